@@ -1,0 +1,389 @@
+"""Claim and reference files on disk: finding the repository, reading files into
+model objects (every object keeps where it came from), and writing them back
+atomically with the schema modeline.
+
+A repository is a folder holding ``claims/``, ``references/`` and ``sources/``;
+``claims/<doc>.yaml`` holds a document and its claims, ``references/<doc>.yaml``
+the references those claims cite.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Literal, get_args, get_origin
+
+import jsonschema
+
+from factcheck import model
+from factcheck.errors import ClaimFileError, RepositoryNotFound
+from factcheck.model import Claim, ClaimFile, Document, Finding, Origin, Reference, ReferenceFile
+from factcheck.schema import SCHEMA_FILES, field_key, public_fields, schema_for
+from factcheck.yamlio import Flow, FlowList, Located, atomic_write, dump, load_located
+
+FileKind = Literal["claims", "references"]
+CLAIMS_DIR = "claims"
+REFERENCES_DIR = "references"
+SOURCES_DIR = "sources"
+SCHEMA_DIR = "schema"
+YAML_SUFFIXES = (".yaml", ".yml")
+ROOT_ENV = "FACTCHECK_ROOT"
+
+
+def modeline(kind: FileKind) -> str:
+    """The comment that points editors (yaml-language-server) at the schema."""
+    return f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{SCHEMA_FILES[kind]}\n"
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest folder at or above ``start`` holding claims/ or references/.
+
+    ``FACTCHECK_ROOT`` overrides the search.
+    """
+    env = os.environ.get(ROOT_ENV)
+    if env:
+        return Path(env).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CLAIMS_DIR).is_dir() or (folder / REFERENCES_DIR).is_dir():
+            return folder
+    raise RepositoryNotFound(
+        f"no factcheck repository at or above {here} (a folder with {CLAIMS_DIR}/ or {REFERENCES_DIR}/); "
+        f"run it inside one, or set {ROOT_ENV}"
+    )
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def kind_of(path: Path) -> FileKind | None:
+    """Which kind of file a path is, by the folder it sits in."""
+    if path.suffix not in YAML_SUFFIXES:
+        return None
+    parent = path.resolve().parent.name
+    if parent == CLAIMS_DIR:
+        return "claims"
+    if parent == REFERENCES_DIR:
+        return "references"
+    return None
+
+
+# --- values <-> model objects --------------------------------------------------
+
+
+def _build(tp: Any, value: Any, located: Located, jpath: tuple[Any, ...]) -> Any:
+    """Turn schema-valid plain values into model objects; skip what does not fit."""
+    origin = get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in get_args(tp) if a is not type(None)]
+        return None if value is None else _build(options[0], value, located, jpath)
+    if origin is tuple:
+        item_tp = get_args(tp)[0]
+        if not isinstance(value, list):
+            return ()
+        return tuple(
+            built
+            for i, v in enumerate(value)
+            if (built := _build(item_tp, v, located, jpath + (i,))) is not _SKIP
+        )
+    if dataclasses.is_dataclass(tp):
+        return build_object(tp, value, located, jpath)
+    if origin is dict:
+        return value if isinstance(value, dict) else {}
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+_SKIP = object()
+
+
+def build_object(cls: type, value: Any, located: Located | None, jpath: tuple[Any, ...] = ()) -> Any:
+    """A model object from a mapping read from a file (or JSON)."""
+    if not isinstance(value, dict):
+        return _SKIP
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in public_fields(cls):
+        key = field_key(f)
+        if key in value:
+            built = _build(hints[f.name], value[key], located, jpath + (key,)) if located else value[key]
+            if built is _SKIP:
+                return _SKIP
+            kwargs[f.name] = built
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            return _SKIP
+    names = {f.name for f in dataclasses.fields(cls)}
+    if "origin" in names and located is not None:
+        line, col = located.where(jpath)
+        kwargs["origin"] = Origin(located.path, line, col)
+    return cls(**kwargs)
+
+
+# Nested values written on one line, to keep claim files short and readable.
+_FLOW_CLASSES = (model.Span, model.Dispute, model.DateMention, model.Quantity, model.Name)
+_FLOW_LIST_FIELDS = {"cites", "covered_by"}
+
+
+def to_data(obj: Any) -> Any:
+    """Plain values for writing: defaults left out, keys as the schema spells them."""
+    if dataclasses.is_dataclass(obj):
+        out: dict[str, Any] = {}
+        for f in public_fields(type(obj)):
+            v = getattr(obj, f.name)
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+            if not required and v == default:
+                continue
+            data = to_data(v)
+            if f.name in _FLOW_LIST_FIELDS:
+                data = FlowList(data)
+            out[field_key(f)] = data
+        return Flow(out) if isinstance(obj, _FLOW_CLASSES) else out
+    if isinstance(obj, (list, tuple)):
+        return [to_data(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_data(v) for k, v in obj.items()}
+    if isinstance(obj, float) and obj.is_integer():
+        return int(obj)
+    return obj
+
+
+def to_json(obj: Any) -> Any:
+    """Plain values for JSON output: like to_data, without the YAML layout hints."""
+    data = to_data(obj)
+    return _plain(data)
+
+
+def _plain(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    return data
+
+
+# --- reading -------------------------------------------------------------------
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    """A short message a person can act on, naming the field."""
+    where = ".".join(str(p) for p in error.absolute_path)
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        allowed = ", ".join(error.schema.get("properties", {}))
+        return f"unknown field {extra[0]!r}" + (f" in {where}" if where else "") + f" (allowed: {allowed})"
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"missing required field {missing!r}" + (f" in {where}" if where else "")
+    if error.validator == "enum":
+        return f"{where}: {error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+    if error.validator == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        return f"{where}: expected {expected}, got {type(error.instance).__name__} {error.instance!r}"
+    if error.validator == "pattern":
+        return f"{where}: {error.instance!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    return f"{where}: {error.message}" if where else error.message
+
+
+def _error_position(located: Located, error: jsonschema.ValidationError) -> tuple[int, int]:
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        if extra:
+            return located.where(path + (extra[0],), key=True)
+    return located.where(path)
+
+
+def schema_findings(located: Located, kind: FileKind) -> list[Finding]:
+    """Every schema violation in a file, located at the offending node."""
+    validator = jsonschema.Draft202012Validator(schema_for(kind))
+    found = []
+    for error in validator.iter_errors(located.data):
+        line, col = _error_position(located, error)
+        found.append(Finding(located.path, line, col, "error", "schema", _message(error)))
+    return sorted(found, key=lambda f: (f.line, f.column))
+
+
+@dataclass
+class LoadedFile:
+    """One claim or reference file as read: its values, or why it could not be read."""
+
+    path: str
+    kind: FileKind
+    located: Located | None = None
+    error: ClaimFileError | None = None
+    schema_errors: list[Finding] = field(default_factory=list)
+    claims_file: ClaimFile | None = None
+    references_file: ReferenceFile | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.schema_errors
+
+
+def load_file(path: Path, kind: FileKind, *, shown_as: str | None = None) -> LoadedFile:
+    """Read one file, keeping going past schema errors so every finding is reported."""
+    shown = shown_as or display_path(path)
+    loaded = LoadedFile(shown, kind)
+    try:
+        located = load_located(path, schema_for(kind))
+    except ClaimFileError as exc:
+        exc.path = shown
+        loaded.error = exc
+        return loaded
+    located.path = shown
+    loaded.located = located
+    loaded.schema_errors = schema_findings(located, kind)
+    root = model.ClaimFile if kind == "claims" else model.ReferenceFile
+    built = build_object(root, located.data, located)
+    if built is _SKIP:
+        return loaded
+    if kind == "claims":
+        doc_id = built.document.id
+        loaded.claims_file = dataclasses.replace(
+            built, claims=tuple(dataclasses.replace(c, document=doc_id) for c in built.claims)
+        )
+    else:
+        loaded.references_file = dataclasses.replace(
+            built, references=tuple(dataclasses.replace(r, document=built.document) for r in built.references)
+        )
+    return loaded
+
+
+def _strict(loaded: LoadedFile) -> LoadedFile:
+    if loaded.error:
+        raise loaded.error
+    if loaded.schema_errors:
+        first = loaded.schema_errors[0]
+        more = len(loaded.schema_errors) - 1
+        suffix = f" (and {more} more; run factcheck validate)" if more else ""
+        raise ClaimFileError(first.path, first.message + suffix, first.line, first.column)
+    return loaded
+
+
+def read_claim_file(path: Path) -> ClaimFile:
+    """A claims file, or ClaimFileError naming the first problem and its position."""
+    loaded = _strict(load_file(path, "claims"))
+    assert loaded.claims_file is not None
+    return loaded.claims_file
+
+
+def read_reference_file(path: Path) -> ReferenceFile:
+    """A references file, or ClaimFileError naming the first problem and its position."""
+    loaded = _strict(load_file(path, "references"))
+    assert loaded.references_file is not None
+    return loaded.references_file
+
+
+# --- writing -------------------------------------------------------------------
+
+
+def render_claim_file(cf: ClaimFile) -> str:
+    return dump(to_data(cf), header=modeline("claims"))
+
+
+def render_reference_file(rf: ReferenceFile) -> str:
+    return dump(to_data(rf), header=modeline("references"))
+
+
+def write_claim_file(path: Path, cf: ClaimFile) -> None:
+    atomic_write(path, render_claim_file(cf))
+
+
+def write_reference_file(path: Path, rf: ReferenceFile) -> None:
+    atomic_write(path, render_reference_file(rf))
+
+
+# --- the repository ------------------------------------------------------------
+
+
+@dataclass
+class Corpus:
+    """Everything read from a repository's claim and reference files."""
+
+    root: Path
+    files: list[LoadedFile]
+    documents: dict[str, Document] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    references: dict[str, Reference] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for f in self.files:
+            if f.claims_file:
+                self.documents.setdefault(f.claims_file.document.id, f.claims_file.document)
+                self.claims.extend(f.claims_file.claims)
+            if f.references_file:
+                for ref in f.references_file.references:
+                    self.references.setdefault(ref.id, ref)
+        self.claim_by_id: dict[str, Claim] = {}
+        for c in self.claims:
+            self.claim_by_id.setdefault(c.id, c)
+
+    @property
+    def broken(self) -> list[LoadedFile]:
+        return [f for f in self.files if not f.ok]
+
+    def raise_if_broken(self) -> None:
+        """For commands that need sound input: stop at the first unreadable file."""
+        for f in self.files:
+            _strict(f)
+
+
+class Repository:
+    """A factcheck repository on disk."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+
+    @classmethod
+    def discover(cls, start: Path | None = None) -> Repository:
+        return cls(find_root(start))
+
+    @property
+    def claims_dir(self) -> Path:
+        return self.root / CLAIMS_DIR
+
+    @property
+    def references_dir(self) -> Path:
+        return self.root / REFERENCES_DIR
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.root / SOURCES_DIR
+
+    def claim_path(self, doc_id: str) -> Path:
+        return self.claims_dir / f"{doc_id}.yaml"
+
+    def reference_path(self, doc_id: str) -> Path:
+        return self.references_dir / f"{doc_id}.yaml"
+
+    def paths(self, kind: FileKind) -> list[Path]:
+        folder = self.claims_dir if kind == "claims" else self.references_dir
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
+
+    def all_paths(self) -> list[tuple[Path, FileKind]]:
+        return [(p, "claims") for p in self.paths("claims")] + [(p, "references") for p in self.paths("references")]
+
+    def load(self, extra: Iterable[tuple[Path, FileKind]] = ()) -> Corpus:
+        """Read every claim and reference file, plus ``extra`` files outside the folders."""
+        seen: set[Path] = set()
+        files = []
+        for path, kind in [*self.all_paths(), *extra]:
+            if path.resolve() in seen:
+                continue
+            seen.add(path.resolve())
+            files.append(load_file(path, kind))
+        return Corpus(self.root, files)
