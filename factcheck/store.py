@@ -10,6 +10,7 @@ the references those claims cite.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import types
 import typing
@@ -23,7 +24,7 @@ from factcheck import model
 from factcheck.errors import ClaimFileError, RepositoryNotFound
 from factcheck.model import Claim, ClaimFile, Document, Finding, Origin, Reference, ReferenceFile
 from factcheck.schema import SCHEMA_FILES, field_key, public_fields, schema_for
-from factcheck.yamlio import Flow, FlowList, Located, atomic_write, dump, load_located
+from factcheck.yamlio import Flow, FlowList, Located, atomic_write, dump, load_located  # noqa: F401 (atomic_write re-exported)
 
 FileKind = Literal["claims", "references"]
 CLAIMS_DIR = "claims"
@@ -80,6 +81,20 @@ def kind_of(path: Path) -> FileKind | None:
 # --- values <-> model objects --------------------------------------------------
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[dataclasses.Field[Any], str, bool], ...]:
+    """(field, key, required) for each stored field of a model class."""
+    return tuple(
+        (f, field_key(f), f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        for f in public_fields(cls)
+    )
+
+
 def _build(tp: Any, value: Any, located: Located, jpath: tuple[Any, ...]) -> Any:
     """Turn schema-valid plain values into model objects; skip what does not fit."""
     origin = get_origin(tp)
@@ -111,16 +126,15 @@ def build_object(cls: type, value: Any, located: Located | None, jpath: tuple[An
     """A model object from a mapping read from a file (or JSON)."""
     if not isinstance(value, dict):
         return _SKIP
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     kwargs: dict[str, Any] = {}
-    for f in public_fields(cls):
-        key = field_key(f)
+    for f, key, required in _fields(cls):
         if key in value:
-            built = _build(hints[f.name], value[key], located, jpath + (key,)) if located else value[key]
+            built = _build(hints[f.name], value[key], located, jpath + (key,))
             if built is _SKIP:
                 return _SKIP
             kwargs[f.name] = built
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+        elif required:
             return _SKIP
     names = {f.name for f in dataclasses.fields(cls)}
     if "origin" in names and located is not None:
@@ -205,9 +219,28 @@ def _error_position(located: Located, error: jsonschema.ValidationError) -> tupl
     return located.where(path)
 
 
+def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        if "$ref" in node:
+            target = defs[node["$ref"].rsplit("/", 1)[-1]]
+            return _inline_refs({**target, **{k: v for k, v in node.items() if k != "$ref"}}, defs)
+        return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline_refs(v, defs) for v in node]
+    return node
+
+
+@functools.cache
+def _validator(kind: FileKind) -> jsonschema.Draft202012Validator:
+    # The generated schema has no recursion, so its $refs can be inlined once:
+    # resolving them on every node is most of jsonschema's time otherwise.
+    schema = schema_for(kind)
+    return jsonschema.Draft202012Validator(_inline_refs(schema, schema["$defs"]))
+
+
 def schema_findings(located: Located, kind: FileKind) -> list[Finding]:
     """Every schema violation in a file, located at the offending node."""
-    validator = jsonschema.Draft202012Validator(schema_for(kind))
+    validator = _validator(kind)
     found = []
     for error in validator.iter_errors(located.data):
         line, col = _error_position(located, error)

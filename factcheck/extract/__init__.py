@@ -1,0 +1,155 @@
+"""Extraction: a source document's text becomes a Document, Claims and References.
+
+    text -> segment (sentences, markers, sections, reference-list blocks)
+         -> references (the reference list, CSL fields)
+         -> claims (cites, disputes, paragraph coverage, dates, quantities)
+
+``extract_text`` is pure: it reads no file and writes none.  ``merge`` folds a
+fresh extraction into the claims a reviewer has already edited.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Sequence
+
+from factcheck.extract.dates import DateContext, find_dates
+from factcheck.extract.parts import Marker, Segment, Segmentation
+from factcheck.extract.quantities import find_quantities
+from factcheck.extract.references import parse_references, reference_id
+from factcheck.extract.segment import detect_language, segment
+from factcheck.model import NON_FACTUAL_KINDS, Claim, Dispute, Document, Reference, Span
+
+__all__ = ["Extraction", "extract_text", "claim_id", "document_id_from_name"]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one run of the extractor found in one document."""
+
+    document: Document
+    claims: tuple[Claim, ...]
+    references: tuple[Reference, ...]
+    unknown_markers: tuple[Marker, ...] = ()
+
+
+def claim_id(doc_id: str, n: int) -> str:
+    """The id of the n-th claim (1-based) first extracted from a document."""
+    return f"{doc_id}-{n:03d}"
+
+
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+
+
+def document_id_from_name(name: str) -> str:
+    """A document id from a file name: lower-case ASCII letters, digits and dashes."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = _SLUG_DROP.sub("-", ascii_name.lower()).strip("-")
+    return slug or "document"
+
+
+class _Lines:
+    """Offsets in a text to 1-based line and column (code points)."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, col = self.at(start)
+        end_line, end_col = self.at(max(start, end - 1))
+        return Span(line, col, end_line, end_col + 1)
+
+
+def _cited_labels(seg: Segment) -> list[str]:
+    labels: list[str] = []
+    for m in seg.markers:
+        if m.kind in ("cite", "note") and m.label and m.label not in labels:
+            labels.append(m.label)
+    return labels
+
+
+def _coverage(segments: Sequence[Segment], cites: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Wikipedia's convention: a citation at the end of a paragraph covers the
+    uncited sentences before it in that paragraph."""
+    covered: list[tuple[str, ...]] = [()] * len(segments)
+    pending: list[int] = []
+    for i, seg in enumerate(segments):
+        if pending and segments[pending[0]].paragraph != seg.paragraph:
+            pending = []
+        if seg.infobox:
+            continue
+        if cites[i]:
+            for j in pending:
+                covered[j] = cites[i]
+            pending = []
+        elif seg.kind not in NON_FACTUAL_KINDS:
+            pending.append(i)
+    return covered
+
+
+def extract_text(
+    text: str,
+    *,
+    doc_id: str,
+    source: str,
+    kind: str = "other",
+    lang: str = "auto",
+    title: str | None = None,
+    url: str | None = None,
+    retrieved: str | None = None,
+) -> Extraction:
+    """Extract a document's claims and references from its text.
+
+    ``text`` should be the file's text with a BOM removed and CRLF turned into
+    LF (``yamlio.read_text``), so that locations agree with what the
+    validator reads.
+    """
+    language = detect_language(text) if lang == "auto" else lang
+    seg: Segmentation = segment(text, language)
+    references = tuple(parse_references(text, seg.blocks, doc_id))
+    known = {r.label: r.id for r in references if r.label}
+    lines = _Lines(text)
+
+    cites = [tuple(known.get(label, reference_id(doc_id, label)) for label in _cited_labels(s)) for s in seg.segments]
+    covered = _coverage(seg.segments, cites)
+    context = DateContext()
+    claims = []
+    for n, (s, cited, cover) in enumerate(zip(seg.segments, cites, covered), start=1):
+        dates, next_context = find_dates(s.text, None if s.infobox else context)
+        if not s.infobox:
+            context = next_context
+        claims.append(
+            Claim(
+                id=claim_id(doc_id, n),
+                text=s.text,
+                location=lines.span(s.start, s.end),
+                section=s.section,
+                kind=s.kind,
+                cites=cited,
+                covered_by=cover,
+                disputes=tuple(
+                    Dispute(m.raw, m.dispute_kind or "unknown") for m in s.markers if m.kind in ("dispute", "unknown")
+                ),
+                dates=tuple(dates),
+                quantities=tuple(find_quantities(s.text)),
+                document=doc_id,
+            )
+        )
+    document = Document(
+        id=doc_id,
+        source=source,
+        title=title or seg.title or doc_id,
+        kind=kind,  # type: ignore[arg-type]
+        language=language,
+        url=url,
+        retrieved=retrieved,
+        banners=seg.banners,
+    )
+    return Extraction(document, tuple(claims), references, seg.unknown_markers)

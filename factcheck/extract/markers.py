@@ -1,0 +1,144 @@
+"""Inline bracketed markers: citations, notes, dispute and maintenance markers.
+
+    >>> [m.raw for m in find_markers("…示した。[14] [疑わしい–議論する]")]
+    ['[14]', '[疑わしい–議論する]']
+    >>> strip_markers("It opened in 2019.[3][4] ")
+    'It opened in 2019.'
+
+Classification reads only the text inside the brackets, never the context,
+so a marker is found the same way in a whole document and in any slice of it
+(the validator re-strips slices: ``strip_markers(source[start:end])``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck import vocab
+from factcheck.extract.parts import Marker
+
+# One bracketed run on one line; ASCII or full-width brackets.  An optional
+# ":23" / ": 23–25" page suffix belongs to a numbered citation only.
+_BRACKET = re.compile(r"[\[［]([^\[\]［］\n\r]{1,40})[\]］]")
+_PAGE = re.compile(r":[ \u00a0]?((?:p{1,2}\.\s?)?[0-9ivxlcIVXLC]+(?:[-–—−‐][0-9ivxlcIVXLC]+)?)")
+_CITE = re.compile(r"\d{1,4}")
+# [a], [b], [aa], [ii], [α]: lettered notes; [注 1], [注釈 1], [note 1], [nb 1], [† 1]
+_NOTE_LETTER = re.compile(r"[a-z]{1,2}|[ivxl]{1,5}|[α-ω]")
+_NOTE_GROUP = re.compile(r"(注釈|注|脚注|補足|note|nb|n|lower-alpha|†|\*|※)\s?[0-9a-z]{1,3}", re.IGNORECASE)
+_DASHES = re.compile(r"\s*[-‐‑‒–—―−﹘﹣－]\s*")
+_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+_JAPANESE_ONLY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f々〆ー\-?・ ]+")
+_SENTENCE_PUNCT = re.compile(r"[。、，,;；.!！]")
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    by_text: dict[str, str]
+    edit_links: frozenset[str]
+    max_length: int
+    ja_prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    japanese_only: bool
+
+
+def normalize(inner: str) -> str:
+    """The lookup key of a marker's inner text: NFKC, dashes unified to "-"
+    with no spaces around them, whitespace collapsed, case folded."""
+    s = unicodedata.normalize("NFKC", inner)
+    s = _DASHES.sub("-", s)
+    s = _SPACES.sub(" ", s).strip()
+    return s.casefold()
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    data = vocab.load("disputes")
+    kinds = set(data["kinds"])
+    by_text: dict[str, str] = {}
+    for entry in data["markers"]:
+        if entry["kind"] not in kinds:
+            raise ValueError(f"vocab/disputes.yaml: marker {entry['text']!r} has unknown kind {entry['kind']!r}")
+        by_text[normalize(entry["text"])] = entry["kind"]
+    cues = data["unknown_cues"]
+    return _Vocabulary(
+        by_text=by_text,
+        edit_links=frozenset(normalize(e) for e in data["edit_links"]),
+        max_length=int(cues["max_length"]),
+        ja_prefixes=tuple(cues["ja_prefixes"]),
+        suffixes=tuple(normalize(s) for s in cues["suffixes"]),
+        japanese_only=bool(cues["japanese_only"]),
+    )
+
+
+def dispute_kind(inner: str) -> str | None:
+    """The dispute kind of a marker's inner text, or None when not in the vocabulary."""
+    return _vocabulary().by_text.get(normalize(inner))
+
+
+def is_edit_link(inner: str) -> bool:
+    """True for "[edit]" / "[編集]": heading noise, not a marker."""
+    return normalize(inner) in _vocabulary().edit_links
+
+
+def _looks_like_maintenance(key: str) -> bool:
+    """Whether an unlisted bracketed text is a maintenance marker rather than
+    bracketed prose ("[sic]", "[the city]"): short, no sentence punctuation,
+    and a cue such as a trailing "?" or a leading 要."""
+    v = _vocabulary()
+    if len(key) > v.max_length or _SENTENCE_PUNCT.search(key) or not key.strip():
+        return False
+    if key.startswith(v.ja_prefixes) or key.endswith(v.suffixes):
+        return True
+    return v.japanese_only and _JAPANESE_ONLY.fullmatch(key) is not None
+
+
+def _classify(inner: str) -> tuple[str, str | None, str | None] | None:
+    """(kind, label, dispute_kind) for a bracket's inner text, None for no marker."""
+    key = normalize(inner)
+    if _CITE.fullmatch(key):
+        return "cite", key, None
+    if _NOTE_LETTER.fullmatch(key) or _NOTE_GROUP.fullmatch(key):
+        return "note", key, None
+    kind = _vocabulary().by_text.get(key)
+    if kind is not None:
+        return "dispute", None, kind
+    if key in _vocabulary().edit_links:
+        return None
+    if _looks_like_maintenance(key):
+        return "unknown", None, "unknown"
+    return None
+
+
+def find_markers(text: str) -> list[Marker]:
+    """Every inline marker in ``text``, in order, with offsets into ``text``."""
+    found: list[Marker] = []
+    for m in _BRACKET.finditer(text):
+        classified = _classify(m.group(1))
+        if classified is None:
+            continue
+        kind, label, dkind = classified
+        end = m.end()
+        page = None
+        if kind == "cite":
+            pm = _PAGE.match(text, end)
+            if pm:
+                page, end = pm.group(1), pm.end()
+        found.append(
+            Marker(raw=text[m.start() : end], start=m.start(), end=end, kind=kind,  # type: ignore[arg-type]
+                   label=label, page=page, dispute_kind=dkind)
+        )
+    return found
+
+
+def strip_markers(s: str) -> str:
+    """``s`` without its markers, whitespace runs collapsed to one space, stripped."""
+    parts: list[str] = []
+    pos = 0
+    for m in find_markers(s):
+        parts.append(s[pos : m.start])
+        pos = m.end
+    parts.append(s[pos:])
+    return _SPACES.sub(" ", "".join(parts)).strip()

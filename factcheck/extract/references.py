@@ -1,0 +1,738 @@
+"""Reference lists and bibliographies -> CSL-style ``Reference`` values.
+
+Input is what a browser copy of a Wikipedia page (or a blog's source list)
+leaves behind: the segmenter hands over ``Block`` spans with a role, and this
+module cuts each block into entries and reads CSL fields out of each entry.
+
+Entry forms handled (one per line, or several on a line, or wrapped)::
+
+    - ^ 「声明」ウクライナ外務省. 2022年7月13日.
+    - ^ ab 「…」…                      (cited twice: back-link letters dropped)
+    ^ a b c "Title". Publisher. …       ^ Jump up to: a b c "Title". …
+    1. ^ …                              (a surviving list number is the label)
+    ^ Smith 2016, p. 7.                 (short form, resolved to the bibliography)
+    {{cite web}}: CS1 maint: … (リンク) - ^ 「…」ロイター…   (noise, then the next entry)
+
+Browser copies drop the list numbers, so the Nth ``^`` entry of a
+references block is label N; in a notes block it is the Nth letter.
+
+Parsing is deliberately timid: a field that cannot be read with confidence is
+left empty, because a wrong-but-plausible value is worse than none.  The whole
+entry is always kept in ``custom["raw"]``.
+
+Custom keys: ``raw`` (entry text without ``^`` and back-links), ``see`` (id of
+the bibliography entry a short form resolves to), ``short`` (True on a short
+form), ``archive_date``, ``archive_url``, ``format`` ("PDF"), ``isbn``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from factcheck import vocab
+from factcheck.extract.parts import Block
+from factcheck.model import Name, Reference
+
+# --- dates -----------------------------------------------------------------
+
+_MONTHS: dict[str, int] = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+# One alternative per written form; the whole match goes to _iso().
+DATE = (
+    r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+    r"|\d{4}[-/]\d{1,2}[-/]\d{1,2}"
+    rf"|{_MONTH}\s+\d{{1,2}},\s*\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{4}}"
+    r"|\d{4}\s*年)"
+)
+_DATE_RE = re.compile(DATE)
+_YEAR_RE = re.compile(r"(?<![\d.,])(1[5-9]\d{2}|20\d{2})(?![\d年-])")
+
+
+def _iso(written: str) -> str | None:
+    """ISO 8601 for a date in any form DATE matches; None if it is not a date."""
+    s = written.strip()
+    nums = [int(n) for n in re.findall(r"\d+", s)]
+    month_word = re.search(r"[A-Za-z]+", s)
+    if month_word:
+        month = _MONTHS.get(month_word.group().lower())
+        if month is None or not nums:
+            return None
+        year = nums[-1]
+        day = nums[0] if len(nums) == 2 else None
+        return _ymd(year, month, day)
+    if not nums:
+        return None
+    return _ymd(nums[0], *(nums[1:3] + [None] * (2 - len(nums[1:3]))))
+
+
+def _ymd(year: int, month: int | None, day: int | None) -> str | None:
+    if not 1000 <= year <= 2999 or (month is not None and not 1 <= month <= 12):
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+# --- noise, back-links, entry boundaries -------------------------------------
+
+# Wikipedia's CS1 maintenance and error messages survive a browser copy as
+# text: "{{cite web}}: CS1 maint: 複数の名前: 著者リスト (リンク)".
+_NOISE_RE = re.compile(
+    r"\{\{\s*[Cc]ite[^{}]*\}\}\s*:?(?:[^()\n^]*?\((?:link|help|リンク|ヘルプ)\))?"
+    r"|CS1\s*(?:maint|errors?|エラー|メンテナンス)\s*:[^()\n^]*?\((?:link|help|リンク|ヘルプ)\)"
+)
+# "^" starts an entry at a line start, after a list marker, or mid-line after
+# whitespace (entries run together when the copy lost line breaks).
+_ENTRY_START_RE = re.compile(
+    r"(?m)(?:^[ \t]*(?:[-*•][ \t]*)?(?:(?P<label>\d{1,4}|[a-z]{1,2})[.)][ \t]*)?|(?<=\s)(?:-[ \t]*)?)[\^↑]"
+)
+_JUMP_UP_RE = re.compile(r"^\s*(?:Jump up to\s*:|Jump up\s*[:^]?|以下の位置に戻る\s*:?)\s*")
+_LIST_MARKER_RE = re.compile(r"^\s*(?:[-*•・]|\d{1,4}[.)])\s+")
+
+
+def _alpha_label(n: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa: Wikipedia's lower-alpha note labels."""
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
+
+
+def _strip_backlinks(s: str) -> str:
+    """Drop the back-link letters of an entry cited more than once.
+
+    "a b c 「…」", "ab 「…」" (letters run together) and "1.0 1.1 …" (older
+    numeric back-links) all mark repeated citation, not the entry's text.
+    """
+    s = _JUMP_UP_RE.sub("", s, count=1)
+    tokens = s.split(" ")
+    first = tokens[0] if tokens else ""
+    # Run-together letters: "ab", "abc", ... (at least two, from "a").
+    if len(first) >= 2 and first == "abcdefghijklmnopqrstuvwxyz"[: len(first)] and len(tokens) > 1:
+        return " ".join(tokens[1:]).strip()
+    n = 0
+    while n < len(tokens) and tokens[n] == _alpha_label(n + 1):
+        n += 1
+    if n >= 2:
+        return " ".join(tokens[n:]).strip()
+    m = re.match(r"^(?:(\d+)\.\d+\s+){2,}", s)
+    if m:
+        return s[m.end() :].strip()
+    return s.strip()
+
+
+@dataclass(frozen=True)
+class _Entry:
+    text: str  # without "^", back-links and noise
+    label: str | None  # a list number or letter that survived the copy
+
+
+def _split_caret_entries(text: str) -> tuple[list[_Entry], str]:
+    """Cut a references/notes block at each ``^``; return entries and any
+    trailing text that follows a sub-heading (a bibliography inside the block)."""
+    text = _NOISE_RE.sub(" ", text)
+    starts = list(_ENTRY_START_RE.finditer(text))
+    entries: list[_Entry] = []
+    tail = ""
+    for i, m in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+        body = text[m.end() : end]
+        if i + 1 == len(starts):
+            # After the last entry a sub-heading ("Sources") opens a
+            # bibliography inside the block; before it, lines wrap the entry.
+            body, tail = _cut_at_subheading(body)
+        body = _strip_backlinks(" ".join(body.split()))
+        if body:
+            entries.append(_Entry(body, m.group("label")))
+    return entries, tail
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line with no digits and no punctuation: a sub-heading such as
+    "Sources" or "書籍", not the continuation of a wrapped entry."""
+    s = line.strip()
+    return 0 < len(s) <= 30 and not re.search(r"[\d.,。、:;()（）「」『』\"“”/]", s)
+
+
+def _cut_at_subheading(body: str) -> tuple[str, str]:
+    lines = body.split("\n")
+    for i, line in enumerate(lines[1:], start=1):
+        if _looks_like_heading(line):
+            return "\n".join(lines[:i]), "\n".join(lines[i + 1 :])
+    return body, ""
+
+
+def _split_plain_entries(text: str) -> list[str]:
+    """Entries of a bibliography: one per line or per list item; an unmarked
+    line continues the item above when the block uses list markers."""
+    text = _NOISE_RE.sub(" ", text)
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    marked = sum(bool(_LIST_MARKER_RE.match(ln)) for ln in lines)
+    items: list[str] = []
+    for line in lines:
+        if _looks_like_heading(line):
+            continue
+        if marked and not _LIST_MARKER_RE.match(line) and items:
+            items[-1] += " " + line.strip()
+        else:
+            items.append(_LIST_MARKER_RE.sub("", line, count=1).strip())
+    return [" ".join(it.split()) for it in items if _looks_like_citation(it)]
+
+
+def _looks_like_citation(s: str) -> bool:
+    return bool(_YEAR_RE.search(s) or re.search(r"https?://|ISBN|[「『“\"]", s))
+
+
+# --- vocabulary ---------------------------------------------------------------
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).casefold()
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"[\s・·]", "", s)
+
+
+@cache
+def _vocab() -> dict[str, Any]:
+    data = vocab.load("publishers")
+    return {
+        "outlets": sorted({_norm(o) for o in data["outlets"]}, key=len, reverse=True),
+        "outlet_suffixes": tuple(_norm(s) for s in data["outlet_suffixes"]),
+        "institution_suffixes": tuple(_norm(s) for s in data["institution_suffixes"]),
+        "languages": {k: v for k, v in data["languages"].items()},
+    }
+
+
+def is_news_outlet(name: str) -> bool:
+    """True when ``name`` is a known news outlet or ends like one (…紙, … News)."""
+    n = _norm(name)
+    if not n:
+        return False
+    for outlet in _vocab()["outlets"]:
+        if n == outlet:
+            return True
+        if n.startswith(outlet):
+            nxt = n[len(outlet)]
+            # Short names (CNN, AP) only before a non-Latin letter or a break,
+            # so "APEC" is not AP.
+            if len(outlet) >= 4 or not (nxt.isascii() and nxt.isalnum()):
+                return True
+    return n.endswith(_vocab()["outlet_suffixes"])
+
+
+def _is_institution(name: str) -> bool:
+    """A government body or organisation: "米国国防総省", "U.S. Department of Defense"."""
+    if is_news_outlet(name):
+        return False
+    words = {_norm(w) for w in re.findall(r"[^\W\d_]+", name)}
+    suffixes = _vocab()["institution_suffixes"]
+    return _norm(name).endswith(suffixes) or any(s in words for s in suffixes)
+
+
+# --- names --------------------------------------------------------------------
+
+_ROLE_RE = re.compile(r"(?:\s*[(（][^()（）]*[)）])+$|記者$|\s*\((?:ed|eds)\.?\)$")
+
+
+def _clean_name(s: str) -> str:
+    s = s.strip(" .。,、;:")
+    prev = None
+    while prev != s:
+        prev = s
+        s = _ROLE_RE.sub("", s).strip(" .。,、;:")
+    return s
+
+
+def parse_names(s: str) -> tuple[Name, ...]:
+    """CSL names from an author or editor list as CS1 renders it.
+
+    "Yang, Heekyong; Smith, Josh" and "ミラー、クリストファー、セドン、マックス"
+    split into family/given pairs; a list whose shape is unclear
+    ("Kennedy, Isaac Yee, Victoria Butenko, Niamh") is kept whole as one
+    literal, and a single unsplit name ("マット・マーフィー") is a literal.
+    """
+    s = _clean_name(s)
+    if not s:
+        return ()
+    if ";" in s or "；" in s:
+        parts = [p for p in re.split(r"\s*[;；]\s*|\s+&\s+", s) if p.strip()]
+        return tuple(n for p in parts for n in _one_name(p))
+    return _comma_list(s)
+
+
+def _one_name(s: str) -> tuple[Name, ...]:
+    s = _clean_name(s)
+    if not s:
+        return ()
+    parts = [p.strip() for p in re.split(r"[,、]", s)]
+    if len(parts) == 2 and all(parts):
+        return (Name(family=parts[0], given=parts[1]),)
+    return (Name(literal=s),)
+
+
+def _comma_list(s: str) -> tuple[Name, ...]:
+    sep = "、" if "、" in s else ","
+    parts = [p.strip() for p in s.split(sep)]
+    if len(parts) == 1 or not all(parts):
+        return (Name(literal=s),)
+    if len(parts) % 2 == 0 and all(_single_word(p) for p in parts[0::2]):
+        return tuple(Name(family=f, given=g) for f, g in zip(parts[0::2], parts[1::2], strict=True))
+    return (Name(literal=s),)
+
+
+def _single_word(s: str) -> bool:
+    return " " not in s.strip()
+
+
+# --- one entry ----------------------------------------------------------------
+
+_URL_RE = re.compile(r"https?://[^\s<>\"「」『』]+")
+_ARCHIVE_HOSTS = ("web.archive.org", "archive.today", "archive.ph", "archive.is", "webcitation.org")
+_ACCESSED_RES = [
+    re.compile(rf"(?:Retrieved|Accessed)(?:\s+on)?\s+(?P<d>{DATE})\s*\.?", re.I),
+    re.compile(rf"(?P<d>{DATE})\s*(?:に?閲覧|に取得|取得)\s*[。.]?"),
+    re.compile(rf"閲覧日\s*[:：]?\s*(?P<d>{DATE})\s*[。.]?"),
+]
+_ARCHIVE_RES = [
+    re.compile(rf"Archived(?:\s*\(PDF\))?\s+from the original on\s+(?P<d>{DATE})\s*\.?", re.I),
+    re.compile(rf"Archived\s+(?P<d>{DATE})\s+at the Wayback Machine\s*\.?", re.I),
+    re.compile(rf"オリジナルから\s*(?P<d>{DATE})\s*にアーカイブ(?:されました)?\s*[。.]?"),
+    re.compile(rf"(?P<d>{DATE})\s*(?:の|時点の)\s*オリジナル(?:より|から)アーカイブ(?:されました)?\s*[。.]?"),
+    re.compile(rf"オリジナルの\s*(?P<d>{DATE})\s*時点におけるアーカイブ\s*[。.]?"),
+]
+_PDF_RE = re.compile(r"[(\[（]\s*PDF\s*[)\]）]", re.I)
+_ISBN_RE = re.compile(r"ISBN[\s:：-]*(?P<n>[\dXx][\d\-– Xx]{8,16}[\dXx])")
+_EDITOR_RE = re.compile(r"^(?P<names>.+?)\s*[(（](?:編|編集|編著|ed\.?|eds\.?)[)）]\s*[.。]?\s*", re.I)
+_AUTHOR_DATE_RE = re.compile(
+    rf"^(?P<names>.*?)\s*[(（](?P<d>{DATE}|\d{{4}}[a-z]?|n\.d\.)[)）]\s*[.。,、]?\s*(?P<rest>.*)$", re.S
+)
+_PAGE_RE = re.compile(r"(?:\bpp?\.|\bp\s|ページ|頁)\s*(?P<p>\d[\d\s,、–—\-‐]*)", re.I)
+_JA_PAGE_RE = re.compile(r"(?P<p>\d+(?:\s*[–—\-‐]\s*\d+)?)\s*(?:頁|ページ)")
+# Opening quote -> its closing quote; ASCII '"' closes only before a break, so
+# a title with quotes inside ("…姓"俄".) keeps them.
+_QUOTES = {"「": "」", "『": "』", "“": "”", "„": "“", "«": "»", '"': '"', "《": "》"}
+_SHORT_RE = re.compile(
+    r"^(?P<names>[^\d「」『』“”\"():：]{1,80}?)[\s,、]*"
+    r"[(（]?(?P<year>(?:1[5-9]|20)\d{2}[a-z]?)[)）]?"
+    r"(?P<rest>(?:\s*[,、:：]?\s*(?:pp?\.|p\b|ページ|頁|\d|chap|ch\.|§|loc\.).*)?)\s*[.。]?$",
+    re.I,
+)
+
+
+def _find_title(s: str) -> tuple[int, int, str, str] | None:
+    """Start, end, text and opening quote of the first quoted title."""
+    for i, ch in enumerate(s):
+        if ch not in _QUOTES:
+            continue
+        close = _QUOTES[ch]
+        if ch == '"':
+            end = _ascii_close(s, i)
+        else:
+            end = _matching_close(s, i, ch, close)
+        if end is not None and end > i + 1:
+            return i, end + 1, s[i + 1 : end].strip(), ch
+    return None
+
+
+def _matching_close(s: str, i: int, open_: str, close: str) -> int | None:
+    depth = 0
+    for j in range(i, len(s)):
+        if s[j] == open_ and open_ != close:
+            depth += 1
+        elif s[j] == close:
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _ascii_close(s: str, i: int) -> int | None:
+    """The '"' that ends a title: the last one before a break (". ", "。",
+    end), so inner quotes survive."""
+    best = None
+    for j in range(i + 1, len(s)):
+        if s[j] != '"':
+            continue
+        nxt = s[j + 1 : j + 2]
+        if nxt in ("", " ", ".", ",", "。", "、", "(", "（") or not nxt.isalnum():
+            best = j
+            if nxt in ("", " ", ".", "。", "(", "（"):
+                return j
+    return best
+
+
+def _take(pattern: re.Pattern[str], s: str) -> tuple[str | None, str]:
+    """The 'd' group of the first match, and s with the match cut out."""
+    m = pattern.search(s)
+    if not m:
+        return None, s
+    return m.group("d"), s[: m.start()] + " | " + s[m.end() :]
+
+
+def _clean_page(p: str) -> str:
+    p = unicodedata.normalize("NFKC", p)
+    p = re.sub(r"\s*[、,]\s*", ", ", p.strip(" .。,、"))
+    return re.sub(r"\s*[–—‐-]\s*", "–", p)
+
+
+def parse_entry(raw: str) -> dict[str, Any]:
+    """CSL fields of one reference-list entry.
+
+    Keys are CSL names ("container-title", "URL", ...); names are ``Name``
+    tuples; only fields read with confidence are present.  ``custom["raw"]``
+    always holds the entry without its ``^`` and back-links.
+
+    >>> parse_entry("Byrne, Leo (2017年10月12日). 「地図帳」. NK News .")["container-title"]
+    'NK News'
+    """
+    text = " ".join(_NOISE_RE.sub(" ", raw).split())
+    text = _strip_backlinks(re.sub(r"^\s*(?:[-*•]\s+|[-*•]?\s*\d{1,4}[.)]\s+)?(?:[\^↑]\s*)?", "", text))
+    out: dict[str, Any] = {"type": "webpage", "custom": {"raw": text}}
+    custom = out["custom"]
+    work = text
+
+    urls = _URL_RE.findall(work)
+    for url in urls:
+        url = url.rstrip(".,。、)")
+        if any(h in url for h in _ARCHIVE_HOSTS):
+            custom.setdefault("archive_url", url)
+        else:
+            out.setdefault("URL", url)
+    work = _URL_RE.sub(" | ", work)
+    for pat in _ACCESSED_RES:
+        d, work = _take(pat, work)
+        if d and _iso(d):
+            out["accessed"] = _iso(d)
+            break
+    for pat in _ARCHIVE_RES:
+        d, work = _take(pat, work)
+        if d and _iso(d):
+            custom["archive_date"] = _iso(d)
+            break
+    if _PDF_RE.search(work):
+        custom["format"] = "PDF"
+        work = _PDF_RE.sub(" ", work)
+    isbn = _ISBN_RE.search(work)
+    if isbn:
+        custom["isbn"] = re.sub(r"[\s–]", "-", isbn.group("n").strip())
+        work = work[: isbn.start()] + " | " + work[isbn.end() :]
+    work = _take_language(work, out)
+
+    short = _parse_short(work)
+    if short is not None:
+        out.update(short)
+        custom["short"] = True
+        return out
+
+    title = _find_title(work)
+    if title is not None:
+        start, end, out["title"], quote = title
+        if quote == '"' and out["title"].count('"') % 2:
+            # '"…姓"俄".' : the inner closing quote swallowed the outer one.
+            out["title"] += '"'
+        head, tail = work[:start], work[end:]
+    else:
+        head, tail, quote = work, "", ""
+    tail = _read_head(head, tail, out, has_title=title is not None)
+    # An unquoted title after "Author (date)." was italic: a book's.
+    book_title = quote == "『" or (title is None and "title" in out)
+    _read_tail(tail, out, book_title=book_title)
+    out["type"] = _csl_type(out, quote)
+    return {k: v for k, v in out.items() if v not in (None, "", ())}
+
+
+def _take_language(work: str, out: dict[str, Any]) -> str:
+    langs = _vocab()["languages"]
+    names = "|".join(re.escape(k) for k in sorted(langs, key=len, reverse=True))
+    m = re.search(rf"[(（](?:in\s+)?(?P<l>{names})[)）]", work)
+    if m:
+        out["language"] = langs[m.group("l")]
+        work = work[: m.start()] + " " + work[m.end() :]
+    return work
+
+
+def _parse_short(work: str) -> dict[str, Any] | None:
+    """Fields of a short-form citation ("Smith 2016, p. 7", "ワーツ、オ 2016、p. 7、9"),
+    or None when ``work`` is a full entry."""
+    s = work.replace("|", " ").strip(" .。")
+    if not s or re.search(r"[「」『』“”\"]", s):
+        return None
+    m = _SHORT_RE.match(s)
+    if not m:
+        return None
+    names = m.group("names").strip(" ,、")
+    # Surnames only: a date-like or sentence-like prefix is not an author list.
+    if not names or re.search(r"\s{2,}|[.。!?]", names) or len(names.split()) > 8:
+        return None
+    out: dict[str, Any] = {"type": "document", "issued": m.group("year")[:4]}
+    families = [p.strip() for p in re.split(r"\s*(?:[,、;&]|\band\b|および)\s*", names) if p.strip()]
+    out["author"] = tuple(Name(family=f) for f in families)
+    if m.group("year")[4:]:
+        out["custom"] = {"year_suffix": m.group("year")[4:]}
+    rest = m.group("rest") or ""
+    page = _PAGE_RE.search(rest) or _JA_PAGE_RE.search(rest)
+    if page:
+        out["page"] = _clean_page(page.group("p"))
+    elif re.fullmatch(r"\s*[,、:：]?\s*\d[\d\s,、–—\-‐]*", rest):
+        out["page"] = _clean_page(rest.strip(" ,、:："))
+    return out
+
+
+def _read_head(head: str, tail: str, out: dict[str, Any], *, has_title: bool) -> str:
+    """Read authors, date and editors before the title into ``out``; return
+    the text left for the tail.  Without a quoted title, an
+    "Author (date). Title. …" entry's first sentence is the title."""
+    m = _AUTHOR_DATE_RE.match(head)
+    if m:
+        if m.group("d") != "n.d.":
+            out["issued"] = _iso(m.group("d")) or _first_year(m.group("d"))
+        names_text, rest = m.group("names"), m.group("rest")
+        ed = _EDITOR_RE.match(rest)
+        if ed:
+            out["editor"] = parse_names(ed.group("names"))
+            rest = rest[ed.end() :]
+        out["author"] = parse_names(names_text)
+        if not has_title:
+            parts = re.split(r"(?<![A-Z])\.\s+|。", rest, maxsplit=1)
+            if len(parts) == 2 and parts[0].strip(" |") and parts[1].strip():
+                out["title"] = parts[0].strip(" |")
+                return parts[1]
+            return rest
+        return tail
+    if not has_title:
+        # No title and no "Author (date)": a free-text note, nothing to read
+        # with confidence.
+        return ""
+    ed = _EDITOR_RE.match(head.strip())
+    if ed:
+        out["editor"] = parse_names(ed.group("names"))
+        head = head.strip()[ed.end() :]
+    names = head.strip(" .。,、|")
+    # Text before a title is an author only when it is name-shaped.
+    if names and len(names) <= 80 and not re.search(r"\d|https?:", names):
+        out["author"] = parse_names(names)
+    return tail
+
+
+def _first_year(s: str) -> str | None:
+    m = re.search(r"\d{4}", s)
+    return m.group() if m else None
+
+
+_CHUNK_SPLIT_RE = re.compile(r"(?<!\b[A-Z])\.(?:\s+|$)|。|、|，|\|")
+
+
+def _read_tail(tail: str, out: dict[str, Any], *, book_title: bool) -> None:
+    """Container, publisher, date and pages after the title."""
+    container = None
+    m = re.match(r"^[\s.。,、|]*『(?P<c>[^』]+)』", tail)
+    if m:
+        container = m.group("c").strip()
+        tail = tail[m.end() :]
+    page = _PAGE_RE.search(tail) or _JA_PAGE_RE.search(tail)
+    if page:
+        out["page"] = _clean_page(page.group("p"))
+        tail = tail[: page.start()] + " | " + tail[page.end() :]
+    dates = list(_DATE_RE.finditer(tail))
+    if dates and "issued" not in out:
+        out["issued"] = _iso(dates[0].group())
+    tail = _DATE_RE.sub(" | ", tail)
+    chunks = [c.strip(" .,:;|") for c in _CHUNK_SPLIT_RE.split(tail)]
+    chunks = [c for c in chunks if c and not re.fullmatch(r"[(（][^()（）]*[)）]|\W+", c)]
+    if "issued" not in out:
+        years = [c for c in chunks if _YEAR_RE.fullmatch(c)]
+        if years:
+            out["issued"] = years[0]
+    chunks = [c for c in chunks if not _YEAR_RE.fullmatch(c)]
+    bookish = book_title or "isbn" in out["custom"]
+    if container is None and chunks:
+        first = chunks.pop(0)
+        if bookish or (_is_institution(first) and not chunks):
+            out["publisher"] = _publisher(first)
+            return
+        container = first
+    if container is not None:
+        out["container-title"] = container
+    if chunks and len(chunks[0]) <= 80:
+        out["publisher"] = _publisher(chunks[0])
+
+
+def _publisher(s: str) -> str:
+    """'Location: Publisher' -> 'Publisher'."""
+    return s.split(": ", 1)[1].strip() if re.match(r"^[^:]{2,40}: \S", s) else s
+
+
+def _csl_type(out: dict[str, Any], quote: str) -> str:
+    custom = out["custom"]
+    outlets = [out.get("container-title"), out.get("publisher")]
+    if any(o and is_news_outlet(o) for o in outlets):
+        return "article-newspaper"
+    if "isbn" in custom or (quote == "『" and "URL" not in out):
+        return "book"
+    if custom.get("format") == "PDF":
+        return "report"
+    if not any(out.get(k) for k in ("title", "container-title", "publisher", "URL")):
+        return "document"
+    return "webpage"
+
+
+# --- blocks -> references ---------------------------------------------------------
+
+
+def reference_id(doc_id: str, label: str) -> str:
+    """The id of a numbered or lettered reference: ``<doc>-ref-<label>``."""
+    return f"{doc_id}-ref-{label}"
+
+
+def bibliography_id(doc_id: str, n: int) -> str:
+    """The id of the nth (1-based) bibliography entry: ``<doc>-bib-<n>``."""
+    return f"{doc_id}-bib-{n}"
+
+
+def _reference(ref_id: str, label: str | None, fields: dict[str, Any], doc_id: str) -> Reference:
+    return Reference(
+        id=ref_id,
+        label=label,
+        type=fields.get("type", "webpage"),
+        title=fields.get("title"),
+        author=tuple(fields.get("author", ())),
+        editor=tuple(fields.get("editor", ())),
+        container_title=fields.get("container-title"),
+        publisher=fields.get("publisher"),
+        issued=fields.get("issued"),
+        accessed=fields.get("accessed"),
+        url=fields.get("URL"),
+        page=fields.get("page"),
+        language=fields.get("language"),
+        custom=dict(fields.get("custom", {})),
+        document=doc_id,
+    )
+
+
+def _labelled_entries(text: str, blocks: Sequence[Block]) -> Iterator[tuple[str, str, list[str]]]:
+    """(role, label, entry text) for every references/notes entry, plus
+    bibliography texts found after a sub-heading inside such a block."""
+    counters = {"references": 0, "notes": 0}
+    for block in blocks:
+        if block.role not in counters:
+            continue
+        entries, tail = _split_caret_entries(text[block.start : block.end])
+        if not entries:
+            entries = [_Entry(e, None) for e in _split_plain_entries(text[block.start : block.end])]
+        for entry in entries:
+            counters[block.role] += 1
+            n = counters[block.role]
+            label = entry.label or (_alpha_label(n) if block.role == "notes" else str(n))
+            if entry.label and entry.label.isdigit():
+                counters[block.role] = int(entry.label)
+            yield block.role, label, [entry.text]
+        if tail:
+            yield "bibliography", "", _split_plain_entries(tail)
+
+
+def parse_references(text: str, blocks: Sequence[Block], doc_id: str) -> list[Reference]:
+    """Every entry of the document's reference, note and bibliography blocks.
+
+    Numbered entries come first, in order, with their inline labels; then the
+    bibliography entries (label None).  Short forms point at the bibliography
+    entry they cite through ``custom["see"]``.
+    """
+    ordered = sorted(blocks, key=lambda b: b.start)
+    labelled: list[tuple[str, dict[str, Any]]] = []
+    bib_texts: list[str] = []
+    for role, label, texts in _labelled_entries(text, ordered):
+        if role == "bibliography":
+            bib_texts.extend(texts)
+        else:
+            labelled.append((label, parse_entry(texts[0])))
+    for block in ordered:
+        if block.role == "bibliography":
+            bib_texts.extend(_split_plain_entries(text[block.start : block.end]))
+
+    bib = [
+        _reference(bibliography_id(doc_id, i), None, parse_entry(t), doc_id)
+        for i, t in enumerate(bib_texts, start=1)
+    ]
+    refs: list[Reference] = []
+    seen: set[str] = set()
+    for label, fields in labelled:
+        ref_id = reference_id(doc_id, label)
+        while ref_id in seen:  # a label repeated by a garbled copy
+            ref_id += "-dup"
+        seen.add(ref_id)
+        if fields.get("custom", {}).get("short"):
+            target = resolve_short(fields, bib)
+            if target is not None:
+                fields["custom"]["see"] = target.id
+        refs.append(_reference(ref_id, label, fields, doc_id))
+    return refs + bib
+
+
+# --- short forms -> bibliography ----------------------------------------------------
+
+
+def _family(name: Name) -> str:
+    return name.family or name.literal or ""
+
+
+def _first_family(ref: Reference) -> str:
+    if not ref.author:
+        return ""
+    first = _family(ref.author[0])
+    # A literal list ("Kennedy, Isaac Yee, …") starts with a surname.
+    return re.split(r"[,、]", first)[0].strip()
+
+
+def resolve_short(fields: dict[str, Any], bib: Sequence[Reference]) -> Reference | None:
+    """The bibliography entry a short form cites: same year and a first
+    author whose surname fuzzily matches; failing that, the only entry of
+    that year (a katakana short form cannot match a Latin surname by text)."""
+    year = fields.get("issued")
+    authors = fields.get("author", ())
+    if not year:
+        return None
+    same_year = [r for r in bib if (r.issued or "")[:4] == year]
+    if not same_year:
+        return None
+    surname = _norm(_family(authors[0])) if authors else ""
+    scored = [(fuzz.ratio(surname, _norm(_first_family(r))), r) for r in same_year]
+    scored.sort(key=lambda sr: sr[0], reverse=True)
+    if surname and scored[0][0] >= 80:
+        return scored[0][1]
+    if len(same_year) == 1:
+        return same_year[0]
+    return None

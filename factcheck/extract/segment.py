@@ -1,0 +1,508 @@
+"""Split a source text into sentences, sections, infobox rows and source lists.
+
+    text --lines--> each line classified: blank, boilerplate, banner, heading,
+                    source-list heading, table row, bullet, prose
+         --prose--> paragraphs --sentences--> Segments (trailing markers kept)
+
+Works on the original text: every offset is an index into it, so BOM, CRLF,
+NBSP and full-width spaces are skipped over, never removed.  Vocabularies
+(boilerplate lines, banners, source-list headings, non-factual patterns,
+abbreviations) are data files under ``factcheck/vocab``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from factcheck import vocab
+from factcheck.extract.markers import find_markers, is_edit_link, strip_markers
+from factcheck.extract.parts import Block, BlockRole, Marker, Segment, Segmentation
+from factcheck.model import ClaimKind
+
+Lang = Literal["ja", "en"]
+LineKind = Literal["blank", "boilerplate", "banner", "heading", "sources", "table", "bullet", "prose"]
+
+_WS = " \t\u00a0\u3000\ufeff\u200b\u200e\u200f\u2028\u2029\r\n"
+_SPACES = re.compile(r"[\s\u00a0\u3000\ufeff]+")
+_INLINE_WS = " \t\u00a0\u3000"
+_TERMINALS: dict[str, str] = {"ja": "。．！？!?", "en": ".!?"}
+_TERMINAL_RUN = "。．！？!?.…"
+_EN_CLOSERS = "\"'”’)］]»"
+_PAIRS = {"「": "」", "『": "』", "（": "）", "(": ")", "“": "”", "【": "】", "〔": "〕", "《": "》", "〈": "〉"}
+_CLOSERS = {c: o for o, c in _PAIRS.items()}
+_BULLET = re.compile(r"[・•●◆◇■□▪▶►◦‣*\-–—]\s*|\d{1,2}[.)）]\s+")
+_EDIT_SUFFIX = re.compile(r"\s*[\[［]([^\[\]［］]{1,15})[\]］]\s*$")
+_CARET_ENTRY = re.compile(r"\s*(?:[-*•]\s*)?[\^↑]")
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+_LETTER = re.compile(r"[^\W\d_]")
+_MULTI_SENTENCE_EN = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
+_HEADING_MAX = {"ja": 50, "en": 90}
+_SHORT_ROW_MAX = 60
+_SEPARATOR_CELL = re.compile(r"[\s:\-–—=+]*")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # first non-space character
+    end: int  # one past the last non-space character
+    text: str  # text[start:end]
+
+
+@dataclass
+class _State:
+    """What the line walk has seen so far."""
+
+    section: str = ""
+    paragraph: int = 0
+    title: str | None = None
+    seen_content: bool = False
+    in_sources: bool = False
+    edit_mode: bool = False  # the text marks headings with [edit]/[編集]
+    last_heading: str = ""
+    segments: list[Segment] = field(default_factory=list)
+    banners: list[str] = field(default_factory=list)
+    blocks: list[tuple[str, int, str]] = field(default_factory=list)  # heading, start, default role
+    block_ends: dict[int, int] = field(default_factory=dict)  # block index -> end offset
+
+
+# ---------------------------------------------------------------- vocabularies
+
+
+def _fold(s: str) -> str:
+    """Line key for vocabulary lookups: NFKC, whitespace collapsed, case folded."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", s)).strip().casefold()
+
+
+@dataclass(frozen=True)
+class _Boilerplate:
+    exact: frozenset[str]
+    prefix: tuple[str, ...]
+    regex: tuple[re.Pattern[str], ...]
+    banners: tuple[str, ...]
+
+
+@cache
+def _boilerplate() -> _Boilerplate:
+    data = vocab.load("boilerplate")
+    return _Boilerplate(
+        exact=frozenset(_fold(s) for s in data["exact"]),
+        prefix=tuple(_fold(s) for s in data["prefix"]),
+        regex=tuple(re.compile(r) for r in data["regex"]),
+        banners=tuple(_fold(s) for s in data["banners"]),
+    )
+
+
+@cache
+def _source_headings() -> dict[str, BlockRole]:
+    return {_fold(k).replace(" ", ""): v for k, v in vocab.load("sections")["headings"].items()}
+
+
+@cache
+def _nonfactual() -> tuple[tuple[ClaimKind, re.Pattern[str]], ...]:
+    data = vocab.load("nonfactual")
+    return tuple(
+        (kind, re.compile(p, re.IGNORECASE)) for kind in ("question", "meta", "opinion") for p in data.get(kind, [])
+    )
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(vocab.load("abbreviations")["abbreviations"])
+
+
+# ---------------------------------------------------------------- public API
+
+
+def detect_language(text: str) -> Lang:
+    """"ja" when kana and kanji make up a fair share of the letters, else "en"."""
+    cjk = sum(1 for c in text if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    return "ja" if cjk and cjk >= 0.2 * (cjk + latin) else "en"
+
+
+def classify_kind(sentence: str) -> ClaimKind:
+    """fact, or question/meta/opinion from the patterns in vocab/nonfactual.yaml."""
+    for kind, pattern in _nonfactual():
+        if pattern.search(sentence):
+            return kind
+    return "fact"
+
+
+def segment(text: str, lang: str = "auto") -> Segmentation:
+    """Segments, source-list blocks, banners and title of ``text``."""
+    language: Lang = lang if lang in ("ja", "en") else detect_language(text)  # type: ignore[assignment]
+    markers = find_markers(text)
+    by_start = {m.start: m for m in markers}
+    lines = _lines(text)
+    state = _State(edit_mode=any(_edit_suffix(ln.text) is not None for ln in lines))
+    kinds = [_line_kind(ln, language, state.edit_mode) for ln in lines]
+    i = 0
+    while i < len(lines):
+        i = _walk_line(text, lines, kinds, i, language, state, by_start)
+    blocks = _blocks(text, state)
+    segments = tuple(state.segments)
+    unknown = tuple(m for s in segments for m in s.markers if m.kind == "unknown")
+    return Segmentation(segments=segments, blocks=blocks, banners=tuple(state.banners),
+                        title=state.title, unknown_markers=unknown)
+
+
+# ---------------------------------------------------------------- lines
+
+
+def _lines(text: str) -> list[_Line]:
+    """Every line of ``text`` trimmed of surrounding whitespace (blank ones empty)."""
+    out: list[_Line] = []
+    for m in re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", text):
+        if m.start() == m.end() == len(text) and out:
+            break  # the empty match after the last line break
+        s, e = m.start(1), m.end(1)
+        while s < e and text[s] in _WS:
+            s += 1
+        while e > s and text[e - 1] in _WS:
+            e -= 1
+        out.append(_Line(s, e, text[s:e]))
+    return out
+
+
+def _edit_suffix(line: str) -> re.Match[str] | None:
+    m = _EDIT_SUFFIX.search(line)
+    return m if m and is_edit_link(m.group(1)) else None
+
+
+def _heading_text(line: str) -> str:
+    m = _edit_suffix(line)
+    return (line[: m.start()] if m else line).strip(_WS)
+
+
+def _is_boilerplate(line: str) -> bool:
+    b = _boilerplate()
+    key = _fold(line)
+    return key in b.exact or key.startswith(b.prefix) or any(r.search(key) for r in b.regex)
+
+
+def _is_banner(line: str) -> bool:
+    return _fold(line).startswith(_boilerplate().banners)
+
+
+def _source_role(heading: str) -> BlockRole | None:
+    return _source_headings().get(_fold(heading).replace(" ", ""))
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table row ("| a | b |", "a\tb"), None when it is not one."""
+    if "|" not in line and "\t" not in line:
+        return None
+    return [c.strip(_WS) for c in re.split(r"[|\t]", line)]
+
+
+def _heading_like(line: str, lang: Lang) -> bool:
+    """A short line with no sentence punctuation and no markers: a heading."""
+    h = _heading_text(line)
+    if not h or len(h) > _HEADING_MAX[lang] or not _LETTER.search(h) or find_markers(h):
+        return False
+    if _BULLET.match(h) and not h[0].isdigit():
+        return False
+    if lang == "ja":
+        return "。" not in h and h[-1] not in "、，,:：;；．"
+    return h[-1] not in ".,;:" and not _MULTI_SENTENCE_EN.search(h)
+
+
+def _line_kind(line: _Line, lang: Lang, edit_mode: bool) -> LineKind:
+    t = line.text
+    if not t:
+        return "blank"
+    if _is_boilerplate(t):
+        return "boilerplate"
+    if _is_banner(t):
+        return "banner"
+    if _source_role(_heading_text(t)) is not None and (len(_heading_text(t)) < 30):
+        return "sources"
+    if _cells(t) is not None:
+        return "table"
+    if _heading_like(t, lang):
+        return "heading"
+    if _BULLET.match(t) and not _CARET_ENTRY.match(t):
+        return "bullet"
+    return "prose"
+
+
+# ---------------------------------------------------------------- the walk
+
+
+def _walk_line(text: str, lines: list[_Line], kinds: list[LineKind], i: int, lang: Lang,
+               state: _State, by_start: dict[int, Marker]) -> int:
+    """Handle line ``i`` (and any continuation lines); the index of the next line."""
+    line, kind = lines[i], kinds[i]
+    if kind == "sources":
+        _close_block(state, line.start)
+        state.blocks.append((_heading_text(line.text), _after_line(text, line.end), _source_role(_heading_text(line.text)) or "other"))
+        state.in_sources = True
+        return i + 1
+    if state.in_sources:
+        if kind == "boilerplate":  # page footer: the list is over
+            _close_block(state, line.start)
+        return i + 1
+    if kind == "blank":
+        return i + 1
+    if kind == "banner":
+        state.banners.append(line.text)
+        return i + 1
+    if kind == "boilerplate":
+        return i + 1
+    if kind == "heading":
+        _heading(line, lang, state)
+        return i + 1
+    if kind == "table":
+        if not _before_separator(lines, kinds, i):  # a header row names columns, states nothing
+            _table_row(text, line, state)
+        state.seen_content = True
+        return i + 1
+    if kind == "bullet":
+        start = line.start + _BULLET.match(line.text).end()  # type: ignore[union-attr]
+        _paragraph(text, start, line.end, lang, state, by_start)
+        return i + 1
+    if _short_value_row(line, lang, state):
+        _add(text, line.start, line.end, state, "infobox", infobox=True)
+        return i + 1
+    j = i
+    while j + 1 < len(lines) and _continues(lines[j], lines[j + 1], kinds[j + 1], lang):
+        j += 1
+    _paragraph(text, line.start, lines[j].end, lang, state, by_start)
+    return j + 1
+
+
+def _after_line(text: str, end: int) -> int:
+    """Offset of the first character after the line ending at ``end``."""
+    if text.startswith("\r\n", end):
+        return end + 2
+    return end + 1 if end < len(text) and text[end] in "\r\n" else end
+
+
+def _close_block(state: _State, end: int) -> None:
+    n = len(state.blocks) - 1
+    if n >= 0 and n not in state.block_ends:
+        state.block_ends[n] = end
+
+
+def _heading(line: _Line, lang: Lang, state: _State) -> None:
+    h = _heading_text(line.text)
+    if h.endswith(("/", "／")):
+        return  # a blog's repeated heading ("見出し/"): furniture
+    if not state.seen_content and state.title is None and _edit_suffix(line.text) is None:
+        state.title = h
+        return
+    state.seen_content = True
+    if state.edit_mode and _edit_suffix(line.text) is None:
+        return  # a caption or stray label: in [edit]-marked pages headings carry [edit]
+    state.section = h
+
+
+def _is_separator(line: _Line) -> bool:
+    cells = _cells(line.text) or []
+    return bool(cells) and all(_SEPARATOR_CELL.fullmatch(c) for c in cells)
+
+
+def _before_separator(lines: list[_Line], kinds: list[LineKind], i: int) -> bool:
+    """Whether row ``i`` is a table header: the next row is "|---|---|"."""
+    j = i + 1
+    while j < len(lines) and kinds[j] == "table" and not _is_separator(lines[j]):
+        if _cells(lines[j].text) and len([c for c in _cells(lines[j].text) or [] if c]) >= 2:
+            return False  # a full row comes first: ``i`` is a data row
+        j += 1
+    return j < len(lines) and kinds[j] == "table" and _is_separator(lines[j]) and not _is_separator(lines[i])
+
+
+def _table_row(text: str, line: _Line, state: _State) -> None:
+    """A table row stating a value becomes an infobox segment; a label-only
+    or separator row is skipped."""
+    cells = _cells(line.text) or []
+    filled = [c for c in cells if c and not _SEPARATOR_CELL.fullmatch(c)]
+    state.seen_content = True
+    if len(filled) < 2:
+        return
+    s, e = line.start, line.end
+    while s < e and (text[s] in _WS or text[s] == "|"):
+        s += 1
+    while e > s and (text[e - 1] in _WS or text[e - 1] == "|"):
+        e -= 1
+    _add(text, s, e, state, "infobox", infobox=True)
+
+
+def _short_value_row(line: _Line, lang: Lang, state: _State) -> bool:
+    """"人口 19万人 (2008年[4][5])": a short cited line with no sentence end,
+    before the prose starts or very short."""
+    t = strip_markers(line.text)
+    if not t or t[-1] in _TERMINAL_RUN or not any(m.kind == "cite" for m in find_markers(line.text)):
+        return False
+    return len(t) <= _SHORT_ROW_MAX and (state.paragraph == 0 or len(t) <= 30)
+
+
+def _continues(line: _Line, nxt: _Line, next_kind: LineKind, lang: Lang) -> bool:
+    """Whether ``nxt`` continues the paragraph of a hard-wrapped ``line``."""
+    if next_kind != "prose":
+        return False
+    tail = strip_markers(line.text)
+    if not tail or tail[-1] in _TERMINAL_RUN or tail[-1] in "」』)）\"”":
+        return False
+    if lang == "en":
+        return nxt.text[:1].islower() or len(line.text) >= 60
+    return len(line.text) >= 30
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def _paragraph(text: str, start: int, end: int, lang: Lang, state: _State, by_start: dict[int, Marker]) -> None:
+    before = len(state.segments)
+    for s, e in split_sentences(text, start, end, lang, by_start):
+        _add(text, s, e, state, state.section)
+    if len(state.segments) > before:
+        state.paragraph += 1
+    state.seen_content = True
+
+
+def _add(text: str, start: int, end: int, state: _State, section: str, *, infobox: bool = False) -> None:
+    body = strip_markers(text[start:end])
+    if not _LETTER.search(body) and not any(c.isdigit() for c in body):
+        return
+    markers = tuple(m for m in find_markers(text[start:end]))
+    shifted = tuple(
+        Marker(raw=m.raw, start=m.start + start, end=m.end + start, kind=m.kind, label=m.label,
+               page=m.page, dispute_kind=m.dispute_kind)
+        for m in markers
+    )
+    kind: ClaimKind = "fact" if infobox else classify_kind(body)
+    state.segments.append(Segment(start=start, end=end, text=body, section=section, paragraph=state.paragraph,
+                                  markers=shifted, kind=kind, infobox=infobox))
+    if infobox:
+        state.paragraph += 1
+    state.seen_content = True
+
+
+def _protected(text: str, start: int, end: int) -> list[bool]:
+    """For each offset in [start, end): inside a matched quote or bracket pair."""
+    prot = [False] * (end - start)
+    stack: list[tuple[str, int]] = []
+    for i in range(start, end):
+        c = text[i]
+        if c == '"':
+            if stack and stack[-1][0] == '"':
+                _mark(prot, stack.pop()[1] - start + 1, i - start)
+            else:
+                stack.append((c, i))
+        elif c in _PAIRS:
+            stack.append((c, i))
+        elif c in _CLOSERS:
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == _CLOSERS[c]:
+                    _mark(prot, stack[k][1] - start + 1, i - start)
+                    del stack[k:]
+                    break
+    return prot
+
+
+def _mark(prot: list[bool], a: int, b: int) -> None:
+    for k in range(a, b):
+        prot[k] = True
+
+
+def split_sentences(text: str, start: int, end: int, lang: Lang,
+                    by_start: dict[int, Marker] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[start:end]``; markers that follow
+    a sentence's final punctuation stay with it."""
+    if by_start is None:
+        by_start = {m.start + start: m for m in find_markers(text[start:end])}
+    prot = _protected(text, start, end)
+    spans: list[tuple[int, int]] = []
+    s = start
+    i = start
+    while i < end:
+        c = text[i]
+        if c in _TERMINALS[lang] and (not prot[i - start] or _quote_end(text, i, start, end, prot, lang)):
+            j = i + 1
+            while j < end and text[j] in _TERMINAL_RUN:
+                j += 1
+            if lang == "en":
+                while j < end and text[j] in _EN_CLOSERS and not (text[j] in "]］" and j not in by_start):
+                    j += 1
+            k = _consume_markers(text, j, end, by_start)
+            if _is_boundary(text, s, i, j, k, end, lang):
+                spans.append((s, k))
+                s = i = k
+                continue
+            i = max(j, i + 1)
+            continue
+        i += 1
+    spans.append((s, end))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        while a < b and text[a] in _WS:
+            a += 1
+        while b > a and text[b - 1] in _WS:
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _quote_end(text: str, i: int, start: int, end: int, prot: list[bool], lang: Lang) -> bool:
+    """English 'He said "stop." Then': a period just before the closing quote."""
+    return lang == "en" and i + 1 < end and text[i + 1] in "\"”’)" and not prot[i + 1 - start]
+
+
+def _consume_markers(text: str, j: int, end: int, by_start: dict[int, Marker]) -> int:
+    """The end of the run of markers (with spaces between) starting at ``j``."""
+    k = j
+    while True:
+        p = k
+        while p < end and text[p] in _INLINE_WS:
+            p += 1
+        m = by_start.get(p)
+        if m is None or m.end > end:
+            return k
+        k = m.end
+
+
+def _is_boundary(text: str, s: int, i: int, j: int, k: int, end: int, lang: Lang) -> bool:
+    """Whether the terminal punctuation at ``i`` (run to ``j``, markers to ``k``) ends a sentence."""
+    n = k
+    while n < end and text[n] in _WS:
+        n += 1
+    if n >= end:
+        return True
+    if lang == "ja":
+        c = text[i]
+        # "Yahoo!" or "3.5" inside Japanese text are not sentence ends
+        return not (c in "!?" and text[n].isascii() and text[n].isalnum() and n == k)
+    spaced = n > j or k > j
+    nxt = text[n]
+    if not spaced or nxt.islower():
+        return False
+    if text[i] == "." and j == i + 1:
+        word = re.search(r"[^\s(\[\"“]*$", text[s:i]).group(0)  # type: ignore[union-attr]
+        if word in _abbreviations() or _ACRONYM.search(word) or (len(word) == 1 and word.isupper()):
+            return False
+    return True
+
+
+def _blocks(text: str, state: _State) -> tuple[Block, ...]:
+    """The source-list blocks with their roles refined from their content."""
+    out: list[Block] = []
+    seen_numbered = False
+    for n, (heading, start, role) in enumerate(state.blocks):
+        end = state.block_ends.get(n, len(text))
+        end = max(start, end)
+        while end > start and text[end - 1] in _WS:
+            end -= 1
+        body = text[start:end]
+        numbered = any(_CARET_ENTRY.match(ln) for ln in body.splitlines())
+        final: BlockRole = role
+        if role == "references" and body.strip() and not numbered:
+            final = "bibliography"
+        seen_numbered = seen_numbered or numbered
+        out.append(Block(heading=heading, start=start, end=end, role=final))
+    return tuple(out)
