@@ -139,6 +139,38 @@ def derive(corpus: Corpus, *, table: ReliabilityTable | None = None) -> dict[str
     return views
 
 
+def status_counts(views: Iterable[ClaimView]) -> dict[str, int]:
+    """How many of the claims carry each status (a claim counts once per status)."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for view in views:
+        for s in view.statuses:
+            counts[s] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class DocumentStats:
+    """Counts for one document; ``document`` is empty for the totals."""
+
+    document: str
+    title: str
+    language: str
+    claims: int
+    counts: dict[str, int]
+
+
+def stats(corpus: Corpus, views: Mapping[str, ClaimView] | None = None) -> tuple[list[DocumentStats], DocumentStats]:
+    """Claims and status counts per document (by id), and the totals."""
+    views = views if views is not None else derive(corpus)
+    all_views = list(views.values())
+    rows = []
+    for doc_id in sorted(set(corpus.documents) | {v.claim.document for v in all_views}):
+        doc = corpus.documents.get(doc_id)
+        mine = [v for v in all_views if v.claim.document == doc_id]
+        rows.append(DocumentStats(doc_id, doc.title if doc else "", doc.language if doc else "", len(mine), status_counts(mine)))
+    return rows, DocumentStats("", "All documents", "", len(all_views), status_counts(all_views))
+
+
 def statuses(corpus: Corpus) -> dict[str, frozenset[str]]:
     """Each claim id mapped to its statuses."""
     return {cid: view.statuses for cid, view in derive(corpus).items()}
@@ -325,9 +357,13 @@ class ClaimDetail:
     relations: tuple[RelatedClaim, ...]
 
 
+MAX_CONTEXT_LINES = 8
+
+
 def source_context(root: Path, document: Document, claim: Claim) -> SourceContext:
     """The claim's paragraph from its source file (the lines around it up to
-    blank lines), split into the text before the claim, the claim as it stands
+    blank lines; only its own lines when that block is longer than
+    ``MAX_CONTEXT_LINES``), split into the text before the claim, the claim as it stands
     in the source, and the text after it (where its markers are)."""
     from factcheck.yamlio import read_text
 
@@ -344,6 +380,10 @@ def source_context(root: Path, document: Document, claim: Claim) -> SourceContex
     last = span.end_line
     while last < len(lines) and lines[last].strip():
         last += 1
+    if last - first + 1 > MAX_CONTEXT_LINES:
+        # No blank lines between paragraphs (one paragraph a line, as pages
+        # copied from a browser come): the claim's own lines are its paragraph.
+        first, last = span.line, span.end_line
     para = lines[first - 1 : last]
 
     def offset(line: int, column: int) -> int:

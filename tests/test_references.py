@@ -177,6 +177,33 @@ ENTRY_CASES: list[tuple[str, dict[str, Any]]] = [
     ("^ The figure excludes civilians.", dict(type="document", title=None, container_title=None, issued=None)),
     # Japanese Wikipedia's own renderings.
     (
+        "^ a b “記事”. 朝日新聞デジタル. 朝日新聞社 (2022年7月14日). 2022年7月14日閲覧。",
+        dict(title="記事", container_title="朝日新聞デジタル", publisher="朝日新聞社", issued="2022-07-14",
+             accessed="2022-07-14", type="article-newspaper"),
+    ),
+    (
+        "^ “北朝鮮、ウクライナと断交”. 日本経済新聞. (2022年7月14日). https://www.nikkei.com/article/DGXZQ 2022年7月14日閲覧。",
+        dict(container_title="日本経済新聞", issued="2022-07-14", URL="https://www.nikkei.com/article/DGXZQ"),
+    ),
+    (
+        "^ 外務省. “北朝鮮基礎データ”. 2024年10月21日閲覧。",
+        dict(author=(N(literal="外務省"),), title="北朝鮮基礎データ", issued=None, accessed="2024-10-21"),
+    ),
+    (
+        "^ 山田太郎「論文」『雑誌名』第12巻第3号、2016年、45-67頁。",
+        dict(type="article-journal", title="論文", container_title="雑誌名", publisher=None, issued="2016",
+             page="45–67"),
+    ),
+    (
+        '^ "Title" (in Korean). Yonhap News Agency. 3 November 2024.',
+        dict(language="ko", container_title="Yonhap News Agency", issued="2024-11-03", type="article-newspaper"),
+    ),
+    ("^ 朝日新聞 2002年9月18日", dict(container_title="朝日新聞", issued="2002-09-18", type="article-newspaper")),
+    ("^ 外務省 2002年9月18日", dict(container_title=None, issued=None, type="document")),
+    ("^ Founded in 2016.", dict(type="document", issued=None, author=None)),
+    ("^ Smith et al. 2016, p. 4.", dict(type="document", author=(N("Smith"),), page="4")),
+    ("^ 山田ら 2016、7頁。", dict(type="document", author=(N("山田"),), page="7")),
+    (
         "^ 「北朝鮮兵、ロシアへ」『朝日新聞』2024年10月19日。2024年10月21日閲覧。",
         dict(title="北朝鮮兵、ロシアへ", container_title="朝日新聞", issued="2024-10-19", accessed="2024-10-21",
              type="article-newspaper"),
@@ -394,3 +421,113 @@ def test_seed_bibliography_entry(seed_refs: list) -> None:
     assert bib.issued == "2016"
     assert bib.author[0] == N("ワーツ", "ダニエル")
     assert bib.custom["format"] == "PDF"
+
+
+def test_grouped_notes_follow_the_prose_markers() -> None:
+    refs = refs_of("本文。[注 1] 次。[注 2]\n@@notes\n^ 補足一。\n^ 補足二。\n")
+    assert [r.label for r in refs] == ["注 1", "注 2"]
+
+
+def test_year_suffix_and_cjk_surname_resolution() -> None:
+    refs = refs_of(
+        "@@references\n^ Smith 2016b, p. 1.\n^ 山田 2016, 7頁.\n"
+        "@@bibliography\nSmith, John (2016a). First Book. Penguin.\nSmith, John (2016b). Second Book. Penguin.\n"
+        "山田太郎『北朝鮮の外交』講談社、2016年。\n"
+    )
+    assert refs[0].custom == {"raw": "Smith 2016b, p. 1.", "short": True, "year_suffix": "b", "see": "doc-bib-2"}
+    assert refs[1].custom["see"] == "doc-bib-3"
+    assert refs[1].page == "7"
+
+
+ENGLISH_PAGE = """\
+Notes
+^ The figure excludes civilians.
+^ Also transliterated as Kyiv.
+References
+^ Jump up to: a b "North Korea–Ukraine relations". Ministry of Foreign Affairs of Ukraine. Archived from the original on 2 March 2022. Retrieved 13 July 2022.
+^ Wertz, Oh & Insung 2016, p. 7.
+^ Shuster, Simon (1 February 2018). "Did Ukrainian Scientists Arm North Korea's Nukes?". Time. Retrieved 21 October 2024.
+^ Kennedy, Niamh; Yee, Isaac; Butenko, Victoria (19 October 2024). "North Korean troops
+appear to be equipping in Russia ahead of deployment to Ukraine". CNN. Retrieved 21 October 2024.
+{{cite web}}: CS1 maint: multiple names: authors list (link)
+^ Jump up to: a b c Smith, J. (2019). "Title of paper". Journal of Asian Studies. 12 (3): 45–67. doi:10.1017/abc.2019.1.
+Sources
+Wertz, Daniel; Oh, JJ; Insung, Kim (2016). "DPRK Diplomatic Relations" (PDF). National Committee on North Korea.
+Lankov, Andrei (2013). The Real North Korea. Oxford: Oxford University Press. ISBN 978-0-19-996429-1.
+"""
+
+
+def test_english_browser_copy() -> None:
+    notes_start = ENGLISH_PAGE.index("^")
+    refs_start = ENGLISH_PAGE.index("References\n") + len("References\n")
+    src_start = ENGLISH_PAGE.index("Sources\n") + len("Sources\n")
+    blocks = [
+        Block("Notes", notes_start, refs_start - len("References\n"), "notes"),
+        Block("References", refs_start, src_start - len("Sources\n"), "references"),
+        Block("Sources", src_start, len(ENGLISH_PAGE), "bibliography"),
+    ]
+    refs = parse_references(ENGLISH_PAGE, blocks, "en")
+    assert [r.label for r in refs] == ["a", "b", "1", "2", "3", "4", "5", None, None]
+    by_label = {r.label: r for r in refs}
+    assert by_label["2"].custom["see"] == "en-bib-1"
+    assert by_label["4"].title == (
+        "North Korean troops appear to be equipping in Russia ahead of deployment to Ukraine"
+    )
+    assert by_label["4"].author[0] == N("Kennedy", "Niamh")
+    assert "CS1" not in by_label["4"].custom["raw"]
+    assert by_label["5"].type == "article-journal"
+    assert by_label["5"].page == "45–67"
+    assert refs[-1].type == "book"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed not available")
+@pytest.mark.parametrize("roles", [("references", "bibliography"), ("bibliography", "bibliography"),
+                                   ("references", "references")])
+def test_seed_roles_decided_by_content(roles: tuple[str, str]) -> None:
+    """Both seed sections are headed 参考文献: whatever role the segmenter
+    guesses, the ^ list is numbered and the other is the bibliography."""
+    text = SEED.read_text(encoding="utf-8")
+    first = text.index("参考文献\n") + len("参考文献\n")
+    second = text.index("\n参考文献\n", first)
+    blocks = [Block("参考文献", first, second, roles[0]),  # type: ignore[arg-type]
+              Block("参考文献", second + len("\n参考文献\n"), len(text), roles[1])]  # type: ignore[arg-type]
+    refs = parse_references(text, blocks, "seed")
+    assert [r.label for r in refs] == [str(n) for n in range(1, 23)] + [None]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed not available")
+def test_seed_overlapping_blocks_do_not_duplicate() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    first = text.index("参考文献\n") + len("参考文献\n")
+    second = text.index("\n参考文献\n", first)
+    blocks = [Block("参考文献", first, len(text), "references"),
+              Block("参考文献", second + len("\n参考文献\n"), len(text), "bibliography")]
+    refs = parse_references(text, blocks, "seed")
+    assert [r.label for r in refs] == [str(n) for n in range(1, 23)] + [None]
+    # One block over both sections: the heading line splits them.
+    refs = parse_references(text, blocks[:1], "seed")
+    assert [r.label for r in refs] == [str(n) for n in range(1, 23)] + [None]
+
+
+def test_plain_list_when_page_has_no_carets_stays_numbered() -> None:
+    refs = refs_of('@@references\n"A". CNN. 2020.\n"B". BBC News. 2021.\n')
+    assert [r.label for r in refs] == ["1", "2"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["^ ", "a b ", "ab ", "「", "」", "『", "』", '"', "“", "”", "(", ")", "2024年10月19日", "2016", "p. 7",
+     "、", ". ", "。", "Smith, John", "ワーツ", "CNN", "閲覧", "Retrieved 5 May 2021", "(PDF)", "ISBN 978-0-19-996429-1",
+     "{{cite web}}: CS1 maint: x (link)", "\n", "- ", "https://x.org/a", "(編)", "オリジナルから2022-09-28にアーカイブ"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_parse_never_raises(text: str) -> None:
+    fields = parse_entry(text)
+    assert "raw" in fields["custom"]
+    refs = parse_references(text, [Block("x", 0, len(text), "references")], "d")
+    assert all(r.id.startswith("d-") for r in refs)

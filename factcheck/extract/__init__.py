@@ -46,8 +46,9 @@ _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 def document_id_from_name(name: str) -> str:
     """A document id from a file name: lower-case ASCII letters, digits and dashes."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = _SLUG_DROP.sub("-", ascii_name.lower()).strip("-")
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))  # é -> e
+    slug = _SLUG_DROP.sub("-", bare.lower()).strip("-")
     return slug or "document"
 
 

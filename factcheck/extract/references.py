@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -113,6 +113,9 @@ def _ymd(year: int, month: int | None, day: int | None) -> str | None:
 _NOISE_RE = re.compile(
     r"\{\{\s*[Cc]ite[^{}]*\}\}\s*:?(?:[^()\n^]*?\((?:link|help|リンク|ヘルプ)\))?"
     r"|CS1\s*(?:maint|errors?|エラー|メンテナンス)\s*:[^()\n^]*?\((?:link|help|リンク|ヘルプ)\)"
+    # The page footer, when a block runs to the end of the copy.
+    r"|Retrieved from\s+\"?https?://[^\s\"]+\"?"
+    r"|「https?://[^」\s]+」\s*から取得"
 )
 # "^" starts an entry at a line start, after a list marker, or mid-line after
 # whitespace (entries run together when the copy lost line breaks).
@@ -269,11 +272,13 @@ _ROLE_RE = re.compile(r"(?:\s*[(（][^()（）]*[)）])+$|記者$|\s*\((?:ed|eds
 
 
 def _clean_name(s: str) -> str:
-    s = s.strip(" .。,、;:")
+    s = s.strip(" 。,、;:")
+    if not re.search(r"\b[A-Z]\.$", s):  # keep the dot of an initial: "Smith, J."
+        s = s.rstrip(".")
     prev = None
     while prev != s:
         prev = s
-        s = _ROLE_RE.sub("", s).strip(" .。,、;:")
+        s = _ROLE_RE.sub("", s).strip(" 。,、;:")
     return s
 
 
@@ -336,6 +341,11 @@ _ARCHIVE_RES = [
 ]
 _PDF_RE = re.compile(r"[(\[（]\s*PDF\s*[)\]）]", re.I)
 _ISBN_RE = re.compile(r"ISBN[\s:：-]*(?P<n>[\dXx][\d\-– Xx]{8,16}[\dXx])")
+# Identifiers CS1 prints after an entry; kept in custom (doi, issn) or dropped.
+_IDENT_RE = re.compile(
+    r"\b(?P<k>doi|ISSN|eISSN|OCLC|PMID|PMC|JSTOR|S2CID|Bibcode|arXiv|hdl|LCCN|ASIN)\s*[:：]?\s*(?P<v>[^\s,;。]+?)(?=[.,;。]?(?:\s|$))",
+)
+_JOURNAL_RE = re.compile(r"(?<![\d.])(?P<vol>\d{1,4})\s*\((?P<iss>[\w–-]{1,10})\)\s*:\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)")
 _EDITOR_RE = re.compile(r"^(?P<names>.+?)\s*[(（](?:編|編集|編著|ed\.?|eds\.?)[)）]\s*[.。]?\s*", re.I)
 _AUTHOR_DATE_RE = re.compile(
     rf"^(?P<names>.*?)\s*[(（](?P<d>{DATE}|\d{{4}}[a-z]?|n\.d\.)[)）]\s*[.。,、]?\s*(?P<rest>.*)$", re.S
@@ -420,7 +430,7 @@ def parse_entry(raw: str) -> dict[str, Any]:
     'NK News'
     """
     text = " ".join(_NOISE_RE.sub(" ", raw).split())
-    text = _strip_backlinks(re.sub(r"^\s*(?:[-*•]\s+|[-*•]?\s*\d{1,4}[.)]\s+)?(?:[\^↑]\s*)?", "", text))
+    text = _strip_backlinks(re.sub(r"^\s*(?:[-*•]\s+|[-*•]?\s*\d{1,3}[.)]\s+)?(?:[\^↑]\s*)?", "", text))
     out: dict[str, Any] = {"type": "webpage", "custom": {"raw": text}}
     custom = out["custom"]
     work = text
@@ -450,12 +460,16 @@ def parse_entry(raw: str) -> dict[str, Any]:
     if isbn:
         custom["isbn"] = re.sub(r"[\s–]", "-", isbn.group("n").strip())
         work = work[: isbn.start()] + " | " + work[isbn.end() :]
+    for ident in list(_IDENT_RE.finditer(work)):
+        if ident.group("k").lower() in ("doi", "issn"):
+            custom[ident.group("k").lower()] = ident.group("v")
+    work = _IDENT_RE.sub(" | ", work)
     work = _take_language(work, out)
 
     short = _parse_short(work)
     if short is not None:
+        custom.update(short.pop("custom", {}), short=True)
         out.update(short)
-        custom["short"] = True
         return out
 
     title = _find_title(work)
@@ -485,6 +499,11 @@ def _take_language(work: str, out: dict[str, Any]) -> str:
     return work
 
 
+# Lower-case words that may stand in a surname list: "van Dijk", "de Gaulle", "Smith and Jones".
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al", "el",
+                             "bin", "ibn", "dos", "das", "del", "y", "and"})
+
+
 def _parse_short(work: str) -> dict[str, Any] | None:
     """Fields of a short-form citation ("Smith 2016, p. 7", "ワーツ、オ 2016、p. 7、9"),
     or None when ``work`` is a full entry."""
@@ -494,9 +513,11 @@ def _parse_short(work: str) -> dict[str, Any] | None:
     m = _SHORT_RE.match(s)
     if not m:
         return None
-    names = m.group("names").strip(" ,、")
-    # Surnames only: a date-like or sentence-like prefix is not an author list.
+    names = re.sub(r"\s*(?:et al\.?|ほか|他|ら)$", "", m.group("names").strip(" ,、"))
+    # Surnames only: "Founded in 2016." or a sentence is not an author list.
     if not names or re.search(r"\s{2,}|[.。!?]", names) or len(names.split()) > 8:
+        return None
+    if any(w[0].islower() and w not in _NAME_PARTICLES for w in re.findall(r"[A-Za-z][\w'-]*", names)):
         return None
     out: dict[str, Any] = {"type": "document", "issued": m.group("year")[:4]}
     families = [p.strip() for p in re.split(r"\s*(?:[,、;&]|\band\b|および)\s*", names) if p.strip()]
@@ -520,6 +541,9 @@ def _read_head(head: str, tail: str, out: dict[str, Any], *, has_title: bool) ->
     if m:
         if m.group("d") != "n.d.":
             out["issued"] = _iso(m.group("d")) or _first_year(m.group("d"))
+            if re.fullmatch(r"\d{4}[a-z]", m.group("d")):
+                # "Smith (2016a)": the letter tells apart a "Smith 2016a" short form.
+                out["custom"]["year_suffix"] = m.group("d")[4:]
         names_text, rest = m.group("names"), m.group("rest")
         ed = _EDITOR_RE.match(rest)
         if ed:
@@ -535,7 +559,13 @@ def _read_head(head: str, tail: str, out: dict[str, Any], *, has_title: bool) ->
         return tail
     if not has_title:
         # No title and no "Author (date)": a free-text note, nothing to read
-        # with confidence.
+        # with confidence -- unless it is just an outlet and a date
+        # ("朝日新聞 2002年9月18日").
+        dates = list(_DATE_RE.finditer(head))
+        rest = _DATE_RE.sub(" ", head).strip(" .。,、|")
+        if dates and rest and is_news_outlet(rest) and len(rest) <= 40:
+            out["container-title"] = rest
+            out["issued"] = _iso(dates[0].group())
         return ""
     ed = _EDITOR_RE.match(head.strip())
     if ed:
@@ -553,6 +583,7 @@ def _first_year(s: str) -> str | None:
     return m.group() if m else None
 
 
+_VOLUME_RE = re.compile(r"^(?:第?\s*\d+\s*[巻号集版]|(?:vol|no|issue|ed|edition)\.?\s*\d+|\d+(?:st|nd|rd|th) ed)", re.I)
 _CHUNK_SPLIT_RE = re.compile(r"(?<!\b[A-Z])\.(?:\s+|$)|。|、|，|\|")
 
 
@@ -563,6 +594,12 @@ def _read_tail(tail: str, out: dict[str, Any], *, book_title: bool) -> None:
     if m:
         container = m.group("c").strip()
         tail = tail[m.end() :]
+    journal = _JOURNAL_RE.search(tail)
+    if journal:
+        # "12 (3): 45–67": volume, issue and pages of a journal article.
+        out["type_hint"] = "article-journal"
+        out["page"] = _clean_page(journal.group("pages"))
+        tail = tail[: journal.start()] + " | " + tail[journal.end() :]
     page = _PAGE_RE.search(tail) or _JA_PAGE_RE.search(tail)
     if page:
         out["page"] = _clean_page(page.group("p"))
@@ -571,8 +608,17 @@ def _read_tail(tail: str, out: dict[str, Any], *, book_title: bool) -> None:
     if dates and "issued" not in out:
         out["issued"] = _iso(dates[0].group())
     tail = _DATE_RE.sub(" | ", tail)
+    # "朝日新聞社 (2022年7月14日)": the date went, its parentheses go too.
+    tail = re.sub(r"[(（]\s*\|\s*[)）]", " | ", tail)
     chunks = [c.strip(" .,:;|") for c in _CHUNK_SPLIT_RE.split(tail)]
-    chunks = [c for c in chunks if c and not re.fullmatch(r"[(（][^()（）]*[)）]|\W+", c)]
+    # Parenthesised notes ("(Press release)") and chunks without a letter
+    # (volume numbers, stray punctuation) name nobody.
+    if any(_VOLUME_RE.match(c) for c in chunks) and container is not None:
+        out["type_hint"] = "article-journal"  # 「論文」『雑誌』第12巻第3号
+    chunks = [
+        c for c in chunks
+        if re.search(r"[^\W\d_]", c) and not re.fullmatch(r"[(（][^()（）]*[)）]", c) and not _VOLUME_RE.match(c)
+    ]
     if "issued" not in out:
         years = [c for c in chunks if _YEAR_RE.fullmatch(c)]
         if years:
@@ -585,6 +631,11 @@ def _read_tail(tail: str, out: dict[str, Any], *, book_title: bool) -> None:
             out["publisher"] = _publisher(first)
             return
         container = first
+        # "朝日新聞デジタル (朝日新聞社)": ja cite web's "site (publisher)".
+        pub = re.fullmatch(r"(?P<c>.+?)\s*[(（](?P<p>[^()（）]+)[)）]", first)
+        if pub and re.search(r"[^\W\d_]", pub.group("p")):
+            container = pub.group("c")
+            chunks.insert(0, pub.group("p"))
     if container is not None:
         out["container-title"] = container
     if chunks and len(chunks[0]) <= 80:
@@ -598,6 +649,8 @@ def _publisher(s: str) -> str:
 
 def _csl_type(out: dict[str, Any], quote: str) -> str:
     custom = out["custom"]
+    if out.pop("type_hint", None) == "article-journal":
+        return "article-journal"
     outlets = [out.get("container-title"), out.get("publisher")]
     if any(o and is_news_outlet(o) for o in outlets):
         return "article-newspaper"
@@ -614,8 +667,9 @@ def _csl_type(out: dict[str, Any], quote: str) -> str:
 
 
 def reference_id(doc_id: str, label: str) -> str:
-    """The id of a numbered or lettered reference: ``<doc>-ref-<label>``."""
-    return f"{doc_id}-ref-{label}"
+    """The id of a numbered or lettered reference: ``<doc>-ref-<label>``
+    (a space in a grouped label, "注 1", becomes "-")."""
+    return f"{doc_id}-ref-" + re.sub(r"\s+", "-", label.strip())
 
 
 def bibliography_id(doc_id: str, n: int) -> str:
@@ -643,25 +697,67 @@ def _reference(ref_id: str, label: str | None, fields: dict[str, Any], doc_id: s
     )
 
 
-def _labelled_entries(text: str, blocks: Sequence[Block]) -> Iterator[tuple[str, str, list[str]]]:
-    """(role, label, entry text) for every references/notes entry, plus
-    bibliography texts found after a sub-heading inside such a block."""
+# A grouped note marker in the prose: "[注 1]", "[注釈1]", "[note 1]", "[nb 1]".
+_NOTE_GROUP_RE = re.compile(r"\[\s*(注釈|注|脚注|補足|note|nb|n|†|\*|※)(\s?)1\s*\]", re.I)
+
+
+def _note_label(text: str, n: int) -> str:
+    """The label of the nth note, in the form the prose's markers use:
+    "注 1" when the text cites "[注 1]", else Wikipedia's letters a, b, …"""
+    m = _NOTE_GROUP_RE.search(text)
+    if m:
+        return f"{m.group(1).casefold()}{' ' if m.group(2) else ''}{n}"
+    return _alpha_label(n)
+
+
+_LIST_ROLES = ("references", "notes", "bibliography")
+
+
+def _clipped(blocks: Sequence[Block]) -> list[tuple[Block, int, int]]:
+    """List blocks in order, each cut short where the next one starts, so an
+    enclosing block and the blocks inside it do not yield entries twice."""
+    ordered = sorted((b for b in blocks if b.role in _LIST_ROLES), key=lambda b: (b.start, -b.end))
+    out: list[tuple[Block, int, int]] = []
+    for i, b in enumerate(ordered):
+        nxt = ordered[i + 1].start if i + 1 < len(ordered) else b.end
+        end = min(b.end, max(nxt, b.start))
+        if end > b.start:
+            out.append((b, b.start, end))
+    return out
+
+
+def _collect(text: str, blocks: Sequence[Block]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(label, entry text) for every numbered or lettered entry, and the
+    bibliography entries' texts.
+
+    A block's content decides more than its role: ``^`` entries are a
+    reference list even under a "参考文献"/"Bibliography" heading, and a block
+    without them is a bibliography when the page has a ``^`` list elsewhere
+    (both of the seed's sections are headed 参考文献).
+    """
+    spans = [(b, *_split_caret_entries(text[s:e]), s, e) for b, s, e in _clipped(blocks)]
+    any_caret = any(entries for _, entries, _, _, _ in spans)
     counters = {"references": 0, "notes": 0}
-    for block in blocks:
-        if block.role not in counters:
-            continue
-        entries, tail = _split_caret_entries(text[block.start : block.end])
+    labelled: list[tuple[str, str]] = []
+    bib: list[str] = []
+    for block, entries, tail, s, e in spans:
         if not entries:
-            entries = [_Entry(e, None) for e in _split_plain_entries(text[block.start : block.end])]
+            plain = _split_plain_entries(text[s:e])
+            if block.role == "bibliography" or any_caret:
+                bib.extend(plain)
+                continue
+            entries = [_Entry(p, None) for p in plain]
+        role = "notes" if block.role == "notes" else "references"
         for entry in entries:
-            counters[block.role] += 1
-            n = counters[block.role]
-            label = entry.label or (_alpha_label(n) if block.role == "notes" else str(n))
+            counters[role] += 1
+            n = counters[role]
+            label = entry.label or (_note_label(text, n) if role == "notes" else str(n))
             if entry.label and entry.label.isdigit():
-                counters[block.role] = int(entry.label)
-            yield block.role, label, [entry.text]
+                counters[role] = int(entry.label)
+            labelled.append((label, entry.text))
         if tail:
-            yield "bibliography", "", _split_plain_entries(tail)
+            bib.extend(_split_plain_entries(tail))
+    return labelled, bib
 
 
 def parse_references(text: str, blocks: Sequence[Block], doc_id: str) -> list[Reference]:
@@ -671,18 +767,8 @@ def parse_references(text: str, blocks: Sequence[Block], doc_id: str) -> list[Re
     bibliography entries (label None).  Short forms point at the bibliography
     entry they cite through ``custom["see"]``.
     """
-    ordered = sorted(blocks, key=lambda b: b.start)
-    labelled: list[tuple[str, dict[str, Any]]] = []
-    bib_texts: list[str] = []
-    for role, label, texts in _labelled_entries(text, ordered):
-        if role == "bibliography":
-            bib_texts.extend(texts)
-        else:
-            labelled.append((label, parse_entry(texts[0])))
-    for block in ordered:
-        if block.role == "bibliography":
-            bib_texts.extend(_split_plain_entries(text[block.start : block.end]))
-
+    labelled_texts, bib_texts = _collect(text, blocks)
+    labelled = [(label, parse_entry(t)) for label, t in labelled_texts]
     bib = [
         _reference(bibliography_id(doc_id, i), None, parse_entry(t), doc_id)
         for i, t in enumerate(bib_texts, start=1)
@@ -717,6 +803,14 @@ def _first_family(ref: Reference) -> str:
     return re.split(r"[,、]", first)[0].strip()
 
 
+def _surname_score(surname: str, ref: Reference) -> float:
+    family = _norm(_first_family(ref))
+    # An unsplit CJK name ("山田太郎") starts with the surname a short form uses.
+    if ref.author and ref.author[0].literal and len(surname) >= 2 and family.startswith(surname):
+        return 100.0
+    return fuzz.ratio(surname, family)
+
+
 def resolve_short(fields: dict[str, Any], bib: Sequence[Reference]) -> Reference | None:
     """The bibliography entry a short form cites: same year and a first
     author whose surname fuzzily matches; failing that, the only entry of
@@ -725,11 +819,15 @@ def resolve_short(fields: dict[str, Any], bib: Sequence[Reference]) -> Reference
     authors = fields.get("author", ())
     if not year:
         return None
-    same_year = [r for r in bib if (r.issued or "")[:4] == year]
+    suffix = fields.get("custom", {}).get("year_suffix")
+    same_year = [
+        r for r in bib
+        if (r.issued or "")[:4] == year and (suffix is None or r.custom.get("year_suffix") == suffix)
+    ]
     if not same_year:
         return None
     surname = _norm(_family(authors[0])) if authors else ""
-    scored = [(fuzz.ratio(surname, _norm(_first_family(r))), r) for r in same_year]
+    scored = [(_surname_score(surname, r), r) for r in same_year]
     scored.sort(key=lambda sr: sr[0], reverse=True)
     if surname and scored[0][0] >= 80:
         return scored[0][1]

@@ -24,7 +24,7 @@ from factcheck.extract.parts import Block, BlockRole, Marker, Segment, Segmentat
 from factcheck.model import ClaimKind
 
 Lang = Literal["ja", "en"]
-LineKind = Literal["blank", "boilerplate", "banner", "heading", "sources", "table", "bullet", "prose"]
+LineKind = Literal["blank", "boilerplate", "banner", "heading", "sources", "entry", "table", "bullet", "prose"]
 
 _WS = " \t\u00a0\u3000\ufeff\u200b\u200e\u200f\u2028\u2029\r\n"
 _SPACES = re.compile(r"[\s\u00a0\u3000\ufeff]+")
@@ -43,6 +43,8 @@ _MULTI_SENTENCE_EN = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
 _HEADING_MAX = {"ja": 50, "en": 90}
 _SHORT_ROW_MAX = 60
 _SEPARATOR_CELL = re.compile(r"[\s:\-–—=+]*")
+_TOC_NUMBER = re.compile(r"\d{1,2}(\.\d{1,2})*")
+_MAX_QUOTE = 300  # a longer "quote" is an unbalanced bracket, not a quotation
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class _State:
     seen_content: bool = False
     in_sources: bool = False
     edit_mode: bool = False  # the text marks headings with [edit]/[編集]
+    wrapped: bool = False  # the text is hard-wrapped: paragraphs run over several lines
+    prose_seen: bool = False
     last_heading: str = ""
     segments: list[Segment] = field(default_factory=list)
     banners: list[str] = field(default_factory=list)
@@ -138,8 +142,16 @@ def segment(text: str, lang: str = "auto") -> Segmentation:
     markers = find_markers(text)
     by_start = {m.start: m for m in markers}
     lines = _lines(text)
-    state = _State(edit_mode=any(_edit_suffix(ln.text) is not None for ln in lines))
-    kinds = [_line_kind(ln, language, state.edit_mode) for ln in lines]
+    kinds = [_line_kind(ln, language) for ln in lines]
+    for n in range(len(lines) - 1):
+        # a "heading" that runs on into a lower-case line is a hard-wrapped sentence
+        if kinds[n] == "heading" and language == "en" and lines[n + 1].text[:1].islower():
+            kinds[n] = "prose"
+    state = _State(edit_mode=any(_edit_suffix(ln.text) is not None for ln in lines), wrapped=_is_wrapped(lines, kinds))
+    if state.wrapped:  # a short line right after an unfinished one continues it
+        for n in range(1, len(lines)):
+            if kinds[n] == "heading" and kinds[n - 1] == "prose" and _open_ended(lines[n - 1].text):
+                kinds[n] = "prose"
     i = 0
     while i < len(lines):
         i = _walk_line(text, lines, kinds, i, language, state, by_start)
@@ -208,10 +220,23 @@ def _heading_like(line: str, lang: Lang) -> bool:
         return False
     if lang == "ja":
         return "。" not in h and h[-1] not in "、，,:：;；．"
-    return h[-1] not in ".,;:" and not _MULTI_SENTENCE_EN.search(h)
+    return h[-1] not in ".,;:。" and not _MULTI_SENTENCE_EN.search(h)
 
 
-def _line_kind(line: _Line, lang: Lang, edit_mode: bool) -> LineKind:
+def _open_ended(line: str) -> bool:
+    t = strip_markers(line)
+    return bool(t) and t[-1] not in _TERMINAL_RUN and t[-1] not in "」』)）\"”"
+
+
+def _is_wrapped(lines: list[_Line], kinds: list[LineKind]) -> bool:
+    """Whether most prose lines stop mid-sentence: a hard-wrapped text (mail,
+    plain-text news) rather than one line per paragraph as browsers copy."""
+    prose = [strip_markers(ln.text) for ln, k in zip(lines, kinds) if k == "prose"]
+    open_ended = [t for t in prose if t and t[-1] not in _TERMINAL_RUN and t[-1] not in "」』)）\"”"]
+    return len(open_ended) >= 2 and len(open_ended) >= 0.5 * len(prose)
+
+
+def _line_kind(line: _Line, lang: Lang) -> LineKind:
     t = line.text
     if not t:
         return "blank"
@@ -221,6 +246,8 @@ def _line_kind(line: _Line, lang: Lang, edit_mode: bool) -> LineKind:
         return "banner"
     if _source_role(_heading_text(t)) is not None and (len(_heading_text(t)) < 30):
         return "sources"
+    if _CARET_ENTRY.match(t):
+        return "entry"  # a reference-list entry outside any list heading
     if _cells(t) is not None:
         return "table"
     if _heading_like(t, lang):
@@ -251,7 +278,7 @@ def _walk_line(text: str, lines: list[_Line], kinds: list[LineKind], i: int, lan
     if kind == "banner":
         state.banners.append(line.text)
         return i + 1
-    if kind == "boilerplate":
+    if kind in ("boilerplate", "entry"):
         return i + 1
     if kind == "heading":
         _heading(line, lang, state)
@@ -262,14 +289,16 @@ def _walk_line(text: str, lines: list[_Line], kinds: list[LineKind], i: int, lan
         state.seen_content = True
         return i + 1
     if kind == "bullet":
+        state.prose_seen = True
         start = line.start + _BULLET.match(line.text).end()  # type: ignore[union-attr]
         _paragraph(text, start, line.end, lang, state, by_start)
         return i + 1
     if _short_value_row(line, lang, state):
         _add(text, line.start, line.end, state, "infobox", infobox=True)
         return i + 1
+    state.prose_seen = True
     j = i
-    while j + 1 < len(lines) and _continues(lines[j], lines[j + 1], kinds[j + 1], lang):
+    while j + 1 < len(lines) and _continues(lines[j], lines[j + 1], kinds[j + 1], lang, state.wrapped):
         j += 1
     _paragraph(text, line.start, lines[j].end, lang, state, by_start)
     return j + 1
@@ -322,14 +351,14 @@ def _table_row(text: str, line: _Line, state: _State) -> None:
     cells = _cells(line.text) or []
     filled = [c for c in cells if c and not _SEPARATOR_CELL.fullmatch(c)]
     state.seen_content = True
-    if len(filled) < 2:
-        return
+    if len(filled) < 2 or _TOC_NUMBER.fullmatch(filled[0]):
+        return  # a label-only row, or a table-of-contents entry "2.1<TAB>冷戦期"
     s, e = line.start, line.end
     while s < e and (text[s] in _WS or text[s] == "|"):
         s += 1
     while e > s and (text[e - 1] in _WS or text[e - 1] == "|"):
         e -= 1
-    _add(text, s, e, state, "infobox", infobox=True)
+    _add(text, s, e, state, state.section if state.prose_seen else "infobox", infobox=True)
 
 
 def _short_value_row(line: _Line, lang: Lang, state: _State) -> bool:
@@ -338,19 +367,17 @@ def _short_value_row(line: _Line, lang: Lang, state: _State) -> bool:
     t = strip_markers(line.text)
     if not t or t[-1] in _TERMINAL_RUN or not any(m.kind == "cite" for m in find_markers(line.text)):
         return False
-    return len(t) <= _SHORT_ROW_MAX and (state.paragraph == 0 or len(t) <= 30)
+    return len(t) <= _SHORT_ROW_MAX and not state.prose_seen
 
 
-def _continues(line: _Line, nxt: _Line, next_kind: LineKind, lang: Lang) -> bool:
+def _continues(line: _Line, nxt: _Line, next_kind: LineKind, lang: Lang, state_wrapped: bool) -> bool:
     """Whether ``nxt`` continues the paragraph of a hard-wrapped ``line``."""
     if next_kind != "prose":
         return False
     tail = strip_markers(line.text)
     if not tail or tail[-1] in _TERMINAL_RUN or tail[-1] in "」』)）\"”":
         return False
-    if lang == "en":
-        return nxt.text[:1].islower() or len(line.text) >= 60
-    return len(line.text) >= 30
+    return state_wrapped or (lang == "en" and nxt.text[:1].islower())
 
 
 # ---------------------------------------------------------------- sentences
@@ -391,7 +418,9 @@ def _protected(text: str, start: int, end: int) -> list[bool]:
         c = text[i]
         if c == '"':
             if stack and stack[-1][0] == '"':
-                _mark(prot, stack.pop()[1] - start + 1, i - start)
+                opened = stack.pop()[1]
+                if i - opened <= _MAX_QUOTE:
+                    _mark(prot, opened - start + 1, i - start)
             else:
                 stack.append((c, i))
         elif c in _PAIRS:
@@ -399,7 +428,8 @@ def _protected(text: str, start: int, end: int) -> list[bool]:
         elif c in _CLOSERS:
             for k in range(len(stack) - 1, -1, -1):
                 if stack[k][0] == _CLOSERS[c]:
-                    _mark(prot, stack[k][1] - start + 1, i - start)
+                    if i - stack[k][1] <= _MAX_QUOTE:
+                        _mark(prot, stack[k][1] - start + 1, i - start)
                     del stack[k:]
                     break
     return prot
@@ -421,6 +451,9 @@ def split_sentences(text: str, start: int, end: int, lang: Lang,
     s = start
     i = start
     while i < end:
+        if i in by_start:  # "[独自研究?]": punctuation inside a marker ends nothing
+            i = max(i + 1, min(by_start[i].end, end))
+            continue
         c = text[i]
         if c in _TERMINALS[lang] and (not prot[i - start] or _quote_end(text, i, start, end, prot, lang)):
             j = i + 1
@@ -492,7 +525,6 @@ def _is_boundary(text: str, s: int, i: int, j: int, k: int, end: int, lang: Lang
 def _blocks(text: str, state: _State) -> tuple[Block, ...]:
     """The source-list blocks with their roles refined from their content."""
     out: list[Block] = []
-    seen_numbered = False
     for n, (heading, start, role) in enumerate(state.blocks):
         end = state.block_ends.get(n, len(text))
         end = max(start, end)
@@ -503,6 +535,5 @@ def _blocks(text: str, state: _State) -> tuple[Block, ...]:
         final: BlockRole = role
         if role == "references" and body.strip() and not numbered:
             final = "bibliography"
-        seen_numbered = seen_numbered or numbered
         out.append(Block(heading=heading, start=start, end=end, role=final))
     return tuple(out)

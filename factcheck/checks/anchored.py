@@ -1,0 +1,103 @@
+"""A claim must be anchored: its text stands in the source file at its location.
+
+The ``location`` span (1-based lines and columns in code points,
+``end_column`` one past the last character) must lie inside the document's
+source file, and the text there must equal the claim's ``text`` once inline
+markers ([12], [要出典], [citation needed]) are removed and runs of
+whitespace collapsed.  The source is read as UTF-8 with any BOM dropped and
+CRLF taken as LF.  A wrong location is reported at ``location``; a text found
+nowhere in the source is reported at ``text``.
+
+PASSING (sources/doc.txt is ``It opened in 2019.[3] It closed.``)::
+
+    - id: doc-1
+      text: It opened in 2019.
+      location: {line: 1, column: 1, end_line: 1, end_column: 19}
+
+FAILING (line 2: the source says 2019)::
+
+    - id: doc-1
+      text: It opened in 2018.
+      location: {line: 1, column: 1, end_line: 1, end_column: 19}
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from factcheck.checks import Problem, source_path
+from factcheck.errors import FileError
+from factcheck.yamlio import read_text
+
+ID = "anchored"
+SEVERITY = "error"
+DEFAULTS: dict[str, Any] = {}
+
+_SPAN_KEYS = ("line", "column", "end_line", "end_column")
+
+
+def _slice(lines: list[str], line: int, column: int, end_line: int, end_column: int) -> str | None:
+    """The source text of a span, or None when the span is not inside the text."""
+    if min(line, column, end_line, end_column) < 1 or end_line > len(lines) or line > end_line:
+        return None
+    if column > len(lines[line - 1]) + 1 or end_column > len(lines[end_line - 1]) + 1:
+        return None
+    if line == end_line:
+        return None if end_column < column else lines[line - 1][column - 1 : end_column - 1]
+    middle = lines[line : end_line - 1]
+    return "\n".join([lines[line - 1][column - 1 :], *middle, lines[end_line - 1][: end_column - 1]])
+
+
+def _preview(s: str, limit: int = 60) -> str:
+    s = " ".join(s.split())
+    return repr(s if len(s) <= limit else s[: limit - 1] + "…")
+
+
+def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+    from factcheck.extract.markers import strip_markers
+
+    sources: dict[str, tuple[list[str], str] | None] = {}
+    by_file: dict[int, list[Any]] = {}
+    for item in ctx.claims:
+        by_file.setdefault(id(item.file), []).append(item)
+    for f in ctx.readable("claims"):
+        doc = ctx.document_of(f)
+        source = doc.get("source") if doc else None
+        # A bad source path is source-path's finding; nothing can be anchored in it.
+        if not isinstance(source, str) or source_path.problem_with(ctx.root, source):
+            continue
+        if source not in sources:
+            try:
+                text = read_text(ctx.root / source)
+                sources[source] = (text.split("\n"), strip_markers(text))
+            except (OSError, FileError):
+                sources[source] = None
+        loaded = sources[source]
+        if loaded is None:
+            line, col = f.located.where(("document", "source"))
+            yield Problem(f.path, line, col, f"source {source!r} cannot be read as UTF-8 text")
+            continue
+        lines, stripped_source = loaded
+        for item in by_file.get(id(f), ()):
+            text, span = item.data.get("text"), item.data.get("location")
+            if not isinstance(text, str) or not isinstance(span, dict):
+                continue
+            values = [span.get(k) for k in _SPAN_KEYS]
+            if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+                continue
+            found = _slice(lines, *values)
+            where = "{}:{}-{}:{}".format(*values)
+            if found is None:
+                line, col = item.where("location", key=True)
+                yield Problem(f.path, line, col, f"location {where} is outside {source} ({len(lines)} lines)")
+                continue
+            want = strip_markers(text)
+            got = strip_markers(found)
+            if got == want:
+                continue
+            if want and want in stripped_source:
+                line, col = item.where("location", key=True)
+                yield Problem(f.path, line, col, f"the text stands elsewhere in {source}; at {where} it reads {_preview(got)}")
+            else:
+                line, col = item.where("text", key=True)
+                yield Problem(f.path, line, col, f"the text is not in {source}; at {where} it reads {_preview(got)}")

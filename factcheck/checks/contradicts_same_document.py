@@ -1,0 +1,47 @@
+"""A ``contradicts`` relation joins claims of different documents, unless marked.
+
+Contradictions across documents are what factcheck looks for; one inside a
+single document is usually a mistaken target, so it must say so with
+``within_document: true``.
+
+PASSING (doc-1 and doc-4 are claims of the same document)::
+
+    - id: doc-1
+      relations:
+        - {type: contradicts, target: doc-4, within_document: true}
+
+FAILING (line 3: same document, not marked)::
+
+    - id: doc-1
+      relations:
+        - {type: contradicts, target: doc-4}
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from factcheck.checks import Problem
+
+ID = "contradicts-same-document"
+SEVERITY = "error"
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+    for item in ctx.claims:
+        relations = item.data.get("relations")
+        if not isinstance(relations, list):
+            continue
+        for j, rel in enumerate(relations):
+            if not isinstance(rel, dict) or rel.get("type") != "contradicts" or rel.get("within_document") is True:
+                continue
+            target = ctx.claim_ids.get(rel.get("target")) if isinstance(rel.get("target"), str) else None
+            if target is None or target.document != item.document:
+                continue
+            line, col = item.where("relations", j)
+            yield Problem(
+                item.file.path, line, col,
+                f"contradicts {rel['target']!r} of the same document {item.document!r}; "
+                "set within_document: true if that is meant",
+            )

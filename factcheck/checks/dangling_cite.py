@@ -1,0 +1,64 @@
+"""Every citation must resolve to a reference id.
+
+Checked: a claim's ``cites`` and ``covered_by`` entries, and a short-form
+reference's ``custom.see`` (the full entry it points to).  References of any
+document count, so the rule reads every reference file of the repository.
+
+PASSING (references/doc.yaml holds a reference with id doc-r1)::
+
+    claims:
+      - id: doc-1
+        text: It opened in 2019.
+        location: {line: 1, column: 1, end_line: 1, end_column: 19}
+        cites: [doc-r1]
+
+FAILING (line 5: there is no reference doc-r9)::
+
+    claims:
+      - id: doc-1
+        text: It opened in 2019.
+        location: {line: 1, column: 1, end_line: 1, end_column: 19}
+        cites: [doc-r9]
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from rapidfuzz import process
+
+from factcheck.checks import Problem
+
+ID = "dangling-cite"
+SEVERITY = "error"
+DEFAULTS: dict[str, Any] = {}
+
+
+def _hint(ident: str, known: Any) -> str:
+    best = process.extractOne(ident, list(known), score_cutoff=80) if known else None
+    return f"; did you mean {best[0]!r}?" if best else ""
+
+
+def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+    known = ctx.reference_ids
+    for item in ctx.claims:
+        for key in ("cites", "covered_by"):
+            entries = item.data.get(key)
+            if not isinstance(entries, list):
+                continue
+            for j, ref in enumerate(entries):
+                if not isinstance(ref, str) or ref in known:
+                    continue
+                if ctx.maybe_in_unreadable("references", ref, item.document):
+                    continue
+                line, col = item.where(key, j)
+                yield Problem(item.file.path, line, col, f"{key} {ref!r}, which is not a reference id{_hint(ref, known)}")
+    for item in ctx.references:
+        custom = item.data.get("custom")
+        see = custom.get("see") if isinstance(custom, dict) else None
+        if not isinstance(see, str) or see in known:
+            continue
+        if ctx.maybe_in_unreadable("references", see, item.document):
+            continue
+        line, col = item.where("custom", "see")
+        yield Problem(item.file.path, line, col, f"custom.see {see!r} is not a reference id{_hint(see, known)}")

@@ -1,0 +1,41 @@
+"""Every relation must point to a claim.
+
+A relation's ``target`` is the id of another claim, in any document of the
+repository (the rule reads every claim file).
+
+PASSING::
+
+    relations:
+      - {type: contradicts, target: other-doc-3}
+
+FAILING (line 2: no claim has the id other-doc-99)::
+
+    relations:
+      - {type: contradicts, target: other-doc-99}
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from factcheck.checks import Problem
+
+ID = "dangling-relation"
+SEVERITY = "error"
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+    for item in ctx.claims:
+        relations = item.data.get("relations")
+        if not isinstance(relations, list):
+            continue
+        for j, rel in enumerate(relations):
+            target = rel.get("target") if isinstance(rel, dict) else None
+            if not isinstance(target, str) or target in ctx.claim_ids:
+                continue
+            if ctx.maybe_in_unreadable("claims", target):
+                continue
+            line, col = item.where("relations", j, "target")
+            why = " (it is a reference; relations join claims)" if target in ctx.reference_ids else ""
+            yield Problem(item.file.path, line, col, f"relation target {target!r} is not a claim id{why}")

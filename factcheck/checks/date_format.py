@@ -1,0 +1,70 @@
+"""Dates must be ISO 8601 calendar dates, partial ones allowed: 2024, 2024-10, 2024-10-23.
+
+Checked: a claim's ``dates[].value``, a reference's ``issued`` and
+``accessed``, a document's ``retrieved``.  The date must exist: 2024-02-30
+and 2024-13 are refused.  Quote full dates in YAML (``'2024-10-23'``).
+
+PASSING::
+
+    dates:
+      - {text: 2024年10月, value: '2024-10'}
+
+FAILING (line 2: February has no 30th)::
+
+    dates:
+      - {text: 2月30日, value: '2024-02-30'}
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any, Iterator, Mapping
+
+from factcheck.checks import Problem
+
+ID = "date-format"
+SEVERITY = "error"
+DEFAULTS: dict[str, Any] = {}
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def problem_with(value: str) -> str | None:
+    """Why ``value`` is not a valid partial ISO 8601 date, or None."""
+    m = _PARTIAL.match(value)
+    if not m:
+        return f"{value!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        return f"{value!r} has no month {month}"
+    if day is not None:
+        try:
+            datetime.date(year, month, day)  # type: ignore[arg-type]
+        except ValueError:
+            return f"{value!r} is not a real date"
+    return None
+
+
+def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+    for f in ctx.readable("claims"):
+        doc = ctx.document_of(f)
+        value = doc.get("retrieved") if doc else None
+        if isinstance(value, str) and (why := problem_with(value)):
+            line, col = f.located.where(("document", "retrieved"))
+            yield Problem(f.path, line, col, f"document.retrieved: {why}")
+    for item in ctx.claims:
+        dates = item.data.get("dates")
+        if not isinstance(dates, list):
+            continue
+        for j, mention in enumerate(dates):
+            value = mention.get("value") if isinstance(mention, dict) else None
+            if isinstance(value, str) and (why := problem_with(value)):
+                line, col = item.where("dates", j, "value")
+                yield Problem(item.file.path, line, col, f"dates[{j}].value: {why}")
+    for item in ctx.references:
+        for key in ("issued", "accessed"):
+            value = item.data.get(key)
+            if isinstance(value, str) and (why := problem_with(value)):
+                line, col = item.where(key)
+                yield Problem(item.file.path, line, col, f"{key}: {why}")

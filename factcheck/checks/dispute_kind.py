@@ -1,0 +1,44 @@
+"""A dispute's ``kind`` must come from the dispute vocabulary.
+
+The kinds are listed in ``factcheck/vocab/disputes.yaml`` (dubious, disputed,
+citation-needed, better-source-needed, failed-verification, ...).
+
+PASSING::
+
+    disputes:
+      - {marker: '[要出典]', kind: citation-needed}
+
+FAILING (line 2: the kind is spelled differently)::
+
+    disputes:
+      - {marker: '[要出典]', kind: citation_needed}
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from rapidfuzz import process
+
+from factcheck import vocab
+from factcheck.checks import Problem
+
+ID = "dispute-kind"
+SEVERITY = "error"
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+    kinds = vocab.dispute_kinds()
+    for item in ctx.claims:
+        disputes = item.data.get("disputes")
+        if not isinstance(disputes, list):
+            continue
+        for j, dispute in enumerate(disputes):
+            kind = dispute.get("kind") if isinstance(dispute, dict) else None
+            if not isinstance(kind, str) or kind in kinds:
+                continue
+            best = process.extractOne(kind, sorted(kinds), score_cutoff=70)
+            hint = f"; did you mean {best[0]!r}?" if best else f" (known: {', '.join(sorted(kinds))})"
+            line, col = item.where("disputes", j, "kind")
+            yield Problem(item.file.path, line, col, f"unknown dispute kind {kind!r}{hint}")

@@ -1,0 +1,51 @@
+"""A document's ``source`` must be a relative path to a file inside the repository.
+
+No absolute paths, no ``..`` leading out of the repository (symbolic links are
+followed before deciding), and the file must exist.  Claims are anchored in
+this file, so a claims file is only as good as its source.
+
+PASSING::
+
+    document: {id: doc, source: sources/doc.txt}
+
+FAILING (line 1: outside the repository)::
+
+    document: {id: doc, source: ../../etc/passwd}
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any, Iterator, Mapping
+
+from factcheck.checks import Problem
+
+ID = "source-path"
+SEVERITY = "error"
+DEFAULTS: dict[str, Any] = {}
+
+
+def problem_with(root: Path, source: str) -> str | None:
+    """Why ``source`` is not a usable source path under ``root``, or None."""
+    if not source.strip():
+        return "source is empty"
+    if PurePosixPath(source).is_absolute() or PureWindowsPath(source).is_absolute() or PureWindowsPath(source).drive:
+        return f"source {source!r} is an absolute path; give it relative to the repository root"
+    root = root.resolve()
+    target = (root / source).resolve()
+    if target != root and root not in target.parents:
+        return f"source {source!r} leads outside the repository"
+    if not target.exists():
+        return f"source {source!r} does not exist"
+    if not target.is_file():
+        return f"source {source!r} is not a file"
+    return None
+
+
+def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+    for f in ctx.readable("claims"):
+        doc = ctx.document_of(f)
+        source = doc.get("source") if doc else None
+        if isinstance(source, str) and (why := problem_with(ctx.root, source)):
+            line, col = f.located.where(("document", "source"))
+            yield Problem(f.path, line, col, why)

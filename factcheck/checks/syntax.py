@@ -1,0 +1,61 @@
+"""The file must be well-formed YAML that factcheck accepts.
+
+Besides plain syntax errors this refuses what hand-edited files should not
+hold: duplicate keys, anchors and aliases, non-string keys, more than one
+document, an empty file, text that is not UTF-8.  A file with a syntax error
+gets exactly this one finding; no other rule looks inside it.
+
+PASSING::
+
+    document: {id: doc, source: sources/doc.txt}
+    claims: []
+
+FAILING (line 2: the flow mapping is never closed)::
+
+    document: {id: doc, source: sources/doc.txt}
+    claims: [{id: doc-1, text: x
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import yaml
+
+from factcheck.checks import Problem
+from factcheck.errors import FileError
+from factcheck.yamlio import read_text
+
+ID = "syntax"
+SEVERITY = "error"
+DEFAULTS: dict[str, Any] = {}
+
+
+def _opened_at(path: str, line: int) -> tuple[int, int] | None:
+    """Where an unclosed quote or bracket opened, when the parser only noticed
+    later (often at the end of the file): that is where the fault is."""
+    try:
+        for _ in yaml.parse(read_text(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        unclosed = (exc.problem or "").startswith("found unexpected end of stream") or (exc.context or "").startswith(
+            "while parsing a flow"
+        )
+        mark = exc.context_mark
+        if unclosed and mark is not None and mark.line + 1 < line:
+            return mark.line + 1, mark.column + 1
+    except (OSError, FileError, yaml.YAMLError):
+        pass
+    return None
+
+
+def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+    for f in ctx.corpus.files:
+        if f.error is None:
+            continue
+        line, col, message = f.error.line or 1, f.error.column or 1, f.error.message
+        opened = _opened_at(f.path, line) if f.error.line else None
+        if opened:
+            message += f"; it is never closed (the parser gave up at line {line})"
+            line, col = opened
+        yield Problem(f.path, line, col, message)

@@ -1,0 +1,73 @@
+"""A reference should be cited (warning).
+
+A reference no claim cites or is covered by, and that no short-form
+reference points to through ``custom.see``, is probably left over from an
+edit.  Claims of every document count.
+
+PASSING::
+
+    # references/doc.yaml
+    references:
+      - {id: doc-r1, title: Cited by doc-1}
+
+FAILING (line 3: no claim cites doc-r2)::
+
+    references:
+      - {id: doc-r1, title: Cited by doc-1}
+      - {id: doc-r2, title: Cited by nobody}
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from factcheck.checks import Problem
+
+ID = "unused-reference"
+SEVERITY = "warning"
+DEFAULTS: dict[str, Any] = {}
+
+# Free text of a claim is not a citation even when it spells an id.
+_PROSE = frozenset({"text", "notes", "section"})
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+
+
+def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+    mentioned: set[str] = set()
+    for item in ctx.claims:
+        # Any field counts, so a misspelt key (already a schema error) does not
+        # also turn its references into unused ones.
+        for key, value in item.data.items():
+            if key not in _PROSE:
+                mentioned.update(_strings(value))
+    for item in ctx.references:
+        custom = item.data.get("custom")
+        if isinstance(custom, dict) and isinstance(custom.get("see"), str):
+            mentioned.add(custom["see"])
+    # A document citing an id that does not exist most likely means a typo for
+    # one of its references: that is dangling-cite's finding, not this one's.
+    mistyped = {
+        item.document
+        for item in ctx.claims
+        for key in ("cites", "covered_by")
+        if isinstance(item.data.get(key), list)
+        and any(isinstance(r, str) and r not in ctx.reference_ids for r in item.data[key])
+    }
+    for item in ctx.references:
+        ident = item.id
+        if ident is None or ident in mentioned or item.document in mistyped:
+            continue
+        if ctx.maybe_in_unreadable("claims", ident, item.document):
+            continue
+        line, col = item.where("id")
+        yield Problem(item.file.path, line, col, f"reference {ident!r} is never cited")

@@ -1,0 +1,235 @@
+"""Exports for other tools: schema.org ClaimReview, CSL-JSON, CSV.
+
+ClaimReview (JSON-LD, ``{"@context": "https://schema.org", "@graph": [...]}``)
+is written only for claims that have a *verdict*, which we define as:
+
+- an accepted ``contradicts`` relation (status ``contradicted``):
+  ``alternateName`` "Contradicted by another source", the explanation naming
+  the contradicting claims and their documents;
+- otherwise dispute markers (status ``disputed``): ``alternateName``
+  "Disputed: <kind>" for the first marker's kind (e.g. "Disputed: dubious"),
+  the explanation listing every marker as written and what its kind means.
+
+Unreviewed contradiction candidates (``suspected``) and weak sourcing are
+not verdicts and are not exported.  No numeric ``ratingValue`` is given:
+our verdicts are not on a scale.  ``datePublished`` appears only when given.
+
+CSL-JSON (for Zotero, pandoc/citeproc): the references, with ``issued`` and
+``accessed`` as ``{"date-parts": [[y, m, d]]}`` (partial dates keep fewer
+parts; anything else becomes ``{"raw": ...}``), names as CSL name objects,
+and what CSL has no field for - our inline ``label``, the document id and
+``custom`` - moved into ``note`` as ``key: value`` lines.
+
+CSV: one row per claim, lists joined with ``; ``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from typing import IO, Any, Iterable, Mapping, Sequence
+
+from factcheck import vocab
+from factcheck.model import Name, Reference
+from factcheck.status import STATUSES, ClaimView, derive
+from factcheck.store import Corpus
+
+FORMATS = ("claimreview", "csl-json", "csv")
+CONTRADICTED = "Contradicted by another source"
+
+# --- ClaimReview ---------------------------------------------------------------
+
+
+def verdict(view: ClaimView, corpus: Corpus) -> tuple[str, str] | None:
+    """A claim's verdict as (alternateName, ratingExplanation), or None."""
+    claim = view.claim
+    accepted = [link for link in view.contradictions if link.review == "accepted"]
+    if accepted:
+        others = []
+        for link in accepted:
+            other = corpus.claim_by_id.get(link.other)
+            doc = corpus.documents.get(other.document) if other else None
+            where = f"{doc.title or doc.id}" if doc else (other.document if other else "")
+            others.append(f"{link.other} ({where}): {other.text if other else ''}".strip())
+        return CONTRADICTED, "Contradicted by " + "; ".join(others)
+    if claim.disputes:
+        meanings = vocab.load("disputes").get("kinds", {})
+        kind = claim.disputes[0].kind
+        explanation = "; ".join(
+            f"{d.marker}: {meanings.get(d.kind, d.kind)}" for d in claim.disputes
+        )
+        return f"Disputed: {kind}", "Marked in the source: " + explanation
+    return None
+
+
+def claimreview(
+    corpus: Corpus,
+    views: Mapping[str, ClaimView] | None = None,
+    *,
+    author: str | None = None,
+    date: str | None = None,
+    url_base: str | None = None,
+) -> dict[str, Any]:
+    """schema.org ClaimReview JSON-LD for every claim with a verdict;
+    ``url_base`` (e.g. the published report's address) gives each review a
+    ``url`` of ``<url_base>#claim-<id>``, the anchors of the HTML report."""
+    views = views if views is not None else derive(corpus)
+    graph = []
+    for view in views.values():
+        found = verdict(view, corpus)
+        if found is None:
+            continue
+        name, explanation = found
+        claim = view.claim
+        doc = corpus.documents.get(claim.document)
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "name": (doc.title or doc.id) if doc else claim.document}
+        if doc and doc.url:
+            appearance["url"] = doc.url
+        item: dict[str, Any] = {"@type": "Claim", "identifier": claim.id, "appearance": appearance}
+        review: dict[str, Any] = {
+            "@type": "ClaimReview",
+            "identifier": claim.id,
+            "claimReviewed": claim.text,
+            "itemReviewed": item,
+            "reviewRating": {"@type": "Rating", "alternateName": name, "ratingExplanation": explanation},
+        }
+        if doc and doc.language:
+            review["inLanguage"] = doc.language
+        if author:
+            review["author"] = {"@type": "Organization", "name": author}
+        if date:
+            review["datePublished"] = date
+        if url_base:
+            review["url"] = f"{url_base}#claim-{claim.id}"
+        graph.append(review)
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+# --- CSL-JSON ------------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def csl_date(value: str) -> dict[str, Any]:
+    """An ISO 8601 (possibly partial) date as a CSL date object."""
+    m = _ISO.match(value.strip())
+    if not m:
+        return {"raw": value}
+    return {"date-parts": [[int(p) for p in m.groups() if p is not None]]}
+
+
+def csl_name(name: Name) -> dict[str, str]:
+    if name.literal:
+        return {"literal": name.literal}
+    return {k: v for k, v in (("family", name.family), ("given", name.given)) if v}
+
+
+def _note_value(value: Any) -> str:
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def csl_item(ref: Reference) -> dict[str, Any]:
+    """One reference as a CSL-JSON item."""
+    item: dict[str, Any] = {"id": ref.id, "type": ref.type}
+    if ref.title:
+        item["title"] = ref.title
+    if ref.author:
+        item["author"] = [csl_name(n) for n in ref.author]
+    if ref.editor:
+        item["editor"] = [csl_name(n) for n in ref.editor]
+    for key, value in (
+        ("container-title", ref.container_title),
+        ("publisher", ref.publisher),
+        ("URL", ref.url),
+        ("page", ref.page),
+        ("language", ref.language),
+    ):
+        if value:
+            item[key] = value
+    if ref.issued:
+        item["issued"] = csl_date(ref.issued)
+    if ref.accessed:
+        item["accessed"] = csl_date(ref.accessed)
+    note = []
+    if ref.label:
+        note.append(f"label: {ref.label}")
+    if ref.document:
+        note.append(f"document: {ref.document}")
+    note += [f"{k}: {_note_value(v)}" for k, v in sorted(ref.custom.items())]
+    if note:
+        item["note"] = "\n".join(note)
+    return item
+
+
+def csl_json(corpus: Corpus, *, documents: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """Every reference (of the given documents, or all) as CSL-JSON, by document then id."""
+    docs = set(documents)
+    refs = sorted(corpus.references.values(), key=lambda r: (r.document, r.id))
+    return [csl_item(r) for r in refs if not docs or r.document in docs]
+
+
+# --- CSV -----------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "id", "document", "section", "kind", "statuses", "cites", "labels", "covered_by",
+    "markers", "dispute_kinds", "dates", "quantities", "line", "text",
+)
+
+
+def claim_row(view: ClaimView) -> dict[str, str]:
+    c = view.claim
+    return {
+        "id": c.id,
+        "document": c.document,
+        "section": c.section,
+        "kind": c.kind,
+        "statuses": "; ".join(s for s in STATUSES if s in view.statuses),
+        "cites": "; ".join(c.cites),
+        "labels": "; ".join(view.labels),
+        "covered_by": "; ".join(c.covered_by),
+        "markers": "; ".join(d.marker for d in c.disputes),
+        "dispute_kinds": "; ".join(d.kind for d in c.disputes),
+        "dates": "; ".join(d.value for d in c.dates),
+        "quantities": "; ".join(
+            f"{q.value:g} {q.unit or ''}".strip() if q.value is not None else q.text for q in c.quantities
+        ),
+        "line": str(c.location.line),
+        "text": c.text,
+    }
+
+
+def write_claims_csv(views: Sequence[ClaimView] | Iterable[ClaimView], stream: IO[str]) -> None:
+    """Claims as CSV with a header row (RFC 4180 quoting, LF line ends)."""
+    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for view in views:
+        writer.writerow(claim_row(view))
+
+
+def export(
+    corpus: Corpus,
+    fmt: str,
+    stream: IO[str],
+    *,
+    views: Mapping[str, ClaimView] | None = None,
+    author: str | None = None,
+    date: str | None = None,
+    url_base: str | None = None,
+) -> None:
+    """Write the corpus in one of ``FORMATS`` to ``stream``."""
+    views = views if views is not None else derive(corpus)
+    if fmt == "claimreview":
+        data: Any = claimreview(corpus, views, author=author, date=date, url_base=url_base)
+    elif fmt == "csl-json":
+        data = csl_json(corpus)
+    elif fmt == "csv":
+        write_claims_csv(views.values(), stream)
+        return
+    else:
+        from factcheck.errors import UsageError
+
+        raise UsageError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

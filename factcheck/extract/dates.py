@@ -1,0 +1,308 @@
+"""Find dates in a claim's text and normalize them to ISO 8601 (partial allowed).
+
+Forms read (full-width digits are folded first, so ２０２４年 works too):
+
+- Japanese: ``2022年7月13日``, ``2022年7月``, ``2022年`` (also ``2024年現在``,
+  ``2020年度``, ``2023年末``), ``1894〜1895年`` (two mentions),
+  ``7月13日〜15日`` (two), era years ``令和4年`` = 2022, ``令和元年`` = 2019,
+  kanji ``二〇二四年`` / ``十月二十三日``, and ``10月23日`` / ``11月`` /
+  ``同年`` / ``翌年`` / ``前年`` whose year comes from the context.
+- Numeric: ``2024-10-19``, ``2024/10/19``, ``2024.10.19`` (year first only).
+- English: ``October 19, 2024``, ``19 October 2024``, ``October 2024``,
+  ``October 19`` / ``19 October`` (year from context), and bare years
+  ``in 2019``, ``from 1968 to 2004``, ``1894–95``.
+
+Decisions:
+
+- A month/day with no year in the text or in the context is *omitted*: a
+  partial value like ``--10-23`` would compare badly against full dates.
+- Decades and centuries (``the 1990s``, ``2020年代``, ``19世紀``) are skipped:
+  they are periods, not dates, and a 3-digit "199" would confuse consumers
+  expecting a year.
+- Durations are not dates: ``3年間``, ``100年以上``, ``2000年後`` are skipped, and
+  a bare Japanese year needs four digits (``663年`` needs a month to count).
+- A bare English 4-digit number counts as a year only in 1000-2099, and not when
+  a unit or counter follows (``1500 troops``, ``2000人``) or it is part of a
+  bigger number (``12,000``, ``2019.5``) or a citation marker (``[2019]``).
+
+Context: a dated mention sets the context year (and month, or clears the
+month for a bare year); the caller carries the returned context across the
+sentences of a paragraph and resets it where it sees fit.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterator
+
+from factcheck import vocab
+from factcheck.model import DateMention
+
+__all__ = ["DateContext", "find_dates", "date_spans", "fold_width"]
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """The year and month that a later bare ``10月23日`` or ``同年`` refers to."""
+
+    year: int | None = None
+    month: int | None = None
+
+
+# Full-width ASCII (０-９, ％, ＄ ...) and the ideographic space folded one
+# character for one character, so match offsets stay valid in the original.
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width ASCII made half-width; same length as ``text``."""
+    return text.translate(_FOLD)
+
+
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_SMALL = {"十": 10, "百": 100, "千": 1000}
+
+
+def kanji_int(s: str) -> int | None:
+    """Read a small number in digits or kanji: 23, 二〇二四, 二十三, 元 (= 1)."""
+    if s.isascii() and s.isdigit():
+        return int(s)
+    if s == "元":
+        return 1
+    if all(c in _KANJI_DIGITS for c in s):
+        # 二〇二四: digit by digit, as years are written.
+        return int("".join(str(_KANJI_DIGITS[c]) for c in s))
+    total, current = 0, None
+    for c in s:
+        if c in _KANJI_DIGITS:
+            current = _KANJI_DIGITS[c]
+        elif c in _KANJI_SMALL:
+            total += (1 if current is None else current) * _KANJI_SMALL[c]
+            current = None
+        else:
+            return None
+    return total + (current or 0)
+
+
+# The first year of each era: 令和1年 = 2019.
+_ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept", "Sep"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+_MON = "(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_KM = "[一二三四五六七八九十]{1,2}"
+_KD = "[一二三四五六七八九十]{1,3}"
+_JM = rf"(?P<m>\d{{1,2}}|{_KM})月(?!間)"
+_JD = rf"(?P<d>\d{{1,2}}|{_KD})日(?!間)"
+_DASH = r"[〜~～\-–—‐−]"
+# After 年, these make a duration or a period, not a date.
+_NOT_A_YEAR = r"(?!代|間|後(?!半)|前(?!半)|以上|以内|以下|未満|ぶり|振り|目|ほど|程度|近く|余|超|分|来|半|強|弱|足らず|生)"
+
+# Each pattern's named groups: y/m/d (numbers), y1/y2 (a year range), d2 (a day
+# range end), era, mon (English month), rel (同年/翌年/前年).
+_PATTERNS: list[tuple[str, str]] = [
+    (
+        "ja_era",
+        rf"(?P<era>{'|'.join(_ERAS)})\s*(?P<y>元|\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年"
+        rf"(?:\s*{_JM}(?:\s*{_JD})?)?",
+    ),
+    ("ja_year_range", rf"(?<![\d.,])(?P<y1>\d{{4}})年?\s*{_DASH}\s*(?P<y2>\d{{4}})年{_NOT_A_YEAR}"),
+    (
+        "ja_ymd_range",
+        rf"(?<![\d.,])(?P<first>(?P<y>\d{{3,4}})年\s*{_JM}\s*{_JD})\s*(?:{_DASH}|から)\s*(?P<second>(?P<d2>\d{{1,2}})日)(?!間)",
+    ),
+    (
+        "ja_ymd",
+        rf"(?<![\d.,])(?P<y>\d{{3,4}}|[〇一二三四五六七八九]{{4}})年\s*{_JM}(?:\s*{_JD})?",
+    ),
+    ("ja_y", rf"(?<![\d.,])(?<!紀元前)(?P<y>\d{{4}}|[〇一二三四五六七八九]{{4}})年{_NOT_A_YEAR}"),
+    ("ja_rel", rf"(?P<rel>同年|翌年|前年)(?:\s*{_JM}(?:\s*{_JD})?)?"),
+    (
+        "ja_md_range",
+        rf"(?<![\d.,年かヶカケヵ数])(?P<first>{_JM}\s*{_JD})\s*(?:{_DASH}|から)\s*(?P<second>(?P<d2>\d{{1,2}})日)(?!間)",
+    ),
+    ("ja_md", rf"(?<![\d.,年かヶカケヵ数]){_JM}(?:\s*{_JD})?"),
+    ("iso", r"(?<![\d./-])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d]|[-/.]\d)"),
+    (
+        "en_mdy_range",
+        rf"\b(?P<first>{_MON}\s+(?P<d>\d{{1,2}}))(?:st|nd|rd|th)?\s*[–—-]\s*"
+        rf"(?P<second>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?)\b",
+    ),
+    (
+        "en_dmy_range",
+        rf"\b(?P<first>(?P<d>\d{{1,2}}))(?:st|nd|rd|th)?\s*[–—-]\s*"
+        rf"(?P<second>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<y>\d{{4}})\b)?)",
+    ),
+    ("en_mdy", rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
+    ("en_dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<y>\d{{4}})\b)?"),
+    ("en_my", rf"\b{_MON},?\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
+    (
+        "en_year_range",
+        rf"(?<![\w$£€¥.,\[#-])(?P<y1>1\d{{3}}|20\d{{2}})\s*[–—-]\s*(?P<y2>\d{{2}}|1\d{{3}}|20\d{{2}})(?![\w%\]]|[.,]\d)",
+    ),
+    (
+        "en_year",
+        # mid-2022 and early-2023 are years; COVID-2019 and F-1500 are not.
+        r"(?:(?<=mid-)|(?<=early-)|(?<=late-)|(?<![\w$£€¥.,\[#/-]))(?P<y>1\d{3}|20\d{2})"
+        r"(?!\w|\.\d|,\d{3}|\]|\s*(?:%|/|年|-\d|BCE?\b|B\.C\.))",
+    ),
+]
+
+_YEAR_CUE = re.compile(r"(?i)\b(?:in|since|by|until|till|from|during|after|before|of|as of|circa)\s+$")
+
+_COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
+
+
+@cache
+def _unit_after() -> re.Pattern[str]:
+    """A unit or counter right after a number: then the number is a quantity, not a year."""
+    units = vocab.load("units")["units"]
+    aliases = {str(a) for u in units.values() for lang in ("ja", "en") for a in u.get(lang, [])}
+    # Latin aliases (m, km, people) must end a word: "2019 game" is a year.
+    ja = {a for a in aliases if not a.isascii()}
+    en = aliases - ja
+    ja_rx = "|".join(re.escape(a) for a in sorted(ja, key=len, reverse=True))
+    en_rx = "|".join(re.escape(a) for a in sorted(en, key=len, reverse=True))
+    scales = "|".join(vocab.load("units")["en_scales"])
+    return re.compile(rf"\s?(?:{ja_rx}|[万億千百十])|\s*(?:{en_rx}|{scales})(?![A-Za-z])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    kind: str
+    match: re.Match[str]
+
+
+def _candidates(folded: str) -> list[_Hit]:
+    """Every pattern's matches, then the leftmost-longest that do not overlap."""
+    hits: list[_Hit] = []
+    for priority, (kind, rx) in enumerate(_COMPILED):
+        for m in rx.finditer(folded):
+            if kind in ("en_year", "en_year_range") and _unit_after().match(folded, m.end()):
+                # "1500 troops" is a count, but "in 2000 people ..." still reads as a year.
+                if not _YEAR_CUE.search(folded, max(0, m.start() - 12), m.start()):
+                    continue
+            hits.append(_Hit(m.start(), m.end(), kind, m))
+    order = {kind: i for i, (kind, _) in enumerate(_PATTERNS)}
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), order[h.kind]))
+    chosen: list[_Hit] = []
+    end = -1
+    for h in hits:
+        if h.start >= end:
+            chosen.append(h)
+            end = h.end
+    return chosen
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of everything date-like in ``text``, context or not (quantities skip these)."""
+    return [(h.start, h.end) for h in _candidates(fold_width(text))]
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """The ISO 8601 (partial) value, or None for an impossible date."""
+    if not 1 <= year <= 2999:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _num(m: re.Match[str], group: str) -> int | None:
+    s = m.groupdict().get(group)
+    return None if s is None else kanji_int(s)
+
+
+# Each reader turns a hit into (text, year, month, day) parts, given the context.
+_Part = tuple[str, int, int | None, int | None]
+
+
+def _read(hit: _Hit, text: str, ctx: DateContext) -> Iterator[_Part]:
+    m, kind = hit.match, hit.kind
+    whole = text[hit.start : hit.end]
+    month = _MONTHS[m["mon"]] if m.groupdict().get("mon") else _num(m, "m")
+    day = _num(m, "d")
+    if kind in ("ja_year_range", "en_year_range"):
+        y1, y2s = int(m["y1"]), m["y2"]
+        # 1894–95: the second year borrows the first's century.
+        y2 = int(str(y1)[:2] + y2s) if len(y2s) == 2 else int(y2s)
+        if y2 <= y1:
+            # Not a year range (a score, a page range): fall back to the first number alone.
+            if kind == "en_year_range":
+                yield text[m.start("y1") : m.end("y1")], y1, None, None
+            return
+        yield text[m.start("y1") : m.end("y1")], y1, None, None
+        yield text[m.start("y2") : hit.end], y2, None, None
+        return
+    if kind == "ja_era":
+        n = kanji_int(m["y"])
+        if n is None or n < 1:
+            return
+        year: int | None = _ERAS[m["era"]] + n - 1
+    elif kind == "ja_rel":
+        if ctx.year is None:
+            return
+        year = ctx.year + {"同年": 0, "翌年": 1, "前年": -1}[m["rel"]]
+    elif m.groupdict().get("y"):
+        year = kanji_int(m["y"])
+    else:
+        year = ctx.year
+    if year is None:
+        return
+    if kind == "ja_md" and day is None and not m["m"].isascii():
+        return  # a kanji month alone is a name more often than a date: 十月革命, 五月雨
+    if m.groupdict().get("d2"):
+        yield text[m.start("first") : m.end("first")], year, month, day
+        yield text[m.start("second") : m.end("second")], year, month, int(m["d2"])
+        return
+    yield whole, year, month, day
+
+
+def find_dates(text: str, context: DateContext | None = None) -> tuple[list[DateMention], DateContext]:
+    """The dates in ``text`` in order, and the context to carry to the next sentence.
+
+    >>> find_dates("10月23日、会談した。", DateContext(2024, 10))[0]
+    [DateMention(text='10月23日', value='2024-10-23')]
+    """
+    ctx = context or DateContext()
+    mentions: list[DateMention] = []
+    for hit in _candidates(fold_width(text)):
+        for part_text, year, month, day in _read(hit, text, ctx):
+            value = _iso(year, month, day)
+            if value is None:
+                continue
+            mentions.append(DateMention(text=part_text, value=value))
+            ctx = DateContext(year, month)
+    return mentions, ctx
+

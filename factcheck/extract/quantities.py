@@ -1,0 +1,478 @@
+"""Find quantities (numbers with units or counters) in a claim's text and normalize them.
+
+Numbers read (full-width digits folded first):
+
+- Arabic with grouping and decimals: ``1,500``, ``17.3``, ``１５００``.
+- Japanese multipliers mixed with digits or kanji: ``19万`` = 190,000,
+  ``3188万``, ``1億2000万`` = 120,000,000, ``31万2千`` = 312,000, ``三千`` = 3,000.
+- Vague Japanese counts, as a range with no value: ``数千`` = 2,000-9,999,
+  ``数百``, ``数万``, ``数十`` = 20-99, ``十数`` = 11-19.
+- English scales and words: ``3.2 million``, ``$1.2 billion``, ``two divisions``;
+  vague ``thousands of troops`` = 2,000-9,999.
+- Ranges: ``10〜12万人`` and ``約3〜4千人`` (the right side's multiplier applies
+  to a plain left side), ``5,000〜6,000人``, ``10万から12万人``,
+  ``between 5,000 and 6,000``, ``5,000-6,000 troops``, ``5 to 6 million``:
+  value None, low and high set.  ``rose from 45,000 to 54,000`` is a change, not
+  a range: two quantities.
+- Signs where they cannot be hyphens: ``-5%``, ``−2.1%`` (not ``F-16``, ``21-14``).
+
+Units and counters, their aliases and their conversion to a base unit live in
+``vocab/units.yaml``; ``unit`` is always the canonical name there (km, m, USD,
+人, countries ...).  English count nouns may follow the number after up to two
+other words (``1,500 North Korean soldiers``: 人).  Hedges (約, 以上, roughly,
+more than ...) are data too: every hedge sets ``approximate``; a lower-bound
+hedge (以上, 超, more than) also sets ``low`` to the value and an upper-bound
+one (未満, up to) sets ``high``.  Vague counts (数千, thousands of) are
+approximate ranges whose top is one below the next step: 数千 = 2,000-9,999.
+
+What is not a quantity: dates and years (``2024年``, ``10月23日``, ``in 2019``:
+anything :func:`factcheck.extract.dates.date_spans` finds), citation markers
+``[12]``, ordinals (``第12回``, ``第一陣``), ``北緯38度線`` (a named line: 度 before
+線 is blocked, while ``北緯38度`` alone is 38 degree), kanji words such as
+``二国間``, ``一度`` (see ``ja_unit_blockers`` and ``ja_kanji_blocked``), durations
+(``3年間``: no time units), and bare numbers with no unit unless they are big
+enough to be counts on their own (grouped ``4,200``, ``12億``, ``3.2 million``,
+``数百``; unit None).
+
+For comparison, :func:`to_base` gives the value in the unit's base unit
+(5.4 km -> 5400 m; 3割 -> 30 %), :func:`bounds_in_base` the (low, high) interval.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from factcheck import vocab
+from factcheck.extract.dates import date_spans, fold_width
+from factcheck.model import Quantity
+
+__all__ = ["find_quantities", "to_base", "bounds_in_base"]
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_KANJI_DIGIT = "〇一二三四五六七八九"
+_DIGITS = {c: i for i, c in enumerate(_KANJI_DIGIT)}
+# A numeral run starts with a digit, a kanji digit, 十百千 or 数, then may mix in 万億兆.
+_RUN = rf"(?:{_ARABIC}|[{_KANJI_DIGIT}十百千数])(?:{_ARABIC}|[{_KANJI_DIGIT}十百千万億兆数])*"
+_DASH = r"[〜~～\-–—‐−]"
+_RANGE_SEP = re.compile(rf"\s*(?:{_DASH}|から|to|and)\s*")
+_INFIX = re.compile("余|超|強|弱")
+_STOP = (
+    "of|in|on|at|to|and|or|the|a|an|was|were|is|are|by|for|from|with|since|per|than|"
+    "that|which|who|had|has|have|been|be|as|it|its|their|his|her|into|over|under|more|less|"
+    # time words: "in 2 weeks troops ..." is not 2 troops
+    "years?|months?|weeks?|days?|hours?|minutes?|seconds?|times|later|earlier|ago|each|every"
+)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    canonical: str
+    base: str
+    factor: float
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    units: dict[str, _Unit]
+    ja: dict[str, str]  # alias -> canonical
+    en: dict[str, str]  # lower-cased alias -> canonical
+    prefix: dict[str, str]  # currency symbol -> canonical
+    blockers: dict[str, frozenset[str]]
+    kanji_blocked: frozenset[str]  # ja aliases a kanji-only numeral may not take
+    scales: dict[str, float]
+    small: dict[str, int]
+    large: dict[str, int]
+    words: dict[str, int]
+    vague: dict[str, tuple[float, float]]
+    prefix_order: list[str]  # currency symbols, longest first (US$ before $)
+    pre_markers: dict[str, str]  # lower-cased hedge -> bound
+    post_markers: dict[str, str]
+    pre_rx: re.Pattern[str]  # a hedge ending right before a number
+    post_rx: re.Pattern[str]  # a hedge starting right after a quantity
+    ja_rx: re.Pattern[str]
+    en_rx: re.Pattern[str]
+    core_rx: re.Pattern[str]
+    second_rx: re.Pattern[str]  # the right side of a range: no look-behind
+    word_rx: re.Pattern[str]
+    vague_rx: re.Pattern[str]
+
+
+def _alt(options: Any) -> str:
+    """A regex alternation, longest first so 米ドル wins over ドル and km over m."""
+    return "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
+
+
+@cache
+def _vocab() -> _Vocab:
+    data = vocab.load("units")
+    units, ja, en, prefix = {}, {}, {}, {}
+    for name, spec in data["units"].items():
+        name = str(name)
+        units[name] = _Unit(name, str(spec["base"]), float(spec["factor"]))
+        for alias in spec.get("ja", []):
+            ja[str(alias)] = name
+        for alias in spec.get("en", []):
+            en[str(alias).lower()] = name
+        for alias in spec.get("prefix", []):
+            prefix[str(alias)] = name
+    scales = {str(k): float(v) for k, v in data["en_scales"].items()}
+    words = {str(k): int(v) for k, v in data["en_words"].items()}
+    vague = {str(k): (float(v[0]), float(v[1])) for k, v in data["en_vague"].items()}
+    pre = {str(k).lower(): str(b) for k, b in data["markers"]["prefix"].items()}
+    post = {str(k).lower(): str(b) for k, b in data["markers"]["suffix"].items()}
+    # Up to two whole words may stand between a number and a count noun
+    # ("1,500 North Korean soldiers"), but not before a currency, where the
+    # word changes the unit ("Canadian dollars").
+    adjectives = {a for a, u in en.items() if u not in set(map(str, data["no_adjectives"]))}
+    en_rx = re.compile(
+        rf"\s*(?P<unit>{_alt(en)})(?![A-Za-z])"
+        rf"|(?:\s+(?!(?:{_STOP})\b)[A-Za-z][A-Za-z'-]*(?![A-Za-z'-])){{1,2}}\s+(?P<adj_unit>{_alt(adjectives)})(?![A-Za-z])",
+        re.IGNORECASE,
+    )
+    core = rf"(?P<num>{_RUN})(?:\s*(?P<scale>{_alt(scales)})(?![A-Za-z]))?(?![0-9])"
+    return _Vocab(
+        units=units,
+        ja=ja,
+        en=en,
+        prefix=prefix,
+        blockers={str(k): frozenset(map(str, v)) for k, v in data["ja_unit_blockers"].items()},
+        kanji_blocked=frozenset(map(str, data["ja_kanji_blocked"])),
+        scales=scales,
+        small={str(k): int(v) for k, v in data["ja_small"].items()},
+        large={str(k): int(v) for k, v in data["ja_large"].items()},
+        words=words,
+        vague=vague,
+        prefix_order=sorted(prefix, key=len, reverse=True),
+        pre_markers=pre,
+        post_markers=post,
+        # An English hedge must start a word ("about", not "whereabout").
+        pre_rx=re.compile(rf"(?<![A-Za-z])(?P<marker>{_alt(pre)})\s*$", re.IGNORECASE),
+        post_rx=re.compile(rf"\s*(?P<marker>{_alt(post)})(?![A-Za-z])", re.IGNORECASE),
+        ja_rx=re.compile(rf" ?(?P<unit>{_alt(ja)})"),
+        en_rx=en_rx,
+        # A minus sign counts only where it cannot be a hyphen: -5%, not F-16 or 21-14.
+        core_rx=re.compile(rf"(?:(?<![A-Za-z0-9.,/\-−])(?P<sign>[-−])(?=\d)|(?<![A-Za-z0-9.,\-−/])){core}"),
+        second_rx=re.compile(core),
+        word_rx=re.compile(rf"\b(?P<word>{_alt(words)})\b", re.IGNORECASE),
+        vague_rx=re.compile(rf"\b(?P<vague>{_alt(vague)})", re.IGNORECASE),
+    )
+
+
+# --- numbers -----------------------------------------------------------------
+
+_TOKEN = re.compile(rf"{_ARABIC}|[{_KANJI_DIGIT}]+|[十百千万億兆数]")
+
+
+@dataclass(frozen=True)
+class _Number:
+    low: float
+    high: float
+    trail: int | None  # the multiplier it ends with (万 in 12万, million), for 10〜12万
+    plain: bool  # no multiplier at all: 10 in 10〜12万 borrows the right side's
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
+
+
+def _evaluate(tokens: list[str], some: int, v: _Vocab) -> float | None:
+    """The value of a numeral run, reading 数 ("some") as the digit ``some``."""
+    total = section = 0.0
+    current: float | None = None
+    for tok in tokens:
+        if tok in v.small:
+            section += (1 if current is None else current) * v.small[tok]
+            current = None
+        elif tok in v.large:
+            section += current or 0
+            total += (section or 1) * v.large[tok]
+            section, current = 0.0, None
+        elif tok == "数" and current is not None and current % 10 == 0:
+            current += some  # 10数人 is written like 十数人
+        elif current is not None:
+            return None  # two numbers in a row: 1,500 2 is not one number
+        elif tok == "数":
+            current = some
+        elif tok[0] in _DIGITS:
+            # 二〇二四 digit by digit; a single kanji digit is itself.
+            current = float("".join(str(_DIGITS[c]) for c in tok))
+        else:
+            current = float(tok.replace(",", ""))
+    return total + section + (current or 0)
+
+
+def _parse_number(run: str, v: _Vocab) -> _Number | None:
+    """Read a numeral run: 1,500 / 3188万 / 1億2000万 / 三千 / 数千 / 十数."""
+    tokens = _TOKEN.findall(run)
+    if "".join(tokens) != run or not tokens or tokens[0] in v.large:
+        return None
+    multipliers = v.small | v.large
+    trail = multipliers.get(tokens[-1])
+    plain = not any(t in multipliers for t in tokens)
+    if "数" not in tokens:
+        value = _evaluate(tokens, 0, v)
+        return None if value is None else _Number(value, value, trail, plain)
+    # 数 is "several": 2-9, but 十数 is 11-19.  The top is one below the next
+    # power (数千 < 10,000), read by putting 10 in 数's place and subtracting 1.
+    before = tokens[tokens.index("数") - 1] if tokens.index("数") else ""
+    some_low = 1 if before in ("十", "10", "一〇") else 2
+    low, high = _evaluate(tokens, some_low, v), _evaluate(tokens, 10, v)
+    if low is None or high is None:
+        return None
+    return _Number(low, high - 1, trail, plain)
+
+
+# --- units and hedges ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _UnitHit:
+    unit: str
+    end: int
+    alias: str
+
+
+def _unit_at(folded: str, pos: int, v: _Vocab) -> _UnitHit | None:
+    """The unit written at ``pos`` (Japanese counters glued on, English words after spaces)."""
+    m = v.ja_rx.match(folded, pos)
+    if m:
+        alias = m["unit"]
+        after = folded[m.end() : m.end() + 1]
+        glued_ascii = alias.isascii() and alias[-1].isalpha() and after.isascii() and after.isalpha()
+        if not glued_ascii and after not in v.blockers.get(alias, frozenset()):
+            return _UnitHit(v.ja[alias], m.end(), alias)
+    m = v.en_rx.match(folded, pos)
+    if m:
+        alias = m["unit"] or m["adj_unit"]
+        return _UnitHit(v.en[alias.lower()], m.end(), alias)
+    return None
+
+
+def _marker_before(folded: str, start: int, v: _Vocab) -> tuple[str, int] | None:
+    """A hedge just before ``start``: (bound, where it starts)."""
+    m = v.pre_rx.search(folded, max(0, start - 24), start)
+    if m is None:
+        return None
+    return v.pre_markers[m["marker"].lower()], m.start("marker")
+
+
+def _marker_after(folded: str, end: int, v: _Vocab) -> tuple[str, int] | None:
+    """A hedge just after ``end``: (bound, where it ends)."""
+    m = v.post_rx.match(folded, end)
+    if m is None:
+        return None
+    return v.post_markers[m["marker"].lower()], m.end()
+
+
+# --- the scan ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    low: float
+    high: float
+    unit: str | None
+    hedge: str | None = None  # approx, min or max, from the markers
+    ranged: bool = False  # low < high: a range or a vague count
+    vague: bool = False  # 数千, thousands of: the range is itself a hedge
+
+
+def _read_core(m: re.Match[str], v: _Vocab) -> _Number | None:
+    number = _parse_number(m["num"], v)
+    if number is None:
+        return None
+    if m["scale"]:
+        s = v.scales[m["scale"]]
+        number = _Number(number.low * s, number.high * s, int(s), False)
+    if m.groupdict().get("sign"):
+        number = _Number(-number.high, -number.low, number.trail, number.plain)
+    return number
+
+
+def _standalone(m: re.Match[str]) -> bool:
+    """Big enough to be a count with no unit: 4,200 / 12億 / 3.2 million / 数百."""
+    run = m["num"]
+    vague = "数" in run and bool(re.search(r"[十百千万億兆]", run))
+    grouped = bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+", run))
+    return vague or grouped or bool(m["scale"]) or bool(re.search(r"[万億兆]", run))
+
+
+def _scan_numbers(folded: str, v: _Vocab) -> list[_Found]:
+    found: list[_Found] = []
+    pos = 0
+    while (m := v.core_rx.search(folded, pos)) is not None:
+        hit = _read_number_at(folded, m, v)
+        if hit is not None:
+            found.append(hit)
+        pos = max(m.end(), hit.end if hit else 0)
+    return found
+
+
+def _currency_before(folded: str, start: int, v: _Vocab) -> tuple[str, int] | None:
+    """A currency symbol before the number ($7,710, US$ 5): (unit, where it starts)."""
+    for symbol in v.prefix_order:
+        before = folded[max(0, start - len(symbol) - 1) : start].rstrip()
+        if before.endswith(symbol):
+            begin = max(0, start - len(symbol) - 1) + len(before) - len(symbol)
+            if begin > 0 and folded[begin - 1].isascii() and folded[begin - 1].isalpha():
+                return None  # HK$, A$, NT$: another dollar
+            return v.prefix[symbol], begin
+    return None
+
+
+@dataclass(frozen=True)
+class _Range:
+    low: float
+    high: float
+    unit: str | None
+    start: int
+    end: int
+
+
+def _range_after(folded: str, start: int, end: int, first: _Number, unit: str | None, v: _Vocab) -> _Range | None:
+    """The right side of a range: 10〜12万人, 10万から12万人, 5,000 to 6,000 troops, between A and B."""
+    r = _RANGE_SEP.match(folded, end)
+    m2 = v.second_rx.match(folded, r.end()) if r else None
+    second = _read_core(m2, v) if m2 else None
+    if r is None or m2 is None or second is None:
+        return None
+    u2 = _unit_at(folded, m2.end(), v)
+    if u2 is None and unit is None and not _standalone(m2):
+        return None
+    if u2 is not None and unit not in (None, u2.unit):
+        return None
+    connector, lead = r.group().strip(), folded[:start].rstrip().lower()
+    if connector == "and" and not lead.endswith("between"):
+        return None
+    if connector == "to" and lead.endswith("from"):
+        return None  # "rose from 45,000 to 54,000" is a change, not a range: two quantities
+    low = first.low * second.trail if first.plain and second.trail else first.low  # 10〜12万: 10 is 10万
+    if low >= second.high:
+        return None
+    new_start = lead.rindex("between") if connector == "and" else start
+    return _Range(low, second.high, u2.unit if u2 else unit, new_start, u2.end if u2 else m2.end())
+
+
+def _read_number_at(folded: str, m: re.Match[str], v: _Vocab) -> _Found | None:
+    """The quantity a number starts, with its unit, range and hedges; None if it is not one."""
+    number = _read_core(m, v)
+    if number is None:
+        return None
+    start, end = m.start(), m.end()
+    if folded[max(0, start - 1) : start] == "第":
+        return None  # 第12回, 第一陣: ordinals
+    if folded[max(0, start - 1) : start] == "[" and folded[end : end + 1] == "]":
+        return None  # citation marker
+    unit: str | None = None
+    hedge: str | None = None
+    currency = _currency_before(folded, start, v)
+    if currency:
+        unit, start = currency
+    else:
+        # 1万余人, 1万超の: a hedge may stand between the number and its counter.
+        infix = _INFIX.match(folded, end)
+        u = _unit_at(folded, infix.end() if infix else end, v)
+        if u is not None and u.alias in v.kanji_blocked and not re.search(r"\d", m["num"]):
+            return None  # 二国間, 三国: words, not counts
+        if u is not None:
+            unit, end = u.unit, u.end
+            hedge = v.post_markers.get(infix.group()) if infix else None
+    low, high = number.low, number.high
+    rng = _range_after(folded, start, end, number, unit, v)
+    if rng is not None:
+        low, high, unit, start, end = rng.low, rng.high, rng.unit, rng.start, rng.end
+    elif unit is None and not _standalone(m):
+        return None
+    if pre := _marker_before(folded, start, v):
+        hedge, start = pre
+    if post := _marker_after(folded, end, v):
+        hedge, end = post
+    return _Found(start, end, low, high, unit, hedge, ranged=low != high, vague=not number.exact)
+
+
+def _scan_words(folded: str, v: _Vocab) -> list[_Found]:
+    """English number words and vague counts, only before a known unit."""
+    found: list[_Found] = []
+    for m in v.word_rx.finditer(folded):
+        u = _unit_at(folded, m.end(), v)
+        if u is not None and folded[m.end() : m.end() + 1].isspace():
+            n = float(v.words[m["word"].lower()])
+            found.append(_Found(m.start(), u.end, n, n, u.unit))
+    for m in v.vague_rx.finditer(folded):
+        u = _unit_at(folded, m.end(), v)
+        low, high = v.vague[m["vague"].lower()]
+        if u is not None:
+            found.append(_Found(m.start(), u.end, low, high, u.unit, ranged=True, vague=True))
+    return found
+
+
+def _to_quantity(f: _Found, text: str) -> Quantity:
+    if f.ranged:
+        value, low, high = None, f.low, f.high
+    else:
+        value = f.low
+        low = value if f.hedge == "min" else None
+        high = value if f.hedge == "max" else None
+    return Quantity(
+        text=text[f.start : f.end].strip(),
+        value=value,
+        unit=f.unit,
+        low=low,
+        high=high,
+        approximate=f.hedge is not None or f.vague,
+    )
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """The quantities in ``text``, in order.
+
+    >>> find_quantities("約5.4kmのトンネル")
+    [Quantity(text='約5.4km', value=5.4, unit='km', low=None, high=None, approximate=True)]
+    """
+    v = _vocab()
+    folded = fold_width(text)
+    dates = date_spans(text)
+    candidates = sorted(_scan_numbers(folded, v) + _scan_words(folded, v), key=lambda f: (f.start, -f.end))
+    out: list[Quantity] = []
+    last_end = -1
+    for f in candidates:
+        if f.start < last_end or any(s < f.end and f.start < e for s, e in dates):
+            continue
+        q = _to_quantity(f, text)
+        if q.text:
+            out.append(q)
+            last_end = f.end
+    return out
+
+
+# --- comparison helpers ----------------------------------------------------------
+
+
+def to_base(q: Quantity) -> tuple[float | None, str | None]:
+    """The value in the unit's base unit: 5.4 km -> (5400.0, "m"); unknown units unchanged."""
+    unit = _vocab().units.get(q.unit or "")
+    if unit is None:
+        return q.value, q.unit
+    return (None if q.value is None else q.value * unit.factor), unit.base
+
+
+def bounds_in_base(q: Quantity) -> tuple[float | None, float | None, str | None]:
+    """(low, high) in the base unit; a plain value is its own bounds, an open side is None."""
+    unit = _vocab().units.get(q.unit or "")
+    factor, base = (unit.factor, unit.base) if unit else (1.0, q.unit)
+    low = q.low if q.low is not None else (q.value if q.high is None or q.value is not None else None)
+    high = q.high if q.high is not None else (q.value if q.low is None or q.value is not None else None)
+    if q.low is not None and q.high is None and q.value is not None:
+        high = None  # 以上 / more than: open above
+    if q.high is not None and q.low is None and q.value is not None:
+        low = None  # 未満 / up to: open below
+    return (
+        None if low is None else low * factor,
+        None if high is None else high * factor,
+        base,
+    )

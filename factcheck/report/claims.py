@@ -1,0 +1,534 @@
+"""The disputed-claims report: built once as plain values, then rendered.
+
+``build_report(corpus)`` gathers what an editor acts on, in a stable order
+(documents by id, claims in file and source order), with no timestamp unless
+one is given:
+
+- ``documents``: per document, its number of claims and of each status;
+- ``disputed``: claims with dispute markers, their markers and cited references;
+- ``contradictions``: contradicted (accepted) and suspected (unreviewed) pairs,
+  side by side, with the conflicting parts marked: a character diff when the
+  two texts are alike (same language), else the dates and quantities that
+  differ;
+- ``unsourced``: unsourced factual claims by document and section;
+- ``conflicting_figures``: claims of different documents whose quantities
+  share a unit and whose texts are alike (search score >= 60 with digits
+  removed) but whose values differ (beyond 10% when either is approximate,
+  or outside the other's range); pairs a reviewer rejected are left out,
+  most alike first, each claim in at most three pairs;
+- ``unreliable_references``: references cited by some claim and rated
+  unreliable in the reliability table.
+
+Renderers (json, markdown, html) are in ``REPORTERS``; each is handed the
+report and the text stream it writes to.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import IO, Any, Callable, Mapping
+
+from rapidfuzz import fuzz
+
+from factcheck import vocab
+from factcheck.model import Claim, Quantity, Reference
+from factcheck.reliability import default_table
+from factcheck.search import Features, features
+from factcheck.status import STATUSES, ClaimView, contradiction_pairs, derive, stats
+from factcheck.store import Corpus
+
+SIMILAR_TEXT = 60.0
+APPROXIMATE_TOLERANCE = 0.10
+DIFF_MIN_RATIO = 0.3
+MAX_FIGURES_PER_CLAIM = 3
+
+
+@dataclass(frozen=True)
+class ClaimEntry:
+    id: str
+    document: str
+    section: str
+    kind: str
+    text: str
+    statuses: tuple[str, ...]
+    labels: tuple[str, ...]
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class ReferenceEntry:
+    id: str
+    document: str
+    label: str | None
+    title: str | None
+    container_title: str | None
+    publisher: str | None
+    authors: tuple[str, ...]
+    issued: str | None
+    url: str | None
+    rating: str | None
+    rated_as: str | None
+    unreliable: bool
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: str
+    title: str
+    language: str
+    claims: int
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Marker:
+    marker: str
+    kind: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class DisputedEntry:
+    claim: ClaimEntry
+    markers: tuple[Marker, ...]
+    references: tuple[ReferenceEntry, ...]
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    changed: bool
+
+
+@dataclass(frozen=True)
+class ContradictionEntry:
+    review: str  # accepted (contradicted) or unreviewed (suspected)
+    note: str
+    left: ClaimEntry
+    right: ClaimEntry
+    left_segments: tuple[Segment, ...]
+    right_segments: tuple[Segment, ...]
+    differences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SectionGroup:
+    section: str
+    claims: tuple[ClaimEntry, ...]
+
+
+@dataclass(frozen=True)
+class UnsourcedGroup:
+    document: str
+    sections: tuple[SectionGroup, ...]
+
+
+@dataclass(frozen=True)
+class FigureEntry:
+    claim: ClaimEntry
+    quantity: str
+    value: float | None
+
+
+@dataclass(frozen=True)
+class ConflictingFigure:
+    unit: str
+    similarity: float
+    left: FigureEntry
+    right: FigureEntry
+
+
+@dataclass(frozen=True)
+class UnreliableReference:
+    reference: ReferenceEntry
+    cited_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimsReport:
+    title: str
+    date: str | None
+    statuses: tuple[str, ...]
+    documents: tuple[DocumentSummary, ...]
+    totals: DocumentSummary
+    disputed: tuple[DisputedEntry, ...]
+    contradictions: tuple[ContradictionEntry, ...]
+    unsourced: tuple[UnsourcedGroup, ...]
+    conflicting_figures: tuple[ConflictingFigure, ...]
+    unreliable_references: tuple[UnreliableReference, ...]
+
+
+# --- building -------------------------------------------------------------------
+
+
+def _claim_entry(view: ClaimView, corpus: Corpus) -> ClaimEntry:
+    c = view.claim
+    doc = corpus.documents.get(c.document)
+    return ClaimEntry(
+        c.id, c.document, c.section, c.kind, c.text, view.ordered_statuses(), view.labels, doc.language if doc else ""
+    )
+
+
+def _name(n: Any) -> str:
+    """A name as read: "Jane Smith", but "山田太郎" (family first, no space)."""
+    if n.literal:
+        return str(n.literal)
+    if n.family and any(ord(ch) > 0x2E7F for ch in n.family):
+        return f"{n.family}{n.given or ''}"
+    return " ".join(x for x in (n.given, n.family) if x)
+
+
+def reference_entry(ref: Reference, corpus: Corpus) -> ReferenceEntry:
+    rating = default_table().rate(ref, corpus.references)
+    return ReferenceEntry(
+        ref.id,
+        ref.document,
+        ref.label,
+        ref.title,
+        ref.container_title,
+        ref.publisher,
+        tuple(_name(n) for n in ref.author),
+        ref.issued,
+        ref.url,
+        rating.rating if rating else None,
+        rating.source if rating else None,
+        bool(rating and rating.unreliable),
+    )
+
+
+def _missing_reference(ref_id: str) -> ReferenceEntry:
+    return ReferenceEntry(ref_id, "", None, "(unknown reference)", None, None, (), None, None, None, None, False)
+
+
+
+
+def _fold_unit(unit: str | None) -> str:
+    return unicodedata.normalize("NFKC", unit or "").casefold().strip()
+
+
+def _unit_table() -> dict[str, tuple[str, float]]:
+    """Canonical unit -> (base unit, factor) from ``vocab/units.yaml`` when present."""
+    try:
+        units = vocab.load("units").get("units") or {}
+    except (FileNotFoundError, OSError):
+        return {}
+    table = {}
+    for name, spec in units.items():
+        if isinstance(spec, dict):
+            table[_fold_unit(str(name))] = (_fold_unit(str(spec.get("base", name))), float(spec.get("factor", 1)))
+    return table
+
+
+def _in_base(q: Quantity, table: Mapping[str, tuple[str, float]]) -> Quantity:
+    """The quantity in its base unit (5.4 km -> 5400 m), so figures in related units compare."""
+    unit = _fold_unit(q.unit)
+    base, factor = table.get(unit, (unit, 1.0))
+    scale = (lambda v: None if v is None else v * factor)
+    return dataclasses.replace(q, unit=base, value=scale(q.value), low=scale(q.low), high=scale(q.high))
+
+
+def _mention_spans(claim: Claim, texts: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    for t in texts:
+        i = claim.text.find(t) if t else -1
+        if i >= 0:
+            spans.append((i, i + len(t)))
+    return sorted(spans)
+
+
+def _segments(text: str, spans: list[tuple[int, int]]) -> tuple[Segment, ...]:
+    out: list[Segment] = []
+    pos = 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        if start > pos:
+            out.append(Segment(text[pos:start], False))
+        out.append(Segment(text[start:end], True))
+        pos = end
+    if pos < len(text):
+        out.append(Segment(text[pos:], False))
+    return tuple(out)
+
+
+def _quantity_key(q: Quantity) -> tuple[str, float | None]:
+    return (_fold_unit(q.unit), q.value)
+
+
+def _differences(a: Claim, b: Claim) -> tuple[list[str], list[str], list[str]]:
+    """What differs in dates and quantities: (descriptions, a's texts, b's texts)."""
+    notes: list[str] = []
+    a_marks: list[str] = []
+    b_marks: list[str] = []
+    a_dates = {d.value for d in a.dates}
+    b_dates = {d.value for d in b.dates}
+    if a_dates and b_dates and a_dates != b_dates:
+        a_marks += [d.text for d in a.dates if d.value not in b_dates]
+        b_marks += [d.text for d in b.dates if d.value not in a_dates]
+        notes.append(f"dates: {', '.join(sorted(a_dates))} vs {', '.join(sorted(b_dates))}")
+    table = _unit_table()
+    for qa in a.quantities:
+        for qb in b.quantities:
+            na, nb = _in_base(qa, table), _in_base(qb, table)
+            if na.unit == nb.unit and _figures_differ(na, nb):
+                a_marks.append(qa.text)
+                b_marks.append(qb.text)
+                notes.append(f"{qa.text} vs {qb.text}")
+    return notes, a_marks, b_marks
+
+
+def _diff_segments(a: Claim, b: Claim, a_marks: list[str], b_marks: list[str]) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+    matcher = difflib.SequenceMatcher(None, a.text, b.text, autojunk=False)
+    if matcher.ratio() < DIFF_MIN_RATIO:
+        # Unlike texts (often two languages): a character diff marks everything.
+        return _segments(a.text, _mention_spans(a, a_marks)), _segments(b.text, _mention_spans(b, b_marks))
+    a_mask = [False] * len(a.text)
+    b_mask = [False] * len(b.text)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "equal":
+            a_mask[i1:i2] = [True] * (i2 - i1)
+            b_mask[j1:j2] = [True] * (j2 - j1)
+    return _mask_segments(a.text, _whole_numbers(a.text, a_mask)), _mask_segments(b.text, _whole_numbers(b.text, b_mask))
+
+
+_NUMBER = re.compile(r"[0-9０-９]+(?:[,.，．][0-9０-９]+)*")
+
+
+def _whole_numbers(text: str, mask: list[bool]) -> list[bool]:
+    """A number differing in one digit (241 vs 245) is marked whole."""
+    for m in _NUMBER.finditer(text):
+        if any(mask[m.start() : m.end()]):
+            mask[m.start() : m.end()] = [True] * (m.end() - m.start())
+    return mask
+
+
+def _mask_segments(text: str, mask: list[bool]) -> tuple[Segment, ...]:
+    out: list[Segment] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or mask[i] != mask[start]:
+            out.append(Segment(text[start:i], mask[start]))
+            start = i
+    return tuple(out)
+
+
+def _figures_differ(a: Quantity, b: Quantity) -> bool:
+    if a.value is None or b.value is None:
+        return False
+    if a.value == b.value:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.low is not None and x.high is not None and x.low <= y.value <= x.high:  # type: ignore[operator]
+            return False
+    if a.approximate or b.approximate:
+        biggest = max(abs(a.value), abs(b.value))
+        return abs(a.value - b.value) > APPROXIMATE_TOLERANCE * biggest
+    return True
+
+
+_DIGITS = re.compile(r"[0-9０-９,.，．]+")
+
+
+class _Texts:
+    """Claim texts prepared once for pairwise comparison (digits removed, folded)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, Features] = {}
+
+    def prepared(self, text: str) -> Features:
+        hit = self._cache.get(text)
+        if hit is None:
+            hit = self._cache[text] = features(_DIGITS.sub("", text))
+        return hit
+
+    def similarity(self, a: str, b: str) -> float:
+        """The search score of one text as a query for the other, the better way
+        round (see ``factcheck.search``), on texts with their digits removed."""
+        fa, fb = self.prepared(a), self.prepared(b)
+        if not fa.text or not fb.text:
+            return 0.0
+        best = fuzz.partial_ratio(fa.text, fb.text)
+        if " " in fa.text and " " in fb.text:
+            best = max(best, fuzz.token_set_ratio(fa.text, fb.text))
+        if fa.cjk and fb.cjk:
+            for x, y in ((fa, fb), (fb, fa)):
+                if x.bigrams and x.chars:
+                    cover = (2 * len(x.bigrams & y.bigrams) / len(x.bigrams) + len(x.chars & y.chars) / len(x.chars)) / 3
+                    best = max(best, 100.0 * cover)
+        return round(best, 1)
+
+
+def _conflicting_figures(corpus: Corpus, views: Mapping[str, ClaimView]) -> list[ConflictingFigure]:
+    rejected = {k for k, (review, _) in contradiction_pairs(corpus).items() if review == "rejected"}
+    # Grouped by base unit, values converted (km and m compare), the figures
+    # shown as written.
+    table = _unit_table()
+    by_unit: dict[str, list[tuple[Claim, Quantity, Quantity]]] = {}
+    for claim in (v.claim for v in views.values()):
+        for q in claim.quantities:
+            if q.value is not None and q.unit:
+                n = _in_base(q, table)
+                by_unit.setdefault(n.unit or "", []).append((claim, q, n))
+    texts = _Texts()
+    candidates: list[tuple[float, str, Claim, Quantity, Claim, Quantity]] = []
+    seen: set[tuple[str, str, str]] = set()
+    similarity_cache: dict[tuple[str, str], float] = {}
+    for unit in sorted(by_unit):
+        items = by_unit[unit]
+        for i, (ca, qa, na) in enumerate(items):
+            for cb, qb, nb in items[i + 1 :]:
+                if ca.document == cb.document or not _figures_differ(na, nb):
+                    continue
+                key = (ca.id, cb.id) if ca.id < cb.id else (cb.id, ca.id)
+                if key in rejected or (*key, unit) in seen:
+                    continue
+                sim = similarity_cache.get(key)
+                if sim is None:
+                    sim = similarity_cache[key] = texts.similarity(ca.text, cb.text)
+                if sim < SIMILAR_TEXT:
+                    continue
+                seen.add((*key, unit))
+                candidates.append((sim, unit, ca, qa, cb, qb))
+    # Most alike first; a claim shows in at most MAX_FIGURES_PER_CLAIM pairs so
+    # that one much-repeated figure cannot flood the report.
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2].id, c[4].id))
+    shown: dict[str, int] = {}
+    found: list[ConflictingFigure] = []
+    for sim, unit, ca, qa, cb, qb in candidates:
+        if shown.get(ca.id, 0) >= MAX_FIGURES_PER_CLAIM or shown.get(cb.id, 0) >= MAX_FIGURES_PER_CLAIM:
+            continue
+        shown[ca.id] = shown.get(ca.id, 0) + 1
+        shown[cb.id] = shown.get(cb.id, 0) + 1
+        found.append(
+            ConflictingFigure(
+                unit,
+                sim,
+                FigureEntry(_claim_entry(views[ca.id], corpus), qa.text, qa.value),
+                FigureEntry(_claim_entry(views[cb.id], corpus), qb.text, qb.value),
+            )
+        )
+    return found
+
+
+def build_report(
+    corpus: Corpus,
+    *,
+    views: Mapping[str, ClaimView] | None = None,
+    title: str = "Disputed claims",
+    date: str | None = None,
+) -> ClaimsReport:
+    """The report data for a whole corpus, in a stable order."""
+    views = views if views is not None else derive(corpus)
+    all_views = list(views.values())
+    rows, total = stats(corpus, views)
+    doc_ids = [r.document for r in rows]
+    documents = [DocumentSummary(r.document, r.title, r.language, r.claims, r.counts) for r in rows]
+    totals = DocumentSummary("", total.title, "", total.claims, total.counts)
+
+    meanings = vocab.load("disputes").get("kinds", {})
+    disputed = []
+    for v in all_views:
+        if "disputed" not in v.statuses:
+            continue
+        refs = tuple(
+            reference_entry(corpus.references[r], corpus) if r in corpus.references else _missing_reference(r)
+            for r in (*v.claim.cites, *v.claim.covered_by)
+        )
+        markers = tuple(Marker(d.marker, d.kind, str(meanings.get(d.kind, ""))) for d in v.claim.disputes)
+        disputed.append(DisputedEntry(_claim_entry(v, corpus), markers, refs))
+
+    contradictions = []
+    order = {cid: i for i, cid in enumerate(views)}
+    for (a_id, b_id), (review, note) in sorted(
+        contradiction_pairs(corpus).items(), key=lambda kv: (order.get(kv[0][0], 0), order.get(kv[0][1], 0))
+    ):
+        if review == "rejected" or a_id not in views or b_id not in views:
+            continue
+        if order[a_id] > order[b_id]:
+            a_id, b_id = b_id, a_id
+        a, b = views[a_id].claim, views[b_id].claim
+        notes, a_marks, b_marks = _differences(a, b)
+        left, right = _diff_segments(a, b, a_marks, b_marks)
+        contradictions.append(
+            ContradictionEntry(review, note, _claim_entry(views[a_id], corpus), _claim_entry(views[b_id], corpus), left, right, tuple(notes))
+        )
+    contradictions.sort(key=lambda e: (0 if e.review == "accepted" else 1, order[e.left.id], order[e.right.id]))
+
+    unsourced = []
+    for doc_id in doc_ids:
+        sections: dict[str, list[ClaimEntry]] = {}
+        for v in all_views:
+            if v.claim.document == doc_id and "unsourced" in v.statuses:
+                sections.setdefault(v.claim.section, []).append(_claim_entry(v, corpus))
+        if sections:
+            unsourced.append(UnsourcedGroup(doc_id, tuple(SectionGroup(s, tuple(c)) for s, c in sections.items())))
+
+    cited_by: dict[str, list[str]] = {}
+    for v in all_views:
+        for r in dict.fromkeys((*v.claim.cites, *v.claim.covered_by)):
+            cited_by.setdefault(r, []).append(v.claim.id)
+    unreliable = []
+    for ref_id in sorted(cited_by, key=lambda r: (corpus.references[r].document, r) if r in corpus.references else ("", r)):
+        ref = corpus.references.get(ref_id)
+        if ref is None:
+            continue
+        entry = reference_entry(ref, corpus)
+        if entry.unreliable:
+            unreliable.append(UnreliableReference(entry, tuple(cited_by[ref_id])))
+
+    return ClaimsReport(
+        title,
+        date,
+        STATUSES,
+        tuple(documents),
+        totals,
+        tuple(disputed),
+        tuple(contradictions),
+        tuple(unsourced),
+        tuple(_conflicting_figures(corpus, views)),
+        tuple(unreliable),
+    )
+
+
+def report_data(report: ClaimsReport) -> dict[str, Any]:
+    """The report as plain JSON values (tuples become lists)."""
+    return _lists(dataclasses.asdict(report))
+
+
+def _lists(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    return value
+
+
+# --- reporters --------------------------------------------------------------------
+
+
+def render_json(report: ClaimsReport, stream: IO[str]) -> None:
+    stream.write(json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n")
+
+
+def _markdown(report: ClaimsReport, stream: IO[str]) -> None:
+    from factcheck.report.markdown import render_markdown
+
+    render_markdown(report, stream)
+
+
+def _html(report: ClaimsReport, stream: IO[str]) -> None:
+    from factcheck.report.html import render_html
+
+    render_html(report, stream)
+
+
+REPORTERS: dict[str, Callable[[ClaimsReport, IO[str]], None]] = {
+    "markdown": _markdown,
+    "html": _html,
+    "json": render_json,
+}

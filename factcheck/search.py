@@ -1,0 +1,311 @@
+"""Fuzzy search over claim text and reference titles, for Japanese and English.
+
+Folding (both the query and the text): each character is NFKC-normalized
+(full-width digits, letters and punctuation become ASCII; half-width katakana
+become full-width), case-folded, numbers with kanji multipliers made plain
+(``3万4000`` and ``3万4千`` become ``34000``; thousands separators vanish with
+punctuation), katakana folded to hiragana (jaconv), and
+whitespace and punctuation dropped except single spaces between words.  A map
+from folded to original positions is kept so matches can be highlighted.
+
+Score (0-100) of a text for a query is the best of three measures, each
+suited to one kind of query:
+
+- ``partial``: rapidfuzz ``partial_ratio`` - the query as a (nearly) exact
+  substring, e.g. a fragment of a Japanese sentence, which has no spaces;
+- ``tokens``: rapidfuzz ``token_set_ratio`` - English words in any order
+  (only for queries of two words or more);
+- ``ngram``: for paraphrased Japanese (only for queries with kana or kanji).  Both sides are reduced to their content
+  characters (hiragana - particles, okurigana - and spaces removed, so
+  ``火災が発生し`` and ``大火災`` share ``火災``); the score is
+  ``(2 * bigram coverage + character coverage) / 3`` where coverage is the
+  share of the query's bigrams (characters) found in the text.
+
+Hits below ``min_score`` are dropped; the rest are ranked by score, then by
+corpus order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Literal
+
+import jaconv
+from rapidfuzz import fuzz
+
+from factcheck.model import Reference
+from factcheck.status import ClaimView
+from factcheck.store import Corpus
+
+Scope = Literal["claims", "references", "all"]
+DEFAULT_MIN_SCORE = 60.0
+DEFAULT_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text with, for each of its characters, the index in the original."""
+
+    text: str
+    origin: tuple[int, ...]
+
+
+def _is_punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PSZC"
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> Folded:
+    """Text folded for matching (see the module docstring), with its position map."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        for c in jaconv.kata2hira(unicodedata.normalize("NFKC", ch).casefold()):
+            if _is_punct(c):
+                # Keep one space between words; drop other punctuation outright.
+                if c.isspace() and out and out[-1] != " ":
+                    out.append(" ")
+                    origin.append(i)
+                continue
+            out.append(c)
+            origin.append(i)
+    while out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    return _fold_numbers(Folded("".join(out), tuple(origin)))
+
+
+_KANJI_NUMBER = re.compile(r"\d+(?:[億万千百]\d*)+")
+_SMALL = {"千": 1000, "百": 100}
+_LARGE = {"万": 10_000, "億": 100_000_000}
+
+
+def _kanji_number(text: str) -> int:
+    """``3万4000`` -> 34000, ``3万4千`` -> 34000, ``1億2000万`` -> 120000000."""
+    total = section = 0
+    digits = ""
+    for ch in text:
+        if ch.isdigit():
+            digits += ch
+        elif ch in _SMALL:
+            section += int(digits or 1) * _SMALL[ch]
+            digits = ""
+        else:
+            section += int(digits or 0)
+            total += (section or 1) * _LARGE[ch]
+            section, digits = 0, ""
+    return total + section + int(digits or 0)
+
+
+def _fold_numbers(folded: Folded) -> Folded:
+    """Numbers written with digits and kanji multipliers become plain numbers,
+    so ``３万４０００人``, ``3万4千人`` and ``34,000人`` all read ``34000人``."""
+    text, origin = folded.text, list(folded.origin)
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _KANJI_NUMBER.finditer(text):
+        out.append(text[pos : m.start()])
+        where.extend(origin[pos : m.start()])
+        digits = str(_kanji_number(m.group()))
+        out.append(digits)
+        span = origin[m.start() : m.end()]
+        where.extend(span[min(i, len(span) - 1)] if i < len(digits) - 1 else span[-1] for i in range(len(digits)))
+        pos = m.end()
+    if not out:
+        return folded
+    out.append(text[pos:])
+    where.extend(origin[pos:])
+    return Folded("".join(out), tuple(where))
+
+
+def _is_hiragana(c: str) -> bool:
+    return "\u3041" <= c <= "\u309f" or c == "ー"
+
+
+@lru_cache(maxsize=65536)
+def _content(folded: Folded) -> tuple[str, tuple[int, ...]]:
+    """Content characters: hiragana dropped when the text has other letters
+    (a query written all in kana keeps its kana), spaces dropped."""
+    has_other = any(not _is_hiragana(c) and c != " " for c in folded.text)
+    keep = [
+        (c, o) for c, o in zip(folded.text, folded.origin) if c != " " and not (has_other and _is_hiragana(c))
+    ]
+    return "".join(c for c, _ in keep), tuple(o for _, o in keep)
+
+
+# Not highlighted on their own: they match everywhere.
+_STOPWORDS = frozenset("a an and are as at be by for from in is it of on or that the to was were with".split())
+
+
+def _has_cjk(text: str) -> bool:
+    """Whether text has kana or CJK ideographs (scripts written without spaces)."""
+    return any("\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
+
+
+def _bigrams(text: str) -> list[str]:
+    return [text[i : i + 2] for i in range(len(text) - 1)]
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the scores compare, for comparing many texts pairwise (see
+    ``report.claims``): the folded text, content bigrams and characters."""
+
+    text: str
+    bigrams: frozenset[str]
+    chars: frozenset[str]
+    cjk: bool
+
+
+def features(text: str) -> Features:
+    folded = fold(text)
+    content, _ = _content(folded)
+    return Features(folded.text, frozenset(_bigrams(content)), frozenset(content), _has_cjk(content))
+
+
+@dataclass(frozen=True)
+class Score:
+    score: float
+    partial: float
+    tokens: float
+    ngram: float
+    spans: tuple[tuple[int, int], ...]  # [start, end) in the original text
+
+
+class Query:
+    """A folded query, reusable across many texts."""
+
+    def __init__(self, text: str):
+        self.raw = text
+        self.folded = fold(text)
+        self.content, _ = _content(self.folded)
+        self.bigrams = set(_bigrams(self.content))
+        self.chars = set(self.content)
+        self.words = [w for w in self.folded.text.split(" ") if w]
+        self.cjk = _has_cjk(self.content)
+        if not self.folded.text:
+            from factcheck.errors import UsageError
+
+            raise UsageError("the search query is empty once punctuation and spaces are removed")
+
+    def score(self, text: str) -> Score:
+        target = fold(text)
+        q, t = self.folded.text, target.text
+        if not t:
+            return Score(0.0, 0.0, 0.0, 0.0, ())
+        partial = fuzz.partial_ratio(q, t)
+        # Word order only matters for queries of several words.
+        tokens = fuzz.token_set_ratio(q, t) if len(self.words) > 1 else 0.0
+        content, corigin = _content(target)
+        tgrams = _bigrams(content)
+        ngram = 0.0
+        if self.cjk:
+            if self.bigrams:
+                big = len(self.bigrams & set(tgrams)) / len(self.bigrams)
+            else:
+                big = 1.0 if self.content in content else 0.0
+            chars = len(self.chars & set(content)) / len(self.chars) if self.chars else 0.0
+            ngram = 100.0 * (2 * big + chars) / 3
+        best = max(partial, tokens, ngram)
+        spans: list[tuple[int, int]] = []
+        if partial >= 90:
+            al = fuzz.partial_ratio_alignment(q, t)
+            if al is not None and al.dest_end > al.dest_start:
+                spans.append((target.origin[al.dest_start], target.origin[al.dest_end - 1] + 1))
+        if not spans:
+            for word in self.words:
+                if len(word) < 2 or word in _STOPWORDS or _has_cjk(word):
+                    continue
+                for m in re.finditer(re.escape(word), t):
+                    spans.append((target.origin[m.start()], target.origin[m.end() - 1] + 1))
+            for i, g in enumerate(tgrams):
+                if g in self.bigrams and _has_cjk(g):
+                    spans.append((corigin[i], corigin[i + 1] + 1))
+        return Score(round(best, 1), round(partial, 1), round(tokens, 1), round(ngram, 1), _merge(spans))
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: a claim or a reference, its text and score."""
+
+    kind: Literal["claim", "reference"]
+    id: str
+    document: str
+    text: str
+    score: Score
+    view: ClaimView | None = None
+    reference: Reference | None = None
+
+
+def reference_text(ref: Reference) -> str:
+    """What a reference is searched by: title, container, publisher, authors."""
+    names = [n.literal or " ".join(x for x in (n.family, n.given) if x) for n in ref.author]
+    parts = [ref.title, ref.container_title, ref.publisher, *names]
+    return " / ".join(p for p in parts if p)
+
+
+def search(
+    corpus: Corpus,
+    query: str,
+    *,
+    claims: Iterable[ClaimView] = (),
+    scope: Scope = "claims",
+    documents: Iterable[str] = (),
+    limit: int | None = DEFAULT_LIMIT,
+    min_score: float = DEFAULT_MIN_SCORE,
+) -> list[Hit]:
+    """Claims (from ``claims``, already filtered) and/or references matching
+    ``query``, best first; ``documents`` restricts the references searched."""
+    q = Query(query)
+    hits: list[tuple[float, int, Hit]] = []
+    order = 0
+    if scope in ("claims", "all"):
+        for view in claims:
+            s = q.score(view.claim.text)
+            if s.score >= min_score:
+                hits.append((s.score, order, Hit("claim", view.id, view.claim.document, view.claim.text, s, view=view)))
+            order += 1
+    if scope in ("references", "all"):
+        docs = set(documents)
+        for ref in corpus.references.values():
+            if docs and ref.document not in docs:
+                continue
+            text = reference_text(ref)
+            s = q.score(text) if text else Score(0.0, 0.0, 0.0, 0.0, ())
+            if s.score >= min_score:
+                hits.append((s.score, order, Hit("reference", ref.id, ref.document, text, s, reference=ref)))
+            order += 1
+    hits.sort(key=lambda h: (-h[0], h[1]))
+    ranked = [h for _, _, h in hits]
+    return ranked[:limit] if limit else ranked
+
+
+def hit_record(hit: Hit) -> dict[str, object]:
+    """A hit as plain JSON values."""
+    record: dict[str, object] = {
+        "kind": hit.kind,
+        "id": hit.id,
+        "document": hit.document,
+        "score": hit.score.score,
+        "scores": {"partial": hit.score.partial, "tokens": hit.score.tokens, "ngram": hit.score.ngram},
+        "text": hit.text,
+        "matches": [list(s) for s in hit.score.spans],
+    }
+    if hit.view is not None:
+        record["statuses"] = list(hit.view.ordered_statuses())
+        record["labels"] = list(hit.view.labels)
+    return record

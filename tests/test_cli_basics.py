@@ -1,0 +1,67 @@
+"""What every command owes its user: help with an example, a version, an entry point."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import factcheck
+from factcheck.cli import app
+
+runner = CliRunner()
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)  # type: ignore[union-attr]
+
+
+def test_the_main_commands_are_registered() -> None:
+    assert {"extract", "validate", "schema", "list", "search", "show", "stats", "report", "export"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output
+    assert "\x1b[" not in result.output
+
+
+def test_version_in_process_and_as_python_module() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and factcheck.__version__ in result.output
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == f"factcheck {factcheck.__version__}"
+
+
+def test_installed_entry_point_rejects_bad_usage_with_exit_2() -> None:
+    exe = Path(sys.executable).with_name("factcheck")
+    proc = subprocess.run([str(exe), "no-such-command"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and "no-such-command" in proc.stderr
+
+
+def test_unexpected_errors_reach_the_user_as_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck import cli
+
+    def explode(*_a: object, **_k: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
+    monkeypatch.setattr(cli, "app", explode)
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--version"])
+    assert info.value.code == 3
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
+
+
+def test_commands_use_typer_only_in_the_cli_package() -> None:
+    root = Path(factcheck.__file__).parent
+    offenders = [
+        str(p.relative_to(root))
+        for p in root.rglob("*.py")
+        if "cli" not in p.relative_to(root).parts and "import typer" in p.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

@@ -1,0 +1,227 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.quantities import bounds_in_base, find_quantities, to_base
+from factcheck.model import Quantity
+
+Row = tuple[str, float | None, str | None, float | None, float | None, bool]
+
+
+def found(text: str) -> list[Row]:
+    return [(q.text, q.value, q.unit, q.low, q.high, q.approximate) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expect",
+    [
+        # Japanese numbers and counters
+        ("1,500人の北朝鮮兵士", [("1,500人", 1500, "人", None, None, False)]),
+        ("1万人", [("1万人", 10000, "人", None, None, False)]),
+        ("19万人", [("19万人", 190000, "人", None, None, False)]),
+        ("約3188万人だった", [("約3188万人", 31880000, "人", None, None, True)]),
+        ("約5.4kmのトンネル", [("約5.4km", 5.4, "km", None, None, True)]),
+        ("わずか17.3kmしかない", [("17.3km", 17.3, "km", None, None, False)]),
+        ("17kmほどの国境", [("17kmほど", 17, "km", None, None, True)]),
+        ("5,382メートル", [("5,382メートル", 5382, "m", None, None, False)]),
+        ("7,710米ドルを輸出", [("7,710米ドル", 7710, "USD", None, None, False)]),
+        ("300円", [("300円", 300, "JPY", None, None, False)]),
+        ("162カ国に上る", [("162カ国", 162, "countries", None, None, False)]),
+        ("52か国", [("52か国", 52, "countries", None, None, False)]),
+        ("42カ所", [("42カ所", 42, "places", None, None, False)]),
+        ("48.6%", [("48.6%", 48.6, "%", None, None, False)]),
+        ("３８．５％", [("３８．５％", 38.5, "%", None, None, False)]),
+        ("１５００人", [("１５００人", 1500, "人", None, None, False)]),
+        ("三千人", [("三千人", 3000, "人", None, None, False)]),
+        ("二十三人", [("二十三人", 23, "人", None, None, False)]),
+        ("12億米ドル", [("12億米ドル", 1.2e9, "USD", None, None, False)]),
+        ("1億2000万米ドル", [("1億2000万米ドル", 1.2e8, "USD", None, None, False)]),
+        ("31万2千人", [("31万2千人", 312000, "人", None, None, False)]),
+        ("2億5千万立方メートル", [("2億5千万立方メートル", 2.5e8, "m3", None, None, False)]),
+        ("118万6千冊", [("118万6千冊", 1186000, "冊", None, None, False)]),
+        ("約1億2400万人", [("約1億2400万人", 1.24e8, "人", None, None, True)]),
+        ("6,000人の部隊2個部隊", [("6,000人", 6000, "人", None, None, False), ("2個部隊", 2, "部隊", None, None, False)]),
+        # hedges and bounds
+        ("1万人を超える", [("1万人を超える", 10000, "人", 10000, None, True)]),
+        ("1万人以上", [("1万人以上", 10000, "人", 10000, None, True)]),
+        ("100人未満", [("100人未満", 100, "人", None, 100, True)]),
+        ("500人余り", [("500人余り", 500, "人", None, None, True)]),
+        ("およそ200人", [("およそ200人", 200, "人", None, None, True)]),
+        # vague counts
+        ("数千人の兵士", [("数千人", None, "人", 2000, 9999, True)]),
+        ("数百の村", [("数百", None, None, 200, 999, True)]),
+        ("数万人", [("数万人", None, "人", 20000, 99999, True)]),
+        ("十数人", [("十数人", None, "人", 11, 19, True)]),
+        ("10数人", [("10数人", None, "人", 11, 19, True)]),
+        ("数十人", [("数十人", None, "人", 20, 99, True)]),
+        ("数カ国", [("数カ国", None, "countries", 2, 9, True)]),
+        # ranges
+        ("10〜12万人", [("10〜12万人", None, "人", 100000, 120000, False)]),
+        ("10万から12万人", [("10万から12万人", None, "人", 100000, 120000, False)]),
+        ("5,000〜6,000人", [("5,000〜6,000人", None, "人", 5000, 6000, False)]),
+        # English
+        ("1,500 troops", [("1,500 troops", 1500, "人", None, None, False)]),
+        ("12,000 soldiers", [("12,000 soldiers", 12000, "人", None, None, False)]),
+        ("1,500 North Korean soldiers", [("1,500 North Korean soldiers", 1500, "人", None, None, False)]),
+        ("roughly 3.2 million foreign visitors", [("roughly 3.2 million foreign visitors", 3.2e6, "人", None, None, True)]),
+        ("roughly 10,000", [("roughly 10,000", 10000, None, None, None, True)]),
+        ("about 5 percent", [("about 5 percent", 5, "%", None, None, True)]),
+        ("held at 4.25 percent", [("4.25 percent", 4.25, "%", None, None, False)]),
+        ("$7,710", [("$7,710", 7710, "USD", None, None, False)]),
+        ("US$5 million", [("US$5 million", 5e6, "USD", None, None, False)]),
+        ("$1.2 billion", [("$1.2 billion", 1.2e9, "USD", None, None, False)]),
+        ("roughly 1.2 kilometres", [("roughly 1.2 kilometres", 1.2, "km", None, None, True)]),
+        ("250 million cubic metres", [("250 million cubic metres", 2.5e8, "m3", None, None, False)]),
+        ("two divisions", [("two divisions", 2, "師団", None, None, False)]),
+        ("more than 1,000 people", [("more than 1,000 people", 1000, "人", 1000, None, True)]),
+        ("up to 300 people", [("up to 300 people", 300, "人", None, 300, True)]),
+        ("between 5,000 and 6,000", [("between 5,000 and 6,000", None, None, 5000, 6000, False)]),
+        ("5,000-6,000 troops", [("5,000-6,000 troops", None, "人", 5000, 6000, False)]),
+        ("thousands of troops", [("thousands of troops", None, "人", 2000, 9999, True)]),
+        ("rose to 54,000.", [("54,000", 54000, None, None, None, False)]),
+        ("124.35 million in 2023", [("124.35 million", 1.2435e8, None, None, None, False)]),
+        ("北緯38度", [("38度", 38, "degree", None, None, False)]),
+    ],
+)
+def test_quantities(text: str, expect: list[Row]) -> None:
+    assert found(text) == expect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年",
+        "10月23日",
+        "1950年6月25日に始まった",
+        "in 2019 and 2020",
+        "[12][1]",
+        "北緯38度線",
+        "第12回大会",
+        "第一陣として",
+        "二国間関係",
+        "中露朝三国",
+        "千葉県",
+        "一部の",
+        "21-14で破り",
+        "レベル4の勧告",
+        "あおぞら4号",
+        "3度目",
+        "G7",
+        "COVID-19",
+        "the 1990s",
+        "4.25",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert found(text) == []
+
+
+def test_rose_from_to_is_two_quantities() -> None:
+    assert [q.value for q in find_quantities("rose from 45,000 to 54,000")] == [45000, 54000]
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("3188万人", "3.2 million people", False),
+        ("1万2千人", "12,000人", True),
+        ("2億5千万立方メートル", "250 million cubic metres", True),
+        ("12億米ドル", "1億2000万米ドル", False),
+        ("$7,710", "7,710米ドル", True),
+        ("4.25%", "4.25 percent", True),
+    ],
+)
+def test_normalization_makes_equal_things_equal(a: str, b: str, same: bool) -> None:
+    qa, qb = find_quantities(a)[0], find_quantities(b)[0]
+    assert (to_base(qa) == to_base(qb)) is same
+
+
+@pytest.mark.parametrize(
+    "text, expect",
+    [
+        ("5,382 m", (5382.0, "m")),
+        ("約5.4km", (5400.0, "m")),
+        ("1,180 metres", (1180.0, "m")),
+        ("2 t", (None, None)),  # "t" alone is not a unit alias: nothing found
+        ("3 トン", (3000.0, "kg")),
+        ("数千人", (None, "人")),
+    ],
+)
+def test_to_base(text: str, expect: tuple[float | None, str | None]) -> None:
+    qs = find_quantities(text)
+    assert (to_base(qs[0]) if qs else (None, None)) == expect
+
+
+@pytest.mark.parametrize(
+    "q, expect",
+    [
+        (Quantity("5.4km", 5.4, "km"), (5400.0, 5400.0, "m")),
+        (Quantity("数千人", None, "人", 2000, 9999, True), (2000, 9999, "人")),
+        (Quantity("1万人以上", 10000, "人", 10000, None, True), (10000, None, "人")),
+        (Quantity("up to 300", 300, "人", None, 300, True), (None, 300, "人")),
+        (Quantity("5 furlongs", 5, "furlong"), (5, 5, "furlong")),
+    ],
+)
+def test_bounds_in_base(q: Quantity, expect: tuple[float | None, float | None, str | None]) -> None:
+    assert bounds_in_base(q) == expect
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("0123456789０１,.年月日〜-万億千百十数約超以上人km%$ [] about million of troops"), max_size=40)
+    | st.text(max_size=40)
+)
+def test_never_crashes_and_texts_are_in_input(text: str) -> None:
+    for q in find_quantities(text):
+        assert q.text and q.text in text
+        assert q.value is not None or (q.low is not None and q.high is not None)
+
+
+@pytest.mark.parametrize(
+    "text, expect",
+    [
+        ("-5%", [("-5%", -5, "%", None, None, False)]),
+        ("成長率は−2.1%", [("−2.1%", -2.1, "%", None, None, False)]),
+        ("-5〜5℃", [("-5〜5℃", None, "°C", -5, 5, False)]),
+        ("5-10%", [("5-10%", None, "%", 5, 10, False)]),
+        ("約3〜4千人", [("約3〜4千人", None, "人", 3000, 4000, True)]),
+        ("5 to 6 million people", [("5 to 6 million people", None, "人", 5e6, 6e6, False)]),
+        ("The company earned $3.5bn", [("$3.5bn", 3.5e9, "USD", None, None, False)]),
+        ("3割", [("3割", 3, "割", None, None, False)]),
+        ("100 km/h", [("100 km/h", 100, "km/h", None, None, False)]),
+        ("1万余人", [("1万余人", 10000, "人", None, None, True)]),
+        ("1500 troops", [("1500 troops", 1500, "人", None, None, False)]),
+        ("some 300 people", [("some 300 people", 300, "人", None, None, True)]),
+    ],
+)
+def test_more_quantities(text: str, expect: list[Row]) -> None:
+    assert found(text) == expect
+
+
+@pytest.mark.parametrize("text", ["F-16", "5 Canadian dollars", "HK$5", "5 program", "一度も", "二度と", "in 2 weeks troops arrived", "whereabout"])
+def test_more_not_quantities(text: str) -> None:
+    assert found(text) == []
+
+
+def test_hedge_needs_a_word_boundary() -> None:
+    assert found("whereabout 5 people") == [("5 people", 5, "人", None, None, False)]
+
+
+def test_three_wari_is_thirty_percent() -> None:
+    assert to_base(find_quantities("3割")[0]) == (30.0, "%")
+
+
+def test_units_vocabulary_is_consistent() -> None:
+    from factcheck import vocab
+
+    units = vocab.load("units")["units"]
+    seen: dict[tuple[str, str], str] = {}
+    for name, spec in units.items():
+        assert set(spec) <= {"base", "factor", "ja", "en", "prefix"}, name
+        assert spec["base"] in units or spec["base"] == name, name
+        for lang in ("ja", "en", "prefix"):
+            for alias in spec.get(lang, []):
+                key = (lang, str(alias).lower())
+                assert seen.setdefault(key, name) == name, f"{alias} in {seen[key]} and {name}"

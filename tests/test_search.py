@@ -1,0 +1,109 @@
+"""Fuzzy search: folding, Japanese fragments and paraphrases, full-width digits, English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import UsageError
+from factcheck.search import Query, fold, hit_record, search
+from factcheck.status import derive, select
+from factcheck.store import Corpus, Repository
+
+REPO = Path(__file__).parent / "data" / "repo-small"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return Repository(REPO).load()
+
+
+def top(corpus: Corpus, query: str, **kw) -> list[str]:
+    return [h.id for h in search(corpus, query, claims=derive(corpus).values(), **kw)]
+
+
+@pytest.mark.parametrize(
+    "raw, folded",
+    [
+        ("２４５人", "245人"),
+        ("ＡＢＣ　ｄｅｆ", "abc def"),
+        ("カタカナ", "かたかな"),
+        ("ｶﾀｶﾅ", "かたかな"),  # half-width katakana
+        ("約３万４０００人", "約34000人"),
+        ("1億2000万円", "120000000円"),
+        ("3万4千人", "34000人"),
+        ("5千人と2百人", "5000人と200人"),
+        ("10万", "100000"),
+        ("34,000 people.", "34000 people"),
+        ("「能登」、地震。", "能登地震"),
+    ],
+)
+def test_fold(raw: str, folded: str) -> None:
+    assert fold(raw).text == folded
+
+
+def test_fold_keeps_a_map_to_the_original() -> None:
+    f = fold("約３万４０００人")
+    assert len(f.origin) == len(f.text) and f.origin[-1] == len("約３万４０００人") - 1
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("観測史上最大", "ja-noto-4"),  # a fragment of a sentence without spaces
+        ("観測史上最大の地殻変動", "ja-noto-4"),  # fragment with a different particle
+        ("輪島の大火災で200棟焼失", "ja-noto-6"),  # a paraphrase
+        ("能登地方の地震", "ja-noto-1"),
+        ("死者２４５人", "ja-noto-2"),  # full-width digits
+        ("避難者３４０００人", "ja-noto-7"),  # full-width digits against 3万4000
+        ("避難者3万4千人", "ja-noto-7"),
+        ("ヒナンシャ", None),  # readings are not known: katakana does not find kanji
+        ("Wajima fire buildings", "en-noto-4"),  # English words in another order
+        ("focal depth", "en-noto-3"),
+        ("earthquake 2024", "en-noto-1"),
+    ],
+)
+def test_search_finds(corpus: Corpus, query: str, expected: str | None) -> None:
+    found = top(corpus, query, limit=3)
+    if expected is None:
+        assert found == []
+    else:
+        assert found and found[0] == expected, found
+
+
+def test_mixed_query(corpus: Corpus) -> None:
+    assert top(corpus, "能登 earthquake 2024", min_score=50, limit=5)[:1] in (["en-noto-1"], ["ja-noto-1"])
+
+
+def test_references_are_searched_by_title_and_publisher(corpus: Corpus) -> None:
+    assert top(corpus, "Reuters", scope="references")[:1] == ["en-noto-r1"]
+    assert top(corpus, "東京スポーツ", scope="references")[:1] == ["ja-noto-r4"]
+    assert "ja-noto-r4" not in top(corpus, "東京スポーツ", scope="claims")
+
+
+def test_results_are_ranked_limited_and_thresholded(corpus: Corpus) -> None:
+    hits = search(corpus, "地震", claims=derive(corpus).values(), limit=0, min_score=0)
+    scores = [h.score.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert len(search(corpus, "地震", claims=derive(corpus).values(), limit=2, min_score=0)) == 2
+    assert all(h.score.score >= 90 for h in search(corpus, "地震", claims=derive(corpus).values(), min_score=90))
+
+
+def test_filters_apply_before_searching(corpus: Corpus) -> None:
+    only_en = select(corpus, lang="en")
+    assert all(h.document == "en-noto" for h in search(corpus, "200", claims=only_en, min_score=0, limit=0))
+
+
+def test_highlight_spans_point_at_the_matched_text(corpus: Corpus) -> None:
+    hit = search(corpus, "死者２４５人", claims=derive(corpus).values(), limit=1)[0]
+    assert any("245" in hit.text[a:b] or "死者" in hit.text[a:b] for a, b in hit.score.spans)
+    hit = search(corpus, "Wajima fire", claims=derive(corpus).values(), limit=1)[0]
+    assert {hit.text[a:b] for a, b in hit.score.spans} >= {"Wajima", "fire"}
+    record = hit_record(hit)
+    assert record["id"] == "en-noto-4" and record["statuses"] == ["covered"]
+
+
+def test_empty_query_is_a_usage_error() -> None:
+    with pytest.raises(UsageError):
+        Query(" 、。 ")
