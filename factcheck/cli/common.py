@@ -46,15 +46,25 @@ RootOption = Annotated[
 ]
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # `factcheck list | head` is a normal use: the reader leaving is not our
+        # failure, so exit 0 quietly instead of rich's exit 1.
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(EXIT_OK)
+
+
 def console(*, stderr: bool = False) -> Console:
     """A rich console that writes plain text when not on a terminal or when NO_COLOR is set."""
     no_color = bool(os.environ.get("NO_COLOR"))
-    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=False)
+    return _Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=stderr)
 
 
 def error(message: str) -> None:
-    """An error line on stderr, never with markup interpreted from user data."""
-    console(stderr=True).print(f"factcheck: error: {message}", markup=False, highlight=False)
+    """An error on stderr as one line (scripts grep it), with no markup read from user data."""
+    console(stderr=True).print(f"factcheck: error: {message}", markup=False, highlight=False, soft_wrap=True)
 
 
 def write_json(data: Any) -> None:
