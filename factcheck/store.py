@@ -252,9 +252,10 @@ def schema_findings(located: Located, kind: FileKind) -> list[Finding]:
 class LoadedFile:
     """One claim or reference file as read: its values, or why it could not be read."""
 
-    path: str
+    path: str  # as shown to the user
     kind: FileKind
     located: Located | None = None
+    file: Path | None = None  # absolute, for writing back
     error: ClaimFileError | None = None
     schema_errors: list[Finding] = field(default_factory=list)
     claims_file: ClaimFile | None = None
@@ -268,7 +269,7 @@ class LoadedFile:
 def load_file(path: Path, kind: FileKind, *, shown_as: str | None = None) -> LoadedFile:
     """Read one file, keeping going past schema errors so every finding is reported."""
     shown = shown_as or display_path(path)
-    loaded = LoadedFile(shown, kind)
+    loaded = LoadedFile(shown, kind, file=path.resolve())
     try:
         located = load_located(path, schema_for(kind))
     except ClaimFileError as exc:

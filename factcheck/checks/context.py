@@ -29,6 +29,15 @@ class Item:
         assert self.file.located is not None
         return self.file.located.where(self.jpath + tuple(sub), key=key)
 
+    def entries(self, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(index, mapping) for each well-formed entry of a list field such as
+        ``relations``; malformed ones are the schema rule's to report."""
+        values = self.data.get(key)
+        if isinstance(values, list):
+            for j, value in enumerate(values):
+                if isinstance(value, dict):
+                    yield j, value
+
     @property
     def id(self) -> str | None:
         value = self.data.get("id")

@@ -30,11 +30,8 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
     for item in ctx.claims:
-        relations = item.data.get("relations")
-        if not isinstance(relations, list):
-            continue
-        for j, rel in enumerate(relations):
-            if not isinstance(rel, dict) or rel.get("type") != "contradicts" or rel.get("within_document") is True:
+        for j, rel in item.entries("relations"):
+            if rel.get("type") != "contradicts" or rel.get("within_document") is True:
                 continue
             target = ctx.claim_ids.get(rel.get("target")) if isinstance(rel.get("target"), str) else None
             if target is None or target.document != item.document:

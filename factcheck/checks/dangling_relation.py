@@ -27,11 +27,8 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
     for item in ctx.claims:
-        relations = item.data.get("relations")
-        if not isinstance(relations, list):
-            continue
-        for j, rel in enumerate(relations):
-            target = rel.get("target") if isinstance(rel, dict) else None
+        for j, rel in item.entries("relations"):
+            target = rel.get("target")
             if not isinstance(target, str) or target in ctx.claim_ids:
                 continue
             if ctx.maybe_in_unreadable("claims", target):

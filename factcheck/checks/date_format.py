@@ -54,11 +54,8 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
             line, col = f.located.where(("document", "retrieved"))
             yield Problem(f.path, line, col, f"document.retrieved: {why}")
     for item in ctx.claims:
-        dates = item.data.get("dates")
-        if not isinstance(dates, list):
-            continue
-        for j, mention in enumerate(dates):
-            value = mention.get("value") if isinstance(mention, dict) else None
+        for j, mention in item.entries("dates"):
+            value = mention.get("value")
             if isinstance(value, str) and (why := problem_with(value)):
                 line, col = item.where("dates", j, "value")
                 yield Problem(item.file.path, line, col, f"dates[{j}].value: {why}")

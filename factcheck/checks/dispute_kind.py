@@ -31,11 +31,8 @@ DEFAULTS: dict[str, Any] = {}
 def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
     kinds = vocab.dispute_kinds()
     for item in ctx.claims:
-        disputes = item.data.get("disputes")
-        if not isinstance(disputes, list):
-            continue
-        for j, dispute in enumerate(disputes):
-            kind = dispute.get("kind") if isinstance(dispute, dict) else None
+        for j, dispute in item.entries("disputes"):
+            kind = dispute.get("kind")
             if not isinstance(kind, str) or kind in kinds:
                 continue
             best = process.extractOne(kind, sorted(kinds), score_cutoff=70)

@@ -17,6 +17,7 @@ from factcheck.cli import schema as _schema  # noqa: E402,F401
 from factcheck.cli import validate as _validate  # noqa: E402,F401
 from factcheck.cli import extract as _extract  # noqa: E402,F401
 from factcheck.cli import query as _query  # noqa: E402,F401
+from factcheck.cli import contradictions as _contradictions  # noqa: E402,F401
 
 
 def _version(value: bool) -> None:

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 
 from factcheck.errors import FactcheckError, FileError, UsageError
-from factcheck.store import Repository
+from factcheck.store import Corpus, Repository
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -74,6 +74,14 @@ def write_json(data: Any) -> None:
 
 def repository(root: Path | None) -> Repository:
     return Repository(root) if root else Repository.discover()
+
+
+def load_corpus(root: Path | None) -> Corpus:
+    """Every claim and reference file, for commands that need sound input:
+    the first broken file stops them with its position (run validate for all)."""
+    corpus = repository(root).load()
+    corpus.raise_if_broken()
+    return corpus
 
 
 F = TypeVar("F", bound=Callable[..., Any])

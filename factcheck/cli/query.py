@@ -17,10 +17,10 @@ import typer
 from factcheck import export as exporting
 from factcheck import search as searching
 from factcheck import status as st
-from factcheck.cli.common import RootOption, app, console, guarded, repository, write_json
+from factcheck.cli.common import RootOption, app, console, guarded, load_corpus, write_json
 from factcheck.report import claims as claims_report
 from factcheck.report import listing, table
-from factcheck.store import Corpus, to_json
+from factcheck.store import to_json
 from factcheck.yamlio import atomic_write
 
 # --- shared options ------------------------------------------------------------------
@@ -45,10 +45,7 @@ OutputOption = Annotated[
 ]
 
 
-def _load(root: Path | None) -> Corpus:
-    corpus = repository(root).load()
-    corpus.raise_if_broken()
-    return corpus
+_load = load_corpus
 
 
 def _filters(**kw: Any) -> dict[str, Any]:

@@ -1,0 +1,58 @@
+"""``factcheck contradictions``: propose cross-document contradictions for review."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import typer
+from rich.table import Table
+
+from factcheck.cli.common import RootOption, app, console, guarded, load_corpus, write_json
+from factcheck.store import display_path
+from factcheck.suspect import record, suspect
+
+
+@app.command("contradictions")
+@guarded
+def contradictions_command(
+    write: bool = typer.Option(False, "--write", help="Record each new candidate as an unreviewed contradicts relation."),
+    fmt: Literal["table", "json"] = typer.Option("table", "--format", "-f", help="Output format."),
+    root: RootOption = None,
+) -> None:
+    """Find claims of different documents that look incompatible.
+
+    Compares normalized dates and quantities, negation, swapped actors and
+    attributions between claims on the same topic.  Pairs already joined by a
+    relation (in any review state) are not proposed again.  With --write, each
+    candidate is added to the first claim as a contradicts relation with
+    review: unreviewed, so both claims show as `suspected` until a person
+    accepts or rejects it in the claim file.
+
+    Example: factcheck contradictions
+    Example: factcheck contradictions --write && factcheck list --status suspected
+    """
+    corpus = load_corpus(root)
+    found = suspect(corpus)
+    if fmt == "json":
+        write_json(
+            [
+                {
+                    "a": s.a.id,
+                    "b": s.b.id,
+                    "kind": s.candidate.verdict.kind,
+                    "score": round(s.candidate.verdict.score, 3),
+                    "evidence": list(s.candidate.verdict.evidence),
+                    "a_text": s.a.text,
+                    "b_text": s.b.text,
+                }
+                for s in found
+            ]
+        )
+    else:
+        table = Table("claim", "claim", "kind", "evidence", title=f"{len(found)} contradiction candidates")
+        for s in found:
+            table.add_row(f"{s.a.id}\n{s.a.text}", f"{s.b.id}\n{s.b.text}", s.candidate.verdict.kind, " vs ".join(s.candidate.verdict.evidence))
+        console().print(table)
+    if write and found:
+        for path in record(corpus, found):
+            console(stderr=True).print(f"wrote {display_path(path)}", markup=False)
