@@ -103,6 +103,15 @@ def test_english_sentences(text: str, expect: list[tuple[str, list[str], list[st
         ("両国の動向を読み解いていきましょう。", "meta"),
         ("体制の維持を巡る引き分け状態といえるでしょう。", "opinion"),
         ("2017年、北朝鮮はクリミアを承認した。", "fact"),
+        # the writer's hedged forecasts and evaluations (blog seed, hand review)
+        ("限られた協力体制を維持する可能性が高いです。", "opinion"),
+        ("「グレーゾーン貿易」が鍵を握ると考えられます。", "opinion"),
+        ("渡航を考える場合は、慎重な判断が求められます。", "opinion"),
+        ("実質的な戦力補完と捉えるべき動きと言えます。", "opinion"),
+        ("信頼関係の構築が必要となるでしょう。", "opinion"),
+        # ... but not a report of someone's hedge, nor a conditional fact
+        ("NISは、ウクライナに配備される可能性があると主張していた。", "fact"),
+        ("これが確認されれば、初の外国軍介入となる。", "fact"),
         ("In this article we look at the war.", "meta"),
         ("Let's look at the history.", "meta"),
         ("Was this the end?", "question"),
