@@ -51,6 +51,12 @@ def values(text: str, context: DateContext | None = None) -> list[tuple[str, str
         ("from 1968 to 2004", [("1968", "1968"), ("2004", "2004")]),
         ("the 1894–95 war", [("1894", "1894"), ("95", "1895")]),
         ("The 2022 tests", [("2022", "2022")]),
+        # birth years and lifespans
+        ("川辺透は1925年生まれの作家", [("1925年", "1925")]),
+        ("1925年生の作家", [("1925年", "1925")]),
+        ("一九二五年生まれ", [("一九二五年", "1925")]),
+        ("born in 1925", [("1925", "1925")]),
+        ("川辺透(1925年 - 2001年)は", [("1925", "1925"), ("2001年", "2001")]),
     ],
 )
 def test_dates(text: str, expect: list[tuple[str, str]]) -> None:
@@ -81,6 +87,10 @@ def test_dates(text: str, expect: list[tuple[str, str]]) -> None:
         "2023年2月30日",
         "10月23日",  # no year from anywhere: omitted
         "同年",
+        "小学3年生",
+        "3年生",
+        "1000年生きた",
+        "2年生まれ",  # two digits: not a year on its own
     ],
 )
 def test_not_dates(text: str) -> None:
@@ -112,6 +122,33 @@ def test_context_carries_across_sentences() -> None:
     assert [m.value for m in second] == ["2024-10-23"]
     third, ctx = find_dates("兵士たちが撮影された。", ctx)
     assert third == [] and ctx == DateContext(2024, 10)
+
+
+def test_a_year_named_in_passing_keeps_the_context() -> None:
+    text = "2022年のロシアによるウクライナへの全面侵攻以来、11月4日に交戦があった。"
+    mentions, ctx = find_dates(text, CTX)
+    assert [(m.text, m.value) for m in mentions] == [("2022年", "2022"), ("11月4日", "2024-11-04")]
+    assert ctx == DateContext(2024, 11)
+
+
+@pytest.mark.parametrize(
+    "text, expect",
+    [
+        ("2022年の侵攻以来、", CTX),
+        ("2020年から", CTX),
+        ("2019年まで", CTX),
+        ("2019年以前", CTX),
+        ("since 2022", CTX),
+        ("the 2022 invasion", CTX),
+        ("2023年10月5日の会見で", DateContext(2023, 10)),  # a full date is the event's own
+        ("2023年、", DateContext(2023, None)),
+        ("2023年に", DateContext(2023, None)),
+        ("In 2019, the", DateContext(2019, None)),
+        ("2020年から2022年にかけて", DateContext(2022, None)),
+    ],
+)
+def test_only_the_sentences_own_date_moves_the_context(text: str, expect: DateContext) -> None:
+    assert find_dates(text, CTX)[1] == expect
 
 
 @pytest.mark.parametrize(

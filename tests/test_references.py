@@ -10,6 +10,7 @@ import pytest
 
 from factcheck.extract.parts import Block
 from factcheck.extract.references import (
+    is_magazine,
     is_news_outlet,
     parse_entry,
     parse_names,
@@ -55,7 +56,7 @@ ENTRY_CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     (
         "- ^ シュスター、サイモン (2018年2月1日). 「ウクライナの科学者は北朝鮮の核兵器を武装させたのか?」タイム誌.",
-        dict(type="article-newspaper", author=(N("シュスター", "サイモン"),), issued="2018-02-01",
+        dict(type="article-magazine", author=(N("シュスター", "サイモン"),), issued="2018-02-01",
              title="ウクライナの科学者は北朝鮮の核兵器を武装させたのか?", container_title="タイム誌"),
     ),
     (
@@ -108,7 +109,7 @@ ENTRY_CASES: list[tuple[str, dict[str, Any]]] = [
     (
         "- ^ ブレンダン・コール記者(シニアニュース)(2024年11月4日)。「捕虜となったロシア兵、北朝鮮軍が部隊に発砲したと証言」ニューズウィーク誌。 2024年11月5日閲覧。",
         dict(author=(N(literal="ブレンダン・コール"),), issued="2024-11-04", accessed="2024-11-05",
-             container_title="ニューズウィーク誌"),
+             container_title="ニューズウィーク誌", type="article-magazine"),
     ),
     (
         "- ^ 「ウクライナ軍、ロシアで初めて北朝鮮軍と交戦したと当局者が語る」AP通信2024年11月5日. 2024年11月5日閲覧。",
@@ -127,7 +128,7 @@ ENTRY_CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     (
         "- ワーツ、ダニエル、オー、JJ、インソン、キム (2016).「北朝鮮の外交関係」(PDF) . NCNK .",
-        dict(type="report", issued="2016", title="北朝鮮の外交関係", container_title="NCNK",
+        dict(type="report", issued="2016", title="北朝鮮の外交関係", publisher="NCNK", container_title=None,
              author=(N("ワーツ", "ダニエル"), N("オー", "JJ"), N("インソン", "キム")), custom={"format": "PDF"}),
     ),
     # English Wikipedia, copied from a browser.
@@ -148,6 +149,7 @@ ENTRY_CASES: list[tuple[str, dict[str, Any]]] = [
         '1. ^ Wertz, Daniel; Oh, JJ; Insung, Kim (2016). "DPRK Diplomatic Relations" (PDF). '
         "National Committee on North Korea. Retrieved 2023-07-10.",
         dict(type="report", issued="2016", accessed="2023-07-10", title="DPRK Diplomatic Relations",
+             publisher="National Committee on North Korea", container_title=None,
              author=(N("Wertz", "Daniel"), N("Oh", "JJ"), N("Insung", "Kim"))),
     ),
     (
@@ -265,6 +267,15 @@ def test_parse_names(text: str, names: tuple[Name, ...]) -> None:
 )
 def test_is_news_outlet(name: str, news: bool) -> None:
     assert is_news_outlet(name) is news
+
+
+@pytest.mark.parametrize(
+    "name, magazine",
+    [("タイム誌", True), ("Time", True), ("ニューズウィーク誌", True), ("Newsweek", True), ("The Diplomat", True),
+     ("The Times", False), ("タイムズ", False), ("キエフ・インディペンデント紙", False), ("CNN", False)],
+)
+def test_is_magazine(name: str, magazine: bool) -> None:
+    assert is_magazine(name) is magazine
 
 
 # --- blocks ------------------------------------------------------------------------

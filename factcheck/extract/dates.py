@@ -27,7 +27,12 @@ Decisions:
 
 Context: a dated mention sets the context year (and month, or clears the
 month for a bare year); the caller carries the returned context across the
-sentences of a paragraph and resets it where it sees fit.
+sentences of a paragraph and resets it where it sees fit.  Only the
+sentence's own event date sets it: a date that opens the sentence, a full
+year-month-day, or one not named in passing.  In passing means followed by
+の / 以来 / 以前 / 以降 / から / まで / より / 's, or preceded by since / until /
+before / after / of / the: in ``2022年の全面侵攻以来、11月4日`` the 11月4日
+keeps the year of the paragraph (2024), not 2022.
 """
 
 from __future__ import annotations
@@ -118,8 +123,10 @@ _KD = "[一二三四五六七八九十]{1,3}"
 _JM = rf"(?P<m>\d{{1,2}}|{_KM})月(?!間)"
 _JD = rf"(?P<d>\d{{1,2}}|{_KD})日(?!間)"
 _DASH = r"[〜~～\-–—‐−]"
-# After 年, these make a duration or a period, not a date.
-_NOT_A_YEAR = r"(?!代|間|後(?!半)|前(?!半)|以上|以内|以下|未満|ぶり|振り|目|ほど|程度|近く|余|超|分|来|半|強|弱|足らず|生)"
+# After 年, these make a duration or a period, not a date.  年生 stays: after
+# four digits it is a birth year (1925年生まれ, 1925年生); 年生き is a duration
+# (1000年生きた), and school years (3年生) never have four digits.
+_NOT_A_YEAR = r"(?!代|間|後(?!半)|前(?!半)|以上|以内|以下|未満|ぶり|振り|目|ほど|程度|近く|余|超|分|来|半|強|弱|足らず|生[きけく])"
 
 # Each pattern's named groups: y/m/d (numbers), y1/y2 (a year range), d2 (a day
 # range end), era, mon (English month), rel (同年/翌年/前年).
@@ -289,20 +296,49 @@ def _read(hit: _Hit, text: str, ctx: DateContext) -> Iterator[_Part]:
     yield whole, year, month, day
 
 
+# A date named in passing, not the sentence's own event date: 2022年の侵攻以来,
+# 2020年から, since 2022, the 2022 invasion.  It is still a mention, but it does
+# not become the year of a later bare 11月4日.
+_PASSING_AFTER = re.compile(r"\s*(?:の|以来|以前|以降|から|まで|より|'s\b|’s\b)")
+_PASSING_BEFORE = re.compile(r"(?i)\b(?:since|until|till|before|after|of|the)\s+$")
+
+
+def _sets_context(hit: _Hit, folded: str) -> bool:
+    """Whether a mention is the sentence's own event date, so that later bare dates take its year.
+
+    It is when it names a full day with its year (2024年10月23日の会見で), or
+    when it is neither followed by の / 以来 / から / まで ... nor preceded by
+    since / of / the, even at the start of the sentence (2022年の侵攻以来、).
+    """
+    groups = hit.match.groupdict()
+    if groups.get("d") and (groups.get("y") or groups.get("era") or groups.get("rel")):
+        return True
+    if _PASSING_AFTER.match(folded, hit.end):
+        return False
+    return not _PASSING_BEFORE.search(folded, max(0, hit.start - 12), hit.start)
+
+
 def find_dates(text: str, context: DateContext | None = None) -> tuple[list[DateMention], DateContext]:
     """The dates in ``text`` in order, and the context to carry to the next sentence.
+
+    Only a sentence's own event date moves the context: in
+    ``2022年の侵攻以来、11月4日に`` the 2022 is named in passing, and 11月4日
+    keeps the context's year.
 
     >>> find_dates("10月23日、会談した。", DateContext(2024, 10))[0]
     [DateMention(text='10月23日', value='2024-10-23')]
     """
     ctx = context or DateContext()
+    folded = fold_width(text)
     mentions: list[DateMention] = []
-    for hit in _candidates(fold_width(text)):
-        for part_text, year, month, day in _read(hit, text, ctx):
+    for hit in _candidates(folded):
+        parts = list(_read(hit, text, ctx))
+        for part_text, year, month, day in parts:
             value = _iso(year, month, day)
             if value is None:
                 continue
             mentions.append(DateMention(text=part_text, value=value))
-            ctx = DateContext(year, month)
+            if _sets_context(hit, folded):
+                ctx = DateContext(year, month)
     return mentions, ctx
 

@@ -81,6 +81,8 @@ class _Vocab:
     en: dict[str, str]  # lower-cased alias -> canonical
     prefix: dict[str, str]  # currency symbol -> canonical
     blockers: dict[str, frozenset[str]]
+    preceders: dict[str, frozenset[str]]  # ja alias -> characters that may not stand before the number
+    en_blockers: dict[str, re.Pattern[str]]  # canonical unit -> the words after it that unmake it
     kanji_blocked: frozenset[str]  # ja aliases a kanji-only numeral may not take
     scales: dict[str, float]
     small: dict[str, int]
@@ -139,6 +141,11 @@ def _vocab() -> _Vocab:
         en=en,
         prefix=prefix,
         blockers={str(k): frozenset(map(str, v)) for k, v in data["ja_unit_blockers"].items()},
+        preceders={str(k): frozenset(map(str, v)) for k, v in data["ja_unit_preceders"].items()},
+        en_blockers={
+            str(k): re.compile(rf"\s+(?:{_alt(map(str, v))})(?![A-Za-z])", re.IGNORECASE)
+            for k, v in data["en_unit_blockers"].items()
+        },
         kanji_blocked=frozenset(map(str, data["ja_kanji_blocked"])),
         scales=scales,
         small={str(k): int(v) for k, v in data["ja_small"].items()},
@@ -247,7 +254,11 @@ def _unit_at(folded: str, pos: int, v: _Vocab) -> _UnitHit | None:
     m = v.en_rx.match(folded, pos)
     if m:
         alias = m["unit"] or m["adj_unit"]
-        return _UnitHit(v.en[alias.lower()], m.end(), alias)
+        unit = v.en[alias.lower()]
+        blocker = v.en_blockers.get(unit)
+        if blocker is not None and blocker.match(folded, m.end()):
+            return None  # "3 years ago": a point in time
+        return _UnitHit(unit, m.end(), alias)
     return None
 
 
@@ -364,8 +375,8 @@ def _read_number_at(folded: str, m: re.Match[str], v: _Vocab) -> _Found | None:
     if number is None:
         return None
     start, end = m.start(), m.end()
-    if folded[max(0, start - 1) : start] == "第":
-        return None  # 第12回, 第一陣: ordinals
+    if folded[:start].rstrip().endswith("第"):
+        return None  # 第12回, 第一陣, 第 2 回: ordinals
     if folded[max(0, start - 1) : start] == "[" and folded[end : end + 1] == "]":
         return None  # citation marker
     unit: str | None = None
@@ -379,6 +390,8 @@ def _read_number_at(folded: str, m: re.Match[str], v: _Vocab) -> _Found | None:
         u = _unit_at(folded, infix.end() if infix else end, v)
         if u is not None and u.alias in v.kanji_blocked and not re.search(r"\d", m["num"]):
             return None  # 二国間, 三国: words, not counts
+        if u is not None and folded[max(0, start - 1) : start] in v.preceders.get(u.alias, frozenset()):
+            return None  # 10時30分, 38度15分: a clock time, an angle
         if u is not None:
             unit, end = u.unit, u.end
             hedge = v.post_markers.get(infix.group()) if infix else None

@@ -236,6 +236,8 @@ def _vocab() -> dict[str, Any]:
         "outlets": sorted({_norm(o) for o in data["outlets"]}, key=len, reverse=True),
         "outlet_suffixes": tuple(_norm(s) for s in data["outlet_suffixes"]),
         "institution_suffixes": tuple(_norm(s) for s in data["institution_suffixes"]),
+        "magazines": frozenset(_norm(m) for m in data["magazines"]),
+        "magazine_suffixes": tuple(_norm(s) for s in data["magazine_suffixes"]),
         "languages": {k: v for k, v in data["languages"].items()},
     }
 
@@ -255,6 +257,12 @@ def is_news_outlet(name: str) -> bool:
             if len(outlet) >= 4 or not (nxt.isascii() and nxt.isalnum()):
                 return True
     return n.endswith(_vocab()["outlet_suffixes"])
+
+
+def is_magazine(name: str) -> bool:
+    """True when ``name`` is a known magazine or ends like one (タイム誌, … Magazine)."""
+    n = _norm(name)
+    return bool(n) and (n in _vocab()["magazines"] or n.endswith(_vocab()["magazine_suffixes"]))
 
 
 def _is_institution(name: str) -> bool:
@@ -652,11 +660,17 @@ def _csl_type(out: dict[str, Any], quote: str) -> str:
     if out.pop("type_hint", None) == "article-journal":
         return "article-journal"
     outlets = [out.get("container-title"), out.get("publisher")]
+    if any(o and is_magazine(o) for o in outlets):
+        return "article-magazine"
     if any(o and is_news_outlet(o) for o in outlets):
         return "article-newspaper"
     if "isbn" in custom or (quote == "『" and "URL" not in out):
         return "book"
     if custom.get("format") == "PDF":
+        # A PDF report names its issuing body where a web page names its site:
+        # "「DPRK Diplomatic Relations」(PDF). NCNK." is published by NCNK.
+        if out.get("container-title") and not out.get("publisher"):
+            out["publisher"] = out.pop("container-title")
         return "report"
     if not any(out.get(k) for k in ("title", "container-title", "publisher", "URL")):
         return "document"
