@@ -17,9 +17,10 @@ from factcheck.extract.merge import merge_claims
 from factcheck.model import Claim, Relation, Span
 from factcheck.store import read_claim_file, write_claim_file
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-ARTICLE = SEEDS / "000_9bcf1d93270c7c2c.txt"
-BLOG = SEEDS / "002_0272e69fbe4ea5e4.txt"
+# The seed documents, as committed verbatim under sources/.
+SOURCES = Path(__file__).resolve().parents[1] / "sources"
+ARTICLE = SOURCES / "wiki-ja-kp-ua-relations.txt"
+BLOG = SOURCES / "blog-ja-ru-kp-relations.txt"
 runner = CliRunner()
 
 PARAGRAPH = (

@@ -11,7 +11,8 @@ from factcheck.extract.parts import Segmentation
 from factcheck.extract.segment import classify_kind, detect_language, segment
 
 DATA = Path(__file__).parent / "data" / "segment"
-SEEDS = Path("/work/shared/seeds")
+# The seed documents, as committed verbatim under sources/.
+SOURCES = Path(__file__).resolve().parents[1] / "sources"
 
 
 def sentences(text: str, lang: str) -> list[tuple[str, list[str], list[str]]]:
@@ -192,7 +193,7 @@ def test_banners(banner: str) -> None:
 
 
 def test_seed_article() -> None:
-    text = (SEEDS / "000_9bcf1d93270c7c2c.txt").read_text(encoding="utf-8")
+    text = (SOURCES / "wiki-ja-kp-ua-relations.txt").read_text(encoding="utf-8")
     result = segment(text, detect_language(text))
     assert detect_language(text) == "ja"
     assert_offsets(text, result)
@@ -215,7 +216,7 @@ def test_seed_article() -> None:
 
 
 def test_seed_blog() -> None:
-    text = (SEEDS / "002_0272e69fbe4ea5e4.txt").read_text(encoding="utf-8")
+    text = (SOURCES / "blog-ja-ru-kp-relations.txt").read_text(encoding="utf-8")
     result = segment(text, "ja")
     assert_offsets(text, result)
     assert result.title == "ロシアと北朝鮮の関係とは?軍事・経済連携の実態を探る"

@@ -179,6 +179,8 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 
 _YEAR_CUE = re.compile(r"(?i)\b(?:in|since|by|until|till|from|during|after|before|of|as of|circa)\s+$")
+# "the 2019 year-end": a year, though "year" is also a duration unit.
+_YEAR_COMPOUND = re.compile(r"(?i)\s*year-(?:end|on-year|to-date|round)\b")
 
 _COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
 
@@ -210,7 +212,8 @@ def _candidates(folded: str) -> list[_Hit]:
     hits: list[_Hit] = []
     for priority, (kind, rx) in enumerate(_COMPILED):
         for m in rx.finditer(folded):
-            if kind in ("en_year", "en_year_range") and _unit_after().match(folded, m.end()):
+            unit_after = _unit_after().match(folded, m.end()) and not _YEAR_COMPOUND.match(folded, m.end())
+            if kind in ("en_year", "en_year_range") and unit_after:
                 # "1500 troops" is a count, but "in 2000 people ..." still reads as a year.
                 if not _YEAR_CUE.search(folded, max(0, m.start() - 12), m.start()):
                     continue

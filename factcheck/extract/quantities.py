@@ -107,6 +107,15 @@ def _alt(options: Any) -> str:
     return "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
 
 
+def _blocker_rx(words: list[str]) -> re.Pattern[str]:
+    """Words after an English unit that unmake it: "ago" after a space, "-end" glued on."""
+    glued = [w for w in words if w.startswith("-")]
+    spaced = [w for w in words if not w.startswith("-")]
+    options = [rf"\s+(?:{_alt(spaced)})"] if spaced else []
+    options += [_alt(glued)] if glued else []
+    return re.compile(rf"(?:{'|'.join(options)})(?![A-Za-z])", re.IGNORECASE)
+
+
 @cache
 def _vocab() -> _Vocab:
     data = vocab.load("units")
@@ -142,10 +151,7 @@ def _vocab() -> _Vocab:
         prefix=prefix,
         blockers={str(k): frozenset(map(str, v)) for k, v in data["ja_unit_blockers"].items()},
         preceders={str(k): frozenset(map(str, v)) for k, v in data["ja_unit_preceders"].items()},
-        en_blockers={
-            str(k): re.compile(rf"\s+(?:{_alt(map(str, v))})(?![A-Za-z])", re.IGNORECASE)
-            for k, v in data["en_unit_blockers"].items()
-        },
+        en_blockers={str(k): _blocker_rx(list(map(str, v))) for k, v in data["en_unit_blockers"].items()},
         kanji_blocked=frozenset(map(str, data["ja_kanji_blocked"])),
         scales=scales,
         small={str(k): int(v) for k, v in data["ja_small"].items()},
