@@ -8,7 +8,6 @@ test needs no network and exercises exactly what users get.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
