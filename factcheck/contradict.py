@@ -734,8 +734,9 @@ def _unmatched_units(x: Analysis, y: Analysis) -> bool:
 
 def _same_measure(qa: Quantity, qb: Quantity, base_a: str | None, base_b: str | None) -> bool:
     if base_a != base_b:
-        # A bare big number ("capacity rose to 54,000") may count the other side's unit.
-        return (base_a is None) != (base_b is None) and (base_a or base_b) not in ("%", "m", "m2", "m3", "kg")
+        # A bare big number ("capacity rose to 54,000") may count the other side's unit, but never
+        # measures a length, a share, a weight or a duration.
+        return (base_a is None) != (base_b is None) and (base_a or base_b) not in ("%", "m", "m2", "m3", "kg", "s")
     if base_a is None or base_a not in _COUNTED:
         return True
     nouns_a, nouns_b = _head_noun(qa.text), _head_noun(qb.text)

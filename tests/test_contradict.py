@@ -130,20 +130,21 @@ CASES = [
     ("青葉市の最初の市長は1950年に就任した。", "青葉市の二代目市長は1958年に就任した。", OK, "none"),
     ("2019年、ロシアの観光客数は3割増えた。", "Russia's tourism minister resigned in 2021.", OK, "none"),
     ("大森選手は2028年のオリンピックで金メダルを獲得した。", "大森選手は2024年のオリンピックで銀メダルを獲得した。", OK, "none"),
+    # birth years, counters and durations (once known gaps of the extractors)
+    ("作家の川辺透は1921年に生まれた。", "川辺透は1925年生まれの作家である。", C, "date"),
+    ("作家の川辺透は1925年に生まれた。", "川辺透は1925年生まれの作家である。", OK, "none"),
+    ("同病院の病床数は450床である。", "同病院の病床数は540床である。", C, "quantity"),
+    ("同病院の病床数は450床である。", "The hospital has 450 beds.", OK, "none"),
+    ("The strike lasted 12 days.", "The strike lasted 21 days.", C, "quantity"),
+    ("The strike lasted 12 days.", "ストライキは12日間続いた。", OK, "none"),
+    ("The talks lasted 48 hours.", "The talks lasted two days.", OK, "none"),
+    ("The siege lasted three months.", "The siege lasted 90 days.", OK, "none"),
+    ("The siege lasted three months.", "The siege lasted two weeks.", C, "quantity"),
+    ("大会には16チームが参加した。", "大会には24チームが参加した。", C, "quantity"),
+    ("ヴァルン・ストの参加者は4万に及んだ。", "ヴァルン・ストは90日間続いた。", OK, "none"),  # a bare count is no duration
 ]
 
-# Known gaps, kept visible: each needs something the extractors do not read yet.
-GAPS = [
-    pytest.param("作家の川辺透は1921年に生まれた。", "川辺透は1925年生まれの作家である。", C, "date",
-                 marks=pytest.mark.xfail(reason="dates: 1925年生まれ is not read as a year", strict=False)),
-    pytest.param("同病院の病床数は450床である。", "同病院の病床数は540床である。", C, "quantity",
-                 marks=pytest.mark.xfail(reason="quantities: counter 床 unknown", strict=False)),
-    pytest.param("The strike lasted 12 days.", "The strike lasted 21 days.", C, "quantity",
-                 marks=pytest.mark.xfail(reason="quantities: durations (days) are not read", strict=False)),
-]
-
-
-@pytest.mark.parametrize("a, b, contradiction, kind", CASES + GAPS)
+@pytest.mark.parametrize("a, b, contradiction, kind", CASES)
 def test_compare(a: str, b: str, contradiction: bool, kind: str) -> None:
     assert verdict(a, b) == (contradiction, kind)
 

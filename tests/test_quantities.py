@@ -200,9 +200,122 @@ def test_more_quantities(text: str, expect: list[Row]) -> None:
     assert found(text) == expect
 
 
-@pytest.mark.parametrize("text", ["F-16", "5 Canadian dollars", "HK$5", "5 program", "一度も", "二度と", "in 2 weeks troops arrived", "whereabout"])
+@pytest.mark.parametrize("text", ["F-16", "5 Canadian dollars", "HK$5", "5 program", "一度も", "二度と", "whereabout"])
 def test_more_not_quantities(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expect",
+    [
+        ("病床数は450床である", [("450床", 450, "床")]),
+        ("200 hospital beds", [("200 hospital beds", 200, "床")]),
+        ("12種の鳥", [("12種", 12, "種")]),
+        ("5種類", [("5種類", 5, "種")]),
+        ("数種類", [("数種類", None, "種")]),
+        ("30 species", [("30 species", 30, "種")]),
+        ("16チームが参加", [("16チーム", 16, "チーム")]),
+        ("16 teams", [("16 teams", 16, "チーム")]),
+        ("3校が閉校", [("3校", 3, "校")]),
+        ("2社が合併", [("2社", 2, "社")]),
+        ("事故は3件", [("3件", 3, "件")]),
+        ("5回目ではなく5回", [("5回", 5, "回")]),
+        ("車両5台", [("5台", 5, "台")]),
+        ("3隻の船", [("3隻", 3, "隻")]),
+        ("戦闘機10機", [("10機", 10, "機")]),
+        ("10両編成", [("10両", 10, "両")]),
+        ("20棟が全壊", [("20棟", 20, "棟")]),
+        ("50戸が浸水", [("50戸", 50, "世帯")]),
+        ("1,200 households", [("1,200 households", 1200, "世帯")]),
+        ("3軒の店", [("3軒", 3, "軒")]),
+        ("120票を得た", [("120票", 120, "票")]),
+        ("150議席を獲得", [("150議席", 150, "議席")]),
+        ("won 150 seats", [("150 seats", 150, "議席")]),
+    ],
+)
+def test_counters(text: str, expect: list[tuple[str, float | None, str]]) -> None:
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text)] == expect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一件落着",
+        "三回忌",
+        "第2回大会",
+        "第 2 回",
+        "2回目",
+        "2回生",
+        "一種の",
+        "一両日中に",
+        "一戸建て",
+        "一軒家",
+        "十分な",
+        "3分の1",
+        "10時30分",
+        "北緯38度15分",
+        "八戸市",
+        "三社祭",
+        "三軒茶屋",
+        "十種競技",
+    ],
+)
+def test_counters_not_in_words_or_ordinals(text: str) -> None:
+    assert [q.unit for q in find_quantities(text) if q.unit not in ("degree",)] == []
+
+
+@pytest.mark.parametrize(
+    "text, expect",
+    [
+        ("The strike lasted 12 days.", [("12 days", 12, "day", 12 * 86400)]),
+        ("two weeks", [("two weeks", 2, "week", 14 * 86400)]),
+        ("in 2 weeks troops arrived", [("2 weeks", 2, "week", 14 * 86400)]),  # not 2 troops
+        ("for 3 months", [("3 months", 3, "month", 3 * 2629746)]),
+        ("10年間続いた", [("10年間", 10, "year", 10 * 31556952)]),
+        ("5日間", [("5日間", 5, "day", 5 * 86400)]),
+        ("3か月", [("3か月", 3, "month", 3 * 2629746)]),
+        ("3ヶ月間", [("3ヶ月間", 3, "month", 3 * 2629746)]),
+        ("48時間", [("48時間", 48, "h", 2 * 86400)]),
+        ("90 minutes", [("90 minutes", 90, "min", 5400)]),
+        ("90分", [("90分", 90, "min", 5400)]),
+        ("12 consecutive days", [("12 consecutive days", 12, "day", 12 * 86400)]),
+        ("two decades", [("two decades", 2, "decade", 20 * 31556952)]),
+        ("85歳", [("85歳", 85, "歳", 85)]),  # an age, not a duration
+        ("5 years old", [("5 years old", 5, "歳", 5)]),
+    ],
+)
+def test_durations(text: str, expect: list[tuple[str, float, str, float]]) -> None:
+    assert [(q.text, q.value, q.unit, to_base(q)[0]) for q in find_quantities(text)] == expect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年",
+        "10月23日",
+        "2024年10月",
+        "3年生",
+        "小学3年生",
+        "3か月後",
+        "2時間後",
+        "5日目",
+        "3 years ago",
+        "two weeks later",
+        "One day, he left",
+        "the 2019 year-end",
+        "1000年生きた",
+    ],
+)
+def test_not_durations(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("48時間", "2 days"), ("two weeks", "14日間"), ("10年間", "10 years"), ("3か月", "3 months"), ("90分", "1.5 hours")],
+)
+def test_durations_share_one_base(a: str, b: str) -> None:
+    assert to_base(find_quantities(a)[0]) == pytest.approx(to_base(find_quantities(b)[0]))
 
 
 def test_hedge_needs_a_word_boundary() -> None:

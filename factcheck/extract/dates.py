@@ -21,6 +21,9 @@ Decisions:
   expecting a year.
 - Durations are not dates: ``3年間``, ``100年以上``, ``2000年後`` are skipped, and
   a bare Japanese year needs four digits (``663年`` needs a month to count).
+- Birth years are years: ``1925年生まれ``, ``1925年生``, ``born in 1925``, and
+  lifespans ``(1925年 - 2001年)`` give two; school years (``3年生``) have too
+  few digits to be years, and ``1000年生きた`` is a duration.
 - A bare English 4-digit number counts as a year only in 1000-2099, and not when
   a unit or counter follows (``1500 troops``, ``2000人``) or it is part of a
   bigger number (``12,000``, ``2019.5``) or a citation marker (``[2019]``).
@@ -136,7 +139,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?P<era>{'|'.join(_ERAS)})\s*(?P<y>元|\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年"
         rf"(?:\s*{_JM}(?:\s*{_JD})?)?",
     ),
-    ("ja_year_range", rf"(?<![\d.,])(?P<y1>\d{{4}})年?\s*{_DASH}\s*(?P<y2>\d{{4}})年{_NOT_A_YEAR}"),
+    ("ja_year_range", rf"(?<![\d.,])(?P<y1>\d{{4}}年?)\s*{_DASH}\s*(?P<y2>\d{{4}})年{_NOT_A_YEAR}"),
     (
         "ja_ymd_range",
         rf"(?<![\d.,])(?P<first>(?P<y>\d{{3,4}})年\s*{_JM}\s*{_JD})\s*(?:{_DASH}|から)\s*(?P<second>(?P<d2>\d{{1,2}})日)(?!間)",
@@ -264,7 +267,7 @@ def _read(hit: _Hit, text: str, ctx: DateContext) -> Iterator[_Part]:
     month = _MONTHS[m["mon"]] if m.groupdict().get("mon") else _num(m, "m")
     day = _num(m, "d")
     if kind in ("ja_year_range", "en_year_range"):
-        y1, y2s = int(m["y1"]), m["y2"]
+        y1, y2s = int(m["y1"].rstrip("年")), m["y2"]
         # 1894–95: the second year borrows the first's century.
         y2 = int(str(y1)[:2] + y2s) if len(y2s) == 2 else int(y2s)
         if y2 <= y1:

@@ -29,10 +29,20 @@ What is not a quantity: dates and years (``2024年``, ``10月23日``, ``in 2019`
 anything :func:`factcheck.extract.dates.date_spans` finds), citation markers
 ``[12]``, ordinals (``第12回``, ``第一陣``), ``北緯38度線`` (a named line: 度 before
 線 is blocked, while ``北緯38度`` alone is 38 degree), kanji words such as
-``二国間``, ``一度`` (see ``ja_unit_blockers`` and ``ja_kanji_blocked``), durations
-(``3年間``: no time units), and bare numbers with no unit unless they are big
-enough to be counts on their own (grouped ``4,200``, ``12億``, ``3.2 million``,
-``数百``; unit None).
+``二国間``, ``一度``, ``一件落着``, ``三回忌``, ``一種の``, ``3分の1`` (see
+``ja_unit_blockers`` and ``ja_kanji_blocked``), clock times and angles
+(``10時30分``, ``38度15分``: ``ja_unit_preceders``), and bare numbers with no
+unit unless they are big enough to be counts on their own (grouped ``4,200``,
+``12億``, ``3.2 million``, ``数百``; unit None).
+
+Durations are quantities with base unit the second: ``12 days``, ``two weeks``,
+``3 months``, ``10年間``, ``5日間``, ``3か月``, ``48時間``, ``90 minutes``.
+Months and years convert by their Gregorian averages (approximate, well inside
+the comparison's tolerance).  Japanese durations need their explicit form
+(年間, 日間, か月, 時間, 週間, 分, 秒): ``2024年`` and ``10月23日`` are dates,
+``3年生`` a school year, and ``85歳`` an age (unit 歳, its own base).  Points in
+time are not durations: ``3か月後``, ``2時間前``, ``5日目``, ``3 years ago``,
+``two weeks later`` (``en_unit_blockers``); nor is the idiom ``one day``.
 
 For comparison, :func:`to_base` gives the value in the unit's base unit
 (5.4 km -> 5400 m; 3割 -> 30 %), :func:`bounds_in_base` the (low, high) interval.
