@@ -16,7 +16,8 @@ suited to one kind of query:
 - ``tokens``: rapidfuzz ``token_set_ratio`` - English words in any order
   (only for queries of two words or more);
 - ``ngram``: for paraphrased Japanese (only for queries with kana or kanji).  Both sides are reduced to their content
-  characters (hiragana - particles, okurigana - and spaces removed, so
+  characters (hiragana as written - particles, okurigana - and spaces
+  removed; kana folded from katakana stay, so
   ``火災が発生し`` and ``大火災`` share ``火災``); the score is
   ``(2 * bigram coverage + character coverage) / 3`` where coverage is the
   share of the query's bigrams (characters) found in the text.
@@ -126,13 +127,23 @@ def _is_hiragana(c: str) -> bool:
     return "\u3041" <= c <= "\u309f" or c == "ー"
 
 
+def _is_katakana(c: str) -> bool:
+    return "\u30a1" <= c <= "\u30ff" or "\uff66" <= c <= "\uff9f"
+
+
 @lru_cache(maxsize=65536)
-def _content(folded: Folded) -> tuple[str, tuple[int, ...]]:
-    """Content characters: hiragana dropped when the text has other letters
-    (a query written all in kana keeps its kana), spaces dropped."""
-    has_other = any(not _is_hiragana(c) and c != " " for c in folded.text)
+def _content(folded: Folded, original: str) -> tuple[str, tuple[int, ...]]:
+    """Content characters: hiragana written as hiragana (particles, okurigana)
+    dropped when the text has other letters (a query written all in kana keeps
+    its kana), spaces dropped.  Kana folded from katakana stay: they spell
+    names and loanwords (オースティン), the words a query is most about."""
+
+    def particle(c: str, o: int) -> bool:
+        return _is_hiragana(c) and not _is_katakana(original[o])
+
+    has_other = any(c != " " and not particle(c, o) for c, o in zip(folded.text, folded.origin))
     keep = [
-        (c, o) for c, o in zip(folded.text, folded.origin) if c != " " and not (has_other and _is_hiragana(c))
+        (c, o) for c, o in zip(folded.text, folded.origin) if c != " " and not (has_other and particle(c, o))
     ]
     return "".join(c for c, _ in keep), tuple(o for _, o in keep)
 
@@ -163,7 +174,7 @@ class Features:
 
 def features(text: str) -> Features:
     folded = fold(text)
-    content, _ = _content(folded)
+    content, _ = _content(folded, text)
     return Features(folded.text, frozenset(_bigrams(content)), frozenset(content), _has_cjk(content))
 
 
@@ -182,7 +193,7 @@ class Query:
     def __init__(self, text: str):
         self.raw = text
         self.folded = fold(text)
-        self.content, _ = _content(self.folded)
+        self.content, _ = _content(self.folded, text)
         self.bigrams = set(_bigrams(self.content))
         self.chars = set(self.content)
         self.words = [w for w in self.folded.text.split(" ") if w]
@@ -200,7 +211,7 @@ class Query:
         partial = fuzz.partial_ratio(q, t)
         # Word order only matters for queries of several words.
         tokens = fuzz.token_set_ratio(q, t) if len(self.words) > 1 else 0.0
-        content, corigin = _content(target)
+        content, corigin = _content(target, text)
         tgrams = _bigrams(content)
         ngram = 0.0
         if self.cjk:

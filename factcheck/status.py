@@ -101,11 +101,18 @@ def contradiction_pairs(corpus: Corpus) -> dict[tuple[str, str], tuple[str, str]
     return pairs
 
 
-def derive(corpus: Corpus, *, table: ReliabilityTable | None = None) -> dict[str, ClaimView]:
-    """Every claim's view, in corpus order, keyed by claim id."""
+def derive(
+    corpus: Corpus,
+    *,
+    table: ReliabilityTable | None = None,
+    pairs: Mapping[tuple[str, str], tuple[str, str]] | None = None,
+) -> dict[str, ClaimView]:
+    """Every claim's view, in corpus order, keyed by claim id; ``pairs`` is
+    ``contradiction_pairs(corpus)`` when the caller needs it too."""
     table = table or default_table()
+    pairs = pairs if pairs is not None else contradiction_pairs(corpus)
     links: dict[str, list[Link]] = {}
-    for (a, b), (review, note) in sorted(contradiction_pairs(corpus).items()):
+    for (a, b), (review, note) in sorted(pairs.items()):
         if review == "rejected":
             continue
         links.setdefault(a, []).append(Link(b, review, note))
@@ -163,10 +170,12 @@ def stats(corpus: Corpus, views: Mapping[str, ClaimView] | None = None) -> tuple
     """Claims and status counts per document (by id), and the totals."""
     views = views if views is not None else derive(corpus)
     all_views = list(views.values())
+    by_doc: dict[str, list[ClaimView]] = {doc_id: [] for doc_id in corpus.documents}
+    for v in all_views:
+        by_doc.setdefault(v.claim.document, []).append(v)
     rows = []
-    for doc_id in sorted(set(corpus.documents) | {v.claim.document for v in all_views}):
+    for doc_id, mine in sorted(by_doc.items()):
         doc = corpus.documents.get(doc_id)
-        mine = [v for v in all_views if v.claim.document == doc_id]
         rows.append(DocumentStats(doc_id, doc.title if doc else "", doc.language if doc else "", len(mine), status_counts(mine)))
     return rows, DocumentStats("", "All documents", "", len(all_views), status_counts(all_views))
 
@@ -282,6 +291,9 @@ def select(
         raise UsageError(f"no document {sorted(missing)[0]!r} (known: {', '.join(sorted(corpus.documents)) or 'none'})")
     since_r = date_range(since) if since else None
     until_r = date_range(until) if until else None
+    if since_r and until_r and since_r[0] > until_r[1]:
+        # An empty window; partial dates ("2024") would still overlap both ends.
+        raise UsageError(f"--since {since} is after --until {until}")
     section_f = _fold(section) if section else None
     lang_f = lang.lower() if lang else None
     out = []

@@ -191,19 +191,23 @@ def _plain(data: Any) -> Any:
 
 def _message(error: jsonschema.ValidationError) -> str:
     """A short message a person can act on, naming the field."""
-    where = ".".join(str(p) for p in error.absolute_path)
+    where = ".".join(str(p) for p in error.absolute_path) or "the file"
     if error.validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         allowed = ", ".join(error.schema.get("properties", {}))
-        return f"unknown field {extra[0]!r}" + (f" in {where}" if where else "") + f" (allowed: {allowed})"
+        return f"unknown field {extra[0]!r}" + (f" in {where}" if error.absolute_path else "") + f" (allowed: {allowed})"
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return f"missing required field {missing!r}" + (f" in {where}" if where else "")
+        return f"missing required field {missing!r}" + (f" in {where}" if error.absolute_path else "")
     if error.validator == "enum":
         return f"{where}: {error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
     if error.validator == "type":
         expected = error.validator_value
+        if expected == "object" and not error.absolute_path:
+            return f"the file must be a mapping (document: ...), not a {type(error.instance).__name__}"
         expected = " or ".join(expected) if isinstance(expected, list) else expected
+        if error.instance is None:
+            return f"{where}: expected {expected}, got nothing (null)"
         return f"{where}: expected {expected}, got {type(error.instance).__name__} {error.instance!r}"
     if error.validator == "pattern":
         return f"{where}: {error.instance!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"

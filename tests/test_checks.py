@@ -94,6 +94,15 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[str, int, str]]]] = [
     ("syntax: duplicate key", {"claims": {"    text: It closed": "    id: again\n    text: It closed"}}, [(C, 11, "syntax")]),
     ("syntax: alias", {"refs": {"title: One": "title: &a One"}}, [(R, 4, "syntax")]),
     ("syntax: empty file", {"files": {"claims/empty.yaml": ""}}, [("claims/empty.yaml", 1, "syntax")]),
+    # an unclosed quote runs on to the next quote mark: the fault is where it opened
+    ("syntax: unclosed quote", {"claims": {"text: It closed in 2023.": "text: 'It closed in 2023."}}, [(C, 11, "syntax")]),
+    ("schema: file is a list", {"claims": {CLAIMS: "- a\n- b\n"}}, [(C, 1, "schema")]),
+    # `claims:` left empty: one schema finding, not every reference unused too
+    ("schema: claims null", {"claims": {CLAIMS.split("claims:")[1]: "\n"}}, [(C, 5, "schema")]),
+    ("unknown-document", {"refs": {"document: doc": "document: dco"}}, [(R, 1, "unknown-document")]),
+    ("unknown-document: unreadable claim file", {"refs": {"document: doc": "document: dco"},
+                                                 "files": {"claims/dco.yaml": "document: [\n"}},
+     [("claims/dco.yaml", 2, "syntax")]),
     # schema
     ("schema: unknown field", {"claims": {"cites: [doc-r1]": "cite: [doc-r1]"}}, [(C, 9, "schema")]),
     ("schema: missing text", {"claims": {"    text: It opened in 2019.\n": ""}}, [(C, 6, "schema")]),
@@ -104,6 +113,12 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[str, int, str]]]] = [
      [(O, 3, "unique-id")]),
     ("unique-id: document", {"files": {O: OTHER.replace("id: other,", "id: doc,"), "sources/other.txt": "It opened in 2020.\n"}},
      [(O, 1, "unique-id")]),
+    # the copy is the one out of place, even when its file sorts first (claims/a.yaml < claims/doc.yaml)
+    ("unique-id: copy in a file sorting first", {"files": {"claims/a.yaml": OTHER.replace("other-1", "doc-2").replace("other", "a"),
+                                                            "sources/a.txt": "It opened in 2020.\n"}},
+     [("claims/a.yaml", 3, "unique-id")]),
+    # a claim file copied whole: one finding on its document id, not one per claim
+    ("unique-id: copied file", {"files": {"claims/a.yaml": CLAIMS}}, [("claims/a.yaml", 2, "unique-id")]),
     ("unique-id: passes across files", {"files": {O: OTHER, "sources/other.txt": "It opened in 2020.\n"}}, []),
     # dangling-cite
     ("dangling-cite: cites", {"claims": {"cites: [doc-r1]": "cites: [doc-r9]"}}, [(C, 9, "dangling-cite")]),

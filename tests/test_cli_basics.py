@@ -65,3 +65,44 @@ def test_commands_use_typer_only_in_the_cli_package() -> None:
         if "cli" not in p.relative_to(root).parts and "import typer" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize("doc_id", ["../evil", "a b/c", ".hidden", "x/y"])
+def test_extract_rejects_an_id_that_is_not_a_file_name(tmp_path: Path, doc_id: str) -> None:
+    # "--id ../evil" wrote claims and references to one path outside claims/.
+    source = tmp_path / "article.txt"
+    source.write_text("The sky is blue.\n", encoding="utf-8")
+    (tmp_path / "claims").mkdir()
+    result = runner.invoke(app, ["extract", str(source), "--id", doc_id, "--root", str(tmp_path)])
+    assert result.exit_code == 2 and "bad document id" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "claims"]
+
+
+def test_extract_accepts_a_japanese_id(tmp_path: Path) -> None:
+    source = tmp_path / "article.txt"
+    source.write_text("空は青い。\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(source), "--id", "能登-1", "--root", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "claims" / "能登-1.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["export"], "Missing option '--format'"),
+        (["list", "--bogus"], "No such option: --bogus"),
+        (["no-such-command"], "No such command"),
+        (["search"], "Missing argument 'query'"),
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_2(args: list[str], message: str) -> None:
+    # click printed "Usage: ...", "Try ...", a blank line and "Error: ...".
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("factcheck: error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1 and "--help" in result.stderr
+
+
+def test_bare_command_still_shows_the_help() -> None:
+    result = runner.invoke(app, [])
+    assert result.exit_code == 2 and "Usage: factcheck" in result.output and "Commands" in result.output

@@ -55,6 +55,19 @@ def test_paragraph_cites_coverage_and_disputes() -> None:
     assert all(c.section == "歴史" for c in ex.claims)
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("A was built.[citation needed] B was rebuilt. C burned down.[1]\n", "en"),
+        ("Aが建てられた[要検証 – ノート]。Bが再建された。Cが焼失した[1]。\n", "ja"),
+    ],
+)
+def test_a_dispute_marker_closes_the_run_a_later_cite_covers(text: str, lang: str) -> None:
+    ex = extract_text(text, doc_id="d", source="sources/d.txt", lang=lang)
+    assert [c.covered_by for c in ex.claims] == [(), ("d-ref-1",), ()]
+    assert [bool(c.disputes) for c in ex.claims] == [True, False, False]
+
+
 def test_every_claim_is_found_at_its_location() -> None:
     text = ARTICLE.read_text(encoding="utf-8")
     ex = extract_text(text, doc_id="a", source="sources/a.txt", lang="ja")

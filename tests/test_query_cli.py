@@ -186,3 +186,41 @@ def test_installed_entry_point_pipes_plain_json() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "\x1b" not in proc.stdout
     assert len(json.loads(proc.stdout)) == 5
+
+
+@pytest.mark.parametrize("command", [["list"], ["stats"], ["export", "--format", "csv"]])
+def test_root_that_is_not_a_repository_exits_2(tmp_path: Path, command: list[str]) -> None:
+    # A mistyped --root once listed "0 claims" and exited 0.
+    result = run(*command, root=tmp_path)
+    assert result.exit_code == 2 and "is not a factcheck repository" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["report"], ["export", "--format", "csv"]])
+def test_unwritable_output_exits_2_in_one_line(tmp_path: Path, command: list[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = run(*command, "-o", str(blocker / "out.txt"))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "80"])
+def test_stats_never_cuts_document_ids(tmp_path: Path, columns: str) -> None:
+    # Ids wider than the table allows were cut ("blog-ja-ru-…"), useless for --doc.
+    shutil.copytree(REPO, tmp_path / "repo")
+    claims = tmp_path / "repo" / "claims"
+    (claims / "ja-noto.yaml").rename(claims / "a-document-with-a-rather-long-id.yaml")
+    text = (claims / "a-document-with-a-rather-long-id.yaml").read_text(encoding="utf-8")
+    (claims / "a-document-with-a-rather-long-id.yaml").write_text(
+        text.replace("id: ja-noto\n", "id: a-document-with-a-rather-long-id\n", 1), encoding="utf-8"
+    )
+    out = ok("stats", env={"COLUMNS": columns}, root=tmp_path / "repo")
+    assert "a-document-with-a-rather-long-id" in out and "…" not in out
+    assert all(cell_len(l) <= int(columns) for l in out.splitlines())
+
+
+def test_search_without_matches_names_the_nearest_claim() -> None:
+    result = run("search", "輪島の大火災で200棟焼失", "--min-score", "100")
+    assert result.exit_code == 0 and "0 matches" in result.stdout
+    assert result.stderr.startswith("nearest: ja-noto-6 (score ") and "--min-score" in result.stderr
+    assert run("search", "輪島の大火災で200棟焼失", "--min-score", "100", "--format", "json").stdout.strip() == "[]"

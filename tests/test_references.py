@@ -537,3 +537,22 @@ def test_parse_never_raises(text: str) -> None:
     assert "raw" in fields["custom"]
     refs = parse_references(text, [Block("x", 0, len(text), "references")], "d")
     assert all(r.id.startswith("d-") for r in refs)
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        # the only footnote list, headed 脚注/Notes, is the numbered reference list
+        ("本文だ[1]。続きだ[2]。\n脚注[編集]\n^ a b 外務省「北朝鮮」\n^ 朝日新聞 2002年9月18日\n", ["1", "2"]),
+        ("Foo is a village.[1] It has a church.[2]\nNotes[edit]\n^ Smith 2001, p. 5.\n^ Jones 1999, p. 7.\n"
+         "References[edit]\nSmith, John (2001). Villages. London: Penguin.\n", ["1", "2"]),
+        # notes cited apart keep their own labels
+        ("本文だ[注 1]。続きだ[1]。\n注釈[編集]\n^ 補足。\n出典[編集]\n^ 外務省「北朝鮮」\n", ["注 1", "1"]),
+        ("Foo is a village.[a] It has a church.[1]\nNotes[edit]\n^ Or a hamlet.\nReferences[edit]\n^ \"A\". B.\n", ["a", "1"]),
+    ],
+)
+def test_a_lone_notes_list_is_the_reference_list(text: str, labels: list[str]) -> None:
+    from factcheck.extract import extract_text
+
+    ex = extract_text(text, doc_id="d", source="sources/d.txt")
+    assert [r.label for r in ex.references if r.label] == labels

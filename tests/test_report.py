@@ -183,3 +183,20 @@ def test_conflicting_figures_compare_related_units(metres: int, conflict: bool) 
         c.claim_by_id[cl.id] = cl
     figures = build_report(c).conflicting_figures
     assert [(f.left.quantity, f.right.quantity) for f in figures] == ([("10km", f"{metres}m")] if conflict else [])
+
+
+def test_report_walks_the_relations_once(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck.report.claims as claims_module
+    import factcheck.status as status_module
+
+    calls = []
+    real = status_module.contradiction_pairs
+
+    def counting(c: Corpus):
+        calls.append(1)
+        return real(c)
+
+    monkeypatch.setattr(status_module, "contradiction_pairs", counting)
+    monkeypatch.setattr(claims_module, "contradiction_pairs", counting)
+    claims_module.build_report(corpus)
+    assert len(calls) == 1

@@ -107,3 +107,13 @@ def test_highlight_spans_point_at_the_matched_text(corpus: Corpus) -> None:
 def test_empty_query_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
         Query(" 、。 ")
+
+
+def test_katakana_words_count_in_a_paraphrase() -> None:
+    # Katakana fold to hiragana, but are names and loanwords, not particles:
+    # "オースティン 確認" once scored 100 on every sentence with 確認.
+    q = Query("オースティン 確認")
+    austin = "10月23日、ロイド・オースティン米国防長官はロシア国内に北朝鮮軍が存在することを確認し、"
+    other = "これまでに、匿名の情報はありますが、公式な確認はありません。"
+    assert q.score(austin).score >= 90
+    assert q.score(other).score < 60

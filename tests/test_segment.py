@@ -169,6 +169,13 @@ def test_lines(text: str, expect: list[tuple[str, int, bool, str]]) -> None:
         "Categories: Bilateral relations of North Korea",
         'Retrieved from "https://en.wikipedia.org/w/index.php?title=X"',
         "This page was last edited on 1 March 2025, at 10:00 (UTC).",
+        "move to sidebar",
+        "For the village in Norfolk, see Kelmstow St Mary.",
+        "この項目では、条約について説明しています。",
+        "Posted on March 14, 2024 by Sarah Whitfield",
+        "5 min read",
+        "Join 2,341 other subscribers",
+        "Your email address will not be published. Required fields are marked *",
     ],
 )
 def test_boilerplate_is_not_a_claim(line: str) -> None:
@@ -342,3 +349,75 @@ def test_hard_wrapped_english() -> None:
 def test_one_line_per_paragraph_is_not_joined() -> None:
     text = "First line ends here.\nSecond line without a period cites a source[2]\nThird line."
     assert [s.paragraph for s in segment(text, "en").segments] == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["12 thoughts on “Why heat pumps win”", "Leave a Reply Cancel reply", "3件のコメント", "5 Comments on this post"],
+)
+def test_a_comment_area_ends_the_article(footer: str) -> None:
+    text = f"Title\nThe body states a fact.\n{footer}\nMark T.\nGreat article, thanks! We had ours fitted.\n"
+    assert [s.text for s in segment(text, "en").segments] == ["The body states a fact."]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Jump to content\nMain menu\nKelmstow\nCoordinates: 52°14′N 1°36′W\nFrom Wikipedia, the free encyclopedia\nKelmstow is a town.\n", "Kelmstow"),
+        ("メインメニューを開く\n日露和親条約\n出典: フリー百科事典『ウィキペディア（Wikipedia）』\n本文だ。\n", "日露和親条約"),
+        ("Skip to content\nAbout\nWhy Heat Pumps Win\nPosted on March 14, 2024 by Sarah\nBody text.\n", "Why Heat Pumps Win"),
+    ],
+)
+def test_title_is_the_line_above_the_tagline_or_byline(text: str, title: str) -> None:
+    assert segment(text).title == title
+
+
+def test_a_table_of_contents_above_the_article_opens_no_source_list() -> None:
+    text = ("Contents hide\n(Top)\nHistory\nNotes\nReferences\nKelmstow\nFrom Wikipedia, the free encyclopedia\n"
+            "Kelmstow is a town.[1]\nHistory[edit]\nIt grew.[2]\nReferences[edit]\n^ \"A\". B.\n^ \"C\". D.\n")
+    result = segment(text, "en")
+    assert [s.text for s in result.segments] == ["Kelmstow is a town.", "It grew."]
+    assert [b.heading for b in result.blocks] == ["References"]
+
+
+def test_an_edit_marked_section_after_the_lists_is_prose_again() -> None:
+    text = "Body.[1]\nReferences[edit]\n^ \"A\". B.\nLegacy[edit]\nIt is remembered.\n"
+    assert [s.text for s in segment(text, "en").segments] == ["Body.", "It is remembered."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement · Scroll to continue",
+        "1 of 3 Dockworkers picket outside the port, August 21, 2022. REUTERS/Toby Melville",
+        "A protester holds a sign in Washington. (AP Photo/Evan Vucci)",
+        "Associated Press writer Jill Lawless contributed to this report.",
+        "Read more:",
+    ],
+)
+def test_news_furniture_is_not_a_claim(line: str) -> None:
+    assert [s.text for s in segment(f"First fact.\n{line}\nSecond fact.\n", "en").segments] == ["First fact.", "Second fact."]
+
+
+def test_a_wire_credit_line_ends_the_story() -> None:
+    text = "The port closed.\nReporting by Jane Doe; Editing by Susan Fenton\nSign up here for our newsletter. It is free.\n"
+    assert [s.text for s in segment(text, "en").segments] == ["The port closed."]
+
+
+def test_a_table_of_contents_after_the_lead_opens_no_source_list() -> None:
+    text = ("日朝関係は複雑である[1]。\n目次\n概要\n脚注\n出典\n概要[編集]\n会談が行われた[2]。\n"
+            "脚注[編集]\n^ 外務省「北朝鮮」\n^ 朝日新聞 2002年9月18日\n")
+    result = segment(text, "ja")
+    assert [s.text for s in result.segments] == ["日朝関係は複雑である。", "会談が行われた。"]
+    assert [b.heading for b in result.blocks] == ["脚注"]
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("Yahoo!ニュースが報じた[3]。すごい!次は東京だ。\n", ["Yahoo!ニュースが報じた。", "すごい!", "次は東京だ。"]),
+        ("Yahoo! JAPANが報じた。本当?嘘だ。\n", ["Yahoo! JAPANが報じた。", "本当?", "嘘だ。"]),
+    ],
+)
+def test_a_latin_name_with_an_exclamation_mark_in_japanese(text: str, sentences: list[str]) -> None:
+    assert [s.text for s in segment(text, "ja").segments] == sentences

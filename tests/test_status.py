@@ -122,7 +122,10 @@ def test_select(corpus: Corpus, filters: dict, expected: list[str]) -> None:
     assert ids(select(corpus, **filters)) == expected
 
 
-@pytest.mark.parametrize("filters", [{"status": ["bogus"]}, {"doc": ["nope"]}, {"since": "2024-13"}, {"until": "yesterday"}])
+@pytest.mark.parametrize(
+    "filters",
+    [{"status": ["bogus"]}, {"doc": ["nope"]}, {"since": "2024-13"}, {"until": "yesterday"}, {"since": "2024-11", "until": "2024-10"}],
+)
 def test_select_rejects_bad_filters(corpus: Corpus, filters: dict) -> None:
     with pytest.raises(UsageError):
         select(corpus, **filters)

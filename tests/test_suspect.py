@@ -60,3 +60,44 @@ def test_consistent_documents_give_no_candidates(tmp_path: Path) -> None:
     write_claim_file(path, ClaimFile(cf.document, (same,)))
     result = runner.invoke(app, ["contradictions", "--root", str(tmp_path), "-f", "json"])
     assert ids(result.stdout) == []
+
+
+def test_table_output_counts_candidates_and_says_when_there_are_none(tmp_path: Path) -> None:
+    make_repo(tmp_path)
+    one = runner.invoke(app, ["contradictions", "--root", str(tmp_path), "--format", "table"])
+    assert one.exit_code == 0 and "1 contradiction candidate" in one.stdout
+    assert "candidates" not in one.stdout
+    runner.invoke(app, ["contradictions", "--root", str(tmp_path), "--write"])
+    none = runner.invoke(app, ["contradictions", "--root", str(tmp_path)])
+    assert none.exit_code == 0 and none.stdout.strip() == "no contradiction candidates"
+
+
+def test_an_unwritable_claim_file_is_a_one_line_error(tmp_path: Path, monkeypatch) -> None:
+    import factcheck.cli.contradictions as command
+
+    def refuse(*_args, **_kw):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "claims" / "news.yaml"))
+
+    make_repo(tmp_path)
+    monkeypatch.setattr(command, "record", refuse)
+    result = runner.invoke(app, ["contradictions", "--root", str(tmp_path), "--write", "-f", "json"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("news.yaml: cannot write: Permission denied")
+    assert result.stderr.count("\n") == 1
+
+
+def test_claim_text_is_not_read_as_rich_markup(tmp_path: Path, monkeypatch) -> None:
+    import factcheck.cli.contradictions as command
+
+    make_repo(tmp_path)
+    real = command.suspect
+
+    def with_brackets(corpus):
+        found = real(corpus)
+        a = dataclasses.replace(found[0].a, text="[/x] [bold]literal[/bold] " + found[0].a.text)
+        return [dataclasses.replace(found[0], a=a)]
+
+    monkeypatch.setattr(command, "suspect", with_brackets)
+    result = runner.invoke(app, ["contradictions", "--root", str(tmp_path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "[/x] [bold]literal[/bold]" in result.stdout

@@ -46,6 +46,7 @@ from factcheck.checks import (  # noqa: E402 - the registry needs Problem define
     source_path,
     syntax,
     unique_id,
+    unknown_document,
     unused_reference,
 )
 
@@ -55,6 +56,7 @@ _MODULES: tuple[ModuleType, ...] = (
     unique_id,
     dangling_cite,
     dangling_relation,
+    unknown_document,
     contradicts_same_document,
     dispute_kind,
     date_format,

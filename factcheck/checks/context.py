@@ -113,14 +113,18 @@ class Context:
 
     @cached_property
     def unreadable_stems(self) -> dict[str, set[str]]:
-        """Per kind, the document stems of files that could not be read at all.
+        """Per kind, the document stems of files whose entries could not be read.
 
         Ids that would live in them are unknown, so cross-file rules stay quiet
         about what such a file might hold: one fault, one finding (``syntax``).
         """
         out: dict[str, set[str]] = {"claims": set(), "references": set()}
         for f in self.corpus.files:
-            if f.located is None or not isinstance(f.located.data, dict):
+            data = f.located.data if f.located is not None else None
+            # ``claims:`` left empty (null) or not a list is the schema rule's
+            # one finding; the entries it should hold are as unknown as those
+            # of a file that does not parse.
+            if not isinstance(data, dict) or not isinstance(data.get(f.kind, []), list):
                 out[f.kind].add(stem(f.path))
         return out
 

@@ -31,9 +31,18 @@ SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
 
 
-def _opened_at(path: str, line: int) -> tuple[int, int] | None:
+def _opened_at(path: str, line: int) -> tuple[int, int, str] | None:
     """Where an unclosed quote or bracket opened, when the parser only noticed
     later (often at the end of the file): that is where the fault is."""
+    quoted = None  # the last quoted scalar before the error that ran over more than one line
+    try:
+        for token in yaml.scan(read_text(path), Loader=yaml.SafeLoader):
+            if token.start_mark.line + 1 > line:
+                break
+            if getattr(token, "style", None) in ("'", '"') and token.start_mark.line < token.end_mark.line:
+                quoted = token
+    except (OSError, FileError, yaml.YAMLError):
+        pass
     try:
         for _ in yaml.parse(read_text(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             pass
@@ -43,7 +52,15 @@ def _opened_at(path: str, line: int) -> tuple[int, int] | None:
         )
         mark = exc.context_mark
         if unclosed and mark is not None and mark.line + 1 < line:
-            return mark.line + 1, mark.column + 1
+            return mark.line + 1, mark.column + 1, f"it is never closed (the parser gave up at line {line})"
+        # An unclosed quote swallows the lines after it up to the next quote
+        # mark, so the parser stumbles where that quote was meant to open.
+        if quoted is not None and quoted.end_mark.line + 1 == line:
+            return (
+                quoted.start_mark.line + 1,
+                quoted.start_mark.column + 1,
+                f"the quote opened here runs on to line {quoted.end_mark.line + 1} (is it never closed?)",
+            )
     except (OSError, FileError, yaml.YAMLError):
         pass
     return None
@@ -56,6 +73,6 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
         line, col, message = f.error.line or 1, f.error.column or 1, f.error.message
         opened = _opened_at(f.path, line) if f.error.line else None
         if opened:
-            message += f"; it is never closed (the parser gave up at line {line})"
-            line, col = opened
+            line, col, note = opened
+            message += f"; {note}"
         yield Problem(f.path, line, col, message)

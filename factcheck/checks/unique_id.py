@@ -3,7 +3,9 @@
 Claim and reference ids share one namespace; document ids have their own.
 Pre-commit may hand the hook only some files, so the rule reads every file of
 the repository.  The second and later uses of an id are reported, each naming
-where the first one is.
+where the first one is; an id named after its document (``doc-12``) counts as
+first in that document's file, so a copy pasted elsewhere is the one reported.
+A claim file copied whole gets one finding, on its repeated document id.
 
 PASSING::
 
@@ -23,34 +25,54 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping
 
 from factcheck.checks import Problem
+from factcheck.checks.context import stem
 
 ID = "unique-id"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
 
 
+def _owner_first(items: list[Any]) -> list[Any]:
+    """The uses of one id, the one that belongs there first: an id named after
+    its document (``doc-12`` in doc's file) is the original wherever the files
+    sort, so the copy pasted into another document is the one reported."""
+    owners = [i for i in items if i.id.startswith(i.document + "-")]
+    return owners[:1] + [i for i in items if i is not (owners[0] if owners else None)]
+
+
 def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
-    first: dict[str, tuple[str, int]] = {}
-    for item in [*ctx.claims, *ctx.references]:
-        ident = item.id
-        if ident is None:
-            continue
-        line, col = item.where("id")
-        what = "claim" if item.jpath[0] == "claims" else "reference"
-        if ident in first:
-            path, first_line = first[ident]
-            yield Problem(item.file.path, line, col, f"duplicate {what} id {ident!r} (first used at {path}:{first_line})")
-        else:
-            first[ident] = (item.file.path, line)
-    documents: dict[str, tuple[str, int]] = {}
+    # Documents first: a claim file copied whole repeats its document id and
+    # every claim id, and that is one fault, reported on the document id.
+    files: dict[str, list[Any]] = {}
     for f in ctx.readable("claims"):
         doc = ctx.document_of(f)
         ident = doc.get("id") if doc else None
-        if not isinstance(ident, str):
+        if isinstance(ident, str):
+            files.setdefault(ident, []).append(f)
+    copied: set[str] = set()
+    for ident, fs in files.items():
+        if len(fs) < 2:
             continue
-        line, col = f.located.where(("document", "id"))
-        if ident in documents:
-            path, first_line = documents[ident]
-            yield Problem(f.path, line, col, f"duplicate document id {ident!r} (first used at {path}:{first_line})")
-        else:
-            documents[ident] = (f.path, line)
+        # The file named after the document is the original.
+        original, *copies = sorted(fs, key=lambda f: stem(f.path) != ident)
+        first_line, _ = original.located.where(("document", "id"))
+        for f in copies:
+            copied.add(f.path)
+            line, col = f.located.where(("document", "id"))
+            yield Problem(f.path, line, col, f"duplicate document id {ident!r} (first used at {original.path}:{first_line})")
+    uses: dict[str, list[Any]] = {}
+    for item in [*ctx.claims, *ctx.references]:
+        if item.id is not None:
+            uses.setdefault(item.id, []).append(item)
+    for ident, items in uses.items():
+        items = [i for i in items if i.file.path not in copied]
+        if len(items) < 2:
+            continue
+        original, *copies = _owner_first(items)
+        first_line, _ = original.where("id")
+        for item in copies:
+            line, col = item.where("id")
+            what = "claim" if item.jpath[0] == "claims" else "reference"
+            yield Problem(
+                item.file.path, line, col, f"duplicate {what} id {ident!r} (first used at {original.file.path}:{first_line})"
+            )

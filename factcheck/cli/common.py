@@ -15,9 +15,11 @@ from typing import Annotated, Any, Callable, Optional, TypeVar
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
-from factcheck.errors import FactcheckError, FileError, UsageError
+from factcheck.errors import FactcheckError, FileError, RepositoryNotFound, UsageError
 from factcheck.store import Corpus, Repository
+from factcheck.yamlio import atomic_write
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -25,8 +27,39 @@ EXIT_USAGE = 2  # bad usage or unreadable input
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
+# click is vendored by newer typer (typer._click) and a dependency of older:
+# reach its exception base through a public typer class either way.
+_ClickException: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+class _Group(TyperGroup):
+    """click's usage errors as one ``factcheck: error:`` line, like ours, so
+    scripts read every error the same way (click prints three lines)."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+        except _ClickException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `factcheck`: the help is the message
+                exc.show()  # type: ignore[attr-defined]
+                sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            error(" ".join(exc.format_message().split()) + hint)  # type: ignore[attr-defined]
+            sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+        except typer.Abort:
+            error("aborted")
+            sys.exit(EXIT_INTERRUPTED)
+        # Non-standalone click returns the code of a raised Exit, else the
+        # command's return value (None: success).
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
 app = typer.Typer(
     name="factcheck",
+    cls=_Group,
     help="Claims, citations and disputes from source documents, as reviewable YAML.",
     no_args_is_help=True,
     add_completion=False,
@@ -73,7 +106,21 @@ def write_json(data: Any) -> None:
 
 
 def repository(root: Path | None) -> Repository:
-    return Repository(root) if root else Repository.discover()
+    repo = Repository(root) if root else Repository.discover()
+    # --root and FACTCHECK_ROOT are taken as given; a typo there must not read
+    # as an empty repository ("0 claims", exit 0).
+    if not (repo.claims_dir.is_dir() or repo.references_dir.is_dir()):
+        raise RepositoryNotFound(f"{repo.root} is not a factcheck repository (it has no claims/ or references/ folder)")
+    return repo
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write an output file atomically; an unwritable place is the user's
+    input error (exit 2), not ours."""
+    try:
+        atomic_write(path, text)
+    except OSError as exc:
+        raise FileError(str(path), f"cannot write: {exc.strerror or exc}") from None
 
 
 def load_corpus(root: Path | None) -> Corpus:

@@ -6,8 +6,10 @@ from typing import Literal
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from factcheck.cli.common import RootOption, app, console, guarded, load_corpus, write_json
+from factcheck.errors import FileError
 from factcheck.store import display_path
 from factcheck.suspect import record, suspect
 
@@ -48,11 +50,24 @@ def contradictions_command(
                 for s in found
             ]
         )
+    elif not found:
+        console().print("no contradiction candidates", markup=False)
     else:
-        table = Table("claim", "claim", "kind", "evidence", title=f"{len(found)} contradiction candidates")
+        noun = "candidate" if len(found) == 1 else "candidates"
+        table = Table("claim", "claim", "kind", "evidence", title=f"{len(found)} contradiction {noun}")
         for s in found:
-            table.add_row(f"{s.a.id}\n{s.a.text}", f"{s.b.id}\n{s.b.text}", s.candidate.verdict.kind, " vs ".join(s.candidate.verdict.evidence))
+            # Text, not str: claim text is data, and "[/x]" in it is not rich markup.
+            table.add_row(
+                Text(f"{s.a.id}\n{s.a.text}"),
+                Text(f"{s.b.id}\n{s.b.text}"),
+                Text(s.candidate.verdict.kind),
+                Text(" vs ".join(s.candidate.verdict.evidence)),
+            )
         console().print(table)
     if write and found:
-        for path in record(corpus, found):
+        try:
+            written = record(corpus, found)
+        except OSError as exc:
+            raise FileError(str(exc.filename or "claims/"), f"cannot write: {exc.strerror or exc}") from None
+        for path in written:
             console(stderr=True).print(f"wrote {display_path(path)}", markup=False)

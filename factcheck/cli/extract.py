@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal, Optional
 
 import typer
 
 from factcheck.cli.common import RootOption, app, console, guarded, write_json
-from factcheck.errors import RepositoryNotFound
+from factcheck.errors import FileError, RepositoryNotFound, UsageError
 from factcheck.extract import Extraction
 from factcheck.ingest import ExtractOptions, IngestResult, extract_file, ingest, summarize
 from factcheck.store import Repository, display_path, find_root, render_claim_file, render_reference_file, to_json
@@ -62,6 +63,11 @@ def _print_summary(result: IngestResult) -> None:
             out.print(f"wrote {display_path(p)}" if p != result.source_path else f"source {display_path(p)}", markup=False)
 
 
+# The id names files (claims/<id>.yaml): "../x" once wrote both files to the
+# same path outside claims/, the references overwriting the claims.
+_DOC_ID = re.compile(r"^\w[\w.-]*$")
+
+
 @app.command("extract")
 @guarded
 def extract_command(
@@ -85,6 +91,8 @@ def extract_command(
     Example: factcheck extract article.txt --id kp-ua --kind wikipedia --lang ja
     Example: factcheck extract article.txt --dry-run --format json
     """
+    if doc_id is not None and not _DOC_ID.match(doc_id):
+        raise UsageError(f"bad document id {doc_id!r}: use letters, digits, '-', '_' and '.', starting with a letter or digit")
     options = ExtractOptions(doc_id=doc_id, kind=kind, lang=lang, title=title, url=url, retrieved=retrieved)
     if dry_run:
         ex = extract_file(source, options)
@@ -101,7 +109,10 @@ def extract_command(
         repo = Repository(root) if root else Repository(find_root())
     except RepositoryNotFound:
         repo = Repository(Path.cwd())  # a first extraction starts a repository here
-    result = ingest(repo, source, options)
+    try:
+        result = ingest(repo, source, options)
+    except OSError as exc:
+        raise FileError(str(exc.filename or repo.root), f"cannot write: {exc.strerror or exc}") from None
     if fmt == "json":
         write_json(
             {

@@ -17,11 +17,10 @@ import typer
 from factcheck import export as exporting
 from factcheck import search as searching
 from factcheck import status as st
-from factcheck.cli.common import RootOption, app, console, guarded, load_corpus, write_json
+from factcheck.cli.common import RootOption, app, console, guarded, load_corpus, write_file, write_json
 from factcheck.report import claims as claims_report
 from factcheck.report import listing, table
 from factcheck.store import to_json
-from factcheck.yamlio import atomic_write
 
 # --- shared options ------------------------------------------------------------------
 
@@ -69,7 +68,7 @@ def _emit(write: Callable[[IO[str]], None], output: Path | None) -> None:
         return
     buffer = io.StringIO()
     write(buffer)
-    atomic_write(output, buffer.getvalue())
+    write_file(output, buffer.getvalue())
 
 
 # --- list ----------------------------------------------------------------------------
@@ -152,6 +151,15 @@ def search_command(
         write_json([searching.hit_record(h) for h in hits])
     else:
         table.render_hits(hits, console())
+        if not hits and min_score > 0:
+            # A paraphrase with other words (情報機関 for 情報院) can score just
+            # under the bar: say what is nearest rather than only "0 matches".
+            near = searching.search(corpus, query, claims=views, scope=scope, documents=doc or (), limit=1, min_score=0)
+            if near and near[0].score.score > 0:
+                console(stderr=True).print(
+                    f"nearest: {near[0].id} (score {near[0].score.score:g}); see it with --min-score {int(near[0].score.score)}",
+                    markup=False,
+                )
 
 
 # --- show ----------------------------------------------------------------------------

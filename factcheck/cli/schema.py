@@ -8,9 +8,8 @@ from typing import Literal, Optional
 
 import typer
 
-from factcheck.cli.common import app, guarded
+from factcheck.cli.common import app, guarded, write_file
 from factcheck.schema import schema_for
-from factcheck.yamlio import atomic_write
 
 
 @app.command("schema")
@@ -28,6 +27,6 @@ def schema_command(
     """
     text = json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n"
     if output:
-        atomic_write(output, text)
+        write_file(output, text)
     else:
         typer.echo(text, nl=False)

@@ -78,7 +78,11 @@ def _cited_labels(seg: Segment) -> list[str]:
 
 def _coverage(segments: Sequence[Segment], cites: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """Wikipedia's convention: a citation at the end of a paragraph covers the
-    uncited sentences before it in that paragraph."""
+    uncited sentences before it in that paragraph.
+
+    A dispute marker ("[citation needed]", "[要検証]") sits where a footnote
+    would: it closes the run, so the sentence it tags (and those before it)
+    are not covered by a citation further on."""
     covered: list[tuple[str, ...]] = [()] * len(segments)
     pending: list[int] = []
     for i, seg in enumerate(segments):
@@ -89,6 +93,8 @@ def _coverage(segments: Sequence[Segment], cites: Sequence[tuple[str, ...]]) -> 
         if cites[i]:
             for j in pending:
                 covered[j] = cites[i]
+            pending = []
+        elif any(m.kind in ("dispute", "unknown") for m in seg.markers):
             pending = []
         elif seg.kind not in NON_FACTUAL_KINDS:
             pending.append(i)

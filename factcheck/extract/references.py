@@ -724,6 +724,10 @@ def _note_label(text: str, n: int) -> str:
     return _alpha_label(n)
 
 
+# A lettered note marker in the prose: "[a]", "[b]".
+_LETTER_NOTE_RE = re.compile(r"\[[a-z]\]")
+_NUMBER_CITE_RE = re.compile(r"\[\d{1,3}\]")
+
 _LIST_ROLES = ("references", "notes", "bibliography")
 
 
@@ -751,6 +755,14 @@ def _collect(text: str, blocks: Sequence[Block]) -> tuple[list[tuple[str, str]],
     """
     spans = [(b, *_split_caret_entries(text[s:e]), s, e) for b, s, e in _clipped(blocks)]
     any_caret = any(entries for _, entries, _, _, _ in spans)
+    # Many articles head their only footnote list "脚注"/"Notes": it holds the
+    # numbered references when the prose cites "[1]" but no notes apart
+    # ("[注 1]", "[a]") and no other block holds a numbered list.
+    notes_apart = (
+        not _NUMBER_CITE_RE.search(text)
+        or bool(_NOTE_GROUP_RE.search(text) or _LETTER_NOTE_RE.search(text))
+        or any(entries for b, entries, _, _, _ in spans if b.role != "notes")
+    )
     counters = {"references": 0, "notes": 0}
     labelled: list[tuple[str, str]] = []
     bib: list[str] = []
@@ -761,7 +773,7 @@ def _collect(text: str, blocks: Sequence[Block]) -> tuple[list[tuple[str, str]],
                 bib.extend(plain)
                 continue
             entries = [_Entry(p, None) for p in plain]
-        role = "notes" if block.role == "notes" else "references"
+        role = "notes" if block.role == "notes" and notes_apart else "references"
         for entry in entries:
             counters[role] += 1
             n = counters[role]

@@ -24,7 +24,7 @@ from factcheck.extract.parts import Block, BlockRole, Marker, Segment, Segmentat
 from factcheck.model import ClaimKind
 
 Lang = Literal["ja", "en"]
-LineKind = Literal["blank", "boilerplate", "banner", "heading", "sources", "entry", "table", "bullet", "prose"]
+LineKind = Literal["blank", "footer", "boilerplate", "banner", "heading", "sources", "entry", "table", "bullet", "prose"]
 
 _WS = " \t\u00a0\u3000\ufeff\u200b\u200e\u200f\u2028\u2029\r\n"
 _SPACES = re.compile(r"[\s\u00a0\u3000\ufeff]+")
@@ -63,6 +63,7 @@ class _State:
     title: str | None = None
     seen_content: bool = False
     in_sources: bool = False
+    in_footer: bool = False  # past a comment-area or page-footer line: no more article text
     edit_mode: bool = False  # the text marks headings with [edit]/[編集]
     wrapped: bool = False  # the text is hard-wrapped: paragraphs run over several lines
     prose_seen: bool = False
@@ -86,6 +87,8 @@ class _Boilerplate:
     exact: frozenset[str]
     prefix: tuple[str, ...]
     regex: tuple[re.Pattern[str], ...]
+    footer: tuple[re.Pattern[str], ...]
+    tagline: tuple[re.Pattern[str], ...]
     banners: tuple[str, ...]
 
 
@@ -96,6 +99,8 @@ def _boilerplate() -> _Boilerplate:
         exact=frozenset(_fold(s) for s in data["exact"]),
         prefix=tuple(_fold(s) for s in data["prefix"]),
         regex=tuple(re.compile(r) for r in data["regex"]),
+        footer=tuple(re.compile(r) for r in data.get("footer", [])),
+        tagline=tuple(re.compile(r) for r in data.get("tagline", [])),
         banners=tuple(_fold(s) for s in data["banners"]),
     )
 
@@ -147,7 +152,8 @@ def segment(text: str, lang: str = "auto") -> Segmentation:
         # a "heading" that runs on into a lower-case line is a hard-wrapped sentence
         if kinds[n] == "heading" and language == "en" and lines[n + 1].text[:1].islower():
             kinds[n] = "prose"
-    state = _State(edit_mode=any(_edit_suffix(ln.text) is not None for ln in lines), wrapped=_is_wrapped(lines, kinds))
+    state = _State(edit_mode=any(_edit_suffix(ln.text) is not None for ln in lines), wrapped=_is_wrapped(lines, kinds),
+                   title=_title_above_tagline(lines))
     if state.wrapped:  # a short line right after an unfinished one continues it
         for n in range(1, len(lines)):
             if kinds[n] == "heading" and kinds[n - 1] == "prose" and _open_ended(lines[n - 1].text):
@@ -196,6 +202,22 @@ def _is_boilerplate(line: str) -> bool:
     return key in b.exact or key.startswith(b.prefix) or any(r.search(key) for r in b.regex)
 
 
+def _title_above_tagline(lines: list[_Line]) -> str | None:
+    """The nearest line above "From Wikipedia, the free encyclopedia" (or a
+    blog's byline) that is not page furniture, if there is one."""
+    tagline = _boilerplate().tagline
+    for n, ln in enumerate(lines):
+        if ln.text and any(r.search(_fold(ln.text)) for r in tagline):
+            above = [p.text for p in lines[:n] if p.text and not _is_boilerplate(p.text)]
+            return _heading_text(above[-1]) if above else None
+    return None
+
+
+def _is_footer(line: str) -> bool:
+    key = _fold(line)
+    return any(r.search(key) for r in _boilerplate().footer)
+
+
 def _is_banner(line: str) -> bool:
     return _fold(line).startswith(_boilerplate().banners)
 
@@ -240,6 +262,8 @@ def _line_kind(line: _Line, lang: Lang) -> LineKind:
     t = line.text
     if not t:
         return "blank"
+    if _is_footer(t):
+        return "footer"
     if _is_boilerplate(t):
         return "boilerplate"
     if _is_banner(t):
@@ -264,11 +288,26 @@ def _walk_line(text: str, lines: list[_Line], kinds: list[LineKind], i: int, lan
                state: _State, by_start: dict[int, Marker]) -> int:
     """Handle line ``i`` (and any continuation lines); the index of the next line."""
     line, kind = lines[i], kinds[i]
+    if state.in_footer:
+        return i + 1
+    if kind == "footer":
+        _close_block(state, line.start)
+        state.in_footer = True
+        return i + 1
+    if kind == "sources" and not state.in_sources and (
+        not state.prose_seen or (state.edit_mode and _edit_suffix(line.text) is None)
+    ):
+        # "Notes", "References" in a table of contents (above the article, or
+        # after its lead on pages whose real headings all carry [edit])
+        return i + 1
     if kind == "sources":
         _close_block(state, line.start)
         state.blocks.append((_heading_text(line.text), _after_line(text, line.end), _source_role(_heading_text(line.text)) or "other"))
         state.in_sources = True
         return i + 1
+    if state.in_sources and kind == "heading" and state.edit_mode and _edit_suffix(line.text) is not None:
+        _close_block(state, line.start)  # an article section after the lists: prose again
+        state.in_sources = False
     if state.in_sources:
         if kind == "boilerplate":  # page footer: the list is over
             _close_block(state, line.start)
@@ -509,8 +548,15 @@ def _is_boundary(text: str, s: int, i: int, j: int, k: int, end: int, lang: Lang
         return True
     if lang == "ja":
         c = text[i]
-        # "Yahoo!" or "3.5" inside Japanese text are not sentence ends
-        return not (c in "!?" and text[n].isascii() and text[n].isalnum() and n == k)
+        # "Yahoo!" or "3.5" inside Japanese text are not sentence ends, nor is
+        # a Latin name's "!" run straight into Japanese ("Yahoo!ニュース")
+        if c in "!?" and j == i + 1:
+            latin_before = i > s and text[i - 1].isascii() and text[i - 1].isalpha()
+            if n == k and (text[n].isascii() and text[n].isalnum() or latin_before and _LETTER.match(text[n])):
+                return False
+            if latin_before and text[n].isascii() and text[n].isalpha():
+                return False  # "Yahoo! JAPAN"
+        return True
     spaced = n > j or k > j
     nxt = text[n]
     if not spaced or nxt.islower():

@@ -363,8 +363,10 @@ class _Texts:
         return round(best, 1)
 
 
-def _conflicting_figures(corpus: Corpus, views: Mapping[str, ClaimView]) -> list[ConflictingFigure]:
-    rejected = {k for k, (review, _) in contradiction_pairs(corpus).items() if review == "rejected"}
+def _conflicting_figures(
+    corpus: Corpus, views: Mapping[str, ClaimView], pairs: Mapping[tuple[str, str], tuple[str, str]]
+) -> list[ConflictingFigure]:
+    rejected = {k for k, (review, _) in pairs.items() if review == "rejected"}
     # Grouped by base unit, values converted (km and m compare), the figures
     # shown as written.
     table = _unit_table()
@@ -423,7 +425,9 @@ def build_report(
     date: str | None = None,
 ) -> ClaimsReport:
     """The report data for a whole corpus, in a stable order."""
-    views = views if views is not None else derive(corpus)
+    # Walked once: derive(), the contradictions and the figures all need them.
+    pairs = contradiction_pairs(corpus)
+    views = views if views is not None else derive(corpus, pairs=pairs)
     all_views = list(views.values())
     rows, total = stats(corpus, views)
     doc_ids = [r.document for r in rows]
@@ -445,7 +449,7 @@ def build_report(
     contradictions = []
     order = {cid: i for i, cid in enumerate(views)}
     for (a_id, b_id), (review, note) in sorted(
-        contradiction_pairs(corpus).items(), key=lambda kv: (order.get(kv[0][0], 0), order.get(kv[0][1], 0))
+        pairs.items(), key=lambda kv: (order.get(kv[0][0], 0), order.get(kv[0][1], 0))
     ):
         if review == "rejected" or a_id not in views or b_id not in views:
             continue
@@ -490,7 +494,7 @@ def build_report(
         tuple(disputed),
         tuple(contradictions),
         tuple(unsourced),
-        tuple(_conflicting_figures(corpus, views)),
+        tuple(_conflicting_figures(corpus, views, pairs)),
         tuple(unreliable),
     )
 

@@ -246,12 +246,20 @@ _SHORT_HEADERS = {
 }
 
 
+_STATS_TABLE_MIN_WIDTH = 72  # below it the nine columns squeeze their headers
+
+
 def render_stats(rows: Sequence[DocumentStats], total: DocumentStats, console: Console) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_footer=True, collapse_padding=True)
     narrow = console.width < 110
     headers = [(_SHORT_HEADERS.get(s, s) if narrow else s) for s in STATUSES]
     numbers = 6 + sum(max(map(len, h.split("\n"))) for h in headers) + 2 * len(headers)
     doc_width = max(8, console.width - numbers - 2)
+    if console.width < _STATS_TABLE_MIN_WIDTH or max((cell_len(r.document) for r in rows), default=0) > doc_width:
+        # A cut id ("blog-ja-ru-…") cannot be passed to --doc, nor a cut
+        # header ("con…") read: list instead.
+        _render_stats_lines(rows, total, console)
+        return
     table.add_column("document", footer="total", no_wrap=True, overflow="ellipsis", max_width=doc_width)
     table.add_column("claims", justify="right", footer=str(total.claims))
     for s in STATUSES:
@@ -262,3 +270,20 @@ def render_stats(rows: Sequence[DocumentStats], total: DocumentStats, console: C
     for r in rows:
         table.add_row(Text(r.document), str(r.claims), *(str(r.counts[s]) for s in STATUSES))
     console.print(table)
+
+
+def _render_stats_lines(rows: Sequence[DocumentStats], total: DocumentStats, console: Console) -> None:
+    """Stats for a terminal too narrow for the table: each document's full id,
+    then its counts packed into lines that fit."""
+    for r in (*rows, total):
+        console.print(Text.assemble((r.document or "total", "bold"), f"  {r.claims} claims"))
+        line = Text("  ")
+        for s in STATUSES:
+            chunk = Text.assemble((s, STATUS_STYLES.get(s, "")), f" {r.counts[s]}")
+            if cell_len(line.plain) > 2 and cell_len(line.plain) + 2 + chunk.cell_len > console.width:
+                console.print(line)
+                line = Text("  ")
+            if cell_len(line.plain) > 2:
+                line.append("  ")
+            line.append_text(chunk)
+        console.print(line)

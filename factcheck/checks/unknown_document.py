@@ -1,0 +1,42 @@
+"""A reference file's ``document`` must name a claim document of the repository.
+
+The references of ``references/doc.yaml`` belong to the document whose claim
+file records ``document: {id: doc}``; a misspelt or stale name leaves them
+attached to nothing.  A name that may be the id of an unreadable claim file
+is not reported (that file's ``syntax`` finding stands alone).
+
+PASSING (claims/doc.yaml records ``document: {id: doc, ...}``)::
+
+    document: doc
+    references:
+      - {id: doc-r1, title: One}
+
+FAILING (line 1: there is no document doc-x)::
+
+    document: doc-x
+    references:
+      - {id: doc-r1, title: One}
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from factcheck.checks import Problem
+
+ID = "unknown-document"
+SEVERITY = "error"
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+    documents = {ctx.document_id(f) for f in ctx.readable("claims")}
+    for f in ctx.readable("references"):
+        name = f.located.data.get("document")
+        if not isinstance(name, str) or name in documents:
+            continue
+        if ctx.maybe_in_unreadable("claims", name, name):
+            continue
+        line, col = f.located.where(("document",))
+        known = ", ".join(sorted(documents)) or "none"
+        yield Problem(f.path, line, col, f"document {name!r} is not the id of any claim file's document (known: {known})")
