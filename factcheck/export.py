@@ -32,7 +32,7 @@ from typing import IO, Any, Iterable, Mapping, Sequence
 
 from factcheck import vocab
 from factcheck.model import Name, Reference
-from factcheck.status import STATUSES, ClaimView, derive
+from factcheck.status import STATUSES, ClaimView, date_range, derive
 from factcheck.store import Corpus
 
 FORMATS = ("claimreview", "csl-json", "csv")
@@ -74,6 +74,8 @@ def claimreview(
     """schema.org ClaimReview JSON-LD for every claim with a verdict;
     ``url_base`` (e.g. the published report's address) gives each review a
     ``url`` of ``<url_base>#claim-<id>``, the anchors of the HTML report."""
+    if date:
+        date_range(date)  # schema.org wants ISO 8601: reject "yesterday" before writing
     views = views if views is not None else derive(corpus)
     graph = []
     for view in views.values():

@@ -164,6 +164,7 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[str, int, str]]]] = [
      [(C, 17, "anchored")]),
     ("anchored: block scalar text is reported at its key",
      {"claims": {"text: The bridge is 300 m long.": "text: |\n      The bridge is 300 m wide."}}, [(C, 16, "anchored")]),
+    ("anchored: span wider than the text", {"claims": {"text: It opened in 2019.": "text: It opened in"}}, [(C, 8, "anchored")]),
     ("anchored: span with a marker inside", {"claims": {"end_column: 19}": "end_column: 22}"}}, []),
     ("anchored: BOM and CRLF", {"source": "\ufeff" + SOURCE.replace("\n", "\r\n")}, []),
     ("anchored: multi-line span", {"claims": {"text: It closed in 2023.": "text: It closed in 2023. The bridge is",

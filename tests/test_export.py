@@ -101,3 +101,10 @@ def test_json_exports_parse(corpus: Corpus, fmt: str) -> None:
 def test_unknown_format(corpus: Corpus) -> None:
     with pytest.raises(UsageError):
         export(corpus, "bibtex", io.StringIO())
+
+
+@pytest.mark.parametrize("date", ["yesterday", "2024-13-01", "24/10/2024"])
+def test_claimreview_rejects_a_date_that_is_not_iso(corpus: Corpus, date: str) -> None:
+    # datePublished was copied as given, making invalid schema.org JSON-LD.
+    with pytest.raises(UsageError):
+        export(corpus, "claimreview", io.StringIO(), date=date)

@@ -5,8 +5,9 @@ The ``location`` span (1-based lines and columns in code points,
 source file, and the text there must equal the claim's ``text`` once inline
 markers ([12], [要出典], [citation needed]) are removed and runs of
 whitespace collapsed.  The source is read as UTF-8 with any BOM dropped and
-CRLF taken as LF.  A wrong location is reported at ``location``; a text found
-nowhere in the source is reported at ``text``.
+CRLF taken as LF.  A wrong location (outside the file, elsewhere, or wider
+than the text) is reported at ``location``; a text found nowhere in the source
+is reported at ``text``.
 
 PASSING (sources/doc.txt is ``It opened in 2019.[3] It closed.``)::
 
@@ -95,7 +96,12 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
             got = strip_markers(found)
             if got == want:
                 continue
-            if want and want in stripped_source:
+            if want and want in got:
+                # Either the text was cut short or the span is too wide; say which
+                # mismatch it is rather than "elsewhere", and point at the span.
+                line, col = item.where("location", key=True)
+                yield Problem(f.path, line, col, f"the location spans more than the text; at {where} it reads {_preview(got)}")
+            elif want and want in stripped_source:
                 line, col = item.where("location", key=True)
                 yield Problem(f.path, line, col, f"the text stands elsewhere in {source}; at {where} it reads {_preview(got)}")
             else:
