@@ -549,6 +549,9 @@ def test_parse_never_raises(text: str) -> None:
         # notes cited apart keep their own labels
         ("本文だ[注 1]。続きだ[1]。\n注釈[編集]\n^ 補足。\n出典[編集]\n^ 外務省「北朝鮮」\n", ["注 1", "1"]),
         ("Foo is a village.[a] It has a church.[1]\nNotes[edit]\n^ Or a hamlet.\nReferences[edit]\n^ \"A\". B.\n", ["a", "1"]),
+        ("Foo is a village.[a] It has a church.[1]\nExplanatory notes[edit]\n^ Or a hamlet.\nCitations[edit]\n^ \"A\". B.\n",
+         ["a", "1"]),
+        ("村である[注 1]。教会がある[1]。\n脚注・出典[編集]\n注釈\n^ 補足。\n出典\n^ 外務省「北朝鮮」\n", ["注 1", "1"]),
     ],
 )
 def test_a_lone_notes_list_is_the_reference_list(text: str, labels: list[str]) -> None:
