@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
-import time
 from pathlib import Path
-from typing import Callable
+
+from _timing import print_rows, timed
 
 from factcheck.extract import extract_text
 from factcheck.extract.segment import segment
@@ -36,13 +35,6 @@ def naive(text: str) -> list[str]:
     return [_NAIVE_MARK.sub("", s).strip() for s in _NAIVE_SENT.split(text) if s.strip()]
 
 
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t0)
-    return statistics.median(runs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,10 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     claims = len(extract_text(text, doc_id="b", source="s", lang="ja").claims)
     print(f"{chars:,} characters, {claims:,} claims, median of {args.repeat} runs")
-    print(f"{'what':28} {'seconds':>9} {'kchars/s':>10} {'x baseline':>11}")
-    base = rows[0][1]
-    for name, secs in rows:
-        print(f"{name:28} {secs:9.3f} {chars / secs / 1000:10.0f} {secs / base:11.1f}")
+    print_rows(rows, amount=chars, per="chars/s")
     return 0
 
 

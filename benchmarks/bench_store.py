@@ -16,14 +16,12 @@ and noisy, so the ratio, not the absolute time, is the figure to compare.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
-from typing import Callable
 
 import yaml
+from _timing import print_rows, timed
 
 from factcheck.model import Claim, ClaimFile, DateMention, Dispute, Document, Reference, ReferenceFile, Span
 from factcheck.store import Repository, load_file, write_claim_file, write_reference_file
@@ -56,13 +54,6 @@ def build(root: Path, docs: int, claims: int) -> None:
         write_reference_file(root / "references" / f"{doc_id}.yaml", ReferenceFile(doc_id, refs))
 
 
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t0)
-    return statistics.median(runs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,10 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(("validate (all rules)", timed(lambda: validate(repo, None), args.repeat)))
         n = args.docs * args.claims
         print(f"{len(files)} files, {n} claims, median of {args.repeat} runs, python {sys.version.split()[0]}")
-        print(f"{'what':32} {'seconds':>9} {'claims/s':>10} {'x baseline':>11}")
-        base = rows[0][1]
-        for name, secs in rows:
-            print(f"{name:32} {secs:9.3f} {n / secs:10.0f} {secs / base:11.2f}")
+        print_rows(rows, amount=n, per="claims/s")
     return 0
 
 
