@@ -1,0 +1,87 @@
+"""Contradictions between claims: an analysis step, candidate blocking, one module per kind.
+
+:func:`compare` reads two claims (Japanese, English or one of each) and says
+whether they cannot both be true, which kind of conflict it is and which two
+aligned values (as written) conflict.  It never guesses from wording alone:
+each kind needs the two claims to be about the same thing *and* a value,
+name or polarity that differs where they align.
+
+- ``analysis``: claim text -> words as keys (SudachiPy, lemminflect, the
+  JMdict bridge), figures aligned to what they measure, dates to the events
+  they date, names in their slots, polarity and hedges.
+- ``align``: what two analyses share (words, names, figures, dates).
+- ``kinds/``: ``quantity``, ``date``, ``attribution``, ``entity``,
+  ``polarity`` (each with a passing and a failing example in its docstring).
+- ``blocking``: an IDF-weighted inverted index proposes the pairs worth
+  comparing; there is no all-pairs loop.
+- ``suspect``: candidates become reviewable ``contradicts`` relations.
+
+PASS (consistent): "北浜トンネルの全長は5,382メートルである。" /
+"北浜トンネルは長さ約5.4kmのトンネルだ。"
+
+FAIL (contradiction, kind date): "The bridge opened on 5 April 1998." /
+"The bridge was opened in April 2001."
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from factcheck.contradict.analysis import Analysis, analyse, detect_lang
+from factcheck.contradict.blocking import block
+from factcheck.contradict.kinds import KINDS
+from factcheck.contradict.model import NO_CONFLICT, Conflict, PairContext, Verdict
+from factcheck.model import Claim
+
+__all__ = [
+    "Analysis", "Candidate", "Verdict", "analyse", "candidates", "compare", "compare_analyses", "detect_lang",
+]
+
+_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed contradiction between two claims."""
+
+    a: str
+    b: str
+    verdict: Verdict
+    within_document: bool = False
+
+
+def compare_analyses(x: Analysis, y: Analysis) -> Verdict:
+    """:func:`compare` on claims already read with :func:`analyse`."""
+    ctx = PairContext(x, y)
+    found: list[Conflict] = []
+    for check in KINDS.values():
+        conflict = check(ctx)
+        if conflict is not None and conflict.score >= _THRESHOLD:
+            found.append(conflict)
+    if not found:
+        return Verdict(False, round(ctx.similarity * 0.3, 3))
+    best = max(found, key=lambda c: c.score)
+    return Verdict(True, round(best.score, 3), best.kind, best.evidence, best.why)
+
+
+def compare(a: str, b: str, *, lang_a: str | None = None, lang_b: str | None = None) -> Verdict:
+    """Whether claim texts ``a`` and ``b`` cannot both be true (see the module docstring)."""
+    return compare_analyses(analyse(a, lang_a), analyse(b, lang_b))
+
+
+def candidates(claims: Sequence[Claim], *, within: bool = False) -> list[Candidate]:
+    """Contradiction candidates among factual claims (across documents; also within one with ``within``)."""
+    facts = [c for c in claims if c.kind == "fact"]
+    read = [analyse(c.text) for c in facts]
+    docs = [c.document for c in facts]
+    out: list[Candidate] = []
+    for i, j, _ in block(read, docs, within=within):
+        verdict = compare_analyses(read[i], read[j])
+        if verdict.contradiction:
+            out.append(Candidate(facts[i].id, facts[j].id, verdict, docs[i] == docs[j]))
+    out.sort(key=lambda c: (-c.verdict.score, c.a, c.b))
+    return out
+
+
+__all__ += ["NO_CONFLICT"]

@@ -1,0 +1,697 @@
+"""Claim text -> :class:`Analysis`: words as keys, aligned figures and dates, names in their slots, polarity.
+
+The analysis is the only place that reads text.  The conflict kinds compare
+analyses and never look at strings again, so one claim is analysed once per
+run however many candidates it meets.
+
+- **Words** become :class:`Token` s with *keys*: the lemma (English, by
+  lemminflect) or normalized form (Japanese, by SudachiPy), Snowball stems, and
+  for Japanese words the stems of their English JMdict glosses, so a Japanese
+  and an English claim about one thing share keys.  ``wide`` keys add
+  synonyms reached through the dictionary (founded ~ established); they count
+  for less.
+- **Figures** keep the words of their clause as the *measure* they quantify
+  (land border, troops sent, operating profit), the years that date them and
+  the period words beside them (quarter, 上半期).
+- **Dates** keep the predicates of their clause as the *event* they date
+  (opened, 開業, merged); "as of" dates are marked as reference times.
+- **Names** (proper nouns) keep their slot: agent (subject, "by X", Xが/Xは),
+  patient (object, Xを/Xに), source ("according to X", Xによると) or other.
+- **Polarity**: negations of the main predicate (not counting "did not deny",
+  否定しなかった and other non-denials), hedges, and antonym poles.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Literal
+
+from factcheck.contradict import lexicon
+from factcheck.contradict.lexicon import en_lemmas, fold, stem
+from factcheck.extract.dates import date_spans, find_dates
+from factcheck.extract.quantities import bounds_in_base, find_quantities
+
+__all__ = ["Analysis", "DateValue", "Figure", "Name", "Token", "analyse", "detect_lang"]
+
+TokenKind = Literal["content", "pred", "name", "func", "num", "neg", "punct"]
+Role = Literal["agent", "patient", "source", "other"]
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    lemma: str
+    kind: TokenKind
+    start: int
+    end: int
+    clause: int
+    keys: frozenset[str] = frozenset()
+    wide: frozenset[str] = frozenset()
+    norm: frozenset[str] = frozenset()  # the word's own forms, without dictionary glosses
+
+    @property
+    def own(self) -> frozenset[str]:
+        return self.norm or self.keys
+
+
+@dataclass(frozen=True)
+class Name:
+    """A proper noun and the forms it matches (each a set of stems), in its slot."""
+
+    text: str
+    forms: tuple[frozenset[str], ...]
+    acronyms: frozenset[str]
+    distinct: frozenset[str]  # stems of its words that are no ordinary English word (Nile, not river)
+    role: Role
+    start: int
+    clause: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str
+    low: float
+    high: float
+    base: str
+    approximate: bool
+    bounded: bool
+    digits: str
+    start: int
+    end: int
+    clause: int
+    measure: frozenset[str]  # keys of the words this figure measures
+    near: frozenset[str]  # keys of the words right beside it (the counter noun, the measured noun)
+    measure_own: frozenset[str]  # the same without glosses, for claims of one language
+    near_own: frozenset[str]
+    total: bool
+    periods: frozenset[str]
+    step: float  # half the last written digit, in base units: 17.3 km -> 50 m
+    preds: frozenset[str]  # keys of the predicates of its clause (sent, trained)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    text: str
+    value: str  # ISO 8601, possibly partial
+    start: int
+    end: int
+    clause: int
+    event: frozenset[str]  # keys of the predicates it dates
+    reference: bool  # "as of" / 時点: a reference time, not an event date
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    lang: str
+    tokens: tuple[Token, ...]
+    names: tuple[Name, ...]
+    figures: tuple[Figure, ...]
+    dates: tuple[DateValue, ...]
+    negations: int
+    negated: frozenset[str]  # keys of the words the negations apply to
+    hedged: bool
+    poles: frozenset[tuple[int, int]]  # (antonym scale, pole) of the predicates
+    preds: frozenset[str]  # keys of the predicates
+    credit_preds: frozenset[str]  # predicates that credit one agent (wrote, discovered, said)
+    reporting: bool  # has a reporting frame ("according to X")
+    keys: frozenset[str] = field(default=frozenset())  # every content key (for similarity and blocking)
+    wide: frozenset[str] = field(default=frozenset())
+    own: frozenset[str] = field(default=frozenset())  # content keys without glosses
+
+    @property
+    def years(self) -> frozenset[str]:
+        return frozenset(d.value[:4] for d in self.dates)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def detect_lang(text: str) -> str:
+    """``ja`` when the text has kana or kanji, else ``en``."""
+    return "ja" if _CJK.search(text) else "en"
+
+
+# --- cue tables ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cues:
+    neg_en: frozenset[str]
+    neg_verbs_en: frozenset[str]
+    neg_aux_ja: frozenset[str]
+    neg_words_ja: frozenset[str]
+    non_denial_en: tuple[str, ...]
+    non_denial_ja: tuple[str, ...]
+    hedges_en: frozenset[str]
+    hedges_ja: tuple[str, ...]
+    poles: dict[str, set[tuple[int, int]]]
+    reporting_en: frozenset[str]
+    reporting_ja: frozenset[str]
+    credit: frozenset[str]
+    periods_en: frozenset[str]
+    periods_ja: tuple[str, ...]
+    totals_en: frozenset[str]
+    totals_ja: tuple[str, ...]
+    reference_en: tuple[str, ...]
+    reference_ja: tuple[str, ...]
+
+
+@cache
+def _cues() -> _Cues:
+    c = lexicon.cues()
+    poles: dict[str, set[tuple[int, int]]] = {}
+    for scale, sides in enumerate(c["antonyms"]):
+        for pole, words in enumerate(sides):
+            for w in words:
+                poles.setdefault(w, set()).add((scale, pole))
+                if not lexicon.ja_has_cjk(w):
+                    poles.setdefault(stem(w), set()).add((scale, pole))
+    credit = set(c["credit"]["ja"]) | {stem(w) for w in c["credit"]["en"]} | set(c["credit_nouns"]["ja"]) | {
+        stem(w) for w in c["credit_nouns"]["en"]}
+    return _Cues(
+        neg_en=frozenset(c["negation"]["en"]),
+        neg_verbs_en=frozenset(c["negation"]["en_verbs"]),
+        neg_aux_ja=frozenset(c["negation"]["ja_aux"]),
+        neg_words_ja=frozenset(c["negation"]["ja_words"]),
+        non_denial_en=tuple(c["non_denial"]["en"]),
+        non_denial_ja=tuple(c["non_denial"]["ja"]),
+        hedges_en=frozenset(stem(w) for w in c["hedges"]["en"]),
+        hedges_ja=tuple(c["hedges"]["ja"]),
+        poles=poles,
+        reporting_en=frozenset(stem(w) for w in c["reporting"]["en"]),
+        reporting_ja=frozenset(c["reporting"]["ja"]),
+        credit=frozenset(credit),
+        periods_en=frozenset(c["periods"]["en"]),
+        periods_ja=tuple(c["periods"]["ja"]),
+        totals_en=frozenset(c["totals"]["en"]),
+        totals_ja=tuple(c["totals"]["ja"]),
+        reference_en=tuple(c["reference_time"]["en"]),
+        reference_ja=tuple(c["reference_time"]["ja"]),
+    )
+
+
+# --- tokenizing -----------------------------------------------------------------------
+
+_EN_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-\.&]*[A-Za-z\u00c0-\u024f]|[A-Za-z\u00c0-\u024f]|\d[\d,\.]*|[^\s]")
+_CLAUSE_EN = frozenset({",", ";", ":", "(", ")", "—", "–", "."})
+_CLAUSE_JA = frozenset({"、", "。", "，", "；", "：", "（", "）", "(", ")", ",", ";"})
+_JA_FUNC_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白", "接続詞", "感動詞", "接頭辞", "代名詞", "連体詞"})
+_JA_LIGHT_VERBS = frozenset({"為る", "する", "成る", "なる", "有る", "ある", "居る", "いる", "れる", "られる", "せる", "させる",
+                             "行う", "因る", "よる", "於く", "おく", "見る", "言う", "いう", "出来る", "できる", "云う", "来る"})
+_NAME_LINKS = frozenset({"of", "the", "de", "du", "von", "van", "der", "and", "&", "for", "la", "le", "del", "da"})
+
+
+def _ja_content_keys(norm: str) -> tuple[frozenset[str], frozenset[str]]:
+    keys = {norm}
+    glosses = lexicon.gloss_keys(norm)
+    if not glosses and len(norm) >= 3:
+        for part in lexicon.ja_parts(norm):
+            if len(part) >= 2:
+                keys.add(part)
+                glosses |= lexicon.gloss_keys(part)
+    return frozenset(keys), frozenset(glosses)
+
+
+@lru_cache(maxsize=131072)
+def _en_word(word: str, at_start: bool) -> tuple[str, TokenKind, frozenset[str], frozenset[str]]:
+    low = word.lower()
+    cues = _cues()
+    if low in cues.neg_en or low.endswith("n't"):
+        return low, "neg", frozenset(), frozenset()
+    verb_lemmas = en_lemmas(low).get("VERB", ())
+    if verb_lemmas and verb_lemmas[0] in cues.neg_verbs_en:
+        return verb_lemmas[0], "neg", frozenset(), frozenset()
+    if low in lexicon.stopwords_en():
+        return low, "func", frozenset(), frozenset()
+    lemmas = en_lemmas(low)
+    if "AUX" in lemmas or any(v in lexicon.stopwords_en() for vs in lemmas.values() for v in vs):
+        return low, "func", frozenset(), frozenset()
+    verb = "VERB" in lemmas
+    if verb:
+        lemma = lemmas["VERB"][0]
+    elif "NOUN" in lemmas:
+        lemma = lemmas["NOUN"][0]
+    elif "ADJ" in lemmas:
+        lemma = lemmas["ADJ"][0]
+    else:
+        lemma = low
+    if lemma in lexicon.stopwords_en():
+        return lemma, "func", frozenset(), frozenset()
+    keys = frozenset({stem(lemma), stem(low)} | lexicon.event_stems(low) | lexicon.event_stems(lemma))
+    wide = lexicon.en_bridge(lemma, verb) | (lexicon.en_bridge(lemmas["NOUN"][0], False) if "NOUN" in lemmas else frozenset())
+    kind: TokenKind = "pred" if verb and (low.endswith(("ed", "en")) or lemma != low or "NOUN" not in lemmas) else "content"
+    return lemma, kind, keys, wide - keys
+
+
+def _is_name_word(word: str, at_start: bool) -> bool:
+    if not word[0].isupper():
+        return False
+    if word.isupper() and len(word) >= 2:
+        return True  # an acronym: WHO, NASA, TSE
+    if word.lower() in lexicon.stopwords_en() or word.lower() in _cues().neg_en:
+        return False
+    if not at_start:
+        return True
+    # Sentence-initial: a name only if it is no common word ("The", "In", "Shares").
+    return not en_lemmas(word.lower())
+
+
+def _tokens_en(text: str) -> list[Token]:
+    out: list[Token] = []
+    clause = 0
+    words = list(_EN_TOKEN.finditer(text))
+    i = 0
+    at_start = True
+    while i < len(words):
+        m = words[i]
+        w = m.group()
+        if w.endswith(".") and len(w) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", w):
+            w = w[:-1]
+        if w in _CLAUSE_EN or (len(w) == 1 and not w.isalnum()):
+            out.append(Token(w, w, "punct", m.start(), m.end(), clause))
+            if w in _CLAUSE_EN:
+                clause += 1
+            i += 1
+            continue
+        if w[0].isdigit():
+            w = w.rstrip(",.")
+            out.append(Token(w, w, "num", m.start(), m.start() + len(w), clause))
+            at_start = False
+            i += 1
+            continue
+        next_cap = i + 1 < len(words) and words[i + 1].group()[:1].isupper()
+        if _is_name_word(w, at_start) or (at_start and next_cap and w[0].isupper()
+                                          and w.lower() not in lexicon.stopwords_en()):
+            j = i + 1
+            end = m.start() + len(w)
+            while j < len(words):
+                nxt = words[j].group().rstrip(".")
+                if nxt and nxt[0].isupper() and nxt[0].isalpha():
+                    end = words[j].start() + len(nxt)
+                    j += 1
+                elif nxt.lower() in _NAME_LINKS and j + 1 < len(words) and words[j + 1].group()[:1].isupper() \
+                        and nxt.lower() not in ("and", "&"):
+                    j += 1
+                else:
+                    break
+            name = text[m.start():end]
+            out.append(Token(name, name.lower(), "name", m.start(), end, clause))
+            at_start = False
+            i = j
+            continue
+        lemma, kind, keys, wide = _en_word(w, at_start)
+        out.append(Token(w, lemma, kind, m.start(), m.start() + len(w), clause, keys, wide))
+        at_start = False
+        i += 1
+    return out
+
+
+def _tokens_ja(text: str) -> list[Token]:
+    out: list[Token] = []
+    clause = 0
+    cues = _cues()
+    for m in lexicon.ja_morphs(text):
+        pos0, pos1 = m.pos[0], m.pos[1]
+        if pos0 == "補助記号" or pos0 == "空白":
+            out.append(Token(m.surface, m.norm, "punct", m.start, m.end, clause))
+            if m.surface in _CLAUSE_JA:
+                clause += 1
+            continue
+        if re.fullmatch(r"[A-Za-z][A-Za-z\-\.&']*", m.surface):
+            # A Latin word inside a Japanese sentence (NASA, iPhone): treat as English.
+            lemma, kind, keys, wide = _en_word(m.surface, False)
+            kind = "name" if _is_name_word(m.surface, False) else kind
+            out.append(Token(m.surface, m.surface.lower(), kind, m.start, m.end, clause, keys, wide))
+            continue
+        if pos0 == "助動詞" and m.lemma in cues.neg_aux_ja:
+            out.append(Token(m.surface, m.lemma, "neg", m.start, m.end, clause))
+            continue
+        if m.norm in cues.neg_words_ja or (pos0 == "接頭辞" and m.surface in ("未", "不", "非", "無")):
+            out.append(Token(m.surface, m.norm, "neg", m.start, m.end, clause))
+            continue
+        if pos1 == "数詞":
+            out.append(Token(m.surface, m.norm, "num", m.start, m.end, clause))
+            continue
+        if pos0 in _JA_FUNC_POS or pos1 == "非自立可能" or m.norm in _JA_LIGHT_VERBS or pos0 == "接尾辞":
+            out.append(Token(m.surface, m.norm, "func", m.start, m.end, clause))
+            continue
+        keys, wide = _ja_content_keys(m.norm)
+        if pos1 == "固有名詞":
+            kind: TokenKind = "name"
+        elif pos0 == "動詞" or m.pos[2] == "サ変可能" or pos0 == "形容詞":
+            kind = "pred"
+        else:
+            kind = "content"
+        out.append(Token(m.surface, m.norm, kind, m.start, m.end, clause, keys | wide, frozenset(), keys))
+    return _merge_ja_names(out)
+
+
+_KATAKANA = re.compile(r"[\u30a0-\u30ffー・]+")
+
+
+def _merge_ja_names(tokens: list[Token]) -> list[Token]:
+    """Join the pieces of one name: アオバ + システム, ガリレオ・ガリレイ, メコン + 川.
+
+    A katakana word the dictionary does not know is a name (invented company
+    and product names are written so); a katakana word or a one-character
+    noun straight after a name belongs to it.
+    """
+    out: list[Token] = []
+    for t in tokens:
+        if t.kind == "content" and _KATAKANA.fullmatch(t.text) and not lexicon.gloss_keys(t.lemma):
+            t = Token(t.text, t.lemma, "name", t.start, t.end, t.clause, t.keys, t.wide, t.norm)
+        prev = out[-1] if out else None
+        glue = prev is not None and prev.kind == "name" and t.start == prev.end and (
+            (t.kind in ("content", "name") and _KATAKANA.fullmatch(t.text) and _KATAKANA.fullmatch(prev.text))
+            or (t.kind == "content" and len(t.text) == 1 and not t.text.isdigit())
+            or t.kind == "name")
+        if glue and prev is not None:
+            out[-1] = Token(prev.text + t.text, prev.lemma + t.lemma, "name", prev.start, t.end, prev.clause,
+                            prev.keys | t.keys, prev.wide, prev.norm | t.norm)
+            continue
+        if t.text == "・" and prev is not None and prev.kind == "name":
+            out[-1] = Token(prev.text + t.text, prev.lemma + t.lemma, "name", prev.start, t.end, prev.clause,
+                            prev.keys, prev.wide)
+            continue
+        out.append(t)
+    return out
+
+
+# --- names ------------------------------------------------------------------------------
+
+_STEMS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], frozenset[str], frozenset[str]]:
+    renderings = [surface]
+    if lang_ja:
+        whole = lexicon.name_glosses(surface)
+        renderings += list(whole)
+        parts = lexicon.ja_parts(surface)
+        if not whole and len(parts) > 1:
+            # 北浜トンネル -> "Kitahama tunnel": each part's first rendering, in order.
+            renderings.append(" ".join((lexicon.name_glosses(p) or (p,))[0] for p in parts))
+    forms: list[frozenset[str]] = []
+    acronyms: set[str] = set()
+    distinct: set[str] = set()
+    for r in renderings:
+        folded = fold(r)
+        if lexicon.ja_has_cjk(r):
+            forms.append(frozenset({folded}))
+            distinct.add(folded)
+            continue
+        outer = re.sub(r"\([^)]*\)", " ", r)
+        for variant in {outer, r.replace("(", " ").replace(")", " ")}:
+            words = [w for w in _STEMS.findall(variant) if w.lower() not in _NAME_LINKS]
+            if not words:
+                continue
+            forms.append(frozenset(stem(w) for w in words))
+            distinct.update(stem(w) for w in words if not _ordinary(w))
+            if len(words) >= 2:
+                acronyms.add("".join(w[0] for w in words).lower())
+            if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+                acronyms.add(words[0].lower())
+    return tuple(dict.fromkeys(forms)), frozenset(acronyms), frozenset(distinct)
+
+
+def _ordinary(word: str) -> bool:
+    """An ordinary English word (river, university, exchange), not a name's own word."""
+    if word.isupper() and len(word) > 1:
+        return False
+    return word.lower() in lexicon.stopwords_en() or bool(en_lemmas(word.lower()))
+
+
+def names_match(x: Name, y: Name) -> bool:
+    """Two names for one thing: a shared distinctive word (Nile ~ Nile River), a contained form, or an acronym.
+
+    Ordinary nouns in names (university, city, stock exchange) do not make
+    two names one: 駒澤大学 and 創価大学, Tokyo and New York Stock Exchange differ.
+    """
+    if x.acronyms & y.acronyms or x.acronyms & {w for f in y.forms for w in f} \
+            or y.acronyms & {w for f in x.forms for w in f}:
+        return True
+    for fx in x.forms:
+        for fy in y.forms:
+            if fx == fy:
+                return True
+            common = fx & fy
+            if not common:
+                continue
+            dx = fx & x.distinct
+            dy = fy & y.distinct
+            if common & dx and common & dy and (dx <= dy or dy <= dx or len(common & dx) * 2 >= max(len(dx), len(dy))):
+                return True
+            if not dx and not dy and (fx <= fy or fy <= fx):
+                return True
+    return False
+
+
+_JA_AGENT = ("が", "は", "によって", "により", "では", "も")
+_JA_PATIENT = ("を", "に", "と", "から", "へ")
+_JA_SOURCE = ("によると", "によれば", "の発表", "の報道", "の調べ", "の調査")
+
+
+def _role_ja(text: str, end: int) -> Role:
+    after = text[end:end + 6]
+    if after.startswith(_JA_SOURCE) or re.match(r"(?:通信|新聞|紙|テレビ)?(?:は|が)?(?:[^。、]{0,8})?(?:報じ|伝え)", after):
+        return "source"
+    if after.startswith(_JA_AGENT):
+        return "agent"
+    if after.startswith(_JA_PATIENT):
+        return "patient"
+    return "other"
+
+
+def _role_en(text: str, start: int, end: int, first_pred: int | None) -> Role:
+    before = text[max(0, start - 20):start].lower()
+    if re.search(r"(?:according to|cited by|citing|reported by|per|told)\s+(?:the\s+)?$", before):
+        return "source"
+    after = text[end:end + 30].lower()
+    if re.match(r"\s*(?:reported|said in a report|told reporters|reports)", after):
+        return "source"
+    if re.search(r"\bby\s+(?:the\s+)?$", before):
+        return "agent"
+    if first_pred is None:
+        return "other"
+    return "agent" if start < first_pred else "patient"
+
+
+# --- values -------------------------------------------------------------------------------
+
+_DIGITS = re.compile(r"\d")
+
+
+def _digits(text: str) -> str:
+    core = fold(text)
+    ds = "".join(_DIGITS.findall(core)).lstrip("0")
+    return ds.rstrip("0") or "0"
+
+
+def _clause_of(tokens: list[Token], pos: int) -> int:
+    for t in tokens:
+        if t.start <= pos < max(t.end, t.start + 1):
+            return t.clause
+        if t.start > pos:
+            return t.clause
+    return tokens[-1].clause if tokens else 0
+
+
+def _keys_of(tokens: list[Token], *, own: bool = False) -> frozenset[str]:
+    out: set[str] = set()
+    for t in tokens:
+        if t.kind in ("content", "pred", "name"):
+            out |= (t.own if own else t.keys) or {t.lemma}
+    return frozenset(out)
+
+
+def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang: str) -> list[Figure]:
+    cues = _cues()
+    out: list[Figure] = []
+    cursor = 0
+    folded = fold(text)
+    for q in find_quantities(text):
+        start = text.find(q.text, cursor)
+        if start < 0:
+            start = text.find(q.text)
+        if start < 0:
+            continue
+        end = start + len(q.text)
+        cursor = end
+        if any(s <= start < e for s, e in dates):
+            continue
+        low, high, base = bounds_in_base(q)
+        if base is None:
+            # A bare number: its counter is the noun after it (5,000 acres of farmland).
+            nxt = [t for t in tokens if t.start >= end and t.kind in ("content", "pred", "name")][:1]
+            base = "#" + (nxt[0].lemma if nxt else "")
+        if low is None and high is None:
+            continue
+        lo = low if low is not None else float("-inf")
+        hi = high if high is not None else float("inf")
+        clause = _clause_of(tokens, start)
+        same = [t for t in tokens if t.clause == clause and not (start <= t.start < end)]
+        measure = _keys_of(same)
+        measure_own = _keys_of(same, own=True)
+        idx = [i for i, t in enumerate(tokens) if t.start >= end]
+        near_tokens = [t for t in tokens[idx[0]:idx[0] + 2] if t.kind != "name"] if idx else []
+        before = [t for t in tokens if t.end <= start and t.clause == clause and t.kind in ("content", "pred")][-2:]
+        near = _keys_of(near_tokens + before)
+        near_own = _keys_of(near_tokens + before, own=True)
+        window = folded[max(0, start - 12):end + 12]
+        total = any(w in window for w in cues.totals_ja) if lang == "ja" else bool(
+            set(re.findall(r"[a-z]+", window)) & cues.totals_en)
+        periods = _period_words(text, start, end, lang)
+        step = _step(q.value if q.value is not None else (q.low or q.high), lo if math.isfinite(lo) else hi,
+                     _digits(q.text))
+        preds = frozenset(k for t in same if t.kind == "pred" for k in t.keys)
+        out.append(Figure(
+            text=q.text, low=lo, high=hi, base=base, approximate=q.approximate,
+            measure_own=measure_own, near_own=near_own,
+            bounded=(low is None) != (high is None) or (q.low is not None and q.high is None and q.value is not None),
+            digits=_digits(q.text), start=start, end=end, clause=clause, measure=measure, near=near,
+            total=total, periods=periods, step=step, preds=preds,
+        ))
+    return out
+
+
+def _step(written: float | None, base_value: float, digits: str) -> float:
+    if not written or not math.isfinite(base_value):
+        return 0.0
+    factor = base_value / written
+    exponent = math.floor(math.log10(abs(written))) - max(len(digits), 1) + 1
+    return abs(10.0 ** exponent / 2 * factor)
+
+
+def _period_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
+    cues = _cues()
+    window = fold(text[max(0, start - 30):end + 10])
+    if lang == "ja" or lexicon.ja_has_cjk(window):
+        found = {w for w in cues.periods_ja if w in window and w not in ("月",)}
+        found |= set(re.findall(r"第[1-4一二三四]四半期|[1-4一二三四]q|q[1-4]", window))
+    else:
+        words = set(re.findall(r"[a-z0-9]+", window))
+        found = words & cues.periods_en
+    return frozenset(found)
+
+
+def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], list[tuple[int, int]]]:
+    cues = _cues()
+    mentions, _ = find_dates(text)
+    spans = date_spans(text)
+    out: list[DateValue] = []
+    preds = [t for t in tokens if t.kind == "pred"]
+    for mention, (s, e) in zip(mentions, spans):
+        clause = _clause_of(tokens, s)
+        event = {k for t in preds if t.clause == clause for k in t.keys}
+        # The noun a date qualifies names its event too: 公開日は…, "release date", "its opening on …".
+        beside = [t for t in tokens if t.kind == "content" and _eventive(t)
+                  and (0 <= s - t.end <= 5 or 0 <= t.start - e <= 5)]
+        event |= {k for t in beside for k in t.keys}
+        if not event:
+            # Japanese puts the predicate last, after a comma: 2001年4月、…開業した.
+            later = [t for t in preds if t.start >= e][:2] if lang == "ja" else \
+                sorted(preds, key=lambda t: abs(t.start - s))[:1]
+            event = {k for t in later for k in t.keys}
+        after = fold(text[e:e + 6])
+        before = fold(text[max(0, s - 16):s])
+        reference = after.startswith(cues.reference_ja) or any(before.rstrip().endswith(r) for r in cues.reference_en)
+        out.append(DateValue(mention.text, mention.value, s, e, clause, frozenset(event), reference))
+    return out, spans
+
+
+def _eventive(t: Token) -> bool:
+    """A noun that names an event: 公開 in 公開日, "opening", "launch" (it has a verb behind it)."""
+    if lexicon.ja_has_cjk(t.text):
+        return any(len(p) >= 2 and p != t.lemma and lexicon.ja_morphs(p)[:1] and
+                   lexicon.ja_morphs(p)[0].pos[2] == "サ変可能" for p in lexicon.ja_parts(t.lemma))
+    return lexicon.verb_of(t.text) is not None
+
+
+def _negations(text: str, tokens: list[Token], lang: str) -> int:
+    cues = _cues()
+    count = sum(1 for t in tokens if t.kind == "neg")
+    folded = fold(text)
+    patterns = cues.non_denial_ja if lang == "ja" else cues.non_denial_en
+    spaced = re.sub(r"\b(?:did|does|do|has|have|had|was|were|is|are|could|would|can|will)\s+", "", folded)
+    spaced = spaced.replace("n't", " not")
+    for p in patterns:
+        if p in spaced or p in folded:
+            count -= 1
+    return max(count, 0)
+
+
+def _negated(tokens: list[Token], lang: str) -> frozenset[str]:
+    """Keys of what each negation denies: the predicate before ない, the words after "not"."""
+    out: set[str] = set()
+    for i, t in enumerate(tokens):
+        if t.kind != "neg":
+            continue
+        if lang == "ja" and t.lemma in _cues().neg_aux_ja:
+            window = [u for u in tokens[max(0, i - 4):i] if u.kind in ("pred", "content")][-1:]
+        elif lang == "ja":
+            # 否定/否認 deny the words before them (関与を否定); 未 the word after (未確認).
+            window = [u for u in tokens[i + 1:i + 2] if u.kind in ("pred", "content")] if t.text in ("未", "不", "非", "無") \
+                else [u for u in tokens[max(0, i - 3):i] if u.kind in ("pred", "content")][-1:]
+        else:
+            window = [u for u in tokens[i + 1:i + 5] if u.kind in ("pred", "content", "name")][:2]
+        for u in window:
+            out |= u.keys or {u.lemma}
+    return frozenset(out)
+
+
+def _hedged(text: str, tokens: list[Token], lang: str) -> bool:
+    cues = _cues()
+    if any(h in text for h in cues.hedges_ja):
+        return True
+    return any(stem(t.lemma) in cues.hedges_en or t.text.lower() in ("may", "might", "could")
+               for t in tokens if t.kind in ("content", "pred", "func"))
+
+
+def _poles(tokens: list[Token]) -> frozenset[tuple[int, int]]:
+    cues = _cues()
+    out: set[tuple[int, int]] = set()
+    for t in tokens:
+        if t.kind not in ("pred", "content"):
+            continue
+        for form in (t.lemma, stem(t.lemma), t.text):
+            out |= cues.poles.get(form, set())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=32768)
+def analyse(text: str, lang: str | None = None) -> Analysis:
+    """Read one claim's text (Japanese, English or mixed)."""
+    lang = lang or detect_lang(text)
+    tokens = _tokens_ja(text) if lang == "ja" else _tokens_en(text)
+    cues = _cues()
+    dates, spans = _dates(text, tokens, lang)
+    figures = _figures(text, tokens, [(d.start, d.end) for d in dates], lang)
+    first_pred = next((t.start for t in tokens if t.kind == "pred"), None)
+    names = []
+    for t in tokens:
+        if t.kind != "name":
+            continue
+        if any(d.start <= t.start < d.end for d in dates):
+            continue
+        role = _role_ja(text, t.end) if lang == "ja" else _role_en(text, t.start, t.end, first_pred)
+        forms, acronyms, distinct = _forms(t.text, lang == "ja")
+        names.append(Name(t.text, forms, acronyms, distinct, role, t.start, t.clause))
+    preds = frozenset(k for t in tokens if t.kind == "pred" for k in t.keys)
+    pred_lemmas = {t.lemma for t in tokens if t.kind in ("pred", "content")} | {
+        stem(t.lemma) for t in tokens if t.kind in ("pred", "content")}
+    credit = frozenset(pred_lemmas & cues.credit)
+    reporting = any(n.role == "source" for n in names) or bool(
+        {stem(t.lemma) for t in tokens} & cues.reporting_en if lang == "en" else
+        {t.lemma for t in tokens} & cues.reporting_ja)
+    keys = frozenset(k for t in tokens if t.kind in ("content", "pred") for k in t.keys)
+    wide = frozenset(k for t in tokens if t.kind in ("content", "pred") for k in t.wide)
+    own = frozenset(k for t in tokens if t.kind in ("content", "pred") for k in t.own)
+    return Analysis(
+        text=text, lang=lang, tokens=tuple(tokens), names=tuple(names), figures=tuple(figures),
+        dates=tuple(dates), negations=_negations(text, tokens, lang), negated=_negated(tokens, lang), hedged=_hedged(text, tokens, lang),
+        poles=_poles(tokens), preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,
+    )

@@ -1,0 +1,72 @@
+"""Candidate blocking: which pairs of claims are worth comparing at all.
+
+An inverted index over each claim's normalized keys (lemmas and stems, the
+English stems of Japanese words through JMdict, name forms, the dimension of
+each figure) with IDF weights.  A pair is compared only when the keys it
+shares weigh enough; keys held by very many claims are not walked (they
+weigh almost nothing), so the cost grows with the number of claims times
+the size of the postings actually walked, never with all pairs.  Japanese
+and English claims meet through the bridged keys.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+from factcheck.contradict.analysis import Analysis
+
+__all__ = ["block", "blocking_keys"]
+
+_MAX_POSTING = 2000  # postings longer than this are stop-keys at any corpus size
+_PER_CLAIM = 30  # at most this many partners per claim, best first
+
+
+def blocking_keys(x: Analysis) -> frozenset[str]:
+    keys = set(x.keys)
+    for n in x.names:
+        for form in n.forms:
+            keys.update("n:" + k for k in form)
+        keys.update("a:" + k for k in n.acronyms)
+    for f in x.figures:
+        keys.add("dim:" + f.base)
+    if x.dates:
+        keys.add("dim:date")
+    return frozenset(keys)
+
+
+def block(
+    analyses: Sequence[Analysis],
+    groups: Sequence[str],
+    *,
+    within: bool = False,
+    min_weight: float = 4.0,
+    per_claim: int = _PER_CLAIM,
+) -> Iterable[tuple[int, int, float]]:
+    """Index pairs ``(i, j, weight)`` worth comparing, ``i < j``.
+
+    ``groups`` gives each claim's document: pairs of one document are skipped
+    unless ``within``; pairs across documents always qualify.
+    """
+    n = len(analyses)
+    keys = [blocking_keys(x) for x in analyses]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ks in enumerate(keys):
+        for k in ks:
+            index[k].append(i)
+    cap = min(_MAX_POSTING, max(50, n // 20))
+    idf = {k: math.log((n + 1) / (len(p) + 0.5)) for k, p in index.items()}
+    for i in range(n):
+        scores: dict[int, float] = defaultdict(float)
+        for k in keys[i]:
+            posting = index[k]
+            if len(posting) > cap:
+                continue
+            w = idf[k]
+            for j in posting:
+                if j > i and (within or groups[i] != groups[j]):
+                    scores[j] += w
+        best = sorted(((w, j) for j, w in scores.items() if w >= min_weight), reverse=True)[:per_claim]
+        for w, j in best:
+            yield i, j, w

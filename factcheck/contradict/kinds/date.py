@@ -1,0 +1,44 @@
+"""date: one event given two dates that cannot be the same day.
+
+A date belongs to the predicates of its clause (opened, 開業, merged, died):
+two dates conflict only when they date the same event, and they are
+compared at the precision both give (1947-04-01 and 1947-04 agree; 2009-10
+and 2009-03 do not).  Reference times ("as of June", 2023年末時点) date a
+state, not an event, and are never compared.  Two events of one subject
+(announced vs completed; construction began vs opened) have different
+predicates and do not conflict.
+
+PASS (consistent): "The bridge opened in April 1998." / "橋は1998年4月5日に開通した。"
+
+FAIL (date): "The museum closed in 2009." / "その博物館は2012年に閉館した。"
+"""
+
+from __future__ import annotations
+
+from factcheck.contradict.align import align_dates
+from factcheck.contradict.model import Conflict, PairContext
+
+_MIN_SIMILARITY = 0.2
+
+
+def dates_agree(x: str, y: str) -> bool:
+    """Equal at the precision both give: 2011 ~ 2011-03 ~ 2011-03-03."""
+    n = min(len(x), len(y))
+    return x[:n] == y[:n]
+
+
+def check(ctx: PairContext) -> Conflict | None:
+    if ctx.similarity < _MIN_SIMILARITY:
+        return None
+    best: Conflict | None = None
+    for da, db, score in align_dates(ctx.a, ctx.b):
+        if dates_agree(da.value, db.value):
+            continue
+        # An agreeing pair of dates for the same event elsewhere means these two date something else.
+        if any(dates_agree(x.value, y.value) and (x.event & y.event) for x, y, _ in align_dates(ctx.a, ctx.b)
+               if (x is da) != (y is db)):
+            continue
+        sure = 0.6 + 0.2 * min(score, 1.0) + 0.2 * min(ctx.similarity, 1.0)
+        if best is None or sure > best.score:
+            best = Conflict("date", sure, da.text, db.text, "same event, different dates")
+    return best

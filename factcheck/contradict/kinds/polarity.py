@@ -1,0 +1,85 @@
+"""polarity: one claim affirms what the other denies.
+
+Two claims about the same thing (most of their words and all their names
+shared) where one denies it (not, never, 〜なかった, 未確認) or states the
+antonym of its predicate (rose / fell, 開業 / 廃止, accepted / refused,
+可決 / 否決) and the other does not.  Negations that do not deny ("did not
+deny", 否定しなかった, "no later than") are not counted, a negated antonym
+agrees with the plain predicate ("did not fall" ~ "rose" is still a
+conflict with "fell"), and claims dated at different times (not confirmed
+in March, confirmed in June) do not conflict.
+
+PASS (consistent): "The regulator did not deny that the merger was approved." /
+"The regulator acknowledged the merger had been approved."
+
+FAIL (polarity): "The city council approved the stadium plan." /
+"市議会はスタジアム計画を否決した。"
+"""
+
+from __future__ import annotations
+
+from factcheck.contradict.analysis import Analysis
+from factcheck.contradict.kinds.date import dates_agree
+from factcheck.contradict.model import Conflict, PairContext
+
+_MIN_SIMILARITY = 0.5
+_MIN_SIMILARITY_CROSS = 0.4
+
+
+def _opposed_poles(a: Analysis, b: Analysis) -> tuple[int, int] | None:
+    for scale, pole in a.poles:
+        if (scale, 1 - pole) in b.poles and (scale, pole) not in b.poles and (scale, 1 - pole) not in a.poles:
+            return scale, pole
+    return None
+
+
+def _denies_shared(a: Analysis, b: Analysis) -> bool:
+    """The negated words of the side with the odd negation count stand in the other claim too."""
+    x, y = (a, b) if a.negations % 2 else (b, a)
+    if not x.negated:
+        return True
+    return bool(x.negated & (y.keys | y.wide))
+
+
+def _different_times(a: Analysis, b: Analysis) -> bool:
+    da = [d.value for d in a.dates]
+    db = [d.value for d in b.dates]
+    return bool(da and db) and not any(dates_agree(x, y) for x in da for y in db)
+
+
+def check(ctx: PairContext) -> Conflict | None:
+    a, b = ctx.a, ctx.b
+    threshold = _MIN_SIMILARITY_CROSS if ctx.cross_language else _MIN_SIMILARITY
+    if ctx.similarity < threshold or ctx.names.only_a and ctx.names.only_b:
+        return None
+    if _different_times(a, b):
+        return None
+    flips = (a.negations - b.negations) % 2
+    if flips and not _denies_shared(a, b):
+        flips = 0  # what one side negates is not said by the other ("did not miss" / "converted")
+    poles = _opposed_poles(a, b)
+    if poles is not None:
+        flips ^= 1
+    if not flips:
+        return None
+    sure = 0.55 + 0.4 * min(ctx.similarity, 1.0) - (0.15 if a.hedged != b.hedged else 0.0)
+    side_a = "negated" if a.negations % 2 else "affirmed"
+    side_b = "negated" if b.negations % 2 else "affirmed"
+    if poles is not None:
+        why = "antonym predicates"
+        ev_a, ev_b = _pole_word(a, poles[0]), _pole_word(b, poles[0])
+    else:
+        why = "one side denies"
+        ev_a, ev_b = f"{side_a}: {a.text[:60]}", f"{side_b}: {b.text[:60]}"
+    return Conflict("polarity", sure, ev_a, ev_b, why)
+
+
+def _pole_word(x: Analysis, scale: int) -> str:
+    from factcheck.contradict.analysis import _cues  # the antonym table lives with the analysis
+
+    cues = _cues()
+    for t in x.tokens:
+        for form in (t.lemma, t.text):
+            if any(s == scale for s, _ in cues.poles.get(form, ())):
+                return t.text
+    return x.text[:40]

@@ -1,0 +1,88 @@
+"""quantity: the same measure given two values that cannot both be right.
+
+A figure is compared only with the figure of the other claim that measures
+the same thing (same dimension, the words around it agree: land border with
+land border, troops sent with troops sent); any other figure in either
+sentence neither vetoes nor triggers.  Each figure is read as the interval its
+written precision allows (17 km is 16.5–17.5 km; 約1万 is 5,000–15,000),
+widened for hedges and opened for bounds, so rounding agrees and a lost
+decimal point (173 km vs 17.3 km) or transposed digits (1,250 vs 1,520) do
+not.  Figures of different periods (other years, quarter vs full year) or a
+total against a part do not conflict.
+
+PASS (consistent): "北浜トンネルの全長は5,382メートルである。" /
+"The Kitahama Tunnel is about 5.4 km long."
+
+FAIL (quantity): "The land border is 17.3 km long." / "陸上国境の長さは173kmである。"
+"""
+
+from __future__ import annotations
+
+import math
+
+from factcheck.contradict.align import align_figures, light_predicates
+from factcheck.contradict.analysis import Analysis, Figure
+from factcheck.contradict.model import Conflict, PairContext
+
+_HEDGE_WIDTH = 0.1  # 約 / about: ±10 %
+_MIN_MEASURE = 0.34
+
+
+def _interval(f: Figure) -> tuple[float, float]:
+    low, high = f.low, f.high
+    if f.bounded:
+        # "more than 2,000" is 2,000 and up; "nearly 50%" up to 50%.
+        return low, high
+    slack = f.step
+    if f.approximate:
+        mid = low if math.isfinite(low) else high
+        slack = max(slack, abs(mid) * _HEDGE_WIDTH)
+    return low - slack, high + slack
+
+
+def compatible(fa: Figure, fb: Figure) -> bool:
+    la, ha = _interval(fa)
+    lb, hb = _interval(fb)
+    return la <= hb and lb <= ha
+
+
+def _other_period(fa: Figure, fb: Figure, a: Analysis, b: Analysis) -> bool:
+    ya, yb = a.years, b.years
+    if ya and yb and not (ya & yb):
+        return True
+    return fa.periods != fb.periods
+
+
+def _same_measure(fa: Figure, fb: Figure, score: float, ctx: PairContext) -> bool:
+    light = light_predicates()
+    pa, pb = fa.preds - light, fb.preds - light
+    if pa and pb and not (pa & pb) and not ctx.cross_language:
+        return False  # troops trained vs troops sent
+    if not ctx.cross_language and fa.near_own and fb.near_own and not (fa.near_own & fb.near_own) \
+            and not (fa.near_own & fb.measure_own or fb.near_own & fa.measure_own):
+        return False  # 売上高 1兆2400億円 vs 営業利益 1240億円: the words beside the figures differ
+    unique = sum(f.base == fa.base for f in ctx.a.figures) == 1 and sum(f.base == fb.base for f in ctx.b.figures) == 1
+    if unique and (ctx.cross_language or score >= 0.2 or not (fa.near and fb.near)):
+        return True
+    return score >= _MIN_MEASURE
+
+
+def _slip(fa: Figure, fb: Figure) -> bool:
+    """Same digits, other magnitude or order: a lost decimal point or transposed digits."""
+    return fa.digits == fb.digits or (len(fa.digits) >= 3 and sorted(fa.digits) == sorted(fb.digits))
+
+
+def check(ctx: PairContext) -> Conflict | None:
+    a, b = ctx.a, ctx.b
+    best: Conflict | None = None
+    for fa, fb, score in align_figures(a, b):
+        if not _same_measure(fa, fb, score, ctx):
+            continue
+        if _other_period(fa, fb, a, b) or fa.total != fb.total:
+            continue
+        if compatible(fa, fb):
+            continue
+        sure = 0.6 + 0.2 * min(score, 1.0) + (0.2 if _slip(fa, fb) else 0.0)
+        if best is None or sure > best.score:
+            best = Conflict("quantity", sure, fa.text, fb.text, "same measure, incompatible values")
+    return best

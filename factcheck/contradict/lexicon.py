@@ -1,0 +1,269 @@
+"""Language resources for the detector: morphology, lemmas and the Japanese–English bridge.
+
+- Japanese words come from SudachiPy with the core dictionary (mode C, whose
+  normalized forms unify spelling variants: 引越し/引っ越し, ｷﾛ/キロ).
+- English lemmas and their possible parts of speech come from lemminflect.
+- The bridge between the languages is JMdict (and JMnedict for names) from the
+  ``jamdict-data`` package, read directly with sqlite3: a Japanese word's
+  English glosses become *keys*, stemmed by the Snowball English stemmer, so
+  開業 ("opening a business") and "opened" share the key ``open``.
+
+Every resource ships inside a pip package; nothing is downloaded at run time.
+All lookups are cached, since claims of one repository reuse their words.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from factcheck import vocab
+
+__all__ = ["Morph", "cues", "en_lemmas", "gloss_keys", "ja_morphs", "name_glosses", "stem"]
+
+
+@dataclass(frozen=True)
+class Morph:
+    """One Japanese morpheme as SudachiPy reads it."""
+
+    surface: str
+    norm: str
+    lemma: str
+    pos: tuple[str, ...]
+    start: int
+    end: int
+
+
+@cache
+def _tokenizer() -> Any:
+    from sudachipy import dictionary, tokenizer
+
+    return dictionary.Dictionary(dict="core").create(tokenizer.Tokenizer.SplitMode.C)
+
+
+@cache
+def _split_a() -> Any:
+    from sudachipy import tokenizer
+
+    return tokenizer.Tokenizer.SplitMode.A
+
+
+@lru_cache(maxsize=65536)
+def ja_morphs(text: str) -> tuple[Morph, ...]:
+    """Morphemes of a Japanese (or mixed) text, with character offsets."""
+    out = []
+    for m in _tokenizer().tokenize(text):
+        out.append(Morph(m.surface(), m.normalized_form(), m.dictionary_form(), tuple(m.part_of_speech()[:3]),
+                         m.begin(), m.end()))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def ja_parts(word: str) -> tuple[str, ...]:
+    """The short units of a long Japanese compound (mode A): 陸上国境 -> 陸上, 国境."""
+    toks = _tokenizer().tokenize(word, _split_a())
+    return tuple(t.normalized_form() for t in toks)
+
+
+@lru_cache(maxsize=65536)
+def en_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """Possible lemmas of an English word by part of speech (``{"VERB": ("open",)}``)."""
+    from lemminflect import getAllLemmas
+
+    return dict(getAllLemmas(word.lower()))
+
+
+@cache
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word.lower()))
+
+
+@cache
+def cues() -> dict[str, Any]:
+    """``vocab/contradiction.yaml``: negation, hedges, antonyms, frames (general language only)."""
+    data: dict[str, Any] = vocab.load("contradiction")
+    return data
+
+
+@cache
+def stopwords_en() -> frozenset[str]:
+    return frozenset(cues()["stopwords_en"])
+
+
+_NOMINAL_SUFFIXES = (
+    ("ication", "y"), ("ication", ""), ("ation", "e"), ("ation", ""), ("ition", "e"), ("tion", "te"), ("tion", "t"),
+    ("sion", "de"), ("sion", "se"), ("sion", "t"), ("ment", ""), ("ure", "e"), ("ure", ""), ("al", "e"), ("al", ""),
+    ("ance", "e"), ("ance", ""), ("ence", "e"), ("ery", "er"), ("ry", ""), ("y", ""), ("ing", ""), ("ing", "e"),
+    ("er", ""), ("r", ""), ("ion", ""), ("ion", "e"),
+)
+
+
+@lru_cache(maxsize=131072)
+def verb_of(word: str) -> str | None:
+    """The verb an event noun comes from: closure -> close, election -> elect, death -> die."""
+    low = word.lower()
+    table = cues().get("derivations", {})
+    if low in table:
+        return str(table[low])
+    lemmas = en_lemmas(low)
+    if "VERB" in lemmas and "NOUN" not in lemmas:
+        return lemmas["VERB"][0]
+    for suffix, repl in _NOMINAL_SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            cand = low[: -len(suffix)] + repl
+            if "VERB" in en_lemmas(cand):
+                return cand
+    return None
+
+
+def event_stems(word: str) -> set[str]:
+    """Stems of a word and of the verb it derives from (death -> die, opening -> open)."""
+    out = {stem(word)}
+    verb = verb_of(word)
+    if verb:
+        out.add(stem(verb))
+    return out
+
+
+# --- JMdict bridge ---------------------------------------------------------------
+
+@cache
+def _jmdict() -> sqlite3.Connection | None:
+    try:
+        path = resources.files("jamdict_data").joinpath("jamdict.db")
+    except ModuleNotFoundError:  # the bridge is optional at import time; tests install it
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    return conn
+
+
+_PAREN = re.compile(r"\([^)]*\)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_MAX_SENSES = 2
+_MAX_GLOSSES = 4
+
+
+def _gloss_words(gloss: str) -> list[str]:
+    # "(United States of) America" keeps both parts: the parenthesis often holds
+    # the full name ("(United States of)") and sometimes only a usage note.
+    inner = " ".join(_PAREN.findall(gloss))
+    outer = _PAREN.sub(" ", gloss)
+    words = [w for w in _WORD.findall(outer) if w.lower() not in ("to", "esp", "etc", "e", "g", "i")]
+    if len(words) > 4:  # a definition, not a translation: keep only its head
+        words = words[:2]
+    if inner and len(_WORD.findall(inner)) <= 3 and not re.search(r"\b(?:esp|e\.g|etc|usu|of a|of an)\b", inner):
+        words += [w for w in _WORD.findall(inner) if w.lower() not in ("of", "the")]
+    return words
+
+
+@lru_cache(maxsize=131072)
+def gloss_keys(word: str) -> frozenset[str]:
+    """English stems of a Japanese word's first JMdict senses (empty if JMdict lacks it)."""
+    conn = _jmdict()
+    if conn is None or not word:
+        return frozenset()
+    rows = conn.execute(
+        "SELECT idseq FROM Kanji WHERE text=? UNION SELECT idseq FROM Kana WHERE text=? LIMIT 3", (word, word)
+    ).fetchall()
+    keys: set[str] = set()
+    for (idseq,) in rows:
+        senses = conn.execute("SELECT ID FROM Sense WHERE idseq=? ORDER BY ID LIMIT ?", (idseq, _MAX_SENSES)).fetchall()
+        for (sid,) in senses:
+            glosses = conn.execute(
+                "SELECT text FROM SenseGloss WHERE sid=? AND lang='eng' ORDER BY rowid LIMIT ?", (sid, _MAX_GLOSSES)
+            ).fetchall()
+            for (gloss,) in glosses:
+                for w in _gloss_words(gloss):
+                    if w.lower() not in stopwords_en():
+                        keys.update(event_stems(w))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def name_glosses(word: str) -> tuple[str, ...]:
+    """English renderings of a Japanese name or term (JMdict, then JMnedict): 東京証券取引所 -> Tokyo Stock Exchange."""
+    conn = _jmdict()
+    if conn is None or not word:
+        return ()
+    out: list[str] = []
+    for (idseq,) in conn.execute(
+        "SELECT idseq FROM Kanji WHERE text=? UNION SELECT idseq FROM Kana WHERE text=? LIMIT 2", (word, word)
+    ):
+        for (sid,) in conn.execute("SELECT ID FROM Sense WHERE idseq=? ORDER BY ID LIMIT 2", (idseq,)):
+            out += [g for (g,) in conn.execute(
+                "SELECT text FROM SenseGloss WHERE sid=? AND lang='eng' ORDER BY rowid LIMIT 3", (sid,))]
+    out += [g for (g,) in conn.execute(
+        "SELECT g.text FROM NEKanji k JOIN NETranslation t ON t.idseq=k.idseq JOIN NETransGloss g ON g.tid=t.ID "
+        "WHERE k.text=? UNION SELECT g.text FROM NEKana k JOIN NETranslation t ON t.idseq=k.idseq "
+        "JOIN NETransGloss g ON g.tid=t.ID WHERE k.text=? LIMIT 4", (word, word))]
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=65536)
+def jm_antonyms(word: str) -> frozenset[str]:
+    """Japanese words JMdict marks as antonyms of ``word`` (増加 -> 減少)."""
+    conn = _jmdict()
+    if conn is None or not word:
+        return frozenset()
+    rows = conn.execute(
+        "SELECT a.text FROM antonym a JOIN Sense s ON s.ID=a.sid JOIN Kanji k ON k.idseq=s.idseq WHERE k.text=?",
+        (word,),
+    ).fetchall()
+    return frozenset(r[0].split("・")[0] for r in rows)
+
+
+@lru_cache(maxsize=65536)
+def en_bridge(lemma: str, verb: bool) -> frozenset[str]:
+    """Stems of synonyms of an English lemma, through JMdict entries glossed by it.
+
+    "found" reaches 設立 ("establishment; founding"), so "founded" and
+    "established" share keys.  A verb is looked up as "to found" in an entry's
+    first sense, a noun only as an entry's first gloss, so common words do not
+    fan out into every sense they have.
+    """
+    conn = _jmdict()
+    if conn is None or len(lemma) < 3 or lemma in stopwords_en():
+        return frozenset()
+    if verb:
+        sql = ("SELECT DISTINCT s.idseq FROM SenseGloss g JOIN Sense s ON s.ID=g.sid WHERE g.text=? AND g.lang='eng' "
+               "AND s.ID = (SELECT MIN(ID) FROM Sense WHERE idseq=s.idseq) LIMIT 4")
+        arg = f"to {lemma}"
+    else:
+        sql = ("SELECT DISTINCT s.idseq FROM SenseGloss g JOIN Sense s ON s.ID=g.sid WHERE g.text=? AND g.lang='eng' "
+               "AND g.rowid = (SELECT MIN(rowid) FROM SenseGloss WHERE sid=g.sid) "
+               "AND s.ID = (SELECT MIN(ID) FROM Sense WHERE idseq=s.idseq) LIMIT 4")
+        arg = lemma
+    keys: set[str] = set()
+    for (idseq,) in conn.execute(sql, (arg,)).fetchall():
+        for (sid,) in conn.execute("SELECT ID FROM Sense WHERE idseq=? ORDER BY ID LIMIT 1", (idseq,)):
+            for (gloss,) in conn.execute(
+                "SELECT text FROM SenseGloss WHERE sid=? AND lang='eng' ORDER BY rowid LIMIT 4", (sid,)
+            ):
+                words = _gloss_words(gloss)
+                if len(words) == 1 and words[0].lower() not in stopwords_en():
+                    keys.add(stem(words[0]))
+    return frozenset(keys)
+
+
+def fold(text: str) -> str:
+    """NFKC and case fold: full-width digits and letters become ASCII."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def ja_has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))

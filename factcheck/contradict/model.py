@@ -1,0 +1,62 @@
+"""The detector's values: a pair being compared, a conflict found, a verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from factcheck.contradict.align import NameAlignment, align_names, similarity
+from factcheck.contradict.analysis import Analysis
+
+Kind = Literal["date", "quantity", "polarity", "entity", "attribution", "none"]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """What one kind found: the two aligned values (as written) and how sure it is."""
+
+    kind: Kind
+    score: float
+    a: str
+    b: str
+    why: str = ""
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        return (self.a, self.b)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether two claims contradict each other, how surely, and where."""
+
+    contradiction: bool
+    score: float
+    kind: Kind = "none"
+    evidence: tuple[str, ...] = ()
+    why: str = ""
+
+
+NO_CONFLICT = Verdict(False, 0.0)
+
+
+@dataclass
+class PairContext:
+    """Two analyses and what every kind asks of them, computed once."""
+
+    a: Analysis
+    b: Analysis
+    _cache: dict[str, object] = field(default_factory=dict)
+
+    @cached_property
+    def similarity(self) -> float:
+        return similarity(self.a, self.b)
+
+    @cached_property
+    def names(self) -> NameAlignment:
+        return align_names(self.a, self.b)
+
+    @property
+    def cross_language(self) -> bool:
+        return self.a.lang != self.b.lang
