@@ -14,7 +14,7 @@ from factcheck.contradict import lexicon
 from factcheck.contradict.analysis import Analysis, DateValue, Figure, Name, Token, names_match
 
 __all__ = [
-    "NameAlignment", "align_dates", "align_figures", "align_names", "content_overlap", "light_predicates",
+    "NameAlignment", "align_dates", "role_swap", "align_figures", "align_names", "content_overlap", "light_predicates",
     "similarity",
 ]
 
@@ -73,19 +73,54 @@ class NameAlignment:
 
 
 def align_names(a: Analysis, b: Analysis) -> NameAlignment:
-    matched: list[tuple[Name, Name]] = []
+    # Best matches first, so "Inter Milan" takes "Inter" before the city "Milan" can.
+    options = sorted(
+        ((_name_score(x, y), i, j) for i, x in enumerate(a.names) for j, y in enumerate(b.names) if names_match(x, y)),
+        reverse=True,
+    )
+    pairs: dict[int, int] = {}
     used: set[int] = set()
-    only_a: list[Name] = []
-    for x in a.names:
-        hit = next((j for j, y in enumerate(b.names) if j not in used and names_match(x, y)), None)
-        if hit is None:
-            if not _plain_word(x, b):
-                only_a.append(x)
-        else:
-            used.add(hit)
-            matched.append((x, b.names[hit]))
+    for _, i, j in options:
+        if i not in pairs and j not in used:
+            pairs[i] = j
+            used.add(j)
+    matched = [(a.names[i], b.names[j]) for i, j in sorted(pairs.items())]
+    only_a = [x for i, x in enumerate(a.names) if i not in pairs and not _plain_word(x, b)]
     only_b = [y for j, y in enumerate(b.names) if j not in used and not _plain_word(y, a)]
     return NameAlignment(tuple(matched), tuple(only_a), tuple(only_b))
+
+
+def _name_score(x: Name, y: Name) -> float:
+    best = 0.0
+    for fx in x.forms:
+        for fy in y.forms:
+            if fx | fy:
+                best = max(best, len(fx & fy) / len(fx | fy))
+    return best
+
+
+def role_swap(a: Analysis, b: Analysis) -> tuple[str, str] | None:
+    """Two phrases that are agent and patient in one claim and patient and agent in the other."""
+    strict = a.lang == b.lang
+
+    def slots(x: Analysis) -> list:
+        return [g for g in x.args if g.role in ("agent", "patient") and not any(c.isdigit() for c in g.text)]
+
+    def same(x, y) -> bool:  # type: ignore[no-untyped-def]
+        kx, ky = (x.own, y.own) if strict else (x.keys, y.keys)
+        return bool(kx & ky) and len(kx & ky) * 2 >= min(len(kx), len(ky))
+
+    for x1 in slots(a):
+        for x2 in slots(a):
+            if x1 is x2 or x1.role != "agent" or x2.role != "patient":
+                continue
+            for y1 in slots(b):
+                if y1.role != "patient" or not same(x1, y1) or same(x2, y1):
+                    continue
+                for y2 in slots(b):
+                    if y2 is not y1 and y2.role == "agent" and same(x2, y2) and not same(x1, y2):
+                        return x1.text, x2.text
+    return None
 
 
 def _plain_word(name: Name, other: Analysis) -> bool:
@@ -153,4 +188,68 @@ def align_dates(a: Analysis, b: Analysis) -> list[tuple[DateValue, DateValue, fl
             common = ea & eb
             if common:
                 out.append((da, db, len(common) / min(len(ea), len(eb))))
+    if not out:
+        # One event date on each side whose predicates the dictionaries do not relate
+        # (完成 / 書き上げた, lifted off / launched): the same event unless they are two
+        # phases of one undertaking (announced / completed, construction began / opened).
+        ea_ = [d for d in a.dates if not d.reference]
+        eb_ = [d for d in b.dates if not d.reference]
+        if len(ea_) == 1 and len(eb_) == 1:
+            pa, pb = ea_[0].event & phases(), eb_[0].event & phases()
+            if not (pa and pb and not pa & pb) and not (pa and not pb and pa & b.keys) \
+                    and not (pb and not pa and pb & a.keys):
+                out.append((ea_[0], eb_[0], 0.0))
     return out
+
+
+@cache
+def phases() -> frozenset[str]:
+    """Keys of the phase predicates (announce, begin, complete, open, 着工, 竣工 ...)."""
+    data = lexicon.cues()["phases"]
+    keys = {lexicon.stem(w) for w in data["en"]} | set(data["ja"])
+    for w in data["ja"]:
+        keys |= lexicon.gloss_keys(w) & {lexicon.stem(x) for x in data["en"]}
+    return frozenset(keys)
+
+
+@cache
+def _contrast_index() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, members in enumerate(lexicon.cues()["contrast_sets"]):
+        for m in members:
+            out[str(m).lower()] = i
+    return out
+
+
+def _contrast(t: Token) -> int | None:
+    index = _contrast_index()
+    for form in (t.text.lower(), t.lemma.lower()):
+        if form in index:
+            return index[form]
+    return None
+
+
+def different_qualifiers(a: Analysis, b: Analysis) -> bool:
+    """The same head qualified by two members of one contrast set: 男子の部 / 女子の部, first / second drug."""
+    strict = a.lang == b.lang
+
+    def qualified(x: Analysis) -> list[tuple[int, str, Token]]:
+        toks = [t for t in x.tokens if t.kind in ("content", "pred", "name", "func")]
+        out = []
+        for i, q in enumerate(toks):
+            group = _contrast(q)
+            if group is None:
+                continue
+            heads = [h for h in toks[i + 1:i + 4] if h.kind in ("content", "pred", "name")][:1]
+            if heads:
+                out.append((group, q.text.lower(), heads[0]))
+        return out
+
+    for ga, qa, ha in qualified(a):
+        for gb, qb, hb in qualified(b):
+            if ga != gb or qa == qb:
+                continue
+            ka, kb = (ha.own, hb.own) if strict else (ha.keys, hb.keys)
+            if ka & kb:
+                return True
+    return False

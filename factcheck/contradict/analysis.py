@@ -25,9 +25,13 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Literal
+
+import jaconv
+from rapidfuzz import fuzz
 
 from factcheck.contradict import lexicon
 from factcheck.contradict.lexicon import en_lemmas, fold, stem
@@ -71,6 +75,17 @@ class Name:
 
 
 @dataclass(frozen=True)
+class Arg:
+    """A noun phrase in a slot of the main predicate: who did it (agent), to whom or what (patient)."""
+
+    text: str
+    keys: frozenset[str]
+    own: frozenset[str]
+    role: Role
+    start: int
+
+
+@dataclass(frozen=True)
 class Figure:
     text: str
     low: float
@@ -109,6 +124,8 @@ class Analysis:
     lang: str
     tokens: tuple[Token, ...]
     names: tuple[Name, ...]
+    args: tuple[Arg, ...]
+    corrected: tuple[str, ...]  # what the claim says is *not* so: "X ではなく Y", "not X but Y"
     figures: tuple[Figure, ...]
     dates: tuple[DateValue, ...]
     negations: int
@@ -196,7 +213,7 @@ def _cues() -> _Cues:
 
 # --- tokenizing -----------------------------------------------------------------------
 
-_EN_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-\.&]*[A-Za-z\u00c0-\u024f]|[A-Za-z\u00c0-\u024f]|\d[\d,\.]*|[^\s]")
+_EN_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’\-\.&]*[A-Za-z\u00c0-\u024f]|[A-Za-z\u00c0-\u024f]|\d+(?:[,\.]\d+)*|[^\s]")
 _CLAUSE_EN = frozenset({",", ";", ":", "(", ")", "—", "–", "."})
 _CLAUSE_JA = frozenset({"、", "。", "，", "；", "：", "（", "）", "(", ")", ",", ";"})
 _JA_FUNC_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白", "接続詞", "感動詞", "接頭辞", "代名詞", "連体詞"})
@@ -208,11 +225,13 @@ _NAME_LINKS = frozenset({"of", "the", "de", "du", "von", "van", "der", "and", "&
 def _ja_content_keys(norm: str) -> tuple[frozenset[str], frozenset[str]]:
     keys = {norm}
     glosses = lexicon.gloss_keys(norm)
-    if not glosses and len(norm) >= 3:
+    if len(norm) >= 3:
+        # 参加者 also says 参加, 陸上国境 also 国境: the short units of a compound are its keys too.
         for part in lexicon.ja_parts(norm):
             if len(part) >= 2:
                 keys.add(part)
-                glosses |= lexicon.gloss_keys(part)
+                if not glosses:
+                    glosses |= lexicon.gloss_keys(part)
     return frozenset(keys), frozenset(glosses)
 
 
@@ -342,7 +361,7 @@ def _tokens_ja(text: str) -> list[Token]:
         keys, wide = _ja_content_keys(m.norm)
         if pos1 == "固有名詞":
             kind: TokenKind = "name"
-        elif pos0 == "動詞" or m.pos[2] == "サ変可能" or pos0 == "形容詞":
+        elif pos0 == "動詞" or pos0 == "形容詞" or (m.pos[2] == "サ変可能" and not _argument(text, m.end)):
             kind = "pred"
         else:
             kind = "content"
@@ -351,6 +370,12 @@ def _tokens_ja(text: str) -> list[Token]:
 
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]+")
+_JA_ARG_PARTICLES = ("を", "が", "は", "の", "も", "へ", "と", "や", "で")
+
+
+def _argument(text: str, end: int) -> bool:
+    """A verbal noun used as a noun (運行を停止 - 運行 is what stopped), not as the predicate."""
+    return text[end:end + 1] in _JA_ARG_PARTICLES
 
 
 def _merge_ja_names(tokens: list[Token]) -> list[Token]:
@@ -404,6 +429,7 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
             forms.append(frozenset({folded}))
             distinct.add(folded)
             continue
+        r = "".join(c for c in unicodedata.normalize("NFKD", r) if not unicodedata.combining(c))
         outer = re.sub(r"\([^)]*\)", " ", r)
         for variant in {outer, r.replace("(", " ").replace(")", " ")}:
             words = [w for w in _STEMS.findall(variant) if w.lower() not in _NAME_LINKS]
@@ -415,7 +441,29 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
                 acronyms.add("".join(w[0] for w in words).lower())
             if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
                 acronyms.add(words[0].lower())
+    if lang_ja and _KATAKANA.fullmatch(surface.replace("・", "")):
+        # A katakana name is also compared by its sound: ハレ ~ Hallé, ヴェロ ~ Velo.
+        romaji = _sound(jaconv.kata2alphabet(surface.replace("・", " ")))
+        forms.append(frozenset({"~" + romaji}))
+        distinct.add("~" + romaji)
+    elif not lang_ja or not lexicon.ja_has_cjk(surface):
+        words = [w for w in _STEMS.findall(surface) if w.lower() not in _NAME_LINKS]
+        for w in words:
+            if not _ordinary(w):
+                sound = "~" + _sound(w)
+                forms.append(frozenset({sound}))
+                distinct.add(sound)
     return tuple(dict.fromkeys(forms)), frozenset(acronyms), frozenset(distinct)
+
+
+def _sound(text: str) -> str:
+    """A rough phonetic key shared by a katakana name and its Latin spelling (r/l, v/b, long vowels)."""
+    t = unicodedata.normalize("NFKD", text.lower())
+    t = "".join(c for c in t if c.isalpha() or c == " ")
+    t = t.replace("l", "r").replace("v", "b").replace("-", "")
+    t = re.sub(r"(?<=[bcdfghjkmnpqrstwxz])u\b|(?<=[bcdfghjkmnpqrstwxz])o\b", "", t)  # ヴェロ -> bero, ホルン -> horun
+    t = re.sub(r"([a-z])\1+", r"\1", t)
+    return t.replace(" ", "")
 
 
 def _ordinary(word: str) -> bool:
@@ -437,6 +485,10 @@ def names_match(x: Name, y: Name) -> bool:
     for fx in x.forms:
         for fy in y.forms:
             if fx == fy:
+                return True
+            sx = next((w for w in fx if w.startswith("~")), None)
+            sy = next((w for w in fy if w.startswith("~")), None)
+            if sx and sy and len(sx) > 3 and len(sy) > 3 and fuzz.ratio(sx, sy) >= 80:
                 return True
             common = fx & fy
             if not common:
@@ -537,17 +589,24 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
         measure = _keys_of(same)
         measure_own = _keys_of(same, own=True)
         idx = [i for i, t in enumerate(tokens) if t.start >= end]
-        near_tokens = [t for t in tokens[idx[0]:idx[0] + 2] if t.kind != "name"] if idx else []
-        before = [t for t in tokens if t.end <= start and t.clause == clause and t.kind in ("content", "pred")][-2:]
+        near_tokens = [t for t in tokens[idx[0]:idx[0] + 2] if t.kind == "content"] if idx else []
+        before = _last_chunk([t for t in tokens if t.end <= start and t.clause == clause])
         near = _keys_of(near_tokens + before)
         near_own = _keys_of(near_tokens + before, own=True)
         window = folded[max(0, start - 12):end + 12]
         total = any(w in window for w in cues.totals_ja) if lang == "ja" else bool(
             set(re.findall(r"[a-z]+", window)) & cues.totals_en)
-        periods = _period_words(text, start, end, lang)
+        clause_start = min((t.start for t in tokens if t.clause == clause), default=start)
+        clause_end = max((t.end for t in tokens if t.clause == clause), default=end)
+        periods = _period_words(text[clause_start:clause_end], start - clause_start, end - clause_start, lang)
         step = _step(q.value if q.value is not None else (q.low or q.high), lo if math.isfinite(lo) else hi,
                      _digits(q.text))
-        preds = frozenset(k for t in same if t.kind == "pred" for k in t.keys)
+        # The figure's own predicate: after it in Japanese (…に達する), before it in English (reached …).
+        if lang == "ja":
+            own_preds = [t for t in same if t.kind == "pred" and t.start >= end][:1]
+        else:
+            own_preds = [t for t in same if t.kind == "pred" and t.end <= start][-1:]
+        preds = frozenset(k for t in own_preds for k in t.keys)
         out.append(Figure(
             text=q.text, low=lo, high=hi, base=base, approximate=q.approximate,
             measure_own=measure_own, near_own=near_own,
@@ -556,6 +615,17 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
             total=total, periods=periods, step=step, preds=preds,
         ))
     return out
+
+
+def _last_chunk(tokens: list[Token]) -> list[Token]:
+    """The last run of adjacent nouns before a figure: 営業利益 in 営業利益は1240億円, "land border"."""
+    out: list[Token] = []
+    for t in reversed(tokens):
+        if t.kind in ("content", "pred") and (not out or out[0].start - t.end <= 1):
+            out.insert(0, t)
+        elif out:
+            break
+    return [t for t in out if t.kind == "content"] or out
 
 
 def _step(written: float | None, base_value: float, digits: str) -> float:
@@ -593,7 +663,7 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         event |= {k for t in beside for k in t.keys}
         if not event:
             # Japanese puts the predicate last, after a comma: 2001年4月、…開業した.
-            later = [t for t in preds if t.start >= e][:2] if lang == "ja" else \
+            later = [t for t in preds if t.start >= e][-1:] if lang == "ja" else \
                 sorted(preds, key=lambda t: abs(t.start - s))[:1]
             event = {k for t in later for k in t.keys}
         after = fold(text[e:e + 6])
@@ -611,9 +681,9 @@ def _eventive(t: Token) -> bool:
     return lexicon.verb_of(t.text) is not None
 
 
-def _negations(text: str, tokens: list[Token], lang: str) -> int:
+def _negations(text: str, tokens: list[Token], lang: str, consumed: frozenset[int] = frozenset()) -> int:
     cues = _cues()
-    count = sum(1 for t in tokens if t.kind == "neg")
+    count = sum(1 for i, t in enumerate(tokens) if t.kind == "neg" and i not in consumed)
     folded = fold(text)
     patterns = cues.non_denial_ja if lang == "ja" else cues.non_denial_en
     spaced = re.sub(r"\b(?:did|does|do|has|have|had|was|were|is|are|could|would|can|will)\s+", "", folded)
@@ -624,11 +694,11 @@ def _negations(text: str, tokens: list[Token], lang: str) -> int:
     return max(count, 0)
 
 
-def _negated(tokens: list[Token], lang: str) -> frozenset[str]:
+def _negated(tokens: list[Token], lang: str, consumed: frozenset[int] = frozenset()) -> frozenset[str]:
     """Keys of what each negation denies: the predicate before ない, the words after "not"."""
     out: set[str] = set()
     for i, t in enumerate(tokens):
-        if t.kind != "neg":
+        if t.kind != "neg" or i in consumed:
             continue
         if lang == "ja" and t.lemma in _cues().neg_aux_ja:
             window = [u for u in tokens[max(0, i - 4):i] if u.kind in ("pred", "content")][-1:]
@@ -651,15 +721,109 @@ def _hedged(text: str, tokens: list[Token], lang: str) -> bool:
                for t in tokens if t.kind in ("content", "pred", "func"))
 
 
-def _poles(tokens: list[Token]) -> frozenset[tuple[int, int]]:
+def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
+    """Antonym poles of the predicates, each flipped when a negation governs it ("did not rise" is "fell").
+
+    Also returns the indexes of the negations so consumed, which no longer count as free negations.
+    """
     cues = _cues()
     out: set[tuple[int, int]] = set()
-    for t in tokens:
+    used: set[int] = set()
+    for i, t in enumerate(tokens):
         if t.kind not in ("pred", "content"):
             continue
+        found: set[tuple[int, int]] = set()
         for form in (t.lemma, stem(t.lemma), t.text):
-            out |= cues.poles.get(form, set())
-    return frozenset(out)
+            found |= cues.poles.get(form, set())
+        if not found:
+            continue
+        neg = _governing_negation(tokens, i, lang)
+        if neg is not None:
+            used.add(neg)
+            found = {(scale, 1 - pole) for scale, pole in found}
+        out |= found
+    return frozenset(out), frozenset(used)
+
+
+def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
+    if lang == "ja":
+        for j in range(i + 1, min(len(tokens), i + 4)):
+            if tokens[j].kind == "neg" and tokens[j].lemma in _cues().neg_aux_ja:
+                return j
+            if tokens[j].kind in ("pred", "content", "punct", "name"):
+                return None
+        return None
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if tokens[j].kind == "neg":
+            return j
+        if tokens[j].kind in ("pred", "content", "punct", "name") and tokens[j].lemma not in ("fail",):
+            return None
+    return None
+
+
+_JA_CASE = {"が": "agent", "は": "agent", "も": "agent", "では": "agent", "を": "patient", "に": "patient",
+            "へ": "patient", "によって": "agent", "により": "agent"}
+_BE = frozenset({"is", "was", "were", "are", "been", "be", "being"})
+
+
+def _chunks(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Runs of nouns and names (index ranges), the phrases that fill slots."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].kind in ("content", "name"):
+            j = i
+            while j + 1 < len(tokens) and tokens[j + 1].kind in ("content", "name", "num") \
+                    and tokens[j + 1].start - tokens[j].end <= 1:
+                j += 1
+            out.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
+    out: list[Arg] = []
+    chunks = _chunks(tokens)
+    first_pred = next((i for i, t in enumerate(tokens) if t.kind == "pred"), None)
+    passive = first_pred is not None and lang == "en" and any(
+        t.text.lower() in _BE for t in tokens[max(0, first_pred - 3):first_pred]) \
+        and tokens[first_pred].text.lower().endswith(("ed", "en", "wn", "lt", "ught"))
+    for i, j in chunks:
+        piece = tokens[i:j]
+        if all(t.kind == "content" and t.kind != "name" and not t.keys for t in piece):
+            continue
+        role: Role = "other"
+        if lang == "ja":
+            after = text[piece[-1].end:piece[-1].end + 4]
+            for particle in sorted(_JA_CASE, key=len, reverse=True):
+                if after.startswith(particle):
+                    role = _JA_CASE[particle]  # type: ignore[assignment]
+                    break
+        elif first_pred is not None:
+            before = text[max(0, piece[0].start - 4):piece[0].start].lower()
+            if before.endswith("by "):
+                role = "agent"
+            elif j <= first_pred:
+                role = "patient" if passive else "agent"
+            elif i > first_pred:
+                role = "patient"
+        keys = frozenset(k for t in piece for k in (t.keys or {t.lemma}))
+        own = frozenset(k for t in piece for k in (t.own or {t.lemma}))
+        out.append(Arg(text[piece[0].start:piece[-1].end], keys, own, role, piece[0].start))
+    return out
+
+
+_CORRECTION_JA = re.compile(r"([^、。「」『』\s]{1,20}?)(?:ではなく|でなく|ではない)")
+_CORRECTION_EN = re.compile(r"\b(?:not (?:by |from |in |to )?(?:the )?|rather than (?:by )?(?:the )?|instead of (?:the )?)"
+                            r"([A-Z][\w\-]*(?: [A-Z][\w\-]*)*|[a-z]+(?: [a-z]+)?)(?=[,.;]| but\b|$)")
+
+
+def _corrected(text: str, lang: str) -> list[str]:
+    if lang == "ja":
+        return [m.group(1) for m in _CORRECTION_JA.finditer(text)]
+    return [m.group(1) for m in _CORRECTION_EN.finditer(text)]
 
 
 @lru_cache(maxsize=32768)
@@ -671,6 +835,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     dates, spans = _dates(text, tokens, lang)
     figures = _figures(text, tokens, [(d.start, d.end) for d in dates], lang)
     first_pred = next((t.start for t in tokens if t.kind == "pred"), None)
+    args = _args(text, tokens, lang)
+    poles, consumed = _poles(tokens, lang)
     names = []
     for t in tokens:
         if t.kind != "name":
@@ -678,6 +844,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         if any(d.start <= t.start < d.end for d in dates):
             continue
         role = _role_ja(text, t.end) if lang == "ja" else _role_en(text, t.start, t.end, first_pred)
+        if role != "source":
+            role = next((g.role for g in args if g.start <= t.start < g.start + len(g.text)), role)
         forms, acronyms, distinct = _forms(t.text, lang == "ja")
         names.append(Name(t.text, forms, acronyms, distinct, role, t.start, t.clause))
     preds = frozenset(k for t in tokens if t.kind == "pred" for k in t.keys)
@@ -691,7 +859,9 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     wide = frozenset(k for t in tokens if t.kind in ("content", "pred") for k in t.wide)
     own = frozenset(k for t in tokens if t.kind in ("content", "pred") for k in t.own)
     return Analysis(
-        text=text, lang=lang, tokens=tuple(tokens), names=tuple(names), figures=tuple(figures),
-        dates=tuple(dates), negations=_negations(text, tokens, lang), negated=_negated(tokens, lang), hedged=_hedged(text, tokens, lang),
-        poles=_poles(tokens), preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,
+        text=text, lang=lang, tokens=tuple(tokens), names=tuple(names), args=tuple(args),
+        corrected=tuple(_corrected(text, lang)), figures=tuple(figures),
+        dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
+        hedged=_hedged(text, tokens, lang),
+        poles=poles, preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,
     )

@@ -16,6 +16,7 @@ FAIL (attribution): "The theorem was first proved by Sato in 1961." /
 from __future__ import annotations
 
 from factcheck.contradict.align import content_overlap
+from factcheck.contradict.kinds.entity import corrected
 from factcheck.contradict.model import Conflict, PairContext
 
 _MIN_WORDS = 0.35
@@ -26,6 +27,9 @@ def check(ctx: PairContext) -> Conflict | None:
     a, b = ctx.a, ctx.b
     if not (a.credit_preds and b.credit_preds):
         return None
+    fix = corrected(ctx)
+    if fix is not None:
+        return Conflict("attribution", 0.8, fix[0], fix[1], "one claim corrects the other's attribution")
     only_a = [n for n in ctx.names.only_a if n.role in _ROLES]
     only_b = [n for n in ctx.names.only_b if n.role in _ROLES]
     if not only_a or not only_b:

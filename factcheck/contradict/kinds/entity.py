@@ -16,26 +16,12 @@ FAIL (entity): "Osaka beat Kobe 3–1 in the final." / "Kobe beat Osaka 3–1 in
 
 from __future__ import annotations
 
-from factcheck.contradict.align import word_overlap
-from factcheck.contradict.analysis import Name
+from factcheck.contradict.align import content_overlap, different_qualifiers, role_swap
 from factcheck.contradict.kinds.polarity import _different_times, _opposed_poles
 from factcheck.contradict.model import Conflict, PairContext
 
 _MIN_WORDS = 0.6
 _MIN_WORDS_CROSS = 0.45
-
-
-def role_swap(ctx: PairContext) -> tuple[Name, Name] | None:
-    """Two matched names whose agent/patient roles are exchanged under the same predicate."""
-    pairs = [(x, y) for x, y in ctx.names.matched if {x.role, y.role} <= {"agent", "patient"}]
-    if len(pairs) < 2 or _opposed_poles(ctx.a, ctx.b) is not None:
-        return None
-    if not (ctx.a.preds & ctx.b.preds):
-        return None
-    swapped = [(x, y) for x, y in pairs if x.role != y.role]
-    if len(swapped) >= 2:
-        return swapped[0]
-    return None
 
 
 def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name] | None:
@@ -45,7 +31,12 @@ def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name
     if not only_a or not only_b:
         return None
     threshold = _MIN_WORDS_CROSS if ctx.cross_language else _MIN_WORDS
-    if word_overlap(ctx.a, ctx.b) < threshold or _different_times(ctx.a, ctx.b):
+    if _different_times(ctx.a, ctx.b) or different_qualifiers(ctx.a, ctx.b):
+        return None
+    strict = not ctx.cross_language
+    ab, ba = content_overlap(ctx.a, ctx.b, strict=strict), content_overlap(ctx.b, ctx.a, strict=strict)
+    # The shorter claim said again inside the longer one, with one name changed.
+    if max(ab, ba) < max(threshold, 0.7) and min(ab, ba) < threshold or min(ab, ba) < 0.25:
         return None
     for x in only_a:
         for y in only_b:
@@ -54,13 +45,22 @@ def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name
     return None
 
 
+def corrected(ctx: PairContext) -> tuple[str, str] | None:
+    """One claim says "not X" (X ではなく Y) of what the other claim asserts."""
+    for x, y in ((ctx.a, ctx.b), (ctx.b, ctx.a)):
+        for phrase in x.corrected:
+            if len(phrase) >= 2 and phrase in y.text:
+                return (phrase, x.text[:60]) if x is ctx.b else (x.text[:60], phrase)
+    return None
+
+
 def check(ctx: PairContext) -> Conflict | None:
-    swap = role_swap(ctx)
-    if swap is not None:
-        x, y = swap
-        return Conflict("entity", 0.8, f"{x.text} ({x.role})", f"{y.text} ({y.role})", "roles swapped")
-    if ctx.a.credit_preds and ctx.b.credit_preds:
-        return None  # the attribution kind judges credited acts
+    swap = role_swap(ctx.a, ctx.b)
+    if swap is not None and ctx.a.preds & ctx.b.preds and _opposed_poles(ctx.a, ctx.b) is None:
+        return Conflict("entity", 0.8, swap[0], swap[1], "roles swapped")
+    fix = corrected(ctx)
+    if fix is not None and not (ctx.a.credit_preds and ctx.b.credit_preds):
+        return Conflict("entity", 0.75, fix[0], fix[1], "one claim corrects the other")
     sub = substitution(ctx, roles=frozenset({"agent", "patient", "other"}))
     if sub is None:
         return None

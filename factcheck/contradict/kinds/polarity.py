@@ -18,6 +18,7 @@ FAIL (polarity): "The city council approved the stadium plan." /
 
 from __future__ import annotations
 
+from factcheck.contradict.align import role_swap
 from factcheck.contradict.analysis import Analysis
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
@@ -60,6 +61,8 @@ def check(ctx: PairContext) -> Conflict | None:
     poles = _opposed_poles(a, b)
     if poles is not None:
         flips ^= 1
+        if role_swap(a, b) is not None:
+            flips ^= 1  # "A beat B" and "B lost to A" say one thing
     if not flips:
         return None
     sure = 0.55 + 0.4 * min(ctx.similarity, 1.0) - (0.15 if a.hedged != b.hedged else 0.0)

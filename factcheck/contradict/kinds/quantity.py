@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 
-from factcheck.contradict.align import align_figures, light_predicates
+from factcheck.contradict.align import align_figures, different_qualifiers, light_predicates
 from factcheck.contradict.analysis import Analysis, Figure
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -50,21 +50,29 @@ def _other_period(fa: Figure, fb: Figure, a: Analysis, b: Analysis) -> bool:
     ya, yb = a.years, b.years
     if ya and yb and not (ya & yb):
         return True
-    return fa.periods != fb.periods
+    return bool(fa.periods and fb.periods and fa.periods != fb.periods)
 
 
 def _same_measure(fa: Figure, fb: Figure, score: float, ctx: PairContext) -> bool:
     light = light_predicates()
     pa, pb = fa.preds - light, fb.preds - light
-    if pa and pb and not (pa & pb) and not ctx.cross_language:
+    if pa and pb and not (pa & pb):
         return False  # troops trained vs troops sent
     if not ctx.cross_language and fa.near_own and fb.near_own and not (fa.near_own & fb.near_own) \
             and not (fa.near_own & fb.measure_own or fb.near_own & fa.measure_own):
         return False  # 売上高 1兆2400億円 vs 営業利益 1240億円: the words beside the figures differ
-    unique = sum(f.base == fa.base for f in ctx.a.figures) == 1 and sum(f.base == fb.base for f in ctx.b.figures) == 1
-    if unique and (ctx.cross_language or score >= 0.2 or not (fa.near and fb.near)):
+    count_a = sum(f.base == fa.base for f in ctx.a.figures)
+    count_b = sum(f.base == fb.base for f in ctx.b.figures)
+    if count_a == 1 and count_b == 1:
         return True
-    return score >= _MIN_MEASURE
+    if score >= _MIN_MEASURE:
+        return True
+    # Across languages the words around figures rarely match; equal counts pair up in order.
+    return ctx.cross_language and count_a == count_b and _rank(fa, ctx.a) == _rank(fb, ctx.b)
+
+
+def _rank(f: Figure, x: Analysis) -> int:
+    return [g for g in x.figures if g.base == f.base].index(f)
 
 
 def _slip(fa: Figure, fb: Figure) -> bool:
@@ -74,14 +82,18 @@ def _slip(fa: Figure, fb: Figure) -> bool:
 
 def check(ctx: PairContext) -> Conflict | None:
     a, b = ctx.a, ctx.b
+    if different_qualifiers(a, b):
+        return None
     best: Conflict | None = None
     for fa, fb, score in align_figures(a, b):
         if not _same_measure(fa, fb, score, ctx):
             continue
-        if _other_period(fa, fb, a, b) or fa.total != fb.total:
+        if _other_period(fa, fb, a, b):
             continue
         if compatible(fa, fb):
             continue
+        if fa.total != fb.total and (fa.high >= fb.low if fa.total else fb.high >= fa.low):
+            continue  # a total and a part of it: the total is the larger
         sure = 0.6 + 0.2 * min(score, 1.0) + (0.2 if _slip(fa, fb) else 0.0)
         if best is None or sure > best.score:
             best = Conflict("quantity", sure, fa.text, fb.text, "same measure, incompatible values")
