@@ -158,7 +158,7 @@ def align_figures(a: Analysis, b: Analysis) -> list[tuple[Figure, Figure, float]
     options = []
     for i, fa in enumerate(a.figures):
         for j, fb in enumerate(b.figures):
-            if fa.base != fb.base:
+            if not same_dimension(fa.base, fb.base):
                 continue
             options.append((measure_similarity(fa, fb, strict=a.lang == b.lang), i, j))
     options.sort(key=lambda o: (-o[0], abs(o[1] - o[2])))
@@ -172,6 +172,20 @@ def align_figures(a: Analysis, b: Analysis) -> list[tuple[Figure, Figure, float]
         used_b.add(j)
         out.append((a.figures[i], b.figures[j], score))
     return out
+
+
+_PHYSICAL = frozenset({"m", "m2", "m3", "kg", "s", "%", "pt", "km/h", "W", "Wh", "bbl", "degree", "°C", "倍", "歳",
+                       "USD", "JPY", "EUR", "GBP", "KRW", "RUB", "CNY"})
+
+
+def same_dimension(x: str, y: str) -> bool:
+    """Same base unit; a bare number ("#noun") also measures what a counter of the other side counts."""
+    if x == y:
+        return True
+    if x.startswith("#") and y.startswith("#"):
+        return False
+    bare, other = (x, y) if x.startswith("#") else (y, x)
+    return bare.startswith("#") and other not in _PHYSICAL
 
 
 def align_dates(a: Analysis, b: Analysis) -> list[tuple[DateValue, DateValue, float]]:
@@ -188,17 +202,6 @@ def align_dates(a: Analysis, b: Analysis) -> list[tuple[DateValue, DateValue, fl
             common = ea & eb
             if common:
                 out.append((da, db, len(common) / min(len(ea), len(eb))))
-    if not out:
-        # One event date on each side whose predicates the dictionaries do not relate
-        # (完成 / 書き上げた, lifted off / launched): the same event unless they are two
-        # phases of one undertaking (announced / completed, construction began / opened).
-        ea_ = [d for d in a.dates if not d.reference]
-        eb_ = [d for d in b.dates if not d.reference]
-        if len(ea_) == 1 and len(eb_) == 1:
-            pa, pb = ea_[0].event & phases(), eb_[0].event & phases()
-            if not (pa and pb and not pa & pb) and not (pa and not pb and pa & b.keys) \
-                    and not (pb and not pa and pb & a.keys):
-                out.append((ea_[0], eb_[0], 0.0))
     return out
 
 

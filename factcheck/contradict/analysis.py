@@ -603,9 +603,9 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
                      _digits(q.text))
         # The figure's own predicate: after it in Japanese (…に達する), before it in English (reached …).
         if lang == "ja":
-            own_preds = [t for t in same if t.kind == "pred" and t.start >= end][:1]
+            own_preds = [t for t in same if t.kind == "pred" and t.start >= end and not _light(t)][:1]
         else:
-            own_preds = [t for t in same if t.kind == "pred" and t.end <= start][-1:]
+            own_preds = [t for t in same if t.kind == "pred" and t.end <= start and not _light(t)][-1:]
         preds = frozenset(k for t in own_preds for k in t.keys)
         out.append(Figure(
             text=q.text, low=lo, high=hi, base=base, approximate=q.approximate,
@@ -653,7 +653,7 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
     mentions, _ = find_dates(text)
     spans = date_spans(text)
     out: list[DateValue] = []
-    preds = [t for t in tokens if t.kind == "pred"]
+    preds = [t for t in tokens if t.kind == "pred" and not _light(t)]
     for mention, (s, e) in zip(mentions, spans):
         clause = _clause_of(tokens, s)
         event = {k for t in preds if t.clause == clause for k in t.keys}
@@ -673,11 +673,23 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
     return out, spans
 
 
+@cache
+def _light_words() -> frozenset[str]:
+    data = lexicon.cues()["light_predicates"]
+    return frozenset(stem(w) for w in data["en"]) | frozenset(data["ja"])
+
+
+def _light(t: Token) -> bool:
+    """A predicate with no event or measure of its own (was, reached, 達する)."""
+    words = _light_words()
+    return t.lemma in words or stem(t.lemma) in words
+
+
 def _eventive(t: Token) -> bool:
     """A noun that names an event: 公開 in 公開日, "opening", "launch" (it has a verb behind it)."""
     if lexicon.ja_has_cjk(t.text):
-        return any(len(p) >= 2 and p != t.lemma and lexicon.ja_morphs(p)[:1] and
-                   lexicon.ja_morphs(p)[0].pos[2] == "サ変可能" for p in lexicon.ja_parts(t.lemma))
+        return any(len(p) >= 2 and lexicon.ja_morphs(p)[:1] and lexicon.ja_morphs(p)[0].pos[2] == "サ変可能"
+                   for p in {t.lemma, *lexicon.ja_parts(t.lemma)})
     return lexicon.verb_of(t.text) is not None
 
 
@@ -745,6 +757,10 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
     return frozenset(out), frozenset(used)
 
 
+_SCOPE_BREAKS = frozenset({"but", "and", "while", "whereas", "although", "though", "because", "when", "after",
+                           "before", "since", "which", "who", "that"})
+
+
 def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
     if lang == "ja":
         for j in range(i + 1, min(len(tokens), i + 4)):
@@ -753,11 +769,19 @@ def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
             if tokens[j].kind in ("pred", "content", "punct", "name"):
                 return None
         return None
-    for j in range(i - 1, max(-1, i - 4), -1):
-        if tokens[j].kind == "neg":
+    # English: a negation governs the verb after it and that verb's object
+    # ("failed to win shareholder approval" denies the approval too).
+    seen_pred = False
+    for j in range(i - 1, max(-1, i - 7), -1):
+        t = tokens[j]
+        if t.kind == "neg":
             return j
-        if tokens[j].kind in ("pred", "content", "punct", "name") and tokens[j].lemma not in ("fail",):
+        if t.kind == "punct" or t.lemma in _SCOPE_BREAKS:
             return None
+        if t.kind == "pred":
+            if seen_pred:
+                return None
+            seen_pred = True
     return None
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 
-from factcheck.contradict.align import align_figures, different_qualifiers, light_predicates
+from factcheck.contradict.align import align_figures, different_qualifiers, light_predicates, same_dimension
 from factcheck.contradict.analysis import Analysis, Figure
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -61,8 +61,8 @@ def _same_measure(fa: Figure, fb: Figure, score: float, ctx: PairContext) -> boo
     if not ctx.cross_language and fa.near_own and fb.near_own and not (fa.near_own & fb.near_own) \
             and not (fa.near_own & fb.measure_own or fb.near_own & fa.measure_own):
         return False  # 売上高 1兆2400億円 vs 営業利益 1240億円: the words beside the figures differ
-    count_a = sum(f.base == fa.base for f in ctx.a.figures)
-    count_b = sum(f.base == fb.base for f in ctx.b.figures)
+    count_a = sum(same_dimension(f.base, fb.base) for f in ctx.a.figures)
+    count_b = sum(same_dimension(fa.base, f.base) for f in ctx.b.figures)
     if count_a == 1 and count_b == 1:
         return True
     if score >= _MIN_MEASURE:
@@ -72,7 +72,7 @@ def _same_measure(fa: Figure, fb: Figure, score: float, ctx: PairContext) -> boo
 
 
 def _rank(f: Figure, x: Analysis) -> int:
-    return [g for g in x.figures if g.base == f.base].index(f)
+    return [g for g in x.figures if same_dimension(g.base, f.base)].index(f)
 
 
 def _slip(fa: Figure, fb: Figure) -> bool:
