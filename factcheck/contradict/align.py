@@ -189,30 +189,43 @@ def same_dimension(x: str, y: str) -> bool:
 
 
 def align_dates(a: Analysis, b: Analysis) -> list[tuple[DateValue, DateValue, float]]:
-    """Pairs of event dates (not reference times) whose events share a predicate."""
-    light = light_predicates()
+    """Pairs of event dates (not reference times) that date one event, with how surely.
+
+    1.0: their predicates share a key or an event group (opened ~ 開業 ~
+    inaugurated).  0.5: predicates the groups do not place, on claims that
+    otherwise agree (the kind decides with the similarity).  Dates of two
+    different groups (announced / completed) are never paired.
+    """
     out = []
     for da in a.dates:
         for db in b.dates:
-            if da.reference or db.reference:
+            if da.reference or db.reference or da.qualifier or db.qualifier or not da.event or not db.event:
                 continue
-            ea, eb = da.event - light, db.event - light
-            if not ea or not eb:
+            if da.event & db.event:
+                out.append((da, db, 1.0))
                 continue
-            common = ea & eb
-            if common:
-                out.append((da, db, len(common) / min(len(ea), len(eb))))
+            ga, gb = event_groups(da.event), event_groups(db.event)
+            if ga & gb:
+                out.append((da, db, 1.0))
+            elif not ga or not gb:
+                out.append((da, db, 0.5))
     return out
 
 
+def event_groups(keys: frozenset[str]) -> frozenset[int]:
+    index = _event_group_index()
+    return frozenset(g for k in keys for g in index.get(k, ()))
+
+
 @cache
-def phases() -> frozenset[str]:
-    """Keys of the phase predicates (announce, begin, complete, open, 着工, 竣工 ...)."""
-    data = lexicon.cues()["phases"]
-    keys = {lexicon.stem(w) for w in data["en"]} | set(data["ja"])
-    for w in data["ja"]:
-        keys |= lexicon.gloss_keys(w) & {lexicon.stem(x) for x in data["en"]}
-    return frozenset(keys)
+def _event_group_index() -> dict[str, frozenset[int]]:
+    index: dict[str, set[int]] = {}
+    for g, words in enumerate(lexicon.cues()["event_groups"]):
+        for w in words:
+            keys = {w} if lexicon.ja_has_cjk(w) else {lexicon.stem(w)}
+            for k in keys:
+                index.setdefault(k, set()).add(g)
+    return {k: frozenset(v) for k, v in index.items()}
 
 
 @cache
@@ -234,6 +247,12 @@ def _contrast(t: Token) -> int | None:
 
 def different_qualifiers(a: Analysis, b: Analysis) -> bool:
     """The same head qualified by two members of one contrast set: 男子の部 / 女子の部, first / second drug."""
+    if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:
+        return True  # 第3回 / 第4回, the 2nd / the 3rd: two editions of a series
+    qa = {d.value for d in a.dates if d.qualifier}
+    qb = {d.value for d in b.dates if d.qualifier}
+    if qa and qb and not qa & qb:
+        return True  # 2024年のオリンピック / 2028年のオリンピック: two editions
     strict = a.lang == b.lang
 
     def qualified(x: Analysis) -> list[tuple[int, str, Token]]:

@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 
 from factcheck.contradict import lexicon
 from factcheck.contradict.lexicon import en_lemmas, fold, stem
-from factcheck.extract.dates import date_spans, find_dates
+from factcheck.extract.dates import date_spans, find_dates, kanji_int
 from factcheck.extract.quantities import bounds_in_base, find_quantities
 
 __all__ = ["Analysis", "DateValue", "Figure", "Name", "Token", "analyse", "detect_lang"]
@@ -116,6 +116,7 @@ class DateValue:
     clause: int
     event: frozenset[str]  # keys of the predicates it dates
     reference: bool  # "as of" / 時点: a reference time, not an event date
+    qualifier: bool = False  # names an edition: 2028年のオリンピック, "the 2031 summit"
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,8 @@ class Analysis:
     dates: tuple[DateValue, ...]
     negations: int
     negated: frozenset[str]  # keys of the words the negations apply to
+    negative_poles: int  # predicates on the negative pole of a scale (banned, rejected, fell, 禁止)
+    ordinals: frozenset[str]  # editions and ranks that pick one of a series: 第3回, 2nd, No. 4
     hedged: bool
     poles: frozenset[tuple[int, int]]  # (antonym scale, pole) of the predicates
     preds: frozenset[str]  # keys of the predicates
@@ -219,6 +222,8 @@ _CLAUSE_JA = frozenset({"、", "。", "，", "；", "：", "（", "）", "(", ")
 _JA_FUNC_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白", "接続詞", "感動詞", "接頭辞", "代名詞", "連体詞"})
 _JA_LIGHT_VERBS = frozenset({"為る", "する", "成る", "なる", "有る", "ある", "居る", "いる", "れる", "られる", "せる", "させる",
                              "行う", "因る", "よる", "於く", "おく", "見る", "言う", "いう", "出来る", "できる", "云う", "来る"})
+_TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame", "St", "Gen", "Col", "Capt", "Lt", "Sen", "Rep",
+                     "Gov", "Pres", "Rev", "Fr", "Mt"})
 _NAME_LINKS = frozenset({"of", "the", "de", "du", "von", "van", "der", "and", "&", "for", "la", "le", "del", "da"})
 
 
@@ -262,7 +267,10 @@ def _en_word(word: str, at_start: bool) -> tuple[str, TokenKind, frozenset[str],
         return lemma, "func", frozenset(), frozenset()
     keys = frozenset({stem(lemma), stem(low)} | lexicon.event_stems(low) | lexicon.event_stems(lemma))
     wide = lexicon.en_bridge(lemma, verb) | (lexicon.en_bridge(lemmas["NOUN"][0], False) if "NOUN" in lemmas else frozenset())
-    kind: TokenKind = "pred" if verb and (low.endswith(("ed", "en")) or lemma != low or "NOUN" not in lemmas) else "content"
+    # "building", "opening": a noun when the word has a noun reading; "opened", "built": a verb.
+    gerund_noun = low.endswith("ing") and "NOUN" in lemmas
+    kind: TokenKind = "pred" if verb and not gerund_noun and (
+        low.endswith(("ed", "en")) or lemma != low or "NOUN" not in lemmas) else "content"
     return lemma, kind, keys, wide - keys
 
 
@@ -290,6 +298,10 @@ def _tokens_en(text: str) -> list[Token]:
         w = m.group()
         if w.endswith(".") and len(w) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", w):
             w = w[:-1]
+        if w.rstrip(".") in _TITLES and i + 1 < len(words) and words[i + 1].group()[:1].isupper():
+            i += 1  # "Dr." before a name is not a name of its own, nor a clause end
+            at_start = False
+            continue
         if w in _CLAUSE_EN or (len(w) == 1 and not w.isalnum()):
             out.append(Token(w, w, "punct", m.start(), m.end(), clause))
             if w in _CLAUSE_EN:
@@ -442,10 +454,12 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
             if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
                 acronyms.add(words[0].lower())
     if lang_ja and _KATAKANA.fullmatch(surface.replace("・", "")):
-        # A katakana name is also compared by its sound: ハレ ~ Hallé, ヴェロ ~ Velo.
-        romaji = _sound(jaconv.kata2alphabet(surface.replace("・", " ")))
-        forms.append(frozenset({"~" + romaji}))
-        distinct.add("~" + romaji)
+        # A katakana name is also compared by its sound: ハレ ~ Hallé, ヴェロ ~ Velo,
+        # each part of ハンス・ケラー ~ Hans Keller.
+        parts = [p for p in surface.split("・") if p]
+        sounds = frozenset("~" + _sound(jaconv.kata2alphabet(p)) for p in parts)
+        forms.append(sounds)
+        distinct |= sounds
     elif not lang_ja or not lexicon.ja_has_cjk(surface):
         words = [w for w in _STEMS.findall(surface) if w.lower() not in _NAME_LINKS]
         for w in words:
@@ -473,6 +487,12 @@ def _ordinary(word: str) -> bool:
     return word.lower() in lexicon.stopwords_en() or bool(en_lemmas(word.lower()))
 
 
+def _prefix_same(x: str, y: str) -> bool:
+    """Asia ~ Asian, Canad ~ Canadian: one stem begins the other, and is most of it."""
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) >= 4 and long_.startswith(short) and len(short) * 10 >= len(long_) * 6
+
+
 def names_match(x: Name, y: Name) -> bool:
     """Two names for one thing: a shared distinctive word (Nile ~ Nile River), a contained form, or an acronym.
 
@@ -486,13 +506,22 @@ def names_match(x: Name, y: Name) -> bool:
         for fy in y.forms:
             if fx == fy:
                 return True
-            sx = next((w for w in fx if w.startswith("~")), None)
-            sy = next((w for w in fy if w.startswith("~")), None)
-            if sx and sy and len(sx) > 3 and len(sy) > 3 and fuzz.ratio(sx, sy) >= 80:
+            sx = [w for w in fx if w.startswith("~") and len(w) > 3]
+            sy = [w for w in fy if w.startswith("~") and len(w) > 3]
+            if sx and sy and all(any(fuzz.ratio(u, v) >= 70 for v in sy) for u in (sx if len(sx) <= len(sy) else sy)
+                                 ) and len(sx) <= len(sy) or sx and sy and all(
+                    any(fuzz.ratio(u, v) >= 70 for u in sx) for v in sy):
                 return True
-            common = fx & fy
+            common = fx & fy | {w for w in fx for v in fy if w != v and _prefix_same(w, v)}
             if not common:
                 continue
+            dx = {w for w in fx if w in x.distinct or any(_prefix_same(w, v) for v in x.distinct)}
+            dy = {w for w in fy if w in y.distinct or any(_prefix_same(w, v) for v in y.distinct)}
+            common_y = fy & fx | {v for v in fy for w in fx if w != v and _prefix_same(w, v)}
+            if common & dx and common_y & dy and (
+                    len(common & dx) * 2 >= len(dx) or len(common_y & dy) * 2 >= len(dy)):
+                return True
+            continue
             dx = fx & x.distinct
             dy = fy & y.distinct
             if common & dx and common & dy and (dx <= dy or dy <= dx or len(common & dx) * 2 >= max(len(dx), len(dy))):
@@ -653,13 +682,12 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
     mentions, _ = find_dates(text)
     spans = date_spans(text)
     out: list[DateValue] = []
-    preds = [t for t in tokens if t.kind == "pred" and not _light(t)]
+    preds = [t for t in tokens if t.kind == "pred" and not _light(t, dates=True)]
     for mention, (s, e) in zip(mentions, spans):
         clause = _clause_of(tokens, s)
         event = {k for t in preds if t.clause == clause for k in t.keys}
         # The noun a date qualifies names its event too: 公開日は…, "release date", "its opening on …".
-        beside = [t for t in tokens if t.kind == "content" and _eventive(t)
-                  and (0 <= s - t.end <= 5 or 0 <= t.start - e <= 5)]
+        beside = [t for t in tokens if t.kind == "content" and _eventive(t) and 0 <= s - t.end <= 5]
         event |= {k for t in beside for k in t.keys}
         if not event:
             # Japanese puts the predicate last, after a comma: 2001年4月、…開業した.
@@ -668,8 +696,17 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
             event = {k for t in later for k in t.keys}
         after = fold(text[e:e + 6])
         before = fold(text[max(0, s - 16):s])
-        reference = after.startswith(cues.reference_ja) or any(before.rstrip().endswith(r) for r in cues.reference_en)
-        out.append(DateValue(mention.text, mention.value, s, e, clause, frozenset(event), reference))
+        reference = after.lstrip("の").startswith(cues.reference_ja) or any(
+            before.rstrip().endswith(r) for r in cues.reference_en)
+        # Written straight before a noun, a date (usually a year) picks an edition of it.
+        qualifier = not reference and len(mention.value) == 4 and (
+            bool(re.match(r"の(?!時点|頃|ころ|まで|うち|間)", after)) if lang == "ja"
+            else bool(re.match(r"\s+[A-Za-z]", text[e:e + 2])) and not re.match(r"\s+(?:and|to|or|when|after|before|until|with|as|in|at|on|for|by|from)\b", text[e:e + 8]))
+        # 1925年生まれ, 2001年開業: an event noun written right after the date.
+        right = [t for t in tokens if t.start == e and t.kind in ("content", "pred")]
+        event |= {k for t in right for k in t.keys}
+        out.append(DateValue(mention.text, mention.value, s, e, clause, frozenset(event), reference,
+                             qualifier and not right))
     return out, spans
 
 
@@ -679,10 +716,19 @@ def _light_words() -> frozenset[str]:
     return frozenset(stem(w) for w in data["en"]) | frozenset(data["ja"])
 
 
-def _light(t: Token) -> bool:
-    """A predicate with no event or measure of its own (was, reached, 達する)."""
+def _light(t: Token, *, dates: bool = False) -> bool:
+    """A predicate with no event or measure of its own (was, reached, 達する).
+
+    For dates, reporting verbs are events ("announced on 3 May"), so only
+    the copulas and verbs of measure count as light.
+    """
     words = _light_words()
+    if dates and (t.lemma in _DATE_EVENTS or stem(t.lemma) in _DATE_EVENTS):
+        return False
     return t.lemma in words or stem(t.lemma) in words
+
+
+_DATE_EVENTS = frozenset({"announc", "report", "record", "confirm", "發表", "発表", "報告", "記録", "確認", "推定"})
 
 
 def _eventive(t: Token) -> bool:
@@ -706,6 +752,21 @@ def _negations(text: str, tokens: list[Token], lang: str, consumed: frozenset[in
     return max(count, 0)
 
 
+_ORDINAL = re.compile(r"第\s*([0-9一二三四五六七八九十百]+)\s*(?:回|期|代|号|次|弾|戦|世代|作)"
+                      r"|\b(\d+)(?:st|nd|rd|th)\b|\bno\.\s*(\d+)|([0-9一二三四五六七八九十]+)(?:代目|番目|回目|期目)"
+                      r"|(初代|最初の|first|second|third|fourth|fifth)")
+_ORDINAL_WORDS = {"初代": "1", "最初の": "1", "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5"}
+
+
+def _ordinals(text: str) -> frozenset[str]:
+    out = set()
+    for m in _ORDINAL.finditer(fold(text)):
+        g = next(g for g in m.groups() if g)
+        n = _ORDINAL_WORDS.get(g) or (g if g.isdigit() else str(kanji_int(g) or g))
+        out.add(n)
+    return frozenset(out)
+
+
 def _negated(tokens: list[Token], lang: str, consumed: frozenset[int] = frozenset()) -> frozenset[str]:
     """Keys of what each negation denies: the predicate before ない, the words after "not"."""
     out: set[str] = set()
@@ -727,7 +788,7 @@ def _negated(tokens: list[Token], lang: str, consumed: frozenset[int] = frozense
 
 def _hedged(text: str, tokens: list[Token], lang: str) -> bool:
     cues = _cues()
-    if any(h in text for h in cues.hedges_ja):
+    if any(h in text for h in cues.hedges_ja) or re.search(r"(?:ではない|じゃない)か", text):
         return True
     return any(stem(t.lemma) in cues.hedges_en or t.text.lower() in ("may", "might", "could")
                for t in tokens if t.kind in ("content", "pred", "func"))
@@ -840,14 +901,15 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
 
 
 _CORRECTION_JA = re.compile(r"([^、。「」『』\s]{1,20}?)(?:ではなく|でなく|ではない)")
-_CORRECTION_EN = re.compile(r"\b(?:not (?:by |from |in |to )?(?:the )?|rather than (?:by )?(?:the )?|instead of (?:the )?)"
-                            r"([A-Z][\w\-]*(?: [A-Z][\w\-]*)*|[a-z]+(?: [a-z]+)?)(?=[,.;]| but\b|$)")
+_CORRECTION_EN = re.compile(r"\bnot (?:by |from |in |to |at )?(?:the )?([A-Z][\w\-]*(?: [A-Z][\w\-]*)*|[a-z]+(?: [a-z]+)?)"
+                            r",? but\b|\b(?:rather than|instead of) (?:by )?(?:the )?([A-Z][\w\-]*(?: [A-Z][\w\-]*)*)"
+                            r"|,? not (?:by |from )?(?:the )?([A-Z][\w\-]*(?: [A-Z][\w\-]*)*)[.;]?$")
 
 
 def _corrected(text: str, lang: str) -> list[str]:
     if lang == "ja":
         return [m.group(1) for m in _CORRECTION_JA.finditer(text)]
-    return [m.group(1) for m in _CORRECTION_EN.finditer(text)]
+    return [next(g for g in m.groups() if g) for m in _CORRECTION_EN.finditer(text)]
 
 
 @lru_cache(maxsize=32768)
@@ -886,6 +948,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         text=text, lang=lang, tokens=tuple(tokens), names=tuple(names), args=tuple(args),
         corrected=tuple(_corrected(text, lang)), figures=tuple(figures),
         dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
+        negative_poles=sum(1 for _, pole in poles if pole == 1), ordinals=_ordinals(text),
         hedged=_hedged(text, tokens, lang),
         poles=poles, preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,
     )

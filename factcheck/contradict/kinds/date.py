@@ -19,6 +19,7 @@ from factcheck.contradict.align import align_dates, different_qualifiers
 from factcheck.contradict.model import Conflict, PairContext
 
 _MIN_SIMILARITY = 0.2
+_MIN_SIMILARITY_UNPLACED = 0.55  # predicates no event group places
 
 
 def dates_agree(x: str, y: str) -> bool:
@@ -35,6 +36,8 @@ def check(ctx: PairContext) -> Conflict | None:
         return None
     for da, db, score in align_dates(ctx.a, ctx.b):
         if dates_agree(da.value, db.value):
+            continue
+        if score < 1.0 and ctx.similarity < _MIN_SIMILARITY_UNPLACED:
             continue
         # An agreeing pair of dates for the same event elsewhere means these two date something else.
         if any(dates_agree(x.value, y.value) and (x.event & y.event) for x, y, _ in align_dates(ctx.a, ctx.b)

@@ -33,9 +33,12 @@ def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name
     threshold = _MIN_WORDS_CROSS if ctx.cross_language else _MIN_WORDS
     if _different_times(ctx.a, ctx.b) or different_qualifiers(ctx.a, ctx.b):
         return None
+    if (ctx.a.negations + ctx.a.negative_poles) % 2 != (ctx.b.negations + ctx.b.negative_poles) % 2:
+        return None  # "not approved in Japan" / "approved in the US": not one claim with a name changed
     strict = not ctx.cross_language
     ab, ba = content_overlap(ctx.a, ctx.b, strict=strict), content_overlap(ctx.b, ctx.a, strict=strict)
-    # The shorter claim said again inside the longer one, with one name changed.
+    # The shorter claim said again inside the longer one, with one name changed; or
+    # claims made mostly of names (held in Lisbon / took place in Warsaw) that share all but one.
     if max(ab, ba) < max(threshold, 0.7) and min(ab, ba) < threshold or min(ab, ba) < 0.25:
         return None
     for x in only_a:

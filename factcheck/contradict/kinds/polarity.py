@@ -36,6 +36,8 @@ def _opposed_poles(a: Analysis, b: Analysis) -> tuple[int, int] | None:
 
 def _denies_shared(a: Analysis, b: Analysis) -> bool:
     """The negated words of the side with the odd negation count stand in the other claim too."""
+    if a.negations % 2 == b.negations % 2:
+        return False  # the difference is a negative-pole word with no counterpart on the other side
     x, y = (a, b) if a.negations % 2 else (b, a)
     if not x.negated:
         return True
@@ -45,7 +47,15 @@ def _denies_shared(a: Analysis, b: Analysis) -> bool:
 def _different_times(a: Analysis, b: Analysis) -> bool:
     da = [d.value for d in a.dates]
     db = [d.value for d in b.dates]
-    return bool(da and db) and not any(dates_agree(x, y) for x in da for y in db)
+    if not da or not db or any(dates_agree(x, y) for x in da for y in db):
+        return False
+    # "Confirmed in September" and "as of December, not confirmed": the later state
+    # denies what the earlier event did, so the times do not excuse them.
+    for x, y in ((a, b), (b, a)):
+        later = [d for d in y.dates if d.reference]
+        if later and (y.negations % 2) and all(max(d.value for d in later) >= e.value for e in x.dates):
+            return False
+    return True
 
 
 def check(ctx: PairContext) -> Conflict | None:
@@ -55,25 +65,32 @@ def check(ctx: PairContext) -> Conflict | None:
         return None
     if _different_times(a, b):
         return None
-    flips = (a.negations - b.negations) % 2
-    if flips and not _denies_shared(a, b):
-        flips = 0  # what one side negates is not said by the other ("did not miss" / "converted")
+    # A claim's polarity: its free negations plus its negative-pole predicates
+    # (banned, rejected, fell, 禁止), so "banned" agrees with "cannot" and
+    # "did not approve" with "rejected".
+    # Opposite poles of one scale (approved / rejected, rose / fell) decide first;
+    # otherwise a claim's polarity is its free negations plus its negative-pole
+    # predicates, so "banned" agrees with "cannot".
+    parity_a = (a.negations + a.negative_poles) % 2
+    parity_b = (b.negations + b.negative_poles) % 2
     poles = _opposed_poles(a, b)
     if poles is not None:
-        flips ^= 1
         if role_swap(a, b) is not None:
-            flips ^= 1  # "A beat B" and "B lost to A" say one thing
-    if not flips:
-        return None
+            return None  # "A beat B" and "B lost to A" say one thing
+        parity_a, parity_b = (0, 1) if poles[1] == 0 else (1, 0)
+    elif parity_a == parity_b or not _denies_shared(a, b):
+        return None  # what one side negates is not said by the other ("did not miss" / "converted")
+    odd = a if parity_a else b
+    if odd.hedged:
+        return None  # a hedged denial ("may not have been caused by") does not deny
     sure = 0.55 + 0.4 * min(ctx.similarity, 1.0) - (0.15 if a.hedged != b.hedged else 0.0)
-    side_a = "negated" if a.negations % 2 else "affirmed"
-    side_b = "negated" if b.negations % 2 else "affirmed"
     if poles is not None:
         why = "antonym predicates"
         ev_a, ev_b = _pole_word(a, poles[0]), _pole_word(b, poles[0])
     else:
         why = "one side denies"
-        ev_a, ev_b = f"{side_a}: {a.text[:60]}", f"{side_b}: {b.text[:60]}"
+        ev_a = ("negated: " if parity_a else "affirmed: ") + a.text[:60]
+        ev_b = ("negated: " if parity_b else "affirmed: ") + b.text[:60]
     return Conflict("polarity", sure, ev_a, ev_b, why)
 
 

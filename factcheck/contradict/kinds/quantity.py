@@ -50,6 +50,9 @@ def _other_period(fa: Figure, fb: Figure, a: Analysis, b: Analysis) -> bool:
     ya, yb = a.years, b.years
     if ya and yb and not (ya & yb):
         return True
+    changing = any(scale == 0 for scale, _ in a.poles | b.poles)
+    if changing and bool(ya) != bool(yb):
+        return True  # "fell to 289,000 in 2020" dates a value that changes; an undated one may be another year
     return bool(fa.periods and fb.periods and fa.periods != fb.periods)
 
 
