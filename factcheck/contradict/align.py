@@ -180,10 +180,10 @@ _PHYSICAL = frozenset({"m", "m2", "m3", "kg", "s", "%", "pt", "km/h", "W", "Wh",
 
 def same_dimension(x: str, y: str) -> bool:
     """Same base unit; a bare number ("#noun") also measures what a counter of the other side counts."""
-    if x == y:
+    if x == y or {x, y} == {"degree", "°C"}:  # 40.9度 in a weather report is °C
         return True
     if x.startswith("#") and y.startswith("#"):
-        return False
+        return True  # two bare numbers: what they count is for the words around them to say
     bare, other = (x, y) if x.startswith("#") else (y, x)
     return bare.startswith("#") and other not in _PHYSICAL
 
@@ -229,15 +229,17 @@ def _event_group_index() -> dict[str, frozenset[int]]:
 
 
 @cache
-def _contrast_index() -> dict[str, int]:
-    out: dict[str, int] = {}
-    for i, members in enumerate(lexicon.cues()["contrast_sets"]):
-        for m in members:
-            out[str(m).lower()] = i
+def _contrast_index() -> dict[str, tuple[int, int]]:
+    """Each qualifier word -> (its contrast set, its sense in the set)."""
+    out: dict[str, tuple[int, int]] = {}
+    for i, senses in enumerate(lexicon.cues()["contrast_sets"]):
+        for j, members in enumerate(senses):
+            for m in members:
+                out[str(m).lower()] = (i, j)
     return out
 
 
-def _contrast(t: Token) -> int | None:
+def _contrast(t: Token) -> tuple[int, int] | None:
     index = _contrast_index()
     for form in (t.text.lower(), t.lemma.lower()):
         if form in index:
@@ -255,21 +257,21 @@ def different_qualifiers(a: Analysis, b: Analysis) -> bool:
         return True  # 2024年のオリンピック / 2028年のオリンピック: two editions
     strict = a.lang == b.lang
 
-    def qualified(x: Analysis) -> list[tuple[int, str, Token]]:
+    def qualified(x: Analysis) -> list[tuple[int, int, Token]]:
         toks = [t for t in x.tokens if t.kind in ("content", "pred", "name", "func")]
         out = []
         for i, q in enumerate(toks):
-            group = _contrast(q)
-            if group is None:
+            found = _contrast(q)
+            if found is None:
                 continue
             heads = [h for h in toks[i + 1:i + 4] if h.kind in ("content", "pred", "name")][:1]
             if heads:
-                out.append((group, q.text.lower(), heads[0]))
+                out.append((found[0], found[1], heads[0]))
         return out
 
-    for ga, qa, ha in qualified(a):
-        for gb, qb, hb in qualified(b):
-            if ga != gb or qa == qb:
+    for ga, sa, ha in qualified(a):
+        for gb, sb, hb in qualified(b):
+            if ga != gb or sa == sb:
                 continue
             ka, kb = (ha.own, hb.own) if strict else (ha.keys, hb.keys)
             if ka & kb:

@@ -86,6 +86,17 @@ class Arg:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """One predicate with the phrases in its slots: who (agent) did what (pred) to what (patient)."""
+
+    pred: frozenset[str]
+    pred_own: frozenset[str]
+    pred_text: str
+    agent: Arg | None
+    patient: Arg | None
+
+
+@dataclass(frozen=True)
 class Figure:
     text: str
     low: float
@@ -101,6 +112,7 @@ class Figure:
     near: frozenset[str]  # keys of the words right beside it (the counter noun, the measured noun)
     measure_own: frozenset[str]  # the same without glosses, for claims of one language
     near_own: frozenset[str]
+    near_text: str  # the words beside it as written (営業利益, land border)
     total: bool
     periods: frozenset[str]
     step: float  # half the last written digit, in base units: 17.3 km -> 50 m
@@ -126,6 +138,7 @@ class Analysis:
     tokens: tuple[Token, ...]
     names: tuple[Name, ...]
     args: tuple[Arg, ...]
+    frames: tuple[Frame, ...]
     corrected: tuple[str, ...]  # what the claim says is *not* so: "X ではなく Y", "not X but Y"
     figures: tuple[Figure, ...]
     dates: tuple[DateValue, ...]
@@ -638,7 +651,7 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
         preds = frozenset(k for t in own_preds for k in t.keys)
         out.append(Figure(
             text=q.text, low=lo, high=hi, base=base, approximate=q.approximate,
-            measure_own=measure_own, near_own=near_own,
+            measure_own=measure_own, near_own=near_own, near_text="".join(t.text for t in near_tokens + before),
             bounded=(low is None) != (high is None) or (q.low is not None and q.high is None and q.value is not None),
             digits=_digits(q.text), start=start, end=end, clause=clause, measure=measure, near=near,
             total=total, periods=periods, step=step, preds=preds,
@@ -665,15 +678,30 @@ def _step(written: float | None, base_value: float, digits: str) -> float:
     return abs(10.0 ** exponent / 2 * factor)
 
 
+_QUARTER = re.compile(r"\b(?:q([1-4])|([1-4])q|(first|second|third|fourth)[- ]quarter)\b|第([1-4一二三四])四半期")
+_QUARTER_WORDS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
+_HALF = re.compile(r"\b(first|second)[- ]half\b|\bh([12])\b|(上半期|上期|下半期|下期)")
+_HALF_WORDS = {"first": "1", "second": "2", "上半期": "1", "上期": "1", "下半期": "2", "下期": "2"}
+
+
 def _period_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
-    cues = _cues()
-    window = fold(text[max(0, start - 30):end + 10])
-    if lang == "ja" or lexicon.ja_has_cjk(window):
-        found = {w for w in cues.periods_ja if w in window and w not in ("月",)}
-        found |= set(re.findall(r"第[1-4一二三四]四半期|[1-4一二三四]q|q[1-4]", window))
-    else:
-        words = set(re.findall(r"[a-z0-9]+", window))
-        found = words & cues.periods_en
+    """The period a figure is for, normalized: quarter and half numbers, full year, month."""
+    window = fold(text[max(0, start - 40):end + 15])
+    found: set[str] = set()
+    for m in _QUARTER.finditer(window):
+        g = next(x for x in m.groups() if x)
+        found.add("q" + _QUARTER_WORDS.get(g, g))
+    for m in _HALF.finditer(window):
+        g = next(x for x in m.groups() if x)
+        found.add("h" + _HALF_WORDS.get(g, g))
+    if re.search(r"通期|full[- ]year|annual", window):
+        found.add("year")
+    if not found:
+        cues = _cues()
+        if lang == "ja" or lexicon.ja_has_cjk(window):
+            found = {w for w in cues.periods_ja if w in window and w not in ("月", "年度", "月期", "四半期")}
+        else:
+            found = set(re.findall(r"[a-z0-9]+", window)) & (cues.periods_en - {"quarter", "half"})
     return frozenset(found)
 
 
@@ -900,6 +928,28 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
     return out
 
 
+def _frames(tokens: list[Token], args: list[Arg], lang: str) -> list[Frame]:
+    """Each predicate with the nearest agent and patient before it in its clause (Japanese),
+    or around it (English: the agent before, the patient after)."""
+    out: list[Frame] = []
+    for t in tokens:
+        if t.kind != "pred" or _light(t, dates=True):
+            continue
+        if lang == "ja":
+            before = [g for g in args if g.start < t.start and _clause_at(tokens, g.start) == t.clause]
+            agent = next((g for g in reversed(before) if g.role == "agent"), None)
+            patient = next((g for g in reversed(before) if g.role == "patient"), None)
+        else:
+            agent = next((g for g in reversed(args) if g.start < t.start and g.role == "agent"), None)
+            patient = next((g for g in args if g.start > t.start and g.role == "patient"), None)
+        out.append(Frame(t.keys, t.own, t.text, agent, patient))
+    return out
+
+
+def _clause_at(tokens: list[Token], pos: int) -> int:
+    return next((t.clause for t in tokens if t.start == pos), -1)
+
+
 _CORRECTION_JA = re.compile(r"([^、。「」『』\s]{1,20}?)(?:ではなく|でなく|ではない)")
 _CORRECTION_EN = re.compile(r"\bnot (?:by |from |in |to |at )?(?:the )?([A-Z][\w\-]*(?: [A-Z][\w\-]*)*|[a-z]+(?: [a-z]+)?)"
                             r",? but\b|\b(?:rather than|instead of) (?:by )?(?:the )?([A-Z][\w\-]*(?: [A-Z][\w\-]*)*)"
@@ -946,6 +996,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     own = frozenset(k for t in tokens if t.kind in ("content", "pred") for k in t.own)
     return Analysis(
         text=text, lang=lang, tokens=tuple(tokens), names=tuple(names), args=tuple(args),
+        frames=tuple(_frames(tokens, args, lang)),
         corrected=tuple(_corrected(text, lang)), figures=tuple(figures),
         dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
         negative_poles=sum(1 for _, pole in poles if pole == 1), ordinals=_ordinals(text),

@@ -65,7 +65,9 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _KANJI_DIGIT = "〇一二三四五六七八九"
 _DIGITS = {c: i for i, c in enumerate(_KANJI_DIGIT)}
 # A numeral run starts with a digit, a kanji digit, 十百千 or 数, then may mix in 万億兆.
-_RUN = rf"(?:{_ARABIC}|[{_KANJI_DIGIT}十百千数])(?:{_ARABIC}|[{_KANJI_DIGIT}十百千万億兆数])*"
+# 数 before a digit is a word's end (入場者数768万人), not "several": it may not
+# start a run that continues with an Arabic digit.
+_RUN = rf"(?:{_ARABIC}|[{_KANJI_DIGIT}十百千]|数(?![0-9]))(?:{_ARABIC}|[{_KANJI_DIGIT}十百千万億兆数])*"
 _DASH = r"[〜~～\-–—‐−]"
 _RANGE_SEP = re.compile(rf"\s*(?:{_DASH}|から|to|and)\s*")
 _INFIX = re.compile("余|超|強|弱")

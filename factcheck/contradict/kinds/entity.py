@@ -57,6 +57,34 @@ def corrected(ctx: PairContext) -> tuple[str, str] | None:
     return None
 
 
+def other_agent(ctx: PairContext) -> tuple[str, str] | None:
+    """The same act on the same thing by two different agents: XがZを承認した / YがZを承認した."""
+    strict = not ctx.cross_language
+    for fa in ctx.a.frames:
+        for fb in ctx.b.frames:
+            if not ((fa.pred_own & fb.pred_own) if strict else (fa.pred & fb.pred)):
+                continue
+            if fa.agent is None or fb.agent is None or fa.patient is None or fb.patient is None:
+                continue
+            if not _same_phrase(fa.patient, fb.patient, strict) or _same_phrase(fa.agent, fb.agent, strict):
+                continue
+            if _same_phrase(fa.agent, fb.patient, strict) or _same_phrase(fb.agent, fa.patient, strict):
+                continue
+            if not (_names_in(fa.agent.text, ctx.a) and _names_in(fb.agent.text, ctx.b)):
+                continue  # only named agents: "the company" and "the firm" may be one
+            return fa.agent.text, fb.agent.text
+    return None
+
+
+def _same_phrase(x, y, strict: bool) -> bool:  # type: ignore[no-untyped-def]
+    kx, ky = (x.own, y.own) if strict else (x.keys, y.keys)
+    return bool(kx & ky)
+
+
+def _names_in(text: str, x) -> bool:  # type: ignore[no-untyped-def]
+    return any(n.text in text or text in n.text for n in x.names)
+
+
 def check(ctx: PairContext) -> Conflict | None:
     swap = role_swap(ctx.a, ctx.b)
     if swap is not None and ctx.a.preds & ctx.b.preds and _opposed_poles(ctx.a, ctx.b) is None:
@@ -64,6 +92,10 @@ def check(ctx: PairContext) -> Conflict | None:
     fix = corrected(ctx)
     if fix is not None and not (ctx.a.credit_preds and ctx.b.credit_preds):
         return Conflict("entity", 0.75, fix[0], fix[1], "one claim corrects the other")
+    agents = other_agent(ctx)
+    if agents is not None and not different_qualifiers(ctx.a, ctx.b):
+        kind = "attribution" if ctx.a.credit_preds and ctx.b.credit_preds else "entity"
+        return Conflict(kind, 0.7, agents[0], agents[1], "the same act by different agents")
     sub = substitution(ctx, roles=frozenset({"agent", "patient", "other"}))
     if sub is None:
         return None

@@ -19,8 +19,9 @@ FAIL (quantity): "The land border is 17.3 km long." / "陸上国境の長さは1
 from __future__ import annotations
 
 import math
+import re
 
-from factcheck.contradict.align import align_figures, different_qualifiers, light_predicates, same_dimension
+from factcheck.contradict.align import align_figures, different_qualifiers, event_groups, light_predicates, same_dimension
 from factcheck.contradict.analysis import Analysis, Figure
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -59,19 +60,32 @@ def _other_period(fa: Figure, fb: Figure, a: Analysis, b: Analysis) -> bool:
 def _same_measure(fa: Figure, fb: Figure, score: float, ctx: PairContext) -> bool:
     light = light_predicates()
     pa, pb = fa.preds - light, fb.preds - light
-    if pa and pb and not (pa & pb):
-        return False  # troops trained vs troops sent
-    if not ctx.cross_language and fa.near_own and fb.near_own and not (fa.near_own & fb.near_own) \
-            and not (fa.near_own & fb.measure_own or fb.near_own & fa.measure_own):
-        return False  # 売上高 1兆2400億円 vs 営業利益 1240億円: the words beside the figures differ
+    ga, gb = event_groups(pa), event_groups(pb)
+    if ga and gb and not (ga & gb) and not (pa & pb):
+        return False  # troops trained vs troops sent: predicates of two different kinds of act
+    if _other_measure(fa, fb, ctx):
+        return False  # 売上高 1兆2400億円 vs 営業利益 1240億円: each names a measure the other never mentions
     count_a = sum(same_dimension(f.base, fb.base) for f in ctx.a.figures)
     count_b = sum(same_dimension(fa.base, f.base) for f in ctx.b.figures)
     if count_a == 1 and count_b == 1:
         return True
     if score >= _MIN_MEASURE:
         return True
-    # Across languages the words around figures rarely match; equal counts pair up in order.
-    return ctx.cross_language and count_a == count_b and _rank(fa, ctx.a) == _rank(fb, ctx.b)
+    # When the words around figures do not tell (other language, paraphrase), equal counts pair up in order.
+    return count_a == count_b and _rank(fa, ctx.a) == _rank(fb, ctx.b)
+
+
+def _other_measure(fa: Figure, fb: Figure, ctx: PairContext) -> bool:
+    if ctx.cross_language or not fa.near_own or not fb.near_own:
+        return False
+    if fa.near_own & ctx.b.own or fb.near_own & ctx.a.own:
+        return False
+    if ctx.a.lang == "ja":
+        # Paraphrased compounds share characters (生産量 / 産金量); other measures do not (売上高 / 営業利益).
+        kanji = re.compile(r"[\u3400-\u9fff]")
+        if set(kanji.findall(fa.near_text)) & set(kanji.findall(fb.near_text)):
+            return False
+    return True
 
 
 def _rank(f: Figure, x: Analysis) -> int:
