@@ -35,7 +35,8 @@ from rapidfuzz import fuzz
 
 from factcheck.contradict import lexicon
 from factcheck.contradict.lexicon import en_lemmas, fold, stem
-from factcheck.extract.dates import date_spans, find_dates, kanji_int
+from factcheck.extract.dates import DateContext, find_dates, kanji_int
+from factcheck.model import DateMention
 from factcheck.extract.quantities import bounds_in_base, find_quantities
 
 __all__ = ["Analysis", "DateValue", "Figure", "Name", "Token", "analyse", "detect_lang"]
@@ -707,8 +708,21 @@ def _period_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
 
 def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], list[tuple[int, int]]]:
     cues = _cues()
-    mentions, _ = find_dates(text)
-    spans = date_spans(text)
+    # A year-less date (12月7日, March 3) is kept as --MM-DD: it still conflicts with
+    # another day of the same month.  The sentinel year stands for "not given".
+    found, _ = find_dates(text, DateContext(_NO_YEAR))
+    mentions, spans = [], []
+    cursor = 0
+    for m in found:
+        start = text.find(m.text, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(m.text)
+        value = "--" + m.value[5:] if m.value.startswith(str(_NO_YEAR)) else m.value
+        if value == "--":
+            continue
+        mentions.append(DateMention(m.text, value))
+        spans.append((start, start + len(m.text)))
     out: list[DateValue] = []
     preds = [t for t in tokens if t.kind == "pred" and not _light(t, dates=True)]
     for mention, (s, e) in zip(mentions, spans):
@@ -719,22 +733,26 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         event |= {k for t in beside for k in t.keys}
         if not event:
             # Japanese puts the predicate last, after a comma: 2001年4月、…開業した.
-            later = [t for t in preds if t.start >= e][-1:] if lang == "ja" else \
-                sorted(preds, key=lambda t: abs(t.start - s))[:1]
+            later = [t for t in preds if t.start >= e][-1:] if lang == "ja" else preds[:1]
             event = {k for t in later for k in t.keys}
         after = fold(text[e:e + 6])
         before = fold(text[max(0, s - 16):s])
         reference = after.lstrip("の").startswith(cues.reference_ja) or any(
             before.rstrip().endswith(r) for r in cues.reference_en)
-        # Written straight before a noun, a date (usually a year) picks an edition of it.
-        qualifier = not reference and len(mention.value) == 4 and (
-            bool(re.match(r"の(?!時点|頃|ころ|まで|うち|間)", after)) if lang == "ja"
-            else bool(re.match(r"\s+[A-Za-z]", text[e:e + 2])) and not re.match(r"\s+(?:and|to|or|when|after|before|until|with|as|in|at|on|for|by|from)\b", text[e:e + 8]))
-        # 1925年生まれ, 2001年開業: an event noun written right after the date.
-        right = [t for t in tokens if t.start == e and t.kind in ("content", "pred")]
-        event |= {k for t in right for k in t.keys}
+        # 1925年生まれ, 2001年開業, 昭和28年の設立: an event noun written right after the date.
+        gap = 1 if after.startswith("の") else 0
+        right = [t for t in tokens if t.start == e + gap and t.kind in ("content", "pred")]
+        eventive = [t for t in right if t.kind == "pred" or _eventive(t)]
+        event |= {k for t in eventive for k in t.keys}
+        # Written straight before another noun, a year picks an edition or a period
+        # of it (2028年のオリンピック, 2019年シーズン, 平成30年度, "the 2031 summit").
+        if lang == "ja":
+            qualifier = len(mention.value) == 4 and (bool(right) and not eventive or after.startswith("度"))
+        else:
+            qualifier = len(mention.value) == 4 and bool(re.match(r"\s+[A-Za-z]", text[e:e + 2])) and not re.match(
+                r"\s+(?:and|to|or|when|after|before|until|with|as|in|at|on|for|by|from|but|while)\b", text[e:e + 8])
         out.append(DateValue(mention.text, mention.value, s, e, clause, frozenset(event), reference,
-                             qualifier and not right))
+                             qualifier and not reference))
     return out, spans
 
 
@@ -756,6 +774,7 @@ def _light(t: Token, *, dates: bool = False) -> bool:
     return t.lemma in words or stem(t.lemma) in words
 
 
+_NO_YEAR = 9999
 _DATE_EVENTS = frozenset({"announc", "report", "record", "confirm", "發表", "発表", "報告", "記録", "確認", "推定"})
 
 

@@ -24,6 +24,12 @@ _MIN_SIMILARITY_UNPLACED = 0.55  # predicates no event group places
 
 def dates_agree(x: str, y: str) -> bool:
     """Equal at the precision both give: 2011 ~ 2011-03 ~ 2011-03-03."""
+    if x.startswith("--") or y.startswith("--"):
+        # A year-less 12月7日 compares with the month and day of the other date.
+        md_x = x[2:] if x.startswith("--") else x[5:]
+        md_y = y[2:] if y.startswith("--") else y[5:]
+        n = min(len(md_x), len(md_y))
+        return n == 0 or md_x[:n] == md_y[:n]
     n = min(len(x), len(y))
     return x[:n] == y[:n]
 
