@@ -282,7 +282,7 @@ def _en_word(word: str, at_start: bool) -> tuple[str, TokenKind, frozenset[str],
     keys = frozenset({stem(lemma), stem(low)} | lexicon.event_stems(low) | lexicon.event_stems(lemma))
     wide = lexicon.en_bridge(lemma, verb) | (lexicon.en_bridge(lemmas["NOUN"][0], False) if "NOUN" in lemmas else frozenset())
     # "building", "opening": a noun when the word has a noun reading; "opened", "built": a verb.
-    gerund_noun = low.endswith("ing") and "NOUN" in lemmas
+    gerund_noun = low.endswith(("ing", "s")) and "NOUN" in lemmas and not low.endswith("ss")
     kind: TokenKind = "pred" if verb and not gerund_noun and (
         low.endswith(("ed", "en")) or lemma != low or "NOUN" not in lemmas) else "content"
     return lemma, kind, keys, wide - keys
@@ -413,9 +413,17 @@ def _merge_ja_names(tokens: list[Token]) -> list[Token]:
     """
     out: list[Token] = []
     for t in tokens:
+        prev = out[-1] if out else None
+        if prev is not None and t.kind == "content" and prev.kind in ("content", "name") and t.start == prev.end \
+                and _KATAKANA.fullmatch(t.text) and _KATAKANA.fullmatch(prev.text):
+            # スカイ + ノード: one katakana word split by the dictionary; a name when the whole is no word.
+            whole = prev.text + t.text
+            kind: TokenKind = "name" if prev.kind == "name" or not lexicon.gloss_keys(whole) else "content"
+            out[-1] = Token(whole, prev.lemma + t.lemma, kind, prev.start, t.end, prev.clause,
+                            prev.keys | t.keys, prev.wide, prev.norm | t.norm)
+            continue
         if t.kind == "content" and _KATAKANA.fullmatch(t.text) and not lexicon.gloss_keys(t.lemma):
             t = Token(t.text, t.lemma, "name", t.start, t.end, t.clause, t.keys, t.wide, t.norm)
-        prev = out[-1] if out else None
         glue = prev is not None and prev.kind == "name" and t.start == prev.end and (
             (t.kind in ("content", "name") and _KATAKANA.fullmatch(t.text) and _KATAKANA.fullmatch(prev.text))
             or (t.kind == "content" and len(t.text) == 1 and not t.text.isdigit())
@@ -855,6 +863,12 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         found: set[tuple[int, int]] = set()
         for form in (t.lemma, stem(t.lemma), t.text):
             found |= cues.poles.get(form, set())
+        if not found and lang == "en" and t.text.lower().startswith(("un", "non")):
+            # unsuccessful, nonprofit...: the pole of the word without its negating prefix, flipped.
+            root = t.text.lower().removeprefix("non").removeprefix("un").lstrip("-")
+            flipped = {(sc, 1 - po) for form in (root, stem(root)) for sc, po in cues.poles.get(form, set())}
+            out |= flipped
+            continue
         if not found:
             continue
         neg = _governing_negation(tokens, i, lang)

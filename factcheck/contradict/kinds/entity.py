@@ -87,7 +87,8 @@ def _names_in(text: str, x) -> bool:  # type: ignore[no-untyped-def]
 
 def check(ctx: PairContext) -> Conflict | None:
     swap = role_swap(ctx.a, ctx.b)
-    if swap is not None and ctx.a.preds & ctx.b.preds and _opposed_poles(ctx.a, ctx.b) is None:
+    same_act = bool(ctx.a.preds & ctx.b.preds) or bool(ctx.a.poles & ctx.b.poles)  # 下す ~ 破る: both "win"
+    if swap is not None and same_act and _opposed_poles(ctx.a, ctx.b) is None:
         return Conflict("entity", 0.8, swap[0], swap[1], "roles swapped")
     fix = corrected(ctx)
     if fix is not None and not (ctx.a.credit_preds and ctx.b.credit_preds):

@@ -25,6 +25,7 @@ from factcheck.contradict.model import Conflict, PairContext
 
 _MIN_SIMILARITY = 0.5
 _MIN_SIMILARITY_CROSS = 0.4
+_MIN_SIMILARITY_POLES = 0.35
 
 
 def _opposed_poles(a: Analysis, b: Analysis) -> tuple[int, int] | None:
@@ -61,6 +62,8 @@ def _different_times(a: Analysis, b: Analysis) -> bool:
 def check(ctx: PairContext) -> Conflict | None:
     a, b = ctx.a, ctx.b
     threshold = _MIN_SIMILARITY_CROSS if ctx.cross_language else _MIN_SIMILARITY
+    if _opposed_poles(a, b) is not None:
+        threshold = _MIN_SIMILARITY_POLES  # an antonym pair is evidence of its own
     if ctx.similarity < threshold or ctx.names.only_a and ctx.names.only_b:
         return None
     if _different_times(a, b):
