@@ -19,7 +19,7 @@ from factcheck.contradict.align import align_dates, different_qualifiers
 from factcheck.contradict.model import Conflict, PairContext
 
 _MIN_SIMILARITY = 0.2
-_MIN_SIMILARITY_UNPLACED = 0.55  # predicates no event group places
+_MIN_SIMILARITY_UNPLACED = 0.4  # predicates no event group places
 
 
 def dates_agree(x: str, y: str) -> bool:
