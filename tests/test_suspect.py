@@ -92,8 +92,8 @@ def test_claim_text_is_not_read_as_rich_markup(tmp_path: Path, monkeypatch) -> N
     make_repo(tmp_path)
     real = command.suspect
 
-    def with_brackets(corpus):
-        found = real(corpus)
+    def with_brackets(corpus, **options):
+        found = real(corpus, **options)
         a = dataclasses.replace(found[0].a, text="[/x] [bold]literal[/bold] " + found[0].a.text)
         return [dataclasses.replace(found[0], a=a)]
 

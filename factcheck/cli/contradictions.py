@@ -11,30 +11,35 @@ from rich.text import Text
 from factcheck.cli.common import RootOption, app, console, guarded, load_corpus, write_json
 from factcheck.errors import FileError
 from factcheck.store import display_path
-from factcheck.suspect import record, suspect
+from factcheck.contradict.suspect import record, suspect
 
 
 @app.command("contradictions")
 @guarded
 def contradictions_command(
     write: bool = typer.Option(False, "--write", help="Record each new candidate as an unreviewed contradicts relation."),
+    within: bool = typer.Option(
+        False, "--within", help="Also compare claims of one document (recorded with within_document: true)."
+    ),
     fmt: Literal["table", "json"] = typer.Option("table", "--format", "-f", help="Output format."),
     root: RootOption = None,
 ) -> None:
-    """Find claims of different documents that look incompatible.
+    """Find claims of different documents (or, with --within, of one) that look incompatible.
 
-    Compares normalized dates and quantities, negation, swapped actors and
-    attributions between claims on the same topic.  Pairs already joined by a
+    Compares the figure or date that measures or dates the same thing, the
+    polarity of the same statement, the names in the same role and the agent
+    credited with the same act, in Japanese, English or across the two.  Pairs already joined by a
     relation (in any review state) are not proposed again.  With --write, each
     candidate is added to the first claim as a contradicts relation with
     review: unreviewed, so both claims show as `suspected` until a person
     accepts or rejects it in the claim file.
 
     Example: factcheck contradictions
+    Example: factcheck contradictions --within --format json
     Example: factcheck contradictions --write && factcheck list --status suspected
     """
     corpus = load_corpus(root)
-    found = suspect(corpus)
+    found = suspect(corpus, within=within)
     if fmt == "json":
         write_json(
             [
@@ -44,6 +49,8 @@ def contradictions_command(
                     "kind": s.candidate.verdict.kind,
                     "score": round(s.candidate.verdict.score, 3),
                     "evidence": list(s.candidate.verdict.evidence),
+                    "why": s.candidate.verdict.why,
+                    "within_document": s.candidate.within_document,
                     "a_text": s.a.text,
                     "b_text": s.b.text,
                 }

@@ -7,6 +7,8 @@ measures what the other figure measures?), so the answers live here once.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import cache
 
@@ -104,7 +106,7 @@ def role_swap(a: Analysis, b: Analysis) -> tuple[str, str] | None:
     strict = a.lang == b.lang
 
     def slots(x: Analysis) -> list:
-        return [g for g in x.args if g.role in ("agent", "patient") and not any(c.isdigit() for c in g.text)]
+        return [g for g in x.args if g.role in ("agent", "patient") and not re.search(r"\d{4}|年|月", g.text)]
 
     def same(x, y) -> bool:  # type: ignore[no-untyped-def]
         kx, ky = (x.own, y.own) if strict else (x.keys, y.keys)

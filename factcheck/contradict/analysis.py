@@ -95,6 +95,7 @@ class Frame:
     pred_text: str
     agent: Arg | None
     patient: Arg | None
+    objects: frozenset[str] = frozenset()  # own keys of every word of what the act is done to
 
 
 @dataclass(frozen=True)
@@ -312,7 +313,8 @@ def _tokens_en(text: str) -> list[Token]:
         w = m.group()
         if w.endswith(".") and len(w) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", w):
             w = w[:-1]
-        if w.rstrip(".") in _TITLES and i + 1 < len(words) and words[i + 1].group()[:1].isupper():
+        nxt_word = next((x.group() for x in words[i + 1:i + 3] if x.group() != "."), "")
+        if w.rstrip(".") in _TITLES and nxt_word[:1].isupper():
             i += 1  # "Dr." before a name is not a name of its own, nor a clause end
             at_start = False
             continue
@@ -352,6 +354,23 @@ def _tokens_en(text: str) -> list[Token]:
         out.append(Token(w, lemma, kind, m.start(), m.start() + len(w), clause, keys, wide))
         at_start = False
         i += 1
+    return _verbs_between_names(out)
+
+
+def _verbs_between_names(tokens: list[Token]) -> list[Token]:
+    """"Osaka beat Kobe": a word that can be a verb, right after a name and before a name or
+    article, with no other predicate in its clause, is the predicate."""
+    out = list(tokens)
+    for i in range(1, len(out) - 1):
+        t = out[i]
+        if t.kind != "content" or "VERB" not in en_lemmas(t.text.lower()):
+            continue
+        if out[i - 1].kind != "name" or not (out[i + 1].kind == "name" or out[i + 1].lemma in ("the", "a", "an")):
+            continue
+        if any(u.kind == "pred" and u.clause == t.clause for u in out):
+            continue
+        out[i] = Token(t.text, en_lemmas(t.text.lower())["VERB"][0], "pred", t.start, t.end, t.clause, t.keys, t.wide,
+                       t.norm)
     return out
 
 
@@ -482,7 +501,15 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         sounds = frozenset("~" + _sound(jaconv.kata2alphabet(p)) for p in parts)
         forms.append(sounds)
         distinct |= sounds
-    elif not lang_ja or not lexicon.ja_has_cjk(surface):
+    elif lang_ja:
+        # 港北 -> JMnedict "Kouhoku": compared by sound with "Kohoku".
+        for r in renderings[1:]:
+            for w in _STEMS.findall(r):
+                if w[:1].isupper():
+                    sound = "~" + _sound(w)
+                    forms.append(frozenset({sound}))
+                    distinct.add(sound)
+    if not lang_ja or not lexicon.ja_has_cjk(surface):
         words = [w for w in _STEMS.findall(surface) if w.lower() not in _NAME_LINKS]
         for w in words:
             if not _ordinary(w):
@@ -497,6 +524,7 @@ def _sound(text: str) -> str:
     t = unicodedata.normalize("NFKD", text.lower())
     t = "".join(c for c in t if c.isalpha() or c == " ")
     t = t.replace("l", "r").replace("v", "b").replace("-", "")
+    t = re.sub(r"ou|oo|oh(?![aeiou])", "o", t).replace("uu", "u").replace("ei", "e")
     t = re.sub(r"(?<=[bcdfghjkmnpqrstwxz])u\b|(?<=[bcdfghjkmnpqrstwxz])o\b", "", t)  # ヴェロ -> bero, ホルン -> horun
     t = re.sub(r"([a-z])\1+", r"\1", t)
     return t.replace(" ", "")
@@ -573,6 +601,7 @@ def _role_en(text: str, start: int, end: int, first_pred: int | None) -> Role:
     before = text[max(0, start - 20):start].lower()
     if re.search(r"(?:according to|cited by|citing|reported by|per|told)\s+(?:the\s+)?$", before):
         return "source"
+    before = re.sub(r"(?:dr|mr|mrs|ms|prof|sir)\.?\s*$", "", before)
     after = text[end:end + 30].lower()
     if re.match(r"\s*(?:reported|said in a report|told reporters|reports)", after):
         return "source"
@@ -922,6 +951,8 @@ def _chunks(tokens: list[Token]) -> list[tuple[int, int]]:
             while j + 1 < len(tokens) and tokens[j + 1].kind in ("content", "name", "num") \
                     and tokens[j + 1].start - tokens[j].end <= 1:
                 j += 1
+            while j > i and tokens[j].kind == "num":
+                j -= 1  # "Kobe 3-1": the score is not part of the name
             out.append((i, j + 1))
             i = j + 1
         else:
@@ -948,8 +979,8 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
                     role = _JA_CASE[particle]  # type: ignore[assignment]
                     break
         elif first_pred is not None:
-            before = text[max(0, piece[0].start - 4):piece[0].start].lower()
-            if before.endswith("by "):
+            before = text[max(0, piece[0].start - 12):piece[0].start].lower()
+            if re.search(r"\bby (?:(?:dr|mr|mrs|ms|prof|sir)\.? )?$", before):
                 role = "agent"
             elif j <= first_pred:
                 role = "patient" if passive else "agent"
@@ -972,10 +1003,14 @@ def _frames(tokens: list[Token], args: list[Arg], lang: str) -> list[Frame]:
             before = [g for g in args if g.start < t.start and _clause_at(tokens, g.start) == t.clause]
             agent = next((g for g in reversed(before) if g.role == "agent"), None)
             patient = next((g for g in reversed(before) if g.role == "patient"), None)
+            lo = agent.start + len(agent.text) if agent else min((u.start for u in tokens if u.clause == t.clause), default=0)
+            span = [u for u in tokens if lo <= u.start < t.start]
         else:
             agent = next((g for g in reversed(args) if g.start < t.start and g.role == "agent"), None)
             patient = next((g for g in args if g.start > t.start and g.role == "patient"), None)
-        out.append(Frame(t.keys, t.own, t.text, agent, patient))
+            span = [u for u in tokens if u.start > t.start and u.clause == t.clause]
+        objects = frozenset(k for u in span if u.kind in ("content", "name") for k in (u.own or {u.lemma}))
+        out.append(Frame(t.keys, t.own, t.text, agent, patient, objects))
     return out
 
 

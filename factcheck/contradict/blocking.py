@@ -41,7 +41,8 @@ def block(
     groups: Sequence[str],
     *,
     within: bool = False,
-    min_weight: float = 4.0,
+    min_share: float = 0.15,
+    min_shared: int = 2,
     per_claim: int = _PER_CLAIM,
 ) -> Iterable[tuple[int, int, float]]:
     """Index pairs ``(i, j, weight)`` worth comparing, ``i < j``.
@@ -56,9 +57,11 @@ def block(
         for k in ks:
             index[k].append(i)
     cap = min(_MAX_POSTING, max(50, n // 20))
-    idf = {k: math.log((n + 1) / (len(p) + 0.5)) for k, p in index.items()}
+    idf = {k: math.log((n + 1) / (len(p) + 0.5)) + 1.0 for k, p in index.items()}
+    self_weight = [sum(idf[k] for k in ks) or 1.0 for ks in keys]
     for i in range(n):
         scores: dict[int, float] = defaultdict(float)
+        shared: dict[int, int] = defaultdict(int)
         for k in keys[i]:
             posting = index[k]
             if len(posting) > cap:
@@ -67,6 +70,12 @@ def block(
             for j in posting:
                 if j > i and (within or groups[i] != groups[j]):
                     scores[j] += w
-        best = sorted(((w, j) for j, w in scores.items() if w >= min_weight), reverse=True)[:per_claim]
+                    shared[j] += 1
+        # The weight of what two claims share, as a share of the lighter claim's own weight.
+        best = sorted(
+            ((w / min(self_weight[i], self_weight[j]), j) for j, w in scores.items() if shared[j] >= min_shared),
+            reverse=True,
+        )[:per_claim]
         for w, j in best:
-            yield i, j, w
+            if w >= min_share:
+                yield i, j, w

@@ -43,7 +43,7 @@ class Morph:
 def _tokenizer() -> Any:
     from sudachipy import dictionary, tokenizer
 
-    return dictionary.Dictionary(dict="core").create(tokenizer.Tokenizer.SplitMode.C)
+    return dictionary.Dictionary(dict="core").tokenizer(tokenizer.Tokenizer.SplitMode.C)
 
 
 @cache

@@ -15,7 +15,7 @@ FAIL (date): "The museum closed in 2009." / "その博物館は2012年に閉館�
 
 from __future__ import annotations
 
-from factcheck.contradict.align import align_dates, different_qualifiers
+from factcheck.contradict.align import align_dates, align_figures, different_qualifiers
 from factcheck.contradict.model import Conflict, PairContext
 
 _MIN_SIMILARITY = 0.2
@@ -34,15 +34,23 @@ def dates_agree(x: str, y: str) -> bool:
     return x[:n] == y[:n]
 
 
+def _period_clauses(ctx: PairContext) -> set[tuple[int, int]]:
+    """Clause pairs holding figures of one dimension: their dates say when the figures hold."""
+    return {(fa.clause, fb.clause) for fa, fb, _ in align_figures(ctx.a, ctx.b)}
+
+
 def check(ctx: PairContext) -> Conflict | None:
     if ctx.similarity < _MIN_SIMILARITY:
         return None
     best: Conflict | None = None
     if different_qualifiers(ctx.a, ctx.b):
         return None
+    measured = _period_clauses(ctx)
     for da, db, score in align_dates(ctx.a, ctx.b):
         if dates_agree(da.value, db.value):
             continue
+        if (da.clause, db.clause) in measured:
+            continue  # "sold 1.2 million in 2022" / "2.1 million in 2023": the years are the figures' periods
         if score < 1.0 and ctx.similarity < _MIN_SIMILARITY_UNPLACED:
             continue
         # An agreeing pair of dates for the same event elsewhere means these two date something else.

@@ -64,10 +64,11 @@ def other_agent(ctx: PairContext) -> tuple[str, str] | None:
         for fb in ctx.b.frames:
             if not ((fa.pred_own & fb.pred_own) if strict else (fa.pred & fb.pred)):
                 continue
-            if fa.agent is None or fb.agent is None or fa.patient is None or fb.patient is None:
+            if fa.agent is None or fb.agent is None or _same_phrase(fa.agent, fb.agent, strict):
                 continue
-            if not _same_phrase(fa.patient, fb.patient, strict) or _same_phrase(fa.agent, fb.agent, strict):
-                continue
+            shared = fa.objects & fb.objects
+            if not shared or len(shared) * 2 < min(len(fa.objects), len(fb.objects)):
+                continue  # not done to the same thing
             if _same_phrase(fa.agent, fb.patient, strict) or _same_phrase(fb.agent, fa.patient, strict):
                 continue
             if not (_names_in(fa.agent.text, ctx.a) and _names_in(fb.agent.text, ctx.b)):

@@ -1,10 +1,13 @@
 """Contradiction candidates become reviewable relations.
 
-The detector (``contradict.candidates``) proposes pairs of claims from
-different documents that look incompatible.  Recording one adds an
-``unreviewed`` contradicts relation to the first claim, which gives both
-claims the derived status ``suspected`` until a person sets the review to
-``accepted`` (they are then ``contradicted``) or ``rejected``.
+The detector (:func:`factcheck.contradict.candidates`) proposes pairs of
+claims that look incompatible: of different documents, and with
+``within=True`` also of one document.  Recording one adds an ``unreviewed``
+contradicts relation to the first claim (``within_document: true`` when both
+claims are of one document), which gives both claims the derived status
+``suspected`` until a person sets the review to ``accepted`` (they are then
+``contradicted``) or ``rejected``.  The relation's note names the kind and
+the two aligned values, as written, that conflict.
 
 A pair already joined by any relation, in either direction and in any review
 state, is never proposed again: a rejection stays a rejection.
@@ -20,6 +23,8 @@ from typing import Sequence
 from factcheck.contradict import Candidate, candidates
 from factcheck.model import Claim, ClaimFile, Relation
 from factcheck.store import Corpus, read_claim_file, write_claim_file
+
+__all__ = ["NOTE_PREFIX", "Suspicion", "record", "suspect"]
 
 NOTE_PREFIX = "suspected by factcheck"
 
@@ -41,11 +46,11 @@ def _related(corpus: Corpus) -> set[frozenset[str]]:
     return {frozenset((c.id, r.target)) for c in corpus.claims for r in c.relations}
 
 
-def suspect(corpus: Corpus) -> list[Suspicion]:
+def suspect(corpus: Corpus, *, within: bool = False) -> list[Suspicion]:
     """New contradiction candidates: pairs not yet joined by any relation."""
     known = _related(corpus)
     out = []
-    for cand in candidates(corpus.claims):
+    for cand in candidates(corpus.claims, within=within):
         if frozenset((cand.a, cand.b)) in known:
             continue
         a, b = corpus.claim_by_id.get(cand.a), corpus.claim_by_id.get(cand.b)
@@ -72,7 +77,9 @@ def record(corpus: Corpus, suspicions: Sequence[Suspicion]) -> list[Path]:
         current = read_claim_file(path)
         adds: dict[str, list[Relation]] = {}
         for s in items:
-            adds.setdefault(s.a.id, []).append(Relation("contradicts", s.b.id, s.note, "unreviewed"))
+            relation = Relation("contradicts", s.b.id, s.note, "unreviewed",
+                                within_document=s.candidate.within_document)
+            adds.setdefault(s.a.id, []).append(relation)
         claims = tuple(
             dataclasses.replace(c, relations=c.relations + tuple(adds[c.id])) if c.id in adds else c
             for c in current.claims
