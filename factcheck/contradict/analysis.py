@@ -115,6 +115,7 @@ class Figure:
     measure_own: frozenset[str]  # the same without glosses, for claims of one language
     near_own: frozenset[str]
     near_text: str  # the words beside it as written (営業利益, land border)
+    near_wide: frozenset[str]  # their synonyms through the dictionary (coastline ~ shoreline)
     total: bool
     periods: frozenset[str]
     step: float  # half the last written digit, in base units: 17.3 km -> 50 m
@@ -142,6 +143,7 @@ class Analysis:
     args: tuple[Arg, ...]
     frames: tuple[Frame, ...]
     corrected: tuple[str, ...]  # what the claim says is *not* so: "X ではなく Y", "not X but Y"
+    quotes: tuple[str, ...]  # quoted words, folded: a statement someone is credited with
     figures: tuple[Figure, ...]
     dates: tuple[DateValue, ...]
     negations: int
@@ -331,6 +333,13 @@ def _tokens_en(text: str) -> list[Token]:
             i += 1
             continue
         next_cap = i + 1 < len(words) and words[i + 1].group()[:1].isupper()
+        if at_start and next_cap and en_lemmas(w.lower()) and not w.isupper():
+            # "Producer Jonah Reed", "Captain Sam Ellis": an ordinary word capitalized by its place.
+            lemma, kind, keys, wide = _en_word(w, at_start)
+            out.append(Token(w, lemma, kind, m.start(), m.start() + len(w), clause, keys, wide))
+            at_start = False
+            i += 1
+            continue
         if _is_name_word(w, at_start) or (at_start and next_cap and w[0].isupper()
                                           and w.lower() not in lexicon.stopwords_en()):
             j = i + 1
@@ -465,6 +474,7 @@ _STEMS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
 def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], frozenset[str], frozenset[str]]:
+    surface = re.sub(r"['’]s?$", "", surface)  # United's, Reuters' -> United, Reuters
     renderings = [surface]
     if lang_ja:
         whole = lexicon.name_glosses(surface)
@@ -690,6 +700,7 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
         out.append(Figure(
             text=q.text, low=lo, high=hi, base=base, approximate=q.approximate,
             measure_own=measure_own, near_own=near_own, near_text="".join(t.text for t in near_tokens + before),
+            near_wide=frozenset(k for t in near_tokens + before for k in t.wide),
             bounded=(low is None) != (high is None) or (q.low is not None and q.high is None and q.value is not None),
             digits=_digits(q.text), start=start, end=end, clause=clause, measure=measure, near=near,
             total=total, periods=periods, step=step, preds=preds,
@@ -1024,6 +1035,13 @@ _CORRECTION_EN = re.compile(r"\bnot (?:by |from |in |to |at )?(?:the )?([A-Z][\w
                             r"|,? not (?:by |from )?(?:the )?([A-Z][\w\-]*(?: [A-Z][\w\-]*)*)[.;]?$")
 
 
+_QUOTE = re.compile(r"「([^」]{6,})」|“([^”]{10,})”|\"([^\"]{10,})\"|(?<![A-Za-z])'([^']{10,})'(?![A-Za-z])|『([^』]{6,})』")
+
+
+def _quotes(text: str) -> tuple[str, ...]:
+    return tuple(fold(next(g for g in m.groups() if g)).strip(" ,.。、") for m in _QUOTE.finditer(text))
+
+
 def _corrected(text: str, lang: str) -> list[str]:
     if lang == "ja":
         return [m.group(1) for m in _CORRECTION_JA.finditer(text)]
@@ -1065,7 +1083,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     return Analysis(
         text=text, lang=lang, tokens=tuple(tokens), names=tuple(names), args=tuple(args),
         frames=tuple(_frames(tokens, args, lang)),
-        corrected=tuple(_corrected(text, lang)), figures=tuple(figures),
+        corrected=tuple(_corrected(text, lang)), quotes=_quotes(text), figures=tuple(figures),
         dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
         negative_poles=sum(1 for _, pole in poles if pole == 1), ordinals=_ordinals(text),
         hedged=_hedged(text, tokens, lang),

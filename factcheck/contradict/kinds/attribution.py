@@ -16,6 +16,8 @@ FAIL (attribution): "The theorem was first proved by Sato in 1961." /
 from __future__ import annotations
 
 from factcheck.contradict.align import content_overlap
+from rapidfuzz import fuzz
+
 from factcheck.contradict.kinds.entity import corrected
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -23,8 +25,25 @@ _MIN_WORDS = 0.35
 _ROLES = frozenset({"agent", "other"})
 
 
+def _shared_quote(ctx: PairContext) -> str | None:
+    """The same quoted words in both claims (a statement, a slogan, a title line)."""
+    for qa in ctx.a.quotes:
+        for qb in ctx.b.quotes:
+            if fuzz.ratio(qa, qb) >= 90:
+                return qa
+    return None
+
+
 def check(ctx: PairContext) -> Conflict | None:
     a, b = ctx.a, ctx.b
+    quote = _shared_quote(ctx)
+    if quote is not None:
+        # One quotation, two speakers: who said it is the claim.
+        speakers_a = [n for n in ctx.names.only_a if n.role != "source" and n.text not in quote]
+        speakers_b = [n for n in ctx.names.only_b if n.role != "source" and n.text not in quote]
+        if speakers_a and speakers_b:
+            return Conflict("attribution", 0.8, speakers_a[0].text, speakers_b[0].text,
+                            "the same quotation credited to different speakers")
     if not (a.credit_preds and b.credit_preds):
         return None
     fix = corrected(ctx)

@@ -80,6 +80,8 @@ def _other_measure(fa: Figure, fb: Figure, ctx: PairContext) -> bool:
         return False
     if fa.near_own & ctx.b.own or fb.near_own & ctx.a.own:
         return False
+    if fa.near_wide & (fb.near | fb.near_wide) or fb.near_wide & (fa.near | fa.near_wide):
+        return False  # coastline ~ shoreline: synonyms through the dictionary
     if ctx.a.lang == "ja":
         # Paraphrased compounds share characters (生産量 / 産金量); other measures do not (売上高 / 営業利益).
         kanji = re.compile(r"[\u3400-\u9fff]")
