@@ -898,6 +898,11 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
     out: set[tuple[int, int]] = set()
     used: set[int] = set()
     for i, t in enumerate(tokens):
+        if t.kind == "neg" and t.lemma == "fail" and not (i + 1 < len(tokens) and tokens[i + 1].lemma == "to"):
+            # "the launch failed" is the failure pole; only "failed to X" negates X.
+            out |= {(sc, po) for sc, po in cues.poles.get("failure", set())}
+            used.add(i)
+            continue
         if t.kind not in ("pred", "content"):
             continue
         found: set[tuple[int, int]] = set()
