@@ -15,10 +15,13 @@ FAIL (date): "The museum closed in 2009." / "その博物館は2012年に閉館�
 
 from __future__ import annotations
 
-from factcheck.contradict.align import align_dates, align_figures, different_qualifiers
+from factcheck.contradict.align import align_dates, align_figures, different_qualifiers, word_overlap
+from factcheck.contradict.analysis import Analysis, Arg, DateValue, Frame, Name
 from factcheck.contradict.model import Conflict, PairContext
 
 _MIN_SIMILARITY = 0.2
+_MIN_OVERLAP_UNFRAMED = 0.4  # content words both claims share, when no frame tells
+_MIN_SIMILARITY_UNFRAMED = 0.5
 _MIN_SIMILARITY_UNPLACED = 0.4  # predicates no event group places
 
 
@@ -39,6 +42,34 @@ def _period_clauses(ctx: PairContext) -> set[tuple[int, int]]:
     return {(fa.clause, fb.clause) for fa, fb, _ in align_figures(ctx.a, ctx.b)}
 
 
+def _frame_for(x: Analysis, event: frozenset[str]) -> Frame | None:
+    return next((f for f in x.frames if f.pred & event), None)
+
+
+def same_event(da: DateValue, db: DateValue, ctx: PairContext) -> bool:
+    """Two dated predicates are one event only if they are done by and to the same things:
+    "ソ連は承認した (1948)" and "北朝鮮は承認した (2017)" are two recognitions."""
+    fa, fb = _frame_for(ctx.a, da.event), _frame_for(ctx.b, db.event)
+    strict = not ctx.cross_language
+    if fa is not None and fb is not None:
+        if fa.agent is not None and fb.agent is not None:
+            ka, kb = (fa.agent.own, fb.agent.own) if strict else (fa.agent.keys, fb.agent.keys)
+            if not ka & kb and not _same_named(fa.agent, fb.agent, ctx):
+                return False
+        if fa.objects and fb.objects and not fa.objects & fb.objects and strict:
+            return False
+        return True
+    return word_overlap(ctx.a, ctx.b) >= _MIN_OVERLAP_UNFRAMED or ctx.similarity >= _MIN_SIMILARITY_UNFRAMED
+
+
+def _same_named(x: Arg, y: Arg, ctx: PairContext) -> bool:
+    """Two slot phrases naming one thing: a name in each that the name alignment pairs (Velo ~ ヴェロ)."""
+    def inside(arg: Arg, name: Name) -> bool:
+        return arg.start <= name.start < arg.start + len(arg.text)
+
+    return any(inside(x, na) and inside(y, nb) for na, nb in ctx.names.matched)
+
+
 def check(ctx: PairContext) -> Conflict | None:
     if ctx.similarity < _MIN_SIMILARITY:
         return None
@@ -51,7 +82,9 @@ def check(ctx: PairContext) -> Conflict | None:
             continue
         if (da.clause, db.clause) in measured:
             continue  # "sold 1.2 million in 2022" / "2.1 million in 2023": the years are the figures' periods
-        if score < 1.0 and ctx.similarity < _MIN_SIMILARITY_UNPLACED:
+        if score < 1.0 and (ctx.similarity < _MIN_SIMILARITY_UNPLACED or word_overlap(ctx.a, ctx.b) < _MIN_OVERLAP_UNFRAMED):
+            continue  # predicates no group relates: only when the claims otherwise say the same
+        if not same_event(da, db, ctx):
             continue
         # An agreeing pair of dates for the same event elsewhere means these two date something else.
         if any(dates_agree(x.value, y.value) and (x.event & y.event) for x, y, _ in align_dates(ctx.a, ctx.b)
