@@ -1008,16 +1008,19 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
     return out
 
 
-def _frames(tokens: list[Token], args: list[Arg], lang: str) -> list[Frame]:
+def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[int, int]]) -> list[Frame]:
     """Each predicate with the nearest agent and patient before it in its clause (Japanese),
-    or around it (English: the agent before, the patient after)."""
+    or around it (English: the agent before, the patient after).  Dates are no objects."""
     out: list[Frame] = []
-    for t in tokens:
+    tokens = [u for u in tokens if not any(s <= u.start < e for s, e in dated)]
+    for i, t in enumerate(tokens):
         if t.kind != "pred" or _light(t, dates=True):
             continue
         if lang == "ja":
             before = [g for g in args if g.start < t.start and _clause_at(tokens, g.start) == t.clause]
             agent = next((g for g in reversed(before) if g.role == "agent"), None)
+            if agent is None:
+                agent = _relative_head(tokens, i, args)
             patient = next((g for g in reversed(before) if g.role == "patient"), None)
             lo = agent.start + len(agent.text) if agent else min((u.start for u in tokens if u.clause == t.clause), default=0)
             span = [u for u in tokens if lo <= u.start < t.start]
@@ -1028,6 +1031,16 @@ def _frames(tokens: list[Token], args: list[Arg], lang: str) -> list[Frame]:
         objects = frozenset(k for u in span if u.kind in ("content", "name") for k in (u.own or {u.lemma}))
         out.append(Frame(t.keys, t.own, t.text, agent, patient, objects))
     return out
+
+
+def _relative_head(tokens: list[Token], i: int, args: list[Arg]) -> Arg | None:
+    """始まった朝鮮戦争: the noun a Japanese relative clause modifies is its predicate's subject."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].kind == "func" and tokens[j].text in ("し", "た", "だ", "て", "い", "る", "れ", "さ"):
+        j += 1
+    if j < len(tokens) and tokens[j].kind in ("content", "name"):
+        return next((g for g in args if g.start == tokens[j].start), None)
+    return None
 
 
 def _clause_at(tokens: list[Token], pos: int) -> int:
@@ -1087,7 +1100,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     own = frozenset(k for t in tokens if t.kind in ("content", "pred") for k in t.own)
     return Analysis(
         text=text, lang=lang, tokens=tuple(tokens), names=tuple(names), args=tuple(args),
-        frames=tuple(_frames(tokens, args, lang)),
+        frames=tuple(_frames(tokens, args, lang, [(d.start, d.end) for d in dates])),
         corrected=tuple(_corrected(text, lang)), quotes=_quotes(text), figures=tuple(figures),
         dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
         negative_poles=sum(1 for _, pole in poles if pole == 1), ordinals=_ordinals(text),

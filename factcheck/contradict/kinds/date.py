@@ -52,14 +52,22 @@ def same_event(da: DateValue, db: DateValue, ctx: PairContext) -> bool:
     fa, fb = _frame_for(ctx.a, da.event), _frame_for(ctx.b, db.event)
     strict = not ctx.cross_language
     if fa is not None and fb is not None:
-        if fa.agent is not None and fb.agent is not None:
-            ka, kb = (fa.agent.own, fb.agent.own) if strict else (fa.agent.keys, fb.agent.keys)
-            if not ka & kb and not _same_named(fa.agent, fb.agent, ctx):
-                return False
+        if fa.agent is not None and fb.agent is not None and not _same_agent(fa.agent, fb.agent, ctx, strict):
+            return False
         if fa.objects and fb.objects and not fa.objects & fb.objects and strict:
             return False
         return True
     return word_overlap(ctx.a, ctx.b) >= _MIN_OVERLAP_UNFRAMED or ctx.similarity >= _MIN_SIMILARITY_UNFRAMED
+
+
+def _same_agent(x: Arg, y: Arg, ctx: PairContext, strict: bool) -> bool:
+    """One doer: named in both and the names pair up, or (no names) the phrases share a word."""
+    named_x = [n for n in ctx.a.names if x.start <= n.start < x.start + len(x.text)]
+    named_y = [n for n in ctx.b.names if y.start <= n.start < y.start + len(y.text)]
+    if named_x and named_y:
+        return _same_named(x, y, ctx)  # 日露戦争 / 朝鮮戦争 share 戦争 but are two wars
+    kx, ky = (x.own, y.own) if strict else (x.keys, y.keys)
+    return bool(kx & ky) or _same_named(x, y, ctx)
 
 
 def _same_named(x: Arg, y: Arg, ctx: PairContext) -> bool:

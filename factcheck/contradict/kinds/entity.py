@@ -16,7 +16,7 @@ FAIL (entity): "Osaka beat Kobe 3–1 in the final." / "Kobe beat Osaka 3–1 in
 
 from __future__ import annotations
 
-from factcheck.contradict.align import content_overlap, different_qualifiers, role_swap
+from factcheck.contradict.align import content_overlap, different_qualifiers, event_groups, role_swap
 from factcheck.contradict.kinds.polarity import _different_times, _opposed_poles
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -89,7 +89,10 @@ def _names_in(text: str, x) -> bool:  # type: ignore[no-untyped-def]
 def check(ctx: PairContext) -> Conflict | None:
     swap = role_swap(ctx.a, ctx.b)
     same_act = bool(ctx.a.preds & ctx.b.preds) or bool(ctx.a.poles & ctx.b.poles)  # 下す ~ 破る: both "win"
-    if swap is not None and same_act and _opposed_poles(ctx.a, ctx.b) is None:
+    # Only a one-time act (a win, a takeover) cannot run both ways; "X is stationed in Y"
+    # and "Y in X" can both hold.
+    one_time = bool(event_groups(ctx.a.preds) & event_groups(ctx.b.preds)) or bool(ctx.a.poles & ctx.b.poles)
+    if swap is not None and same_act and one_time and _opposed_poles(ctx.a, ctx.b) is None:
         return Conflict("entity", 0.8, swap[0], swap[1], "roles swapped")
     fix = corrected(ctx)
     if fix is not None and not (ctx.a.credit_preds and ctx.b.credit_preds):

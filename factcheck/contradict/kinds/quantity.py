@@ -21,7 +21,9 @@ from __future__ import annotations
 import math
 import re
 
-from factcheck.contradict.align import align_figures, different_qualifiers, event_groups, light_predicates, same_dimension
+from factcheck.contradict.align import (
+    align_figures, different_qualifiers, event_groups, light_predicates, role_swap, same_dimension,
+)
 from factcheck.contradict.analysis import Analysis, Figure
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -101,8 +103,8 @@ def _slip(fa: Figure, fb: Figure) -> bool:
 
 def check(ctx: PairContext) -> Conflict | None:
     a, b = ctx.a, ctx.b
-    if different_qualifiers(a, b):
-        return None
+    if different_qualifiers(a, b) or role_swap(a, b) is not None:
+        return None  # men's vs women's; A's exports to B vs B's exports to A
     best: Conflict | None = None
     for fa, fb, score in align_figures(a, b):
         if not _same_measure(fa, fb, score, ctx):
