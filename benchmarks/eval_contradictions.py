@@ -26,9 +26,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factcheck.contradict import compare  # noqa: E402
-from factcheck.extract.dates import find_dates  # noqa: E402
-from factcheck.extract.quantities import find_quantities, to_base  # noqa: E402
+from factcheck.contradict import compare
+from factcheck.extract.dates import find_dates
+from factcheck.extract.quantities import find_quantities, to_base
 
 LANGS = ("ja", "en", "mixed")
 POSITIVE = "contradiction"
@@ -153,7 +153,7 @@ def evaluate(pairs: Sequence[Pair], predictor: Callable[[Pair], bool] = predict)
     slices += [slice_of(f"lang={lang}", lambda p, lang=lang: p.lang == lang) for lang in LANGS]
     kinds = sorted({p.kind for p in pairs})
     slices += [slice_of(f"kind={kind}", lambda p, kind=kind: p.kind == kind) for kind in kinds]
-    return slices, list(zip(pairs, predicted))
+    return slices, list(zip(pairs, predicted, strict=True))
 
 
 def _fmt(value: float | None) -> str:

@@ -8,7 +8,6 @@ measures what the other figure measures?), so the answers live here once.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from functools import cache
 

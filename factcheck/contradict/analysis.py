@@ -36,8 +36,8 @@ from rapidfuzz import fuzz
 from factcheck.contradict import lexicon
 from factcheck.contradict.lexicon import en_lemmas, fold, stem
 from factcheck.extract.dates import DateContext, find_dates, kanji_int
-from factcheck.model import DateMention
 from factcheck.extract.quantities import bounds_in_base, find_quantities
+from factcheck.model import DateMention
 
 __all__ = ["Analysis", "DateValue", "Figure", "Name", "Token", "analyse", "detect_lang"]
 
@@ -396,9 +396,9 @@ def _tokens_ja(text: str) -> list[Token]:
             continue
         if re.fullmatch(r"[A-Za-z][A-Za-z\-\.&']*", m.surface):
             # A Latin word inside a Japanese sentence (NASA, iPhone): treat as English.
-            lemma, kind, keys, wide = _en_word(m.surface, False)
-            kind = "name" if _is_name_word(m.surface, False) else kind
-            out.append(Token(m.surface, m.surface.lower(), kind, m.start, m.end, clause, keys, wide))
+            _, latin_kind, keys, wide = _en_word(m.surface, False)
+            latin_kind = "name" if _is_name_word(m.surface, False) else latin_kind
+            out.append(Token(m.surface, m.surface.lower(), latin_kind, m.start, m.end, clause, keys, wide))
             continue
         if pos0 == "助動詞" and m.lemma in cues.neg_aux_ja:
             out.append(Token(m.surface, m.lemma, "neg", m.start, m.end, clause))
@@ -475,7 +475,7 @@ _STEMS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], frozenset[str], frozenset[str]]:
     surface = re.sub(r"['’]s?$", "", surface)  # United's, Reuters' -> United, Reuters
-    renderings = [surface]
+    renderings: list[str] = [surface]
     if lang_ja:
         whole = lexicon.name_glosses(surface)
         renderings += list(whole)
@@ -507,8 +507,8 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
     if lang_ja and _KATAKANA.fullmatch(surface.replace("・", "")):
         # A katakana name is also compared by its sound: ハレ ~ Hallé, ヴェロ ~ Velo,
         # each part of ハンス・ケラー ~ Hans Keller.
-        parts = [p for p in surface.split("・") if p]
-        sounds = frozenset("~" + _sound(jaconv.kata2alphabet(p)) for p in parts)
+        pieces = [p for p in surface.split("・") if p]
+        sounds = frozenset("~" + _sound(jaconv.kata2alphabet(p)) for p in pieces)
         forms.append(sounds)
         distinct |= sounds
     elif lang_ja:
@@ -773,7 +773,7 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         spans.append((start, start + len(m.text)))
     out: list[DateValue] = []
     preds = [t for t in tokens if t.kind == "pred" and not _light(t, dates=True)]
-    for mention, (s, e) in zip(mentions, spans):
+    for mention, (s, e) in zip(mentions, spans, strict=True):
         clause = _clause_of(tokens, s)
         event = {k for t in preds if t.clause == clause for k in t.keys}
         # The noun a date qualifies names its event too: 公開日は…, "release date", "its opening on …".

@@ -15,9 +15,9 @@ FAIL (attribution): "The theorem was first proved by Sato in 1961." /
 
 from __future__ import annotations
 
-from factcheck.contradict.align import content_overlap
 from rapidfuzz import fuzz
 
+from factcheck.contradict.align import content_overlap
 from factcheck.contradict.kinds.entity import corrected
 from factcheck.contradict.model import Conflict, PairContext
 

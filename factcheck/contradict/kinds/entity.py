@@ -17,8 +17,9 @@ FAIL (entity): "Osaka beat Kobe 3–1 in the final." / "Kobe beat Osaka 3–1 in
 from __future__ import annotations
 
 from factcheck.contradict.align import content_overlap, different_qualifiers, event_groups, role_swap
+from factcheck.contradict.analysis import Name
 from factcheck.contradict.kinds.polarity import _different_times, _opposed_poles
-from factcheck.contradict.model import Conflict, PairContext
+from factcheck.contradict.model import Conflict, Kind, PairContext
 
 _MIN_WORDS = 0.6
 _MIN_WORDS_CROSS = 0.45
@@ -99,7 +100,7 @@ def check(ctx: PairContext) -> Conflict | None:
         return Conflict("entity", 0.75, fix[0], fix[1], "one claim corrects the other")
     agents = other_agent(ctx)
     if agents is not None and not different_qualifiers(ctx.a, ctx.b):
-        kind = "attribution" if ctx.a.credit_preds and ctx.b.credit_preds else "entity"
+        kind: Kind = "attribution" if ctx.a.credit_preds and ctx.b.credit_preds else "entity"
         return Conflict(kind, 0.7, agents[0], agents[1], "the same act by different agents")
     sub = substitution(ctx, roles=frozenset({"agent", "patient", "other"}))
     if sub is None:

@@ -22,7 +22,12 @@ import math
 import re
 
 from factcheck.contradict.align import (
-    align_figures, different_qualifiers, event_groups, light_predicates, role_swap, same_dimension,
+    align_figures,
+    different_qualifiers,
+    event_groups,
+    light_predicates,
+    role_swap,
+    same_dimension,
 )
 from factcheck.contradict.analysis import Analysis, Figure
 from factcheck.contradict.model import Conflict, PairContext
