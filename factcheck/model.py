@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 DocumentKind = Literal["wikipedia", "news", "blog", "other"]
-ClaimKind = Literal["fact", "question", "meta", "opinion"]
+ClaimKind = Literal["fact", "question", "meta", "opinion", "fragment"]
 RelationType = Literal["contradicts", "supports", "duplicates"]
 ReviewState = Literal["unreviewed", "accepted", "rejected"]
 Severity = Literal["error", "warning"]
 
-NON_FACTUAL_KINDS: frozenset[str] = frozenset({"question", "meta", "opinion"})
+# "fragment": the tail of a page cut off mid-sentence; it states nothing whole.
+NON_FACTUAL_KINDS: frozenset[str] = frozenset({"question", "meta", "opinion", "fragment"})
 
 
 def _f(doc: str, *, key: str | None = None, default: Any = None, factory: Any = None) -> Any:
@@ -62,6 +63,7 @@ class Dispute:
 
     marker: str = _req("The marker exactly as in the source, e.g. [疑わしい–議論する].")
     kind: str = _req("Its kind from the dispute vocabulary, e.g. dubious, citation-needed.")
+    date: str | None = _f("When the marker was placed (a wiki template's date parameter), ISO 8601.")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,14 @@ class Quantity:
     low: float | None = _f("Lower bound of an approximate or ranged quantity.")
     high: float | None = _f("Upper bound of an approximate or ranged quantity.")
     approximate: bool = _f("True for hedged figures: 約, 数千, roughly, about.", default=False)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A source the sentence itself names: "according to Reuters", "外務省によると"."""
+
+    source: str = _req("Who the text says the statement comes from, as written.")
+    cue: str = _req("The phrase that attributes it, e.g. 'according to', 'によると', 'said'.")
 
 
 @dataclass(frozen=True)
@@ -106,13 +116,16 @@ class Claim:
     text: str = _req("The claim's text with inline markers removed.")
     location: Span = _req("Where the claim stands in the document's source file.")
     section: str = _f("The heading of the section it stands in.", default="")
-    kind: ClaimKind = _f("fact, or a non-factual kind: question, meta, opinion.", default="fact")
+    kind: ClaimKind = _f(
+        "fact, or a non-factual kind: question, meta, opinion, fragment (a cut-off tail).", default="fact"
+    )
     cites: tuple[str, ...] = _f("Ids of the references it cites.", factory=tuple)
     covered_by: tuple[str, ...] = _f(
         "Ids of references cited later in the same paragraph that cover this uncited claim.",
         factory=tuple,
     )
     disputes: tuple[Dispute, ...] = _f("Dispute and maintenance markers on it.", factory=tuple)
+    attribution: Attribution | None = _f("The source its own text names, if any.")
     dates: tuple[DateMention, ...] = _f("Dates found in it, normalized.", factory=tuple)
     quantities: tuple[Quantity, ...] = _f("Quantities found in it, normalized.", factory=tuple)
     relations: tuple[Relation, ...] = _f("Relations to other claims.", factory=tuple)
@@ -127,6 +140,10 @@ class Document:
 
     id: str = _req("Stable id of the document, also the stem of its claim and reference files.")
     source: str = _req("Path of its verbatim text, relative to the repository root, under sources/.")
+    original: str | None = _f(
+        "For an HTML or wikitext page: path of the original file under sources/; "
+        "``source`` is then the normalized text that locations point into."
+    )
     title: str = _f("Its title.", default="")
     kind: DocumentKind = _f("wikipedia, news, blog or other.", default="other")
     language: str = _f("BCP 47 language tag, e.g. ja, en.", default="")

@@ -144,7 +144,7 @@ def build_object(cls: type, value: Any, located: Located | None, jpath: tuple[An
 
 
 # Nested values written on one line, to keep claim files short and readable.
-_FLOW_CLASSES = (model.Span, model.Dispute, model.DateMention, model.Quantity, model.Name)
+_FLOW_CLASSES = (model.Span, model.Dispute, model.DateMention, model.Quantity, model.Name, model.Attribution)
 _FLOW_LIST_FIELDS = {"cites", "covered_by"}
 
 

@@ -19,7 +19,8 @@ from typing import Sequence
 from factcheck.extract.dates import DateContext, find_dates
 from factcheck.extract.parts import Marker, Segment, Segmentation
 from factcheck.extract.quantities import find_quantities
-from factcheck.extract.references import parse_references, reference_id
+from factcheck.extract.attribution import find_attribution
+from factcheck.extract.references import parse_references, placeholder_reference, reference_id
 from factcheck.extract.segment import detect_language, segment
 from factcheck.model import NON_FACTUAL_KINDS, Claim, Dispute, Document, Reference, Span
 
@@ -34,6 +35,7 @@ class Extraction:
     claims: tuple[Claim, ...]
     references: tuple[Reference, ...]
     unknown_markers: tuple[Marker, ...] = ()
+    warnings: tuple[str, ...] = ()  # what a person should know: labels with no entry, ...
 
 
 def claim_id(doc_id: str, n: int) -> str:
@@ -124,11 +126,15 @@ def extract_text(
     known = {r.label: r.id for r in references if r.label}
     lines = _Lines(text)
 
-    cites = [tuple(known.get(label, reference_id(doc_id, label)) for label in _cited_labels(s)) for s in seg.segments]
-    covered = _coverage(seg.segments, cites)
+    segments = _drop_repeats(seg.segments)
+    references, warnings = _with_placeholders(references, segments, doc_id)
+    known = {r.label: r.id for r in references if r.label}
+    cites = [tuple(known[label] for label in _cited_labels(s)) for s in segments]
+    covered = _coverage(segments, cites)
+    fragment = _cut_off_tail(text, segments)
     context = DateContext()
     claims = []
-    for n, (s, cited, cover) in enumerate(zip(seg.segments, cites, covered), start=1):
+    for n, (s, cited, cover) in enumerate(zip(segments, cites, covered), start=1):
         dates, next_context = find_dates(s.text, None if s.infobox else context)
         if not s.infobox:
             context = next_context
@@ -138,12 +144,13 @@ def extract_text(
                 text=s.text,
                 location=lines.span(s.start, s.end),
                 section=s.section,
-                kind=s.kind,
+                kind="fragment" if n - 1 == fragment else s.kind,
                 cites=cited,
                 covered_by=cover,
                 disputes=tuple(
                     Dispute(m.raw, m.dispute_kind or "unknown") for m in s.markers if m.kind in ("dispute", "unknown")
                 ),
+                attribution=None if s.infobox else find_attribution(s.text, language),
                 dates=tuple(dates),
                 quantities=tuple(find_quantities(s.text)),
                 document=doc_id,
@@ -159,4 +166,61 @@ def extract_text(
         retrieved=retrieved,
         banners=seg.banners,
     )
-    return Extraction(document, tuple(claims), references, seg.unknown_markers)
+    return Extraction(document, tuple(claims), references, seg.unknown_markers, warnings)
+
+
+def _with_placeholders(
+    references: tuple[Reference, ...], segments: Sequence[Segment], doc_id: str
+) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
+    """The references plus a placeholder for each label cited with no entry,
+    and the warning that names those labels."""
+    known = {r.label for r in references if r.label}
+    taken = {r.id for r in references}
+    missing: list[str] = []
+    for s in segments:
+        for label in _cited_labels(s):
+            if label not in known and label not in missing and reference_id(doc_id, label) not in taken:
+                missing.append(label)
+    if not missing:
+        return references, ()
+    added = tuple(placeholder_reference(doc_id, label) for label in missing)
+    shown = ", ".join(f"[{label}]" for label in missing)
+    warning = (
+        f"{len(missing)} cited label{'s' if len(missing) > 1 else ''} with no reference entry "
+        f"(recorded as unresolved placeholders): {shown}"
+    )
+    return references + added, (warning,)
+
+
+_FOLD_WS = re.compile(r"\s+")
+
+
+def _drop_repeats(segments: Sequence[Segment]) -> tuple[Segment, ...]:
+    """Each statement once: a photo caption a news page prints twice (under
+    the picture and in the gallery) is one claim, not two.  A repeat that
+    cites something the first did not is kept: it adds a source."""
+    seen: dict[str, set[str]] = {}
+    out: list[Segment] = []
+    for s in segments:
+        key = _FOLD_WS.sub(" ", s.text).strip().casefold()
+        labels = set(_cited_labels(s))
+        if key in seen and labels <= seen[key]:
+            continue
+        seen.setdefault(key, set()).update(labels)
+        out.append(s)
+    return tuple(out)
+
+
+_SENTENCE_END = re.compile(r"[。．.!?！？…」』\"”’)）:：]\s*$")
+
+
+def _cut_off_tail(text: str, segments: Sequence[Segment]) -> int | None:
+    """The index of the last segment when the copy stops inside it: the page
+    was cut off mid-sentence, so what is left states nothing whole."""
+    prose = [i for i, s in enumerate(segments) if not s.infobox]
+    if not prose:
+        return None
+    last = segments[prose[-1]]
+    if text[last.end :].strip() or _SENTENCE_END.search(last.text):
+        return None
+    return prose[-1]

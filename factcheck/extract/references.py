@@ -427,6 +427,10 @@ def _clean_page(p: str) -> str:
     return re.sub(r"\s*[–—‐-]\s*", "–", p)
 
 
+# MediaWiki's error text where a reference failed to render (en and ja).
+_CITE_ERROR_RE = re.compile(r"^\s*(?:Cite error|引用エラー)\s*[:：]", re.I)
+
+
 def parse_entry(raw: str) -> dict[str, Any]:
     """CSL fields of one reference-list entry.
 
@@ -442,6 +446,10 @@ def parse_entry(raw: str) -> dict[str, Any]:
     out: dict[str, Any] = {"type": "webpage", "custom": {"raw": text}}
     custom = out["custom"]
     work = text
+    if _CITE_ERROR_RE.search(text):
+        # "Cite error: The named reference X was invoked but never defined":
+        # the wiki failed to render the entry; record the gap, read nothing.
+        return {"type": "document", "custom": {"raw": text, "broken": True}}
 
     urls = _URL_RE.findall(work)
     for url in urls:
@@ -860,3 +868,22 @@ def resolve_short(fields: dict[str, Any], bib: Sequence[Reference]) -> Reference
     if len(same_year) == 1:
         return same_year[0]
     return None
+
+
+# --- labels with no entry -------------------------------------------------------------
+
+
+def placeholder_reference(doc_id: str, label: str) -> Reference:
+    """The reference recorded for a label the text cites but whose entry is
+    missing (a page cut off before its list, a list the copy lost).
+
+    Marked ``custom.unresolved`` so ``validate`` reads it as a known gap rather
+    than a dangling citation, and a reviewer can fill it in by hand later.
+    """
+    return Reference(
+        id=reference_id(doc_id, label),
+        label=label,
+        type="document",
+        custom={"unresolved": True},
+        document=doc_id,
+    )
