@@ -66,11 +66,12 @@ def kinds(text: str) -> list[tuple[str, str, str | None, str | None]]:
         ("[要出典範囲外]", [("[要出典範囲外]", "unknown", None, "unknown")]),
         ("[foo bar?]", [("[foo bar?]", "unknown", None, "unknown")]),
         ("[year needed]", [("[year needed]", "unknown", None, "unknown")]),
-        # ordinary bracketed prose and heading noise are not markers
+        # edit links are residue: a marker of their own kind, so they are stripped
+        ("History[edit]", [("[edit]", "edit", None, None)]),
+        ("歴史[編集]", [("[編集]", "edit", None, None)]),
+        # ordinary bracketed prose is not a marker
         ("He said [the city] was old.", []),
         ("It was [sic] wrong.", []),
-        ("History[edit]", []),
-        ("歴史[編集]", []),
         ("[This is a full sentence, in brackets.]", []),
         ("", []),
     ],

@@ -106,7 +106,9 @@ def _classify(inner: str) -> tuple[str, str | None, str | None] | None:
     if kind is not None:
         return "dispute", None, kind
     if key in _vocabulary().edit_links:
-        return None
+        # "[edit]"/"[編集]" residue: removed from claim text wherever it stands,
+        # never a citation or a dispute
+        return "edit", None, None
     if _looks_like_maintenance(key):
         return "unknown", None, "unknown"
     return None

@@ -17,7 +17,7 @@ from typing import Literal
 
 from factcheck.model import ClaimKind
 
-MarkerKind = Literal["cite", "note", "dispute", "unknown"]
+MarkerKind = Literal["cite", "note", "dispute", "unknown", "edit"]
 BlockRole = Literal["notes", "references", "bibliography", "see-also", "other"]
 
 

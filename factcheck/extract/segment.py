@@ -36,7 +36,8 @@ _PAIRS = {"「": "」", "『": "』", "（": "）", "(": ")", "“": "”", "【
 _CLOSERS = {c: o for o, c in _PAIRS.items()}
 _BULLET = re.compile(r"[・•●◆◇■□▪▶►◦‣*\-–—]\s*|\d{1,2}[.)）]\s+")
 _EDIT_SUFFIX = re.compile(r"\s*[\[［]([^\[\]［］]{1,15})[\]］]\s*$")
-_CARET_ENTRY = re.compile(r"\s*(?:[-*•]\s*)?[\^↑]")
+# A reference-list entry by its shape: "^ …", "- ^ …", "1. ^ …", "↑ …"
+_CARET_ENTRY = re.compile(r"\s*(?:[-*•]\s*)?(?:\d{1,4}[.)]\s*)?[\^↑]")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 _LETTER = re.compile(r"[^\W\d_]")
 _MULTI_SENTENCE_EN = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
@@ -63,11 +64,13 @@ class _State:
     title: str | None = None
     seen_content: bool = False
     in_sources: bool = False
+    implicit: bool = False  # the open source list had no heading: it was recognised by its "^" entries
     in_footer: bool = False  # past a comment-area or page-footer line: no more article text
     edit_mode: bool = False  # the text marks headings with [edit]/[編集]
     wrapped: bool = False  # the text is hard-wrapped: paragraphs run over several lines
     prose_seen: bool = False
     last_heading: str = ""
+    edited: frozenset[int] = frozenset()  # start offsets of heading lines that carry an edit link
     segments: list[Segment] = field(default_factory=list)
     banners: list[str] = field(default_factory=list)
     blocks: list[tuple[str, int, str]] = field(default_factory=list)  # heading, start, default role
@@ -90,12 +93,18 @@ class _Boilerplate:
     footer: tuple[re.Pattern[str], ...]
     tagline: tuple[re.Pattern[str], ...]
     banners: tuple[str, ...]
+    chrome_words: frozenset[str]
+    chrome_fillers: frozenset[str]
+    chrome_lines: frozenset[str]
 
 
 @cache
 def _boilerplate() -> _Boilerplate:
     data = vocab.load("boilerplate")
     return _Boilerplate(
+        chrome_words=frozenset(_fold(s) for s in data["chrome_words"]),
+        chrome_fillers=frozenset(_fold(s) for s in data["chrome_fillers"]),
+        chrome_lines=frozenset(_fold(s) for s in data["chrome_lines"]),
         exact=frozenset(_fold(s) for s in data["exact"]),
         prefix=tuple(_fold(s) for s in data["prefix"]),
         regex=tuple(re.compile(r) for r in data["regex"]),
@@ -152,8 +161,9 @@ def segment(text: str, lang: str = "auto") -> Segmentation:
         # a "heading" that runs on into a lower-case line is a hard-wrapped sentence
         if kinds[n] == "heading" and language == "en" and lines[n + 1].text[:1].islower():
             kinds[n] = "prose"
-    state = _State(edit_mode=any(_edit_suffix(ln.text) is not None for ln in lines), wrapped=_is_wrapped(lines, kinds),
-                   title=_title_above_tagline(lines))
+    edited = _edited_headings(lines, kinds)
+    state = _State(edit_mode=bool(edited), wrapped=_is_wrapped(lines, kinds),
+                   title=_title_above_tagline(lines), edited=edited)
     if state.wrapped:  # a short line right after an unfinished one continues it
         for n in range(1, len(lines)):
             if kinds[n] == "heading" and kinds[n - 1] == "prose" and _open_ended(lines[n - 1].text):
@@ -182,8 +192,46 @@ def _lines(text: str) -> list[_Line]:
             s += 1
         while e > s and text[e - 1] in _WS:
             e -= 1
-        out.append(_Line(s, e, text[s:e]))
+        out.extend(_split_at_edit_links(text, s, e))
     return out
+
+
+_EDIT_LINK = re.compile(r"[\[［]([^\[\]［］\n]{1,15})[\]］]")
+
+
+def _split_at_edit_links(text: str, s: int, e: int) -> list[_Line]:
+    """``History[edit]The town …`` is a heading glued to its first sentence by
+    a copy that lost the line break: cut after the edit link, so the heading
+    keeps its ``[edit]`` suffix and the sentence starts clean."""
+    out: list[_Line] = []
+    for m in _EDIT_LINK.finditer(text, s, e):
+        if m.end() >= e or not is_edit_link(m.group(1)):
+            continue
+        out.append(_Line(s, m.end(), text[s : m.end()]))
+        s = m.end()
+        while s < e and text[s] in _WS:
+            s += 1
+    out.append(_Line(s, e, text[s:e]))
+    return out
+
+
+def _edited_headings(lines: list[_Line], kinds: list[LineKind]) -> frozenset[int]:
+    """Start offsets of the lines that are headings by their edit link: "History[edit]",
+    or "History" followed by a stand-alone "[edit]" line (which becomes blank)."""
+    edited: set[int] = set()
+    for n, ln in enumerate(lines):
+        if _edit_suffix(ln.text) is None:
+            continue
+        if _heading_text(ln.text):
+            edited.add(ln.start)
+            continue
+        kinds[n] = "blank"  # "[edit]" alone on its line: residue of the heading above
+        p = n - 1
+        while p >= 0 and not lines[p].text:
+            p -= 1
+        if p >= 0 and kinds[p] in ("heading", "sources"):
+            edited.add(lines[p].start)
+    return frozenset(edited)
 
 
 def _edit_suffix(line: str) -> re.Match[str] | None:
@@ -199,7 +247,25 @@ def _heading_text(line: str) -> str:
 def _is_boilerplate(line: str) -> bool:
     b = _boilerplate()
     key = _fold(line)
-    return key in b.exact or key.startswith(b.prefix) or any(r.search(key) for r in b.regex)
+    return key in b.exact or key.startswith(b.prefix) or any(r.search(key) for r in b.regex) or _is_chrome(key)
+
+
+_REQUIRED_MARK = re.compile(r"\s*(?:\*|※?\s*[(（]?(?:required|必須)[)）]?|[:：])\s*$", re.I)
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def _is_chrome(key: str) -> bool:
+    """A page control (form field, accessibility link, menu): ``key`` is folded."""
+    b = _boilerplate()
+    key = _REQUIRED_MARK.sub("", key).strip()
+    if not key or len(key) > 40:
+        return False
+    if key in b.chrome_lines:
+        return True
+    words = _WORD.findall(key)
+    if not words or len("".join(words)) < 0.6 * len(key.replace(" ", "")):
+        return False
+    return all(w in b.chrome_words or w in b.chrome_fillers for w in words) and any(w in b.chrome_words for w in words)
 
 
 def _title_above_tagline(lines: list[_Line]) -> str | None:
@@ -295,7 +361,7 @@ def _walk_line(text: str, lines: list[_Line], kinds: list[LineKind], i: int, lan
         state.in_footer = True
         return i + 1
     if kind == "sources" and not state.in_sources and (
-        not state.prose_seen or (state.edit_mode and _edit_suffix(line.text) is None)
+        not state.prose_seen or (state.edit_mode and line.start not in state.edited)
     ):
         # "Notes", "References" in a table of contents (above the article, or
         # after its lead on pages whose real headings all carry [edit])
@@ -305,19 +371,29 @@ def _walk_line(text: str, lines: list[_Line], kinds: list[LineKind], i: int, lan
         state.blocks.append((_heading_text(line.text), _after_line(text, line.end), _source_role(_heading_text(line.text)) or "other"))
         state.in_sources = True
         return i + 1
-    if state.in_sources and kind == "heading" and state.edit_mode and _edit_suffix(line.text) is not None:
+    if state.in_sources and kind == "heading" and state.edit_mode and line.start in state.edited:
         _close_block(state, line.start)  # an article section after the lists: prose again
         state.in_sources = False
+    if state.in_sources and state.implicit and _ends_implicit_list(lines, kinds, i):
+        _close_block(state, line.start)
+        state.in_sources = state.implicit = False
     if state.in_sources:
         if kind == "boilerplate":  # page footer: the list is over
             _close_block(state, line.start)
+        return i + 1
+    if kind == "entry":
+        # "^ …", "1. ^ …", "↑ …" with no list heading above (a reader site's
+        # copy, a page cut before its heading): a reference list by its shape
+        _close_block(state, line.start)
+        state.blocks.append(("", line.start, "references"))
+        state.in_sources = state.implicit = True
         return i + 1
     if kind == "blank":
         return i + 1
     if kind == "banner":
         state.banners.append(line.text)
         return i + 1
-    if kind in ("boilerplate", "entry"):
+    if kind == "boilerplate":
         return i + 1
     if kind == "heading":
         _heading(line, lang, state)
@@ -343,6 +419,18 @@ def _walk_line(text: str, lines: list[_Line], kinds: list[LineKind], i: int, lan
     return j + 1
 
 
+def _ends_implicit_list(lines: list[_Line], kinds: list[LineKind], i: int) -> bool:
+    """Whether line ``i`` ends a heading-less list of "^" entries: a heading,
+    a banner, or prose after a blank line (an entry's wrapped lines follow it
+    directly)."""
+    kind = kinds[i]
+    if kind in ("heading", "sources", "banner", "footer"):
+        return True
+    if kind in ("prose", "bullet", "table"):
+        return i > 0 and kinds[i - 1] == "blank" and not lines[i - 1].text
+    return False
+
+
 def _after_line(text: str, end: int) -> int:
     """Offset of the first character after the line ending at ``end``."""
     if text.startswith("\r\n", end):
@@ -360,11 +448,11 @@ def _heading(line: _Line, lang: Lang, state: _State) -> None:
     h = _heading_text(line.text)
     if h.endswith(("/", "／")):
         return  # a blog's repeated heading ("見出し/"): furniture
-    if not state.seen_content and state.title is None and _edit_suffix(line.text) is None:
+    if not state.seen_content and state.title is None and line.start not in state.edited:
         state.title = h
         return
     state.seen_content = True
-    if state.edit_mode and _edit_suffix(line.text) is None:
+    if state.edit_mode and line.start not in state.edited:
         return  # a caption or stray label: in [edit]-marked pages headings carry [edit]
     state.section = h
 
