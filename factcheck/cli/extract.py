@@ -33,6 +33,7 @@ def extraction_json(ex: Extraction) -> dict[str, object]:
         "claims": claims,
         "references": [{"id": r.id, "label": r.label, **to_json(r)} for r in ex.references],
         "unknown_markers": [{"marker": m.raw, "offset": m.start} for m in ex.unknown_markers],
+        "warnings": list(ex.warnings),
         "summary": summarize(ex),
     }
 
@@ -41,10 +42,13 @@ def _print_summary(result: IngestResult) -> None:
     out = console(stderr=True)
     c = result.counts
     out.print(
-        f"{c['claims']} claims: {c['cited']} cited, {c['covered']} covered, {c['unsourced']} unsourced, "
-        f"{c['non_factual']} non-factual, {c['disputed']} disputed; {c['references']} references",
+        f"{c['claims']} claims: {c['cited']} cited, {c['covered']} covered, {c['attributed']} attributed, "
+        f"{c['unsourced']} unsourced, {c['non_factual']} non-factual, {c['disputed']} disputed; "
+        f"{c['references']} references ({c['unresolved']} unresolved, {c['broken']} broken)",
         markup=False,
     )
+    for w in result.extraction.warnings:
+        out.print(f"warning: {w}", markup=False)
     if result.merge:
         m = result.merge
         out.print(f"kept {len(m.kept)} reviewed claims, added {len(m.added)}, filled {len(m.filled)}", markup=False)
@@ -58,6 +62,8 @@ def _print_summary(result: IngestResult) -> None:
         out.print("references kept though not found again: " + ", ".join(result.references_vanished), markup=False)
     for m in result.extraction.unknown_markers:
         out.print(f"unknown marker kept for review: {m.raw}", markup=False)
+    if result.original_path:
+        out.print(f"original {display_path(result.original_path)}", markup=False)
     for p in (result.source_path, result.claims_path, result.references_path):
         if p:
             out.print(f"wrote {display_path(p)}" if p != result.source_path else f"source {display_path(p)}", markup=False)
@@ -71,13 +77,16 @@ _DOC_ID = re.compile(r"^\w[\w.-]*$")
 @app.command("extract")
 @guarded
 def extract_command(
-    source: Path = typer.Argument(..., help="The source document: plain text, UTF-8.", dir_okay=False),
+    source: Path = typer.Argument(..., help="The source document: plain text, a saved HTML page or wikitext (UTF-8).", dir_okay=False),
     doc_id: Optional[str] = typer.Option(None, "--id", help="Document id (default: from the file name)."),
     kind: Literal["wikipedia", "news", "blog", "other"] = typer.Option("other", "--kind", help="What kind of document it is."),
     lang: Literal["ja", "en", "auto"] = typer.Option("auto", "--lang", help="Its language."),
     title: Optional[str] = typer.Option(None, "--title", help="Its title (default: taken from the text)."),
     url: Optional[str] = typer.Option(None, "--url", help="Where it was found."),
     retrieved: Optional[str] = typer.Option(None, "--retrieved", help="When it was retrieved (YYYY-MM-DD)."),
+    source_format: Literal["auto", "text", "html", "wikitext"] = typer.Option(
+        "auto", "--from", help="What the source is; auto tells HTML and wikitext by their content, then by suffix."
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Write nothing; print the result."),
     fmt: Literal["text", "yaml", "json"] = typer.Option("text", "--format", help="Output: a summary (text), or the result as yaml or json."),
     root: RootOption = None,
@@ -90,10 +99,18 @@ def extract_command(
 
     Example: factcheck extract article.txt --id kp-ua --kind wikipedia --lang ja
     Example: factcheck extract article.txt --dry-run --format json
+    Example: factcheck extract saved-page.html --kind wikipedia
+    Example: factcheck extract article.wiki --from wikitext
+
+    A saved HTML page or a wikitext file is kept verbatim as
+    sources/<id>.html (or .wiki) next to sources/<id>.txt, the text a reader
+    sees, which claim locations point into.  --format is the output format;
+    --from is the source's.
     """
     if doc_id is not None and not _DOC_ID.match(doc_id):
         raise UsageError(f"bad document id {doc_id!r}: use letters, digits, '-', '_' and '.', starting with a letter or digit")
-    options = ExtractOptions(doc_id=doc_id, kind=kind, lang=lang, title=title, url=url, retrieved=retrieved)
+    options = ExtractOptions(doc_id=doc_id, kind=kind, lang=lang, title=title, url=url, retrieved=retrieved,
+                             source_format=source_format)
     if dry_run:
         ex = extract_file(source, options)
         if fmt == "json":
@@ -120,6 +137,7 @@ def extract_command(
                 "claims_file": display_path(result.claims_path) if result.claims_path else None,
                 "references_file": display_path(result.references_path) if result.references_path else None,
                 "summary": result.counts,
+                "warnings": list(result.extraction.warnings),
                 "added": list(result.merge.added) if result.merge else [],
                 "vanished": list(result.merge.vanished) if result.merge else [],
             }

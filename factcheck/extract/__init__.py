@@ -13,16 +13,18 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from dataclasses import fields as dc_fields
 from typing import Sequence
 
 from factcheck.extract.dates import DateContext, find_dates
-from factcheck.extract.parts import Marker, Segment, Segmentation
+from factcheck.extract.parts import Marker, Page, Segment, Segmentation
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.attribution import find_attribution
 from factcheck.extract.references import parse_references, placeholder_reference, reference_id
 from factcheck.extract.segment import detect_language, segment
 from factcheck.model import NON_FACTUAL_KINDS, Claim, Dispute, Document, Reference, Span
+from factcheck.schema import field_key
 
 __all__ = ["Extraction", "extract_text", "claim_id", "document_id_from_name"]
 
@@ -113,16 +115,25 @@ def extract_text(
     title: str | None = None,
     url: str | None = None,
     retrieved: str | None = None,
+    page: Page | None = None,
+    original: str | None = None,
 ) -> Extraction:
     """Extract a document's claims and references from its text.
 
     ``text`` should be the file's text with a BOM removed and CRLF turned into
     LF (``yamlio.read_text``), so that locations agree with what the
-    validator reads.
+    validator reads.  ``page`` is what an HTML or wikitext reader knew
+    beyond ``text`` (which is then ``page.text``): reference URLs and CSL
+    fields, dispute dates, banners, the title.
     """
-    language = detect_language(text) if lang == "auto" else lang
+    if lang == "auto":
+        language = page.language if page is not None and page.language else detect_language(text)
+    else:
+        language = lang
     seg: Segmentation = segment(text, language)
     references = tuple(parse_references(text, seg.blocks, doc_id))
+    if page is not None:
+        references = _with_page_fields(references, page)
     known = {r.label: r.id for r in references if r.label}
     lines = _Lines(text)
 
@@ -132,6 +143,7 @@ def extract_text(
     cites = [tuple(known[label] for label in _cited_labels(s)) for s in segments]
     covered = _coverage(segments, cites)
     fragment = _cut_off_tail(text, segments)
+    dispute_dates = _dispute_dates(segments, page)
     context = DateContext()
     claims = []
     for n, (s, cited, cover) in enumerate(zip(segments, cites, covered), start=1):
@@ -148,7 +160,8 @@ def extract_text(
                 cites=cited,
                 covered_by=cover,
                 disputes=tuple(
-                    Dispute(m.raw, m.dispute_kind or "unknown") for m in s.markers if m.kind in ("dispute", "unknown")
+                    Dispute(m.raw, m.dispute_kind or "unknown", dispute_dates.get(m.start))
+                    for m in s.markers if m.kind in ("dispute", "unknown")
                 ),
                 attribution=None if s.infobox else find_attribution(s.text, language),
                 dates=tuple(dates),
@@ -159,14 +172,60 @@ def extract_text(
     document = Document(
         id=doc_id,
         source=source,
-        title=title or seg.title or doc_id,
+        original=original,
+        title=title or (page.title if page is not None else None) or seg.title or doc_id,
         kind=kind,  # type: ignore[arg-type]
         language=language,
         url=url,
         retrieved=retrieved,
-        banners=seg.banners,
+        banners=tuple(dict.fromkeys(seg.banners + (page.banners if page is not None else ()))),
     )
     return Extraction(document, tuple(claims), references, seg.unknown_markers, warnings)
+
+
+def _merge_fields(ref: Reference, fields: dict[str, object]) -> Reference:
+    """``ref`` with the fields a page's structure gave (they win: a URL from an
+    href or a title from {{cite web}} is surer than one read from text)."""
+    by_key = {field_key(f): f.name for f in dc_fields(Reference)}
+    changes: dict[str, object] = {}
+    for key, value in fields.items():
+        if key == "custom" and isinstance(value, dict):
+            changes["custom"] = {**ref.custom, **value}
+        elif key in by_key and value not in (None, "", ()):
+            changes[by_key[key]] = value
+    return replace(ref, **changes) if changes else ref
+
+
+def _with_page_fields(references: tuple[Reference, ...], page: Page) -> tuple[Reference, ...]:
+    bib = iter(page.bibliography_fields)
+    out = []
+    for ref in references:
+        if ref.label is not None and ref.label in page.reference_fields:
+            ref = _merge_fields(ref, page.reference_fields[ref.label])
+        elif ref.label is None:
+            extra = next(bib, None)
+            if extra:
+                ref = _merge_fields(ref, extra)
+        out.append(ref)
+    return tuple(out)
+
+
+def _dispute_dates(segments: Sequence[Segment], page: Page | None) -> dict[int, str]:
+    """Offset of a dispute marker -> the date its template carried: the
+    page's dated markers matched in order to the markers of the text."""
+    if page is None or not page.dispute_dates:
+        return {}
+    wanted = list(page.dispute_dates)
+    out: dict[int, str] = {}
+    markers = [m for s in segments for m in s.markers if m.kind in ("dispute", "unknown")]
+    k = 0
+    for shown, date in wanted:
+        for j in range(k, len(markers)):
+            if markers[j].raw == shown:
+                out[markers[j].start] = date
+                k = j + 1
+                break
+    return out
 
 
 def _with_placeholders(

@@ -66,3 +66,26 @@ class Segmentation:
     banners: tuple[str, ...] = ()  # article-level maintenance banners
     title: str | None = None  # the document's title when the text shows one
     unknown_markers: tuple[Marker, ...] = field(default=())  # also present on their segments
+
+
+@dataclass(frozen=True)
+class Page:
+    """A structured source (HTML, wikitext) read into the text the claims
+    anchor into, plus what the structure knows that the text cannot say.
+
+    ``text`` is shaped like a browser copy of the page (one line per
+    paragraph, heading, table row or reference entry; inline markers as the
+    reader sees them), so the text pipeline reads all three forms alike.
+    """
+
+    text: str
+    title: str | None = None
+    language: str | None = None
+    banners: tuple[str, ...] = ()
+    # label -> CSL fields the structure gives for that reference (URL, title, ...);
+    # they win over what is parsed from the rendered entry
+    reference_fields: dict[str, dict[str, object]] = field(default_factory=dict)
+    # CSL fields of the bibliography entries, in order (wikitext's {{cite book}} lines)
+    bibliography_fields: tuple[dict[str, object], ...] = ()
+    # (marker as rendered, its date) for each dated dispute template, in order
+    dispute_dates: tuple[tuple[str, str], ...] = ()

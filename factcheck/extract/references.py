@@ -429,6 +429,7 @@ def _clean_page(p: str) -> str:
 
 # MediaWiki's error text where a reference failed to render (en and ja).
 _CITE_ERROR_RE = re.compile(r"^\s*(?:Cite error|引用エラー)\s*[:：]", re.I)
+_CITE_ERROR_NAME_RE = re.compile(r"named reference\s+[\"“]?([^\s\"”]+?)[\"”]?\s+(?:was|is)|名前\s*[「\"]([^」\"]+)[」\"]", re.I)
 
 
 def parse_entry(raw: str) -> dict[str, Any]:
@@ -449,7 +450,8 @@ def parse_entry(raw: str) -> dict[str, Any]:
     if _CITE_ERROR_RE.search(text):
         # "Cite error: The named reference X was invoked but never defined":
         # the wiki failed to render the entry; record the gap, read nothing.
-        return {"type": "document", "custom": {"raw": text, "broken": True}}
+        name = _CITE_ERROR_NAME_RE.search(text)
+        return {"type": "document", "custom": {"raw": text, "broken": True, **({"name": name.group(1) or name.group(2)} if name else {})}}
 
     urls = _URL_RE.findall(work)
     for url in urls:

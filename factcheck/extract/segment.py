@@ -159,7 +159,7 @@ def segment(text: str, lang: str = "auto") -> Segmentation:
     kinds = [_line_kind(ln, language) for ln in lines]
     for n in range(len(lines) - 1):
         # a "heading" that runs on into a lower-case line is a hard-wrapped sentence
-        if kinds[n] == "heading" and language == "en" and lines[n + 1].text[:1].islower():
+        if kinds[n] == "heading" and language == "en" and kinds[n + 1] == "prose" and lines[n + 1].text[:1].islower():
             kinds[n] = "prose"
     edited = _edited_headings(lines, kinds)
     state = _State(edit_mode=bool(edited), wrapped=_is_wrapped(lines, kinds),
@@ -375,8 +375,13 @@ def _walk_line(text: str, lines: list[_Line], kinds: list[LineKind], i: int, lan
         _close_block(state, line.start)  # an article section after the lists: prose again
         state.in_sources = False
     if state.in_sources and state.implicit and _ends_implicit_list(lines, kinds, i):
+        # A heading-less list closes the article on the pages that have one
+        # (mirrors, reader sites): what follows is their furniture ("Related
+        # articles" teasers, licence lines), not the document's text.
         _close_block(state, line.start)
         state.in_sources = state.implicit = False
+        state.in_footer = True
+        return i + 1
     if state.in_sources:
         if kind == "boilerplate":  # page footer: the list is over
             _close_block(state, line.start)
