@@ -41,6 +41,16 @@ def _actual(path: Path) -> dict:
     return json.loads(result.stdout)
 
 
+_SPACE_BEFORE = re.compile(r"\s+([,.:;?!)])")
+_SPACE_AFTER = re.compile(r"([(])\s+")
+
+
+def _norm(text: str) -> str:
+    """Whitespace as the answers compare it: runs collapsed, none before
+    , . : ; ? ! ) or after ( (machine-translated copies space them oddly)."""
+    return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", " ".join(text.split())))
+
+
 def _expected(path: Path) -> dict:
     return yaml.safe_load(path.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
 
@@ -62,7 +72,7 @@ def test_corpus_document(path: Path) -> None:
     texts = [c["text"] for c in claims]
     assert len(claims) == len(expected["claims"]), "\n".join(texts)
     for got, exp in zip(claims, expected["claims"]):
-        assert got["text"].startswith(exp["text"]), (got["text"], exp["text"])
+        assert _norm(got["text"]).startswith(_norm(exp["text"])), (got["text"], exp["text"])
         kinds = exp.get("kind", "fact")
         kinds = kinds if isinstance(kinds, list) else [kinds]
         assert got["kind"] in kinds, (got["text"], got["kind"])
@@ -80,7 +90,10 @@ def test_corpus_document(path: Path) -> None:
     assert sorted(r["label"] for r in refs if r.get("label") and not r.get("custom", {}).get("unresolved")) == sorted(
         expected["labels"]
     )
-    assert actual["summary"]["unsourced"] == expected["unsourced"]
+    # The answers count every factual claim with no reference; the summary
+    # splits those into attributed (the text names a source) and unsourced.
+    summary = actual["summary"]
+    assert summary["unsourced"] + summary["attributed"] == expected["unsourced"]
     if "title" in expected:
         assert actual["document"]["title"] == expected["title"]
     if detailed:

@@ -160,7 +160,7 @@ def extract_text(
                 cites=cited,
                 covered_by=cover,
                 disputes=tuple(
-                    Dispute(m.raw, m.dispute_kind or "unknown", dispute_dates.get(m.start))
+                    Dispute(m.raw, m.dispute_kind or "unknown", m.date or dispute_dates.get(m.start))
                     for m in s.markers if m.kind in ("dispute", "unknown")
                 ),
                 attribution=None if s.infobox else find_attribution(s.text, language),

@@ -114,6 +114,24 @@ def _classify(inner: str) -> tuple[str, str | None, str | None] | None:
     return None
 
 
+_MARKER_DATE = re.compile(
+    r"[ \u00a0]?[\[［]((?:\d{4}\s*年\s*\d{1,2}\s*月)|(?:[A-Z][a-z]+ \d{4}))[\]］]"
+)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+
+
+def _marker_date(s: str) -> str | None:
+    """"2024年5月" or "May 2024" as 2024-05; None for anything else."""
+    m = re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月", s)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(1)}-{int(m.group(2)):02d}"
+    m = re.fullmatch(r"([A-Z][a-z]+) (\d{4})", s)
+    if m and m.group(1).casefold() in _MONTHS:
+        return f"{m.group(2)}-{_MONTHS.index(m.group(1).casefold()) + 1:02d}"
+    return None
+
+
 def find_markers(text: str) -> list[Marker]:
     """Every inline marker in ``text``, in order, with offsets into ``text``."""
     found: list[Marker] = []
@@ -124,13 +142,20 @@ def find_markers(text: str) -> list[Marker]:
         kind, label, dkind = classified
         end = m.end()
         page = None
+        date = None
         if kind == "cite":
             pm = _PAGE.match(text, end)
             if pm:
                 page, end = pm.group(1), pm.end()
+        elif kind in ("dispute", "unknown"):
+            # "[要出典][2024年5月]": the date the template shows is part of the marker
+            dm = _MARKER_DATE.match(text, end)
+            if dm:
+                date = _marker_date(dm.group(1))
+                end = dm.end() if date else end
         found.append(
             Marker(raw=text[m.start() : end], start=m.start(), end=end, kind=kind,  # type: ignore[arg-type]
-                   label=label, page=page, dispute_kind=dkind)
+                   label=label, page=page, dispute_kind=dkind, date=date)
         )
     return found
 

@@ -33,6 +33,7 @@ class Marker:
     label: str | None = None  # "12" for [12], "a" for [a]; None for disputes
     page: str | None = None  # "23" for [1]:23
     dispute_kind: str | None = None  # a kind from vocab/disputes.yaml for dispute markers
+    date: str | None = None  # ISO date a dispute marker carries ("[要出典][2024年5月]")
 
 
 @dataclass(frozen=True)

@@ -347,6 +347,7 @@ _ARCHIVE_RES = [
     re.compile(rf"(?P<d>{DATE})\s*(?:の|時点の)\s*オリジナル(?:より|から)アーカイブ(?:されました)?\s*[。.]?"),
     re.compile(rf"オリジナルの\s*(?P<d>{DATE})\s*時点におけるアーカイブ\s*[。.]?"),
 ]
+_MEDIUM_RE = re.compile(r"\s*\((?P<m>Report|Press release|Thesis|Map|Video|Podcast|Speech|Interview|Television production|Motion picture)\)")
 _PDF_RE = re.compile(r"[(\[（]\s*PDF\s*[)\]）]", re.I)
 _ISBN_RE = re.compile(r"ISBN[\s:：-]*(?P<n>[\dXx][\d\-– Xx]{8,16}[\dXx])")
 # Identifiers CS1 prints after an entry; kept in custom (doi, issn) or dropped.
@@ -471,6 +472,11 @@ def parse_entry(raw: str) -> dict[str, Any]:
         if d and _iso(d):
             custom["archive_date"] = _iso(d)
             break
+    medium = _MEDIUM_RE.search(work)
+    if medium:
+        # CS1's "(Report)", "(Press release)" after a title: the kind of work, not its title
+        custom["medium"] = medium.group("m")
+        work = work[: medium.start()] + " " + work[medium.end() :]
     if _PDF_RE.search(work):
         custom["format"] = "PDF"
         work = _PDF_RE.sub(" ", work)
@@ -503,8 +509,17 @@ def parse_entry(raw: str) -> dict[str, Any]:
     # An unquoted title after "Author (date)." was italic: a book's.
     book_title = quote == "『" or (title is None and "title" in out)
     _read_tail(tail, out, book_title=book_title)
+    if out.get("title"):
+        # CS1 prints a book's edition after its title: "Title (3rd ed.)"
+        edition = _EDITION_RE.search(out["title"])
+        if edition:
+            custom["edition"] = edition.group("e")
+            out["title"] = out["title"][: edition.start()].rstrip()
     out["type"] = _csl_type(out, quote)
     return {k: v for k, v in out.items() if v not in (None, "", ())}
+
+
+_EDITION_RE = re.compile(r"\s*[(（](?P<e>\d+(?:st|nd|rd|th)|[Rr]evised|[Nn]ew|第\d+版)\s*(?:ed\.?|edition|版)?[)）]\s*$")
 
 
 def _take_language(work: str, out: dict[str, Any]) -> str:
@@ -674,7 +689,7 @@ def _csl_type(out: dict[str, Any], quote: str) -> str:
         return "article-magazine"
     if any(o and is_news_outlet(o) for o in outlets):
         return "article-newspaper"
-    if "isbn" in custom or (quote == "『" and "URL" not in out):
+    if "isbn" in custom or "edition" in custom or (quote == "『" and "URL" not in out):
         return "book"
     if custom.get("format") == "PDF":
         # A PDF report names its issuing body where a web page names its site:

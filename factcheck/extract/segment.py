@@ -64,6 +64,8 @@ class _State:
     title: str | None = None
     seen_content: bool = False
     in_sources: bool = False
+    title_line: int | None = None  # start of the title line when the lead names it
+    after_title: bool = False  # the title was the last line taken: a heading now is its subtitle
     implicit: bool = False  # the open source list had no heading: it was recognised by its "^" entries
     in_footer: bool = False  # past a comment-area or page-footer line: no more article text
     edit_mode: bool = False  # the text marks headings with [edit]/[編集]
@@ -164,6 +166,10 @@ def segment(text: str, lang: str = "auto") -> Segmentation:
     edited = _edited_headings(lines, kinds)
     state = _State(edit_mode=bool(edited), wrapped=_is_wrapped(lines, kinds),
                    title=_title_above_tagline(lines), edited=edited)
+    if state.title is None:
+        named = _title_named_by_lead(lines, kinds)
+        if named is not None:
+            state.title, state.title_line = _heading_text(lines[named].text), lines[named].start
     if state.wrapped:  # a short line right after an unfinished one continues it
         for n in range(1, len(lines)):
             if kinds[n] == "heading" and kinds[n - 1] == "prose" and _open_ended(lines[n - 1].text):
@@ -276,6 +282,22 @@ def _title_above_tagline(lines: list[_Line]) -> str | None:
         if ln.text and any(r.search(_fold(ln.text)) for r in tagline):
             above = [p.text for p in lines[:n] if p.text and not _is_boilerplate(p.text)]
             return _heading_text(above[-1]) if above else None
+    return None
+
+
+def _title_named_by_lead(lines: list[_Line], kinds: list[LineKind]) -> int | None:
+    """The heading line above the first paragraph that the paragraph names
+    ("Carrick Head Lighthouse" / "Carrick Head Lighthouse is an active …"):
+    the title, whatever site name or menu stands above it."""
+    candidates: list[int] = []
+    for n, kind in enumerate(kinds):
+        if kind == "heading":
+            candidates.append(n)
+        elif kind == "prose" and len(lines[n].text) >= 40:
+            lead = _fold(strip_markers(lines[n].text))[:300]
+            named = [c for c in candidates if len(_fold(_heading_text(lines[c].text))) >= 3
+                     and _fold(_heading_text(lines[c].text)) in lead]
+            return named[-1] if named else None
     return None
 
 
@@ -453,9 +475,16 @@ def _heading(line: _Line, lang: Lang, state: _State) -> None:
     h = _heading_text(line.text)
     if h.endswith(("/", "／")):
         return  # a blog's repeated heading ("見出し/"): furniture
+    if state.title_line is not None and not state.seen_content and line.start <= state.title_line:
+        state.after_title = line.start == state.title_line
+        return  # the title, or page furniture above it
     if not state.seen_content and state.title is None and line.start not in state.edited:
         state.title = h
+        state.after_title = True
         return
+    if state.after_title and not state.seen_content and line.start not in state.edited:
+        state.after_title = False
+        return  # a subtitle under the title (a short description, a standfirst): no section
     state.seen_content = True
     if state.edit_mode and line.start not in state.edited:
         return  # a caption or stray label: in [edit]-marked pages headings carry [edit]
@@ -531,7 +560,7 @@ def _add(text: str, start: int, end: int, state: _State, section: str, *, infobo
     markers = tuple(m for m in find_markers(text[start:end]))
     shifted = tuple(
         Marker(raw=m.raw, start=m.start + start, end=m.end + start, kind=m.kind, label=m.label,
-               page=m.page, dispute_kind=m.dispute_kind)
+               page=m.page, dispute_kind=m.dispute_kind, date=m.date)
         for m in markers
     )
     kind: ClaimKind = "fact" if infobox else classify_kind(body)
