@@ -141,9 +141,9 @@ def _forms() -> list[list[Path]]:
 def _comparable(path: Path) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     out = []
     for c in _actual(path)["claims"]:
-        # Infobox rows are labelled as rendered (HTML, text) or as the
-        # parameter is named (wikitext): compare their values and cites.
-        text = c["text"].split(" ", 1)[-1] if c["section"] == "infobox" else c["text"]
+        # Infobox rows are labelled as rendered ("Basin size") or as the
+        # parameter is named ("basin_size"): compare them folded.
+        text = c["text"].replace("_", " ").casefold() if c["section"] == "infobox" else c["text"]
         out.append((text, tuple(_label(r) for r in c["cites"]), tuple(d["kind"] for d in c["disputes"])))
     return out
 

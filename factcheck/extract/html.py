@@ -25,6 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from factcheck.extract.parts import Page
 from factcheck.extract.references import DATE, _iso
+from factcheck.extract.segment import is_banner
 
 # Elements that never hold article text.
 _DROP_TAGS = frozenset({
@@ -139,7 +140,8 @@ class _Walk:
             elif tag == "sup" and "Inline-Template" in classes:
                 self._dispute(child)
             elif tag == "sup" and "reference" in classes:
-                self.out.add(_SPACE_RE.sub("", child.text()))
+                shown = _SPACE_RE.sub(" ", child.text()).strip()
+                self.out.add(re.sub(r"([\[［])\s+|\s+([\]］])", r"\1\2", shown))
             elif tag in _CELL_TAGS:
                 self.out.cell()
                 self.in_cell += 1
@@ -170,8 +172,10 @@ class _Walk:
     def _banner(self, node: LexborNode) -> None:
         text_node = node.css_first(".mbox-text") or node
         text = _SPACE_RE.sub(" ", text_node.text()).strip()
-        first = re.split(r"(?<=[.。])\s", text, maxsplit=1)[0]
-        if first:
+        first = re.split(r"(?<=[.。])\s?", text, maxsplit=1)[0]
+        # Only maintenance banners are recorded (the vocabulary the text
+        # path uses); a stub notice or a navigation box says nothing about the article.
+        if first and is_banner(first):
             self.banners.append(first)
 
     def _references(self, ol: LexborNode) -> None:

@@ -347,6 +347,7 @@ _ARCHIVE_RES = [
     re.compile(rf"(?P<d>{DATE})\s*(?:の|時点の)\s*オリジナル(?:より|から)アーカイブ(?:されました)?\s*[。.]?"),
     re.compile(rf"オリジナルの\s*(?P<d>{DATE})\s*時点におけるアーカイブ\s*[。.]?"),
 ]
+_PDF_TITLE_RE = re.compile(r"^(?P<t>[^()\"“「『|]{3,200}?)\s*[(（]\s*PDF\s*[)）]")
 _MEDIUM_RE = re.compile(r"\s*\((?P<m>Report|Press release|Thesis|Map|Video|Podcast|Speech|Interview|Television production|Motion picture)\)")
 _PDF_RE = re.compile(r"[(\[（]\s*PDF\s*[)\]）]", re.I)
 _ISBN_RE = re.compile(r"ISBN[\s:：-]*(?P<n>[\dXx][\d\-– Xx]{8,16}[\dXx])")
@@ -472,6 +473,9 @@ def parse_entry(raw: str) -> dict[str, Any]:
         if d and _iso(d):
             custom["archive_date"] = _iso(d)
             break
+    # An entry with no author opens with its title; "(PDF)" right after it
+    # shows where the title ends: "List of Lights, Pub. 114: … (PDF). …"
+    pdf_title = _PDF_TITLE_RE.match(work)
     medium = _MEDIUM_RE.search(work)
     if medium:
         # CS1's "(Report)", "(Press release)" after a title: the kind of work, not its title
@@ -505,7 +509,13 @@ def parse_entry(raw: str) -> dict[str, Any]:
         head, tail = work[:start], work[end:]
     else:
         head, tail, quote = work, "", ""
-    tail = _read_head(head, tail, out, has_title=title is not None)
+    if title is None and pdf_title is not None:
+        out["title"] = pdf_title.group("t").strip()
+        head, tail = "", work[pdf_title.end("t"):]
+        title_from_pdf = True
+    else:
+        title_from_pdf = False
+    tail = _read_head(head, tail, out, has_title=title is not None or title_from_pdf)
     # An unquoted title after "Author (date)." was italic: a book's.
     book_title = quote == "『" or (title is None and "title" in out)
     _read_tail(tail, out, book_title=book_title)

@@ -161,12 +161,14 @@ def segment(text: str, lang: str = "auto") -> Segmentation:
     kinds = [_line_kind(ln, language) for ln in lines]
     for n in range(len(lines) - 1):
         # a "heading" that runs on into a lower-case line is a hard-wrapped sentence
-        if kinds[n] == "heading" and language == "en" and kinds[n + 1] == "prose" and lines[n + 1].text[:1].islower():
+        if kinds[n] == "heading" and language == "en" and kinds[n + 1] in ("prose", "heading") and lines[n + 1].text[:1].islower():
             kinds[n] = "prose"
     edited = _edited_headings(lines, kinds)
-    state = _State(edit_mode=bool(edited), wrapped=_is_wrapped(lines, kinds),
-                   title=_title_above_tagline(lines), edited=edited)
-    if state.title is None:
+    state = _State(edit_mode=bool(edited), wrapped=_is_wrapped(lines, kinds), edited=edited)
+    tagged = _title_above_tagline(lines)
+    if tagged is not None:
+        state.title, state.title_line = _heading_text(lines[tagged].text), lines[tagged].start
+    else:
         named = _title_named_by_lead(lines, kinds)
         if named is not None:
             state.title, state.title_line = _heading_text(lines[named].text), lines[named].start
@@ -274,14 +276,22 @@ def _is_chrome(key: str) -> bool:
     return all(w in b.chrome_words or w in b.chrome_fillers for w in words) and any(w in b.chrome_words for w in words)
 
 
-def _title_above_tagline(lines: list[_Line]) -> str | None:
-    """The nearest line above "From Wikipedia, the free encyclopedia" (or a
-    blog's byline) that is not page furniture, if there is one."""
+def _title_above_tagline(lines: list[_Line]) -> int | None:
+    """The index of the nearest line above "From Wikipedia, the free
+    encyclopedia" (or a blog's or news page's byline) that is not page
+    furniture, if there is one.  A headline with its standfirst right under
+    it ("Catalonia declares …" / "Six million people face …") is the headline."""
     tagline = _boilerplate().tagline
     for n, ln in enumerate(lines):
         if ln.text and any(r.search(_fold(ln.text)) for r in tagline):
-            above = [p.text for p in lines[:n] if p.text and not _is_boilerplate(p.text)]
-            return _heading_text(above[-1]) if above else None
+            above = [k for k in range(n) if lines[k].text and not _is_boilerplate(lines[k].text)]
+            if not above:
+                return None
+            last = above[-1]
+            if len(above) >= 2 and above[-2] == last - 1 and len(lines[last].text) > len(lines[above[-2]].text) \
+                    and _headline_like(_heading_text(lines[above[-2]].text)):
+                return above[-2]
+            return last
     return None
 
 
@@ -297,13 +307,29 @@ def _title_named_by_lead(lines: list[_Line], kinds: list[LineKind]) -> int | Non
             lead = _fold(strip_markers(lines[n].text))[:300]
             named = [c for c in candidates if len(_fold(_heading_text(lines[c].text))) >= 3
                      and _fold(_heading_text(lines[c].text)) in lead]
-            return named[-1] if named else None
+            if named:
+                return named[-1]
+            # A news headline is rarely repeated word for word in the lead;
+            # menus and section labels above it are one or two words.
+            long = [c for c in candidates if _headline_like(_heading_text(lines[c].text))]
+            return long[0] if long else None
     return None
+
+
+def _headline_like(h: str) -> bool:
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", h):
+        return len(h) >= 12
+    return len(h.split()) >= 4
 
 
 def _is_footer(line: str) -> bool:
     key = _fold(line)
     return any(r.search(key) for r in _boilerplate().footer)
+
+
+def is_banner(line: str) -> bool:
+    """Whether ``line`` opens an article-level maintenance banner (vocab/boilerplate.yaml)."""
+    return _is_banner(line)
 
 
 def _is_banner(line: str) -> bool:
@@ -482,7 +508,7 @@ def _heading(line: _Line, lang: Lang, state: _State) -> None:
         state.title = h
         state.after_title = True
         return
-    if state.after_title and not state.seen_content and line.start not in state.edited:
+    if state.after_title and not state.seen_content and line.start not in state.edited and _headline_like(h):
         state.after_title = False
         return  # a subtitle under the title (a short description, a standfirst): no section
     state.seen_content = True
