@@ -45,6 +45,7 @@ _HEADING_MAX = {"ja": 50, "en": 90}
 _SHORT_ROW_MAX = 60
 _SEPARATOR_CELL = re.compile(r"[\s:\-–—=+]*")
 _TOC_NUMBER = re.compile(r"\d{1,2}(\.\d{1,2})*")
+_KEY_VALUE = re.compile(r"^[^:：]{1,40}\s[:：]\s+\S|^[^:：]{1,40}：\s*\S")
 _MAX_QUOTE = 300  # a longer "quote" is an unbalanced bracket, not a quotation
 
 
@@ -354,6 +355,8 @@ def _heading_like(line: str, lang: Lang) -> bool:
         return False
     if _BULLET.match(h) and not h[0].isdigit():
         return False
+    if _KEY_VALUE.match(h):
+        return False  # "Sub telescope : 20 cm refracting telescope": a definition, not a heading
     if lang == "ja":
         return "。" not in h and h[-1] not in "、，,:：;；．"
     return h[-1] not in ".,;:。" and not _MULTI_SENTENCE_EN.search(h)
