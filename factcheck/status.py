@@ -6,7 +6,9 @@ status                    when a claim carries it
 ``sourced``               it cites at least one reference
 ``covered``               it cites nothing but ``covered_by`` names a reference
                           cited later in its paragraph
-``unsourced``             a factual claim (kind ``fact``) with neither
+``attributed``            it cites nothing and is not covered, but its own text
+                          names its source ("according to Reuters", "…によると")
+``unsourced``             a factual claim (kind ``fact``) with neither (nor an attribution)
 ``disputed``              it carries at least one dispute marker
 ``contradicted``          an *accepted* ``contradicts`` relation joins it to a
                           claim of another document (or of the same document
@@ -41,6 +43,7 @@ from factcheck.store import Corpus
 STATUSES: tuple[str, ...] = (
     "sourced",
     "covered",
+    "attributed",
     "unsourced",
     "disputed",
     "contradicted",
@@ -132,6 +135,8 @@ def derive(
                 found.add("weakly-sourced")
         elif claim.covered_by:
             found.add("covered")
+        elif claim.attribution is not None and claim.kind not in NON_FACTUAL_KINDS:
+            found.add("attributed")
         elif claim.kind not in NON_FACTUAL_KINDS:
             found.add("unsourced")
         if claim.disputes:

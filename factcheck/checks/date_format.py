@@ -1,6 +1,6 @@
 """Dates must be ISO 8601 calendar dates, partial ones allowed: 2024, 2024-10, 2024-10-23.
 
-Checked: a claim's ``dates[].value``, a reference's ``issued`` and
+Checked: a claim's ``dates[].value`` and ``disputes[].date``, a reference's ``issued`` and
 ``accessed``, a document's ``retrieved``.  The date must exist: 2024-02-30
 and 2024-13 are refused.  Quote full dates in YAML (``'2024-10-23'``).
 
@@ -54,6 +54,11 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
             line, col = f.located.where(("document", "retrieved"))
             yield Problem(f.path, line, col, f"document.retrieved: {why}")
     for item in ctx.claims:
+        for j, dispute in item.entries("disputes"):
+            value = dispute.get("date")
+            if isinstance(value, str) and (why := problem_with(value)):
+                line, col = item.where("disputes", j, "date")
+                yield Problem(item.file.path, line, col, f"disputes[{j}].date: {why}")
         for j, mention in item.entries("dates"):
             value = mention.get("value")
             if isinstance(value, str) and (why := problem_with(value)):

@@ -181,6 +181,7 @@ def _detail_record(d: st.ClaimDetail) -> dict[str, Any]:
         )
         refs.append(entry)
     record["references"] = refs
+    record["banners"] = list(d.document.banners) if d.document is not None else []
     record["related"] = [
         {
             "type": r.type,

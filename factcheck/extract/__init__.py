@@ -187,6 +187,11 @@ def _merge_fields(ref: Reference, fields: dict[str, object]) -> Reference:
     """``ref`` with the fields a page's structure gave (they win: a URL from an
     href or a title from {{cite web}} is surer than one read from text)."""
     by_key = {field_key(f): f.name for f in dc_fields(Reference)}
+    if "type" in fields:
+        # a citation template's fields describe the whole work: they replace
+        # what was read from its rendered text (which stays in custom.raw)
+        ref = Reference(id=ref.id, label=ref.label, custom={"raw": ref.custom.get("raw", "")} if ref.custom.get("raw") else {},
+                        document=ref.document)
     changes: dict[str, object] = {}
     for key, value in fields.items():
         if key == "custom" and isinstance(value, dict):

@@ -243,7 +243,7 @@ class _Reader:
         def param(*names: str) -> str:
             for nm in names:
                 if nm in named:
-                    return _inline(self.render(named[nm].value))
+                    return _inline(self.render(named[nm].value)).strip("\"'")
             return ""
 
         if key in v["disputes"]:

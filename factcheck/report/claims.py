@@ -161,6 +161,8 @@ class ClaimsReport:
     unsourced: tuple[UnsourcedGroup, ...]
     conflicting_figures: tuple[ConflictingFigure, ...]
     unreliable_references: tuple[UnreliableReference, ...]
+    # article-level maintenance banners, per document: (document id, banners)
+    banners: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 # --- building -------------------------------------------------------------------
@@ -496,6 +498,7 @@ def build_report(
         tuple(unsourced),
         tuple(_conflicting_figures(corpus, views, pairs)),
         tuple(unreliable),
+        tuple((d, corpus.documents[d].banners) for d in doc_ids if d in corpus.documents and corpus.documents[d].banners),
     )
 
 

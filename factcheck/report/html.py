@@ -19,6 +19,7 @@ STATUS_COLOURS = {
     "sourced": "#2e7d32",
     "covered": "#66bb6a",
     "unsourced": "#f9a825",
+    "attributed": "#8d6e63",
     "disputed": "#c62828",
     "contradicted": "#6a1b9a",
     "suspected": "#ab47bc",

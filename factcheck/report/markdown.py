@@ -72,6 +72,12 @@ def render_markdown(report: ClaimsReport, stream: IO[str]) -> None:
         w(f"| {name} | {d.claims} | " + " | ".join(str(d.counts[s]) for s in report.statuses) + " |\n")
     w("\n")
 
+    if report.banners:
+        w("## Article banners\n\n")
+        for doc_id, banners in report.banners:
+            for banner in banners:
+                w(f"- {_code(doc_id)}: {esc(banner)}\n")
+        w("\n")
     w(f"## Disputed claims ({len(report.disputed)})\n\n")
     if not report.disputed:
         w("None.\n\n")

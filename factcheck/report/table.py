@@ -26,6 +26,7 @@ STATUS_STYLES = {
     "sourced": "green",
     "covered": "green dim",
     "unsourced": "yellow",
+    "attributed": "magenta",
     "disputed": "bold red",
     "contradicted": "bold magenta",
     "suspected": "magenta",
@@ -194,6 +195,10 @@ def render_detail(d: ClaimDetail, console: Console) -> None:
         head.append(f" › {c.section}")
     head.append(f"  ({c.kind})", style="dim")
     parts: list[object] = [head, Text(c.text, style="bold"), status_text(d.view.statuses)]
+    if d.document is not None and d.document.banners:
+        parts.append(Text("article banner: " + " / ".join(d.document.banners), style="yellow"))
+    if c.attribution is not None:
+        parts.append(Text(f"attributed to: {c.attribution.source} ({c.attribution.cue})"))
     if c.disputes:
         parts.append(Text("markers: ") + Text(", ".join(f"{m.marker} ({m.kind})" for m in c.disputes), style="red"))
     if c.dates:
@@ -239,6 +244,7 @@ def render_detail(d: ClaimDetail, console: Console) -> None:
 
 _SHORT_HEADERS = {
     "unsourced": "un-\nsourced",
+    "attributed": "attri-\nbuted",
     "disputed": "dis-\nputed",
     "contradicted": "contra-\ndicted",
     "suspected": "sus-\npected",
