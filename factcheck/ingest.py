@@ -177,6 +177,20 @@ def _place_source(repo: Repository, source: Path, doc_id: str, suffix: str | Non
     return target, f"{SOURCES_DIR}/{target.name}"
 
 
+def _check_derived_text(repo: Repository, doc_id: str, target: Path, text: str, original_rel: str) -> None:
+    """The rendered text of a page may replace only an earlier rendering of
+    the same page, never a verbatim text source that happens to share its name."""
+    if not target.exists() or target.read_text(encoding="utf-8") == text:
+        return
+    claims_path = repo.claim_path(doc_id)
+    old = read_claim_file(claims_path) if claims_path.exists() else None
+    if old is None or old.document.original != original_rel:
+        raise UsageError(
+            f"{target} already exists and is not the rendered text of {original_rel}; "
+            "pick another --id or remove it first"
+        )
+
+
 def ingest(repo: Repository, source: Path, options: ExtractOptions) -> IngestResult:
     """Extract ``source`` into ``repo``, keeping review work already on disk."""
     check_options(options)
@@ -193,6 +207,7 @@ def ingest(repo: Repository, source: Path, options: ExtractOptions) -> IngestRes
         original, original_rel = _place_source(repo, source, doc_id, _original_suffix(source, fmt))
         target = original.with_suffix(".txt")
         rel = f"{SOURCES_DIR}/{target.name}"
+        _check_derived_text(repo, doc_id, target, text, original_rel)
         fresh = _extract(text, page, options, doc_id, rel, original_rel)
 
     claims_path = repo.claim_path(doc_id)

@@ -213,3 +213,46 @@ def test_banners_are_shown_by_show_and_report(tmp_path: Path) -> None:
     assert json.loads(shown.stdout)["banners"] == ["This article needs additional citations for verification."]
     report = runner.invoke(app, ["report", "--format", "markdown", "--root", str(repo)])
     assert "## Article banners" in report.stdout and "needs additional citations" in report.stdout
+
+
+def test_a_page_never_overwrites_a_text_source_of_the_same_name(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    text, page = tmp_path / "port.txt", tmp_path / "port.html"
+    text.write_text("The port closed in 2019.[1]\n", encoding="utf-8")
+    page.write_text(NEWS_HTML, encoding="utf-8")
+    assert runner.invoke(app, ["extract", str(text), "--root", str(repo)]).exit_code == 0
+    result = runner.invoke(app, ["extract", str(page), "--root", str(repo)])
+    assert result.exit_code == 2 and "pick another --id" in result.output
+    assert (repo / "sources" / "port.txt").read_text(encoding="utf-8") == "The port closed in 2019.[1]\n"
+    again = runner.invoke(app, ["extract", str(page), "--id", "port-page", "--root", str(repo)])
+    assert again.exit_code == 0, again.output
+    assert runner.invoke(app, ["extract", str(page), "--id", "port-page", "--root", str(repo)]).exit_code == 0
+
+
+def test_current_mediawiki_markup() -> None:
+    """Headings wrapped in div.mw-heading (edit link beside the h2, not in it),
+    a message box banner, a dated dispute template and a notes group."""
+    html = """<html lang="ja"><head><title>芦見大橋 - Wikipedia</title></head><body>
+<h1 id="firstHeading">芦見大橋</h1><div id="mw-content-text"><div class="mw-parser-output">
+<table class="box-出典の明記 plainlinks metadata ambox ambox-content"><tr><td class="mbox-text"><div class="mbox-text-span">この記事は<b>検証可能な参考文献や出典</b>が全く示されていないか、不十分です。出典を追加して記事の信頼性向上にご協力ください。</div></td></tr></table>
+<p>芦見大橋は斜張橋である<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">&#91;1&#93;</a></sup>。1998年に開通した<sup class="noprint Inline-Template"><span>&#91;<i><a href="/wiki/Wikipedia:出典を明記する"><span title="出典が必要です（2024年5月）">要出典</span></a></i>&#93;</span></sup>。</p>
+<div class="mw-heading mw-heading2"><h2 id="歴史">歴史</h2><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="#">編集</a><span class="mw-editsection-bracket">]</span></span></div>
+<div class="thumb"><div class="thumbcaption">夜の芦見大橋</div></div>
+<p>建設は1992年に始まった<sup class="reference"><a href="#cite_note-2">&#91;注 1&#93;</a></sup>。</p>
+<div class="mw-heading mw-heading2"><h2 id="脚注">脚注</h2><span class="mw-editsection">[<a href="#">編集</a>]</span></div>
+<ol class="references"><li id="cite_note-2"><span class="mw-cite-backlink"><a href="#">^</a></span> <span class="reference-text">着工式は同年4月。</span></li></ol>
+<ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><a href="#">^</a></span> <span class="reference-text"><a class="external text" href="https://example.jp/a">「芦見大橋の概要」</a>芦見市。</span></li></ol>
+</div></div></body></html>"""
+    page = read_html(html)
+    ex = extract_text(page.text, doc_id="b", source="sources/b.txt", page=page)
+    assert ex.document.title == "芦見大橋" and ex.document.language == "ja"
+    assert ex.document.banners and ex.document.banners[0].startswith("この記事は検証可能な参考文献や出典が全く示されていない")
+    got = [(c.text, c.section, [r.split("-ref-")[1] for r in c.cites], [(d.kind, d.date) for d in c.disputes])
+           for c in ex.claims]
+    assert got == [
+        ("芦見大橋は斜張橋である。", "", ["1"], []),
+        ("1998年に開通した。", "", [], [("citation-needed", "2024-05")]),
+        ("建設は1992年に始まった。", "歴史", ["注-1"], []),
+    ]
+    refs = {r.label: r for r in ex.references}
+    assert refs["1"].url == "https://example.jp/a" and refs["注 1"].custom["raw"] == "着工式は同年4月。"
