@@ -256,3 +256,14 @@ def test_current_mediawiki_markup() -> None:
     ]
     refs = {r.label: r for r in ex.references}
     assert refs["1"].url == "https://example.jp/a" and refs["注 1"].custom["raw"] == "着工式は同年4月。"
+
+
+def test_japanese_headingless_list_with_arrows_and_a_cite_error() -> None:
+    text = ("芦見大橋\n芦見大橋は斜張橋である[1]。1998年に開通した[2]。\n\n"
+            "↑ 「芦見大橋の概要」芦見市、2020年4月1日。\n"
+            "↑ 引用エラー: name=\"kaitsu\" の参照に対応するテキストがありません\n関連項目\n斜張橋の一覧\n")
+    ex = extract_text(text, doc_id="j", source="sources/j.txt")
+    assert [c.text for c in ex.claims] == ["芦見大橋は斜張橋である。", "1998年に開通した。"]
+    refs = {r.label: r for r in ex.references}
+    assert refs["1"].title == "芦見大橋の概要"
+    assert refs["2"].custom == {"raw": refs["2"].custom["raw"], "broken": True, "name": "kaitsu"}

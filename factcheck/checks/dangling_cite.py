@@ -3,6 +3,9 @@
 Checked: a claim's ``cites`` and ``covered_by`` entries, and a short-form
 reference's ``custom.see`` (the full entry it points to).  References of any
 document count, so the rule reads every reference file of the repository.
+A placeholder that ``extract`` records for a label whose entry the page
+lost (``custom: {unresolved: true}``) is a reference like any other: the
+citation is known to be unresolved, not dangling.
 
 PASSING (references/doc.yaml holds a reference with id doc-r1)::
 

@@ -431,7 +431,10 @@ def _clean_page(p: str) -> str:
 
 # MediaWiki's error text where a reference failed to render (en and ja).
 _CITE_ERROR_RE = re.compile(r"^\s*(?:Cite error|引用エラー)\s*[:：]", re.I)
-_CITE_ERROR_NAME_RE = re.compile(r"named reference\s+[\"“]?([^\s\"”]+?)[\"”]?\s+(?:was|is)|名前\s*[「\"]([^」\"]+)[」\"]", re.I)
+_CITE_ERROR_NAME_RE = re.compile(
+    r"named reference\s+[\"“]?([^\s\"”]+?)[\"”]?\s+(?:was|is)|name\s*=\s*[\"“]?([^\s\"”]+?)[\"”]?\s|名前\s*[「\"]([^」\"]+)[」\"]",
+    re.I,
+)
 
 
 def parse_entry(raw: str) -> dict[str, Any]:
@@ -453,7 +456,7 @@ def parse_entry(raw: str) -> dict[str, Any]:
         # "Cite error: The named reference X was invoked but never defined":
         # the wiki failed to render the entry; record the gap, read nothing.
         name = _CITE_ERROR_NAME_RE.search(text)
-        return {"type": "document", "custom": {"raw": text, "broken": True, **({"name": name.group(1) or name.group(2)} if name else {})}}
+        return {"type": "document", "custom": {"raw": text, "broken": True, **({"name": next(g for g in name.groups() if g)} if name else {})}}
 
     urls = _URL_RE.findall(work)
     for url in urls:
