@@ -267,3 +267,14 @@ def test_japanese_headingless_list_with_arrows_and_a_cite_error() -> None:
     refs = {r.label: r for r in ex.references}
     assert refs["1"].title == "芦見大橋の概要"
     assert refs["2"].custom == {"raw": refs["2"].custom["raw"], "broken": True, "name": "kaitsu"}
+
+
+def test_a_missing_original_is_reported(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(NEWS_HTML, encoding="utf-8")
+    repo = tmp_path / "repo"
+    assert runner.invoke(app, ["extract", str(page), "--root", str(repo)]).exit_code == 0
+    (repo / "sources" / "p.html").unlink()
+    checked = runner.invoke(app, ["validate", "--root", str(repo), "--format", "json"])
+    assert checked.exit_code == 1
+    assert "original: 'sources/p.html' does not exist" in checked.stdout

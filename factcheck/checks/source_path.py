@@ -1,4 +1,4 @@
-"""A document's ``source`` must be a relative path to a file inside the repository.
+"""A document's ``source`` (and ``original``, for a saved page) must be a relative path to a file inside the repository.
 
 No absolute paths, no ``..`` leading out of the repository (symbolic links are
 followed before deciding), and the file must exist.  Claims are anchored in
@@ -49,3 +49,7 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
         if isinstance(source, str) and (why := problem_with(ctx.root, source)):
             line, col = f.located.where(("document", "source"))
             yield Problem(f.path, line, col, why)
+        original = doc.get("original") if doc else None
+        if isinstance(original, str) and (why := problem_with(ctx.root, original)):
+            line, col = f.located.where(("document", "original"))
+            yield Problem(f.path, line, col, "original: " + why.replace("source ", "", 1))
