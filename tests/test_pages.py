@@ -126,6 +126,9 @@ def test_cut_off_page_gets_placeholders_and_a_fragment() -> None:
         ("外務省によると、大使館は閉鎖された。", "ja", "外務省"),
         ("防衛省は、ミサイルが発射されたと発表した。", "ja", "防衛省"),
         ("この木は樹齢600年と伝えられている。", "ja", None),
+        ("ロシアは影響力を維持することで、自国の立場を強化しようとしています。", "ja", None),
+        ("冷戦期には「同盟関係」とも言えるほど密接だった。", "ja", None),
+        ("気象庁は「経験したことのない暴風になる」として警戒を呼びかけた。", "ja", "気象庁"),
     ],
 )
 def test_attribution(text: str, lang: str, source: str | None) -> None:
