@@ -281,3 +281,17 @@ def test_a_missing_original_is_reported(tmp_path: Path) -> None:
     checked = runner.invoke(app, ["validate", "--root", str(repo), "--format", "json"])
     assert checked.exit_code == 1
     assert "original: 'sources/p.html' does not exist" in checked.stdout
+
+
+def test_blog_furniture_inside_the_post_is_dropped() -> None:
+    html = ("<html><body><article><h1>Heat pumps in old houses</h1>"
+            "<div class='entry-content'><p>Our 1920s house got a heat pump in 2023.</p>"
+            "<p style='display:none'>Hidden text is not a claim.</p>"
+            "<div class='sharedaddy sd-sharing-enabled'><p>Share this: Facebook.</p></div>"
+            "<div id='jp-relatedposts'><p>Related: solar panels are cheap.</p></div>"
+            "<ins class='adsbygoogle'>Buy now.</ins>"
+            "<p>The bill fell by a third.</p></div>"
+            "<div id='comments'><p>Great post, it saved me 40%.</p></div></article></body></html>")
+    page = read_html(html)
+    assert page.title == "Heat pumps in old houses"
+    assert [c.text for c in _claims(page.text)] == ["Our 1920s house got a heat pump in 2023.", "The bill fell by a third."]

@@ -42,11 +42,14 @@ _DROP_CLASSES = frozenset({
     "navigation-not-searchable", "mw-indicators", "mw-references-columns-styles", "Z3988",
     "vector-toc", "vector-header", "vector-page-toolbar", "mw-portlet", "mw-footer",
 })
-_DROP_WORDS = re.compile(
-    r"(?:^|[-_ ])(?:cookie|cookies|consent|gdpr|newsletter|share|sharing|social|related|comments?|advert|ads?|"
-    r"sidebar|promo|subscribe|breadcrumbs?|byline-share|paywall|modal|popup|skip)(?:$|[-_ ])",
-    re.I,
-)
+# Tokens of a class or id (split at "-", "_") that mark furniture: a token
+# starting with one of _DROP_PREFIXES ("relatedposts", "sharedaddy",
+# "advertisement") or equal to one of _DROP_TOKENS.
+_DROP_PREFIXES = ("cookie", "consent", "gdpr", "newsletter", "share", "sharing", "social", "related", "comment",
+                  "advert", "sidebar", "promo", "subscribe", "breadcrumb", "paywall", "popup", "banner-ad")
+_DROP_TOKENS = frozenset({"ad", "ads", "adsbygoogle", "modal", "skip", "sns", "toc", "cc", "widget"})
+_TOKEN_SPLIT = re.compile(r"[-_\s]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _DROP_ROLES = frozenset({"navigation", "dialog", "alertdialog", "search", "complementary", "contentinfo", "banner"})
 _BANNER_CLASSES = frozenset({"ambox", "mbox", "box-More_citations_needed", "metadata"})
 _BLOCK_TAGS = frozenset({
@@ -86,8 +89,13 @@ def _dropped(node: LexborNode) -> bool:
         return True
     if "reference" in classes or "Inline-Template" in classes:
         return False  # citation and dispute markers stay, whatever else they are called
-    ident = attrs.get("id") or ""
-    return bool(_DROP_WORDS.search(ident) or any(_DROP_WORDS.search(c) for c in classes))
+    if attrs.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrs.get("style") or ""):
+        return True
+    names = [attrs.get("id") or "", *classes]
+    return any(
+        t in _DROP_TOKENS or t.startswith(_DROP_PREFIXES)
+        for name in names for t in _TOKEN_SPLIT.split(name.casefold()) if t
+    )
 
 
 class _Lines:
