@@ -279,6 +279,9 @@ class _Reader:
             return _cs1_text(fields)
         if key in v["inline_text"]:
             spec = v["inline_text"][key]
+            if spec == "all":
+                items = [_inline(x.lstrip("*#").strip()) for p in positional for x in p.split("\n") if x.strip("*# ")]
+                return ", ".join(items)
             if isinstance(spec, str):
                 return spec
             idx = spec if isinstance(spec, list) else [spec]
