@@ -295,3 +295,17 @@ def test_blog_furniture_inside_the_post_is_dropped() -> None:
     page = read_html(html)
     assert page.title == "Heat pumps in old houses"
     assert [c.text for c in _claims(page.text)] == ["Our 1920s house got a heat pump in 2023.", "The bill fell by a third."]
+
+
+def test_list_defined_references_and_rendered_list_templates() -> None:
+    page = read_wikitext(
+        "{{Infobox settlement\n| name = Foo\n| languages = {{plainlist|\n* Japanese\n* Ainu\n}}\n}}\n"
+        "Foo is a place.<ref name=a /> It is big.<ref name=b />\n\n== References ==\n"
+        "{{reflist|refs=\n<ref name=a>{{cite web|title=Foo facts|url=https://x.example/foo}}</ref>\n"
+        "<ref name=b>Smith 2016, p. 7.</ref>\n}}\n"
+    )
+    ex = extract_text(page.text, doc_id="f", source="sources/f.txt", page=page)
+    assert [c.text for c in ex.claims] == ["languages Japanese, Ainu", "Foo is a place.", "It is big."]
+    refs = {r.label: r for r in ex.references}
+    assert (refs["1"].title, refs["1"].url) == ("Foo facts", "https://x.example/foo")
+    assert refs["2"].custom.get("short") is True and not ex.warnings

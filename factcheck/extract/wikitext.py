@@ -267,6 +267,8 @@ class _Reader:
         if key in v["short"]:
             return _short_text(t, self).rstrip(".")
         if key in v["reference_lists"]:
+            if "refs" in named:  # list-defined references: their bodies live here
+                self.render(named["refs"].value)
             return self.reference_list(param("group"))
         if key in v["note_lists"]:
             return self.reference_list(param("group") or self._note_group())
