@@ -179,6 +179,10 @@ def reference_text(ref: Reference | None, ref_id: str, rating: Rating | None) ->
         t.append(f", p. {ref.page}")
     if ref.url:
         t.append(f"\n{ref.url}", style="blue")
+    if ref.custom.get("unresolved"):
+        t.append("(unresolved: the page cites it but its entry is missing)", style="yellow")
+    elif ref.custom.get("broken"):
+        t.append("(broken entry: " + str(ref.custom.get("raw", "")) + ")", style="yellow")
     if rating is not None:
         t.append(f"\nrated {rating.rating} ({rating.source})", style="bold dark_orange" if rating.unreliable else "dim")
     t.append(f"  {ref.id}", style="dim")
