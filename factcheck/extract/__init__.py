@@ -1,8 +1,12 @@
 """Extraction: a source document's text becomes a Document, Claims and References.
 
+    page.html --html.read_html-->  Page (browser-copy-shaped text + URLs, dates, banners)
+    page.wiki --wikitext.read_wikitext--> Page (text + citation-template fields)
     text -> segment (sentences, markers, sections, reference-list blocks)
-         -> references (the reference list, CSL fields)
-         -> claims (cites, disputes, paragraph coverage, dates, quantities)
+         -> references (the reference list, CSL fields; a Page's fields win;
+            a placeholder for each cited label with no entry)
+         -> claims (cites, disputes, paragraph coverage, attribution, dates,
+            quantities; a cut-off last sentence is a fragment)
 
 ``extract_text`` is pure: it reads no file and writes none.  ``merge`` folds a
 fresh extraction into the claims a reviewer has already edited.
