@@ -309,3 +309,20 @@ def test_list_defined_references_and_rendered_list_templates() -> None:
     refs = {r.label: r for r in ex.references}
     assert (refs["1"].title, refs["1"].url) == ("Foo facts", "https://x.example/foo")
     assert refs["2"].custom.get("short") is True and not ex.warnings
+
+
+def test_markdown_footnotes_on_a_blog_become_references_with_urls() -> None:
+    html = """<html><head><meta property="og:title" content="Heat pumps in old houses"></head><body><article>
+<p>Heat pumps cut heating bills by a third in our test.<sup id="fnref:1"><a href="#fn:1" class="footnote-ref">1</a></sup></p>
+<p>The grant is 7,500 pounds.<sup id="fnref:2"><a href="#fn:2" class="footnote-ref">2</a></sup></p>
+<div class="footnotes"><hr><ol>
+<li id="fn:1"><p>"Heat pump field trial". Energy Saving Trust. 2023. <a href="https://est.example/trial">https://est.example/trial</a> <a href="#fnref:1" class="footnote-backref">↩</a></p></li>
+<li id="fn:2"><p><a href="https://gov.example/bus">"Boiler Upgrade Scheme"</a>. GOV.UK. Retrieved 1 May 2024. <a href="#fnref:2" class="footnote-backref">↩</a></p></li>
+</ol></div></article></body></html>"""
+    page = read_html(html)
+    ex = extract_text(page.text, doc_id="b", source="sources/b.txt", page=page)
+    assert [c.cites for c in ex.claims] == [("b-ref-1",), ("b-ref-2",)]
+    refs = {r.label: r for r in ex.references}
+    assert (refs["1"].title, refs["1"].url) == ("Heat pump field trial", "https://est.example/trial")
+    assert (refs["2"].url, refs["2"].accessed) == ("https://gov.example/bus", "2024-05-01")
+    assert "↩" not in page.text

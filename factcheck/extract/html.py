@@ -143,8 +143,11 @@ class _Walk:
                 continue
             if tag == "br":
                 self.out.add(" ") if self.in_cell else self.out.end()
-            elif tag == "ol" and "references" in classes:
+            elif tag == "ol" and ("references" in classes or _footnote_list(child)):
                 self._references(child)
+            elif tag == "sup" and _footnote_ref(child):
+                # a blog's Markdown footnote, "<sup><a href="#fn:1">1</a></sup>": shown as [1]
+                self.out.add(f"[{_SPACE_RE.sub('', child.text()).strip('[]')}]")
             elif tag == "sup" and "Inline-Template" in classes:
                 self._dispute(child)
             elif tag == "sup" and "reference" in classes:
@@ -197,12 +200,26 @@ class _Walk:
             n += 1
             label = self.labels.get(li.attributes.get("id") or "", str(n))
             body = li.css_first(".reference-text") or li
+            for back in body.css("a.footnote-backref, a.reversefootnote, a[href^='#fnref']"):
+                back.decompose()  # the "↩" back-link of a Markdown footnote
             text = _SPACE_RE.sub(" ", body.text()).strip()
             if _SIMPLE_LABEL.fullmatch(label):
                 self.out.lines.append(f"{label}. ^ {text}")
             else:
                 self.out.lines.append(f"^ {text}")
             self.fields[label] = _link_fields(body)
+
+
+def _footnote_ref(sup: LexborNode) -> bool:
+    a = sup.css_first("a[href]")
+    href = a.attributes.get("href") or "" if a is not None else ""
+    return href.startswith(("#fn", "#footnote")) and bool(re.fullmatch(r"\[?\d{1,3}\]?", _SPACE_RE.sub("", sup.text())))
+
+
+def _footnote_list(ol: LexborNode) -> bool:
+    """A Markdown footnote list: <div class="footnotes"><ol><li id="fn:1">."""
+    first = ol.css_first("li[id]")
+    return first is not None and (first.attributes.get("id") or "").startswith(("fn", "footnote"))
 
 
 def _link_fields(body: LexborNode) -> dict[str, Any]:
@@ -222,7 +239,7 @@ def _link_fields(body: LexborNode) -> dict[str, Any]:
 def _footnote_labels(root: LexborNode) -> dict[str, str]:
     """Footnote id -> the label its first citing marker shows ("cite_note-7" -> "6")."""
     labels: dict[str, str] = {}
-    for sup in root.css("sup.reference"):
+    for sup in root.css("sup.reference, sup"):
         a = sup.css_first("a[href]")
         href = a.attributes.get("href") if a else None
         label = _SPACE_RE.sub(" ", sup.text()).strip().strip("[]［］").strip()
