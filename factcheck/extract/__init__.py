@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from dataclasses import fields as dc_fields
-from typing import Sequence
+from typing import Any, Sequence
 
 from factcheck.extract.dates import DateContext, find_dates
 from factcheck.extract.parts import Marker, Page, Segment, Segmentation
@@ -196,7 +196,7 @@ def _merge_fields(ref: Reference, fields: dict[str, object]) -> Reference:
         # what was read from its rendered text (which stays in custom.raw)
         ref = Reference(id=ref.id, label=ref.label, custom={"raw": ref.custom.get("raw", "")} if ref.custom.get("raw") else {},
                         document=ref.document)
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for key, value in fields.items():
         if key == "custom" and isinstance(value, dict):
             changes["custom"] = {**ref.custom, **value}

@@ -49,7 +49,7 @@ _DROP_PREFIXES = ("cookie", "consent", "gdpr", "newsletter", "share", "sharing",
                   "advert", "sidebar", "promo", "subscribe", "breadcrumb", "paywall", "popup", "banner-ad")
 _DROP_TOKENS = frozenset({"ad", "ads", "adsbygoogle", "modal", "skip", "sns", "toc", "cc", "widget"})
 _TOKEN_SPLIT = re.compile(r"[-_\s]+")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _DROP_ROLES = frozenset({"navigation", "dialog", "alertdialog", "search", "complementary", "contentinfo", "banner"})
 _BANNER_CLASSES = frozenset({"ambox", "mbox", "box-More_citations_needed", "metadata"})
 _BLOCK_TAGS = frozenset({
@@ -71,7 +71,7 @@ def looks_like_html(text: str) -> bool:
     head = text[:2000].lstrip().lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:5000].lower():
         return True
-    return len(re.findall(r"</?(?:p|div|span|a|h[1-6]|body|head)\b", text[:20000], re.I)) >= 10
+    return len(re.findall(r"</?(?:p|div|span|a|h[1-6]|body|head)\b", text[:20000], re.IGNORECASE)) >= 10
 
 
 def _classes(node: LexborNode) -> set[str]:

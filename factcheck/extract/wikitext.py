@@ -25,7 +25,16 @@ from functools import cache
 from typing import Any
 
 import mwparserfromhell
-from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes import (
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
 from mwparserfromhell.wikicode import Wikicode
 
 from factcheck import vocab
@@ -38,11 +47,11 @@ _LINE = "\x02"  # starts a line that stands alone (not joined into a paragraph)
 _FILE_PREFIXES = ("file:", "image:", "ファイル:", "画像:", "media:")
 _DROP_LINK_PREFIXES = ("category:", "カテゴリ:", "カテゴリー:")
 _IMAGE_OPTIONS = re.compile(r"^(?:thumb|thumbnail|frame|frameless|border|left|right|center|centre|none|upright(?:=.*)?|"
-                            r"\d+(?:x\d+)?px|alt=.*|link=.*|class=.*|lang=.*|page=.*|サムネイル|左|右|中央)$", re.I)
+                            r"\d+(?:x\d+)?px|alt=.*|link=.*|class=.*|lang=.*|page=.*|サムネイル|左|右|中央)$", re.IGNORECASE)
 _DROP_TAGS = frozenset({"gallery", "math", "score", "syntaxhighlight", "timeline", "templatestyles", "style",
                         "script", "imagemap", "graph", "mapframe", "maplink", "chem", "ce"})
 _MAGIC = re.compile(r"__[A-Z]+__")
-_INTERLANG = re.compile(r"^:?[a-z]{2,3}(?:-[a-z]+)?:", re.I)
+_INTERLANG = re.compile(r"^:?[a-z]{2,3}(?:-[a-z]+)?:", re.IGNORECASE)
 _SPACES = re.compile(r"[ \u00a0]+")
 
 
@@ -258,7 +267,7 @@ class _Reader:
         if key.startswith(v["infobox"]):
             return self.infobox(t)
         if key in v["notes"]:
-            body = named.get("1").value if "1" in named else next((p.value for p in t.params if not p.showkey), None)
+            body = named["1"].value if "1" in named else next((p.value for p in t.params if not p.showkey), None)
             group = param("group") or self._note_group()
             return f"[{self.footnote(group, param('name') or None, body)}]"
         if key in v["footnote_short"]:
@@ -336,7 +345,8 @@ class _Reader:
                 out[key] = value
         issued = first("date", "year", "日付", "発行日")
         if issued:
-            out["issued"] = _iso(issued) or (re.search(r"\d{4}", issued).group() if re.search(r"\d{4}", issued) else None)
+            year = re.search(r"\d{4}", issued)
+            out["issued"] = _iso(issued) or (year.group() if year else None)
         accessed = first("access-date", "accessdate", "access date", "閲覧日", "アクセス日")
         if accessed and _iso(accessed):
             out["accessed"] = _iso(accessed)
