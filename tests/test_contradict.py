@@ -50,56 +50,37 @@ def test_kind_docstring_examples_hold(kind: str, verdict: str, label: str, a: st
         assert not v.contradiction, v
 
 
-# --- behaviours, one line each ------------------------------------------------------
+# --- behaviours, one folder of cases per kind ------------------------------------------
 
-C, OK = True, False
-CASES = [
-    # quantity: aligned values; a lost decimal point and transposed digits conflict, rounding does not
-    ("The Marsh Canal is 17.3 km long.", "The Marsh Canal is 173 km long.", C, "quantity"),
-    ("The viaduct is 1,250 ft long.", "The viaduct is 1,520 ft long.", C, "quantity"),
-    ("The Marsh Canal is 17.3 km long.", "The Marsh Canal is about 17 km long.", OK, "none"),
-    ("茂木ダムの総貯水容量は約1万立方メートルである。", "茂木ダムの総貯水容量は9,800立方メートルだ。", OK, "none"),
-    ("The reservoir covers 5,000 acres.", "The reservoir covers about 2,020 hectares.", OK, "none"),
-    ("The ferry route is 12 nautical miles long.", "The ferry route is 22.2 km long.", OK, "none"),
-    ("The ferry route is 12 nautical miles long.", "The ferry route is 12 km long.", C, "quantity"),
-    ("ヤマト食品の2024年3月期の売上高は1兆2400億円だった。", "ヤマト食品の2024年3月期の営業利益は1240億円だった。", OK, "none"),
-    ("Velo Bikes sold 1.2 million units in 2022.", "Velo Bikes sold 2.1 million units in 2023.", OK, "none"),
-    ("A land border of 17.3 km and a coast of 40 km.", "A land border of 173 km and a coast of 40 km.", C, "quantity"),
-    # date: one event, two days; other events, other formats and editions are no conflict
-    ("The Orla Bridge opened on 4 June 1963.", "The Orla Bridge was opened on 14 June 1963.", C, "date"),
-    ("港北美術館は1989年5月に開館した。", "港北美術館の開館は1992年5月である。", C, "date"),
-    ("港北美術館は1989年5月に開館した。", "Kohoku Museum opened in May 1989.", OK, "none"),
-    ("The tower was announced in 2018.", "The tower was completed in 2021.", OK, "none"),
-    ("第3回みなと音楽祭は2018年に開催された。", "第4回みなと音楽祭は2019年に開催された。", OK, "none"),
-    ("The line closed in 1967.", "The line reopened in 2009.", OK, "none"),
-    # polarity: antonyms and negation; double negation and hedged denials are no conflict
-    ("The council approved the stadium plan.", "The council rejected the stadium plan.", C, "polarity"),
-    ("市議会はスタジアム計画を可決した。", "市議会はスタジアム計画を否決した。", C, "polarity"),
-    ("The regulator did not deny that the merger was approved.", "The regulator admitted the merger was approved.", OK, "none"),
-    ("The fire may not have been caused by lightning.", "The fire was caused by lightning.", OK, "none"),
-    ("市の条例は公園内での花火を禁止している。", "市の条例により、公園内では花火をすることができない。", OK, "none"),
-    # entity: swapped roles, another name in one slot; aliases are one name
-    ("Osaka beat Kobe 3-1 in the final.", "Kobe beat Osaka 3-1 in the final.", C, "entity"),
-    ("Dr. Amara Singh led the vaccine trial.", "The vaccine trial was led by Dr. Jonas Berg.", C, "entity"),
-    ("The summit was held in the United States.", "首脳会議は米国で開かれた。", OK, "none"),
-    ("関ヶ原の戦いで東軍が西軍に勝利した。", "関ヶ原の戦いで西軍が東軍に敗れた。", OK, "none"),
-    # attribution: one act, two agents; two outlets reporting one fact agree
-    ("The theorem was first proved by Sato in 1961.", "The theorem was first proved by Ito in 1961.", C, "attribution"),
-    ("According to Reuters, the plant will close in May.", "AP reported that the plant will close in May.", OK, "none"),
-    # qualifiers: two members of one series are two subjects
-    ("The men's race was won by Kiptoo in 2:08.", "The women's race was won by Osei in 2:21.", OK, "none"),
-]
+CASES_DIR = ROOT / "tests" / "data" / "contradict"
 
 
-@pytest.mark.parametrize(("a", "b", "contradiction", "kind"), CASES)
-def test_compare(a: str, b: str, contradiction: bool, kind: str) -> None:
+def _cases() -> list[tuple[str, str, str, str]]:
+    out = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            out.append((path.stem, case["a"], case["b"], case["expect"]))
+    return out
+
+
+CASES = _cases()
+
+
+def test_every_kind_has_cases_of_both_outcomes() -> None:
+    for kind in KINDS:
+        expects = {e for k, _, _, e in CASES if k == kind}
+        assert kind in expects and "consistent" in expects, kind
+
+
+@pytest.mark.parametrize(("folder", "a", "b", "expect"), CASES)
+def test_compare(folder: str, a: str, b: str, expect: str) -> None:
     v = compare(a, b)
-    assert (v.contradiction, v.kind if v.contradiction else "none") == (contradiction, kind), v
+    assert (v.kind if v.contradiction else "consistent") == expect, v
 
 
-@pytest.mark.parametrize(("a", "b", "contradiction", "kind"), CASES)
-def test_compare_is_symmetric_in_outcome(a: str, b: str, contradiction: bool, kind: str) -> None:
-    assert compare(b, a).contradiction == contradiction
+@pytest.mark.parametrize(("folder", "a", "b", "expect"), CASES)
+def test_compare_is_symmetric_in_outcome(folder: str, a: str, b: str, expect: str) -> None:
+    assert compare(b, a).contradiction == (expect != "consistent")
 
 
 def test_evidence_names_the_two_aligned_values() -> None:
