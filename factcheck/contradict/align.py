@@ -200,7 +200,13 @@ def align_dates(a: Analysis, b: Analysis) -> list[tuple[DateValue, DateValue, fl
     out = []
     for da in a.dates:
         for db in b.dates:
-            if da.reference or db.reference or da.qualifier or db.qualifier or not da.event or not db.event:
+            if da.reference or db.reference or da.qualifier or db.qualifier:
+                continue
+            if not da.event or not db.event:
+                if da.event or db.event:
+                    # "…のは2014年11月だった", "approval came in November": a date whose event
+                    # the sentence names elsewhere, dating what the other claim dates.
+                    out.append((da, db, 0.25))
                 continue
             if da.event & db.event:
                 out.append((da, db, 1.0))

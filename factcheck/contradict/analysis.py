@@ -144,6 +144,7 @@ class Analysis:
     frames: tuple[Frame, ...]
     corrected: tuple[str, ...]  # what the claim says is *not* so: "X ではなく Y", "not X but Y"
     quotes: tuple[str, ...]  # quoted words, folded: a statement someone is credited with
+    seasons: frozenset[str]  # period words anywhere in the claim (winter, 冬の間, the first quarter)
     figures: tuple[Figure, ...]
     dates: tuple[DateValue, ...]
     negations: int
@@ -363,7 +364,19 @@ def _tokens_en(text: str) -> list[Token]:
         out.append(Token(w, lemma, kind, m.start(), m.start() + len(w), clause, keys, wide))
         at_start = False
         i += 1
-    return _verbs_between_names(out)
+    return _verbs_between_names(_nouns_after_nouns(out))
+
+
+def _nouns_after_nouns(tokens: list[Token]) -> list[Token]:
+    """"the shingles shot came": a word with a noun reading, right after a noun, is a noun."""
+    out = list(tokens)
+    for i in range(1, len(out)):
+        t, prev = out[i], out[i - 1]
+        if t.kind == "pred" and prev.kind in ("content",) and prev.end + 1 >= t.start \
+                and "NOUN" in en_lemmas(t.text.lower()) and not t.text.lower().endswith("ed"):
+            out[i] = Token(t.text, en_lemmas(t.text.lower())["NOUN"][0], "content", t.start, t.end, t.clause,
+                           t.keys, t.wide, t.norm)
+    return out
 
 
 def _verbs_between_names(tokens: list[Token]) -> list[Token]:
@@ -775,14 +788,14 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
     preds = [t for t in tokens if t.kind == "pred" and not _light(t, dates=True)]
     for mention, (s, e) in zip(mentions, spans, strict=True):
         clause = _clause_of(tokens, s)
-        event = {k for t in preds if t.clause == clause for k in t.keys}
+        event = {k for t in preds if t.clause == clause for k in _event_keys(t, tokens)}
         # The noun a date qualifies names its event too: 公開日は…, "release date", "its opening on …".
         beside = [t for t in tokens if t.kind == "content" and _eventive(t) and 0 <= s - t.end <= 5]
         event |= {k for t in beside for k in t.keys}
         if not event:
             # Japanese puts the predicate last, after a comma: 2001年4月、…開業した.
             later = [t for t in preds if t.start >= e][-1:] if lang == "ja" else preds[:1]
-            event = {k for t in later for k in t.keys}
+            event = {k for t in later for k in _event_keys(t, tokens)}
         after = fold(text[e:e + 6])
         before = fold(text[max(0, s - 16):s])
         reference = after.lstrip("の").startswith(cues.reference_ja) or any(
@@ -795,7 +808,9 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         # Written straight before another noun, a year picks an edition or a period
         # of it (2028年のオリンピック, 2019年シーズン, 平成30年度, "the 2031 summit").
         if lang == "ja":
-            qualifier = len(mention.value) == 4 and (bool(right) and not eventive or after.startswith("度"))
+            refines = bool(right) and any(w in right[0].text for w in _cues().periods_ja)  # 令和4年の秋
+            qualifier = len(mention.value) == 4 and (bool(right) and not eventive and not refines
+                                                      or after.startswith("度"))
         else:
             qualifier = len(mention.value) == 4 and bool(re.match(r"\s+[A-Za-z]", text[e:e + 2])) and not re.match(
                 r"\s+(?:and|to|or|when|after|before|until|with|as|in|at|on|for|by|from|but|while)\b", text[e:e + 8])
@@ -808,6 +823,25 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
 def _light_words() -> frozenset[str]:
     data = lexicon.cues()["light_predicates"]
     return frozenset(stem(w) for w in data["en"]) | frozenset(data["ja"])
+
+
+@cache
+def _aspectual() -> frozenset[str]:
+    data = lexicon.cues()["aspectual"]
+    return frozenset(stem(w) for w in data["en"]) | frozenset(data["ja"])
+
+
+def _event_keys(t: Token, tokens: list[Token]) -> frozenset[str]:
+    """The keys of the event a predicate names: its own, or for "began X" / "Xを開始" the noun X's."""
+    if t.lemma not in _aspectual() and stem(t.lemma) not in _aspectual():
+        return t.keys
+    i = tokens.index(t)
+    if lexicon.ja_has_cjk(t.text):
+        near = [u for u in tokens[max(0, i - 3):i] if u.kind in ("content", "pred")][-1:]
+    else:
+        near = [u for u in tokens[i + 1:i + 4] if u.kind in ("content", "pred")][:1] or \
+               [u for u in tokens[max(0, i - 2):i] if u.kind in ("content", "pred")][-1:]
+    return frozenset(k for u in near for k in u.keys) or t.keys
 
 
 def _light(t: Token, *, dates: bool = False) -> bool:
@@ -1102,6 +1136,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         text=text, lang=lang, tokens=tuple(tokens), names=tuple(names), args=tuple(args),
         frames=tuple(_frames(tokens, args, lang, [(d.start, d.end) for d in dates])),
         corrected=tuple(_corrected(text, lang)), quotes=_quotes(text), figures=tuple(figures),
+        seasons=_period_words(text, 0, len(text), lang) if len(text) < 400 else frozenset(),
         dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
         negative_poles=sum(1 for _, pole in poles if pole == 1), ordinals=_ordinals(text),
         hedged=_hedged(text, tokens, lang),

@@ -15,7 +15,7 @@ FAIL (date): "The museum closed in 2009." / "その博物館は2012年に閉館�
 
 from __future__ import annotations
 
-from factcheck.contradict.align import align_dates, align_figures, different_qualifiers, word_overlap
+from factcheck.contradict.align import align_dates, align_figures, different_qualifiers, event_groups, word_overlap
 from factcheck.contradict.analysis import Analysis, Arg, DateValue, Frame, Name
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -40,6 +40,14 @@ def dates_agree(x: str, y: str) -> bool:
 def _period_clauses(ctx: PairContext) -> set[tuple[int, int]]:
     """Clause pairs holding figures of one dimension: their dates say when the figures hold."""
     return {(fa.clause, fb.clause) for fa, fb, _ in align_figures(ctx.a, ctx.b)}
+
+
+def _other_event_named(da: DateValue, db: DateValue, ctx: PairContext) -> bool:
+    """The claim whose date has no predicate names an event of another kind elsewhere
+    (通行止め, a closure) than the one the other claim dates (開通, an opening)."""
+    empty, full = (ctx.a, db) if not da.event else (ctx.b, da)
+    named = event_groups(empty.keys)
+    return bool(named) and not named & event_groups(full.event)
 
 
 def _frame_for(x: Analysis, event: frozenset[str]) -> Frame | None:
@@ -90,8 +98,11 @@ def check(ctx: PairContext) -> Conflict | None:
             continue
         if (da.clause, db.clause) in measured:
             continue  # "sold 1.2 million in 2022" / "2.1 million in 2023": the years are the figures' periods
-        if score < 1.0 and (ctx.similarity < _MIN_SIMILARITY_UNPLACED or word_overlap(ctx.a, ctx.b) < _MIN_OVERLAP_UNFRAMED):
-            continue  # predicates no group relates: only when the claims otherwise say the same
+        if score < 1.0 and ctx.similarity < _MIN_SIMILARITY_UNPLACED:
+            continue
+        if score < 0.5 and (ctx.similarity < _MIN_SIMILARITY_UNFRAMED or len(ctx.a.dates) + len(ctx.b.dates) > 2
+                            or _other_event_named(da, db, ctx)):
+            continue  # an undated event on one side: only two claims of one date each that say the same  # predicates no group relates: only when the claims otherwise say the same
         if not same_event(da, db, ctx):
             continue
         # An agreeing pair of dates for the same event elsewhere means these two date something else.

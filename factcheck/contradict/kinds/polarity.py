@@ -48,6 +48,8 @@ def _denies_shared(a: Analysis, b: Analysis) -> bool:
 def _different_times(a: Analysis, b: Analysis) -> bool:
     da = [d.value for d in a.dates]
     db = [d.value for d in b.dates]
+    if (da and not db and b.seasons) or (db and not da and a.seasons):
+        return True  # "from 26 June to 15 October" / "in winter"
     if not da or not db or any(dates_agree(x, y) for x in da for y in db):
         return False
     # "Confirmed in September" and "as of December, not confirmed": the later state
