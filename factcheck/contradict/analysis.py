@@ -1055,6 +1055,9 @@ def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[i
             agent = next((g for g in reversed(before) if g.role == "agent"), None)
             if agent is None:
                 agent = _relative_head(tokens, i, args)
+            if agent is None:
+                # The topic (Xは) of a sentence is the subject of its later clauses too.
+                agent = next((g for g in args if g.start < t.start and g.role == "agent"), None)
             patient = next((g for g in reversed(before) if g.role == "patient"), None)
             lo = agent.start + len(agent.text) if agent else min((u.start for u in tokens if u.clause == t.clause), default=0)
             span = [u for u in tokens if lo <= u.start < t.start]

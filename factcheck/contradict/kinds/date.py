@@ -54,7 +54,7 @@ def _frame_for(x: Analysis, event: frozenset[str]) -> Frame | None:
     return next((f for f in x.frames if f.pred & event), None)
 
 
-def same_event(da: DateValue, db: DateValue, ctx: PairContext) -> bool:
+def same_event(da: DateValue, db: DateValue, ctx: PairContext, score: float = 1.0) -> bool:
     """Two dated predicates are one event only if they are done by and to the same things:
     "ソ連は承認した (1948)" and "北朝鮮は承認した (2017)" are two recognitions."""
     fa, fb = _frame_for(ctx.a, da.event), _frame_for(ctx.b, db.event)
@@ -62,6 +62,9 @@ def same_event(da: DateValue, db: DateValue, ctx: PairContext) -> bool:
     if fa is not None and fb is not None:
         if fa.agent is not None and fb.agent is not None and not _same_agent(fa.agent, fb.agent, ctx, strict):
             return False
+        if score < 1.0 and not (fa.agent is not None and fb.agent is not None) \
+                and ctx.similarity < _MIN_SIMILARITY_UNFRAMED:
+            return False  # predicates no group relates, and no shared doer to say it is one event
         if fa.objects and fb.objects and not fa.objects & fb.objects and strict:
             return False
         return True
@@ -103,7 +106,7 @@ def check(ctx: PairContext) -> Conflict | None:
         if score < 0.5 and (ctx.similarity < _MIN_SIMILARITY_UNFRAMED or len(ctx.a.dates) + len(ctx.b.dates) > 2
                             or _other_event_named(da, db, ctx)):
             continue  # an undated event on one side: only two claims of one date each that say the same  # predicates no group relates: only when the claims otherwise say the same
-        if not same_event(da, db, ctx):
+        if not same_event(da, db, ctx, score):
             continue
         # An agreeing pair of dates for the same event elsewhere means these two date something else.
         if any(dates_agree(x.value, y.value) and (x.event & y.event) for x, y, _ in align_dates(ctx.a, ctx.b)

@@ -65,6 +65,8 @@ def other_agent(ctx: PairContext) -> tuple[str, str] | None:
         for fb in ctx.b.frames:
             if not ((fa.pred_own & fb.pred_own) if strict else (fa.pred & fb.pred)):
                 continue
+            if not (event_groups(fa.pred) & event_groups(fb.pred)) and not (fa.pred & ctx.a.credit_preds):
+                continue  # two can export to each other; only a one-time act or a credit has one doer
             if fa.agent is None or fb.agent is None or _same_phrase(fa.agent, fb.agent, strict):
                 continue
             shared = fa.objects & fb.objects

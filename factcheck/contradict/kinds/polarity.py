@@ -35,6 +35,23 @@ def _opposed_poles(a: Analysis, b: Analysis) -> tuple[int, int] | None:
     return None
 
 
+def _poles_of_other_things(a: Analysis, b: Analysis, scale: int) -> bool:
+    """The antonym predicates of the two claims act on things that share no word."""
+    from factcheck.contradict.analysis import _cues
+
+    poles = _cues().poles
+
+    def objects(x: Analysis) -> frozenset[str] | None:
+        for f in x.frames:
+            if any(sc == scale for form in (f.pred_text, *f.pred_own) for sc, _ in poles.get(form, ())):
+                # The thing acted on: the object, or the topic of a passive (渡航は禁止されている).
+                return f.objects | (f.agent.own if f.agent is not None else frozenset())
+        return None
+
+    oa, ob = objects(a), objects(b)
+    return bool(oa) and bool(ob) and a.lang == b.lang and not (oa & ob)  # type: ignore[operator]
+
+
 def _denies_shared(a: Analysis, b: Analysis) -> bool:
     """The negated words of the side with the odd negation count stand in the other claim too."""
     if a.negations % 2 == b.negations % 2:
@@ -82,6 +99,8 @@ def check(ctx: PairContext) -> Conflict | None:
     if poles is not None:
         if role_swap(a, b) is not None:
             return None  # "A beat B" and "B lost to A" say one thing
+        if _poles_of_other_things(a, b, poles[0]):
+            return None  # "did not recognise the state" / "travel is banned": opposite verbs, other objects
         parity_a, parity_b = (0, 1) if poles[1] == 0 else (1, 0)
     elif parity_a == parity_b or not _denies_shared(a, b):
         return None  # what one side negates is not said by the other ("did not miss" / "converted")
