@@ -21,21 +21,23 @@ and what CSL has no field for - our inline ``label``, the document id and
 ``custom`` - moved into ``note`` as ``key: value`` lines.
 
 CSV: one row per claim, lists joined with ``; ``.
+
+The formats themselves are written by ``factcheck.report.exports``.
 """
 
 from __future__ import annotations
 
-import csv
 import json
-import re
-from typing import IO, Any, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
 
 from factcheck import vocab
 from factcheck.model import Name, Reference
-from factcheck.status import STATUSES, ClaimView, date_range, derive
+from factcheck.query import date_range
+from factcheck.status import STATUSES, ClaimView, derive
 from factcheck.store import Corpus
+from factcheck.text import DateError, PartialDate
 
-FORMATS = ("claimreview", "csl-json", "csv")
 CONTRADICTED = "Contradicted by another source"
 
 # --- ClaimReview ---------------------------------------------------------------
@@ -110,15 +112,12 @@ def claimreview(
 
 # --- CSL-JSON ------------------------------------------------------------------
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 def csl_date(value: str) -> dict[str, Any]:
     """An ISO 8601 (possibly partial) date as a CSL date object."""
-    m = _ISO.match(value.strip())
-    if not m:
+    try:
+        return {"date-parts": [list(PartialDate.parse(value.strip()).parts())]}
+    except DateError:
         return {"raw": value}
-    return {"date-parts": [[int(p) for p in m.groups() if p is not None]]}
 
 
 def csl_name(name: Name) -> dict[str, str]:
@@ -203,35 +202,26 @@ def claim_row(view: ClaimView) -> dict[str, str]:
     }
 
 
-def write_claims_csv(views: Sequence[ClaimView] | Iterable[ClaimView], stream: IO[str]) -> None:
-    """Claims as CSV with a header row (RFC 4180 quoting, LF line ends)."""
-    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for view in views:
-        writer.writerow(claim_row(view))
+# --- what the formats are written from -------------------------------------------
 
 
-def export(
-    corpus: Corpus,
-    fmt: str,
-    stream: IO[str],
-    *,
-    views: Mapping[str, ClaimView] | None = None,
-    author: str | None = None,
-    date: str | None = None,
-    url_base: str | None = None,
-) -> None:
-    """Write the corpus in one of ``FORMATS`` to ``stream``."""
-    views = views if views is not None else derive(corpus)
-    if fmt == "claimreview":
-        data: Any = claimreview(corpus, views, author=author, date=date, url_base=url_base)
-    elif fmt == "csl-json":
-        data = csl_json(corpus)
-    elif fmt == "csv":
-        write_claims_csv(views.values(), stream)
-        return
-    else:
-        from factcheck.errors import UsageError
+@dataclass(frozen=True)
+class Export:
+    """What ``factcheck export`` writes, in any of its formats (``report.exports``):
+    the corpus, each claim's statuses, and ClaimReview's options."""
 
-        raise UsageError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
-    stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    corpus: Corpus
+    views: Mapping[str, ClaimView]
+    author: str | None = None
+    date: str | None = None
+    url_base: str | None = None
+
+
+def prepare(
+    corpus: Corpus, *, author: str | None = None, date: str | None = None, url_base: str | None = None
+) -> Export:
+    """The export of ``corpus``; UsageError for a ``date`` that is not ISO 8601
+    (schema.org wants one: "yesterday" is rejected before anything is written)."""
+    if date:
+        date_range(date)
+    return Export(corpus, derive(corpus), author, date, url_base)

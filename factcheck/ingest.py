@@ -5,6 +5,7 @@ claim and reference files atomically."""
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,12 +20,16 @@ from factcheck.extract.wikitext import looks_like_wikitext, read_wikitext
 from factcheck.extract.merge import MergeResult, merge_claims, merge_references
 from factcheck.model import NON_FACTUAL_KINDS, Claim, ClaimFile, Reference, ReferenceFile
 from factcheck.store import SOURCES_DIR, Repository, read_claim_file, read_reference_file, write_claim_file, write_reference_file
-from factcheck.yamlio import atomic_write as atomic_write_text, read_text
+from factcheck.yamlio import atomic_write as atomic_write_text
+from factcheck.yamlio import cannot_write, read_text
 
 DOCUMENT_KINDS = ("wikipedia", "news", "blog", "other")
 SOURCE_FORMATS = ("auto", "text", "html", "wikitext")
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".xhtml": "html", ".wiki": "wikitext",
                    ".wikitext": "wikitext", ".mediawiki": "wikitext"}
+# The id names files (claims/<id>.yaml): "../x" once wrote both files to the
+# same path outside claims/, the references overwriting the claims.
+_DOC_ID = re.compile(r"^\w[\w.-]*$")
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,11 @@ class ExtractOptions:
 
 @dataclass
 class IngestResult:
+    """What an extraction found and wrote (or, in a dry run, would write)."""
+
     extraction: Extraction
+    claim_file: ClaimFile | None = None  # the files as written: the extraction merged with the review on disk
+    reference_file: ReferenceFile | None = None
     claims_path: Path | None = None
     references_path: Path | None = None
     source_path: Path | None = None
@@ -191,9 +200,16 @@ def _check_derived_text(repo: Repository, doc_id: str, target: Path, text: str, 
         )
 
 
-def ingest(repo: Repository, source: Path, options: ExtractOptions) -> IngestResult:
-    """Extract ``source`` into ``repo``, keeping review work already on disk."""
+def ingest(repo: Repository, source: Path, options: ExtractOptions, *, dry_run: bool = False) -> IngestResult:
+    """Extract ``source`` into ``repo``, keeping review work already on disk.
+
+    A dry run does everything but write: its result is what a real run
+    would write, with ``written`` false."""
     check_options(options)
+    if options.doc_id is not None and not _DOC_ID.match(options.doc_id):
+        raise UsageError(
+            f"bad document id {options.doc_id!r}: use letters, digits, '-', '_' and '.', starting with a letter or digit"
+        )
     doc_id = options.doc_id or document_id_from_name(source.stem)
     options = ExtractOptions(**{**options.__dict__, "doc_id": doc_id})
     text, page, fmt = read_page(source, options.source_format)
@@ -222,25 +238,46 @@ def ingest(repo: Repository, source: Path, options: ExtractOptions) -> IngestRes
     # The document record on disk may carry a reviewer's title or url: keep it.
     document = old_claims.document if old_claims else fresh.document
 
-    repo.sources_dir.mkdir(parents=True, exist_ok=True)
-    if original is not None:
-        if not original.exists():
-            shutil.copyfile(source, original)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            atomic_write_text(target, text)
-    elif not target.exists():
-        shutil.copyfile(source, target)
-    write_claim_file(claims_path, ClaimFile(document, merged.claims))
-    write_reference_file(refs_path, ReferenceFile(doc_id, refs))
+    claim_file = ClaimFile(document, merged.claims)
+    reference_file = ReferenceFile(doc_id, refs)
+    if not dry_run:
+        _write(repo, source, (target, text, original), (claims_path, claim_file), (refs_path, reference_file))
     return IngestResult(
         extraction=fresh,
+        claim_file=claim_file,
+        reference_file=reference_file,
         claims_path=claims_path,
         references_path=refs_path,
         source_path=target,
         merge=merged,
         references_added=refs_added,
         references_vanished=refs_vanished,
-        written=True,
+        written=not dry_run,
         counts=summarize(fresh, merged.claims, refs),
         original_path=original,
     )
+
+
+def _write(
+    repo: Repository,
+    source: Path,
+    placed: tuple[Path, str, Path | None],
+    claims: tuple[Path, ClaimFile],
+    references: tuple[Path, ReferenceFile],
+) -> None:
+    """The source (verbatim, and for a page its rendered text beside it), then
+    the claim and reference files."""
+    target, text, original = placed
+    try:
+        repo.sources_dir.mkdir(parents=True, exist_ok=True)
+        if original is not None:
+            if not original.exists():
+                shutil.copyfile(source, original)
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                atomic_write_text(target, text)
+        elif not target.exists():
+            shutil.copyfile(source, target)
+    except OSError as exc:
+        raise cannot_write(target, exc) from None
+    write_claim_file(*claims)
+    write_reference_file(*references)

@@ -218,3 +218,7 @@ class Finding:
     severity: Severity
     rule: str
     message: str
+    # What kind of fault, for the runner to reason about without reading the
+    # message: for schema findings the JSON Schema keyword that failed
+    # ("pattern", "required", ...); empty when a rule has one kind only.
+    kind: str = ""

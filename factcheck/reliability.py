@@ -14,7 +14,6 @@ unreliable, user-generated, tabloid) make a claim that cites nothing else
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Mapping
@@ -23,6 +22,7 @@ from urllib.parse import urlsplit
 from factcheck import vocab
 from factcheck.errors import FactcheckError
 from factcheck.model import Reference
+from factcheck.text import fold
 
 _ENTRY_KEYS = {"name", "rating", "basis", "names", "domains", "note"}
 _RATING_KEYS = {"unreliable", "doc"}
@@ -39,8 +39,7 @@ class Rating:
     note: str = ""
 
 
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+_fold = fold
 
 
 def host_of(url: str | None) -> str:

@@ -16,11 +16,11 @@ from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 
 from factcheck import model
+from factcheck.text import ISO_DATE_PATTERN
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILES = {"claims": "claims.schema.json", "references": "references.schema.json"}
 _ROOTS = {"claims": model.ClaimFile, "references": model.ReferenceFile}
-_PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 # Fields whose strings are ISO 8601 dates; the pattern gives editors an early
 # warning, the dates rule gives the precise message.
 _DATE_FIELDS = {"issued", "accessed", "retrieved"}
@@ -52,7 +52,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _type_schema(get_args(tp)[0], defs)}
     if origin is dict:
         return {"type": "object"}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in defs:
             defs[name] = {}  # placeholder against recursion
@@ -72,7 +72,7 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         key = field_key(f)
         prop = _type_schema(hints[f.name], defs)
         if f.name in _DATE_FIELDS:
-            prop = {**prop, "pattern": _PARTIAL_DATE}
+            prop = {**prop, "pattern": ISO_DATE_PATTERN}
         prop["description"] = f.metadata.get("doc", "")
         props[key] = prop
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:

@@ -40,6 +40,7 @@ from rapidfuzz import fuzz
 from factcheck.model import Reference
 from factcheck.status import ClaimView
 from factcheck.store import Corpus
+from factcheck.text import STOPWORDS, read_numeral
 
 Scope = Literal["claims", "references", "all"]
 DEFAULT_MIN_SCORE = 60.0
@@ -59,8 +60,10 @@ def _is_punct(ch: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def fold(text: str) -> Folded:
-    """Text folded for matching (see the module docstring), with its position map."""
+def search_fold(text: str) -> Folded:
+    """Text folded for matching, with its position map: what ``text.fold``
+    does and more (kana, punctuation, kanji multipliers; see the module
+    docstring), one character at a time so that matches map back."""
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -80,25 +83,6 @@ def fold(text: str) -> Folded:
 
 
 _KANJI_NUMBER = re.compile(r"\d+(?:[億万千百]\d*)+")
-_SMALL = {"千": 1000, "百": 100}
-_LARGE = {"万": 10_000, "億": 100_000_000}
-
-
-def _kanji_number(text: str) -> int:
-    """``3万4000`` -> 34000, ``3万4千`` -> 34000, ``1億2000万`` -> 120000000."""
-    total = section = 0
-    digits = ""
-    for ch in text:
-        if ch.isdigit():
-            digits += ch
-        elif ch in _SMALL:
-            section += int(digits or 1) * _SMALL[ch]
-            digits = ""
-        else:
-            section += int(digits or 0)
-            total += (section or 1) * _LARGE[ch]
-            section, digits = 0, ""
-    return total + section + int(digits or 0)
 
 
 def _fold_numbers(folded: Folded) -> Folded:
@@ -111,7 +95,7 @@ def _fold_numbers(folded: Folded) -> Folded:
     for m in _KANJI_NUMBER.finditer(text):
         out.append(text[pos : m.start()])
         where.extend(origin[pos : m.start()])
-        digits = str(_kanji_number(m.group()))
+        digits = str(int(read_numeral(m.group()) or 0))
         out.append(digits)
         span = origin[m.start() : m.end()]
         where.extend(span[min(i, len(span) - 1)] if i < len(digits) - 1 else span[-1] for i in range(len(digits)))
@@ -141,15 +125,13 @@ def _content(folded: Folded, original: str) -> tuple[str, tuple[int, ...]]:
     def particle(c: str, o: int) -> bool:
         return _is_hiragana(c) and not _is_katakana(original[o])
 
-    has_other = any(c != " " and not particle(c, o) for c, o in zip(folded.text, folded.origin))
+    has_other = any(c != " " and not particle(c, o) for c, o in zip(folded.text, folded.origin, strict=True))
     keep = [
-        (c, o) for c, o in zip(folded.text, folded.origin) if c != " " and not (has_other and particle(c, o))
+        (c, o) for c, o in zip(folded.text, folded.origin, strict=True) if c != " " and not (has_other and particle(c, o))
     ]
     return "".join(c for c, _ in keep), tuple(o for _, o in keep)
 
 
-# Not highlighted on their own: they match everywhere.
-_STOPWORDS = frozenset("a an and are as at be by for from in is it of on or that the to was were with".split())
 
 
 def _has_cjk(text: str) -> bool:
@@ -173,7 +155,7 @@ class Features:
 
 
 def features(text: str) -> Features:
-    folded = fold(text)
+    folded = search_fold(text)
     content, _ = _content(folded, text)
     return Features(folded.text, frozenset(_bigrams(content)), frozenset(content), _has_cjk(content))
 
@@ -192,7 +174,7 @@ class Query:
 
     def __init__(self, text: str):
         self.raw = text
-        self.folded = fold(text)
+        self.folded = search_fold(text)
         self.content, _ = _content(self.folded, text)
         self.bigrams = set(_bigrams(self.content))
         self.chars = set(self.content)
@@ -204,7 +186,7 @@ class Query:
             raise UsageError("the search query is empty once punctuation and spaces are removed")
 
     def score(self, text: str) -> Score:
-        target = fold(text)
+        target = search_fold(text)
         q, t = self.folded.text, target.text
         if not t:
             return Score(0.0, 0.0, 0.0, 0.0, ())
@@ -229,7 +211,7 @@ class Query:
                 spans.append((target.origin[al.dest_start], target.origin[al.dest_end - 1] + 1))
         if not spans:
             for word in self.words:
-                if len(word) < 2 or word in _STOPWORDS or _has_cjk(word):
+                if len(word) < 2 or word in STOPWORDS or _has_cjk(word):
                     continue
                 for m in re.finditer(re.escape(word), t):
                     spans.append((target.origin[m.start()], target.origin[m.end() - 1] + 1))
@@ -305,18 +287,34 @@ def search(
     return ranked[:limit] if limit else ranked
 
 
-def hit_record(hit: Hit) -> dict[str, object]:
-    """A hit as plain JSON values."""
-    record: dict[str, object] = {
-        "kind": hit.kind,
-        "id": hit.id,
-        "document": hit.document,
-        "score": hit.score.score,
-        "scores": {"partial": hit.score.partial, "tokens": hit.score.tokens, "ngram": hit.score.ngram},
-        "text": hit.text,
-        "matches": [list(s) for s in hit.score.spans],
-    }
-    if hit.view is not None:
-        record["statuses"] = list(hit.view.ordered_statuses())
-        record["labels"] = list(hit.view.labels)
-    return record
+@dataclass(frozen=True)
+class SearchResult:
+    """The hits of one search, best first; when none passed ``min_score``, the
+    best of those below it (a paraphrase with other words, 情報機関 for
+    情報院, can score just under the bar)."""
+
+    query: str
+    hits: tuple[Hit, ...]
+    nearest: Hit | None = None
+
+
+def find(
+    corpus: Corpus,
+    query: str,
+    *,
+    claims: Iterable[ClaimView] = (),
+    scope: Scope = "claims",
+    documents: Iterable[str] = (),
+    limit: int | None = DEFAULT_LIMIT,
+    min_score: float = DEFAULT_MIN_SCORE,
+) -> SearchResult:
+    """``search()``, with the nearest miss when nothing matched (``factcheck search``)."""
+    claims = tuple(claims)
+    documents = tuple(documents)
+    hits = search(corpus, query, claims=claims, scope=scope, documents=documents, limit=limit, min_score=min_score)
+    nearest = None
+    if not hits and min_score > 0:
+        near = search(corpus, query, claims=claims, scope=scope, documents=documents, limit=1, min_score=0)
+        if near and near[0].score.score > 0:
+            nearest = near[0]
+    return SearchResult(query, tuple(hits), nearest)

@@ -24,7 +24,7 @@ from factcheck import model
 from factcheck.errors import ClaimFileError, RepositoryNotFound
 from factcheck.model import Claim, ClaimFile, Document, Finding, Origin, Reference, ReferenceFile
 from factcheck.schema import SCHEMA_FILES, field_key, public_fields, schema_for
-from factcheck.yamlio import Flow, FlowList, Located, atomic_write, dump, load_located  # noqa: F401 (atomic_write re-exported)
+from factcheck.yamlio import Flow, FlowList, Located, atomic_write, dump, load_located
 
 FileKind = Literal["claims", "references"]
 CLAIMS_DIR = "claims"
@@ -38,24 +38,6 @@ ROOT_ENV = "FACTCHECK_ROOT"
 def modeline(kind: FileKind) -> str:
     """The comment that points editors (yaml-language-server) at the schema."""
     return f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{SCHEMA_FILES[kind]}\n"
-
-
-def find_root(start: Path | None = None) -> Path:
-    """The nearest folder at or above ``start`` holding claims/ or references/.
-
-    ``FACTCHECK_ROOT`` overrides the search.
-    """
-    env = os.environ.get(ROOT_ENV)
-    if env:
-        return Path(env).resolve()
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / CLAIMS_DIR).is_dir() or (folder / REFERENCES_DIR).is_dir():
-            return folder
-    raise RepositoryNotFound(
-        f"no factcheck repository at or above {here} (a folder with {CLAIMS_DIR}/ or {REFERENCES_DIR}/); "
-        f"run it inside one, or set {ROOT_ENV}"
-    )
 
 
 def display_path(path: Path) -> str:
@@ -95,7 +77,7 @@ def _fields(cls: type) -> tuple[tuple[dataclasses.Field[Any], str, bool], ...]:
     )
 
 
-def _build(tp: Any, value: Any, located: Located, jpath: tuple[Any, ...]) -> Any:
+def _build(tp: Any, value: Any, located: Located | None, jpath: tuple[Any, ...]) -> Any:
     """Turn schema-valid plain values into model objects; skip what does not fit."""
     origin = get_origin(tp)
     if origin in (typing.Union, types.UnionType):
@@ -110,7 +92,7 @@ def _build(tp: Any, value: Any, located: Located, jpath: tuple[Any, ...]) -> Any
             for i, v in enumerate(value)
             if (built := _build(item_tp, v, located, jpath + (i,))) is not _SKIP
         )
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return build_object(tp, value, located, jpath)
     if origin is dict:
         return value if isinstance(value, dict) else {}
@@ -192,15 +174,16 @@ def _plain(data: Any) -> Any:
 def _message(error: jsonschema.ValidationError) -> str:
     """A short message a person can act on, naming the field."""
     where = ".".join(str(p) for p in error.absolute_path) or "the file"
+    schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        allowed = ", ".join(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(schema.get("properties", {})))  # type: ignore[arg-type]  # an object here
+        allowed = ", ".join(schema.get("properties", {}))
         return f"unknown field {extra[0]!r}" + (f" in {where}" if error.absolute_path else "") + f" (allowed: {allowed})"
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"missing required field {missing!r}" + (f" in {where}" if error.absolute_path else "")
     if error.validator == "enum":
-        return f"{where}: {error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+        return f"{where}: {error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"  # type: ignore[arg-type]
     if error.validator == "type":
         expected = error.validator_value
         if expected == "object" and not error.absolute_path:
@@ -216,8 +199,9 @@ def _message(error: jsonschema.ValidationError) -> str:
 
 def _error_position(located: Located, error: jsonschema.ValidationError) -> tuple[int, int]:
     path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        extra = sorted(set(error.instance) - set(schema.get("properties", {})))
         if extra:
             return located.where(path + (extra[0],), key=True)
     return located.where(path)
@@ -248,7 +232,7 @@ def schema_findings(located: Located, kind: FileKind) -> list[Finding]:
     found = []
     for error in validator.iter_errors(located.data):
         line, col = _error_position(located, error)
-        found.append(Finding(located.path, line, col, "error", "schema", _message(error)))
+        found.append(Finding(located.path, line, col, "error", "schema", _message(error), str(error.validator)))
     return sorted(found, key=lambda f: (f.line, f.column))
 
 
@@ -368,10 +352,6 @@ class Corpus:
         for c in self.claims:
             self.claim_by_id.setdefault(c.id, c)
 
-    @property
-    def broken(self) -> list[LoadedFile]:
-        return [f for f in self.files if not f.ok]
-
     def raise_if_broken(self) -> None:
         """For commands that need sound input: stop at the first unreadable file."""
         for f in self.files:
@@ -385,8 +365,40 @@ class Repository:
         self.root = root.resolve()
 
     @classmethod
-    def discover(cls, start: Path | None = None) -> Repository:
-        return cls(find_root(start))
+    def locate(cls, root: Path | None = None, *, start: Path | None = None, create: bool = False) -> Repository:
+        """The repository a command works on; the one place ``FACTCHECK_ROOT`` is read.
+
+        ``root`` (``--root``), else ``FACTCHECK_ROOT``, is taken as given and
+        must be a repository: a typo there must not read as an empty one
+        ("0 claims", exit 0).  Otherwise the nearest folder at or above
+        ``start`` (default: the working folder) holding claims/ or
+        references/.  With ``create`` (a first extraction), a given folder
+        need not be a repository yet, and the working folder starts one when
+        none is found.
+        """
+        env = os.environ.get(ROOT_ENV)
+        given = root or (Path(env) if env else None)
+        if given is not None:
+            repo = cls(given)
+            if create:
+                return repo
+            if not given.is_dir():
+                raise RepositoryNotFound(f"--root {given}: no such folder")
+            if not (repo.claims_dir.is_dir() or repo.references_dir.is_dir()):
+                raise RepositoryNotFound(
+                    f"{repo.root} is not a factcheck repository (it has no {CLAIMS_DIR}/ or {REFERENCES_DIR}/ folder)"
+                )
+            return repo
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / CLAIMS_DIR).is_dir() or (folder / REFERENCES_DIR).is_dir():
+                return cls(folder)
+        if create:
+            return cls(Path.cwd())
+        raise RepositoryNotFound(
+            f"no factcheck repository at or above {here} (a folder with {CLAIMS_DIR}/ or {REFERENCES_DIR}/); "
+            f"run it inside one, or set {ROOT_ENV}"
+        )
 
     @property
     def claims_dir(self) -> Path:

@@ -17,11 +17,11 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
-from factcheck.errors import ClaimFileError
+from factcheck.errors import ClaimFileError, FileError
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
@@ -100,6 +100,7 @@ def compose(text: str, path: str) -> Node | None:
             if anchor is not None:
                 raise _fail(path, ev.start_mark, f"anchor &{anchor} is not allowed (write the value out)")
             mark = ev.start_mark
+            assert mark is not None  # libyaml marks every event
             if isinstance(ev, yaml.ScalarEvent):
                 node = Node("scalar", mark.line + 1, mark.column + 1, ev.value, not ev.style and ev.implicit[0])
             elif isinstance(ev, yaml.SequenceStartEvent):
@@ -258,11 +259,11 @@ def load_located(path: str | Path, schema: dict[str, Any]) -> Located:
 # --- writing --------------------------------------------------------------------
 
 
-class Flow(dict):  # type: ignore[type-arg]
+class Flow(dict[str, Any]):
     """A mapping written on one line: locations, disputes, dates."""
 
 
-class FlowList(list):  # type: ignore[type-arg]
+class FlowList(list[Any]):
     """A short list written on one line: cites."""
 
 
@@ -292,10 +293,16 @@ def dump(data: Any, *, header: str = "") -> str:
 
 
 def atomic_write(path: str | Path, text: str) -> None:
-    """Write ``text`` so that readers see the old file or the new one, never half."""
+    """Write ``text`` so that readers see the old file or the new one, never half.
+
+    An unwritable place is the user's input error: FileError, not OSError.
+    """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise cannot_write(target, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
@@ -306,17 +313,13 @@ def atomic_write(path: str | Path, text: str) -> None:
         else:
             os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise cannot_write(target, exc) from None
         raise
 
 
-def iter_nodes(node: Node) -> Iterator[Node]:
-    yield node
-    if node.kind == "seq":
-        for item in node.value:
-            yield from iter_nodes(item)
-    elif node.kind == "map":
-        for k, v in node.value:
-            yield k
-            yield from iter_nodes(v)
+def cannot_write(path: Path, exc: OSError) -> FileError:
+    """The one wording of a failed write."""
+    return FileError(str(path), f"cannot write: {exc.strerror or exc}")

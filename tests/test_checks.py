@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Mapping
 
 import pytest
 import yaml
@@ -61,18 +62,18 @@ claims:
 """
 
 C, R = "claims/doc.yaml", "references/doc.yaml"
-O = "claims/other.yaml"
+OTHER_C = "claims/other.yaml"
 
 
-def _edit(text: str, edits: dict[str, str]) -> str:
+def _edit(text: str, edits: Mapping[str, str]) -> str:
     for old, new in edits.items():
         assert old in text, old
         text = text.replace(old, new, 1)
     return text
 
 
-def make_repo(root: Path, claims: dict[str, str] = {}, refs: dict[str, str] = {}, source: str = SOURCE,
-              files: dict[str, str] = {}) -> Repository:
+def make_repo(root: Path, claims: Mapping[str, str] = MappingProxyType({}), refs: Mapping[str, str] = MappingProxyType({}),
+              source: str = SOURCE, files: Mapping[str, str] = MappingProxyType({})) -> Repository:
     for rel, text in {"claims/doc.yaml": _edit(CLAIMS, claims), "references/doc.yaml": _edit(REFS, refs),
                       "sources/doc.txt": source, **files}.items():
         path = root / rel
@@ -109,17 +110,17 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[str, int, str]]]] = [
     ("schema: wrong type", {"claims": {"column: 23,": "column: x,"}}, [(C, 12, "schema")]),
     # unique-id
     ("unique-id: claim", {"claims": {"id: doc-3": "id: doc-1"}}, [(C, 15, "unique-id")]),
-    ("unique-id: across files", {"files": {O: OTHER.replace("other-1", "doc-2"), "sources/other.txt": "It opened in 2020.\n"}},
-     [(O, 3, "unique-id")]),
-    ("unique-id: document", {"files": {O: OTHER.replace("id: other,", "id: doc,"), "sources/other.txt": "It opened in 2020.\n"}},
-     [(O, 1, "unique-id")]),
+    ("unique-id: across files", {"files": {OTHER_C: OTHER.replace("other-1", "doc-2"), "sources/other.txt": "It opened in 2020.\n"}},
+     [(OTHER_C, 3, "unique-id")]),
+    ("unique-id: document", {"files": {OTHER_C: OTHER.replace("id: other,", "id: doc,"), "sources/other.txt": "It opened in 2020.\n"}},
+     [(OTHER_C, 1, "unique-id")]),
     # the copy is the one out of place, even when its file sorts first (claims/a.yaml < claims/doc.yaml)
     ("unique-id: copy in a file sorting first", {"files": {"claims/a.yaml": OTHER.replace("other-1", "doc-2").replace("other", "a"),
                                                             "sources/a.txt": "It opened in 2020.\n"}},
      [("claims/a.yaml", 3, "unique-id")]),
     # a claim file copied whole: one finding on its document id, not one per claim
     ("unique-id: copied file", {"files": {"claims/a.yaml": CLAIMS}}, [("claims/a.yaml", 2, "unique-id")]),
-    ("unique-id: passes across files", {"files": {O: OTHER, "sources/other.txt": "It opened in 2020.\n"}}, []),
+    ("unique-id: passes across files", {"files": {OTHER_C: OTHER, "sources/other.txt": "It opened in 2020.\n"}}, []),
     # dangling-cite
     ("dangling-cite: cites", {"claims": {"cites: [doc-r1]": "cites: [doc-r9]"}}, [(C, 9, "dangling-cite")]),
     ("dangling-cite: covered_by", {"claims": {"    disputes:": "    covered_by: [doc-r1, nope]\n    disputes:"}},
@@ -138,7 +139,7 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[str, int, str]]]] = [
      [(C, 11, "contradicts-same-document")]),
     ("contradicts-same-document: marked", {"claims": {"cites: [doc-r1]": "cites: [doc-r1]\n    relations:\n      - {type: contradicts, target: doc-2, within_document: true}"}}, []),
     ("contradicts-same-document: other document", {"claims": {"cites: [doc-r1]": "cites: [doc-r1]\n    relations:\n      - {type: contradicts, target: other-1}"},
-                                                   "files": {O: OTHER, "sources/other.txt": "It opened in 2020.\n"}}, []),
+                                                   "files": {OTHER_C: OTHER, "sources/other.txt": "It opened in 2020.\n"}}, []),
     # dispute-kind
     ("dispute-kind", {"claims": {"kind: citation-needed": "kind: citation_needed"}}, [(C, 14, "dispute-kind")]),
     # date-format

@@ -57,16 +57,6 @@ def test_unexpected_errors_reach_the_user_as_one_line(monkeypatch: pytest.Monkey
     assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
 
 
-def test_commands_use_typer_only_in_the_cli_package() -> None:
-    root = Path(factcheck.__file__).parent
-    offenders = [
-        str(p.relative_to(root))
-        for p in root.rglob("*.py")
-        if "cli" not in p.relative_to(root).parts and "import typer" in p.read_text(encoding="utf-8")
-    ]
-    assert offenders == []
-
-
 @pytest.mark.parametrize("doc_id", ["../evil", "a b/c", ".hidden", "x/y"])
 def test_extract_rejects_an_id_that_is_not_a_file_name(tmp_path: Path, doc_id: str) -> None:
     # "--id ../evil" wrote claims and references to one path outside claims/.

@@ -74,7 +74,7 @@ def test_corpus_document(path: Path) -> None:
     claims = actual["claims"]
     texts = [c["text"] for c in claims]
     assert len(claims) == len(expected["claims"]), "\n".join(texts)
-    for got, exp in zip(claims, expected["claims"]):
+    for got, exp in zip(claims, expected["claims"], strict=True):
         assert _norm(got["text"]).startswith(_norm(exp["text"])), (got["text"], exp["text"])
         kinds = exp.get("kind", "fact")
         kinds = kinds if isinstance(kinds, list) else [kinds]

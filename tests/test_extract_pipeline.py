@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -181,8 +183,6 @@ def test_entry_point_dry_run_on_the_blog(tmp_path: Path) -> None:
     assert "fact" in kinds and kinds & {"question", "meta"}
 
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 _PIECES = st.sampled_from(
     ["北朝鮮は", "ウクライナに", "2024年10月", "10月23日、", "1,500人", "。", "？", "[1]", "[12][13]", " [疑わしい–議論する]",
@@ -199,3 +199,25 @@ def test_extraction_never_crashes_and_anchors_every_claim(text: str) -> None:
     for c in ex.claims:
         assert strip_markers(claim_at(text, c)) == c.text
         assert c.text == c.text.strip() and c.text
+
+
+def test_a_dry_run_is_the_real_run_without_the_writing(tmp_path: Path) -> None:
+    from factcheck.ingest import ExtractOptions, ingest
+    from factcheck.store import Repository
+
+    (tmp_path / "claims").mkdir()
+    src = tmp_path / "in.txt"
+    src.write_text(PARAGRAPH, encoding="utf-8")
+    repo = Repository(tmp_path)
+    options = ExtractOptions(doc_id="kp", lang="ja")
+    dry = ingest(repo, src, options, dry_run=True)
+    assert not dry.written and sorted(p.name for p in tmp_path.iterdir()) == ["claims", "in.txt"]
+    real = ingest(repo, src, options)
+    assert real.written and read_claim_file(tmp_path / "claims" / "kp.yaml") == real.claim_file
+    assert (dry.claim_file, dry.reference_file, dry.counts) == (real.claim_file, real.reference_file, real.counts)
+    # Once reviewed, a dry run shows the merge a real run would write.
+    cf = read_claim_file(tmp_path / "claims" / "kp.yaml")
+    edited = cf.claims[1].__class__(**{**cf.claims[1].__dict__, "notes": "checked by hand"})
+    write_claim_file(tmp_path / "claims" / "kp.yaml", cf.__class__(cf.document, (cf.claims[0], edited, *cf.claims[2:])))
+    again = ingest(repo, tmp_path / "sources" / "kp.txt", options, dry_run=True)
+    assert again.claim_file is not None and again.claim_file.claims[1].notes == "checked by hand"

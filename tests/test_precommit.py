@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from test_checks import make_repo
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -82,17 +84,17 @@ def test_list_formats() -> None:
 
 def test_list_table_aligns_wide_japanese_text() -> None:
     out = ok("list", "--lang", "ja", env={"COLUMNS": "120"})
-    lines = [l for l in out.splitlines() if l.strip()][:-1]  # the last line is the count
-    assert any("能登" in l for l in lines)
-    assert len({cell_len(l) for l in lines}) == 1, [cell_len(l) for l in lines]
-    assert max(cell_len(l) for l in lines) <= 120
+    lines = [line for line in out.splitlines() if line.strip()][:-1]  # the last line is the count
+    assert any("能登" in line for line in lines)
+    assert len({cell_len(line) for line in lines}) == 1, [cell_len(line) for line in lines]
+    assert max(cell_len(line) for line in lines) <= 120
     assert "[要出典]" not in out  # markers are not claim text
     assert "<script>" in out  # shown as written, not interpreted
 
 
 def test_list_table_fits_a_narrow_terminal() -> None:
     out = ok("list", env={"COLUMNS": "80"})
-    assert all(cell_len(l) <= 80 for l in out.splitlines())
+    assert all(cell_len(line) <= 80 for line in out.splitlines())
     assert "ja-noto-5" in out and "en-noto-1" in out
 
 
@@ -125,7 +127,7 @@ def test_show_prints_context_references_and_relations() -> None:
 def test_stats_table() -> None:
     out = ok("stats")
     assert "ja-noto" in out and "total" in out
-    assert all(cell_len(l) <= 80 for l in out.splitlines())
+    assert all(cell_len(line) <= 80 for line in out.splitlines())
 
 
 @pytest.mark.parametrize("fmt, suffix", [("markdown", "md"), ("html", "html"), ("json", "json")])
@@ -216,7 +218,7 @@ def test_stats_never_cuts_document_ids(tmp_path: Path, columns: str) -> None:
     )
     out = ok("stats", env={"COLUMNS": columns}, root=tmp_path / "repo")
     assert "a-document-with-a-rather-long-id" in out and "…" not in out
-    assert all(cell_len(l) <= int(columns) for l in out.splitlines())
+    assert all(cell_len(line) <= int(columns) for line in out.splitlines())
 
 
 def test_search_without_matches_names_the_nearest_claim() -> None:
@@ -224,3 +226,34 @@ def test_search_without_matches_names_the_nearest_claim() -> None:
     assert result.exit_code == 0 and "0 matches" in result.stdout
     assert result.stderr.startswith("nearest: ja-noto-6 (score ") and "--min-score" in result.stderr
     assert run("search", "輪島の大火災で200棟焼失", "--min-score", "100", "--format", "json").stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_a_reader_leaving_the_pipe_is_exit_0(fmt: str) -> None:
+    # `factcheck list | head -1`: the reader closes the pipe; not our failure.
+    # A one-page pipe and the project's own claims make sure writing outlasts the reader.
+    exe = Path(sys.executable).with_name("factcheck")
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+    proc = subprocess.Popen(
+        [str(exe), "list", "--format", fmt, "--root", str(Path(__file__).parent.parent)],
+        stdout=write_end, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "100"},
+    )
+    os.close(write_end)
+    assert os.read(read_end, 10)
+    os.close(read_end)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in err and b"Exception ignored" not in err
+
+
+def test_ctrl_c_is_exit_130_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck.cli.query as command
+
+    def interrupted(*_a: object, **_k: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command, "load_corpus", interrupted)
+    result = run("stats")
+    assert result.exit_code == 130
+    assert result.stderr == "factcheck: error: interrupted\n"

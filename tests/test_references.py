@@ -284,7 +284,7 @@ def test_is_magazine(name: str, magazine: bool) -> None:
 
 def refs_of(text: str, *roles: str) -> list:
     """Parse ``text`` whose parts are separated by lines "@@role"."""
-    blocks, pos = [], 0
+    blocks = []
     parts = text.split("@@")
     out = parts[0]
     for part in parts[1:]:

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.report.claims import REPORTERS, build_report, report_data
-from factcheck.status import STATUSES, select
+from factcheck.query import select
+from factcheck.report.claims import build_report
+from factcheck.report.disputes import FORMATS
+from factcheck.report.records import report_record
+from factcheck.status import STATUSES
 from factcheck.store import Corpus, Repository
 
 REPO = Path(__file__).parent / "data" / "repo-small"
@@ -23,7 +26,7 @@ def corpus() -> Corpus:
 
 def render(corpus: Corpus, fmt: str, **kw) -> str:
     out = io.StringIO()
-    REPORTERS[fmt](build_report(corpus, **kw), out)
+    FORMATS[fmt](build_report(corpus, **kw), out)
     return out.getvalue()
 
 
@@ -84,7 +87,7 @@ def test_unreliable_references(corpus: Corpus) -> None:
     }
 
 
-@pytest.mark.parametrize("fmt", sorted(REPORTERS))
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_reports_are_deterministic_and_dated_only_on_request(corpus: Corpus, fmt: str) -> None:
     first = render(corpus, fmt)
     assert first == render(Repository(REPO).load(), fmt)
@@ -93,7 +96,7 @@ def test_reports_are_deterministic_and_dated_only_on_request(corpus: Corpus, fmt
 
 
 def test_report_data_is_plain_json(corpus: Corpus) -> None:
-    data = report_data(build_report(corpus))
+    data = report_record(build_report(corpus))
     assert json.loads(json.dumps(data)) == data
 
 
@@ -152,7 +155,7 @@ def test_html_is_self_contained(page) -> None:
 
 
 def test_html_links_only_http_urls() -> None:
-    from factcheck.report.html import _environment
+    from factcheck.report.disputes import _environment
 
     assert _environment().filters["safe_url"]("javascript:alert(1)") is None
     assert _environment().filters["safe_url"]("https://example.org/") == "https://example.org/"

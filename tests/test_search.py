@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import UsageError
-from factcheck.search import Query, fold, hit_record, search
-from factcheck.status import derive, select
+from factcheck.query import select
+from factcheck.report.records import hit_record
+from factcheck.search import Query, search, search_fold
+from factcheck.status import derive
 from factcheck.store import Corpus, Repository
 
 REPO = Path(__file__).parent / "data" / "repo-small"
@@ -40,11 +42,11 @@ def top(corpus: Corpus, query: str, **kw) -> list[str]:
     ],
 )
 def test_fold(raw: str, folded: str) -> None:
-    assert fold(raw).text == folded
+    assert search_fold(raw).text == folded
 
 
 def test_fold_keeps_a_map_to_the_original() -> None:
-    f = fold("約３万４０００人")
+    f = search_fold("約３万４０００人")
     assert len(f.origin) == len(f.text) and f.origin[-1] == len("約３万４０００人") - 1
 
 

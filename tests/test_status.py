@@ -9,8 +9,9 @@ import pytest
 
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.model import Claim, Document, Reference, Relation, Span
+from factcheck.query import date_range, detail, select
 from factcheck.reliability import ReliabilityTable, default_table, host_of
-from factcheck.status import STATUSES, date_range, derive, detail, select, statuses
+from factcheck.status import STATUSES, derive, statuses
 from factcheck.store import Corpus, Repository
 
 REPO = Path(__file__).parent / "data" / "repo-small"

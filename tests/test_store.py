@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import store
-from factcheck.errors import ClaimFileError, RepositoryNotFound
+from factcheck.errors import ClaimFileError, FileError, RepositoryNotFound
 from factcheck.model import Claim, ClaimFile, Document, Reference, ReferenceFile, Span
 from factcheck.schema import SCHEMA_FILES, schema_for
 
@@ -139,20 +139,27 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path, mon
         raise OSError("disk full")
 
     monkeypatch.setattr("factcheck.yamlio.os.replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(FileError, match="cannot write: disk full"):
         store.atomic_write(path, "new\n")
     assert path.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]
 
 
-def test_find_root_walks_up_and_reports_when_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_locate_walks_up_and_reports_when_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(store.ROOT_ENV, raising=False)
     (tmp_path / "claims").mkdir()
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
-    assert store.find_root(deep) == tmp_path.resolve()
+    assert store.Repository.locate(start=deep).root == tmp_path.resolve()
     with pytest.raises(RepositoryNotFound):
-        store.find_root(Path("/"))
+        store.Repository.locate(start=Path("/"))
+    # FACTCHECK_ROOT is read here and only here; it must name a repository.
+    monkeypatch.setenv(store.ROOT_ENV, str(deep))
+    with pytest.raises(RepositoryNotFound, match="not a factcheck repository"):
+        store.Repository.locate()
+    assert store.Repository.locate(create=True).root == deep.resolve()
+    monkeypatch.setenv(store.ROOT_ENV, str(tmp_path))
+    assert store.Repository.locate(start=Path("/")).root == tmp_path.resolve()
 
 
 @pytest.mark.parametrize("kind", ["claims", "references"])

@@ -73,16 +73,15 @@ def test_table_output_counts_candidates_and_says_when_there_are_none(tmp_path: P
 
 
 def test_an_unwritable_claim_file_is_a_one_line_error(tmp_path: Path, monkeypatch) -> None:
-    import factcheck.cli.contradictions as command
-
     def refuse(*_args, **_kw):
-        raise PermissionError(13, "Permission denied", str(tmp_path / "claims" / "news.yaml"))
+        raise PermissionError(13, "Permission denied")
 
     make_repo(tmp_path)
-    monkeypatch.setattr(command, "record", refuse)
+    # The library's atomic write turns the OSError into a located FileError.
+    monkeypatch.setattr("factcheck.yamlio.os.replace", refuse)
     result = runner.invoke(app, ["contradictions", "--root", str(tmp_path), "--write", "-f", "json"])
     assert result.exit_code == 2
-    assert result.stderr.strip().endswith("news.yaml: cannot write: Permission denied")
+    assert result.stderr.strip().endswith("claims/blog.yaml: cannot write: Permission denied")
     assert result.stderr.count("\n") == 1
 
 

@@ -9,15 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_checks import C, R, make_repo
 from typer.testing import CliRunner
 
 from factcheck.checks import RULES
 from factcheck.checks.runner import ValidationResult
 from factcheck.cli import app
 from factcheck.model import Finding
-from factcheck.report.findings import REPORTER_BY_NAME, escape_data, escape_property
-
-from test_checks import C, R, make_repo
+from factcheck.report.findings import FORMATS, escape_data, escape_property
 
 runner = CliRunner()
 DANGLING = {"cites: [doc-r1]": "cites: [doc-r9]"}
@@ -95,7 +94,7 @@ def test_github_escaping() -> None:
     import io
 
     stream = io.StringIO()
-    REPORTER_BY_NAME["github"](ValidationResult((finding,), ("x",)), stream)
+    FORMATS["github"](ValidationResult((finding,), ("x",)), stream)
     assert stream.getvalue() == "::warning file=we%3Aird%2Cname.yaml,line=3,col=4,title=near-duplicate::50%25%0Anext\n"
 
 
@@ -133,11 +132,11 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.M
     result = ValidationResult((Finding("a.yaml", 1, 1, "error", "schema", "bad"),), ("a.yaml",))
     monkeypatch.delenv("NO_COLOR", raising=False)
     for stream, coloured in ((io.StringIO(), False), (Terminal(), True)):
-        REPORTER_BY_NAME["text"](result, stream)
+        FORMATS["text"](result, stream)
         assert ("\x1b[" in stream.getvalue()) is coloured
     monkeypatch.setenv("NO_COLOR", "1")
     stream = Terminal()
-    REPORTER_BY_NAME["text"](result, stream)
+    FORMATS["text"](result, stream)
     assert stream.getvalue() == "a.yaml:1:1: error schema bad\n"
 
 
@@ -156,7 +155,7 @@ def test_explicit_paths_and_folders(broken: Path) -> None:
 def test_rules_command() -> None:
     result = runner.invoke(app, ["rules"])
     assert result.exit_code == 0
-    for rule_id, rule in RULES.items():
+    for rule_id in RULES:
         assert rule_id in result.stdout
     rows = json.loads(runner.invoke(app, ["rules", "--format", "json"]).stdout)
     assert [r["id"] for r in rows] == list(RULES)

@@ -1,8 +1,9 @@
 """Validation rules, one per module, and their registry.
 
 Each rule module has an ``ID`` (kebab-case), a ``SEVERITY``, option defaults
-as data (``DEFAULTS``), and a ``check(ctx, options)`` generator that yields
-:class:`Problem` values.  The runner, not the rule, stamps the rule id and
+as data (``DEFAULTS``, set through ``validate(options=...)``), and a
+``check(ctx, options)`` generator that yields :class:`Problem` values
+(``checks.base``) from the :class:`~factcheck.checks.context.Context`.  The runner, not the rule, stamps the rule id and
 severity onto each problem.  The module docstring is the rule's user
 documentation, with a passing and a failing YAML example.
 """
@@ -10,31 +11,9 @@ documentation, with a passing and a failing YAML example.
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Any, Iterator, Mapping, NamedTuple, Protocol
+from typing import NamedTuple
 
-from factcheck.model import Severity
-
-
-class Problem(NamedTuple):
-    """What a rule yields: where, and what is wrong."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-
-
-class Rule(Protocol):
-    """The shape of a rule module."""
-
-    ID: str
-    SEVERITY: Severity
-    DEFAULTS: Mapping[str, Any]
-
-    def check(self, ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]: ...
-
-
-from factcheck.checks import (  # noqa: E402 - the registry needs Problem defined first
+from factcheck.checks import (
     anchored,
     contradicts_same_document,
     dangling_cite,
@@ -49,6 +28,8 @@ from factcheck.checks import (  # noqa: E402 - the registry needs Problem define
     unknown_document,
     unused_reference,
 )
+from factcheck.checks.base import Problem, Rule
+from factcheck.model import Severity
 
 _MODULES: tuple[ModuleType, ...] = (
     syntax,
@@ -67,7 +48,7 @@ _MODULES: tuple[ModuleType, ...] = (
 )
 
 # id -> module, in the order rules are documented and listed.
-RULES: dict[str, Rule] = {m.ID: m for m in _MODULES}  # type: ignore[misc]
+RULES: dict[str, Rule] = {m.ID: m for m in _MODULES}
 
 
 def summary(rule: Rule) -> str:
@@ -75,4 +56,17 @@ def summary(rule: Rule) -> str:
     return ((rule.__doc__ or "").strip().splitlines() or [""])[0]
 
 
-__all__ = ["Problem", "Rule", "RULES", "summary"]
+class RuleInfo(NamedTuple):
+    """What ``factcheck rules`` lists about a rule."""
+
+    id: str
+    severity: Severity
+    summary: str
+
+
+def rule_table() -> tuple[RuleInfo, ...]:
+    """Every rule, in the order they run and are documented."""
+    return tuple(RuleInfo(rule_id, rule.SEVERITY, summary(rule)) for rule_id, rule in RULES.items())
+
+
+__all__ = ["Problem", "Rule", "RuleInfo", "RULES", "rule_table", "summary"]

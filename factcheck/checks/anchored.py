@@ -26,7 +26,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from factcheck.checks import Problem, source_path
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context
+from factcheck.checks.source_path import problem_with as source_problem
 from factcheck.errors import FileError
 from factcheck.yamlio import read_text
 
@@ -54,7 +56,7 @@ def _preview(s: str, limit: int = 60) -> str:
     return repr(s if len(s) <= limit else s[: limit - 1] + "…")
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     from factcheck.extract.markers import strip_markers
 
     sources: dict[str, tuple[list[str], str] | None] = {}
@@ -65,7 +67,7 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
         doc = ctx.document_of(f)
         source = doc.get("source") if doc else None
         # A bad source path is source-path's finding; nothing can be anchored in it.
-        if not isinstance(source, str) or source_path.problem_with(ctx.root, source):
+        if not isinstance(source, str) or source_problem(ctx.root, source):
             continue
         if source not in sources:
             try:
@@ -75,7 +77,7 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
                 sources[source] = None
         loaded = sources[source]
         if loaded is None:
-            line, col = f.located.where(("document", "source"))
+            line, col = ctx.located(f).where(("document", "source"))
             yield Problem(f.path, line, col, f"source {source!r} cannot be read as UTF-8 text")
             continue
         lines, stripped_source = loaded
@@ -86,7 +88,7 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
             values = [span.get(k) for k in _SPAN_KEYS]
             if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
                 continue
-            found = _slice(lines, *values)
+            found = _slice(lines, *values)  # type: ignore[arg-type]  # all ints, checked above
             where = "{}:{}-{}:{}".format(*values)
             if found is None:
                 line, col = item.where("location", key=True)

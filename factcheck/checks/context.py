@@ -7,13 +7,13 @@ parts checked, and its broken parts are skipped instead of reported twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
 from factcheck.store import Corpus, LoadedFile
-from factcheck.yamlio import JsonPath
+from factcheck.yamlio import JsonPath, Located
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,18 @@ def stem(path: str) -> str:
 
 @dataclass
 class Context:
+    """What every rule is handed: the corpus as read, and its entries by kind and id."""
+
     corpus: Corpus
-    _cache: dict[str, Any] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
         return self.corpus.root
+
+    def located(self, f: LoadedFile) -> Located:
+        """The values and positions of a file ``readable()`` gave."""
+        assert f.located is not None, f.path
+        return f.located
 
     def readable(self, kind: str) -> Iterator[LoadedFile]:
         for f in self.corpus.files:
@@ -72,13 +78,13 @@ class Context:
             doc = self.document_of(f)
             value = doc.get("id") if doc else None
         else:
-            value = f.located.data.get("document")
+            value = self.located(f).data.get("document")
         return value if isinstance(value, str) else stem(f.path)
 
     def _items(self, kind: str, key: str) -> list[Item]:
         out = []
         for f in self.readable(kind):
-            entries = f.located.data.get(key)  # type: ignore[union-attr]
+            entries = self.located(f).data.get(key)
             if not isinstance(entries, list):
                 continue
             doc = self.document_id(f)

@@ -21,19 +21,21 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from factcheck.checks import Problem
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context
 
 ID = "contradicts-same-document"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for item in ctx.claims:
         for j, rel in item.entries("relations"):
             if rel.get("type") != "contradicts" or rel.get("within_document") is True:
                 continue
-            target = ctx.claim_ids.get(rel.get("target")) if isinstance(rel.get("target"), str) else None
+            wanted = rel.get("target")
+            target = ctx.claim_ids.get(wanted) if isinstance(wanted, str) else None
             if target is None or target.document != item.document:
                 continue
             line, col = item.where("relations", j)

@@ -30,7 +30,8 @@ from typing import Any, Iterator, Mapping
 
 from rapidfuzz import process
 
-from factcheck.checks import Problem
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context
 
 ID = "dangling-cite"
 SEVERITY = "error"
@@ -42,7 +43,7 @@ def _hint(ident: str, known: Any) -> str:
     return f"; did you mean {best[0]!r}?" if best else ""
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     known = ctx.reference_ids
     for item in ctx.claims:
         for key in ("cites", "covered_by"):

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from factcheck.checks import Problem
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context
 
 ID = "dangling-relation"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for item in ctx.claims:
         for j, rel in item.entries("relations"):
             target = rel.get("target")

@@ -17,41 +17,31 @@ FAILING (line 2: February has no 30th)::
 
 from __future__ import annotations
 
-import datetime
-import re
 from typing import Any, Iterator, Mapping
 
-from factcheck.checks import Problem
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context
+from factcheck.text import DateError, PartialDate
 
 ID = "date-format"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 def problem_with(value: str) -> str | None:
     """Why ``value`` is not a valid partial ISO 8601 date, or None."""
-    m = _PARTIAL.match(value)
-    if not m:
-        return f"{value!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"
-    year, month, day = (int(g) if g else None for g in m.groups())
-    if month is not None and not 1 <= month <= 12:
-        return f"{value!r} has no month {month}"
-    if day is not None:
-        try:
-            datetime.date(year, month, day)  # type: ignore[arg-type]
-        except ValueError:
-            return f"{value!r} is not a real date"
+    try:
+        PartialDate.parse(value)
+    except DateError as exc:
+        return f"{value!r} {exc}"
     return None
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for f in ctx.readable("claims"):
         doc = ctx.document_of(f)
         value = doc.get("retrieved") if doc else None
         if isinstance(value, str) and (why := problem_with(value)):
-            line, col = f.located.where(("document", "retrieved"))
+            line, col = ctx.located(f).where(("document", "retrieved"))
             yield Problem(f.path, line, col, f"document.retrieved: {why}")
     for item in ctx.claims:
         for j, dispute in item.entries("disputes"):

@@ -21,14 +21,15 @@ from typing import Any, Iterator, Mapping
 from rapidfuzz import process
 
 from factcheck import vocab
-from factcheck.checks import Problem
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context
 
 ID = "dispute-kind"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     kinds = vocab.dispute_kinds()
     for item in ctx.claims:
         for j, dispute in item.entries("disputes"):

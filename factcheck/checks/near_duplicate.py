@@ -23,14 +23,15 @@ from typing import Any, Iterator, Mapping
 
 from rapidfuzz import fuzz
 
-from factcheck.checks import Problem
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context
 
 ID = "near-duplicate"
 SEVERITY = "warning"
 DEFAULTS: dict[str, Any] = {"threshold": 95.0}
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     threshold = float(options["threshold"])
     by_document: dict[str, list[tuple[Any, str]]] = defaultdict(list)
     for item in ctx.claims:

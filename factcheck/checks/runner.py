@@ -86,7 +86,7 @@ def _one_per_fault(findings: list[Finding]) -> list[Finding]:
     date_lines = {(f.path, f.line) for f in findings if f.rule in _OVER_SCHEMA}
     kept = []
     for f in findings:
-        if f.rule == "schema" and (f.path, f.line) in date_lines and "ISO 8601" in f.message:
+        if f.rule == "schema" and f.kind == "pattern" and (f.path, f.line) in date_lines:
             continue
         if f.rule not in ("schema", "syntax", *_OVER_SCHEMA) and (f.path, f.line) in schema_lines:
             continue
@@ -122,7 +122,7 @@ def validate(
     for rule_id, rule in RULES.items():
         for p in rule.check(ctx, resolved_options[rule_id]):
             if p.path in wanted:
-                findings.append(Finding(p.path, p.line, p.column, rule.SEVERITY, rule_id, p.message))
+                findings.append(Finding(p.path, p.line, p.column, rule.SEVERITY, rule_id, p.message, p.kind))
     findings = _one_per_fault(findings)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
     files = tuple(sorted(wanted))

@@ -26,14 +26,15 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from factcheck.checks import Problem
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context
 
 ID = "schema"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for f in ctx.corpus.files:
         for finding in f.schema_errors:
-            yield Problem(finding.path, finding.line, finding.column, finding.message)
+            yield Problem(finding.path, finding.line, finding.column, finding.message, finding.kind)

@@ -18,7 +18,8 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Iterator, Mapping
 
-from factcheck.checks import Problem
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context
 
 ID = "source-path"
 SEVERITY = "error"
@@ -42,12 +43,12 @@ def problem_with(root: Path, source: str) -> str | None:
     return None
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for f in ctx.readable("claims"):
         doc = ctx.document_of(f)
         source = doc.get("source") if doc else None
         if isinstance(source, str) and (why := problem_with(ctx.root, source)):
-            line, col = f.located.where(("document", "source"))
+            line, col = ctx.located(f).where(("document", "source"))
             yield Problem(f.path, line, col, why)
         original = doc.get("original") if doc else None
         if isinstance(original, str) and (why := problem_with(ctx.root, original)):

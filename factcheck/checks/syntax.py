@@ -22,7 +22,8 @@ from typing import Any, Iterator, Mapping
 
 import yaml
 
-from factcheck.checks import Problem
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context
 from factcheck.errors import FileError
 from factcheck.yamlio import read_text
 
@@ -66,7 +67,7 @@ def _opened_at(path: str, line: int) -> tuple[int, int, str] | None:
     return None
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     for f in ctx.corpus.files:
         if f.error is None:
             continue

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from factcheck.checks import Problem
-from factcheck.checks.context import stem
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context, stem
 
 ID = "unique-id"
 SEVERITY = "error"
@@ -40,7 +40,7 @@ def _owner_first(items: list[Any]) -> list[Any]:
     return owners[:1] + [i for i in items if i is not (owners[0] if owners else None)]
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     # Documents first: a claim file copied whole repeats its document id and
     # every claim id, and that is one fault, reported on the document id.
     files: dict[str, list[Any]] = {}
@@ -58,7 +58,7 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
         first_line, _ = original.located.where(("document", "id"))
         for f in copies:
             copied.add(f.path)
-            line, col = f.located.where(("document", "id"))
+            line, col = ctx.located(f).where(("document", "id"))
             yield Problem(f.path, line, col, f"duplicate document id {ident!r} (first used at {original.path}:{first_line})")
     uses: dict[str, list[Any]] = {}
     for item in [*ctx.claims, *ctx.references]:

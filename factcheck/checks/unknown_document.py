@@ -22,21 +22,22 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from factcheck.checks import Problem
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context
 
 ID = "unknown-document"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     documents = {ctx.document_id(f) for f in ctx.readable("claims")}
     for f in ctx.readable("references"):
-        name = f.located.data.get("document")
+        name = ctx.located(f).data.get("document")
         if not isinstance(name, str) or name in documents:
             continue
         if ctx.maybe_in_unreadable("claims", name, name):
             continue
-        line, col = f.located.where(("document",))
+        line, col = ctx.located(f).where(("document",))
         known = ", ".join(sorted(documents)) or "none"
         yield Problem(f.path, line, col, f"document {name!r} is not the id of any claim file's document (known: {known})")

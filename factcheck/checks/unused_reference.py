@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from factcheck.checks import Problem
+from factcheck.checks.base import Problem
+from factcheck.checks.context import Context
 
 ID = "unused-reference"
 SEVERITY = "warning"
@@ -42,7 +43,7 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(v)
 
 
-def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     mentioned: set[str] = set()
     for item in ctx.claims:
         # Any field counts, so a misspelt key (already a schema error) does not

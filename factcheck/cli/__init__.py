@@ -10,14 +10,14 @@ import typer
 
 from factcheck import __version__
 from factcheck.cli import common
-from factcheck.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, app, error
+from factcheck.cli import contradictions as _contradictions  # noqa: F401
+from factcheck.cli import extract as _extract  # noqa: F401
+from factcheck.cli import query as _query  # noqa: F401
 
 # Importing a command module registers its commands on ``app``.
-from factcheck.cli import schema as _schema  # noqa: E402,F401
-from factcheck.cli import validate as _validate  # noqa: E402,F401
-from factcheck.cli import extract as _extract  # noqa: E402,F401
-from factcheck.cli import query as _query  # noqa: E402,F401
-from factcheck.cli import contradictions as _contradictions  # noqa: E402,F401
+from factcheck.cli import schema as _schema  # noqa: F401
+from factcheck.cli import validate as _validate  # noqa: F401
+from factcheck.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, app, error
 
 
 def _version(value: bool) -> None:
@@ -40,17 +40,18 @@ def _root(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the console script: the last line of defence against tracebacks.
+    """Entry point of the console script.
 
-    typer's standalone mode already maps usage errors to exit 2 and ``Exit``
-    to its code; what is left here is the unexpected.
+    Errors raised by commands become exit codes in the funnel
+    (``common._Group``); what reaches this point is unexpected: one line,
+    exit 3, the traceback only with ``FACTCHECK_DEBUG=1``.
     """
     try:
         app(args=argv, prog_name="factcheck")
     except KeyboardInterrupt:
         error("interrupted")
         sys.exit(EXIT_INTERRUPTED)
-    except Exception as exc:  # noqa: BLE001 - nothing unexpected may reach the user as a traceback
+    except Exception as exc:
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
         error(f"internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for the traceback)")

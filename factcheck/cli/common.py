@@ -1,4 +1,5 @@
-"""What every command shares: the app, consoles, the error funnel, output helpers.
+"""What every command shares: the app, the error funnel, and `emit` (a
+renderer to stdout or, atomically, to a file).
 
 The only place besides the command modules that imports typer; nothing in the
 library imports this package.
@@ -6,18 +7,17 @@ library imports this package.
 
 from __future__ import annotations
 
-import functools
-import json
+import io
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional, TypeVar
+from typing import IO, Annotated, Any, Callable, Optional, Sequence, TypeVar
 
 import typer
-from rich.console import Console
 from typer.core import TyperGroup
 
-from factcheck.errors import FactcheckError, FileError, RepositoryNotFound, UsageError
+from factcheck.errors import FactcheckError
+from factcheck.report.table import console
 from factcheck.store import Corpus, Repository
 from factcheck.yamlio import atomic_write
 
@@ -33,15 +33,58 @@ _ClickException: type[Exception] = next(c for c in typer.BadParameter.__mro__ if
 
 
 class _Group(TyperGroup):
-    """click's usage errors as one ``factcheck: error:`` line, like ours, so
-    scripts read every error the same way (click prints three lines)."""
+    """The one error funnel: every command runs through ``invoke`` and every
+    error becomes one ``factcheck: error:`` line and an exit code here (plus
+    ``main()``'s last line of defence for the unexpected).  It sits on the
+    group rather than in ``main()`` so that tests through typer's CliRunner
+    see the exit codes the console script gives.
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
-        if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+    =========================================  ======
+    what                                       exit
+    =========================================  ======
+    library errors (``FactcheckError``)        2
+    click's usage errors                       2
+    Ctrl-C                                     130
+    the reader of a pipe left (``| head``)     0
+    anything unexpected (``main()``)           3
+    =========================================  ======
+    """
+
+    def invoke(self, ctx: Any) -> Any:
         try:
-            rv = super().main(*args, standalone_mode=False, **kwargs)
+            return super().invoke(ctx)
+        except FactcheckError as exc:
+            error(str(exc))
+            raise typer.Exit(EXIT_USAGE) from None
+        except KeyboardInterrupt:
+            error("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # `factcheck list | head` is a normal use: the reader leaving is not
+            # our failure.  Point stdout at /dev/null so that the flush at exit
+            # cannot fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_OK) from None
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        def run() -> Any:
+            return super(_Group, self).main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+
+        if not standalone_mode:
+            return run()
+        try:
+            rv = run()
         except _ClickException as exc:
+            # click prints three lines; scripts read every error as one.
             if type(exc).__name__ == "NoArgsIsHelpError":  # bare `factcheck`: the help is the message
                 exc.show()  # type: ignore[attr-defined]
                 sys.exit(exc.exit_code)  # type: ignore[attr-defined]
@@ -49,8 +92,8 @@ class _Group(TyperGroup):
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
             error(" ".join(exc.format_message().split()) + hint)  # type: ignore[attr-defined]
             sys.exit(exc.exit_code)  # type: ignore[attr-defined]
-        except typer.Abort:
-            error("aborted")
+        except typer.Abort:  # click's word for a Ctrl-C outside a command (at a prompt)
+            error("interrupted")
             sys.exit(EXIT_INTERRUPTED)
         # Non-standalone click returns the code of a raised Exit, else the
         # command's return value (None: success).
@@ -72,27 +115,10 @@ RootOption = Annotated[
     Optional[Path],
     typer.Option(
         "--root",
-        help="Repository folder (holding claims/, references/, sources/). Default: the nearest one above the working folder.",
-        envvar="FACTCHECK_ROOT",
+        help="Repository folder (holding claims/, references/, sources/). Default: $FACTCHECK_ROOT, else the nearest one above the working folder.",
         file_okay=False,
     ),
 ]
-
-
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        # `factcheck list | head` is a normal use: the reader leaving is not our
-        # failure, so exit 0 quietly instead of rich's exit 1.
-        self.quiet = True
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise SystemExit(EXIT_OK)
-
-
-def console(*, stderr: bool = False) -> Console:
-    """A rich console that writes plain text when not on a terminal or when NO_COLOR is set."""
-    no_color = bool(os.environ.get("NO_COLOR"))
-    return _Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=stderr)
 
 
 def error(message: str) -> None:
@@ -100,56 +126,23 @@ def error(message: str) -> None:
     console(stderr=True).print(f"factcheck: error: {message}", markup=False, highlight=False, soft_wrap=True)
 
 
-def write_json(data: Any) -> None:
-    """JSON on stdout: plain bytes, no colour, no wrapping."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+R = TypeVar("R")
 
 
-def repository(root: Path | None) -> Repository:
-    repo = Repository(root) if root else Repository.discover()
-    # --root and FACTCHECK_ROOT are taken as given; a typo there must not read
-    # as an empty repository ("0 claims", exit 0).
-    if not (repo.claims_dir.is_dir() or repo.references_dir.is_dir()):
-        raise RepositoryNotFound(f"{repo.root} is not a factcheck repository (it has no claims/ or references/ folder)")
-    return repo
-
-
-def write_file(path: Path, text: str) -> None:
-    """Write an output file atomically; an unwritable place is the user's
-    input error (exit 2), not ours."""
-    try:
-        atomic_write(path, text)
-    except OSError as exc:
-        raise FileError(str(path), f"cannot write: {exc.strerror or exc}") from None
+def emit(render: Callable[[R, IO[str]], None], result: R, output: Path | None = None) -> None:
+    """Render ``result`` to stdout, or atomically to ``output``."""
+    if output is None:
+        render(result, sys.stdout)
+        sys.stdout.flush()
+        return
+    buffer = io.StringIO()
+    render(result, buffer)
+    atomic_write(output, buffer.getvalue())
 
 
 def load_corpus(root: Path | None) -> Corpus:
     """Every claim and reference file, for commands that need sound input:
     the first broken file stops them with its position (run validate for all)."""
-    corpus = repository(root).load()
+    corpus = Repository.locate(root).load()
     corpus.raise_if_broken()
     return corpus
-
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def guarded(fn: F) -> F:
-    """Map library errors to a one-line message and an exit code; no traceback."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except (FileError, UsageError, FactcheckError) as exc:
-            error(str(exc))
-            raise typer.Exit(EXIT_USAGE) from None
-        except KeyboardInterrupt:
-            error("interrupted")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            # The reader (head, less) went away; that is not our failure.
-            sys.stderr.close()
-            raise typer.Exit(EXIT_OK) from None
-
-    return wrapper  # type: ignore[return-value]

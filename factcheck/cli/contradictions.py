@@ -5,17 +5,15 @@ from __future__ import annotations
 from typing import Literal
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from factcheck.cli.common import RootOption, app, console, guarded, load_corpus, write_json
-from factcheck.errors import FileError
-from factcheck.store import display_path
+from factcheck.cli.common import RootOption, app, emit, load_corpus
 from factcheck.contradict.suspect import record, suspect
+from factcheck.report import candidates
+from factcheck.report.table import console
+from factcheck.store import display_path
 
 
 @app.command("contradictions")
-@guarded
 def contradictions_command(
     write: bool = typer.Option(False, "--write", help="Record each new candidate as an unreviewed contradicts relation."),
     within: bool = typer.Option(
@@ -40,41 +38,7 @@ def contradictions_command(
     """
     corpus = load_corpus(root)
     found = suspect(corpus, within=within)
-    if fmt == "json":
-        write_json(
-            [
-                {
-                    "a": s.a.id,
-                    "b": s.b.id,
-                    "kind": s.candidate.verdict.kind,
-                    "score": round(s.candidate.verdict.score, 3),
-                    "evidence": list(s.candidate.verdict.evidence),
-                    "why": s.candidate.verdict.why,
-                    "within_document": s.candidate.within_document,
-                    "a_text": s.a.text,
-                    "b_text": s.b.text,
-                }
-                for s in found
-            ]
-        )
-    elif not found:
-        console().print("no contradiction candidates", markup=False)
-    else:
-        noun = "candidate" if len(found) == 1 else "candidates"
-        table = Table("claim", "claim", "kind", "evidence", title=f"{len(found)} contradiction {noun}")
-        for s in found:
-            # Text, not str: claim text is data, and "[/x]" in it is not rich markup.
-            table.add_row(
-                Text(f"{s.a.id}\n{s.a.text}"),
-                Text(f"{s.b.id}\n{s.b.text}"),
-                Text(s.candidate.verdict.kind),
-                Text(" vs ".join(s.candidate.verdict.evidence)),
-            )
-        console().print(table)
+    emit(candidates.FORMATS[fmt], found)
     if write and found:
-        try:
-            written = record(corpus, found)
-        except OSError as exc:
-            raise FileError(str(exc.filename or "claims/"), f"cannot write: {exc.strerror or exc}") from None
-        for path in written:
+        for path in record(corpus, found):
             console(stderr=True).print(f"wrote {display_path(path)}", markup=False)

@@ -7,20 +7,18 @@ to a reporter; ``--format json`` output is plain JSON on stdout (no colour).
 
 from __future__ import annotations
 
-import io
-import sys
 from pathlib import Path
-from typing import IO, Annotated, Any, Callable, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 import typer
 
 from factcheck import export as exporting
+from factcheck import query as q
 from factcheck import search as searching
 from factcheck import status as st
-from factcheck.cli.common import RootOption, app, console, guarded, load_corpus, write_file, write_json
-from factcheck.report import claims as claims_report
-from factcheck.report import listing, table
-from factcheck.store import to_json
+from factcheck.cli.common import RootOption, app, emit, load_corpus
+from factcheck.report import detail, disputes, exports, hits, listing, stats
+from factcheck.report.claims import build_report
 
 # --- shared options ------------------------------------------------------------------
 
@@ -44,7 +42,6 @@ OutputOption = Annotated[
 ]
 
 
-_load = load_corpus
 
 
 def _filters(**kw: Any) -> dict[str, Any]:
@@ -60,22 +57,10 @@ def _filters(**kw: Any) -> dict[str, Any]:
     }
 
 
-def _emit(write: Callable[[IO[str]], None], output: Path | None) -> None:
-    """Write through ``write`` to stdout, or atomically to ``output``."""
-    if output is None:
-        write(sys.stdout)
-        sys.stdout.flush()
-        return
-    buffer = io.StringIO()
-    write(buffer)
-    write_file(output, buffer.getvalue())
-
-
 # --- list ----------------------------------------------------------------------------
 
 
 @app.command("list")
-@guarded
 def list_command(
     status: StatusOption = None,
     doc: DocOption = None,
@@ -98,19 +83,14 @@ def list_command(
 
     Example: factcheck list --status disputed --lang ja --format json
     """
-    corpus = _load(root)
-    views = st.select(corpus, **_filters(**locals()))
-    if fmt == "table":
-        table.render_claims(views, console())
-    else:
-        listing.LIST_FORMATS[fmt](views, sys.stdout)
+    corpus = load_corpus(root)
+    emit(listing.FORMATS[fmt], q.select(corpus, **_filters(**locals())))
 
 
 # --- search --------------------------------------------------------------------------
 
 
 @app.command("search")
-@guarded
 def search_command(
     query: str = typer.Argument(..., help="What to look for: Japanese, English or both; a fragment or a paraphrase."),
     scope: Annotated[
@@ -142,63 +122,18 @@ def search_command(
 
     Example: factcheck search "死者２４５人" --lang ja --limit 5
     """
-    corpus = _load(root)
-    views = st.select(corpus, **_filters(**locals()))
-    hits = searching.search(
+    corpus = load_corpus(root)
+    views = q.select(corpus, **_filters(**locals()))
+    found = searching.find(
         corpus, query, claims=views, scope=scope, documents=doc or (), limit=limit or None, min_score=min_score
     )
-    if fmt == "json":
-        write_json([searching.hit_record(h) for h in hits])
-    else:
-        table.render_hits(hits, console())
-        if not hits and min_score > 0:
-            # A paraphrase with other words (情報機関 for 情報院) can score just
-            # under the bar: say what is nearest rather than only "0 matches".
-            near = searching.search(corpus, query, claims=views, scope=scope, documents=doc or (), limit=1, min_score=0)
-            if near and near[0].score.score > 0:
-                console(stderr=True).print(
-                    f"nearest: {near[0].id} (score {near[0].score.score:g}); see it with --min-score {int(near[0].score.score)}",
-                    markup=False,
-                )
+    emit(hits.FORMATS[fmt], found)
 
 
 # --- show ----------------------------------------------------------------------------
 
 
-def _detail_record(d: st.ClaimDetail) -> dict[str, Any]:
-    record = st.claim_record(d.view)
-    record["context"] = (
-        {"path": d.context.path, "line": d.context.line, "before": d.context.before, "claim": d.context.claim, "after": d.context.after}
-        if d.context
-        else None
-    )
-    refs = []
-    for ref_id, ref, rating in d.references:
-        entry: dict[str, Any] = to_json(ref) if ref is not None else {"id": ref_id, "missing": True}
-        entry["document"] = ref.document if ref is not None else ""
-        entry["rating"] = (
-            {"source": rating.source, "rating": rating.rating, "unreliable": rating.unreliable} if rating else None
-        )
-        refs.append(entry)
-    record["references"] = refs
-    record["banners"] = list(d.document.banners) if d.document is not None else []
-    record["related"] = [
-        {
-            "type": r.type,
-            "review": r.review,
-            "note": r.note,
-            "direction": r.direction,
-            "id": r.target,
-            "document": r.claim.document if r.claim else None,
-            "text": r.claim.text if r.claim else None,
-        }
-        for r in d.relations
-    ]
-    return record
-
-
 @app.command("show")
-@guarded
 def show_command(
     claim_id: str = typer.Argument(..., metavar="ID", help="The claim's id."),
     fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")] = "table",
@@ -210,19 +145,13 @@ def show_command(
 
     Example: factcheck show ja-noto-3
     """
-    corpus = _load(root)
-    found = st.detail(corpus, claim_id)
-    if fmt == "json":
-        write_json(_detail_record(found))
-    else:
-        table.render_detail(found, console())
+    emit(detail.FORMATS[fmt], q.detail(load_corpus(root), claim_id))
 
 
 # --- stats ---------------------------------------------------------------------------
 
 
 @app.command("stats")
-@guarded
 def stats_command(
     fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")] = "table",
     root: RootOption = None,
@@ -233,25 +162,13 @@ def stats_command(
 
     Example: factcheck stats --format json
     """
-    corpus = _load(root)
-    rows, total = st.stats(corpus)
-    if fmt == "json":
-        write_json(
-            {
-                "statuses": list(st.STATUSES),
-                "documents": [{"id": r.document, "title": r.title, "claims": r.claims, "counts": r.counts} for r in rows],
-                "total": {"claims": total.claims, "counts": total.counts},
-            }
-        )
-    else:
-        table.render_stats(rows, total, console())
+    emit(stats.FORMATS[fmt], st.stats(load_corpus(root)))
 
 
 # --- report --------------------------------------------------------------------------
 
 
 @app.command("report")
-@guarded
 def report_command(
     fmt: Annotated[
         Literal["markdown", "html", "json"], typer.Option("--format", "-f", help="Output format.")
@@ -272,16 +189,13 @@ def report_command(
 
     Example: factcheck report --format html -o report.html
     """
-    corpus = _load(root)
-    built = claims_report.build_report(corpus, title=title, date=date)
-    _emit(lambda stream: claims_report.REPORTERS[fmt](built, stream), output)
+    emit(disputes.FORMATS[fmt], build_report(load_corpus(root), title=title, date=date), output)
 
 
 # --- export --------------------------------------------------------------------------
 
 
 @app.command("export")
-@guarded
 def export_command(
     fmt: Annotated[
         Literal["claimreview", "csl-json", "csv"],
@@ -304,5 +218,5 @@ def export_command(
 
     Example: factcheck export --format csl-json -o references.json
     """
-    corpus = _load(root)
-    _emit(lambda stream: exporting.export(corpus, fmt, stream, author=author, date=date, url_base=url_base), output)
+    prepared = exporting.prepare(load_corpus(root), author=author, date=date, url_base=url_base)
+    emit(exports.FORMATS[fmt], prepared, output)

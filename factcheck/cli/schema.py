@@ -8,12 +8,12 @@ from typing import Literal, Optional
 
 import typer
 
-from factcheck.cli.common import app, guarded, write_file
+from factcheck.cli.common import app
 from factcheck.schema import schema_for
+from factcheck.yamlio import atomic_write
 
 
 @app.command("schema")
-@guarded
 def schema_command(
     kind: Literal["claims", "references"] = typer.Argument(..., help="Which file kind: claims or references."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
@@ -27,6 +27,6 @@ def schema_command(
     """
     text = json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n"
     if output:
-        write_file(output, text)
+        atomic_write(output, text)
     else:
         typer.echo(text, nl=False)

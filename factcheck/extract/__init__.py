@@ -150,7 +150,7 @@ def extract_text(
     dispute_dates = _dispute_dates(segments, page)
     context = DateContext()
     claims = []
-    for n, (s, cited, cover) in enumerate(zip(segments, cites, covered), start=1):
+    for n, (s, cited, cover) in enumerate(zip(segments, cites, covered, strict=True), start=1):
         dates, next_context = find_dates(s.text, None if s.infobox else context)
         if not s.infobox:
             context = next_context

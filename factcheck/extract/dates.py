@@ -40,7 +40,6 @@ keeps the year of the paragraph (2024), not 2022.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -48,8 +47,11 @@ from typing import Iterator
 
 from factcheck import vocab
 from factcheck.model import DateMention
+from factcheck.text import MONTHS, fold_width, iso_date, read_numeral
 
-__all__ = ["DateContext", "find_dates", "date_spans", "fold_width"]
+# fold_width and kanji_int are kept importable from here for older callers
+# (factcheck.contradict); their home is factcheck.text.
+__all__ = ["DateContext", "find_dates", "date_spans", "fold_width", "kanji_int"]
 
 
 @dataclass(frozen=True)
@@ -60,67 +62,21 @@ class DateContext:
     month: int | None = None
 
 
-# Full-width ASCII (０-９, ％, ＄ ...) and the ideographic space folded one
-# character for one character, so match offsets stay valid in the original.
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-
-
-def fold_width(text: str) -> str:
-    """``text`` with full-width ASCII made half-width; same length as ``text``."""
-    return text.translate(_FOLD)
-
-
-_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_KANJI_SMALL = {"十": 10, "百": 100, "千": 1000}
-
-
 def kanji_int(s: str) -> int | None:
     """Read a small number in digits or kanji: 23, 二〇二四, 二十三, 元 (= 1)."""
-    if s.isascii() and s.isdigit():
-        return int(s)
-    if s == "元":
-        return 1
-    if all(c in _KANJI_DIGITS for c in s):
-        # 二〇二四: digit by digit, as years are written.
-        return int("".join(str(_KANJI_DIGITS[c]) for c in s))
-    total, current = 0, None
-    for c in s:
-        if c in _KANJI_DIGITS:
-            current = _KANJI_DIGITS[c]
-        elif c in _KANJI_SMALL:
-            total += (1 if current is None else current) * _KANJI_SMALL[c]
-            current = None
-        else:
-            return None
-    return total + (current or 0)
+    value = read_numeral(s)
+    return None if value is None else int(value)
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """The ISO 8601 (partial) value, or None for an impossible date (or a year beyond 2999)."""
+    return iso_date(year, month, day) if 1 <= year <= 2999 else None
 
 
 # The first year of each era: 令和1年 = 2019.
 _ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("January", "Jan"),
-            ("February", "Feb"),
-            ("March", "Mar"),
-            ("April", "Apr"),
-            ("May",),
-            ("June", "Jun"),
-            ("July", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sept", "Sep"),
-            ("October", "Oct"),
-            ("November", "Nov"),
-            ("December", "Dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
-_MON = "(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_MON = "(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _KM = "[一二三四五六七八九十]{1,2}"
 _KD = "[一二三四五六七八九十]{1,3}"
 _JM = rf"(?P<m>\d{{1,2}}|{_KM})月(?!間)"
@@ -171,7 +127,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("en_my", rf"\b{_MON},?\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
     (
         "en_year_range",
-        rf"(?<![\w$£€¥.,\[#-])(?P<y1>1\d{{3}}|20\d{{2}})\s*[–—-]\s*(?P<y2>\d{{2}}|1\d{{3}}|20\d{{2}})(?![\w%\]]|[.,]\d)",
+        r"(?<![\w$£€¥.,\[#-])(?P<y1>1\d{3}|20\d{2})\s*[–—-]\s*(?P<y2>\d{2}|1\d{3}|20\d{2})(?![\w%\]]|[.,]\d)",
     ),
     (
         "en_year",
@@ -213,7 +169,7 @@ class _Hit:
 def _candidates(folded: str) -> list[_Hit]:
     """Every pattern's matches, then the leftmost-longest that do not overlap."""
     hits: list[_Hit] = []
-    for priority, (kind, rx) in enumerate(_COMPILED):
+    for kind, rx in _COMPILED:
         for m in rx.finditer(folded):
             unit_after = _unit_after().match(folded, m.end()) and not _YEAR_COMPOUND.match(folded, m.end())
             if kind in ("en_year", "en_year_range") and unit_after:
@@ -237,21 +193,6 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     return [(h.start, h.end) for h in _candidates(fold_width(text))]
 
 
-def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
-    """The ISO 8601 (partial) value, or None for an impossible date."""
-    if not 1 <= year <= 2999:
-        return None
-    if month is None:
-        return f"{year:04d}"
-    if not 1 <= month <= 12:
-        return None
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
 def _num(m: re.Match[str], group: str) -> int | None:
     s = m.groupdict().get(group)
     return None if s is None else kanji_int(s)
@@ -264,7 +205,7 @@ _Part = tuple[str, int, int | None, int | None]
 def _read(hit: _Hit, text: str, ctx: DateContext) -> Iterator[_Part]:
     m, kind = hit.match, hit.kind
     whole = text[hit.start : hit.end]
-    month = _MONTHS[m["mon"]] if m.groupdict().get("mon") else _num(m, "m")
+    month = MONTHS[m["mon"]] if m.groupdict().get("mon") else _num(m, "m")
     day = _num(m, "d")
     if kind in ("ja_year_range", "en_year_range"):
         y1, y2s = int(m["y1"].rstrip("年")), m["y2"]

@@ -56,14 +56,14 @@ from functools import cache
 from typing import Any
 
 from factcheck import vocab
-from factcheck.extract.dates import date_spans, fold_width
+from factcheck.extract.dates import date_spans
 from factcheck.model import Quantity
+from factcheck.text import KANJI_LARGE, KANJI_SMALL, fold_width, numeral_tokens, read_numeral
 
 __all__ = ["find_quantities", "to_base", "bounds_in_base"]
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _KANJI_DIGIT = "〇一二三四五六七八九"
-_DIGITS = {c: i for i, c in enumerate(_KANJI_DIGIT)}
 # A numeral run starts with a digit, a kanji digit, 十百千 or 数, then may mix in 万億兆.
 # 数 before a digit is a word's end (入場者数768万人), not "several": it may not
 # start a run that continues with an Arabic digit.
@@ -71,12 +71,6 @@ _RUN = rf"(?:{_ARABIC}|[{_KANJI_DIGIT}十百千]|数(?![0-9]))(?:{_ARABIC}|[{_KA
 _DASH = r"[〜~～\-–—‐−]"
 _RANGE_SEP = re.compile(rf"\s*(?:{_DASH}|から|to|and)\s*")
 _INFIX = re.compile("余|超|強|弱")
-_STOP = (
-    "of|in|on|at|to|and|or|the|a|an|was|were|is|are|by|for|from|with|since|per|than|"
-    "that|which|who|had|has|have|been|be|as|it|its|their|his|her|into|over|under|more|less|"
-    # time words: "in 2 weeks troops ..." is not 2 troops
-    "years?|months?|weeks?|days?|hours?|minutes?|seconds?|times|later|earlier|ago|each|every"
-)
 
 
 @dataclass(frozen=True)
@@ -97,8 +91,6 @@ class _Vocab:
     en_blockers: dict[str, re.Pattern[str]]  # canonical unit -> the words after it that unmake it
     kanji_blocked: frozenset[str]  # ja aliases a kanji-only numeral may not take
     scales: dict[str, float]
-    small: dict[str, int]
-    large: dict[str, int]
     words: dict[str, int]
     vague: dict[str, tuple[float, float]]
     prefix_order: list[str]  # currency symbols, longest first (US$ before $)
@@ -152,7 +144,7 @@ def _vocab() -> _Vocab:
     adjectives = {a for a, u in en.items() if u not in set(map(str, data["no_adjectives"]))}
     en_rx = re.compile(
         rf"\s*(?P<unit>{_alt(en)})(?![A-Za-z])"
-        rf"|(?:\s+(?!(?:{_STOP})\b)[A-Za-z][A-Za-z'-]*(?![A-Za-z'-])){{1,2}}\s+(?P<adj_unit>{_alt(adjectives)})(?![A-Za-z])",
+        rf"|(?:\s+(?!(?:{_alt(map(str, data['en_not_adjectives']))})\b)[A-Za-z][A-Za-z'-]*(?![A-Za-z'-])){{1,2}}\s+(?P<adj_unit>{_alt(adjectives)})(?![A-Za-z])",
         re.IGNORECASE,
     )
     core = rf"(?P<num>{_RUN})(?:\s*(?P<scale>{_alt(scales)})(?![A-Za-z]))?(?![0-9])"
@@ -166,8 +158,6 @@ def _vocab() -> _Vocab:
         en_blockers={str(k): _blocker_rx(list(map(str, v))) for k, v in data["en_unit_blockers"].items()},
         kanji_blocked=frozenset(map(str, data["ja_kanji_blocked"])),
         scales=scales,
-        small={str(k): int(v) for k, v in data["ja_small"].items()},
-        large={str(k): int(v) for k, v in data["ja_large"].items()},
         words=words,
         vague=vague,
         prefix_order=sorted(prefix, key=len, reverse=True),
@@ -188,9 +178,6 @@ def _vocab() -> _Vocab:
 
 # --- numbers -----------------------------------------------------------------
 
-_TOKEN = re.compile(rf"{_ARABIC}|[{_KANJI_DIGIT}]+|[十百千万億兆数]")
-
-
 @dataclass(frozen=True)
 class _Number:
     low: float
@@ -203,48 +190,22 @@ class _Number:
         return self.low == self.high
 
 
-def _evaluate(tokens: list[str], some: int, v: _Vocab) -> float | None:
-    """The value of a numeral run, reading 数 ("some") as the digit ``some``."""
-    total = section = 0.0
-    current: float | None = None
-    for tok in tokens:
-        if tok in v.small:
-            section += (1 if current is None else current) * v.small[tok]
-            current = None
-        elif tok in v.large:
-            section += current or 0
-            total += (section or 1) * v.large[tok]
-            section, current = 0.0, None
-        elif tok == "数" and current is not None and current % 10 == 0:
-            current += some  # 10数人 is written like 十数人
-        elif current is not None:
-            return None  # two numbers in a row: 1,500 2 is not one number
-        elif tok == "数":
-            current = some
-        elif tok[0] in _DIGITS:
-            # 二〇二四 digit by digit; a single kanji digit is itself.
-            current = float("".join(str(_DIGITS[c]) for c in tok))
-        else:
-            current = float(tok.replace(",", ""))
-    return total + section + (current or 0)
-
-
 def _parse_number(run: str, v: _Vocab) -> _Number | None:
     """Read a numeral run: 1,500 / 3188万 / 1億2000万 / 三千 / 数千 / 十数."""
-    tokens = _TOKEN.findall(run)
-    if "".join(tokens) != run or not tokens or tokens[0] in v.large:
+    tokens = numeral_tokens(run)
+    if tokens is None or tokens[0] in KANJI_LARGE:
         return None
-    multipliers = v.small | v.large
+    multipliers = KANJI_SMALL | KANJI_LARGE
     trail = multipliers.get(tokens[-1])
     plain = not any(t in multipliers for t in tokens)
     if "数" not in tokens:
-        value = _evaluate(tokens, 0, v)
+        value = read_numeral(tokens)
         return None if value is None else _Number(value, value, trail, plain)
     # 数 is "several": 2-9, but 十数 is 11-19.  The top is one below the next
     # power (数千 < 10,000), read by putting 10 in 数's place and subtracting 1.
     before = tokens[tokens.index("数") - 1] if tokens.index("数") else ""
     some_low = 1 if before in ("十", "10", "一〇") else 2
-    low, high = _evaluate(tokens, some_low, v), _evaluate(tokens, 10, v)
+    low, high = read_numeral(tokens, some=some_low), read_numeral(tokens, some=10)
     if low is None or high is None:
         return None
     return _Number(low, high - 1, trail, plain)
@@ -443,6 +404,9 @@ def _scan_words(folded: str, v: _Vocab) -> list[_Found]:
 
 
 def _to_quantity(f: _Found, text: str) -> Quantity:
+    value: float | None
+    low: float | None
+    high: float | None
     if f.ranged:
         value, low, high = None, f.low, f.high
     else:

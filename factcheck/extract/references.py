@@ -39,33 +39,11 @@ from rapidfuzz import fuzz
 from factcheck import vocab
 from factcheck.extract.parts import Block
 from factcheck.model import Name, Reference
+from factcheck.text import MONTHS, iso_date, month_number
 
 # --- dates -----------------------------------------------------------------
 
-_MONTHS: dict[str, int] = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # One alternative per written form; the whole match goes to _iso().
 DATE = (
     r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
@@ -85,7 +63,7 @@ def _iso(written: str) -> str | None:
     nums = [int(n) for n in re.findall(r"\d+", s)]
     month_word = re.search(r"[A-Za-z]+", s)
     if month_word:
-        month = _MONTHS.get(month_word.group().lower())
+        month = month_number(month_word.group())
         if month is None or not nums:
             return None
         year = nums[-1]
@@ -97,13 +75,8 @@ def _iso(written: str) -> str | None:
 
 
 def _ymd(year: int, month: int | None, day: int | None) -> str | None:
-    if not 1000 <= year <= 2999 or (month is not None and not 1 <= month <= 12):
-        return None
-    if day is not None and not 1 <= day <= 31:
-        return None
-    if month is None:
-        return f"{year:04d}"
-    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+    # Outside 1000-2999 a number is a page or a count, not a year.
+    return iso_date(year, month, day) if 1000 <= year <= 2999 else None
 
 
 # --- noise, back-links, entry boundaries -------------------------------------

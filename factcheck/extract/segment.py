@@ -13,7 +13,6 @@ abbreviations) are data files under ``factcheck/vocab``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -22,12 +21,12 @@ from factcheck import vocab
 from factcheck.extract.markers import find_markers, is_edit_link, strip_markers
 from factcheck.extract.parts import Block, BlockRole, Marker, Segment, Segmentation
 from factcheck.model import ClaimKind
+from factcheck.text import fold
 
 Lang = Literal["ja", "en"]
 LineKind = Literal["blank", "footer", "boilerplate", "banner", "heading", "sources", "entry", "table", "bullet", "prose"]
 
 _WS = " \t\u00a0\u3000\ufeff\u200b\u200e\u200f\u2028\u2029\r\n"
-_SPACES = re.compile(r"[\s\u00a0\u3000\ufeff]+")
 _INLINE_WS = " \t\u00a0\u3000"
 _TERMINALS: dict[str, str] = {"ja": "。．！？!?", "en": ".!?"}
 _TERMINAL_RUN = "。．！？!?.…"
@@ -76,7 +75,7 @@ class _State:
     edited: frozenset[int] = frozenset()  # start offsets of heading lines that carry an edit link
     segments: list[Segment] = field(default_factory=list)
     banners: list[str] = field(default_factory=list)
-    blocks: list[tuple[str, int, str]] = field(default_factory=list)  # heading, start, default role
+    blocks: list[tuple[str, int, BlockRole]] = field(default_factory=list)  # heading, start, default role
     block_ends: dict[int, int] = field(default_factory=dict)  # block index -> end offset
 
 
@@ -84,8 +83,8 @@ class _State:
 
 
 def _fold(s: str) -> str:
-    """Line key for vocabulary lookups: NFKC, whitespace collapsed, case folded."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", s)).strip().casefold()
+    """Line key for vocabulary lookups."""
+    return fold(s)
 
 
 @dataclass(frozen=True)
@@ -370,7 +369,7 @@ def _open_ended(line: str) -> bool:
 def _is_wrapped(lines: list[_Line], kinds: list[LineKind]) -> bool:
     """Whether most prose lines stop mid-sentence: a hard-wrapped text (mail,
     plain-text news) rather than one line per paragraph as browsers copy."""
-    prose = [strip_markers(ln.text) for ln, k in zip(lines, kinds) if k == "prose"]
+    prose = [strip_markers(ln.text) for ln, k in zip(lines, kinds, strict=True) if k == "prose"]
     open_ended = [t for t in prose if t and t[-1] not in _TERMINAL_RUN and t[-1] not in "」』)）\"”"]
     return len(open_ended) >= 2 and len(open_ended) >= 0.5 * len(prose)
 

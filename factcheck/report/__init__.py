@@ -1,6 +1,23 @@
-"""Reporters: turn library results into text for people and programs.
+"""Renderers: library results as text for people and programs.
 
-Each output format is a function handed the data and the stream (or rich
-console) it writes to; the command picks one from a registry by name.
-Only this package and ``factcheck.cli`` import rich.
+One module per result type, each with ``render_<format>(result, out)``
+functions and a ``FORMATS`` registry naming them (``--format`` picks one):
+
+=================  ==========================  ======================================
+module             result                      formats
+=================  ==========================  ======================================
+``findings``       ``ValidationResult``        text, json, github, sarif
+``rules``          ``RuleInfo`` rows           text, json
+``extraction``     ``IngestResult``            text, yaml, json
+``listing``        ``ClaimView`` list          table, json, yaml, csv, ids
+``hits``           ``SearchResult``            table, json
+``detail``         ``ClaimDetail``             table, json
+``stats``          ``Stats``                   table, json
+``disputes``       ``ClaimsReport``            markdown, html, json (templates/)
+``exports``        ``Export``                  claimreview, csl-json, csv
+``candidates``     contradiction candidates    table, json
+=================  ==========================  ======================================
+
+Every JSON record is shaped in ``records``; ``table`` has what the rich
+renderings share.  Only this package and ``factcheck.cli`` import rich.
 """

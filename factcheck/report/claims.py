@@ -19,19 +19,17 @@ one is given:
 - ``unreliable_references``: references cited by some claim and rated
   unreliable in the reliability table.
 
-Renderers (json, markdown, html) are in ``REPORTERS``; each is handed the
-report and the text stream it writes to.
+Its renderings (json, markdown, html) are in ``report.disputes``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import IO, Any, Callable, Mapping
+from typing import Any, Mapping
 
 from rapidfuzz import fuzz
 
@@ -230,7 +228,10 @@ def _in_base(q: Quantity, table: Mapping[str, tuple[str, float]]) -> Quantity:
     """The quantity in its base unit (5.4 km -> 5400 m), so figures in related units compare."""
     unit = _fold_unit(q.unit)
     base, factor = table.get(unit, (unit, 1.0))
-    scale = (lambda v: None if v is None else v * factor)
+
+    def scale(v: float | None) -> float | None:
+        return None if v is None else v * factor
+
     return dataclasses.replace(q, unit=base, value=scale(q.value), low=scale(q.low), high=scale(q.high))
 
 
@@ -256,10 +257,6 @@ def _segments(text: str, spans: list[tuple[int, int]]) -> tuple[Segment, ...]:
     if pos < len(text):
         out.append(Segment(text[pos:], False))
     return tuple(out)
-
-
-def _quantity_key(q: Quantity) -> tuple[str, float | None]:
-    return (_fold_unit(q.unit), q.value)
 
 
 def _differences(a: Claim, b: Claim) -> tuple[list[str], list[str], list[str]]:
@@ -431,10 +428,10 @@ def build_report(
     pairs = contradiction_pairs(corpus)
     views = views if views is not None else derive(corpus, pairs=pairs)
     all_views = list(views.values())
-    rows, total = stats(corpus, views)
-    doc_ids = [r.document for r in rows]
-    documents = [DocumentSummary(r.document, r.title, r.language, r.claims, r.counts) for r in rows]
-    totals = DocumentSummary("", total.title, "", total.claims, total.counts)
+    counted = stats(corpus, views)
+    doc_ids = [r.document for r in counted.documents]
+    documents = [DocumentSummary(r.document, r.title, r.language, r.claims, r.counts) for r in counted.documents]
+    totals = DocumentSummary("", counted.total.title, "", counted.total.claims, counted.total.counts)
 
     meanings = vocab.load("disputes").get("kinds", {})
     disputed = []
@@ -500,42 +497,3 @@ def build_report(
         tuple(unreliable),
         tuple((d, corpus.documents[d].banners) for d in doc_ids if d in corpus.documents and corpus.documents[d].banners),
     )
-
-
-def report_data(report: ClaimsReport) -> dict[str, Any]:
-    """The report as plain JSON values (tuples become lists)."""
-    return _lists(dataclasses.asdict(report))
-
-
-def _lists(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _lists(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_lists(v) for v in value]
-    return value
-
-
-# --- reporters --------------------------------------------------------------------
-
-
-def render_json(report: ClaimsReport, stream: IO[str]) -> None:
-    stream.write(json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n")
-
-
-def _markdown(report: ClaimsReport, stream: IO[str]) -> None:
-    from factcheck.report.markdown import render_markdown
-
-    render_markdown(report, stream)
-
-
-def _html(report: ClaimsReport, stream: IO[str]) -> None:
-    from factcheck.report.html import render_html
-
-    render_html(report, stream)
-
-
-REPORTERS: dict[str, Callable[[ClaimsReport, IO[str]], None]] = {
-    "markdown": _markdown,
-    "html": _html,
-    "json": render_json,
-}

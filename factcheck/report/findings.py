@@ -1,44 +1,42 @@
-"""Reporters for validation findings, by name: text, json, github, sarif.
+"""Validation findings (``factcheck validate``) by format: text, json,
+github, sarif.
 
-Each is a function ``write(result, stream)``; the ``validate`` command picks
-one from ``REPORTER_BY_NAME`` and hands it stdout.  Columns are 1-based and
-counted in code points everywhere.
+Each is a function ``render_<format>(result, out)``; the command picks one
+from ``FORMATS`` and hands it stdout.  Columns are 1-based and counted in
+code points everywhere.
 """
 
 from __future__ import annotations
 
-import json
 import os
+import sys
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import IO, Any, Callable
 from urllib.parse import quote
 
 from factcheck import __version__
 from factcheck.checks import RULES, summary
 from factcheck.checks.runner import ValidationResult
-from factcheck.model import Finding
-
-Reporter = Callable[[ValidationResult, TextIO], None]
+from factcheck.report.records import finding_record, write_json
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m"}
 _RESET = "\x1b[0m"
 
 
-def _colour_wanted(stream: TextIO) -> bool:
+def _colour_wanted(stream: IO[str]) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
 
 
-def line_of(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
-
-
-def write_text(result: ValidationResult, stream: TextIO) -> None:
-    """``path:line:col: severity rule-id message``, one finding a line."""
-    colour = _colour_wanted(stream)
+def render_text(result: ValidationResult, out: IO[str]) -> None:
+    """``path:line:col: severity rule-id message``, one finding a line; the
+    summary line for people on stderr (stdout stays one finding a line)."""
+    colour = _colour_wanted(out)
     for f in result.findings:
         severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if colour else f.severity
-        stream.write(f"{f.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}\n")
+        out.write(f"{f.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}\n")
+    out.flush()
+    sys.stderr.write(text_summary(result) + "\n")
 
 
 def text_summary(result: ValidationResult) -> str:
@@ -51,13 +49,9 @@ def text_summary(result: ValidationResult) -> str:
     return f"{e} error{'' if e == 1 else 's'}, {w} warning{'' if w == 1 else 's'} in {files}"
 
 
-def as_json(f: Finding) -> dict[str, Any]:
-    return {"file": f.path, "line": f.line, "column": f.column, "severity": f.severity, "rule": f.rule, "message": f.message}
-
-
-def write_json(result: ValidationResult, stream: TextIO) -> None:
+def render_json(result: ValidationResult, out: IO[str]) -> None:
     """A JSON list of objects with file, line, column, severity, rule, message."""
-    stream.write(json.dumps([as_json(f) for f in result.findings], ensure_ascii=False, indent=2) + "\n")
+    write_json([finding_record(f) for f in result.findings], out)
 
 
 def escape_data(s: str) -> str:
@@ -70,11 +64,11 @@ def escape_property(s: str) -> str:
     return escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def write_github(result: ValidationResult, stream: TextIO) -> None:
+def render_github(result: ValidationResult, out: IO[str]) -> None:
     """GitHub Actions workflow annotations (``::error file=...,line=...::message``)."""
     for f in result.findings:
         props = f"file={escape_property(f.path)},line={f.line},col={f.column},title={escape_property(f.rule)}"
-        stream.write(f"::{f.severity} {props}::{escape_data(f.message)}\n")
+        out.write(f"::{f.severity} {props}::{escape_data(f.message)}\n")
 
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -129,14 +123,14 @@ def sarif(result: ValidationResult) -> dict[str, Any]:
     }
 
 
-def write_sarif(result: ValidationResult, stream: TextIO) -> None:
+def render_sarif(result: ValidationResult, out: IO[str]) -> None:
     """SARIF 2.1.0, for code-scanning tools."""
-    stream.write(json.dumps(sarif(result), ensure_ascii=False, indent=2) + "\n")
+    write_json(sarif(result), out)
 
 
-REPORTER_BY_NAME: dict[str, Reporter] = {
-    "text": write_text,
-    "json": write_json,
-    "github": write_github,
-    "sarif": write_sarif,
+FORMATS: dict[str, Callable[[ValidationResult, IO[str]], None]] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+    "sarif": render_sarif,
 }

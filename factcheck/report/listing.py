@@ -1,39 +1,87 @@
-"""Plain-text formats of a list of claims (``factcheck list --format``):
-json, yaml, csv and ids.  The rich table is in ``report.table``.
-
-Each reporter is handed the claim views and the text stream it writes to.
-"""
+"""A list of claims (``factcheck list``): a table for people; json, yaml,
+csv or bare ids for programs."""
 
 from __future__ import annotations
 
-import json
+import csv
 from typing import IO, Callable, Sequence
 
-from factcheck.status import ClaimView, claim_record
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.export import CSV_COLUMNS, claim_row
+from factcheck.report.records import claim_record, write_json
+from factcheck.report.table import TEXT_CELLS, console, shorten, status_text, widest
+from factcheck.status import ClaimView
+from factcheck.yamlio import dump
 
 
-def render_json(views: Sequence[ClaimView], stream: IO[str]) -> None:
-    stream.write(json.dumps([claim_record(v) for v in views], ensure_ascii=False, indent=2) + "\n")
+def claims_table(views: Sequence[ClaimView], *, width: int | None = None) -> Table:
+    """Claims as a table; the text is shortened (in terminal cells) so that
+    the whole table fits ``width`` while the other columns stay whole."""
+    rows = [
+        (v.id, v.claim.document, " ".join(v.ordered_statuses()), " ".join(v.labels), v) for v in views
+    ]
+    # Ids usually start with their document's id; then the column says nothing new.
+    show_document = any(not cid.startswith(document) for cid, document, *_ in rows)
+    fixed = [
+        widest("id", (r[0] for r in rows)),
+        widest("document", (r[1] for r in rows)) if show_document else -3,
+        widest("statuses", (r[2] for r in rows)),
+        widest("cites", (r[3] for r in rows)),
+    ]
+    # Three cells between columns (padding and the box's blank separator).
+    room = (width - sum(fixed) - 12) if width else TEXT_CELLS
+    if room < 24 and fixed[2] > 16:
+        # Narrow terminal: let the statuses wrap (one a line) to give the text room.
+        room += fixed[2] - 14
+        fixed[2] = 14
+    text_cells = max(12, min(TEXT_CELLS, room))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("id", no_wrap=True, style="cyan", min_width=fixed[0])
+    if show_document:
+        table.add_column("document", no_wrap=True, min_width=fixed[1])
+    table.add_column("text", no_wrap=True, overflow="ellipsis")
+    table.add_column("statuses", min_width=fixed[2], max_width=max(fixed[2], 14))
+    table.add_column("cites", no_wrap=True, min_width=fixed[3])
+    for cid, document, _, labels, v in rows:
+        cells = [Text(cid), *([Text(document)] if show_document else []), Text(shorten(v.claim.text, text_cells))]
+        table.add_row(*cells, status_text(v.statuses), Text(labels))
+    return table
 
 
-def render_yaml(views: Sequence[ClaimView], stream: IO[str]) -> None:
-    from factcheck.yamlio import dump
-
-    stream.write(dump([claim_record(v) for v in views]) if views else "[]\n")
-
-
-def render_csv(views: Sequence[ClaimView], stream: IO[str]) -> None:
-    from factcheck.export import write_claims_csv
-
-    write_claims_csv(views, stream)
+def render_table(views: Sequence[ClaimView], out: IO[str]) -> None:
+    """The claims, fitted to the terminal's width, then a count line."""
+    con = console(out)
+    if views:
+        con.print(claims_table(views, width=con.width))
+    con.print(Text(f"{len(views)} claim{'s' if len(views) != 1 else ''}", style="dim"))
 
 
-def render_ids(views: Sequence[ClaimView], stream: IO[str]) -> None:
+def render_json(views: Sequence[ClaimView], out: IO[str]) -> None:
+    write_json([claim_record(v) for v in views], out)
+
+
+def render_yaml(views: Sequence[ClaimView], out: IO[str]) -> None:
+    out.write(dump([claim_record(v) for v in views]) if views else "[]\n")
+
+
+def render_csv(views: Sequence[ClaimView], out: IO[str]) -> None:
+    """One row per claim with a header row (RFC 4180 quoting, LF line ends)."""
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for view in views:
+        writer.writerow(claim_row(view))
+
+
+def render_ids(views: Sequence[ClaimView], out: IO[str]) -> None:
     for v in views:
-        stream.write(v.id + "\n")
+        out.write(v.id + "\n")
 
 
-LIST_FORMATS: dict[str, Callable[[Sequence[ClaimView], IO[str]], None]] = {
+FORMATS: dict[str, Callable[[Sequence[ClaimView], IO[str]], None]] = {
+    "table": render_table,
     "json": render_json,
     "yaml": render_yaml,
     "csv": render_csv,

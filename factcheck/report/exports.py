@@ -1,0 +1,29 @@
+"""Exports for other tools (``factcheck export``): schema.org ClaimReview,
+CSL-JSON, CSV.  What each holds is described in ``factcheck.export``."""
+
+from __future__ import annotations
+
+from typing import IO, Callable
+
+from factcheck.export import Export, claimreview, csl_json
+from factcheck.report import listing
+from factcheck.report.records import write_json
+
+
+def render_claimreview(exp: Export, out: IO[str]) -> None:
+    write_json(claimreview(exp.corpus, exp.views, author=exp.author, date=exp.date, url_base=exp.url_base), out)
+
+
+def render_csl_json(exp: Export, out: IO[str]) -> None:
+    write_json(csl_json(exp.corpus), out)
+
+
+def render_csv(exp: Export, out: IO[str]) -> None:
+    listing.render_csv(list(exp.views.values()), out)
+
+
+FORMATS: dict[str, Callable[[Export, IO[str]], None]] = {
+    "claimreview": render_claimreview,
+    "csl-json": render_csl_json,
+    "csv": render_csv,
+}

@@ -1,0 +1,91 @@
+"""Search results (``factcheck search``): a table with the matches
+highlighted for people, json for programs."""
+
+from __future__ import annotations
+
+from typing import IO, Callable, Iterable, Sequence
+
+from rich import box
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.report.records import hit_record, write_json
+from factcheck.report.table import console, status_text, widest
+from factcheck.search import SearchResult
+
+
+def highlighted(text: str, spans: Iterable[tuple[int, int]], *, style: str = "bold reverse") -> Text:
+    t = Text(text)
+    for start, end in spans:
+        t.stylize(style, start, end)
+    return t
+
+
+def snippet(text: str, spans: Sequence[tuple[int, int]], cells: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """At most ``cells`` terminal cells of ``text`` around its first match,
+    with the match spans moved to match; "…" marks what was cut."""
+    if cell_len(text) <= cells:
+        return text, tuple(spans)
+    first = spans[0][0] if spans else 0
+    start = first
+    # Some context before the match: up to a quarter of the room.
+    while start > 0 and cell_len(text[start - 1 : first]) <= cells // 4:
+        start -= 1
+    end = start
+    budget = cells - (1 if start > 0 else 0) - 1
+    while end < len(text) and cell_len(text[start : end + 1]) <= budget:
+        end += 1
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    moved = tuple(
+        (max(a, start) + shift, min(b, end) + shift) for a, b in spans if b > start and a < end
+    )
+    return prefix + text[start:end] + suffix, moved
+
+
+def render_table(result: SearchResult, out: IO[str], *, lines: int = 3) -> None:
+    """Search results, best first, matched parts highlighted; long texts are
+    cut to a few lines around the match."""
+    con = console(out)
+    hits = result.hits
+    show_document = any(not h.id.startswith(h.document) for h in hits)
+    id_width = widest("id", (h.id for h in hits))
+    doc_width = widest("document", (h.document for h in hits)) + 3 if show_document else 0
+    status_width = min(16, widest("statuses", (" ".join(h.view.ordered_statuses()) if h.view else "reference" for h in hits)))
+    text_width = max(16, con.width - 5 - id_width - doc_width - status_width - 9)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("score", justify="right", no_wrap=True, min_width=5)
+    table.add_column("id", no_wrap=True, style="cyan", min_width=id_width)
+    if show_document:
+        table.add_column("document", no_wrap=True)
+    table.add_column("text", overflow="fold", max_width=text_width)
+    table.add_column("statuses", overflow="fold", max_width=16)
+    for h in hits:
+        statuses = status_text(h.view.statuses) if h.view else Text("reference", style="dim")
+        text, spans = snippet(" ".join(h.text.split()) if "\n" in h.text else h.text, h.score.spans, (text_width - 2) * lines)
+        cells: list[str | Text] = [f"{h.score.score:.0f}", h.id, *([h.document] if show_document else []), highlighted(text, spans)]
+        table.add_row(*cells, statuses)
+    if hits:
+        con.print(table)
+    con.print(Text(f"{len(hits)} match{'es' if len(hits) != 1 else ''}", style="dim"))
+    near = result.nearest
+    if near is not None:
+        # A note for people, on stderr: stdout stays the results.
+        console(stderr=True).print(
+            f"nearest: {near.id} (score {near.score.score:g}); see it with --min-score {int(near.score.score)}",
+            markup=False,
+        )
+
+
+
+
+def render_json(result: SearchResult, out: IO[str]) -> None:
+    write_json([hit_record(h) for h in result.hits], out)
+
+
+FORMATS: dict[str, Callable[[SearchResult, IO[str]], None]] = {
+    "table": render_table,
+    "json": render_json,
+}

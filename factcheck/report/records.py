@@ -1,0 +1,207 @@
+"""Every result as plain JSON values: the one place a JSON record is shaped.
+
+The ``--format json`` output of each command is one of these records (or a
+list of them) dumped by :func:`write_json`; programs depend on the shapes,
+so keys are only ever added.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import IO, TYPE_CHECKING, Any, Protocol
+
+from factcheck.ingest import summarize
+from factcheck.model import Claim, Finding
+from factcheck.store import display_path, to_json
+
+if TYPE_CHECKING:
+    from factcheck.checks import RuleInfo
+    from factcheck.extract import Extraction
+    from factcheck.ingest import IngestResult
+    from factcheck.query import ClaimDetail
+    from factcheck.report.claims import ClaimsReport
+    from factcheck.search import Hit
+    from factcheck.status import ClaimView, Stats
+
+
+class _Verdict(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def evidence(self) -> tuple[str, ...]: ...
+    @property
+    def why(self) -> str: ...
+
+
+class _Detected(Protocol):
+    @property
+    def verdict(self) -> _Verdict: ...
+    @property
+    def within_document(self) -> bool: ...
+
+
+class CandidatePair(Protocol):
+    """A contradiction candidate as the detector proposes it (``suspect()``):
+    what its renderings read, so they do not depend on the detector's module."""
+
+    @property
+    def a(self) -> Claim: ...
+    @property
+    def b(self) -> Claim: ...
+    @property
+    def candidate(self) -> _Detected: ...
+
+
+def write_json(data: Any, out: IO[str]) -> None:
+    """JSON as programs read it: UTF-8 text as written, indented, one final newline."""
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def claim_record(view: ClaimView) -> dict[str, Any]:
+    """A claim with its derived statuses and cited labels (``list``, ``show``)."""
+    record: dict[str, Any] = {"id": view.claim.id, "document": view.claim.document}
+    record.update({k: v for k, v in to_json(view.claim).items() if k != "id"})
+    record["statuses"] = list(view.ordered_statuses())
+    record["labels"] = list(view.labels)
+    return record
+
+
+def hit_record(hit: Hit) -> dict[str, Any]:
+    """One search result (``search``)."""
+    record: dict[str, Any] = {
+        "kind": hit.kind,
+        "id": hit.id,
+        "document": hit.document,
+        "score": hit.score.score,
+        "scores": {"partial": hit.score.partial, "tokens": hit.score.tokens, "ngram": hit.score.ngram},
+        "text": hit.text,
+        "matches": [list(s) for s in hit.score.spans],
+    }
+    if hit.view is not None:
+        record["statuses"] = list(hit.view.ordered_statuses())
+        record["labels"] = list(hit.view.labels)
+    return record
+
+
+def detail_record(d: ClaimDetail) -> dict[str, Any]:
+    """One claim in full (``show``): the claim record, its source context,
+    the references it cites with their ratings, and its relations."""
+    record = claim_record(d.view)
+    c = d.context
+    record["context"] = (
+        {"path": c.path, "line": c.line, "before": c.before, "claim": c.claim, "after": c.after} if c else None
+    )
+    refs = []
+    for ref_id, ref, rating in d.references:
+        entry: dict[str, Any] = to_json(ref) if ref is not None else {"id": ref_id, "missing": True}
+        entry["document"] = ref.document if ref is not None else ""
+        entry["rating"] = (
+            {"source": rating.source, "rating": rating.rating, "unreliable": rating.unreliable} if rating else None
+        )
+        refs.append(entry)
+    record["references"] = refs
+    record["banners"] = list(d.document.banners) if d.document is not None else []
+    record["related"] = [
+        {
+            "type": r.type,
+            "review": r.review,
+            "note": r.note,
+            "direction": r.direction,
+            "id": r.target,
+            "document": r.claim.document if r.claim else None,
+            "text": r.claim.text if r.claim else None,
+        }
+        for r in d.relations
+    ]
+    return record
+
+
+def stats_record(s: Stats) -> dict[str, Any]:
+    """Claims per document and status (``stats``)."""
+    return {
+        "statuses": list(s.statuses),
+        "documents": [{"id": r.document, "title": r.title, "claims": r.claims, "counts": r.counts} for r in s.documents],
+        "total": {"claims": s.total.claims, "counts": s.total.counts},
+    }
+
+
+def finding_record(f: Finding) -> dict[str, Any]:
+    """One validation finding (``validate``)."""
+    return {"file": f.path, "line": f.line, "column": f.column, "severity": f.severity, "rule": f.rule, "message": f.message}
+
+
+def rule_record(rule: RuleInfo) -> dict[str, Any]:
+    """One validation rule (``rules``)."""
+    return {"id": rule.id, "severity": rule.severity, "summary": rule.summary}
+
+
+def candidate_record(s: CandidatePair) -> dict[str, Any]:
+    """One contradiction candidate (``contradictions``)."""
+    return {
+        "a": s.a.id,
+        "b": s.b.id,
+        "kind": s.candidate.verdict.kind,
+        "score": round(s.candidate.verdict.score, 3),
+        "evidence": list(s.candidate.verdict.evidence),
+        "why": s.candidate.verdict.why,
+        "within_document": s.candidate.within_document,
+        "a_text": s.a.text,
+        "b_text": s.b.text,
+    }
+
+
+# Every claim key, even when empty, so programs reading --dry-run JSON need no defaults.
+_CLAIM_KEYS = ("id", "text", "section", "kind", "cites", "covered_by", "disputes", "dates", "quantities", "location")
+_LIST_KEYS = ("cites", "covered_by", "disputes", "dates", "quantities")
+
+
+def extraction_record(ex: Extraction, summary: dict[str, int]) -> dict[str, Any]:
+    """A whole extraction (``extract --dry-run --format json``)."""
+    claims = []
+    for c in ex.claims:
+        full = to_json(c)
+        record = {k: full.get(k, [] if k in _LIST_KEYS else "") for k in _CLAIM_KEYS}
+        record |= {k: v for k, v in full.items() if k not in _CLAIM_KEYS}
+        record["kind"] = c.kind
+        claims.append(record)
+    return {
+        "document": to_json(ex.document),
+        "claims": claims,
+        "references": [{"id": r.id, "label": r.label, **to_json(r)} for r in ex.references],
+        "unknown_markers": [{"marker": m.raw, "offset": m.start} for m in ex.unknown_markers],
+        "warnings": list(ex.warnings),
+        "summary": summary,
+    }
+
+
+def ingest_record(result: IngestResult) -> dict[str, Any]:
+    """What an extraction wrote (``extract --format json``); a dry run, which
+    wrote nothing, is shown whole instead (:func:`extraction_record`)."""
+    if not result.written:
+        # The figures of the extraction itself, as before dry runs merged.
+        return extraction_record(result.extraction, summarize(result.extraction))
+    return {
+        "document": result.extraction.document.id,
+        "claims_file": display_path(result.claims_path) if result.claims_path else None,
+        "references_file": display_path(result.references_path) if result.references_path else None,
+        "summary": result.counts,
+        "warnings": list(result.extraction.warnings),
+        "added": list(result.merge.added) if result.merge else [],
+        "vanished": list(result.merge.vanished) if result.merge else [],
+    }
+
+
+def report_record(report: ClaimsReport) -> dict[str, Any]:
+    """The disputed-claims report (``report --format json``): its dataclasses as plain values."""
+    return _lists(dataclasses.asdict(report))
+
+
+def _lists(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    return value
