@@ -15,9 +15,9 @@ from factcheck.checks.date_format import problem_with as date_problem
 from factcheck.errors import FileError, UsageError
 from factcheck.extract import Extraction, claim_id, document_id_from_name, extract_text
 from factcheck.extract.html import looks_like_html, read_html
+from factcheck.extract.merge import MergeResult, merge_claims, merge_references
 from factcheck.extract.parts import Page
 from factcheck.extract.wikitext import looks_like_wikitext, read_wikitext
-from factcheck.extract.merge import MergeResult, merge_claims, merge_references
 from factcheck.model import NON_FACTUAL_KINDS, Claim, ClaimFile, Reference, ReferenceFile
 from factcheck.store import SOURCES_DIR, Repository, read_claim_file, read_reference_file, write_claim_file, write_reference_file
 from factcheck.yamlio import atomic_write as atomic_write_text
@@ -126,21 +126,6 @@ def summarize(ex: Extraction, claims: Sequence[Claim] | None = None,
         "broken": sum(1 for r in references if r.custom.get("broken")),
         "unknown_markers": len(ex.unknown_markers),
     }
-
-
-def extract_file(source: Path, options: ExtractOptions, *, source_rel: str | None = None,
-                 original_rel: str | None = None) -> Extraction:
-    """Extract a file without touching any repository (``--dry-run``)."""
-    check_options(options)
-    text, page, fmt = read_page(source, options.source_format)
-    doc_id = options.doc_id or document_id_from_name(source.stem)
-    if page is not None:
-        rel = source_rel or f"{SOURCES_DIR}/{doc_id}.txt"
-        original_rel = original_rel or f"{SOURCES_DIR}/{doc_id}{_original_suffix(source, fmt)}"
-    else:
-        rel = source_rel or f"{SOURCES_DIR}/{doc_id}{source.suffix or '.txt'}"
-        original_rel = None
-    return _extract(text, page, options, doc_id, rel, original_rel)
 
 
 def _extract(text: str, page: Page | None, options: ExtractOptions, doc_id: str, rel: str,

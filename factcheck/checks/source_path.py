@@ -52,5 +52,5 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             yield Problem(f.path, line, col, why)
         original = doc.get("original") if doc else None
         if isinstance(original, str) and (why := problem_with(ctx.root, original)):
-            line, col = f.located.where(("document", "original"))
+            line, col = ctx.located(f).where(("document", "original"))
             yield Problem(f.path, line, col, "original: " + why.replace("source ", "", 1))

@@ -21,10 +21,10 @@ from dataclasses import dataclass, replace
 from dataclasses import fields as dc_fields
 from typing import Any, Sequence
 
+from factcheck.extract.attribution import find_attribution
 from factcheck.extract.dates import DateContext, find_dates
 from factcheck.extract.parts import Marker, Page, Segment, Segmentation
 from factcheck.extract.quantities import find_quantities
-from factcheck.extract.attribution import find_attribution
 from factcheck.extract.references import parse_references, placeholder_reference, reference_id
 from factcheck.extract.segment import detect_language, segment
 from factcheck.model import NON_FACTUAL_KINDS, Claim, Dispute, Document, Reference, Span

@@ -135,7 +135,7 @@ class _Walk:
             if tag == "-text":
                 self.out.add(child.text(deep=False) or "")
                 continue
-            if tag.startswith("-") or _dropped(child):
+            if tag is None or tag.startswith("-") or _dropped(child):
                 continue
             classes = _classes(child)
             if classes & _BANNER_CLASSES and tag in ("table", "div"):
