@@ -8,14 +8,14 @@ one is given:
 - ``disputed``: claims with dispute markers, their markers and cited references;
 - ``contradictions``: contradicted (accepted) and suspected (unreviewed) pairs,
   side by side, with the conflicting parts marked: a character diff when the
-  two texts are alike (same language), else the dates and quantities that
-  differ;
+  two texts are alike (same language), else the two values the contradiction
+  detector aligns;
 - ``unsourced``: unsourced factual claims by document and section;
-- ``conflicting_figures``: claims of different documents whose quantities
-  share a unit and whose texts are alike (search score >= 60 with digits
-  removed) but whose values differ (beyond 10% when either is approximate,
-  or outside the other's range); pairs a reviewer rejected are left out,
-  most alike first, each claim in at most three pairs;
+- ``conflicting_figures``: what the contradiction detector
+  (``factcheck.contradict``) decides is one measure given two incompatible
+  values in claims of different documents, for pairs no relation joins yet
+  (a reviewed pair is in ``contradictions`` or was rejected), surest first,
+  each claim in at most three pairs;
 - ``unreliable_references``: references cited by some claim and rated
   unreliable in the reliability table.
 
@@ -31,12 +31,10 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from rapidfuzz import fuzz
-
 from factcheck import vocab
+from factcheck.contradict import candidates, compare
 from factcheck.model import Claim, Quantity, Reference
 from factcheck.reliability import default_table
-from factcheck.search import Features, features
 from factcheck.status import STATUSES, ClaimView, contradiction_pairs, derive, stats
 from factcheck.store import Corpus
 
@@ -260,25 +258,12 @@ def _segments(text: str, spans: list[tuple[int, int]]) -> tuple[Segment, ...]:
 
 
 def _differences(a: Claim, b: Claim) -> tuple[list[str], list[str], list[str]]:
-    """What differs in dates and quantities: (descriptions, a's texts, b's texts)."""
-    notes: list[str] = []
-    a_marks: list[str] = []
-    b_marks: list[str] = []
-    a_dates = {d.value for d in a.dates}
-    b_dates = {d.value for d in b.dates}
-    if a_dates and b_dates and a_dates != b_dates:
-        a_marks += [d.text for d in a.dates if d.value not in b_dates]
-        b_marks += [d.text for d in b.dates if d.value not in a_dates]
-        notes.append(f"dates: {', '.join(sorted(a_dates))} vs {', '.join(sorted(b_dates))}")
-    table = _unit_table()
-    for qa in a.quantities:
-        for qb in b.quantities:
-            na, nb = _in_base(qa, table), _in_base(qb, table)
-            if na.unit == nb.unit and _figures_differ(na, nb):
-                a_marks.append(qa.text)
-                b_marks.append(qb.text)
-                notes.append(f"{qa.text} vs {qb.text}")
-    return notes, a_marks, b_marks
+    """What conflicts, as the detector aligns it: (descriptions, a's texts, b's texts)."""
+    verdict = compare(a.text, b.text)
+    if not verdict.contradiction or len(verdict.evidence) != 2:
+        return [], [], []
+    left, right = verdict.evidence
+    return [f"{verdict.kind}: {left} vs {right}"], [left], [right]
 
 
 def _diff_segments(a: Claim, b: Claim, a_marks: list[str], b_marks: list[str]) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
@@ -316,104 +301,44 @@ def _mask_segments(text: str, mask: list[bool]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def _figures_differ(a: Quantity, b: Quantity) -> bool:
-    if a.value is None or b.value is None:
-        return False
-    if a.value == b.value:
-        return False
-    for x, y in ((a, b), (b, a)):
-        if x.low is not None and x.high is not None and x.low <= y.value <= x.high:  # type: ignore[operator]
-            return False
-    if a.approximate or b.approximate:
-        biggest = max(abs(a.value), abs(b.value))
-        return abs(a.value - b.value) > APPROXIMATE_TOLERANCE * biggest
-    return True
-
-
-_DIGITS = re.compile(r"[0-9０-９,.，．]+")
-
-
-class _Texts:
-    """Claim texts prepared once for pairwise comparison (digits removed, folded)."""
-
-    def __init__(self) -> None:
-        self._cache: dict[str, Features] = {}
-
-    def prepared(self, text: str) -> Features:
-        hit = self._cache.get(text)
-        if hit is None:
-            hit = self._cache[text] = features(_DIGITS.sub("", text))
-        return hit
-
-    def similarity(self, a: str, b: str) -> float:
-        """The search score of one text as a query for the other, the better way
-        round (see ``factcheck.search``), on texts with their digits removed."""
-        fa, fb = self.prepared(a), self.prepared(b)
-        if not fa.text or not fb.text:
-            return 0.0
-        best = fuzz.partial_ratio(fa.text, fb.text)
-        if " " in fa.text and " " in fb.text:
-            best = max(best, fuzz.token_set_ratio(fa.text, fb.text))
-        if fa.cjk and fb.cjk:
-            for x, y in ((fa, fb), (fb, fa)):
-                if x.bigrams and x.chars:
-                    cover = (2 * len(x.bigrams & y.bigrams) / len(x.bigrams) + len(x.chars & y.chars) / len(x.chars)) / 3
-                    best = max(best, 100.0 * cover)
-        return round(best, 1)
-
-
 def _conflicting_figures(
     corpus: Corpus, views: Mapping[str, ClaimView], pairs: Mapping[tuple[str, str], tuple[str, str]]
 ) -> list[ConflictingFigure]:
-    rejected = {k for k, (review, _) in pairs.items() if review == "rejected"}
-    # Grouped by base unit, values converted (km and m compare), the figures
-    # shown as written.
-    table = _unit_table()
-    by_unit: dict[str, list[tuple[Claim, Quantity, Quantity]]] = {}
-    for claim in (v.claim for v in views.values()):
-        for q in claim.quantities:
-            if q.value is not None and q.unit:
-                n = _in_base(q, table)
-                by_unit.setdefault(n.unit or "", []).append((claim, q, n))
-    texts = _Texts()
-    candidates: list[tuple[float, str, Claim, Quantity, Claim, Quantity]] = []
-    seen: set[tuple[str, str, str]] = set()
-    similarity_cache: dict[tuple[str, str], float] = {}
-    for unit in sorted(by_unit):
-        items = by_unit[unit]
-        for i, (ca, qa, na) in enumerate(items):
-            for cb, qb, nb in items[i + 1 :]:
-                if ca.document == cb.document or not _figures_differ(na, nb):
-                    continue
-                key = (ca.id, cb.id) if ca.id < cb.id else (cb.id, ca.id)
-                if key in rejected or (*key, unit) in seen:
-                    continue
-                sim = similarity_cache.get(key)
-                if sim is None:
-                    sim = similarity_cache[key] = texts.similarity(ca.text, cb.text)
-                if sim < SIMILAR_TEXT:
-                    continue
-                seen.add((*key, unit))
-                candidates.append((sim, unit, ca, qa, cb, qb))
-    # Most alike first; a claim shows in at most MAX_FIGURES_PER_CLAIM pairs so
-    # that one much-repeated figure cannot flood the report.
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2].id, c[4].id))
-    shown: dict[str, int] = {}
     found: list[ConflictingFigure] = []
-    for sim, unit, ca, qa, cb, qb in candidates:
-        if shown.get(ca.id, 0) >= MAX_FIGURES_PER_CLAIM or shown.get(cb.id, 0) >= MAX_FIGURES_PER_CLAIM:
+    shown: dict[str, int] = {}
+    for cand in candidates([v.claim for v in views.values()]):
+        if cand.verdict.kind != "quantity" or tuple(sorted((cand.a, cand.b))) in pairs:
             continue
-        shown[ca.id] = shown.get(ca.id, 0) + 1
-        shown[cb.id] = shown.get(cb.id, 0) + 1
-        found.append(
-            ConflictingFigure(
-                unit,
-                sim,
-                FigureEntry(_claim_entry(views[ca.id], corpus), qa.text, qa.value),
-                FigureEntry(_claim_entry(views[cb.id], corpus), qb.text, qb.value),
-            )
-        )
+        # A claim shows in at most MAX_FIGURES_PER_CLAIM pairs, so one much-repeated
+        # figure cannot flood the report.
+        if shown.get(cand.a, 0) >= MAX_FIGURES_PER_CLAIM or shown.get(cand.b, 0) >= MAX_FIGURES_PER_CLAIM:
+            continue
+        shown[cand.a] = shown.get(cand.a, 0) + 1
+        shown[cand.b] = shown.get(cand.b, 0) + 1
+        ca, cb = views[cand.a].claim, views[cand.b].claim
+        qa, qb = cand.verdict.evidence
+        found.append(ConflictingFigure(
+            _unit_of(ca, qa), round(cand.verdict.score * 100, 1),
+            FigureEntry(_claim_entry(views[ca.id], corpus), qa, _value_of(ca, qa)),
+            FigureEntry(_claim_entry(views[cb.id], corpus), qb, _value_of(cb, qb)),
+        ))
     return found
+
+
+def _quantity_of(claim: Claim, written: str) -> Quantity | None:
+    """The claim's stored quantity the detector's evidence names ("At least 260 people" -> 260 people)."""
+    return next((q for q in claim.quantities if q.text == written), None) or next(
+        (q for q in claim.quantities if q.text in written or written in q.text), None)
+
+
+def _unit_of(claim: Claim, written: str) -> str:
+    q = _quantity_of(claim, written)
+    return (q.unit or "") if q else ""
+
+
+def _value_of(claim: Claim, written: str) -> float | None:
+    q = _quantity_of(claim, written)
+    return q.value if q else None
 
 
 def build_report(
