@@ -24,10 +24,8 @@ Its renderings (json, markdown, html) are in ``report.disputes``.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -38,8 +36,6 @@ from factcheck.reliability import default_table
 from factcheck.status import STATUSES, ClaimView, contradiction_pairs, derive, stats
 from factcheck.store import Corpus
 
-SIMILAR_TEXT = 60.0
-APPROXIMATE_TOLERANCE = 0.10
 DIFF_MIN_RATIO = 0.3
 MAX_FIGURES_PER_CLAIM = 3
 
@@ -203,34 +199,6 @@ def _missing_reference(ref_id: str) -> ReferenceEntry:
     return ReferenceEntry(ref_id, "", None, "(unknown reference)", None, None, (), None, None, None, None, False)
 
 
-
-
-def _fold_unit(unit: str | None) -> str:
-    return unicodedata.normalize("NFKC", unit or "").casefold().strip()
-
-
-def _unit_table() -> dict[str, tuple[str, float]]:
-    """Canonical unit -> (base unit, factor) from ``vocab/units.yaml`` when present."""
-    try:
-        units = vocab.load("units").get("units") or {}
-    except (FileNotFoundError, OSError):
-        return {}
-    table = {}
-    for name, spec in units.items():
-        if isinstance(spec, dict):
-            table[_fold_unit(str(name))] = (_fold_unit(str(spec.get("base", name))), float(spec.get("factor", 1)))
-    return table
-
-
-def _in_base(q: Quantity, table: Mapping[str, tuple[str, float]]) -> Quantity:
-    """The quantity in its base unit (5.4 km -> 5400 m), so figures in related units compare."""
-    unit = _fold_unit(q.unit)
-    base, factor = table.get(unit, (unit, 1.0))
-
-    def scale(v: float | None) -> float | None:
-        return None if v is None else v * factor
-
-    return dataclasses.replace(q, unit=base, value=scale(q.value), low=scale(q.low), high=scale(q.high))
 
 
 def _mention_spans(claim: Claim, texts: list[str]) -> list[tuple[int, int]]:
