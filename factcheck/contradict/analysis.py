@@ -117,6 +117,7 @@ class Figure:
     near_text: str  # the words beside it as written (営業利益, land border)
     near_wide: frozenset[str]  # their synonyms through the dictionary (coastline ~ shoreline)
     total: bool
+    part: bool  # a part of a whole: 湖岸線のうち…60km, "of which 14.5 mi"
     periods: frozenset[str]
     step: float  # half the last written digit, in base units: 17.3 km -> 50 m
     preds: frozenset[str]  # keys of the predicates of its clause (sent, trained)
@@ -292,8 +293,14 @@ def _en_word(word: str, at_start: bool) -> tuple[str, TokenKind, frozenset[str],
     return lemma, kind, keys, wide - keys
 
 
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                       "nov", "dec"})
+
+
 def _is_name_word(word: str, at_start: bool) -> bool:
-    if not word[0].isupper():
+    if not word[0].isupper() or word.lower().rstrip(".") in _CALENDAR:
         return False
     if word.isupper() and len(word) >= 2:
         return True  # an acronym: WHO, NASA, TSE
@@ -347,7 +354,7 @@ def _tokens_en(text: str) -> list[Token]:
             end = m.start() + len(w)
             while j < len(words):
                 nxt = words[j].group().rstrip(".")
-                if nxt and nxt[0].isupper() and nxt[0].isalpha():
+                if nxt and nxt[0].isupper() and nxt[0].isalpha() and nxt.lower() not in _CALENDAR:
                     end = words[j].start() + len(nxt)
                     j += 1
                 elif nxt.lower() in _NAME_LINKS and j + 1 < len(words) and words[j + 1].group()[:1].isupper() \
@@ -707,6 +714,9 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
         # The figure's own predicate: after it in Japanese (…に達する), before it in English (reached …).
         if lang == "ja":
             own_preds = [t for t in same if t.kind == "pred" and t.start >= end and not _light(t)][:1]
+            if not own_preds:
+                # 販売台数, 生産量, 輸出額: the verbal noun inside the measure's compound
+                own_preds = [t for t in _compound_before(same, start) if t.kind == "pred" and not _light(t)][-1:]
         else:
             own_preds = [t for t in same if t.kind == "pred" and t.end <= start and not _light(t)][-1:]
         preds = frozenset(k for t in own_preds for k in t.keys)
@@ -717,7 +727,28 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
             bounded=(low is None) != (high is None) or (q.low is not None and q.high is None and q.value is not None),
             digits=_digits(q.text), start=start, end=end, clause=clause, measure=measure, near=near,
             total=total, periods=periods, step=step, preds=preds,
+            part=_part_marked(text[:end] if lang == "ja" else text[clause_start:clause_end], lang),
         ))
+    return out
+
+
+def _part_marked(clause: str, lang: str) -> bool:
+    cues = lexicon.cues()["totals"]
+    folded = fold(clause)
+    if lang == "ja":
+        return any(w in folded for w in cues["part_ja"])
+    return any(re.search(rf"\b{re.escape(w)}\b", folded) for w in cues["part_en"])
+
+
+def _compound_before(tokens: list[Token], start: int) -> list[Token]:
+    out: list[Token] = []
+    for t in reversed([t for t in tokens if t.end <= start]):
+        if t.kind in ("content", "pred") and (not out or out[0].start - t.end <= 1):
+            out.insert(0, t)
+        elif t.kind == "func" and not out:
+            continue  # 販売台数は 1123万台: skip the particle before the figure
+        else:
+            break
     return out
 
 
@@ -729,7 +760,7 @@ def _last_chunk(tokens: list[Token]) -> list[Token]:
             out.insert(0, t)
         elif out:
             break
-    return [t for t in out if t.kind == "content"] or out
+    return [t for t in out if t.kind == "content"]  # a verb beside a figure names no measure
 
 
 def _step(written: float | None, base_value: float, digits: str) -> float:

@@ -46,7 +46,7 @@ def _other_event_named(da: DateValue, db: DateValue, ctx: PairContext) -> bool:
     """The claim whose date has no predicate names an event of another kind elsewhere
     (通行止め, a closure) than the one the other claim dates (開通, an opening)."""
     empty, full = (ctx.a, db) if not da.event else (ctx.b, da)
-    named = event_groups(empty.keys)
+    named = event_groups(frozenset(k for t in empty.tokens if t.kind == "content" for k in t.keys))
     return bool(named) and not named & event_groups(full.event)
 
 

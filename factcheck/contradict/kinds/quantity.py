@@ -120,6 +120,8 @@ def check(ctx: PairContext) -> Conflict | None:
             continue
         if fa.total != fb.total and (fa.high >= fb.low if fa.total else fb.high >= fa.low):
             continue  # a total and a part of it: the total is the larger
+        if fa.part != fb.part and (fb.high >= fa.low if fa.part else fa.high >= fb.low):
+            continue  # "of which 60 km" and the whole 235 km: the part is the smaller
         sure = 0.6 + 0.2 * min(score, 1.0) + (0.2 if _slip(fa, fb) else 0.0)
         if best is None or sure > best.score:
             best = Conflict("quantity", sure, fa.text, fb.text, "same measure, incompatible values")
