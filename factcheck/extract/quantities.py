@@ -103,6 +103,7 @@ class _Vocab:
     core_rx: re.Pattern[str]
     second_rx: re.Pattern[str]  # the right side of a range: no look-behind
     word_rx: re.Pattern[str]
+    word_scale_rx: re.Pattern[str]
     vague_rx: re.Pattern[str]
 
 
@@ -172,6 +173,7 @@ def _vocab() -> _Vocab:
         core_rx=re.compile(rf"(?:(?<![A-Za-z0-9.,/\-−])(?P<sign>[-−])(?=\d)|(?<![A-Za-z0-9.,\-−/])){core}"),
         second_rx=re.compile(core),
         word_rx=re.compile(rf"\b(?P<word>{_alt(words)})\b", re.IGNORECASE),
+        word_scale_rx=re.compile(rf"\s+({_alt([*scales, 'hundred'])})\b", re.IGNORECASE),
         vague_rx=re.compile(rf"\b(?P<vague>{_alt(vague)})", re.IGNORECASE),
     )
 
@@ -391,9 +393,15 @@ def _scan_words(folded: str, v: _Vocab) -> list[_Found]:
     """English number words and vague counts, only before a known unit."""
     found: list[_Found] = []
     for m in v.word_rx.finditer(folded):
-        u = _unit_at(folded, m.end(), v)
-        if u is not None and folded[m.end() : m.end() + 1].isspace():
-            n = float(v.words[m["word"].lower()])
+        n = float(v.words[m["word"].lower()])
+        end = m.end()
+        # "two million people", "three hundred workers": a scale word after the number word.
+        scaled = v.word_scale_rx.match(folded, end)
+        if scaled:
+            n *= v.scales.get(scaled[1].lower(), 100.0)  # "hundred" is a scale only after a word
+            end = scaled.end()
+        u = _unit_at(folded, end, v)
+        if u is not None and folded[end : end + 1].isspace():
             found.append(_Found(m.start(), u.end, n, n, u.unit))
     for m in v.vague_rx.finditer(folded):
         u = _unit_at(folded, m.end(), v)
