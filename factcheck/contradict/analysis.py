@@ -151,6 +151,7 @@ class Analysis:
     negations: int
     negated: frozenset[str]  # keys of the words the negations apply to
     negative_poles: int  # predicates on the negative pole of a scale (banned, rejected, fell, 禁止)
+    refused: frozenset[str]  # keys of what those negative predicates act on (承認が見送られた -> 承認)
     ordinals: frozenset[str]  # editions and ranks that pick one of a series: 第3回, 2nd, No. 4
     hedged: bool
     poles: frozenset[tuple[int, int]]  # (antonym scale, pole) of the predicates
@@ -993,6 +994,24 @@ _SCOPE_BREAKS = frozenset({"but", "and", "while", "whereas", "although", "though
                            "before", "since", "which", "who", "that"})
 
 
+def _refused(tokens: list[Token], lang: str) -> frozenset[str]:
+    """What a negative-pole predicate acts on: the noun before it in Japanese, after it in English."""
+    cues = _cues()
+    out: set[str] = set()
+    for i, t in enumerate(tokens):
+        if t.kind not in ("pred", "content"):
+            continue
+        poles = {p for form in (t.lemma, stem(t.lemma), t.text) for _, p in cues.poles.get(form, set())}
+        if 1 not in poles:
+            continue
+        if lang == "ja":
+            near = [u for u in tokens[max(0, i - 3):i] if u.kind in ("content", "pred", "name")][-1:]
+        else:
+            near = [u for u in tokens[i + 1:i + 4] if u.kind in ("content", "pred", "name")][:1]
+        out |= {k for u in near for k in (u.keys or {u.lemma})}
+    return frozenset(out)
+
+
 def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
     if lang == "ja":
         for j in range(i + 1, min(len(tokens), i + 4)):
@@ -1173,6 +1192,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         seasons=_period_words(text, 0, len(text), lang) if len(text) < 400 else frozenset(),
         dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
         negative_poles=sum(1 for _, pole in poles if pole == 1), ordinals=_ordinals(text),
+        refused=_refused(tokens, lang),
         hedged=_hedged(text, tokens, lang),
         poles=poles, preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,
     )

@@ -18,7 +18,7 @@ FAIL (polarity): "The city council approved the stadium plan." /
 
 from __future__ import annotations
 
-from factcheck.contradict.align import role_swap
+from factcheck.contradict.align import event_groups, role_swap, similarity
 from factcheck.contradict.analysis import Analysis
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
@@ -49,17 +49,23 @@ def _poles_of_other_things(a: Analysis, b: Analysis, scale: int) -> bool:
         return None
 
     oa, ob = objects(a), objects(b)
+    if similarity(a, b) >= 0.5:
+        return False  # claims this alike speak of one thing, whatever their objects are called
     return bool(oa) and bool(ob) and a.lang == b.lang and not (oa & ob)  # type: ignore[operator]
 
 
 def _denies_shared(a: Analysis, b: Analysis) -> bool:
-    """The negated words of the side with the odd negation count stand in the other claim too."""
+    """What the odd side denies stands in the other claim too: the words its negation governs,
+    or what its negative predicate acts on (承認が見送られた / 承認を了承した).  Words of one
+    event kind count as one (見つかった / 確認されなかった)."""
     if a.negations % 2 == b.negations % 2:
-        return False  # the difference is a negative-pole word with no counterpart on the other side
+        # The difference is a negative-pole word: it denies only if it acts on what the other says.
+        x, y = (a, b) if a.negative_poles % 2 else (b, a)
+        return bool(x.refused & (y.keys | y.wide))
     x, y = (a, b) if a.negations % 2 else (b, a)
     if not x.negated:
         return True
-    return bool(x.negated & (y.keys | y.wide))
+    return bool(x.negated & (y.keys | y.wide)) or bool(event_groups(x.negated) & event_groups(y.preds))
 
 
 def _different_times(a: Analysis, b: Analysis) -> bool:
