@@ -17,7 +17,7 @@ FAIL (entity): "Osaka beat Kobe 3–1 in the final." / "Kobe beat Osaka 3–1 in
 from __future__ import annotations
 
 from factcheck.contradict.align import content_overlap, different_qualifiers, event_groups, role_swap
-from factcheck.contradict.analysis import Name
+from factcheck.contradict.analysis import Arg, Name
 from factcheck.contradict.kinds.polarity import _different_times, _opposed_poles
 from factcheck.contradict.model import Conflict, Kind, PairContext
 
@@ -80,7 +80,9 @@ def other_agent(ctx: PairContext) -> tuple[str, str] | None:
     return None
 
 
-def _same_phrase(x, y, strict: bool) -> bool:  # type: ignore[no-untyped-def]
+def _same_phrase(x: Arg | None, y: Arg | None, strict: bool) -> bool:
+    if x is None or y is None:
+        return False
     kx, ky = (x.own, y.own) if strict else (x.keys, y.keys)
     return bool(kx & ky)
 
