@@ -22,6 +22,7 @@ from factcheck.contradict.model import Conflict, PairContext
 _MIN_SIMILARITY = 0.2
 _MIN_OVERLAP_UNFRAMED = 0.4  # content words both claims share, when no frame tells
 _MIN_SIMILARITY_UNFRAMED = 0.5
+_ALIKE = 0.6  # claims this alike are taken to speak of one doer and one thing
 _MIN_SIMILARITY_UNPLACED = 0.4  # predicates no event group places
 
 
@@ -65,7 +66,7 @@ def same_event(da: DateValue, db: DateValue, ctx: PairContext, score: float = 1.
         if score < 1.0 and not (fa.agent is not None and fb.agent is not None) \
                 and ctx.similarity < _MIN_SIMILARITY_UNFRAMED:
             return False  # predicates no group relates, and no shared doer to say it is one event
-        if fa.objects and fb.objects and not fa.objects & fb.objects and strict:
+        if fa.objects and fb.objects and not fa.objects & fb.objects and strict and ctx.similarity < _ALIKE:
             return False
         return True
     return word_overlap(ctx.a, ctx.b) >= _MIN_OVERLAP_UNFRAMED or ctx.similarity >= _MIN_SIMILARITY_UNFRAMED
@@ -77,8 +78,10 @@ def _same_agent(x: Arg, y: Arg, ctx: PairContext, strict: bool) -> bool:
     named_y = [n for n in ctx.b.names if y.start <= n.start < y.start + len(y.text)]
     if named_x and named_y:
         return _same_named(x, y, ctx)  # 日露戦争 / 朝鮮戦争 share 戦争 but are two wars
+    # Unnamed doers ("the company", "the new terminal") are often one doer paraphrased: told
+    # apart by their words only when the claims are not otherwise alike.
     kx, ky = (x.own, y.own) if strict else (x.keys, y.keys)
-    return bool(kx & ky) or _same_named(x, y, ctx)
+    return bool(kx & ky) or _same_named(x, y, ctx) or ctx.similarity >= _ALIKE
 
 
 def _same_named(x: Arg, y: Arg, ctx: PairContext) -> bool:
