@@ -1,6 +1,6 @@
 """``python -m factcheck``: the same as the ``factcheck`` command."""
 
-from factcheck.cli import main
+from factcheck.entry import main
 
 if __name__ == "__main__":
     main()

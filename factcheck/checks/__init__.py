@@ -3,7 +3,11 @@
 Each rule module has an ``ID`` (kebab-case), a ``SEVERITY``, option defaults
 as data (``DEFAULTS``, set through ``validate(options=...)``), and a
 ``check(ctx, options)`` generator that yields :class:`Problem` values
-(``checks.base``) from the :class:`~factcheck.checks.context.Context`.  The runner, not the rule, stamps the rule id and
+(``checks.base``) from the :class:`~factcheck.checks.context.Context`.  A rule
+whose findings depend on one file alone (and its document's source) says
+``SCOPE = "file"``: the index keeps its findings per file and runs it again
+only on files that changed; the others span the repository and run over
+every file each time.  The runner, not the rule, stamps the rule id and
 severity onto each problem.  The module docstring is the rule's user
 documentation, with a passing and a failing YAML example.
 """
@@ -51,6 +55,11 @@ _MODULES: tuple[ModuleType, ...] = (
 RULES: dict[str, Rule] = {m.ID: m for m in _MODULES}
 
 
+def scope(rule: Rule) -> str:
+    """``file`` or ``repository`` (the default): what a rule's findings depend on."""
+    return getattr(rule, "SCOPE", "repository")
+
+
 def summary(rule: Rule) -> str:
     """The first line of a rule's documentation."""
     return ((rule.__doc__ or "").strip().splitlines() or [""])[0]
@@ -69,4 +78,4 @@ def rule_table() -> tuple[RuleInfo, ...]:
     return tuple(RuleInfo(rule_id, rule.SEVERITY, summary(rule)) for rule_id, rule in RULES.items())
 
 
-__all__ = ["Problem", "Rule", "RuleInfo", "RULES", "rule_table", "summary"]
+__all__ = ["Problem", "Rule", "RuleInfo", "RULES", "rule_table", "scope", "summary"]

@@ -35,6 +35,7 @@ from factcheck.yamlio import read_text
 ID = "anchored"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
+SCOPE = "file"  # its findings depend on one file (and its source) only
 
 _SPAN_KEYS = ("line", "column", "end_line", "end_column")
 

@@ -26,6 +26,7 @@ from factcheck.text import DateError, PartialDate
 ID = "date-format"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
+SCOPE = "file"  # its findings depend on one file (and its source) only
 
 def problem_with(value: str) -> str | None:
     """Why ``value`` is not a valid partial ISO 8601 date, or None."""

@@ -27,6 +27,7 @@ from factcheck.checks.context import Context
 ID = "dispute-kind"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
+SCOPE = "file"  # its findings depend on one file (and its source) only
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:

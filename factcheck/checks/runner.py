@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from factcheck.checks import RULES
+from factcheck.checks import RULES, Problem, scope
 from factcheck.checks.context import Context
 from factcheck.errors import UsageError
 from factcheck.model import Finding
-from factcheck.store import YAML_SUFFIXES, FileKind, Repository, display_path, kind_of
+from factcheck.store import YAML_SUFFIXES, Corpus, FileKind, LoadedFile, Repository, display_path, kind_of
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,40 @@ def _one_per_fault(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def _file_rule_problems(corpus: Corpus, refreshed: Any, options: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, Problem]]:
+    """The findings of the single-file rules: from the index for files (and
+    sources) unchanged since they were made, run again for the others."""
+    from factcheck.index import relpath
+
+    idx = refreshed.index
+    cached = idx.cached_findings()
+    out: list[tuple[str, Problem]] = []
+    stale: list[LoadedFile] = []
+    for f in corpus.files:
+        source, state, found = cached.get(relpath(f, corpus.root), (None, None, None))
+        if found is not None and state == idx.source_state(source):
+            out += [(rule_id, Problem(f.path, line, col, message, kind)) for rule_id, line, col, message, kind in found]
+        else:
+            stale.append(f)
+    if not stale:
+        return out
+    fresh: dict[str, list[tuple[str, int, int, str, str]]] = {f.path: [] for f in stale}
+    sub = Context(Corpus(corpus.root, stale))
+    for rule_id, rule in RULES.items():
+        if scope(rule) == "file":
+            for p in rule.check(sub, options[rule_id]):
+                fresh.setdefault(p.path, []).append((rule_id, p.line, p.column, p.message, p.kind))
+                out.append((rule_id, p))
+    rows = []
+    for f in stale:
+        source = sub.document_of(f) if f.kind == "claims" and f.located is not None and isinstance(f.located.data, dict) else None
+        src = source.get("source") if source else None
+        src = src if isinstance(src, str) else None
+        rows.append((relpath(f, corpus.root), idx.source_state(src), fresh[f.path]))
+    idx.store_findings(rows)
+    return out
+
+
 def validate(
     repo: Repository,
     paths: Sequence[Path] | None = None,
@@ -108,7 +142,9 @@ def validate(
     """
     resolved_options = resolve_options(options)
     extra = _targets(paths) if paths is not None else []
-    corpus = repo.load(extra)
+    from factcheck import index  # the runner works without it, on the files
+
+    corpus, refreshed = index.load(repo, extra, build=False)  # rules read values, not model objects
     if paths is None:
         wanted = {f.path for f in corpus.files}
     else:
@@ -118,11 +154,21 @@ def validate(
         if f.path in wanted and f.error is not None and f.error.message.startswith("cannot read"):
             raise f.error
     ctx = Context(corpus)
-    findings: list[Finding] = []
-    for rule_id, rule in RULES.items():
-        for p in rule.check(ctx, resolved_options[rule_id]):
-            if p.path in wanted:
-                findings.append(Finding(p.path, p.line, p.column, rule.SEVERITY, rule_id, p.message, p.kind))
+    problems: list[tuple[str, Problem]] = []
+    if refreshed is not None and options is None:
+        problems += _file_rule_problems(corpus, refreshed, resolved_options)
+        rules = [(rule_id, rule) for rule_id, rule in RULES.items() if scope(rule) != "file"]
+    else:
+        rules = list(RULES.items())
+    for rule_id, rule in rules:
+        problems += [(rule_id, p) for p in rule.check(ctx, resolved_options[rule_id])]
+    if refreshed is not None:
+        refreshed.index.close()
+    findings = [
+        Finding(p.path, p.line, p.column, RULES[rule_id].SEVERITY, rule_id, p.message, p.kind)
+        for rule_id, p in problems
+        if p.path in wanted
+    ]
     findings = _one_per_fault(findings)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
     files = tuple(sorted(wanted))

@@ -32,6 +32,7 @@ from factcheck.checks.context import Context
 ID = "schema"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
+SCOPE = "file"  # its findings depend on one file (and its source) only
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:

@@ -24,6 +24,7 @@ from factcheck.checks.context import Context
 ID = "source-path"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
+SCOPE = "file"  # its findings depend on one file (and its source) only
 
 
 def problem_with(root: Path, source: str) -> str | None:

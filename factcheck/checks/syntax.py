@@ -30,6 +30,7 @@ from factcheck.yamlio import read_text
 ID = "syntax"
 SEVERITY = "error"
 DEFAULTS: dict[str, Any] = {}
+SCOPE = "file"  # its findings depend on one file (and its source) only
 
 
 def _opened_at(path: str, line: int) -> tuple[int, int, str] | None:

@@ -143,6 +143,18 @@ def emit(render: Callable[[R, IO[str]], None], result: R, output: Path | None = 
 def load_corpus(root: Path | None) -> Corpus:
     """Every claim and reference file, for commands that need sound input:
     the first broken file stops them with its position (run validate for all)."""
-    corpus = Repository.locate(root).load()
+    from factcheck import index
+
+    corpus, _ = index.load(Repository.locate(root))  # only the files changed since the last command are read
+    corpus.raise_if_broken()
+    return corpus
+
+
+def load_claim_corpus(root: Path | None, claim_id: str) -> Corpus:
+    """Like load_corpus, but only the files one claim's answer depends on
+    (through the index), so `show ID` does not read the whole repository."""
+    from factcheck import index
+
+    corpus = index.load_for_claim(Repository.locate(root), claim_id)
     corpus.raise_if_broken()
     return corpus

@@ -16,7 +16,7 @@ from factcheck import export as exporting
 from factcheck import query as q
 from factcheck import search as searching
 from factcheck import status as st
-from factcheck.cli.common import RootOption, app, emit, load_corpus
+from factcheck.cli.common import RootOption, app, emit, load_claim_corpus, load_corpus
 from factcheck.report import detail, disputes, exports, hits, listing, stats
 from factcheck.report.claims import build_report
 
@@ -145,7 +145,7 @@ def show_command(
 
     Example: factcheck show ja-noto-3
     """
-    emit(detail.FORMATS[fmt], q.detail(load_corpus(root), claim_id))
+    emit(detail.FORMATS[fmt], q.detail(load_claim_corpus(root, claim_id), claim_id))
 
 
 # --- stats ---------------------------------------------------------------------------
@@ -198,10 +198,16 @@ def report_command(
 @app.command("export")
 def export_command(
     fmt: Annotated[
-        Literal["claimreview", "csl-json", "csv"],
-        typer.Option("--format", "-f", help="claimreview (schema.org JSON-LD), csl-json (references) or csv (claims)."),
+        Literal["claimreview", "csl-json", "csv", "parquet"],
+        typer.Option(
+            "--format", "-f",
+            help="claimreview (schema.org JSON-LD), csl-json (references), csv (claims) or parquet (every table, into the -o folder).",
+        ),
     ],
-    output: OutputOption = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("-o", "--output", metavar="PATH", help="Write to this file (atomically) instead of stdout; for parquet, the folder of tables."),
+    ] = None,
     author: Annotated[Optional[str], typer.Option("--author", metavar="NAME", help="ClaimReview: the reviewing organisation's name.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="ClaimReview: datePublished (none by default).")] = None,
     url_base: Annotated[
@@ -214,9 +220,21 @@ def export_command(
     claimreview: schema.org ClaimReview JSON-LD for claims with a verdict (an
     accepted contradiction: "Contradicted by another source"; else a dispute
     marker: "Disputed: <kind>").  csl-json: the references for Zotero and
-    pandoc.  csv: one row per claim with its statuses.
+    pandoc.  csv: one row per claim with its statuses.  parquet: claims,
+    documents, references, cites, disputes, dates, quantities, relations,
+    statuses and blocking tokens, one file each in the -o folder, for DuckDB
+    or Spark (needs the parquet extra: pip install 'factcheck-claims[parquet]').
 
     Example: factcheck export --format csl-json -o references.json
+    Example: factcheck export --format parquet -o tables/
     """
+    if fmt == "parquet":
+        from factcheck.errors import UsageError
+        from factcheck.tables import write_parquet
+
+        if output is None:
+            raise UsageError("--format parquet writes a folder of tables: give it with -o FOLDER")
+        write_parquet(load_corpus(root), output)
+        return
     prepared = exporting.prepare(load_corpus(root), author=author, date=date, url_base=url_base)
     emit(exports.FORMATS[fmt], prepared, output)

@@ -1,0 +1,262 @@
+"""A repository of 10^4 .. 10^5 claims: every command beside its anchors, cold and warm.
+
+Run:  python benchmarks/bench_scale.py --claims 10000 100000 [--per-file 100] [--skip report,contradictions]
+
+For each size it writes a synthetic repository that `factcheck validate`
+accepts (Japanese and English documents, 100 claims a file, citations,
+covered claims, disputes, dates, supports/contradicts relations across
+documents, short-form references, a source file per document), then runs, in
+the same run and as real subprocesses of the installed entry point:
+
+  anchors    `python -c pass`; a bare yaml.CSafeLoader load of every claim and
+             reference file; `rg -F` (or `grep -rF` when ripgrep is absent) for
+             the search word; check-jsonschema with the project's schemas when
+             it is installed
+  factcheck  --version and --help; validate cold (no .factcheck/ index), warm
+             (nothing changed) and after one file changed; list, stats, show,
+             search, export (cold and warm); report and contradictions unless
+             skipped
+
+and prints each one's wall time, peak memory (the child's maximum resident
+set, from wait4) and its ratio to its anchor.  The machines are shared and
+noisy: compare ratios, not seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+SEARCH_WORD = "兵士"
+
+# --- the synthetic repository ---------------------------------------------------------
+
+JA_SUBJECTS = ["北朝鮮", "ロシア", "ウクライナ", "韓国", "中国", "日本", "米国", "国連", "欧州連合", "北大西洋条約機構",
+               "国際原子力機関", "赤十字", "世界銀行", "国際通貨基金", "東京都", "大阪府", "京都市", "札幌市", "沖縄県", "福岡市"]
+JA_ACTIONS = ["兵士{n}人を派遣した", "{n}億円の支援を発表した", "{n}キロの国境を封鎖した", "代表団{n}人を送った",
+              "{n}発のミサイルを発射した", "住民{n}人を避難させた", "{n}件の協定に署名した", "{n}トンの食料を届けた",
+              "{n}人の捕虜を交換した", "{n}機の航空機を配備した", "記者{n}人を受け入れた", "{n}か所の施設を視察した"]
+EN_SUBJECTS = ["North Korea", "Russia", "Ukraine", "South Korea", "China", "Japan", "The United States", "The UN",
+               "The European Union", "NATO", "The IAEA", "The Red Cross", "The World Bank", "The IMF", "Tokyo",
+               "Osaka", "Kyoto", "Sapporo", "Okinawa", "Fukuoka"]
+EN_ACTIONS = ["sent {n} soldiers to the front", "announced {n} million dollars of aid", "closed {n} km of its border",
+              "sent a delegation of {n} people", "launched {n} missiles", "evacuated {n} residents",
+              "signed {n} agreements", "delivered {n} tonnes of food", "exchanged {n} prisoners",
+              "deployed {n} aircraft", "admitted {n} journalists", "inspected {n} sites"]
+JA_PLACES = ["国境付近で", "首都で", "港湾で", "北部で", "南部で", "沿岸部で", "山間部で", "国際会議で", "記者会見で"]
+EN_PLACES = ["near the border", "in the capital", "at the port", "in the north", "in the south", "on the coast",
+             "in the mountains", "at a summit", "at a press conference"]
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+REFS_PER_DOC = 20
+
+
+def _sentence(lang: str, d: int, i: int) -> tuple[str, str, str]:
+    """(text, date as written, ISO date) for claim i of document d; varied enough
+    that no two claims of a document are near-duplicates."""
+    year, month, n = 2000 + (d + i) % 25, (d * 7 + i) % 12 + 1, 100 + (d * 131 + i * 977) % 9900
+    if lang == "ja":
+        subject = JA_SUBJECTS[(i + d) % len(JA_SUBJECTS)]
+        action = JA_ACTIONS[(i * 5 + d) % len(JA_ACTIONS)].format(n=n)
+        when = f"{year}年{month}月"
+        place = JA_PLACES[i % len(JA_PLACES)]
+        return f"{when}、{subject}は{place}{action}と報じられた（第{i + 1}報）。", when, f"{year}-{month:02d}"
+    subject = EN_SUBJECTS[(i + d) % len(EN_SUBJECTS)]
+    action = EN_ACTIONS[(i * 5 + d) % len(EN_ACTIONS)].format(n=n)
+    when = f"{MONTHS_EN[month - 1]} {year}"
+    place = EN_PLACES[i % len(EN_PLACES)]
+    return f"In {when}, {subject} {action} {place}, report {i + 1} said.", when, f"{year}-{month:02d}"
+
+
+def _q(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+def write_repository(root: Path, claims: int, per_file: int) -> list[str]:
+    """Write the repository; returns the claim ids (for `show`)."""
+    docs = max(1, claims // per_file)
+    for sub in ("claims", "references", "sources"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    ids: list[str] = []
+    for d in range(docs):
+        lang = "ja" if d % 2 == 0 else "en"
+        doc = f"{'wiki-ja' if lang == 'ja' else 'news-en'}-{d:05d}"
+        prev = f"{'wiki-ja' if (d - 1) % 2 == 0 else 'news-en'}-{d - 1:05d}" if d else None
+        cited_count = 0
+        src_lines, claim_lines = [], [
+            "# yaml-language-server: $schema=../schema/claims.schema.json",
+            "document:", f"  id: {doc}", f"  source: sources/{doc}.txt", f"  title: {_q(doc + ' title')}",
+            f"  kind: {'wikipedia' if lang == 'ja' else 'news'}", f"  language: {lang}", "  retrieved: '2024-11-01'",
+            "claims:",
+        ]
+        for i in range(per_file):
+            text, when, iso = _sentence(lang, d, i)
+            ref = cited_count % REFS_PER_DOC + 1
+            marker = ""
+            disputes = None
+            if i % 7 == 3:
+                marker, disputes = ("[要出典]", "citation-needed") if lang == "ja" else ("[citation needed]", "citation-needed")
+            elif i % 11 == 5:
+                marker, disputes = ("[疑わしい–議論する]", "dubious") if lang == "ja" else ("[dubious – discuss]", "dubious")
+            cited = i % 4 != 1 and not disputes
+            cited_count += cited
+            src_lines.append(text + (f"[{ref}]" if cited else "") + marker)
+            cid = f"{doc}-{i + 1:03d}"
+            ids.append(cid)
+            claim_lines += [
+                f"  - id: {cid}",
+                f"    text: {_q(text)}",
+                f"    location: {{line: {i + 1}, column: 1, end_line: {i + 1}, end_column: {len(text) + 1}}}",
+                f"    section: {_q('歴史' if lang == 'ja' else 'History')}",
+            ]
+            if cited:
+                claim_lines.append(f"    cites: [{doc}-ref-{ref}]")
+            if disputes:
+                claim_lines += ["    disputes:", f"      - {{marker: {_q(marker)}, kind: {disputes}}}"]
+            claim_lines += ["    dates:", f"      - {{text: {_q(when)}, value: '{iso}'}}"]
+            if prev and i % 10 == 0:
+                rel = "supports" if i % 20 == 0 else "contradicts"
+                review = "accepted" if i % 30 == 0 else "unreviewed"
+                claim_lines += ["    relations:", f"      - {{type: {rel}, target: {prev}-{i + 1:03d}, review: {review}}}"]
+        (root / "sources" / f"{doc}.txt").write_text("\n".join(src_lines) + "\n", encoding="utf-8")
+        (root / "claims" / f"{doc}.yaml").write_text("\n".join(claim_lines) + "\n", encoding="utf-8")
+        ref_lines = ["# yaml-language-server: $schema=../schema/references.schema.json", f"document: {doc}", "references:"]
+        for r in range(1, REFS_PER_DOC + 1):
+            ref_lines += [f"  - id: {doc}-ref-{r}", f"    label: '{r}'", "    type: article-newspaper",
+                          f"    title: {_q(f'Report {r} on {doc}')}", "    container-title: The Daily",
+                          "    author:", f"      - {{family: Writer{r}, given: Anne}}", f"    issued: '2024-{r % 12 + 1:02d}-01'"]
+            if r == REFS_PER_DOC:  # a short-form citation pointing to the full entry
+                ref_lines += ["    page: '7'", f"    custom: {{see: {doc}-ref-1}}"]
+        (root / "references" / f"{doc}.yaml").write_text("\n".join(ref_lines) + "\n", encoding="utf-8")
+    shutil.copytree(ROOT / "schema", root / "schema", dirs_exist_ok=True)
+    return ids
+
+
+# --- measuring ------------------------------------------------------------------------
+
+
+def run(argv: Sequence[str], cwd: Path, timeout: float) -> tuple[float, float, int]:
+    """(seconds, peak MB of the child, exit code) of one subprocess."""
+    env = {**os.environ, "NO_COLOR": "1", "FACTCHECK_ROOT": str(cwd)}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = t0 + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            return float("inf"), 0.0, -9
+        time.sleep(0.002)
+    secs = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return secs, usage.ru_maxrss / 1024, proc.returncode
+
+
+BARE_LOAD = """
+import sys, yaml
+from pathlib import Path
+for sub in ("claims", "references"):
+    for p in sorted(Path(sub).glob("*.yaml")):
+        yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+"""
+
+
+def _factcheck() -> list[str]:
+    exe = shutil.which("factcheck", path=str(Path(sys.executable).parent)) or shutil.which("factcheck")
+    return [exe] if exe else [sys.executable, "-m", "factcheck"]
+
+
+def measure(root: Path, ids: list[str], *, skip: set[str], timeout: float) -> list[tuple[str, float, float, int, str]]:
+    """Rows of (operation, seconds, peak MB, exit code, anchor name)."""
+    fc = _factcheck()
+    index = root / ".factcheck"
+    rows: list[tuple[str, float, float, int, str]] = []
+
+    def op(name: str, argv: Sequence[str], anchor: str = "", *, cold: bool = False) -> None:
+        key = name.split()[0]
+        if key in skip:
+            return
+        if cold:
+            shutil.rmtree(index, ignore_errors=True)
+        secs, mb, code = run(argv, root, timeout)
+        rows.append((name, secs, mb, code, anchor))
+
+    files = [str(p.relative_to(root)) for sub in ("claims", "references") for p in sorted((root / sub).glob("*.yaml"))]
+    op("python -c pass", [sys.executable, "-c", "pass"])
+    op("CSafeLoader bare load", [sys.executable, "-c", BARE_LOAD])
+    rg = shutil.which("rg")
+    op("rg -F" if rg else "grep -rF", [rg, "-F", SEARCH_WORD, "claims"] if rg else ["grep", "-rF", SEARCH_WORD, "claims"])
+    cj = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
+    if cj:
+        claims = [f for f in files if f.startswith("claims/")]
+        refs = [f for f in files if f.startswith("references/")]
+        t0 = time.perf_counter()
+        a = run([cj, "--schemafile", "schema/claims.schema.json", *claims], root, timeout)
+        b = run([cj, "--schemafile", "schema/references.schema.json", *refs], root, timeout)
+        rows.append(("check-jsonschema", a[0] + b[0], max(a[1], b[1]), a[2] or b[2], ""))
+    op("factcheck --version", [*fc, "--version"], "python -c pass")
+    op("factcheck --help", [*fc, "--help"], "python -c pass")
+    op("validate cold", [*fc, "validate"], "CSafeLoader bare load", cold=True)
+    op("validate warm", [*fc, "validate"], "validate cold")
+    one = root / "claims" / Path(files[0]).name
+    one.write_text(one.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
+    op("validate one file changed", [*fc, "validate"], "validate cold")
+    op("list --status disputed cold", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version", cold=True)
+    op("list --status disputed warm", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version")
+    op("stats warm", [*fc, "stats"], "factcheck --version")
+    op("show ID warm", [*fc, "show", ids[len(ids) // 2]], "factcheck --version")
+    op("search warm", [*fc, "search", SEARCH_WORD, "--format", "json"], "factcheck --version")
+    op("search (vs rg/grep)", [*fc, "search", SEARCH_WORD, "--format", "json"], "rg -F" if rg else "grep -rF")
+    with tempfile.TemporaryDirectory() as out:
+        op("export csl-json warm", [*fc, "export", "--format", "csl-json", "-o", f"{out}/refs.json"], "factcheck --version")
+        op("export parquet warm", [*fc, "export", "--format", "parquet", "-o", f"{out}/tables"], "factcheck --version")
+        op("report html warm", [*fc, "report", "--format", "html", "-o", f"{out}/r.html"], "validate cold")
+    op("contradictions warm", [*fc, "contradictions", "--format", "json"], "validate cold")
+    return rows
+
+
+def print_table(claims: int, files: int, rows: list[tuple[str, float, float, int, str]]) -> None:
+    by_name = {r[0]: r[1] for r in rows}
+    print(f"\n{claims} claims, {files} files, python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print(f"{'operation':32} {'seconds':>9} {'peak MB':>8} {'exit':>4}  {'x anchor':>9}  anchor")
+    for name, secs, mb, code, anchor in rows:
+        ratio = f"{secs / by_name[anchor]:9.2f}" if anchor in by_name and by_name[anchor] else " " * 9
+        shown = "timeout" if secs == float("inf") else f"{secs:9.3f}"
+        print(f"{name:32} {shown:>9} {mb:8.0f} {code:>4}  {ratio}  {anchor}")
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--claims", type=int, nargs="+", default=[10000, 100000])
+    ap.add_argument("--per-file", type=int, default=100, help="claims per document (default 100)")
+    ap.add_argument("--skip", default="", help="comma-separated first words of operations to skip, e.g. report,contradictions")
+    ap.add_argument("--timeout", type=float, default=600, help="seconds before an operation is given up (default 600)")
+    ap.add_argument("--keep", type=Path, help="write the repositories under this folder and keep them")
+    args = ap.parse_args(argv)
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    for n in args.claims:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = (args.keep / f"repo-{n}") if args.keep else Path(tmp)
+            shutil.rmtree(root, ignore_errors=True)
+            t0 = time.perf_counter()
+            ids = write_repository(root, n, args.per_file)
+            print(f"# generated {n} claims in {time.perf_counter() - t0:.1f} s at {root}", file=sys.stderr)
+            rows = measure(root, ids, skip=skip, timeout=args.timeout)
+            print_table(n, len(list(root.glob("claims/*.yaml"))) * 2, rows)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,194 @@
+"""The incremental index in .factcheck/: a cache that answers like the files.
+
+Each test compares what validate (or a read command) says through the index,
+cold and warm, with what it says reading every file (FACTCHECK_NO_INDEX), and
+checks that only changed files are read again and a damaged index is rebuilt.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck import index
+from factcheck.checks.runner import validate
+from factcheck.cli import app
+from factcheck.store import Repository
+
+from test_checks import CASES, OTHER, make_repo
+
+runner = CliRunner()
+
+
+def _findings(repo: Repository) -> list[tuple[str, int, int, str, str]]:
+    return [(f.path, f.line, f.column, f.rule, f.message) for f in validate(repo).findings]
+
+
+def _without_index(repo: Repository, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int, int, str, str]]:
+    with monkeypatch.context() as m:
+        m.setenv(index.NO_INDEX_ENV, "1")
+        return _findings(repo)
+
+
+def _bump(path: Path, text: str) -> None:
+    """Write ``text`` with a modification time that surely differs."""
+    old = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(old + 10**9, old + 10**9))
+
+
+@pytest.mark.parametrize(("name", "kw", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_validate_through_the_index_says_what_the_files_say(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, kw: dict[str, Any], expected: Any
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    repo = make_repo(tmp_path, **kw)
+    truth = _without_index(repo, monkeypatch)
+    assert not (tmp_path / ".factcheck").exists()
+    assert _findings(repo) == truth  # cold: the index is built
+    assert (tmp_path / ".factcheck" / "index.sqlite").is_file()
+    assert _findings(repo) == truth  # warm: nothing read again
+
+
+def test_only_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    repo = make_repo(tmp_path, files={"claims/other.yaml": OTHER, "sources/other.txt": "It opened in 2020.\n"})
+    first = index.Index(repo).refresh()
+    assert first.changed == {"claims/doc.yaml", "claims/other.yaml", "references/doc.yaml"}
+    assert index.Index(repo).refresh().changed == set()
+    # Touched without a change (a checkout): the hash says it is the same.
+    os.utime(tmp_path / "claims/other.yaml", ns=(time.time_ns(), time.time_ns() + 10**9))
+    assert index.Index(repo).refresh().changed == set()
+    _bump(tmp_path / "claims/other.yaml", OTHER.replace("It opened in 2020.", "It opened in 2021."))
+    assert index.Index(repo).refresh().changed == {"claims/other.yaml"}
+    (tmp_path / "references/doc.yaml").unlink()
+    again = index.Index(repo).refresh()
+    assert again.changed == {"references/doc.yaml"}
+    assert [f.path for f in again.files] == ["claims/doc.yaml", "claims/other.yaml"]
+
+
+def test_a_changed_source_is_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    repo = make_repo(tmp_path)
+    assert _findings(repo) == []
+    source = tmp_path / "sources/doc.txt"
+    _bump(source, source.read_text(encoding="utf-8").replace("It opened in 2019.", "It opened in 2018."))
+    found = _findings(repo)
+    assert [(f[0], f[1], f[3]) for f in found] == [("claims/doc.yaml", 7, "anchored")]
+    assert found == _without_index(repo, monkeypatch)
+
+
+def test_a_deleted_reference_breaks_the_untouched_claims_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    repo = make_repo(tmp_path)
+    assert _findings(repo) == []
+    (tmp_path / "references/doc.yaml").unlink()
+    assert {(f[0], f[3]) for f in _findings(repo)} == {("claims/doc.yaml", "dangling-cite")}
+
+
+@pytest.mark.parametrize("damage", [b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200, b""])
+def test_a_damaged_index_is_rebuilt_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes) -> None:
+    monkeypatch.chdir(tmp_path)
+    repo = make_repo(tmp_path, claims={"cites: [doc-r1]": "cites: [doc-r9]"})
+    truth = _findings(repo)
+    assert truth and truth == _without_index(repo, monkeypatch)
+    db = tmp_path / ".factcheck" / "index.sqlite"
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    db.write_bytes(damage)
+    assert _findings(repo) == truth
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM files").fetchone()[0] == 2
+
+
+def test_an_index_from_other_code_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    repo = make_repo(tmp_path)
+    _findings(repo)
+    db = tmp_path / ".factcheck" / "index.sqlite"
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE meta SET value = 'other' WHERE key = 'code'")
+        # A poisoned row that a trusting reader would report.
+        con.execute("UPDATE files SET findings = NULL")
+    assert index.Index(repo).refresh().changed == {"claims/doc.yaml", "references/doc.yaml"}
+
+
+def test_the_index_folder_ignores_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _findings(make_repo(tmp_path))
+    assert (tmp_path / ".factcheck" / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_read_commands_answer_alike_with_and_without_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_repo(tmp_path, files={"claims/other.yaml": OTHER, "sources/other.txt": "It opened in 2020.\n"})
+    commands = [["list", "--format", "json"], ["show", "doc-2", "--format", "json"], ["stats", "--format", "json"],
+                ["search", "opened", "--format", "json"], ["export", "--format", "csl-json"]]
+    with monkeypatch.context() as m:
+        m.setenv(index.NO_INDEX_ENV, "1")
+        truth = [runner.invoke(app, c).stdout for c in commands]
+    assert not (tmp_path / ".factcheck").exists()
+    for _ in ("cold", "warm"):
+        assert [runner.invoke(app, c).stdout for c in commands] == truth
+    # A claim edited between two commands is seen by the next.
+    claims = tmp_path / "claims/doc.yaml"
+    _bump(claims, claims.read_text(encoding="utf-8").replace("id: doc-2", "id: doc-two"))
+    assert runner.invoke(app, ["show", "doc-two", "--format", "json"]).exit_code == 0
+
+
+def test_a_read_only_repository_is_read_without_an_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    repo = make_repo(tmp_path, claims={"cites: [doc-r1]": "cites: [doc-r9]"})
+    (tmp_path / ".factcheck").write_text("a file where the folder would go")
+    assert [f[3] for f in _findings(repo)] == ["dangling-cite"]
+
+
+def test_show_reads_only_what_one_claim_needs_and_answers_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every claim of the project's own reviewed data (relations across both
+    documents, short-form references) shown through the index and without."""
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    for sub in ("claims", "references", "sources"):
+        shutil.copytree(root / sub, tmp_path / sub)
+    monkeypatch.chdir(tmp_path)
+    repo = Repository(tmp_path)
+    claims = repo.load().claims
+    related = [c.id for c in claims if c.relations]
+    # Every claim with a relation, every one another claim points to, and a sample of the rest.
+    targets = {r.target for c in claims for r in c.relations}
+    ids = [c.id for i, c in enumerate(claims) if c.relations or c.id in targets or i % 15 == 0]
+    assert related, "the seed data has relations"
+    with monkeypatch.context() as m:
+        m.setenv(index.NO_INDEX_ENV, "1")
+        truth = {i: runner.invoke(app, ["show", i, "--format", "json"]).stdout for i in ids}
+        missing = runner.invoke(app, ["show", "no-such-claim"])
+    idx = index.Index(repo)
+    idx.refresh()
+    needed = idx.files_for_claim(related[0])
+    assert needed is not None and len(needed) < len(idx.refresh().files)
+    for i in ids:
+        assert runner.invoke(app, ["show", i, "--format", "json"]).stdout == truth[i], i
+    again = runner.invoke(app, ["show", "no-such-claim"])
+    assert (again.exit_code, again.stderr) == (missing.exit_code, missing.stderr)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("opened", ["doc-1", "other-1"]),  # trigram index
+    ("in 2019", ["doc-1"]),
+    ("兵士", ["other-2"]),  # two characters: no trigram, the table is scanned
+    ("兵", ["other-2"]),
+    ('"quoted"', []),
+])
+def test_literal_claim_search_from_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, query: str, expected: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    other = OTHER + "  - id: other-2\n    text: 北朝鮮兵士\n    location: {line: 2, column: 1, end_line: 2, end_column: 6}\n"
+    repo = make_repo(tmp_path, files={"claims/other.yaml": other, "sources/other.txt": "It opened in 2020.\n北朝鮮兵士\n"})
+    idx = index.Index(repo)
+    idx.refresh()
+    assert idx.claim_ids_matching(query) == expected
