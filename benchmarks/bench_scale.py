@@ -201,7 +201,6 @@ def measure(root: Path, ids: list[str], *, skip: set[str], timeout: float) -> li
     if cj:
         claims = [f for f in files if f.startswith("claims/")]
         refs = [f for f in files if f.startswith("references/")]
-        t0 = time.perf_counter()
         a = run([cj, "--schemafile", "schema/claims.schema.json", *claims], root, timeout)
         b = run([cj, "--schemafile", "schema/references.schema.json", *refs], root, timeout)
         rows.append(("check-jsonschema", a[0] + b[0], max(a[1], b[1]), a[2] or b[2], ""))

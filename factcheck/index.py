@@ -44,7 +44,7 @@ INDEX_DIR = ".factcheck"
 INDEX_FILE = "index.sqlite"
 # Bumped whenever what is stored changes shape; an index of another format
 # (or written by another factcheck version) is rebuilt, never read.
-FORMAT = "4"
+FORMAT = "5"
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Below this many files to read, a process pool costs more than it saves.
 _PARALLEL_FROM = 48
@@ -128,13 +128,21 @@ class _LazyLocated(Located):
             self._tables = marshal.loads(self._positions)
         return self._tables
 
-    @property  # type: ignore[override]
+    @property
     def values(self) -> dict[Any, Any]:
         return self._decoded()[0]
 
-    @property  # type: ignore[override]
+    @values.setter
+    def values(self, table: dict[Any, Any]) -> None:
+        self._tables = (table, self._decoded()[1])
+
+    @property
     def keys(self) -> dict[Any, Any]:
         return self._decoded()[1]
+
+    @keys.setter
+    def keys(self, table: dict[Any, Any]) -> None:
+        self._tables = (self._decoded()[0], table)
 
 
 def _encode(f: LoadedFile) -> tuple[bytes, bytes]:
@@ -142,7 +150,7 @@ def _encode(f: LoadedFile) -> tuple[bytes, bytes]:
     stamped when decoded, relative to the working folder then."""
     loc = f.located
     error = (f.error.message, f.error.line, f.error.column) if f.error else None
-    schema = [(x.line, x.column, x.severity, x.rule, x.message) for x in f.schema_errors]
+    schema = [(x.line, x.column, x.severity, x.rule, x.message, x.kind) for x in f.schema_errors]
     located = (loc.data, marshal.dumps((loc.values, loc.keys))) if loc is not None else None
     return marshal.dumps(located), marshal.dumps((error, schema))
 
@@ -325,8 +333,8 @@ class Index:
             for rel in removed:
                 self._forget(rel)
                 db.execute("DELETE FROM files WHERE path = ?", (rel,))
-            for (path, rel, kind, shown), (_, loaded, model, source, (claims, links, refs)) in zip(to_read, results):
-                p = Path(path)
+            for (file, rel, kind, shown), (_, loaded, model, source, (claims, links, refs)) in zip(to_read, results, strict=True):
+                p = Path(file)
                 try:
                     st = p.stat()
                     size, mtime, sha = st.st_size, st.st_mtime_ns, _sha(p)

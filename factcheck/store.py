@@ -240,7 +240,7 @@ def _fast_check(kind: FileKind) -> Callable[[Any], Any]:
 
     schema = schema_for(kind)
     inlined = {k: v for k, v in _inline_refs(schema, schema["$defs"]).items() if k != "$schema"}
-    return fastjsonschema.compile(inlined)  # type: ignore[no-any-return]
+    return fastjsonschema.compile(inlined)
 
 
 def is_schema_valid(data: Any, kind: FileKind) -> bool:

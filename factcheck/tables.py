@@ -33,7 +33,7 @@ import shutil
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from factcheck.errors import UsageError
 from factcheck.model import Name
@@ -78,7 +78,7 @@ def _name(n: Name) -> str:
     return n.literal or " ".join(p for p in (n.given, n.family) if p)
 
 
-def tables(corpus: Corpus, views: dict[str, ClaimView] | None = None) -> Tables:
+def tables(corpus: Corpus, views: Mapping[str, ClaimView] | None = None) -> Tables:
     """Every table as columns of plain values."""
     views = views if views is not None else derive(corpus)
     out: Tables = {name: {col: [] for col in cols} for name, cols in SCHEMA.items()}
@@ -91,9 +91,9 @@ def tables(corpus: Corpus, views: dict[str, ClaimView] | None = None) -> Tables:
         row("documents", id=doc.id, title=doc.title, kind=doc.kind, language=doc.language, source=doc.source,
             url=doc.url, retrieved=doc.retrieved)
     for c in corpus.claims:
-        doc = corpus.documents.get(c.document)
+        claim_doc = corpus.documents.get(c.document)
         values = sorted(d.value for d in c.dates)
-        row("claims", id=c.id, document=c.document, language=doc.language if doc else "", section=c.section,
+        row("claims", id=c.id, document=c.document, language=claim_doc.language if claim_doc else "", section=c.section,
             kind=c.kind, text=c.text, line=c.location.line, cites=len(c.cites), covered_by=len(c.covered_by),
             disputes=len(c.disputes), date_min=values[0] if values else None, date_max=values[-1] if values else None)
         for via in ("cites", "covered_by"):
@@ -123,7 +123,7 @@ def tables(corpus: Corpus, views: dict[str, ClaimView] | None = None) -> Tables:
     return out
 
 
-def write_parquet(corpus: Corpus, folder: Path) -> list[Path]:
+def write_parquet(corpus: Corpus, folder: Path, views: Mapping[str, ClaimView] | None = None) -> list[Path]:
     """Write each table as ``FOLDER/<table>.parquet``.  The tables are written
     into a new folder beside it and renamed into place, so a reader never sees
     half an export; an existing folder of that name is replaced."""
@@ -133,7 +133,7 @@ def write_parquet(corpus: Corpus, folder: Path) -> list[Path]:
     except ImportError:
         raise UsageError("parquet export needs pyarrow: pip install 'factcheck-claims[parquet]'") from None
     types = {"s": pa.string(), "i": pa.int64(), "f": pa.float64(), "b": pa.bool_()}
-    data = tables(corpus)
+    data = tables(corpus, views)
     folder = folder.resolve()
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: not a folder (parquet export writes one file per table into a folder)")

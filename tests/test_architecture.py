@@ -87,7 +87,7 @@ REGISTRIES = {
     "show": detail.FORMATS,
     "stats": stats.FORMATS,
     "report": disputes.FORMATS,
-    "export": exports.FORMATS,
+    "export": {**exports.FORMATS, **exports.FOLDER_FORMATS},
     "contradictions": candidates.FORMATS,
 }
 

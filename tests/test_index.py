@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_checks import CASES, OTHER, make_repo
 from typer.testing import CliRunner
 
 from factcheck import index
 from factcheck.checks.runner import validate
 from factcheck.cli import app
 from factcheck.store import Repository
-
-from test_checks import CASES, OTHER, make_repo
 
 runner = CliRunner()
 

@@ -55,8 +55,8 @@ def test_every_table_has_its_columns_and_one_row_per_thing(desk: Path) -> None:
     data = tables(Repository(desk).load())
     assert {name: list(cols) for name, cols in data.items()} == {name: list(cols) for name, cols in SCHEMA.items()}
     assert len(data["claims"]["id"]) == 7 and len(data["documents"]["id"]) == 3
-    assert list(zip(data["relations"]["claim"], data["relations"]["target"])) == [("a-3", "b-3")]
-    statuses = set(zip(data["statuses"]["claim"], data["statuses"]["status"]))
+    assert list(zip(data["relations"]["claim"], data["relations"]["target"], strict=True)) == [("a-3", "b-3")]
+    statuses = set(zip(data["statuses"]["claim"], data["statuses"]["status"], strict=True))
     assert ("c-1", "disputed") in statuses and ("b-2", "unsourced") in statuses
     assert data["claims"]["date_min"][0] == "2018-05" and data["claims"]["language"][-1] == "ja"
 

@@ -228,13 +228,13 @@ def export_command(
     Example: factcheck export --format csl-json -o references.json
     Example: factcheck export --format parquet -o tables/
     """
-    if fmt == "parquet":
+    if fmt in exports.FOLDER_FORMATS and output is None:
         from factcheck.errors import UsageError
-        from factcheck.tables import write_parquet
 
-        if output is None:
-            raise UsageError("--format parquet writes a folder of tables: give it with -o FOLDER")
-        write_parquet(load_corpus(root), output)
-        return
+        raise UsageError(f"--format {fmt} writes a folder of tables: give it with -o FOLDER")
     prepared = exporting.prepare(load_corpus(root), author=author, date=date, url_base=url_base)
+    if fmt in exports.FOLDER_FORMATS:
+        assert output is not None
+        exports.FOLDER_FORMATS[fmt](prepared, output)
+        return
     emit(exports.FORMATS[fmt], prepared, output)

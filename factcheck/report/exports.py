@@ -3,6 +3,7 @@ CSL-JSON, CSV.  What each holds is described in ``factcheck.export``."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import IO, Callable
 
 from factcheck.export import Export, claimreview, csl_json
@@ -26,4 +27,16 @@ FORMATS: dict[str, Callable[[Export, IO[str]], None]] = {
     "claimreview": render_claimreview,
     "csl-json": render_csl_json,
     "csv": render_csv,
+}
+
+
+def render_parquet(exp: Export, folder: Path) -> None:
+    from factcheck.tables import write_parquet  # pyarrow loads only for this format
+
+    write_parquet(exp.corpus, folder, exp.views)
+
+
+# Formats that write a folder of files (given with -o), not a stream.
+FOLDER_FORMATS: dict[str, Callable[[Export, Path], None]] = {
+    "parquet": render_parquet,
 }
