@@ -346,9 +346,9 @@ class Index:
                     " source, source_state, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
                     (rel, kind, size, mtime, sha, shown, *loaded, model, source),
                 )
-                for cid, doc, text in claims:
-                    cur = db.execute("INSERT INTO claims (id, path, document, text) VALUES (?, ?, ?, ?)", (cid, rel, doc, text))
-                    db.execute("INSERT INTO claims_fts (rowid, id, text) VALUES (?, ?, ?)", (cur.lastrowid, cid, text))
+                db.executemany("INSERT INTO claims (id, path, document, text) VALUES (?, ?, ?, ?)",
+                               [(cid, rel, doc, text) for cid, doc, text in claims])
+                db.execute("INSERT INTO claims_fts (rowid, id, text) SELECT rowid, id, text FROM claims WHERE path = ?", (rel,))
                 db.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", [(rel, *link) for link in links])
                 db.executemany("INSERT INTO refs VALUES (?, ?)", [(ident, rel) for ident in refs])
             db.execute("COMMIT")
