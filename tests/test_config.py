@@ -335,6 +335,6 @@ def test_quiet_prints_the_findings_only(repo: Path) -> None:
 def test_write_baseline_for_some_files_keeps_the_others(repo: Path) -> None:
     cli(repo, "validate", "--write-baseline", "--baseline", "base.json")
     code, _, err = cli(repo, "validate", C, "--write-baseline", "--baseline", "base.json")
-    assert code == 0 and "wrote 1 findings" in err
+    assert code == 0 and "wrote 1 finding to base.json" in err
     data = json.loads((repo / "base.json").read_text(encoding="utf-8"))
     assert sorted(f["rule"] for f in data["findings"]) == ["near-duplicate", "unused-reference"]

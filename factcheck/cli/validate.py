@@ -87,7 +87,8 @@ def validate_command(
             result = validate(repo, given, strict=strict, progress=progress, config=config)
         baselines.write(target, result.findings, repo.root, files=result.files, previous=previous)
         if not quiet:
-            console(stderr=True).print(f"wrote {len(result.findings)} findings to {target}", markup=False, highlight=False)
+            n = len(result.findings)
+            console(stderr=True).print(f"wrote {n} finding{'' if n == 1 else 's'} to {target}", markup=False, highlight=False)
         raise typer.Exit(EXIT_OK)
     known = baselines.Baseline.read(baseline_file) if baseline_file else None
     with bar("validating", quiet=quiet) as progress:
