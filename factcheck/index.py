@@ -492,7 +492,7 @@ def load(repo: Repository, extra: Sequence[tuple[Path, FileKind]] = (), *, build
             if build:
                 refreshed.index.attach_models(refreshed.files)
                 refreshed.index.close()  # the read commands need nothing more from it
-            return Corpus(repo.root, refreshed.files), refreshed
+            return Corpus(repo.root, refreshed.files, table=repo.config.table), refreshed
     return repo.load(extra, build=build), None
 
 
@@ -516,7 +516,7 @@ def load_for_claim(repo: Repository, claim_id: str) -> Corpus:
                 files = refreshed.files
             idx.attach_models(files)
             idx.close()
-            return Corpus(repo.root, files)
+            return Corpus(repo.root, files, table=repo.config.table)
     return repo.load()
 
 

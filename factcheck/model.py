@@ -130,6 +130,10 @@ class Claim:
     quantities: tuple[Quantity, ...] = _f("Quantities found in it, normalized.", factory=tuple)
     relations: tuple[Relation, ...] = _f("Relations to other claims.", factory=tuple)
     notes: str = _f("Free-form notes, e.g. the reviewer's corrections.", default="")
+    suppress: tuple[str, ...] = _f(
+        "Rule ids whose findings on this claim are accepted (factcheck validate stays quiet); say why in notes.",
+        factory=tuple,
+    )
     document: str = field(default="", compare=False, metadata={"internal": True})
     origin: Origin | None = field(default=None, compare=False, metadata={"internal": True})
 
@@ -188,6 +192,10 @@ class Reference:
         "citation points to), archive_url, ...",
         factory=dict,
     )
+    suppress: tuple[str, ...] = _f(
+        "Rule ids whose findings on this reference are accepted (factcheck validate stays quiet).",
+        factory=tuple,
+    )
     document: str = field(default="", compare=False, metadata={"internal": True})
     origin: Origin | None = field(default=None, compare=False, metadata={"internal": True})
 
@@ -222,3 +230,4 @@ class Finding:
     # message: for schema findings the JSON Schema keyword that failed
     # ("pattern", "required", ...); empty when a rule has one kind only.
     kind: str = ""
+    entry: str = ""  # id of the claim or reference it stands in ("" for the file itself)

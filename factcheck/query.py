@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from factcheck import vocab
 from factcheck.errors import UsageError
 from factcheck.model import Claim, Document, Reference
 from factcheck.reliability import Rating
 from factcheck.status import STATUSES, ClaimView, derive, rate
 from factcheck.store import Corpus
+from factcheck.suggest import did_you_mean
 from factcheck.text import DateError, PartialDate, fold
 from factcheck.yamlio import read_text
 
@@ -68,6 +70,31 @@ def _has_marker(claim: Claim, wanted: str) -> bool:
     return any(d.kind == wanted or folded and folded in _strip_brackets(d.marker) for d in claim.disputes)
 
 
+def check_values(corpus: Corpus, *, cites: str | None = None, marker: str | None = None, lang: str | None = None) -> None:
+    """UsageError, with the nearest known values, for a filter value no claim
+    could ever match: an unknown reference, dispute marker or language."""
+    if cites:
+        label = _strip_brackets(cites)
+        known = {r.id for r in corpus.references.values()}
+        labels = {_strip_brackets(r.label) for r in corpus.references.values() if r.label}
+        if cites not in known and label not in labels:
+            hint = did_you_mean(cites, known) or " (give a reference id or an inline label such as 12 or [12])"
+            raise UsageError(f"--cites {cites}: no reference has this id or label{hint}")
+    if marker:
+        kinds = set(vocab.dispute_kinds())
+        texts = {d.marker for c in corpus.claims for d in c.disputes}
+        folded = _strip_brackets(marker)
+        if marker not in kinds and not any(folded and folded in _strip_brackets(t) for t in texts):
+            hint = did_you_mean(marker, kinds | texts) or f" (dispute kinds: {', '.join(sorted(kinds))})"
+            raise UsageError(f"--marker {marker}: no dispute kind or marker text like it{hint}")
+    if lang:
+        languages = {d.language.lower() for d in corpus.documents.values() if d.language}
+        wanted = lang.lower()
+        if not any(x == wanted or x.startswith(wanted + "-") for x in languages):
+            listed = ", ".join(sorted(languages)) or "none"
+            raise UsageError(f"--lang {lang}: no document is in this language (languages: {listed})")
+
+
 def select(
     corpus: Corpus,
     views: Mapping[str, ClaimView] | None = None,
@@ -91,14 +118,19 @@ def select(
     ``lang`` a language tag prefix of the claim's document.
     """
     views = views if views is not None else derive(corpus)
-    wanted_status = set(status)
+    wanted_status = {s.lower() for s in status}
     unknown = wanted_status - set(STATUSES)
     if unknown:
-        raise UsageError(f"unknown status {sorted(unknown)[0]!r} (choose from {', '.join(STATUSES)})")
+        bad = sorted(unknown)[0]
+        raise UsageError(f"unknown status {bad!r}{did_you_mean(bad, STATUSES)} (choose from {', '.join(STATUSES)})")
     docs = set(doc)
     missing = docs - set(corpus.documents)
     if missing:
-        raise UsageError(f"no document {sorted(missing)[0]!r} (known: {', '.join(sorted(corpus.documents)) or 'none'})")
+        bad = sorted(missing)[0]
+        known = ", ".join(sorted(corpus.documents)) or "none"
+        raise UsageError(f"no document {bad!r}{did_you_mean(bad, corpus.documents)} (known: {known})")
+    # A value that can match nothing is a typo, not an empty answer (as --doc).
+    check_values(corpus, cites=cites, marker=marker, lang=lang)
     since_r = date_range(since) if since else None
     until_r = date_range(until) if until else None
     if since_r and until_r and since_r[0] > until_r[1]:
@@ -205,9 +237,7 @@ def detail(corpus: Corpus, claim_id: str, views: Mapping[str, ClaimView] | None 
     """One claim with its source context, statuses, references and relations."""
     views = views if views is not None else derive(corpus)
     if claim_id not in views:
-        close = sorted(c for c in views if claim_id.lower() in c.lower())[:5]
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise UsageError(f"no claim with id {claim_id!r}{hint}")
+        raise UsageError(f"no claim with id {claim_id!r}{did_you_mean(claim_id, views)}")
     view = views[claim_id]
     claim = view.claim
     document = corpus.documents.get(claim.document)

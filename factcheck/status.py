@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from factcheck.model import NON_FACTUAL_KINDS, Claim, Reference
-from factcheck.reliability import Rating, ReliabilityTable, default_table
+from factcheck.reliability import Rating, ReliabilityTable
 from factcheck.store import Corpus
 
 STATUSES: tuple[str, ...] = (
@@ -108,7 +108,7 @@ def derive(
 ) -> dict[str, ClaimView]:
     """Every claim's view, in corpus order, keyed by claim id; ``pairs`` is
     ``contradiction_pairs(corpus)`` when the caller needs it too."""
-    table = table or default_table()
+    table = table or corpus.table
     pairs = pairs if pairs is not None else contradiction_pairs(corpus)
     links: dict[str, list[Link]] = {}
     for (a, b), (review, note) in sorted(pairs.items()):
@@ -198,4 +198,4 @@ def statuses(corpus: Corpus) -> dict[str, frozenset[str]]:
 
 def rate(ref: Reference, corpus: Corpus, *, table: ReliabilityTable | None = None) -> Rating | None:
     """A reference's reliability rating, following short-form ``see`` links."""
-    return (table or default_table()).rate(ref, corpus.references)
+    return (table or corpus.table).rate(ref, corpus.references)

@@ -24,8 +24,12 @@ if TYPE_CHECKING:  # jsonschema loads only for a file the fast check refuses (fa
 from factcheck import model
 from factcheck.errors import ClaimFileError, RepositoryNotFound
 from factcheck.model import Claim, ClaimFile, Document, Finding, Origin, Reference, ReferenceFile
+from factcheck.reliability import ReliabilityTable, default_table
 from factcheck.schema import SCHEMA_FILES, field_key, public_fields, schema_for
 from factcheck.yamlio import Flow, FlowList, Located, atomic_write, dump, load_located
+
+if TYPE_CHECKING:  # config.py reads the rule registry, which reads this module
+    from factcheck.config import Config
 
 FileKind = Literal["claims", "references"]
 CLAIMS_DIR = "claims"
@@ -128,7 +132,7 @@ def build_object(cls: type, value: Any, located: Located | None, jpath: tuple[An
 
 # Nested values written on one line, to keep claim files short and readable.
 _FLOW_CLASSES = (model.Span, model.Dispute, model.DateMention, model.Quantity, model.Name, model.Attribution)
-_FLOW_LIST_FIELDS = {"cites", "covered_by"}
+_FLOW_LIST_FIELDS = {"cites", "covered_by", "suppress"}
 
 
 def to_data(obj: Any) -> Any:
@@ -375,6 +379,8 @@ class Corpus:
     documents: dict[str, Document] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     references: dict[str, Reference] = field(default_factory=dict)
+    # The reliability table statuses and reports rate with (the repository's config's).
+    table: ReliabilityTable = field(default_factory=default_table)
 
     def __post_init__(self) -> None:
         for f in self.files:
@@ -460,8 +466,25 @@ class Repository:
             return []
         return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
 
+    @functools.cached_property
+    def config(self) -> Config:
+        """The repository's configuration: ``.factcheck.yaml`` or ``[tool.factcheck]``."""
+        from factcheck.config import load_config  # the config reads the rule registry, which reads the store
+
+        return load_config(self.root)
+
+    def excluded(self, path: Path) -> bool:
+        """Whether the config's ``exclude`` globs leave this file out."""
+        try:
+            rel = path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return False
+        return self.config.excluded(rel)
+
     def all_paths(self) -> list[tuple[Path, FileKind]]:
-        return [(p, "claims") for p in self.paths("claims")] + [(p, "references") for p in self.paths("references")]
+        found: list[tuple[Path, FileKind]] = [(p, "claims") for p in self.paths("claims")]
+        found += [(p, "references") for p in self.paths("references")]
+        return [(p, kind) for p, kind in found if not self.excluded(p)]
 
     def load(self, extra: Iterable[tuple[Path, FileKind]] = (), *, build: bool = True) -> Corpus:
         """Read every claim and reference file, plus ``extra`` files outside the folders
@@ -473,4 +496,4 @@ class Repository:
                 continue
             seen.add(path.resolve())
             files.append(load_file(path, kind, build=build))
-        return Corpus(self.root, files)
+        return Corpus(self.root, files, table=self.config.table)

@@ -95,6 +95,8 @@ REGISTRIES = {
 def _choices(hint: Any) -> tuple[str, ...]:
     if get_origin(hint) is Annotated:
         hint = get_args(hint)[0]
+    if type(None) in get_args(hint):  # Optional[Literal[...]]: the default comes from the config
+        (hint,) = [a for a in get_args(hint) if a is not type(None)]
     assert get_origin(hint) is Literal, hint
     return get_args(hint)
 

@@ -180,6 +180,9 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[str, int, str]]]] = [
                         "claims": {"cites: [doc-r2]": "cites: [doc-r2]\n  - id: doc-4\n    text: The bridge is 300 m long!\n"
                                    "    location: {line: 3, column: 1, end_line: 3, end_column: 26}"}},
      [(C, 19, "near-duplicate")]),
+    ("suppress-rule: fails", {"claims": {"cites: [doc-r2]": "cites: [doc-r2]\n    suppress: [near-dupe]"}}, [(C, 19, "suppress-rule")]),
+    ("suppress-rule: unused", {"claims": {"cites: [doc-r2]": "cites: [doc-r2]\n    suppress: [near-duplicate]"}}, [(C, 19, "suppress-rule")]),
+    ("suppress-rule: passes", {"claims": {"cites: [doc-r2]": "cites: [doc-r9]\n    suppress: [dangling-cite]"}}, []),
     ("near-duplicate: passes", {"source": SOURCE + "The bridge is 900 m wide!\n",
                                 "claims": {"cites: [doc-r2]": "cites: [doc-r2]\n  - id: doc-4\n    text: The bridge is 900 m wide!\n"
                                            "    location: {line: 3, column: 1, end_line: 3, end_column: 26}"}}, []),

@@ -82,7 +82,7 @@ def test_extract_accepts_a_japanese_id(tmp_path: Path) -> None:
         (["export"], "Missing option '--format'"),
         (["list", "--bogus"], "No such option: --bogus"),
         (["no-such-command"], "No such command"),
-        (["search"], "Missing argument 'query'"),
+        (["search"], "Missing argument 'QUERY'"),
     ],
 )
 def test_usage_errors_are_one_line_with_exit_2(args: list[str], message: str) -> None:

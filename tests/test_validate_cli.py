@@ -64,7 +64,7 @@ def test_json_format(broken: Path) -> None:
     code, out, _ = invoke(broken, "--format", "json")
     assert code == 1
     assert json.loads(out) == [{"file": C, "line": 9, "column": 13, "severity": "error", "rule": "dangling-cite",
-                                "message": "cites 'doc-r9', which is not a reference id; did you mean 'doc-r1'?"}]
+                                "message": "cites 'doc-r9', which is not a reference id; did you mean 'doc-r1'?", "entry": "doc-1"}]
 
 
 def test_sarif_format(broken: Path) -> None:

@@ -15,7 +15,7 @@ documentation, with a passing and a failing YAML example.
 from __future__ import annotations
 
 from types import ModuleType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from factcheck.checks import (
     anchored,
@@ -27,6 +27,7 @@ from factcheck.checks import (
     near_duplicate,
     schema,
     source_path,
+    suppress_rule,
     syntax,
     unique_id,
     unknown_document,
@@ -49,6 +50,7 @@ _MODULES: tuple[ModuleType, ...] = (
     anchored,
     unused_reference,
     near_duplicate,
+    suppress_rule,
 )
 
 # id -> module, in the order rules are documented and listed.
@@ -71,11 +73,21 @@ class RuleInfo(NamedTuple):
     id: str
     severity: Severity
     summary: str
+    enabled: bool = True
 
 
-def rule_table() -> tuple[RuleInfo, ...]:
-    """Every rule, in the order they run and are documented."""
-    return tuple(RuleInfo(rule_id, rule.SEVERITY, summary(rule)) for rule_id, rule in RULES.items())
+def rule_table(config: Any = None) -> tuple[RuleInfo, ...]:
+    """Every rule, in the order they run and are documented; with a
+    ``factcheck.config.Config``, as it sets them (severity, or "off")."""
+    return tuple(
+        RuleInfo(
+            rule_id,
+            rule.SEVERITY if config is None else config.rule_severity(rule_id, rule.SEVERITY),
+            summary(rule),
+            True if config is None else config.enabled(rule_id),
+        )
+        for rule_id, rule in RULES.items()
+    )
 
 
 __all__ = ["Problem", "Rule", "RuleInfo", "RULES", "rule_table", "scope", "summary"]

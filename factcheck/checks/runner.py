@@ -8,12 +8,14 @@ in the target files are reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
+from factcheck import baseline as baselines
 from factcheck.checks import RULES, Problem, scope
 from factcheck.checks.context import Context
+from factcheck.config import Config
 from factcheck.errors import UsageError
 from factcheck.model import Finding
 from factcheck.store import YAML_SUFFIXES, Corpus, FileKind, LoadedFile, Repository, display_path, kind_of
@@ -26,6 +28,11 @@ class ValidationResult:
     findings: tuple[Finding, ...]
     files: tuple[str, ...]
     strict: bool = False
+    root: Path | None = None  # the repository's; SARIF and GitHub paths are relative to it
+    suppressed: int = 0  # findings accepted by a suppress: key
+    baselined: int = 0  # findings the baseline holds
+    stale: int = 0  # baseline entries that matched nothing (fixed since)
+    hidden: int = 0  # findings below --min-severity
 
     @property
     def errors(self) -> int:
@@ -39,6 +46,13 @@ class ValidationResult:
         """No errors; under ``strict`` (default: as validated), no warnings either."""
         strict = self.strict if strict is None else strict
         return not self.errors and not (strict and self.warnings)
+
+    def at_least(self, severity: str) -> ValidationResult:
+        """Only the findings of ``severity`` or worse (``error``: no warnings)."""
+        if severity != "error":
+            return self
+        kept = tuple(f for f in self.findings if f.severity == "error")
+        return replace(self, findings=kept, hidden=self.hidden + len(self.findings) - len(kept))
 
 
 def resolve_options(options: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
@@ -74,6 +88,8 @@ def _targets(paths: Sequence[Path]) -> list[tuple[Path, FileKind]]:
             out.append((path, kind))
     return out
 
+
+SUPPRESS_RULE = "suppress-rule"
 
 # Which rule's word wins when a rule and the schema both speak about one line:
 # the precise date message over the schema's pattern warning; otherwise the
@@ -134,14 +150,27 @@ def validate(
     *,
     strict: bool = False,
     options: Mapping[str, Mapping[str, Any]] | None = None,
+    baseline: baselines.Baseline | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    config: Config | None = None,
 ) -> ValidationResult:
     """Validate ``paths`` (default: every claim and reference file of ``repo``).
+
+    The repository's configuration (or ``config``) selects the rules and sets
+    their severity and options (``options`` given here win); ``suppress:`` keys and the
+    ``baseline`` leave out the findings they accept.  ``progress(done, total)``
+    is called as rules finish.
 
     Raises UsageError for a path that does not exist or is not a claim or
     reference file, ClaimFileError for a target that cannot be read at all.
     """
-    resolved_options = resolve_options(options)
-    extra = _targets(paths) if paths is not None else []
+    config = config if config is not None else repo.config
+    merged = {rule_id: dict(given) for rule_id, given in config.options.items()}
+    for rule_id, given in (options or {}).items():
+        merged.setdefault(rule_id, {}).update(given)
+    resolved_options = resolve_options(merged)
+    # Files the config excludes are skipped even when named (pre-commit names them).
+    extra = [(p, k) for p, k in _targets(paths) if not repo.excluded(p)] if paths is not None else []
     from factcheck import index  # the runner works without it, on the files
 
     corpus, refreshed = index.load(repo, extra, build=False)  # rules read values, not model objects
@@ -154,25 +183,41 @@ def validate(
         if f.path in wanted and f.error is not None and f.error.message.startswith("cannot read"):
             raise f.error
     ctx = Context(corpus)
+    enabled = [rule_id for rule_id in RULES if config.enabled(rule_id)]
     problems: list[tuple[str, Problem]] = []
-    if refreshed is not None and options is None:
-        problems += _file_rule_problems(corpus, refreshed, resolved_options)
-        rules = [(rule_id, rule) for rule_id, rule in RULES.items() if scope(rule) != "file"]
+    # The index keeps the single-file rules' findings made with their default
+    # options: usable only when no option is set, here or in the config.
+    if refreshed is not None and options is None and not config.options:
+        problems += [(r, p) for r, p in _file_rule_problems(corpus, refreshed, resolved_options) if r in enabled]
+        rules = [(rule_id, RULES[rule_id]) for rule_id in enabled if scope(RULES[rule_id]) != "file"]
     else:
-        rules = list(RULES.items())
-    for rule_id, rule in rules:
+        rules = [(rule_id, RULES[rule_id]) for rule_id in enabled]
+    for done, (rule_id, rule) in enumerate(rules, 1):
         problems += [(rule_id, p) for p in rule.check(ctx, resolved_options[rule_id])]
+        if progress is not None:
+            progress(done, len(rules))
     if refreshed is not None:
         refreshed.index.close()
     findings = [
-        Finding(p.path, p.line, p.column, RULES[rule_id].SEVERITY, rule_id, p.message, p.kind)
+        Finding(p.path, p.line, p.column, config.rule_severity(rule_id, RULES[rule_id].SEVERITY), rule_id, p.message, p.kind)
         for rule_id, p in problems
         if p.path in wanted
     ]
     findings = _one_per_fault(findings)
+    anchors = baselines.anchors(ctx)
+    findings, suppressed, used = baselines.stamp(findings, anchors)
+    if config.enabled(SUPPRESS_RULE):
+        # A suppression that accepts nothing hides the next real finding: say so
+        # (the suppress-rule rule itself reports suppressions of unknown rules).
+        severity = config.rule_severity(SUPPRESS_RULE, RULES[SUPPRESS_RULE].SEVERITY)
+        for path, line, column, rule_id, entry in baselines.unused(anchors, used, ran=enabled, files=wanted):
+            message = f"suppress: {rule_id!r} accepts nothing here; remove it"
+            findings.append(Finding(path, line, column, severity, SUPPRESS_RULE, message, entry=entry))
+    baselined = stale = 0
+    if baseline is not None:
+        findings, baselined, stale = baseline.split(findings, repo.root, wanted)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
-    files = tuple(sorted(wanted))
-    return ValidationResult(tuple(findings), files, strict)
+    return ValidationResult(tuple(findings), tuple(sorted(wanted)), strict, repo.root, suppressed, baselined, stale)
 
 
 __all__ = ["ValidationResult", "validate", "resolve_options"]

@@ -10,6 +10,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.cli import common
+from factcheck.cli import config as _config  # noqa: F401
 from factcheck.cli import contradictions as _contradictions  # noqa: F401
 from factcheck.cli import extract as _extract  # noqa: F401
 from factcheck.cli import query as _query  # noqa: F401

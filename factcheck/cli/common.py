@@ -90,7 +90,9 @@ class _Group(TyperGroup):
                 sys.exit(exc.exit_code)  # type: ignore[attr-defined]
             ctx = getattr(exc, "ctx", None)
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            error(" ".join(exc.format_message().split()) + hint)  # type: ignore[attr-defined]
+            # pydantic's "Value error, " prefix (typer's choice check) says nothing to a user.
+            message = " ".join(exc.format_message().split()).replace("Value error, ", "")  # type: ignore[attr-defined]
+            error(message + hint)
             sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         except typer.Abort:  # click's word for a Ctrl-C outside a command (at a prompt)
             error("interrupted")
@@ -100,14 +102,27 @@ class _Group(TyperGroup):
         sys.exit(rv if isinstance(rv, int) else EXIT_OK)
 
 
+# typer prints an argument as "ID <str>" even when it has a metavar; a
+# metavar is the whole of what an option shows, and so of an argument too.
+_Argument = getattr(typer.core, "TyperArgument", None)
+if _Argument is not None and hasattr(_Argument, "display_type_rich"):
+    _typer_display = _Argument.display_type_rich
+
+    def _display_type(self: Any, ctx: Any) -> Any:
+        return None if self.metavar else _typer_display(self, ctx)
+
+    _Argument.display_type_rich = _display_type
+
 app = typer.Typer(
     name="factcheck",
     cls=_Group,
     help="Claims, citations and disputes from source documents, as reviewable YAML.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    # Choices match in any case (--status Disputed, --format JSON), as option
+    # names and command names then do too.
+    context_settings={"help_option_names": ["-h", "--help"], "token_normalize_func": str.lower},
     pretty_exceptions_enable=False,
 )
 
@@ -115,6 +130,7 @@ RootOption = Annotated[
     Optional[Path],
     typer.Option(
         "--root",
+        metavar="DIR",
         help="Repository folder (holding claims/, references/, sources/). Default: $FACTCHECK_ROOT, else the nearest one above the working folder.",
         file_okay=False,
     ),
@@ -138,6 +154,11 @@ def emit(render: Callable[[R, IO[str]], None], result: R, output: Path | None = 
     buffer = io.StringIO()
     render(result, buffer)
     atomic_write(output, buffer.getvalue())
+
+
+def configured_format(command: str, root: Path | None) -> str | None:
+    """The config's default ``--format`` for a command (None: the command's own)."""
+    return Repository.locate(root).config.format_for(command)
 
 
 def load_corpus(root: Path | None) -> Corpus:

@@ -7,6 +7,7 @@ to a reporter; ``--format json`` output is plain JSON on stdout (no colour).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
@@ -16,7 +17,8 @@ from factcheck import export as exporting
 from factcheck import query as q
 from factcheck import search as searching
 from factcheck import status as st
-from factcheck.cli.common import RootOption, app, emit, load_claim_corpus, load_corpus
+from factcheck.cli.common import RootOption, app, configured_format, emit, load_claim_corpus, load_corpus
+from factcheck.cli.screen import show
 from factcheck.report import detail, disputes, exports, hits, listing, stats
 from factcheck.report.claims import build_report
 
@@ -71,8 +73,9 @@ def list_command(
     until: UntilOption = None,
     lang: LangOption = None,
     fmt: Annotated[
-        Literal["table", "json", "yaml", "csv", "ids"], typer.Option("--format", "-f", help="Output format.")
-    ] = "table",
+        Optional[Literal["table", "json", "yaml", "csv", "ids"]],
+        typer.Option("--format", "-f", help="Output format. Default: table (or format.list in the config)."),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     """List claims with their derived statuses, filtered.
@@ -81,10 +84,15 @@ def list_command(
     disputed, contradicted, suspected, weakly-sourced (see `factcheck stats`).
     Filters combine with AND; a repeated --status or --doc means any of them.
 
-    Example: factcheck list --status disputed --lang ja --format json
+    \b
+    Examples:
+      factcheck list --status disputed --lang ja
+      factcheck list --status unsourced --doc blog-ja-ru-kp-relations --format ids
+      factcheck list --cites 14 --format json
     """
     corpus = load_corpus(root)
-    emit(listing.FORMATS[fmt], q.select(corpus, **_filters(**locals())))
+    selected = q.select(corpus, **_filters(**locals()))
+    emit(listing.FORMATS[fmt or configured_format("list", root) or "table"], selected)
 
 
 # --- search --------------------------------------------------------------------------
@@ -92,7 +100,7 @@ def list_command(
 
 @app.command("search")
 def search_command(
-    query: str = typer.Argument(..., help="What to look for: Japanese, English or both; a fragment or a paraphrase."),
+    query: str = typer.Argument(..., metavar="QUERY", help="What to look for: Japanese, English or both; a fragment or a paraphrase."),
     scope: Annotated[
         Literal["claims", "references", "all"],
         typer.Option("--in", help="Search claim text, reference titles and publishers, or both."),
@@ -109,7 +117,10 @@ def search_command(
     since: SinceOption = None,
     until: UntilOption = None,
     lang: LangOption = None,
-    fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")] = "table",
+    fmt: Annotated[
+        Optional[Literal["table", "json"]],
+        typer.Option("--format", "-f", help="Output format. Default: table (or format.search in the config)."),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     """Fuzzy search over claims (and references), best match first.
@@ -120,14 +131,17 @@ def search_command(
     the matched parts are highlighted.  Filters are those of `factcheck list`
     and apply to claims.
 
-    Example: factcheck search "死者２４５人" --lang ja --limit 5
+    \b
+    Examples:
+      factcheck search "北朝鮮 兵士 1500人"
+      factcheck search "ロシア" --in references --limit 5
     """
     corpus = load_corpus(root)
     views = q.select(corpus, **_filters(**locals()))
     found = searching.find(
         corpus, query, claims=views, scope=scope, documents=doc or (), limit=limit or None, min_score=min_score
     )
-    emit(hits.FORMATS[fmt], found)
+    emit(hits.FORMATS[fmt or configured_format("search", root) or "table"], found)
 
 
 # --- show ----------------------------------------------------------------------------
@@ -136,16 +150,23 @@ def search_command(
 @app.command("show")
 def show_command(
     claim_id: str = typer.Argument(..., metavar="ID", help="The claim's id."),
-    fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")] = "table",
+    fmt: Annotated[
+        Optional[Literal["table", "json"]],
+        typer.Option("--format", "-f", help="Output format. Default: table (or format.show in the config)."),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     """Show one claim in full: its text, its paragraph in the source (markers
     as written), its statuses, the references it cites and its relations with
     the other claims' text.
 
-    Example: factcheck show ja-noto-3
+    \b
+    Examples:
+      factcheck show wiki-ja-kp-ua-relations-013
+      factcheck show wiki-ja-kp-ua-relations-013 --format json
     """
-    emit(detail.FORMATS[fmt], q.detail(load_claim_corpus(root, claim_id), claim_id))
+    found = q.detail(load_claim_corpus(root, claim_id), claim_id)
+    emit(detail.FORMATS[fmt or configured_format("show", root) or "table"], found)
 
 
 # --- stats ---------------------------------------------------------------------------
@@ -153,29 +174,45 @@ def show_command(
 
 @app.command("stats")
 def stats_command(
-    fmt: Annotated[Literal["table", "json"], typer.Option("--format", "-f", help="Output format.")] = "table",
+    fmt: Annotated[
+        Optional[Literal["table", "json"]],
+        typer.Option("--format", "-f", help="Output format. Default: table (or format.stats in the config)."),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     """Count claims per document and status.
 
     A claim carrying several statuses counts once under each.
 
-    Example: factcheck stats --format json
+    \b
+    Examples:
+      factcheck stats
+      factcheck stats --format json
     """
-    emit(stats.FORMATS[fmt], st.stats(load_corpus(root)))
+    counted = st.stats(load_corpus(root))
+    emit(stats.FORMATS[fmt or configured_format("stats", root) or "table"], counted)
 
 
 # --- report --------------------------------------------------------------------------
+
+_BY_SUFFIX = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "terminal"}
 
 
 @app.command("report")
 def report_command(
     fmt: Annotated[
-        Literal["markdown", "html", "json"], typer.Option("--format", "-f", help="Output format.")
-    ] = "markdown",
+        Optional[Literal["terminal", "markdown", "html", "json"]],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: from the -o file's suffix (.html, .json, .md), else format.report in the "
+            "config, else terminal when stdout is a terminal and markdown when not.",
+        ),
+    ] = None,
     output: OutputOption = None,
     title: Annotated[str, typer.Option("--title", metavar="TEXT", help="The report's title.")] = "Disputed claims",
     date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="A date to print in the report (none by default, so reports diff cleanly).")] = None,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page the terminal report (default: page it when it would scroll).")] = False,
     root: RootOption = None,
 ) -> None:
     """Write the disputed-claims report an editor acts on.
@@ -187,9 +224,26 @@ def report_command(
     unreliable.  The output is deterministic; the HTML is one
     self-contained file that also prints well.
 
-    Example: factcheck report --format html -o report.html
+    At a terminal it reads as a screen: the summary, then the contradicted
+    and disputed claims with their markers, citations and a line of their
+    source, through a pager when it would scroll.  Piped, it is Markdown.
+
+    \b
+    Examples:
+      factcheck report
+      factcheck report -o report.html
+      factcheck report --format json | jq '.disputed[].claim.id'
     """
-    emit(disputes.FORMATS[fmt], build_report(load_corpus(root), title=title, date=date), output)
+    corpus = load_corpus(root)
+    # -o report.html means HTML: the file's suffix speaks before the config does.
+    chosen = fmt or (_BY_SUFFIX.get(output.suffix.lower()) if output else None) or configured_format("report", root)
+    if chosen is None:
+        chosen = "terminal" if output is None and sys.stdout.isatty() else "markdown"
+    built = build_report(corpus, title=title, date=date)
+    if chosen == "terminal" and output is None:
+        show(lambda out: disputes.render_terminal(built, out), pager=not no_pager)
+    else:
+        emit(disputes.FORMATS[chosen], built, output)
 
 
 # --- export --------------------------------------------------------------------------
@@ -225,8 +279,11 @@ def export_command(
     statuses and blocking tokens, one file each in the -o folder, for DuckDB
     or Spark (needs the parquet extra: pip install 'factcheck-claims[parquet]').
 
-    Example: factcheck export --format csl-json -o references.json
-    Example: factcheck export --format parquet -o tables/
+    \b
+    Examples:
+      factcheck export --format csl-json -o references.json
+      factcheck export --format claimreview --author "Example Fact Desk"
+      factcheck export --format parquet -o tables/
     """
     if fmt in exports.FOLDER_FORMATS and output is None:
         from factcheck.errors import UsageError

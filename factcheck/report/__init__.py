@@ -13,7 +13,7 @@ module             result                      formats
 ``hits``           ``SearchResult``            table, json
 ``detail``         ``ClaimDetail``             table, json
 ``stats``          ``Stats``                   table, json
-``disputes``       ``ClaimsReport``            markdown, html, json (templates/)
+``disputes``       ``ClaimsReport``            terminal (``disputes_terminal``), markdown, html, json
 ``exports``        ``Export``                  claimreview, csl-json, csv
 ``candidates``     contradiction candidates    table, json
 =================  ==========================  ======================================

@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from factcheck import vocab
 from factcheck.contradict import candidates, compare
+from factcheck.errors import UsageError
 from factcheck.model import Claim, Quantity, Reference
-from factcheck.reliability import default_table
+from factcheck.query import date_range, source_context
 from factcheck.status import STATUSES, ClaimView, contradiction_pairs, derive, stats
 from factcheck.store import Corpus
 
@@ -142,6 +143,17 @@ class UnreliableReference:
 
 
 @dataclass(frozen=True)
+class SourceLine:
+    """Where a claim stands in its source: the claim as written there and the
+    rest of its line (its markers and citations), for a reader to check."""
+
+    path: str
+    line: int
+    said: str
+    after: str
+
+
+@dataclass(frozen=True)
 class ClaimsReport:
     title: str
     date: str | None
@@ -155,6 +167,8 @@ class ClaimsReport:
     unreliable_references: tuple[UnreliableReference, ...]
     # article-level maintenance banners, per document: (document id, banners)
     banners: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Disputed and contradicted claims' places in their sources, by claim id.
+    sources: dict[str, SourceLine] = field(default_factory=dict)
 
 
 # --- building -------------------------------------------------------------------
@@ -178,7 +192,7 @@ def _name(n: Any) -> str:
 
 
 def reference_entry(ref: Reference, corpus: Corpus) -> ReferenceEntry:
-    rating = default_table().rate(ref, corpus.references)
+    rating = corpus.table.rate(ref, corpus.references)
     return ReferenceEntry(
         ref.id,
         ref.document,
@@ -317,6 +331,8 @@ def build_report(
     date: str | None = None,
 ) -> ClaimsReport:
     """The report data for a whole corpus, in a stable order."""
+    if date:
+        date_range(date)  # as export's --date: ISO 8601, so reports sort and diff
     # Walked once: derive(), the contradictions and the figures all need them.
     pairs = contradiction_pairs(corpus)
     views = views if views is not None else derive(corpus, pairs=pairs)
@@ -377,6 +393,7 @@ def build_report(
         if entry.unreliable:
             unreliable.append(UnreliableReference(entry, tuple(cited_by[ref_id])))
 
+    shown = [d.claim.id for d in disputed] + [c.id for e in contradictions for c in (e.left, e.right)]
     return ClaimsReport(
         title,
         date,
@@ -389,4 +406,23 @@ def build_report(
         tuple(_conflicting_figures(corpus, views, pairs)),
         tuple(unreliable),
         tuple((d, corpus.documents[d].banners) for d in doc_ids if d in corpus.documents and corpus.documents[d].banners),
+        _source_lines(corpus, shown),
     )
+
+
+def _source_lines(corpus: Corpus, claim_ids: list[str]) -> dict[str, SourceLine]:
+    """Each claim's place in its source; a claim whose source is missing or
+    moved is left out (that is validate's to report, not the report's)."""
+    found = {}
+    for claim_id in dict.fromkeys(claim_ids):
+        claim = corpus.claim_by_id.get(claim_id)
+        document = corpus.documents.get(claim.document) if claim else None
+        if claim is None or document is None:
+            continue
+        try:
+            ctx = source_context(corpus.root, document, claim)
+        except UsageError:
+            continue
+        after = ctx.after.split("\n", 1)[0]
+        found[claim_id] = SourceLine(ctx.path, claim.location.line, " ".join(ctx.claim.split()), after)
+    return found

@@ -23,6 +23,7 @@ from typing import IO, Any, Callable, Iterable
 import jinja2
 
 from factcheck.report.claims import ClaimEntry, ClaimsReport, ReferenceEntry, Segment
+from factcheck.report.disputes_terminal import render_terminal
 from factcheck.report.records import report_record, write_json
 
 STATUS_COLOURS = {
@@ -164,6 +165,7 @@ def render_json(report: ClaimsReport, out: IO[str]) -> None:
 
 
 FORMATS: dict[str, Callable[[ClaimsReport, IO[str]], None]] = {
+    "terminal": render_terminal,
     "markdown": render_markdown,
     "html": render_html,
     "json": render_json,

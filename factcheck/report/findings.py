@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import IO, Any, Callable
 from urllib.parse import quote
 
-from factcheck import __version__
+from factcheck import HOMEPAGE, __version__
+from factcheck.baseline import relative
 from factcheck.checks import RULES, summary
 from factcheck.checks.runner import ValidationResult
+from factcheck.model import Finding
 from factcheck.report.records import finding_record, write_json
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m"}
@@ -28,14 +30,19 @@ def _colour_wanted(stream: IO[str]) -> bool:
     return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
 
 
-def render_text(result: ValidationResult, out: IO[str]) -> None:
-    """``path:line:col: severity rule-id message``, one finding a line; the
-    summary line for people on stderr (stdout stays one finding a line)."""
+def render_lines(result: ValidationResult, out: IO[str]) -> None:
+    """``path:line:col: severity rule-id message``, one finding a line (``--quiet``)."""
     colour = _colour_wanted(out)
     for f in result.findings:
         severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if colour else f.severity
         out.write(f"{f.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}\n")
     out.flush()
+
+
+def render_text(result: ValidationResult, out: IO[str]) -> None:
+    """The findings a line each, and the summary line for people on stderr
+    (stdout stays one finding a line)."""
+    render_lines(result, out)
     sys.stderr.write(text_summary(result) + "\n")
 
 
@@ -44,9 +51,23 @@ def text_summary(result: ValidationResult) -> str:
     n = len(result.files)
     files = f"{n} file" + ("" if n == 1 else "s")
     if not result.findings:
-        return f"no problems in {files}"
+        return f"no problems in {files}" + _accepted(result)
     e, w = result.errors, result.warnings
-    return f"{e} error{'' if e == 1 else 's'}, {w} warning{'' if w == 1 else 's'} in {files}"
+    return f"{e} error{'' if e == 1 else 's'}, {w} warning{'' if w == 1 else 's'} in {files}" + _accepted(result)
+
+
+def _accepted(result: ValidationResult) -> str:
+    """What was left out on purpose, so a quiet run is never mistaken for a clean one."""
+    parts = []
+    if result.baselined:
+        parts.append(f"{result.baselined} in the baseline")
+    if result.suppressed:
+        parts.append(f"{result.suppressed} suppressed")
+    if result.hidden:
+        parts.append(f"{result.hidden} below the minimum severity")
+    if result.stale:
+        parts.append(f"{result.stale} baseline entries fixed since (rewrite it with --write-baseline)")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def render_json(result: ValidationResult, out: IO[str]) -> None:
@@ -64,10 +85,16 @@ def escape_property(s: str) -> str:
     return escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
+def repo_path(result: ValidationResult, f: Finding) -> str:
+    """A finding's path relative to the repository root: what GitHub and code
+    scanning resolve paths against, wherever validate was run from."""
+    return relative(f.path, result.root) if result.root is not None else f.path
+
+
 def render_github(result: ValidationResult, out: IO[str]) -> None:
     """GitHub Actions workflow annotations (``::error file=...,line=...::message``)."""
     for f in result.findings:
-        props = f"file={escape_property(f.path)},line={f.line},col={f.column},title={escape_property(f.rule)}"
+        props = f"file={escape_property(repo_path(result, f))},line={f.line},col={f.column},title={escape_property(f.rule)}"
         out.write(f"::{f.severity} {props}::{escape_data(f.message)}\n")
 
 
@@ -80,6 +107,10 @@ def _uri(path: str) -> str:
     return p.as_uri() if p.is_absolute() else quote(p.as_posix())
 
 
+def _base(result: ValidationResult) -> dict[str, str]:
+    return {"uriBaseId": "%SRCROOT%"} if result.root is not None else {}
+
+
 def sarif(result: ValidationResult) -> dict[str, Any]:
     """The findings as a SARIF 2.1.0 log with one run."""
     rule_ids = list(RULES)
@@ -90,6 +121,7 @@ def sarif(result: ValidationResult) -> dict[str, Any]:
             "shortDescription": {"text": summary(rule)},
             "fullDescription": {"text": (rule.__doc__ or "").strip()},
             "defaultConfiguration": {"level": rule.SEVERITY},
+            "helpUri": f"{HOMEPAGE}#rules",
         }
         for rule_id, rule in RULES.items()
     ]
@@ -102,7 +134,7 @@ def sarif(result: ValidationResult) -> dict[str, Any]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(f.path)},
+                        "artifactLocation": {"uri": _uri(repo_path(result, f)), **_base(result)},
                         "region": {"startLine": f.line, "startColumn": f.column},
                     }
                 }
@@ -115,7 +147,14 @@ def sarif(result: ValidationResult) -> dict[str, Any]:
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": {"name": "factcheck", "version": __version__, "rules": rules}},
+                "tool": {
+                    "driver": {"name": "factcheck", "version": __version__, "informationUri": HOMEPAGE, "rules": rules}
+                },
+                **(
+                    {"originalUriBaseIds": {"%SRCROOT%": {"uri": result.root.as_uri() + "/"}}}
+                    if result.root is not None
+                    else {}
+                ),
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }

@@ -130,12 +130,20 @@ def stats_record(s: Stats) -> dict[str, Any]:
 
 def finding_record(f: Finding) -> dict[str, Any]:
     """One validation finding (``validate``)."""
-    return {"file": f.path, "line": f.line, "column": f.column, "severity": f.severity, "rule": f.rule, "message": f.message}
+    return {
+        "file": f.path,
+        "line": f.line,
+        "column": f.column,
+        "severity": f.severity,
+        "rule": f.rule,
+        "message": f.message,
+        "entry": f.entry,  # the claim or reference id ("" for the file): what baselines match
+    }
 
 
 def rule_record(rule: RuleInfo) -> dict[str, Any]:
     """One validation rule (``rules``)."""
-    return {"id": rule.id, "severity": rule.severity, "summary": rule.summary}
+    return {"id": rule.id, "severity": rule.severity, "enabled": rule.enabled, "summary": rule.summary}
 
 
 def candidate_record(s: CandidatePair) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from factcheck.report.records import rule_record, write_json
 def render_text(rules: Sequence[RuleInfo], out: IO[str]) -> None:
     width = max((len(r.id) for r in rules), default=0)
     for r in rules:
-        out.write(f"{r.id:<{width}}  {r.severity:<7}  {r.summary}\n")
+        out.write(f"{r.id:<{width}}  {r.severity if r.enabled else 'off':<7}  {r.summary}\n")
 
 
 def render_json(rules: Sequence[RuleInfo], out: IO[str]) -> None:
