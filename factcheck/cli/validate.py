@@ -11,6 +11,7 @@ from factcheck.checks import rule_table
 from factcheck.checks.runner import validate
 from factcheck.cli.common import EXIT_FINDINGS, EXIT_OK, RootOption, app, emit
 from factcheck.report import findings, rules
+from factcheck.cli.fix import apply_fixes
 from factcheck.store import Repository
 
 
@@ -21,6 +22,7 @@ def validate_command(
     ),
     fmt: Literal["text", "json", "github", "sarif"] = typer.Option("text", "--format", "-f", help="Output format: text, json, github or sarif."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    fix: bool = typer.Option(False, "--fix", help="First apply the mechanical fixes (claims whose text moved get its new location) and say what changed."),
     root: RootOption = None,
 ) -> None:
     """Check claim and reference files against every rule.
@@ -34,11 +36,14 @@ def validate_command(
     unreadable input.
 
     Example: factcheck validate claims/kp-ua.yaml --format github
+    Example: factcheck validate --fix
     """
     given = list(paths) if paths else None
     # Files given from outside the working folder: find their repository.
     start = given[0].resolve().parent if given and given[0].exists() else None
     repo = Repository.locate(root, start=start)
+    if fix:
+        apply_fixes(repo, given)
     result = validate(repo, given, strict=strict)
     emit(findings.FORMATS[fmt], result)
     raise typer.Exit(EXIT_OK if result.success() else EXIT_FINDINGS)
