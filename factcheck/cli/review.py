@@ -11,7 +11,7 @@ import typer
 from factcheck.cli.common import RootOption, app, load_corpus
 from factcheck.report.table import console
 from factcheck.errors import FileError, UsageError
-from factcheck.report.review import KEYS, render_pending
+from factcheck.report.review import FORMATS, KEYS, render_pending
 from factcheck.review import Verdict, Written, pending, relate, set_review
 from factcheck.store import display_path
 
@@ -59,16 +59,8 @@ def _line(prompt: str) -> str:
 
 def _list(root: Path | None, fmt: str) -> None:
     """The unreviewed relations, for scripts that review them by id."""
-    items = pending(load_corpus(root))
-    if fmt == "json":
-        sys.stdout.write(json.dumps([
-            {"a": p.claim.id, "b": p.relation.target, "type": p.relation.type, "note": p.relation.note,
-             "a_text": p.claim.text, "b_text": p.other.text if p.other else None}
-            for p in items
-        ])
-        return
-    for p in items:
-        typer.echo(f"{p.claim.id}\t{p.relation.type}\t{p.relation.target}\t{p.relation.note}")
+    FORMATS[fmt](pending(load_corpus(root)), sys.stdout)
+    sys.stdout.flush()
 
 
 def _interactive(root: Path | None) -> None:

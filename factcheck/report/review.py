@@ -1,8 +1,11 @@
-"""How the interactive review shows one relation: both claims side by side."""
+"""How the review shows relations: one at a time, both claims side by side
+(interactive), or the list of those still to review (``review --list``)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import IO, Callable, Sequence
 
 from rich.console import Console, Group
 from rich.table import Table
@@ -65,3 +68,25 @@ def render_pending(
         _column(root, item.other, rel.target, other_doc),
     )
     console.print(table)
+
+
+# --- review --list -----------------------------------------------------------------
+
+
+def render_text(items: Sequence[Pending], stream: IO[str]) -> None:
+    """One pair a line, tab-separated: holder, type, target, note."""
+    for p in items:
+        note = " ".join(p.relation.note.split())
+        stream.write(f"{p.claim.id}\t{p.relation.type}\t{p.relation.target}\t{note}\n")
+
+
+def render_json(items: Sequence[Pending], stream: IO[str]) -> None:
+    data = [
+        {"a": p.claim.id, "b": p.relation.target, "type": p.relation.type, "note": p.relation.note,
+         "a_text": p.claim.text, "b_text": p.other.text if p.other else None}
+        for p in items
+    ]
+    stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+FORMATS: dict[str, Callable[[Sequence[Pending], IO[str]], None]] = {"text": render_text, "json": render_json}
