@@ -110,6 +110,7 @@ def compose(text: str, path: str) -> Node | None:
             assert mark is not None  # libyaml marks every event
             if isinstance(ev, yaml.ScalarEvent):
                 end = ev.end_mark
+                assert end is not None  # as above
                 node = Node(
                     "scalar", mark.line + 1, mark.column + 1, ev.value, not ev.style and ev.implicit[0],
                     end.line + 1, end.column + 1, ev.style or None,
@@ -120,6 +121,7 @@ def compose(text: str, path: str) -> Node | None:
                 node = Node("map", mark.line + 1, mark.column + 1, [], flow=bool(ev.flow_style))
             elif isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 node = stack.pop()
+                assert ev.end_mark is not None  # as above
                 node.end_line, node.end_column = ev.end_mark.line + 1, ev.end_mark.column + 1
                 if node.kind == "map" and isinstance(node.value, list) and node.value and isinstance(node.value[-1], Node):
                     raise _fail(path, ev.start_mark, "mapping key without a value")

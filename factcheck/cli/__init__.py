@@ -12,13 +12,13 @@ from factcheck import __version__
 from factcheck.cli import common
 from factcheck.cli import contradictions as _contradictions  # noqa: F401
 from factcheck.cli import extract as _extract  # noqa: F401
+from factcheck.cli import init as _init  # noqa: F401
 from factcheck.cli import query as _query  # noqa: F401
+from factcheck.cli import review as _review  # noqa: F401
 
 # Importing a command module registers its commands on ``app``.
 from factcheck.cli import schema as _schema  # noqa: F401
 from factcheck.cli import validate as _validate  # noqa: F401
-from factcheck.cli import review as _review  # noqa: F401
-from factcheck.cli import init as _init  # noqa: F401
 from factcheck.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, app, error
 
 

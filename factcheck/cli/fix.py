@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.report.table import console
 from factcheck.errors import FileError
 from factcheck.reanchor import fix_locations
+from factcheck.report.table import console
 from factcheck.store import Repository, display_path
 
 

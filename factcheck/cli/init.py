@@ -10,6 +10,7 @@ from factcheck.cli.common import app
 from factcheck.repo_init import init_repository
 from factcheck.report.setup import render_init
 
+
 @app.command("init")
 def init_command(
     directory: Path = typer.Argument(Path("."), metavar="DIR", help="Where to start the repository (created if missing)."),

@@ -9,9 +9,9 @@ from typing import Any, Callable, Literal, Optional
 import typer
 
 from factcheck.cli.common import RootOption, app, load_corpus
-from factcheck.report.table import console
 from factcheck.errors import FileError, UsageError
 from factcheck.report.review import FORMATS, KEYS, render_pending
+from factcheck.report.table import console
 from factcheck.review import Verdict, Written, pending, relate, set_review
 from factcheck.store import display_path
 

@@ -10,8 +10,8 @@ import typer
 from factcheck.checks import rule_table
 from factcheck.checks.runner import validate
 from factcheck.cli.common import EXIT_FINDINGS, EXIT_OK, RootOption, app, emit
-from factcheck.report import findings, rules
 from factcheck.cli.fix import apply_fixes
+from factcheck.report import findings, rules
 from factcheck.store import Repository
 
 

@@ -48,8 +48,8 @@ def render_text(result: IngestResult, out: IO[str]) -> None:
             say(f"{len(m.vanished)} claims on disk were not found again and were kept; review them: " + ", ".join(m.vanished))
     if result.document_updated:
         say("document record updated: " + ", ".join(result.document_updated))
-    for path in result.layout_lost:
-        say(f"warning: {display_path(path)} was rewritten in full; comments in it could not be kept")
+    for lost in result.layout_lost:
+        say(f"warning: {display_path(lost)} was rewritten in full; comments in it could not be kept")
     if result.references_vanished:
         say("references kept though not found again: " + ", ".join(result.references_vanished))
     for marker in result.extraction.unknown_markers:
