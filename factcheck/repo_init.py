@@ -1,5 +1,5 @@
 """Starting a repository: the folders, the schemas the modelines point at, a
-config file and a pre-commit hook.
+config file, a pre-commit hook and a .gitignore for the index.
 
 ``init_repository`` never overwrites what a person wrote: an existing config
 or pre-commit file is kept (and reported); only the generated schemas are
@@ -33,7 +33,9 @@ version: 1
 # works offline, and has the id, entry and files of the published hook
 # (.pre-commit-hooks.yaml); a test keeps the two in step.
 PRE_COMMIT_TEXT = """\
-# Validate claim and reference files before each commit: run `pre-commit install` once.
+# Validate the repository before each commit: run `pre-commit install` once.
+# The hook checks the whole repository (a deleted reference file breaks claims
+# the commit never touched); an index in .factcheck/ keeps that fast.
 # This hook runs the factcheck installed in your environment.  To pin a release
 # instead, replace the local repo by the published hook:
 #   - repo: <the factcheck repository URL>
@@ -47,12 +49,22 @@ repos:
         name: factcheck validate
         entry: factcheck validate
         language: system
-        files: ^(claims|references)/.*\\.ya?ml$
-        pass_filenames: true
+        files: ^(claims|references|sources)/
+        pass_filenames: false
+        always_run: true
+        require_serial: true
 """
 
 # Git keeps no empty folders; these let a fresh clone be found as a repository.
 _KEEP = ".gitkeep"
+
+GITIGNORE_FILE = ".gitignore"
+# The index validate keeps in .factcheck/ is a cache rebuilt from the files.
+INDEX_IGNORE = ".factcheck/"
+GITIGNORE_TEXT = f"""\
+# factcheck's index, rebuilt from the files when missing
+{INDEX_IGNORE}
+"""
 
 
 @dataclass
@@ -112,4 +124,15 @@ def init_repository(root: Path) -> InitResult:
         else:
             atomic_write(path, text)
             result.created.append(name)
+    ignore = root / GITIGNORE_FILE
+    if not ignore.exists():
+        atomic_write(ignore, GITIGNORE_TEXT)
+        result.created.append(GITIGNORE_FILE)
+    else:
+        current = ignore.read_text(encoding="utf-8", errors="replace")
+        if INDEX_IGNORE not in current.split():
+            atomic_write(ignore, current + ("" if current.endswith("\n") or not current else "\n") + GITIGNORE_TEXT)
+            result.updated.append(GITIGNORE_FILE)
+        else:
+            result.kept.append(GITIGNORE_FILE)
     return result

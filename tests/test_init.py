@@ -28,15 +28,15 @@ def test_init_creates_the_layout_and_prints_next_steps(tmp_path: Path) -> None:
         committed = json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         assert written == committed
     assert yaml.safe_load((repo / ".factcheck.yaml").read_text(encoding="utf-8")) == {"version": 1}
+    assert ".factcheck/" in (repo / ".gitignore").read_text(encoding="utf-8").split()
     assert "Next steps:" in result.stderr and "factcheck extract" in result.stderr
 
 
 def test_the_hook_is_the_published_one(tmp_path: Path) -> None:
     (published,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = yaml.safe_load(PRE_COMMIT_TEXT)["repos"][0]["hooks"]
-    assert {k: hook[k] for k in ("id", "entry", "files", "pass_filenames")} == {
-        k: published[k] for k in ("id", "entry", "files", "pass_filenames")
-    }
+    keys = ("id", "entry", "files", "pass_filenames", "always_run", "require_serial")
+    assert {k: hook.get(k) for k in keys} == {k: published.get(k) for k in keys}
 
 
 def test_init_again_keeps_files_and_refreshes_a_stale_schema(tmp_path: Path) -> None:
@@ -44,10 +44,12 @@ def test_init_again_keeps_files_and_refreshes_a_stale_schema(tmp_path: Path) -> 
     (tmp_path / ".factcheck.yaml").write_text("version: 1\n# mine\n", encoding="utf-8")
     (tmp_path / "schema" / "claims.schema.json").write_text("{}\n", encoding="utf-8")
     (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("*.pyc", encoding="utf-8")
     result = runner.invoke(app, ["init", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "updated schema/claims.schema.json" in result.stderr
     assert "without the factcheck-validate hook" in result.stderr
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8").startswith("*.pyc\n# factcheck's index")
     assert (tmp_path / ".factcheck.yaml").read_text(encoding="utf-8") == "version: 1\n# mine\n"
     again = runner.invoke(app, ["init", str(tmp_path)])
     assert "already a factcheck repository; nothing to do" in again.stderr

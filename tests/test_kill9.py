@@ -40,12 +40,19 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return repo
 
 
+_KEPT_DOTFILES = (".factcheck.yaml", ".pre-commit-config.yaml", ".gitignore")
+
+
 def _files(repo: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(repo)): p.read_bytes()
-        for p in sorted(repo.rglob("*"))
-        if p.is_file() and not p.name.startswith(".") or p.name in (".factcheck.yaml", ".pre-commit-config.yaml")
-    }
+    """The repository's files; temporary files and the index in .factcheck/ (a
+    cache, rebuilt when it does not match the files) are not among them."""
+    out = {}
+    for p in sorted(repo.rglob("*")):
+        rel = p.relative_to(repo)
+        if not p.is_file() or (any(part.startswith(".") for part in rel.parts) and str(rel) not in _KEPT_DOTFILES):
+            continue
+        out[str(rel)] = p.read_bytes()
+    return out
 
 
 def _source_moved_by_hand(repo: Path) -> None:

@@ -23,7 +23,8 @@ def render_init(result: InitResult, *, next_steps: bool = True) -> None:
     for rel in result.created:
         out.print(f"created {rel}", markup=False)
     for rel in result.updated:
-        out.print(f"updated {rel} (regenerated from the installed factcheck)", markup=False)
+        why = "(.factcheck/ added: the index is a cache)" if rel == ".gitignore" else "(regenerated from the installed factcheck)"
+        out.print(f"updated {rel} {why}", markup=False)
     if result.hook_missing:
         out.print(
             f"warning: {PRE_COMMIT_FILE} exists without the {HOOK_ID} hook; add it (see `factcheck init --help`)",
