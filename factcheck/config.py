@@ -126,6 +126,7 @@ def config_schema() -> dict[str, Any]:
         "title": "factcheck configuration (.factcheck.yaml or [tool.factcheck] in pyproject.toml)",
         "type": "object",
         "properties": {
+            "version": {"type": "integer", "enum": [1], "description": "The layout of the repository's files; 1 today."},
             "select": {**rule_list, "description": "Rules to run (ALL: every rule). Default: [ALL]."},
             "ignore": {**rule_list, "description": "Rules not to run, applied after select."},
             "rules": {

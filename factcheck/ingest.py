@@ -4,9 +4,13 @@ claim and reference files atomically."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import hashlib
+import os
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -18,8 +22,17 @@ from factcheck.extract.html import looks_like_html, read_html
 from factcheck.extract.merge import MergeResult, merge_claims, merge_references
 from factcheck.extract.parts import Page
 from factcheck.extract.wikitext import looks_like_wikitext, read_wikitext
-from factcheck.model import NON_FACTUAL_KINDS, Claim, ClaimFile, Reference, ReferenceFile
-from factcheck.store import SOURCES_DIR, Repository, read_claim_file, read_reference_file, write_claim_file, write_reference_file
+from factcheck.model import NON_FACTUAL_KINDS, Claim, ClaimFile, Document, Reference, ReferenceFile
+from factcheck.reanchor import Reanchored, reanchor
+from factcheck.store import (
+    SOURCES_DIR,
+    Repository,
+    display_path,
+    read_claim_file,
+    read_reference_file,
+    write_claim_file,
+    write_reference_file,
+)
 from factcheck.yamlio import atomic_write as atomic_write_text
 from factcheck.yamlio import cannot_write, read_text
 
@@ -41,6 +54,11 @@ class ExtractOptions:
     url: str | None = None
     retrieved: str | None = None
     source_format: str = "auto"
+    # A revised version of the document: replace its source and re-anchor.
+    update: bool = False
+    # Document options the user gave (kind, title, url, retrieved, lang): they
+    # update the document record on disk; defaults never do.
+    given: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -59,6 +77,10 @@ class IngestResult:
     written: bool = False
     counts: dict[str, int] = field(default_factory=dict)
     original_path: Path | None = None
+    reanchored: Reanchored | None = None
+    source_replaced: bool = False
+    document_updated: tuple[str, ...] = ()  # document fields set from explicit options
+    layout_lost: tuple[Path, ...] = ()  # files rewritten whole (comments could not be kept)
 
 
 def check_options(options: ExtractOptions) -> None:
@@ -155,20 +177,66 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _place_source(repo: Repository, source: Path, doc_id: str, suffix: str | None = None) -> tuple[Path, str]:
-    """Where the verbatim copy lives; copy it there unless it already is.
+def _place_source(
+    repo: Repository, source: Path, doc_id: str, suffix: str | None = None, *, update: bool = False, current: str | None = None
+) -> tuple[Path, str]:
+    """Where the verbatim copy lives: the place the document's record names
+    (``current``) when it has one, else sources/<id><suffix>.
 
-    An existing different file at that place is never overwritten.
+    An existing different file at that place is overwritten only for ``update``.
     """
     resolved = source.resolve()
     if resolved.parent == repo.sources_dir.resolve():
         return resolved, f"{SOURCES_DIR}/{resolved.name}"
-    target = repo.sources_dir / f"{doc_id}{suffix or source.suffix or '.txt'}"
-    if target.exists() and _digest(target) != _digest(source):
+    rel = current or f"{SOURCES_DIR}/{doc_id}{suffix or source.suffix or '.txt'}"
+    target = repo.root / rel
+    if not target.resolve().is_relative_to(repo.sources_dir.resolve()):
+        # The record names a place outside sources/ (the source-path rule says so):
+        # never write there.
+        raise UsageError(f"the document's source {rel!r} is not under {SOURCES_DIR}/; fix the document record first")
+    if target.exists() and not update and _digest(target) != _digest(source):
         raise UsageError(
-            f"{target} already exists with different content; pick another --id or remove it first"
+            f"{display_path(target)} already exists with different content; for a revised version of the "
+            f"document add --update (claims follow their text, review work is kept), else pick another --id"
         )
-    return target, f"{SOURCES_DIR}/{target.name}"
+    return target, rel
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    """Copy bytes so that the target is the old file or the new one, never half."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _differs(target: Path, source: Path) -> bool:
+    """Whether ``target`` exists as another file with other bytes than ``source``."""
+    return target.exists() and target.resolve() != source.resolve() and _digest(target) != _digest(source)
+
+
+_DOCUMENT_OPTIONS = {"kind": "kind", "title": "title", "url": "url", "retrieved": "retrieved", "lang": "language"}
+
+
+def _document(old: Document | None, fresh: Document, given: frozenset[str]) -> tuple[Document, tuple[str, ...]]:
+    """The record on disk wins (a reviewer's title or url), except for options
+    the user gave on this run."""
+    if old is None:
+        return fresh, ()
+    changes = {
+        field_name: getattr(fresh, field_name)
+        for option, field_name in _DOCUMENT_OPTIONS.items()
+        if option in given and getattr(fresh, field_name) != getattr(old, field_name)
+    }
+    return (dataclasses.replace(old, **changes), tuple(changes)) if changes else (old, ())
 
 
 def _check_derived_text(repo: Repository, doc_id: str, target: Path, text: str, original_rel: str) -> None:
@@ -196,37 +264,63 @@ def ingest(repo: Repository, source: Path, options: ExtractOptions, *, dry_run: 
             f"bad document id {options.doc_id!r}: use letters, digits, '-', '_' and '.', starting with a letter or digit"
         )
     doc_id = options.doc_id or document_id_from_name(source.stem)
-    options = ExtractOptions(**{**options.__dict__, "doc_id": doc_id})
-    text, page, fmt = read_page(source, options.source_format)
-    if page is None:
-        target, rel = _place_source(repo, source, doc_id)
-        original: Path | None = None
-        fresh = _extract(text, None, options, doc_id, rel, None)
-    else:
-        # The original stays verbatim; claims anchor into the normalized text
-        # beside it, which is derived and so rewritten on every extraction.
-        original, original_rel = _place_source(repo, source, doc_id, _original_suffix(source, fmt))
-        target = original.with_suffix(".txt")
-        rel = f"{SOURCES_DIR}/{target.name}"
-        _check_derived_text(repo, doc_id, target, text, original_rel)
-        fresh = _extract(text, page, options, doc_id, rel, original_rel)
-
+    options = dataclasses.replace(options, doc_id=doc_id)
     claims_path = repo.claim_path(doc_id)
     refs_path = repo.reference_path(doc_id)
     old_claims = read_claim_file(claims_path) if claims_path.exists() else None
     old_refs = read_reference_file(refs_path) if refs_path.exists() else None
+    if options.update and old_claims is None:
+        raise UsageError(
+            f"--update: there is no document {doc_id!r} yet ({display_path(claims_path)}); leave --update out for a first extraction"
+        )
+    old_doc = old_claims.document if old_claims else None
+    text, page, fmt = read_page(source, options.source_format)
+    if page is None:
+        current = old_doc.source if old_doc and not old_doc.original else None
+        target, rel = _place_source(repo, source, doc_id, update=options.update, current=current)
+        original: Path | None = None
+        replaced = _differs(target, source)
+        fresh = _extract(text, None, options, doc_id, rel, None)
+    else:
+        # The original stays verbatim; claims anchor into the normalized text
+        # beside it, which is derived and so rewritten on every extraction.
+        current = old_doc.original if old_doc else None
+        original, original_rel = _place_source(
+            repo, source, doc_id, _original_suffix(source, fmt), update=options.update, current=current
+        )
+        target = original.with_suffix(".txt")
+        rel = f"{SOURCES_DIR}/{target.name}"
+        replaced = _differs(original, source)
+        if not options.update:
+            _check_derived_text(repo, doc_id, target, text, original_rel)
+        fresh = _extract(text, page, options, doc_id, rel, original_rel)
 
-    merged = merge_claims(
-        old_claims.claims if old_claims else (), fresh.claims, new_id=lambda n: claim_id(doc_id, n)
-    )
+    def new_id(n: int) -> str:
+        return claim_id(doc_id, n)
+
+    reanchored: Reanchored | None = None
+    if options.update:
+        assert old_claims is not None
+        reanchored = reanchor(old_claims.claims, fresh.claims, text, new_id=new_id, date=datetime.date.today().isoformat())
+        merged = MergeResult(
+            claims=reanchored.claims,
+            added=reanchored.added,
+            kept=tuple(sorted(reanchored.unchanged + reanchored.moved + reanchored.changed)),
+            vanished=reanchored.vanished,
+            filled=(),
+        )
+    else:
+        merged = merge_claims(old_claims.claims if old_claims else (), fresh.claims, new_id=new_id)
     refs, refs_added, refs_vanished = merge_references(old_refs.references if old_refs else (), fresh.references)
-    # The document record on disk may carry a reviewer's title or url: keep it.
-    document = old_claims.document if old_claims else fresh.document
+    document, document_updated = _document(old_doc, fresh.document, options.given)
 
     claim_file = ClaimFile(document, merged.claims)
     reference_file = ReferenceFile(doc_id, refs)
+    lost: tuple[Path, ...] = ()
     if not dry_run:
-        _write(repo, source, (target, text, original), (claims_path, claim_file), (refs_path, reference_file))
+        lost = _write(
+            repo, source, (target, text, original), (claims_path, claim_file), (refs_path, reference_file), replace=replaced
+        )
     return IngestResult(
         extraction=fresh,
         claim_file=claim_file,
@@ -240,6 +334,10 @@ def ingest(repo: Repository, source: Path, options: ExtractOptions, *, dry_run: 
         written=not dry_run,
         counts=summarize(fresh, merged.claims, refs),
         original_path=original,
+        reanchored=reanchored,
+        source_replaced=replaced and not dry_run,
+        document_updated=document_updated,
+        layout_lost=lost,
     )
 
 
@@ -249,20 +347,23 @@ def _write(
     placed: tuple[Path, str, Path | None],
     claims: tuple[Path, ClaimFile],
     references: tuple[Path, ReferenceFile],
-) -> None:
-    """The source (verbatim, and for a page its rendered text beside it), then
-    the claim and reference files."""
+    *,
+    replace: bool = False,
+) -> tuple[Path, ...]:
+    """The source (verbatim, and for a page its rendered text beside it; a
+    revised one replaces the old), then the claim and reference files.
+    Returns the files that had to be rewritten whole (comments lost)."""
     target, text, original = placed
     try:
         repo.sources_dir.mkdir(parents=True, exist_ok=True)
         if original is not None:
-            if not original.exists():
-                shutil.copyfile(source, original)
+            if not original.exists() or replace:
+                _copy_atomically(source, original)
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 atomic_write_text(target, text)
-        elif not target.exists():
-            shutil.copyfile(source, target)
+        elif not target.exists() or replace:
+            _copy_atomically(source, target)
     except OSError as exc:
         raise cannot_write(target, exc) from None
-    write_claim_file(*claims)
-    write_reference_file(*references)
+    lost = [path for path, kept in ((claims[0], write_claim_file(*claims)), (references[0], write_reference_file(*references))) if not kept]
+    return tuple(lost)

@@ -17,15 +17,19 @@ DocumentKind = Literal["wikipedia", "news", "blog", "other"]
 ClaimKind = Literal["fact", "question", "meta", "opinion", "fragment"]
 RelationType = Literal["contradicts", "supports", "duplicates"]
 ReviewState = Literal["unreviewed", "accepted", "rejected"]
+# Set by re-extracting a revised source: the claim's text was rewritten there
+# (re-anchored to the new wording) or is no longer there at all.
+RevisionState = Literal["changed", "vanished"]
 Severity = Literal["error", "warning"]
 
 # "fragment": the tail of a page cut off mid-sentence; it states nothing whole.
 NON_FACTUAL_KINDS: frozenset[str] = frozenset({"question", "meta", "opinion", "fragment"})
 
 
-def _f(doc: str, *, key: str | None = None, default: Any = None, factory: Any = None) -> Any:
-    """A dataclass field with schema metadata; ``factory`` for list/dict defaults."""
-    meta = {"doc": doc, **({"key": key} if key else {})}
+def _f(doc: str, *, key: str | None = None, default: Any = None, factory: Any = None, explicit: bool = False) -> Any:
+    """A dataclass field with schema metadata; ``factory`` for list/dict defaults;
+    ``explicit`` fields are written even when they hold their default."""
+    meta = {"doc": doc, **({"key": key} if key else {}), **({"explicit": True} if explicit else {})}
     if factory is not None:
         return field(default_factory=factory, metadata=meta)
     return field(default=default, metadata=meta)
@@ -101,7 +105,9 @@ class Relation:
     type: RelationType = _req("contradicts, supports or duplicates.")
     target: str = _req("The id of the other claim.")
     note: str = _f("Why the relation holds.", default="")
-    review: ReviewState = _f("unreviewed (a candidate), accepted or rejected.", default="unreviewed")
+    # Always written: a reviewer must see (and can grep) what is still unreviewed.
+    review: ReviewState = _f("unreviewed (a candidate), accepted or rejected.", default="unreviewed", explicit=True)
+    reviewed: str | None = _f("When a person set the review (ISO 8601 date).")
     within_document: bool = _f(
         "Set when a contradicts relation joins two claims of the same document on purpose.",
         default=False,
@@ -133,6 +139,11 @@ class Claim:
     suppress: tuple[str, ...] = _f(
         "Rule ids whose findings on this claim are accepted (factcheck validate stays quiet); say why in notes.",
         factory=tuple,
+    )
+    revision: RevisionState | None = _f(
+        "Set when the source was revised: changed (the text was rewritten there and re-anchored to the "
+        "new wording) or vanished (no longer in the source; location is where it stood before). "
+        "A person reviews the claim and removes the key."
     )
     document: str = field(default="", compare=False, metadata={"internal": True})
     origin: Origin | None = field(default=None, compare=False, metadata={"internal": True})

@@ -23,7 +23,7 @@ SCHEMA_FILES = {"claims": "claims.schema.json", "references": "references.schema
 _ROOTS = {"claims": model.ClaimFile, "references": model.ReferenceFile}
 # Fields whose strings are ISO 8601 dates; the pattern gives editors an early
 # warning, the dates rule gives the precise message.
-_DATE_FIELDS = {"issued", "accessed", "retrieved"}
+_DATE_FIELDS = {"issued", "accessed", "retrieved", "reviewed"}
 
 
 def field_key(f: dataclasses.Field[Any]) -> str:

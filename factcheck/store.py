@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, get_args, ge
 if TYPE_CHECKING:  # jsonschema loads only for a file the fast check refuses (fast start)
     import jsonschema
 
-from factcheck import model
+from factcheck import model, yamlpatch
 from factcheck.errors import ClaimFileError, RepositoryNotFound
 from factcheck.model import Claim, ClaimFile, Document, Finding, Origin, Reference, ReferenceFile
 from factcheck.reliability import ReliabilityTable, default_table
 from factcheck.schema import SCHEMA_FILES, field_key, public_fields, schema_for
-from factcheck.yamlio import Flow, FlowList, Located, atomic_write, dump, load_located
+from factcheck.yamlio import Flow, FlowList, Located, atomic_write, compose, construct, dump, load_located, read_text
 
 if TYPE_CHECKING:  # config.py reads the rule registry, which reads this module
     from factcheck.config import Config
@@ -143,7 +143,7 @@ def to_data(obj: Any) -> Any:
             v = getattr(obj, f.name)
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
-            if not required and v == default:
+            if not required and v == default and not f.metadata.get("explicit"):
                 continue
             data = to_data(v)
             if f.name in _FLOW_LIST_FIELDS:
@@ -359,12 +359,63 @@ def render_reference_file(rf: ReferenceFile) -> str:
     return dump(to_data(rf), header=modeline("references"))
 
 
-def write_claim_file(path: Path, cf: ClaimFile) -> None:
-    atomic_write(path, render_claim_file(cf))
+def _parse(text: str, path: Path, kind: FileKind) -> tuple[Any, Any]:
+    """The model a file's text holds and its node tree, or (None, None) unless
+    it reads as YAML we accept.
+
+    No schema validation here: what matters is that the edited text reads
+    back as exactly the model to write (an unknown key a person added is kept
+    and left to ``validate`` to report).
+    """
+    try:
+        node = compose(text, str(path))
+        if node is None:
+            return None, None
+        located = construct(node, schema_for(kind), str(path))
+    except ClaimFileError:
+        return None, None
+    built = build_object(model.ClaimFile if kind == "claims" else model.ReferenceFile, located.data, None)
+    return (None, None) if built is _SKIP else (built, node)
 
 
-def write_reference_file(path: Path, rf: ReferenceFile) -> None:
-    atomic_write(path, render_reference_file(rf))
+def render_kept(path: Path, new: ClaimFile | ReferenceFile, kind: FileKind) -> tuple[str, bool]:
+    """The text to write for ``new`` at ``path``, and whether it kept the file's layout.
+
+    When ``path`` holds a readable file, the text is that file edited where the
+    model differs (comments, key order and quoting of everything else kept, see
+    ``yamlpatch``), provided the edit reads back as exactly ``new``; otherwise
+    it is a fresh rendering (and False when an existing file was replaced).
+    """
+    def fresh() -> str:
+        return render_claim_file(new) if kind == "claims" else render_reference_file(new)  # type: ignore[arg-type]
+
+    try:
+        text = read_text(path)
+    except (OSError, ClaimFileError):
+        return fresh(), not path.exists()
+    old, node = _parse(text, path, kind)
+    if old is not None:
+        if old == new:
+            return text, True
+        edited = yamlpatch.patch(text, node, old, new, to_data)
+        if edited is not None and _parse(edited, path, kind)[0] == new:
+            return edited, True
+    return fresh(), False
+
+
+def write_claim_file(path: Path, cf: ClaimFile) -> bool:
+    """Write a claims file atomically, keeping comments and layout where it can
+    (see ``render_kept``); returns whether the layout was kept."""
+    text, kept = render_kept(path, cf, "claims")
+    atomic_write(path, text)
+    return kept
+
+
+def write_reference_file(path: Path, rf: ReferenceFile) -> bool:
+    """Write a references file atomically, like ``write_claim_file``."""
+    text, kept = render_kept(path, rf, "references")
+    atomic_write(path, text)
+    return kept
 
 
 # --- the repository ------------------------------------------------------------

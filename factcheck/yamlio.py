@@ -41,6 +41,13 @@ class Node:
     column: int
     value: Any = None  # str for scalars, list[Node] for seq, list[tuple[Node, Node]] for map
     plain: bool = True  # scalar written without quotes or block style
+    # Where the node ends (1-based, one past its last character), its scalar
+    # style (None for plain, "'", '"', "|", ">") and, for collections, whether
+    # it is written in flow style: what targeted edits of the file need.
+    end_line: int = 0
+    end_column: int = 0
+    style: str | None = None
+    flow: bool = False
 
 
 @dataclass
@@ -102,13 +109,20 @@ def compose(text: str, path: str) -> Node | None:
             mark = ev.start_mark
             assert mark is not None  # libyaml marks every event
             if isinstance(ev, yaml.ScalarEvent):
-                node = Node("scalar", mark.line + 1, mark.column + 1, ev.value, not ev.style and ev.implicit[0])
+                end = ev.end_mark
+                assert end is not None  # as above
+                node = Node(
+                    "scalar", mark.line + 1, mark.column + 1, ev.value, not ev.style and ev.implicit[0],
+                    end.line + 1, end.column + 1, ev.style or None,
+                )
             elif isinstance(ev, yaml.SequenceStartEvent):
-                node = Node("seq", mark.line + 1, mark.column + 1, [])
+                node = Node("seq", mark.line + 1, mark.column + 1, [], flow=bool(ev.flow_style))
             elif isinstance(ev, yaml.MappingStartEvent):
-                node = Node("map", mark.line + 1, mark.column + 1, [])
+                node = Node("map", mark.line + 1, mark.column + 1, [], flow=bool(ev.flow_style))
             elif isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 node = stack.pop()
+                assert ev.end_mark is not None  # as above
+                node.end_line, node.end_column = ev.end_mark.line + 1, ev.end_mark.column + 1
                 if node.kind == "map" and isinstance(node.value, list) and node.value and isinstance(node.value[-1], Node):
                     raise _fail(path, ev.start_mark, "mapping key without a value")
                 _attach(stack, node)

@@ -11,7 +11,7 @@ import pytest
 
 import factcheck
 from factcheck.cli import app
-from factcheck.report import candidates, detail, disputes, exports, extraction, findings, hits, listing, rules, stats
+from factcheck.report import candidates, detail, disputes, exports, extraction, findings, hits, listing, review, rules, stats
 
 ROOT = Path(factcheck.__file__).parent
 
@@ -89,6 +89,7 @@ REGISTRIES = {
     "report": disputes.FORMATS,
     "export": {**exports.FORMATS, **exports.FOLDER_FORMATS},
     "contradictions": candidates.FORMATS,
+    "review": review.FORMATS,
 }
 
 

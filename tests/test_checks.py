@@ -149,6 +149,9 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[str, int, str]]]] = [
     ("date-format: not ISO, once", {"refs": {"issued: '2019'": "issued: 2019/10/01"}}, [(R, 5, "date-format")]),
     ("date-format: claim date", {"claims": {"cites: [doc-r2]": "cites: [doc-r2]\n    dates:\n      - {text: x, value: '2019-10-32'}"}},
      [(C, 20, "date-format")]),
+    ("date-format: relation reviewed", {"claims": {"cites: [doc-r2]": "cites: [doc-r2]\n    relations:\n      - {type: supports, target: doc-1, review: accepted, reviewed: '2026-02-30'}"}},
+     [(C, 20, "date-format")]),
+    ("anchored: a vanished claim is not checked", {"claims": {"text: It closed in 2023.": "text: It was cut.\n    revision: vanished"}}, []),
     ("date-format: passes partial", {"claims": {"cites: [doc-r2]": "cites: [doc-r2]\n    dates:\n      - {text: x, value: '2019-10'}"}}, []),
     # source-path
     ("source-path: escapes", {"claims": {"source: sources/doc.txt": "source: ../doc.txt"}}, [(C, 3, "source-path")]),

@@ -71,10 +71,6 @@ def test_example_runs_on_the_bundled_data(command: str, example: str, bundled: P
 def test_examples_keep_their_own_lines_in_help(command: str) -> None:
     shown = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
     lines = {" ".join(line.split()) for line in shown.splitlines()}
-    if command == "contradictions":
-        # cli/contradictions.py belongs to the contradict/ rewrite in progress;
-        # its two "Example:" lines still run together (noted for the lead).
-        pytest.xfail("contradictions' docstring has no \\b block yet")
     for example in examples(command):
         assert example in lines or f"Example: {example}" in lines, example
 

@@ -15,6 +15,11 @@ PASSING (sources/doc.txt is ``It opened in 2019.[3] It closed.``)::
       text: It opened in 2019.
       location: {line: 1, column: 1, end_line: 1, end_column: 19}
 
+A claim marked ``revision: vanished`` (its text was cut from a revised
+source) is not checked: its location is where it stood in the old version.
+When the text stands elsewhere, the message says where, and
+``factcheck validate --fix`` moves the location there.
+
 FAILING (line 2: the source says 2019)::
 
     - id: doc-1
@@ -57,10 +62,22 @@ def _preview(s: str, limit: int = 60) -> str:
     return repr(s if len(s) <= limit else s[: limit - 1] + "…")
 
 
+def _where_now(indexes: dict[str, Any], source: str, text: str, claim_text: str, values: list[Any]) -> str:
+    """Where a claim's text now stands, as line:col-line:col (nearest its old place)."""
+    from factcheck.model import Span
+    from factcheck.reanchor import SourceIndex
+
+    if source not in indexes:
+        indexes[source] = SourceIndex(text)
+    span = indexes[source].locate(claim_text, near=Span(*values))
+    return "?" if span is None else f"{span.line}:{span.column}-{span.end_line}:{span.end_column}"
+
+
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     from factcheck.extract.markers import strip_markers
 
     sources: dict[str, tuple[list[str], str] | None] = {}
+    indexes: dict[str, Any] = {}
     by_file: dict[int, list[Any]] = {}
     for item in ctx.claims:
         by_file.setdefault(id(item.file), []).append(item)
@@ -83,6 +100,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         lines, stripped_source = loaded
         for item in by_file.get(id(f), ()):
+            if item.data.get("revision") == "vanished":
+                continue  # no longer in the revised source: its location is where it stood before
             text, span = item.data.get("text"), item.data.get("location")
             if not isinstance(text, str) or not isinstance(span, dict):
                 continue
@@ -91,11 +110,15 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 continue
             found = _slice(lines, *values)  # type: ignore[arg-type]  # all ints, checked above
             where = "{}:{}-{}:{}".format(*values)
+            want = strip_markers(text)
             if found is None:
                 line, col = item.where("location", key=True)
-                yield Problem(f.path, line, col, f"location {where} is outside {source} ({len(lines)} lines)")
+                moved = ""
+                if want and want in stripped_source:
+                    now = _where_now(indexes, source, "\n".join(lines), text, values)
+                    moved = f"; the text stands at {now} (factcheck validate --fix moves it)"
+                yield Problem(f.path, line, col, f"location {where} is outside {source} ({len(lines)} lines){moved}")
                 continue
-            want = strip_markers(text)
             got = strip_markers(found)
             if got == want:
                 continue
@@ -106,7 +129,12 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 yield Problem(f.path, line, col, f"the location spans more than the text; at {where} it reads {_preview(got)}")
             elif want and want in stripped_source:
                 line, col = item.where("location", key=True)
-                yield Problem(f.path, line, col, f"the text stands elsewhere in {source}; at {where} it reads {_preview(got)}")
+                now = _where_now(indexes, source, "\n".join(lines), text, values)
+                yield Problem(
+                    f.path, line, col,
+                    f"the text stands elsewhere in {source}, at {now} (factcheck validate --fix moves it); "
+                    f"at {where} it reads {_preview(got)}",
+                )
             else:
                 line, col = item.where("text", key=True)
                 yield Problem(f.path, line, col, f"the text is not in {source}; at {where} it reads {_preview(got)}")

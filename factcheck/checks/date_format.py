@@ -1,7 +1,7 @@
 """Dates must be ISO 8601 calendar dates, partial ones allowed: 2024, 2024-10, 2024-10-23.
 
 Checked: a claim's ``dates[].value`` and ``disputes[].date``, a reference's ``issued`` and
-``accessed``, a document's ``retrieved``.  The date must exist: 2024-02-30
+``accessed``, a document's ``retrieved``, a relation's ``reviewed``.  The date must exist: 2024-02-30
 and 2024-13 are refused.  Quote full dates in YAML (``'2024-10-23'``).
 
 PASSING::
@@ -55,6 +55,11 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             if isinstance(value, str) and (why := problem_with(value)):
                 line, col = item.where("dates", j, "value")
                 yield Problem(item.file.path, line, col, f"dates[{j}].value: {why}")
+        for j, relation in item.entries("relations"):
+            value = relation.get("reviewed")
+            if isinstance(value, str) and (why := problem_with(value)):
+                line, col = item.where("relations", j, "reviewed")
+                yield Problem(item.file.path, line, col, f"relations[{j}].reviewed: {why}")
     for item in ctx.references:
         for key in ("issued", "accessed"):
             value = item.data.get(key)

@@ -13,7 +13,9 @@ from factcheck.cli import common
 from factcheck.cli import config as _config  # noqa: F401
 from factcheck.cli import contradictions as _contradictions  # noqa: F401
 from factcheck.cli import extract as _extract  # noqa: F401
+from factcheck.cli import init as _init  # noqa: F401
 from factcheck.cli import query as _query  # noqa: F401
+from factcheck.cli import review as _review  # noqa: F401
 
 # Importing a command module registers its commands on ``app``.
 from factcheck.cli import schema as _schema  # noqa: F401

@@ -32,9 +32,11 @@ def contradictions_command(
     review: unreviewed, so both claims show as `suspected` until a person
     accepts or rejects it in the claim file.
 
-    Example: factcheck contradictions
-    Example: factcheck contradictions --within --format json
-    Example: factcheck contradictions --write && factcheck list --status suspected
+    \b
+    Examples:
+      factcheck contradictions
+      factcheck contradictions --within --format json
+      factcheck contradictions --write && factcheck list --status suspected
     """
     corpus = load_corpus(root)
     found = suspect(corpus, within=within)

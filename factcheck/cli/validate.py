@@ -12,6 +12,7 @@ from factcheck import baseline as baselines
 from factcheck.checks import rule_table
 from factcheck.checks.runner import validate
 from factcheck.cli.common import EXIT_FINDINGS, EXIT_OK, RootOption, app, emit
+from factcheck.cli.fix import apply_fixes
 from factcheck.cli.progress import bar
 from factcheck.config import Config, rule_ids
 from factcheck.errors import RepositoryNotFound
@@ -46,6 +47,7 @@ def validate_command(
         None, "--ignore", metavar="RULE", help="Do not run these rules (repeatable or comma-separated). Added to the config's ignore."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line and no progress bar on stderr."),
+    fix: bool = typer.Option(False, "--fix", help="First apply the mechanical fixes (claims whose text moved get its new location) and say what changed."),
     root: RootOption = None,
 ) -> None:
     """Check claim and reference files against every rule.
@@ -69,11 +71,14 @@ def validate_command(
       factcheck validate --write-baseline
       factcheck validate --baseline .factcheck-baseline.json --no-warnings
       factcheck validate --select near-duplicate,unused-reference
+      factcheck validate --fix
     """
     given = list(paths) if paths else None
     # Files given from outside the working folder: find their repository.
     start = given[0].resolve().parent if given and given[0].exists() else None
     repo = Repository.locate(root, start=start)
+    if fix:
+        apply_fixes(repo, given)
     config = repo.config
     if select:
         # Asked for by name now: the config's ignore does not apply (as ruff's --select).

@@ -30,10 +30,26 @@ def render_text(result: IngestResult, out: IO[str]) -> None:
     for w in result.extraction.warnings:
         say(f"warning: {w}")
     m = result.merge
-    if m and (result.written or m.kept):  # a dry run with nothing on disk merged nothing
-        say(f"kept {len(m.kept)} reviewed claims, added {len(m.added)}, filled {len(m.filled)}")
-    if m and m.vanished:
-        say(f"{len(m.vanished)} claims on disk were not found again and were kept; review them: " + ", ".join(m.vanished))
+    r = result.reanchored
+    if r is not None:  # a revised source (--update)
+        if result.source_replaced and result.source_path:
+            say(f"source replaced by the revised version: {display_path(result.source_path)}")
+        say(
+            f"{len(r.unchanged)} claims in place, {len(r.moved)} moved with their text, {len(r.changed)} changed, "
+            f"{len(r.vanished)} vanished, {len(r.added)} added"
+        )
+        for label, ids in (("changed (text rewritten; revision: changed)", r.changed), ("vanished (kept; revision: vanished)", r.vanished)):
+            if ids:
+                say(f"review {label}: " + ", ".join(ids))
+    else:
+        if m and (result.written or m.kept):  # a dry run with nothing on disk merged nothing
+            say(f"kept {len(m.kept)} reviewed claims, added {len(m.added)}, filled {len(m.filled)}")
+        if m and m.vanished:
+            say(f"{len(m.vanished)} claims on disk were not found again and were kept; review them: " + ", ".join(m.vanished))
+    if result.document_updated:
+        say("document record updated: " + ", ".join(result.document_updated))
+    for lost in result.layout_lost:
+        say(f"warning: {display_path(lost)} was rewritten in full; comments in it could not be kept")
     if result.references_vanished:
         say("references kept though not found again: " + ", ".join(result.references_vanished))
     for marker in result.extraction.unknown_markers:

@@ -199,6 +199,10 @@ def ingest_record(result: IngestResult) -> dict[str, Any]:
         "warnings": list(result.extraction.warnings),
         "added": list(result.merge.added) if result.merge else [],
         "vanished": list(result.merge.vanished) if result.merge else [],
+        "moved": list(result.reanchored.moved) if result.reanchored else [],
+        "changed": list(result.reanchored.changed) if result.reanchored else [],
+        "source_replaced": result.source_replaced,
+        "document_updated": list(result.document_updated),
     }
 
 
