@@ -39,7 +39,7 @@ def test_terminal_layout_puts_what_to_act_on_first() -> None:
     result = runner.invoke(app, ["report", "--root", str(SMALL), "--format", "terminal", "--no-pager"], env={"COLUMNS": "100"})
     out = result.stdout
     assert result.exit_code == 0 and "\x1b[" not in out  # not a terminal: no colour
-    order = [out.index(s) for s in ("all documents", "Contradicted (1)", "Disputed (5)", "Suspected contradictions", "3 unsourced factual claims", "factcheck report -o report.html")]
+    order = [out.index(s) for s in ("all documents", "Disputed (5)", "Contradicted (1)", "Suspected contradictions", "3 unsourced factual claims", "factcheck report -o report.html")]
     assert order == sorted(order)
     # A disputed claim: its marker, its citation with the source's rating, the line of its source.
     assert "⚑ ja-noto-4  [疑わしい–議論する] dubious" in out

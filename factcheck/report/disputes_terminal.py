@@ -1,8 +1,8 @@
 """The disputed-claims report for a person at a terminal (rich).
 
 What an editor acts on comes first, so it is on the first screen: a
-one-screen summary, then the contradicted and suspected pairs and the
-disputed claims, each with its markers, its citations and one line of its
+one-screen summary, then the disputed claims, the contradicted and the
+suspected pairs, each with its markers, its citations and one line of its
 source as written (markers included); then one line per remaining section
 (unsourced claims, conflicting figures, unreliable references) with the
 command that lists them, and a hint for the full report.
@@ -113,7 +113,7 @@ def _contradiction(entry: ContradictionEntry, report: ClaimsReport) -> Group:
     accepted = entry.review == "accepted"
     label = "✗ contradicted" if accepted else "? suspected"
     style = "bold red" if accepted else "bold yellow"
-    head = Text(label, style=style)
+    head = _one_line(Text(label, style=style))  # a reviewer's note can be long: the full one is in -o report.html
     if entry.note:
         head.append(f"  {entry.note}", style="dim")
     parts: list[RenderableType] = [head]
@@ -159,9 +159,11 @@ def render_terminal(report: ClaimsReport, out: IO[str]) -> None:
     console.print(_summary(report))
     accepted = [c for c in report.contradictions if c.review == "accepted"]
     suspected = [c for c in report.contradictions if c.review != "accepted"]
-    sections: list[tuple[str, list[object]]] = [
-        (f"Contradicted ({len(accepted)})", [_contradiction(c, report) for c in accepted]),
+    # Disputed first: the markers are the source's own doubts, and what a new
+    # reader of the report looks for; then the contradictions a reviewer accepted.
+    sections: list[tuple[str, list[RenderableType]]] = [
         (f"Disputed ({len(report.disputed)})", [_disputed(d, report) for d in report.disputed]),
+        (f"Contradicted ({len(accepted)})", [_contradiction(c, report) for c in accepted]),
         (f"Suspected contradictions, to review ({len(suspected)})", [_contradiction(c, report) for c in suspected]),
     ]
     for heading, items in sections:
