@@ -167,12 +167,9 @@ class Analysis:
         return frozenset(d.value[:4] for d in self.dates)
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
-
-
 def detect_lang(text: str) -> str:
     """``ja`` when the text has kana or kanji, else ``en``."""
-    return "ja" if _CJK.search(text) else "en"
+    return "ja" if lexicon.ja_has_cjk(text) else "en"
 
 
 # --- cue tables ---------------------------------------------------------------------

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from factcheck import vocab
+from factcheck.text import fold
 
-__all__ = ["Morph", "cues", "en_lemmas", "gloss_keys", "ja_morphs", "name_glosses", "stem"]
+__all__ = ["Morph", "cues", "en_lemmas", "fold", "gloss_keys", "ja_morphs", "name_glosses", "stem"]
 
 
 @dataclass(frozen=True)
@@ -255,11 +255,6 @@ def en_bridge(lemma: str, verb: bool) -> frozenset[str]:
                 if len(words) == 1 and words[0].lower() not in stopwords_en():
                     keys.add(stem(words[0]))
     return frozenset(keys)
-
-
-def fold(text: str) -> str:
-    """NFKC and case fold: full-width digits and letters become ASCII."""
-    return unicodedata.normalize("NFKC", text).casefold()
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
