@@ -28,6 +28,8 @@ def test_init_creates_the_layout_and_prints_next_steps(tmp_path: Path) -> None:
         committed = json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         assert written == committed
     assert yaml.safe_load((repo / ".factcheck.yaml").read_text(encoding="utf-8")) == {"version": 1}
+    shown = runner.invoke(app, ["config", "--root", str(repo)])
+    assert shown.exit_code == 0, shown.output  # the config reader accepts what init writes
     assert ".factcheck/" in (repo / ".gitignore").read_text(encoding="utf-8").split()
     assert "Next steps:" in result.stderr and "factcheck extract" in result.stderr
 
