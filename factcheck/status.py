@@ -35,9 +35,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from factcheck.errors import UsageError
+from factcheck.errors import FileError, UsageError
 from factcheck.model import NON_FACTUAL_KINDS, Claim, Document, Reference
 from factcheck.reliability import Rating, ReliabilityTable, default_table
+from factcheck.safety import clip
 from factcheck.store import Corpus
 
 STATUSES: tuple[str, ...] = (
@@ -208,19 +209,19 @@ def date_range(value: str) -> tuple[str, str]:
     """
     m = _ISO.match(value.strip())
     if not m:
-        raise UsageError(f"not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+        raise UsageError(f"not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): {clip(value)}")
     year = int(m.group(1))
     month = int(m.group(2)) if m.group(2) else None
     day = int(m.group(3)) if m.group(3) else None
     if month is not None and not 1 <= month <= 12:
-        raise UsageError(f"no such month in {value!r}")
+        raise UsageError(f"no such month in {clip(value)}")
     if month is None:
         return f"{year:04d}-01-01", f"{year:04d}-12-31"
     last = calendar.monthrange(year, month)[1]
     if day is None:
         return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
     if not 1 <= day <= last:
-        raise UsageError(f"no such day in {value!r}")
+        raise UsageError(f"no such day in {clip(value)}")
     return (f"{year:04d}-{month:02d}-{day:02d}",) * 2  # type: ignore[return-value]
 
 
@@ -289,11 +290,11 @@ def select(
     wanted_status = set(status)
     unknown = wanted_status - set(STATUSES)
     if unknown:
-        raise UsageError(f"unknown status {sorted(unknown)[0]!r} (choose from {', '.join(STATUSES)})")
+        raise UsageError(f"unknown status {clip(sorted(unknown)[0])} (choose from {', '.join(STATUSES)})")
     docs = set(doc)
     missing = docs - set(corpus.documents)
     if missing:
-        raise UsageError(f"no document {sorted(missing)[0]!r} (known: {', '.join(sorted(corpus.documents)) or 'none'})")
+        raise UsageError(f"no document {clip(sorted(missing)[0])} (known: {', '.join(sorted(corpus.documents)) or 'none'})")
     since_r = date_range(since) if since else None
     until_r = date_range(until) if until else None
     if since_r and until_r and since_r[0] > until_r[1]:
@@ -382,12 +383,16 @@ def source_context(root: Path, document: Document, claim: Claim) -> SourceContex
     blank lines; only its own lines when that block is longer than
     ``MAX_CONTEXT_LINES``), split into the text before the claim, the claim as it stands
     in the source, and the text after it (where its markers are)."""
+    from factcheck.paths import source_file
     from factcheck.yamlio import read_text
 
-    path = root / document.source
-    if not path.is_file():
-        raise UsageError(f"source file {document.source} not found")
-    lines = read_text(path).split("\n")
+    path = source_file(root, document.source)  # never a file outside the repository
+    try:
+        lines = read_text(path).split("\n")
+    except OSError as exc:
+        raise UsageError(f"source {clip(document.source)} cannot be read ({exc.strerror or exc})") from None
+    except FileError as exc:
+        raise UsageError(str(exc)) from None
     span = claim.location
     if not 1 <= span.line <= len(lines) or not 1 <= span.end_line <= len(lines):
         raise UsageError(f"{document.source}: claim location {span.line}:{span.column} is outside the file")
@@ -418,7 +423,7 @@ def detail(corpus: Corpus, claim_id: str, views: Mapping[str, ClaimView] | None 
     if claim_id not in views:
         close = sorted(c for c in views if claim_id.lower() in c.lower())[:5]
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise UsageError(f"no claim with id {claim_id!r}{hint}")
+        raise UsageError(f"no claim with id {clip(claim_id)}{hint}")
     view = views[claim_id]
     claim = view.claim
     document = corpus.documents.get(claim.document)

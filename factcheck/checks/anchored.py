@@ -29,6 +29,7 @@ from typing import Any, Iterator, Mapping
 from factcheck.checks import Problem, source_path
 from factcheck.errors import FileError
 from factcheck.yamlio import read_text
+from factcheck.safety import clip
 
 ID = "anchored"
 SEVERITY = "error"
@@ -76,7 +77,7 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
         loaded = sources[source]
         if loaded is None:
             line, col = f.located.where(("document", "source"))
-            yield Problem(f.path, line, col, f"source {source!r} cannot be read as UTF-8 text")
+            yield Problem(f.path, line, col, f"source {clip(source)} cannot be read as UTF-8 text")
             continue
         lines, stripped_source = loaded
         for item in by_file.get(id(f), ()):

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping
 
 from factcheck.checks import Problem
+from factcheck.safety import clip
 
 ID = "contradicts-same-document"
 SEVERITY = "error"
@@ -39,6 +40,6 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
             line, col = item.where("relations", j)
             yield Problem(
                 item.file.path, line, col,
-                f"contradicts {rel['target']!r} of the same document {item.document!r}; "
+                f"contradicts {clip(rel['target'])} of the same document {clip(item.document)}; "
                 "set within_document: true if that is meant",
             )

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping
 
 from factcheck.checks import Problem
+from factcheck.safety import clip
 
 ID = "dangling-relation"
 SEVERITY = "error"
@@ -35,4 +36,4 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
                 continue
             line, col = item.where("relations", j, "target")
             why = " (it is a reference; relations join claims)" if target in ctx.reference_ids else ""
-            yield Problem(item.file.path, line, col, f"relation target {target!r} is not a claim id{why}")
+            yield Problem(item.file.path, line, col, f"relation target {clip(target)} is not a claim id{why}")

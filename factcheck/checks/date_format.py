@@ -22,6 +22,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from factcheck.checks import Problem
+from factcheck.safety import clip
 
 ID = "date-format"
 SEVERITY = "error"
@@ -34,15 +35,15 @@ def problem_with(value: str) -> str | None:
     """Why ``value`` is not a valid partial ISO 8601 date, or None."""
     m = _PARTIAL.match(value)
     if not m:
-        return f"{value!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        return f"{clip(value)} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"
     year, month, day = (int(g) if g else None for g in m.groups())
     if month is not None and not 1 <= month <= 12:
-        return f"{value!r} has no month {month}"
+        return f"{clip(value)} has no month {month}"
     if day is not None:
         try:
             datetime.date(year, month, day)  # type: ignore[arg-type]
         except ValueError:
-            return f"{value!r} is not a real date"
+            return f"{clip(value)} is not a real date"
     return None
 
 

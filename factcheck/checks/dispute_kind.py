@@ -22,6 +22,7 @@ from rapidfuzz import process
 
 from factcheck import vocab
 from factcheck.checks import Problem
+from factcheck.safety import clip
 
 ID = "dispute-kind"
 SEVERITY = "error"
@@ -36,6 +37,6 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
             if not isinstance(kind, str) or kind in kinds:
                 continue
             best = process.extractOne(kind, sorted(kinds), score_cutoff=70)
-            hint = f"; did you mean {best[0]!r}?" if best else f" (known: {', '.join(sorted(kinds))})"
+            hint = f"; did you mean {clip(best[0])}?" if best else f" (known: {', '.join(sorted(kinds))})"
             line, col = item.where("disputes", j, "kind")
-            yield Problem(item.file.path, line, col, f"unknown dispute kind {kind!r}{hint}")
+            yield Problem(item.file.path, line, col, f"unknown dispute kind {clip(kind)}{hint}")

@@ -24,6 +24,7 @@ from typing import Any, Iterator, Mapping
 from rapidfuzz import fuzz
 
 from factcheck.checks import Problem
+from factcheck.safety import clip
 
 ID = "near-duplicate"
 SEVERITY = "warning"
@@ -52,6 +53,6 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
                     first_line = earlier.where()[0]
                     yield Problem(
                         item.file.path, line, col,
-                        f"nearly the same text as {earlier.id!r} (line {first_line}, similarity {score:.0f})",
+                        f"nearly the same text as {clip(earlier.id)} (line {first_line}, similarity {score:.0f})",
                     )
                     break

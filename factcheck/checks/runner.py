@@ -16,6 +16,7 @@ from factcheck.checks import RULES
 from factcheck.checks.context import Context
 from factcheck.errors import UsageError
 from factcheck.model import Finding
+from factcheck.safety import cut
 from factcheck.store import YAML_SUFFIXES, FileKind, Repository, display_path, kind_of
 
 
@@ -122,7 +123,7 @@ def validate(
     for rule_id, rule in RULES.items():
         for p in rule.check(ctx, resolved_options[rule_id]):
             if p.path in wanted:
-                findings.append(Finding(p.path, p.line, p.column, rule.SEVERITY, rule_id, p.message))
+                findings.append(Finding(p.path, p.line, p.column, rule.SEVERITY, rule_id, cut(p.message)))
     findings = _one_per_fault(findings)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
     files = tuple(sorted(wanted))

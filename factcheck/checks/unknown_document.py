@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping
 
 from factcheck.checks import Problem
+from factcheck.safety import clip
 
 ID = "unknown-document"
 SEVERITY = "error"
@@ -39,4 +40,4 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         line, col = f.located.where(("document",))
         known = ", ".join(sorted(documents)) or "none"
-        yield Problem(f.path, line, col, f"document {name!r} is not the id of any claim file's document (known: {known})")
+        yield Problem(f.path, line, col, f"document {clip(name)} is not the id of any claim file's document (known: {known})")

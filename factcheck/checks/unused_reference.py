@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping
 
 from factcheck.checks import Problem
+from factcheck.safety import clip
 
 ID = "unused-reference"
 SEVERITY = "warning"
@@ -70,4 +71,4 @@ def check(ctx: Any, options: Mapping[str, Any]) -> Iterator[Problem]:
         if ctx.maybe_in_unreadable("claims", ident, item.document):
             continue
         line, col = item.where("id")
-        yield Problem(item.file.path, line, col, f"reference {ident!r} is never cited")
+        yield Problem(item.file.path, line, col, f"reference {clip(ident)} is never cited")

@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
+from factcheck.safety import cut, visible
 from factcheck.errors import FactcheckError, FileError, RepositoryNotFound, UsageError
 from factcheck.store import Corpus, Repository
 from factcheck.yamlio import atomic_write
@@ -97,7 +98,8 @@ def console(*, stderr: bool = False) -> Console:
 
 def error(message: str) -> None:
     """An error on stderr as one line (scripts grep it), with no markup read from user data."""
-    console(stderr=True).print(f"factcheck: error: {message}", markup=False, highlight=False, soft_wrap=True)
+    # Messages quote paths and values from data: cut, and shown inert on a terminal.
+    console(stderr=True).print(f"factcheck: error: {visible(cut(message, 1000))}", markup=False, highlight=False, soft_wrap=True)
 
 
 def write_json(data: Any) -> None:

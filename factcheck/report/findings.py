@@ -17,6 +17,7 @@ from factcheck import __version__
 from factcheck.checks import RULES, summary
 from factcheck.checks.runner import ValidationResult
 from factcheck.model import Finding
+from factcheck.safety import visible
 
 Reporter = Callable[[ValidationResult, TextIO], None]
 
@@ -38,7 +39,8 @@ def write_text(result: ValidationResult, stream: TextIO) -> None:
     colour = _colour_wanted(stream)
     for f in result.findings:
         severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if colour else f.severity
-        stream.write(f"{f.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}\n")
+        # Paths and messages quote data: shown inert (no escape sequences, no bidi overrides).
+        stream.write(visible(f"{f.path}:{f.line}:{f.column}: ", lines=False) + f"{severity} {f.rule} " + visible(f.message, lines=False) + "\n")
 
 
 def text_summary(result: ValidationResult) -> str:
