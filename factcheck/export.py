@@ -25,13 +25,14 @@ CSV: one row per claim, lists joined with ``; ``.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from typing import IO, Any, Iterable, Mapping, Sequence
 
 from factcheck import vocab
+from factcheck.errors import UsageError
 from factcheck.model import Name, Reference
+from factcheck.safety import clip, csv_cell, csv_line, json_for_html, safe_url
 from factcheck.status import STATUSES, ClaimView, date_range, derive
 from factcheck.store import Corpus
 
@@ -76,6 +77,8 @@ def claimreview(
     ``url`` of ``<url_base>#claim-<id>``, the anchors of the HTML report."""
     if date:
         date_range(date)  # schema.org wants ISO 8601: reject "yesterday" before writing
+    if url_base and not safe_url(url_base):
+        raise UsageError(f"--url-base {clip(url_base)} is not an http(s) address")
     views = views if views is not None else derive(corpus)
     graph = []
     for view in views.values():
@@ -86,8 +89,8 @@ def claimreview(
         claim = view.claim
         doc = corpus.documents.get(claim.document)
         appearance: dict[str, Any] = {"@type": "CreativeWork", "name": (doc.title or doc.id) if doc else claim.document}
-        if doc and doc.url:
-            appearance["url"] = doc.url
+        if doc and safe_url(doc.url):
+            appearance["url"] = safe_url(doc.url)  # javascript: and the like are dropped
         item: dict[str, Any] = {"@type": "Claim", "identifier": claim.id, "appearance": appearance}
         review: dict[str, Any] = {
             "@type": "ClaimReview",
@@ -145,7 +148,7 @@ def csl_item(ref: Reference) -> dict[str, Any]:
     for key, value in (
         ("container-title", ref.container_title),
         ("publisher", ref.publisher),
-        ("URL", ref.url),
+        ("URL", safe_url(ref.url)),  # only web addresses: pandoc makes it a link
         ("page", ref.page),
         ("language", ref.language),
     ):
@@ -203,12 +206,15 @@ def claim_row(view: ClaimView) -> dict[str, str]:
     }
 
 
-def write_claims_csv(views: Sequence[ClaimView] | Iterable[ClaimView], stream: IO[str]) -> None:
-    """Claims as CSV with a header row (RFC 4180 quoting, LF line ends)."""
-    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+def write_claims_csv(views: Sequence[ClaimView] | Iterable[ClaimView], stream: IO[str], *, raw: bool = False) -> None:
+    """Claims as CSV with a header row (RFC 4180 quoting, LF line ends).
+
+    A cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``,
+    ``@``, tab, CR first) gets a leading ``'``, unless ``raw``."""
+    stream.write(csv_line(list(CSV_COLUMNS)))
     for view in views:
-        writer.writerow(claim_row(view))
+        row = claim_row(view)
+        stream.write(csv_line([csv_cell(row[c], raw=raw) for c in CSV_COLUMNS]))
 
 
 def export(
@@ -220,18 +226,20 @@ def export(
     author: str | None = None,
     date: str | None = None,
     url_base: str | None = None,
+    csv_raw: bool = False,
 ) -> None:
-    """Write the corpus in one of ``FORMATS`` to ``stream``."""
+    """Write the corpus in one of ``FORMATS`` to ``stream``.
+
+    The JSON formats escape ``<``, ``>`` and ``&`` (``\\u003c``...), so the
+    output can be pasted into a ``<script type="application/ld+json">``."""
     views = views if views is not None else derive(corpus)
     if fmt == "claimreview":
         data: Any = claimreview(corpus, views, author=author, date=date, url_base=url_base)
     elif fmt == "csl-json":
         data = csl_json(corpus)
     elif fmt == "csv":
-        write_claims_csv(views.values(), stream)
+        write_claims_csv(views.values(), stream, raw=csv_raw)
         return
     else:
-        from factcheck.errors import UsageError
-
         raise UsageError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
-    stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    stream.write(json_for_html(data, indent=2) + "\n")

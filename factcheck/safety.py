@@ -24,11 +24,13 @@ BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u206
 
 
 def _placeholder(code: int) -> str:
+    # One character for one, so offsets into the text (highlighted search
+    # matches, diff segments) and column widths stay right.
     if code < 0x20:
         return chr(0x2400 + code)  # U+2400 CONTROL PICTURES: ␀ ␁ … ␛ …
     if code == 0x7F:
         return "\u2421"  # ␡
-    return f"\u27e8U+{code:04X}\u27e9"  # ⟨U+202E⟩
+    return "\ufffd"  # C1 controls and bidi controls: the replacement character
 
 
 def _table(keep: str) -> dict[int, str]:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Callable, Optional, TypeVar
 
 import typer
 from rich.console import Console
+from rich.segment import Segment
 from typer.core import TyperGroup
 
 from factcheck.safety import cut, visible
@@ -81,6 +82,17 @@ RootOption = Annotated[
 
 
 class _Console(Console):
+    def render(self, renderable: Any, options: Any = None) -> Any:
+        # Data reaches the terminal only through here: escape sequences (ESC,
+        # C1 controls) and bidi overrides in claim text become visible
+        # placeholders instead of driving the terminal or reordering the line.
+        for segment in super().render(renderable, options):
+            if segment.control is None and segment.text:
+                clean = visible(segment.text)
+                if clean != segment.text:
+                    segment = Segment(clean, segment.style, segment.control)
+            yield segment
+
     def on_broken_pipe(self) -> None:
         # `factcheck list | head` is a normal use: the reader leaving is not our
         # failure, so exit 0 quietly instead of rich's exit 1.

@@ -6,7 +6,7 @@ from typing import Literal
 
 import typer
 from rich.table import Table
-from rich.text import Text
+from factcheck.report.terminal import Text
 
 from factcheck.cli.common import RootOption, app, console, guarded, load_corpus, write_json
 from factcheck.errors import FileError

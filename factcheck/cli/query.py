@@ -39,6 +39,13 @@ MarkerOption = Annotated[
 SinceOption = Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only claims with a date on or after DATE (YYYY[-MM[-DD]]).")]
 UntilOption = Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Only claims with a date on or before DATE (YYYY[-MM[-DD]]).")]
 LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="LANG", help="Only claims of documents in this language (ja, en; a prefix of the tag).")]
+CsvRawOption = Annotated[
+    bool,
+    typer.Option(
+        "--csv-raw",
+        help="CSV: cells exactly as stored. By default a cell starting with = + - @ TAB or CR gets a leading ' so spreadsheets show it as text, not run it as a formula.",
+    ),
+]
 OutputOption = Annotated[
     Optional[Path], typer.Option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.", dir_okay=False)
 ]
@@ -88,6 +95,7 @@ def list_command(
     fmt: Annotated[
         Literal["table", "json", "yaml", "csv", "ids"], typer.Option("--format", "-f", help="Output format.")
     ] = "table",
+    csv_raw: CsvRawOption = False,
     root: RootOption = None,
 ) -> None:
     """List claims with their derived statuses, filtered.
@@ -102,6 +110,8 @@ def list_command(
     views = st.select(corpus, **_filters(**locals()))
     if fmt == "table":
         table.render_claims(views, console())
+    elif fmt == "csv":
+        listing.render_csv(views, sys.stdout, raw=csv_raw)
     else:
         listing.LIST_FORMATS[fmt](views, sys.stdout)
 
@@ -291,8 +301,9 @@ def export_command(
     author: Annotated[Optional[str], typer.Option("--author", metavar="NAME", help="ClaimReview: the reviewing organisation's name.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="ClaimReview: datePublished (none by default).")] = None,
     url_base: Annotated[
-        Optional[str], typer.Option("--url-base", metavar="URL", help="ClaimReview: each review's url is URL#claim-<id>.")
+        Optional[str], typer.Option("--url-base", metavar="URL", help="ClaimReview: each review's url is URL#claim-<id> (http or https).")
     ] = None,
+    csv_raw: CsvRawOption = False,
     root: RootOption = None,
 ) -> None:
     """Export claims or references for other tools.
@@ -300,9 +311,15 @@ def export_command(
     claimreview: schema.org ClaimReview JSON-LD for claims with a verdict (an
     accepted contradiction: "Contradicted by another source"; else a dispute
     marker: "Disputed: <kind>").  csl-json: the references for Zotero and
-    pandoc.  csv: one row per claim with its statuses.
+    pandoc.  csv: one row per claim with its statuses; cells that a
+    spreadsheet would run as formulas start with ' unless --csv-raw.  Only
+    http(s) addresses are exported as urls; the JSON escapes < > & so it can
+    be embedded in a page's <script> element.
 
     Example: factcheck export --format csl-json -o references.json
     """
     corpus = _load(root)
-    _emit(lambda stream: exporting.export(corpus, fmt, stream, author=author, date=date, url_base=url_base), output)
+    _emit(
+        lambda stream: exporting.export(corpus, fmt, stream, author=author, date=date, url_base=url_base, csv_raw=csv_raw),
+        output,
+    )

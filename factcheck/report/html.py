@@ -14,6 +14,7 @@ from typing import IO, Any
 import jinja2
 
 from factcheck.report.claims import ClaimsReport
+from factcheck.safety import no_bidi, safe_url
 
 STATUS_COLOURS = {
     "sourced": "#2e7d32",
@@ -70,8 +71,11 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Every value printed: bidi overrides shown as placeholders (they
+        # would reorder what a reviewer reads), then autoescaped.
+        finalize=lambda v: no_bidi(v) if isinstance(v, str) else v,
     )
-    env.filters["safe_url"] = lambda u: u if isinstance(u, str) and u.lower().startswith(("http://", "https://")) else None
+    env.filters["safe_url"] = safe_url
     return env
 
 

@@ -22,10 +22,10 @@ def render_yaml(views: Sequence[ClaimView], stream: IO[str]) -> None:
     stream.write(dump([claim_record(v) for v in views]) if views else "[]\n")
 
 
-def render_csv(views: Sequence[ClaimView], stream: IO[str]) -> None:
+def render_csv(views: Sequence[ClaimView], stream: IO[str], *, raw: bool = False) -> None:
     from factcheck.export import write_claims_csv
 
-    write_claims_csv(views, stream)
+    write_claims_csv(views, stream, raw=raw)
 
 
 def render_ids(views: Sequence[ClaimView], stream: IO[str]) -> None:

@@ -1,8 +1,9 @@
 """The disputed-claims report as Markdown (GitHub-flavoured tables).
 
 Text from claim files is escaped so it cannot open HTML tags, links or
-table cells: ``<``, ``>`` and ``&`` become entities and Markdown's special
-characters are backslash-escaped.  Conflicting parts are shown in bold.
+table cells: ``<``, ``>`` and ``&`` become entities, Markdown's special
+characters are backslash-escaped, bidi overrides are shown as placeholders,
+and only http(s) URLs become links.  Conflicting parts are shown in bold.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import IO, Iterable
 
+from factcheck.safety import safe_url, visible
 from factcheck.report.claims import ClaimEntry, ClaimsReport, ReferenceEntry, Segment
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
@@ -19,14 +21,14 @@ def esc(text: str | None) -> str:
     """Text safe inside Markdown paragraphs and table cells."""
     if not text:
         return ""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
     # Newlines would end a table row; keep the spaces at the edges of diff segments.
     return re.sub(r"\s+", " ", text)
 
 
 def _code(text: str) -> str:
-    return f"`{text.replace('`', '')}`"
+    return f"`{visible(text, lines=False).replace('`', '')}`"
 
 
 def _segments(segments: Iterable[Segment]) -> str:
@@ -45,8 +47,8 @@ def _reference(ref: ReferenceEntry) -> str:
             parts.append(esc(extra))
     if ref.issued:
         parts.append(f"({esc(ref.issued)})")
-    if ref.url:
-        parts.append(f"<{ref.url.replace('>', '%3E').replace(' ', '%20')}>")
+    if url := safe_url(ref.url):  # javascript:, vbscript:, data: never become links
+        parts.append(f"<{url.replace('<', '%3C').replace('>', '%3E')}>")
     if ref.rating:
         flag = "⚠ " if ref.unreliable else ""
         parts.append(f"— {flag}rated *{esc(ref.rating)}* ({esc(ref.rated_as)})")

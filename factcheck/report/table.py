@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
-from rich.text import Text
+from factcheck.report.terminal import Text
 
 from factcheck.model import Reference
 from factcheck.reliability import Rating
