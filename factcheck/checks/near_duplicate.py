@@ -112,10 +112,11 @@ def _similar_texts(texts: list[str], threshold: float) -> dict[int, list[tuple[i
             order = sorted(candidates)[:MAX_CANDIDATES]
             # Compared in rapidfuzz's own loop, which also skips texts whose lengths rule them out.
             for _, score, n in process.extract(text, [texts[j] for j in order], scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
-                similar[k].append((order[n], score))
-                similar[order[n]].append((k, score))
-        tau = _most_edits(la, threshold)
-        if f >= 1.0 or tau + 1 > la:
+                if score:  # a cutoff of 0 lets 0 through; no score is no likeness
+                    similar[k].append((order[n], score))
+                    similar[order[n]].append((k, score))
+        tau = _most_edits(la, threshold) if f < 1.0 else la
+        if tau + 1 > la:
             unsegmented.append(k)
             continue
         taus[la] = tau
