@@ -1,11 +1,11 @@
 """Bringing a source document into a repository: copy it verbatim under
 ``sources/``, extract it, merge with the claims already reviewed, write the
-claim and reference files atomically."""
+claim and reference files as one transaction (``factcheck.lock``); the
+caller holds the repository lock."""
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -17,9 +17,10 @@ from factcheck.extract.html import looks_like_html, read_html
 from factcheck.extract.parts import Page
 from factcheck.extract.wikitext import looks_like_wikitext, read_wikitext
 from factcheck.extract.merge import MergeResult, merge_claims, merge_references
+from factcheck.lock import commit
 from factcheck.model import NON_FACTUAL_KINDS, Claim, ClaimFile, Reference, ReferenceFile
-from factcheck.store import SOURCES_DIR, Repository, read_claim_file, read_reference_file, write_claim_file, write_reference_file
-from factcheck.yamlio import atomic_write as atomic_write_text, read_text
+from factcheck.store import SOURCES_DIR, Repository, read_claim_file, read_reference_file, render_claim_file, render_reference_file
+from factcheck.yamlio import read_text
 
 DOCUMENT_KINDS = ("wikipedia", "news", "blog", "other")
 SOURCE_FORMATS = ("auto", "text", "html", "wikitext")
@@ -222,16 +223,20 @@ def ingest(repo: Repository, source: Path, options: ExtractOptions) -> IngestRes
     # The document record on disk may carry a reviewer's title or url: keep it.
     document = old_claims.document if old_claims else fresh.document
 
-    repo.sources_dir.mkdir(parents=True, exist_ok=True)
+    # One transaction (factcheck.lock.commit): the source copies, then the
+    # references, then the claims, so that a kill between two renames leaves
+    # claims whose source and cites exist.
+    writes: list[tuple[Path, bytes]] = []
     if original is not None:
         if not original.exists():
-            shutil.copyfile(source, original)
+            writes.append((original, source.read_bytes()))
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            atomic_write_text(target, text)
+            writes.append((target, text.encode("utf-8")))
     elif not target.exists():
-        shutil.copyfile(source, target)
-    write_claim_file(claims_path, ClaimFile(document, merged.claims))
-    write_reference_file(refs_path, ReferenceFile(doc_id, refs))
+        writes.append((target, source.read_bytes()))
+    writes.append((refs_path, render_reference_file(ReferenceFile(doc_id, refs)).encode("utf-8")))
+    writes.append((claims_path, render_claim_file(ClaimFile(document, merged.claims)).encode("utf-8")))
+    commit(repo.root, writes)
     return IngestResult(
         extraction=fresh,
         claims_path=claims_path,

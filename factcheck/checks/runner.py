@@ -15,6 +15,7 @@ from typing import Any, Mapping, Sequence
 from factcheck.checks import RULES
 from factcheck.checks.context import Context
 from factcheck.errors import UsageError
+from factcheck.lock import interrupted
 from factcheck.model import Finding
 from factcheck.safety import cut
 from factcheck.store import YAML_SUFFIXES, FileKind, Repository, display_path, kind_of
@@ -125,6 +126,15 @@ def validate(
             if p.path in wanted:
                 findings.append(Finding(p.path, p.line, p.column, rule.SEVERITY, rule_id, cut(p.message)))
     findings = _one_per_fault(findings)
+    journal = interrupted(repo.root)
+    if journal is not None:
+        findings.append(
+            Finding(
+                display_path(journal), 1, 1, "error", "syntax",
+                "a write was interrupted (killed); the next writing command (factcheck extract, "
+                "factcheck contradictions --write) completes it",
+            )
+        )
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
     files = tuple(sorted(wanted))
     return ValidationResult(tuple(findings), files, strict)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 import typer
 from rich.table import Table
 from factcheck.report.terminal import Text
 
-from factcheck.cli.common import RootOption, app, console, guarded, load_corpus, write_json
+from factcheck.cli.common import RootOption, app, console, guarded, load_corpus, repository, write_json
+from factcheck.lock import repository_lock
 from factcheck.errors import FileError
 from factcheck.store import display_path
 from factcheck.contradict.suspect import record, suspect
@@ -38,6 +40,17 @@ def contradictions_command(
     Example: factcheck contradictions --within --format json
     Example: factcheck contradictions --write && factcheck list --status suspected
     """
+    if write:
+        # The whole read-decide-write under the lock: a second writer waits,
+        # then sees the relations this one recorded (no duplicates, no lost edit).
+        repo = repository(root)
+        with repository_lock(repo.root):
+            _contradictions(root, fmt, write=True)
+        return
+    _contradictions(root, fmt, write=False)
+
+
+def _contradictions(root: Path | None, fmt: str, *, write: bool) -> None:
     corpus = load_corpus(root)
     found = suspect(corpus, within=within)
     if fmt == "json":

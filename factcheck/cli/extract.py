@@ -11,6 +11,7 @@ import typer
 from factcheck.cli.common import RootOption, app, console, guarded, write_json
 from factcheck.errors import FileError, RepositoryNotFound, UsageError
 from factcheck.extract import Extraction
+from factcheck.lock import repository_lock
 from factcheck.ingest import ExtractOptions, IngestResult, extract_file, ingest, summarize
 from factcheck.store import Repository, display_path, find_root, render_claim_file, render_reference_file, to_json
 from factcheck.model import ClaimFile, ReferenceFile
@@ -127,7 +128,8 @@ def extract_command(
     except RepositoryNotFound:
         repo = Repository(Path.cwd())  # a first extraction starts a repository here
     try:
-        result = ingest(repo, source, options)
+        with repository_lock(repo.root):
+            result = ingest(repo, source, options)
     except OSError as exc:
         raise FileError(str(exc.filename or repo.root), f"cannot write: {exc.strerror or exc}") from None
     if fmt == "json":

@@ -276,7 +276,9 @@ def _is_institution(name: str) -> bool:
 
 # --- names --------------------------------------------------------------------
 
-_ROLE_RE = re.compile(r"(?:\s*[(（][^()（）]*[)）])+$|記者$|\s*\((?:ed|eds)\.?\)$")
+# The lookbehinds start a match only where a run of spaces or of (...) groups
+# starts (the leftmost match would start there anyway): linear, not quadratic.
+_ROLE_RE = re.compile(r"(?<![\s)）])(?:\s*[(（][^()（）]*[)）])+$|記者$|(?<!\s)\s*\((?:ed|eds)\.?\)$")
 
 
 def _clean_name(s: str) -> str:
@@ -356,12 +358,12 @@ _IDENT_RE = re.compile(
     r"\b(?P<k>doi|ISSN|eISSN|OCLC|PMID|PMC|JSTOR|S2CID|Bibcode|arXiv|hdl|LCCN|ASIN)\s*[:：]?\s*(?P<v>[^\s,;。]+?)(?=[.,;。]?(?:\s|$))",
 )
 _JOURNAL_RE = re.compile(r"(?<![\d.])(?P<vol>\d{1,4})\s*\((?P<iss>[\w–-]{1,10})\)\s*:\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)")
-_EDITOR_RE = re.compile(r"^(?P<names>.+?)\s*[(（](?:編|編集|編著|ed\.?|eds\.?)[)）]\s*[.。]?\s*", re.I)
+_EDITOR_RE = re.compile(r"^(?P<names>.+?)(?<!\s)\s*[(（](?:編|編集|編著|ed\.?|eds\.?)[)）]\s*[.。]?\s*", re.I)
 _AUTHOR_DATE_RE = re.compile(
-    rf"^(?P<names>.*?)\s*[(（](?P<d>{DATE}|\d{{4}}[a-z]?|n\.d\.)[)）]\s*[.。,、]?\s*(?P<rest>.*)$", re.S
+    rf"^(?P<names>.*?)(?<!\s)\s*[(（](?P<d>{DATE}|\d{{4}}[a-z]?|n\.d\.)[)）]\s*[.。,、]?\s*(?P<rest>.*)$", re.S
 )
 _PAGE_RE = re.compile(r"(?:\bpp?\.|\bp\s|ページ|頁)\s*(?P<p>\d[\d\s,、–—\-‐]*)", re.I)
-_JA_PAGE_RE = re.compile(r"(?P<p>\d+(?:\s*[–—\-‐]\s*\d+)?)\s*(?:頁|ページ)")
+_JA_PAGE_RE = re.compile(r"(?<!\d)(?P<p>\d+(?:\s*[–—\-‐]\s*\d+)?)\s*(?:頁|ページ)")
 # Opening quote -> its closing quote; ASCII '"' closes only before a break, so
 # a title with quotes inside ("…姓"俄".) keeps them.
 _QUOTES = {"「": "」", "『": "』", "“": "”", "„": "“", "«": "»", '"': '"', "《": "》"}
