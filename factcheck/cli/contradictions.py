@@ -45,12 +45,12 @@ def contradictions_command(
         # then sees the relations this one recorded (no duplicates, no lost edit).
         repo = repository(root)
         with repository_lock(repo.root):
-            _contradictions(root, fmt, write=True)
+            _contradictions(root, fmt, write=True, within=within)
         return
-    _contradictions(root, fmt, write=False)
+    _contradictions(root, fmt, write=False, within=within)
 
 
-def _contradictions(root: Path | None, fmt: str, *, write: bool) -> None:
+def _contradictions(root: Path | None, fmt: str, *, write: bool, within: bool) -> None:
     corpus = load_corpus(root)
     found = suspect(corpus, within=within)
     if fmt == "json":
