@@ -35,7 +35,7 @@ from typing import Iterator, Sequence
 
 from factcheck.errors import FactcheckError
 
-try:  # POSIX; elsewhere an exclusive create stands in (see _acquire)
+try:  # POSIX only: without fcntl (Windows) writers run unlocked, as before issue 12
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
@@ -89,7 +89,9 @@ def repository_lock(root: Path, *, wait: float | None = None) -> Iterator[None]:
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     path = root / LOCK_NAME
-    if fcntl is None:  # pragma: no cover - Windows: exclusive create, waited on
+    if fcntl is None:  # pragma: no cover - Windows: no lock (see the import)
+        recover(root)
+        clean_temp_files(root)
         yield
         return
     try:
