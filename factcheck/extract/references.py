@@ -350,7 +350,7 @@ _ARCHIVE_RES = [
     re.compile(rf"オリジナルの\s*(?P<d>{DATE})\s*時点におけるアーカイブ\s*[。.]?"),
 ]
 _PDF_TITLE_RE = re.compile(r"^(?P<t>[^()\"“「『|]{3,200}?)\s*[(（]\s*PDF\s*[)）]")
-_MEDIUM_RE = re.compile(r"\s*\((?P<m>Report|Press release|Thesis|Map|Video|Podcast|Speech|Interview|Television production|Motion picture)\)")
+_MEDIUM_RE = re.compile(r"(?<!\s)\s*\((?P<m>Report|Press release|Thesis|Map|Video|Podcast|Speech|Interview|Television production|Motion picture)\)")
 _PDF_RE = re.compile(r"[(\[（]\s*PDF\s*[)\]）]", re.I)
 _ISBN_RE = re.compile(r"ISBN[\s:：-]*(?P<n>[\dXx][\d\-– Xx]{8,16}[\dXx])")
 # Identifiers CS1 prints after an entry; kept in custom (doi, issn) or dropped.
@@ -534,7 +534,7 @@ def parse_entry(raw: str) -> dict[str, Any]:
     return {k: v for k, v in out.items() if v not in (None, "", ())}
 
 
-_EDITION_RE = re.compile(r"\s*[(（](?P<e>\d+(?:st|nd|rd|th)|[Rr]evised|[Nn]ew|第\d+版)\s*(?:ed\.?|edition|版)?[)）]\s*$")
+_EDITION_RE = re.compile(r"(?<!\s)\s*[(（](?P<e>\d+(?:st|nd|rd|th)|[Rr]evised|[Nn]ew|第\d+版)\s*(?:ed\.?|edition|版)?[)）]\s*$")
 
 
 def _take_language(work: str, out: dict[str, Any]) -> str:
