@@ -262,7 +262,7 @@ def _is_boilerplate(line: str) -> bool:
     return key in b.exact or key.startswith(b.prefix) or any(r.search(key) for r in b.regex) or _is_chrome(key)
 
 
-_REQUIRED_MARK = re.compile(r"\s*(?:\*|※?\s*[(（]?(?:required|必須)[)）]?|[:：])\s*$", re.I)
+_REQUIRED_MARK = re.compile(r"(?<!\s)\s*+(?:\*|※?\s*[(（]?(?:required|必須)[)）]?|[:：])\s*$", re.I)
 _WORD = re.compile(r"[a-z][a-z-]*")
 
 
