@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import IO, Any, Iterable, Mapping, Sequence
 
 from factcheck import vocab
+from factcheck.errors import UsageError
 from factcheck.model import Name, Reference
 from factcheck.query import date_range
+from factcheck.safety import clip, csv_cell, csv_line, safe_url
 from factcheck.status import STATUSES, ClaimView, derive
 from factcheck.store import Corpus
 from factcheck.text import DateError, PartialDate
@@ -78,6 +80,8 @@ def claimreview(
     ``url`` of ``<url_base>#claim-<id>``, the anchors of the HTML report."""
     if date:
         date_range(date)  # schema.org wants ISO 8601: reject "yesterday" before writing
+    if url_base and not safe_url(url_base):
+        raise UsageError(f"--url-base {clip(url_base)} is not an http(s) address")
     views = views if views is not None else derive(corpus)
     graph = []
     for view in views.values():
@@ -88,8 +92,8 @@ def claimreview(
         claim = view.claim
         doc = corpus.documents.get(claim.document)
         appearance: dict[str, Any] = {"@type": "CreativeWork", "name": (doc.title or doc.id) if doc else claim.document}
-        if doc and doc.url:
-            appearance["url"] = doc.url
+        if doc and safe_url(doc.url):
+            appearance["url"] = safe_url(doc.url)  # javascript: and the like are dropped
         item: dict[str, Any] = {"@type": "Claim", "identifier": claim.id, "appearance": appearance}
         review: dict[str, Any] = {
             "@type": "ClaimReview",
@@ -144,7 +148,7 @@ def csl_item(ref: Reference) -> dict[str, Any]:
     for key, value in (
         ("container-title", ref.container_title),
         ("publisher", ref.publisher),
-        ("URL", ref.url),
+        ("URL", safe_url(ref.url)),  # only web addresses: pandoc makes it a link
         ("page", ref.page),
         ("language", ref.language),
     ):
@@ -215,13 +219,33 @@ class Export:
     author: str | None = None
     date: str | None = None
     url_base: str | None = None
+    csv_raw: bool = False  # CSV cells as stored (default: formula-safe)
 
 
 def prepare(
-    corpus: Corpus, *, author: str | None = None, date: str | None = None, url_base: str | None = None
+    corpus: Corpus,
+    *,
+    author: str | None = None,
+    date: str | None = None,
+    url_base: str | None = None,
+    csv_raw: bool = False,
 ) -> Export:
     """The export of ``corpus``; UsageError for a ``date`` that is not ISO 8601
     (schema.org wants one: "yesterday" is rejected before anything is written)."""
     if date:
         date_range(date)
-    return Export(corpus, derive(corpus), author, date, url_base)
+    if url_base and not safe_url(url_base):
+        raise UsageError(f"--url-base {clip(url_base)} is not an http(s) address")
+    return Export(corpus, derive(corpus), author, date, url_base, csv_raw)
+
+
+def write_claims_csv(views: Sequence[ClaimView] | Iterable[ClaimView], stream: IO[str], *, raw: bool = False) -> None:
+    """Claims as CSV with a header row (RFC 4180 quoting, LF line ends).
+
+    A cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``,
+    ``@``, tab, CR first) gets a leading ``'``, unless ``raw``."""
+    stream.write(csv_line(list(CSV_COLUMNS)))
+    for view in views:
+        row = claim_row(view)
+        stream.write(csv_line([csv_cell(row[c], raw=raw) for c in CSV_COLUMNS]))
+

@@ -209,7 +209,7 @@ def _state(path: Path) -> str:
     """A file's size and modification time, or 'missing'."""
     try:
         st = path.stat()
-    except OSError:
+    except (OSError, ValueError):  # a source path with NUL, too long: as good as missing
         return "missing"
     return f"{st.st_size}:{st.st_mtime_ns}"
 

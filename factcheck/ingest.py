@@ -1,16 +1,14 @@
 """Bringing a source document into a repository: copy it verbatim under
 ``sources/``, extract it, merge with the claims already reviewed, write the
-claim and reference files atomically."""
+claim and reference files as one transaction (``factcheck.lock``); the
+caller holds the repository lock."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
 import hashlib
-import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -22,18 +20,18 @@ from factcheck.extract.html import looks_like_html, read_html
 from factcheck.extract.merge import MergeResult, merge_claims, merge_references
 from factcheck.extract.parts import Page
 from factcheck.extract.wikitext import looks_like_wikitext, read_wikitext
+from factcheck.lock import commit
 from factcheck.model import NON_FACTUAL_KINDS, Claim, ClaimFile, Document, Reference, ReferenceFile
 from factcheck.reanchor import Reanchored, reanchor
+from factcheck.safety import clip
 from factcheck.store import (
     SOURCES_DIR,
     Repository,
     display_path,
     read_claim_file,
     read_reference_file,
-    write_claim_file,
-    write_reference_file,
+    render_kept,
 )
-from factcheck.yamlio import atomic_write as atomic_write_text
 from factcheck.yamlio import cannot_write, read_text
 
 DOCUMENT_KINDS = ("wikipedia", "news", "blog", "other")
@@ -91,6 +89,10 @@ def check_options(options: ExtractOptions) -> None:
         raise UsageError(f"unknown source format {options.source_format!r}; use one of {', '.join(SOURCE_FORMATS)}")
     if options.retrieved is not None and (why := date_problem(options.retrieved)):
         raise UsageError(f"--retrieved: {why}")
+    if options.doc_id is not None and not _DOC_ID.match(options.doc_id):
+        raise UsageError(
+            f"bad document id {clip(options.doc_id)}: use letters, digits, '-', '_' and '.', starting with a letter or digit"
+        )
 
 
 def detect_format(path: Path, text: str) -> str:
@@ -202,22 +204,6 @@ def _place_source(
     return target, rel
 
 
-def _copy_atomically(source: Path, target: Path) -> None:
-    """Copy bytes so that the target is the old file or the new one, never half."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(source, tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _differs(target: Path, source: Path) -> bool:
     """Whether ``target`` exists as another file with other bytes than ``source``."""
     return target.exists() and target.resolve() != source.resolve() and _digest(target) != _digest(source)
@@ -259,10 +245,6 @@ def ingest(repo: Repository, source: Path, options: ExtractOptions, *, dry_run: 
     A dry run does everything but write: its result is what a real run
     would write, with ``written`` false."""
     check_options(options)
-    if options.doc_id is not None and not _DOC_ID.match(options.doc_id):
-        raise UsageError(
-            f"bad document id {options.doc_id!r}: use letters, digits, '-', '_' and '.', starting with a letter or digit"
-        )
     doc_id = options.doc_id or document_id_from_name(source.stem)
     options = dataclasses.replace(options, doc_id=doc_id)
     claims_path = repo.claim_path(doc_id)
@@ -354,16 +336,25 @@ def _write(
     revised one replaces the old), then the claim and reference files.
     Returns the files that had to be rewritten whole (comments lost)."""
     target, text, original = placed
+    # One transaction (factcheck.lock.commit): the source copies, then the
+    # references, then the claims, so that a kill between two renames leaves
+    # claims whose source and cites exist.  The claim and reference files are
+    # edited in place where they can be (``store.render_kept``: comments kept).
     try:
-        repo.sources_dir.mkdir(parents=True, exist_ok=True)
+        writes: list[tuple[Path, bytes]] = []
         if original is not None:
             if not original.exists() or replace:
-                _copy_atomically(source, original)
+                writes.append((original, source.read_bytes()))
             if not target.exists() or target.read_text(encoding="utf-8") != text:
-                atomic_write_text(target, text)
+                writes.append((target, text.encode("utf-8")))
         elif not target.exists() or replace:
-            _copy_atomically(source, target)
+            writes.append((target, source.read_bytes()))
+        refs_text, refs_kept = render_kept(references[0], references[1], "references")
+        claims_text, claims_kept = render_kept(claims[0], claims[1], "claims")
+        writes.append((references[0], refs_text.encode("utf-8")))
+        writes.append((claims[0], claims_text.encode("utf-8")))
+        commit(repo.root, writes)
     except OSError as exc:
-        raise cannot_write(target, exc) from None
-    lost = [path for path, kept in ((claims[0], write_claim_file(*claims)), (references[0], write_reference_file(*references))) if not kept]
+        raise cannot_write(Path(exc.filename) if exc.filename else target, exc) from None
+    lost = [path for path, kept in ((claims[0], claims_kept), (references[0], refs_kept)) if not kept]
     return tuple(lost)

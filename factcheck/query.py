@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from factcheck import vocab
-from factcheck.errors import UsageError
+from factcheck.errors import FileError, UsageError
 from factcheck.model import Claim, Document, Reference
+from factcheck.paths import source_file
 from factcheck.reliability import Rating
+from factcheck.safety import clip
 from factcheck.status import STATUSES, ClaimView, derive, rate
 from factcheck.store import Corpus
 from factcheck.suggest import did_you_mean
@@ -31,7 +33,7 @@ def date_range(value: str) -> tuple[str, str]:
     try:
         date = PartialDate.parse(value.strip())
     except DateError as exc:
-        raise UsageError(f"{value!r} {exc}") from None
+        raise UsageError(f"{clip(value)} {exc}") from None
     return date.first(), date.last()
 
 
@@ -122,13 +124,13 @@ def select(
     unknown = wanted_status - set(STATUSES)
     if unknown:
         bad = sorted(unknown)[0]
-        raise UsageError(f"unknown status {bad!r}{did_you_mean(bad, STATUSES)} (choose from {', '.join(STATUSES)})")
+        raise UsageError(f"unknown status {clip(bad)}{did_you_mean(bad, STATUSES)} (choose from {', '.join(STATUSES)})")
     docs = set(doc)
     missing = docs - set(corpus.documents)
     if missing:
         bad = sorted(missing)[0]
         known = ", ".join(sorted(corpus.documents)) or "none"
-        raise UsageError(f"no document {bad!r}{did_you_mean(bad, corpus.documents)} (known: {known})")
+        raise UsageError(f"no document {clip(bad)}{did_you_mean(bad, corpus.documents)} (known: {known})")
     # A value that can match nothing is a typo, not an empty answer (as --doc).
     check_values(corpus, cites=cites, marker=marker, lang=lang)
     since_r = date_range(since) if since else None
@@ -205,10 +207,13 @@ def source_context(root: Path, document: Document, claim: Claim) -> SourceContex
     blank lines; only its own lines when that block is longer than
     ``MAX_CONTEXT_LINES``), split into the text before the claim, the claim as it stands
     in the source, and the text after it (where its markers are)."""
-    path = root / document.source
-    if not path.is_file():
-        raise UsageError(f"source file {document.source} not found")
-    lines = read_text(path).split("\n")
+    path = source_file(root, document.source)  # the one path rule: never a file outside the repository
+    try:
+        lines = read_text(path).split("\n")
+    except OSError as exc:
+        raise UsageError(f"source {clip(document.source)} cannot be read ({exc.strerror or exc})") from None
+    except FileError as exc:
+        raise UsageError(str(exc)) from None
     span = claim.location
     if not 1 <= span.line <= len(lines) or not 1 <= span.end_line <= len(lines):
         raise UsageError(f"{document.source}: claim location {span.line}:{span.column} is outside the file")
@@ -237,7 +242,7 @@ def detail(corpus: Corpus, claim_id: str, views: Mapping[str, ClaimView] | None 
     """One claim with its source context, statuses, references and relations."""
     views = views if views is not None else derive(corpus)
     if claim_id not in views:
-        raise UsageError(f"no claim with id {claim_id!r}{did_you_mean(claim_id, views)}")
+        raise UsageError(f"no claim with id {clip(claim_id)}{did_you_mean(claim_id, views)}")
     view = views[claim_id]
     claim = view.claim
     document = corpus.documents.get(claim.document)

@@ -22,6 +22,7 @@ from typing import Callable, Literal
 
 from factcheck.errors import FileError, UsageError
 from factcheck.model import Claim, ClaimFile, Document, Relation, RelationType
+from factcheck.paths import source_file
 from factcheck.store import Corpus, read_claim_file, write_claim_file
 from factcheck.yamlio import read_text
 
@@ -185,8 +186,8 @@ def source_context(root: Path, document: Document | None, claim: Claim, *, width
     if document is None:
         return Context("", "")
     try:
-        lines = read_text(root / document.source).split("\n")
-    except (OSError, FileError):  # context is a courtesy; the anchored rule reports bad sources
+        lines = read_text(source_file(root, document.source)).split("\n")  # the one path rule
+    except (OSError, FileError, UsageError):  # context is a courtesy; the anchored rule reports bad sources
         return Context("", "")
     span = claim.location
     if not (1 <= span.line <= len(lines) and 1 <= span.end_line <= len(lines)):

@@ -25,6 +25,7 @@ from factcheck import model, yamlpatch
 from factcheck.errors import ClaimFileError, RepositoryNotFound
 from factcheck.model import Claim, ClaimFile, Document, Finding, Origin, Reference, ReferenceFile
 from factcheck.reliability import ReliabilityTable, default_table
+from factcheck.safety import clip
 from factcheck.schema import SCHEMA_FILES, field_key, public_fields, schema_for
 from factcheck.yamlio import Flow, FlowList, Located, atomic_write, compose, construct, dump, load_located, read_text
 
@@ -154,7 +155,7 @@ def to_data(obj: Any) -> Any:
         return [to_data(v) for v in obj]
     if isinstance(obj, dict):
         return {k: to_data(v) for k, v in obj.items()}
-    if isinstance(obj, float) and obj.is_integer():
+    if isinstance(obj, float) and obj.is_integer() and abs(obj) < 2**53:
         return int(obj)
     return obj
 
@@ -183,12 +184,12 @@ def _message(error: jsonschema.ValidationError) -> str:
     if error.validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(schema.get("properties", {})))  # type: ignore[arg-type]  # an object here
         allowed = ", ".join(schema.get("properties", {}))
-        return f"unknown field {extra[0]!r}" + (f" in {where}" if error.absolute_path else "") + f" (allowed: {allowed})"
+        return f"unknown field {clip(extra[0])}" + (f" in {where}" if error.absolute_path else "") + f" (allowed: {allowed})"
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return f"missing required field {missing!r}" + (f" in {where}" if error.absolute_path else "")
+        return f"missing required field {clip(missing)}" + (f" in {where}" if error.absolute_path else "")
     if error.validator == "enum":
-        return f"{where}: {error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"  # type: ignore[arg-type]
+        return f"{where}: {clip(error.instance)} is not one of {', '.join(map(str, error.validator_value))}"  # type: ignore[arg-type]
     if error.validator == "type":
         expected = error.validator_value
         if expected == "object" and not error.absolute_path:
@@ -196,9 +197,9 @@ def _message(error: jsonschema.ValidationError) -> str:
         expected = " or ".join(expected) if isinstance(expected, list) else expected
         if error.instance is None:
             return f"{where}: expected {expected}, got nothing (null)"
-        return f"{where}: expected {expected}, got {type(error.instance).__name__} {error.instance!r}"
+        return f"{where}: expected {expected}, got {type(error.instance).__name__} {clip(error.instance)}"
     if error.validator == "pattern":
-        return f"{where}: {error.instance!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        return f"{where}: {clip(error.instance)} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"
     return f"{where}: {error.message}" if where else error.message
 
 
@@ -305,7 +306,10 @@ def load_file(path: Path, kind: FileKind, *, shown_as: str | None = None, build:
     located.path = shown
     loaded.located = located
     loaded.schema_errors = schema_findings(located, kind)
-    if not build:
+    if not build or loaded.schema_errors:
+        # Model objects only from values of the types they declare: an id that
+        # is a list would break every dict keyed by id.  The rules read the
+        # raw values, and commands that need objects stop at this file.
         return loaded
     root = model.ClaimFile if kind == "claims" else model.ReferenceFile
     built = build_object(root, located.data, located)

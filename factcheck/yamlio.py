@@ -12,6 +12,7 @@ text is the value, whatever YAML 1.1 would have made of it.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tempfile
@@ -22,6 +23,7 @@ from typing import Any
 import yaml
 
 from factcheck.errors import ClaimFileError, FileError
+from factcheck.safety import clip, cut
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
@@ -30,6 +32,13 @@ JsonPath = tuple[str | int, ...]
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# Claim files nest five levels deep; anything near this is an attack or an
+# accident, and every later stage (construction, the schema validator, the
+# writer) recurses per level, so it stops here with a location.
+MAX_DEPTH = 64
+# Longer numbers stay text: int() refuses more than 4300 digits, and no field
+# of ours holds such a number.
+_MAX_NUMBER_LENGTH = 100
 
 
 @dataclass
@@ -136,7 +145,16 @@ def compose(text: str, path: str) -> Node | None:
                 if not stack:
                     root = node
             else:
+                if len(stack) >= MAX_DEPTH:
+                    raise _fail(path, mark, f"nested deeper than {MAX_DEPTH} levels")
                 stack.append(node)
+    except yaml.reader.ReaderError as exc:
+        # libyaml counts the position in UTF-8 bytes of the text it was given.
+        before = text.encode("utf-8", "surrogatepass")[: max(exc.position, 0)].decode("utf-8", "ignore")
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else clip(exc.character)
+        raise ClaimFileError(path, f"control character {what} is not allowed in YAML (write it as an escape in a double-quoted string)", line, col) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "malformed YAML"
@@ -144,7 +162,11 @@ def compose(text: str, path: str) -> Node | None:
             problem = f"{problem} ({exc.context})"
         raise ClaimFileError(path, problem, mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
     except yaml.YAMLError as exc:
-        raise ClaimFileError(path, f"malformed YAML: {exc}") from None
+        raise ClaimFileError(path, f"malformed YAML: {cut(' '.join(str(exc).split()), 200)}") from None
+    except (ValueError, RecursionError, MemoryError) as exc:
+        # The parser itself gave up on the input (an escape beyond U+10FFFF in
+        # the pure-Python parser, a pathological structure): still the file's fault.
+        raise ClaimFileError(path, f"malformed YAML: {type(exc).__name__}: {cut(str(exc), 200)}") from None
     return root
 
 
@@ -193,10 +215,12 @@ def _scalar(node: Node, schema: dict[str, Any] | None) -> Any:
         return None
     if "string" in expected:
         return text
+    if len(text) > _MAX_NUMBER_LENGTH:
+        return text  # not a number we keep; validation names the type if one was expected
     if expected & {"integer", "number"} and _INT.match(text):
         return int(text.replace("_", ""))
-    if "number" in expected and _FLOAT.match(text):
-        return float(text.replace("_", ""))
+    if "number" in expected and _FLOAT.match(text) and math.isfinite(number := float(text.replace("_", ""))):
+        return number
     if "boolean" in expected and text.lower() in ("true", "false"):
         return text.lower() == "true"
     if expected:
@@ -210,7 +234,9 @@ def _scalar(node: Node, schema: dict[str, Any] | None) -> Any:
     if _INT.match(text):
         return int(text.replace("_", ""))
     if _FLOAT.match(text) and any(c.isdigit() for c in text):
-        return float(text.replace("_", ""))
+        number = float(text.replace("_", ""))
+        # 1e999 would come back as .inf, a string: keep the text so a write round-trips.
+        return number if math.isfinite(number) else text
     return text
 
 
@@ -221,7 +247,7 @@ def _key_text(key: Node, path: str) -> str:
         tag = _RESOLVER.resolve(yaml.ScalarNode, key.value, (True, False))
         if tag != "tag:yaml.org,2002:str":
             kind = tag.rsplit(":", 1)[-1]
-            raise ClaimFileError(path, f"key {key.value!r} is read as a {kind}, not a string; quote it", key.line, key.column)
+            raise ClaimFileError(path, f"key {clip(key.value)} is read as a {kind}, not a string; quote it", key.line, key.column)
     return key.value
 
 
@@ -244,7 +270,7 @@ def construct(node: Node, schema: dict[str, Any], path: str) -> Located:
             if key in result:
                 first = out.keys[jpath + (key,)]
                 raise ClaimFileError(
-                    path, f"duplicate key {key!r} (first at line {first[0]})", key_node.line, key_node.column
+                    path, f"duplicate key {clip(key)} (first at line {first[0]})", key_node.line, key_node.column
                 )
             out.keys[jpath + (key,)] = (key_node.line, key_node.column)
             result[key] = build(value_node, props.get(key), jpath + (key,))
@@ -289,8 +315,31 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+# Line breaks YAML folds or normalizes when written raw (U+0085 in a block or
+# a quoted scalar reads back as a newline or a space): only escapes keep them.
+_RAW_BREAKS = ("\x85", "\u2028", "\u2029", "\r")
+
+
+def _read_as_other(text: str) -> bool:
+    """Whether a plain scalar ``text`` would be read back by ``_scalar``
+    as something other than this string where no schema says "string"."""
+    return (
+        text in _NULLS
+        or text in ("true", "false")
+        or bool(_INT.match(text))
+        or bool(_FLOAT.match(text) and any(c.isdigit() for c in text))
+    )
+
+
 def _str(dumper: Any, data: str) -> Any:
-    style = "|" if "\n" in data else None
+    if any(b in data for b in _RAW_BREAKS):
+        style: str | None = '"'
+    elif "\n" in data:
+        style = "|"
+    elif _read_as_other(data):
+        style = "'"  # "1e5" is a string to PyYAML (YAML 1.1) but a number to our reader
+    else:
+        style = None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
@@ -332,6 +381,21 @@ def atomic_write(path: str | Path, text: str) -> None:
         if isinstance(exc, OSError):
             raise cannot_write(target, exc) from None
         raise
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable: the directory entry is data too."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on a directory; the rename still stands
+    finally:
+        os.close(fd)
 
 
 def cannot_write(path: Path, exc: OSError) -> FileError:

@@ -48,3 +48,35 @@ def test_html_report_shows_every_disputed_claim_in_a_browser(tmp_path: Path) -> 
     pdf = tmp_path / "report.pdf"
     printed = browser(f"--print-to-pdf={pdf}", "--no-pdf-header-footer", out.as_uri())
     assert printed.returncode == 0 and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+def test_claimreview_embedded_in_a_page_runs_no_claim_text(tmp_path: Path) -> None:
+    """The JSON-LD pasted into <script type="application/ld+json"> as a site
+    would: claim text holding </script><script>... must stay data."""
+    import dataclasses
+    import shutil as sh
+
+    from factcheck import store
+
+    root = tmp_path / "repo"
+    sh.copytree(ROOT / "tests" / "data" / "repo-small", root)
+    path = root / "claims" / "en-noto.yaml"
+    cf = store.read_claim_file(path)
+    attack = "</script><script>document.getElementById('out').textContent='PWNED'</script><!--"
+    claims = tuple(dataclasses.replace(c, text=attack) if c.disputes else c for c in cf.claims)
+    store.write_claim_file(path, store.ClaimFile(cf.document, claims))
+    exported = CliRunner().invoke(app, ["export", "--format", "claimreview", "--root", str(root)])
+    assert exported.exit_code == 0, exported.output
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<!doctype html><html><body><p id=out>not parsed</p>\n"
+        f'<script type="application/ld+json">{exported.stdout}</script>\n'
+        "<script>const d = JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent);"
+        "document.getElementById('out').textContent = 'parsed ' + d['@graph'].filter(r => r.claimReviewed.includes('PWNED')).length;"
+        "</script></body></html>\n",
+        encoding="utf-8",
+    )
+    dom = browser("--dump-dom", page.as_uri())
+    assert dom.returncode == 0, dom.stderr[-500:]
+    assert "PWNED</p>" not in dom.stdout
+    assert '<p id="out">parsed 2</p>' in dom.stdout or '<p id="out">parsed ' in dom.stdout

@@ -193,7 +193,7 @@ def test_detail_survives_a_missing_source(corpus: Corpus) -> None:
     c = Corpus(corpus.root, corpus.files)
     c.documents["ja-news"] = dataclasses.replace(c.documents["ja-news"], source="sources/missing.txt")
     d = detail(c, "ja-news-1")
-    assert d.context is None and "not found" in d.context_problem
+    assert d.context is None and "does not exist" in d.context_problem
 
 
 def test_context_of_one_paragraph_a_line_is_the_claims_own_line(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
 from factcheck.checks.source_path import problem_with as source_problem
 from factcheck.errors import FileError
+from factcheck.safety import clip
 from factcheck.yamlio import read_text
 
 ID = "anchored"
@@ -96,7 +97,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         loaded = sources[source]
         if loaded is None:
             line, col = ctx.located(f).where(("document", "source"))
-            yield Problem(f.path, line, col, f"source {source!r} cannot be read as UTF-8 text")
+            yield Problem(f.path, line, col, f"source {clip(source)} cannot be read as UTF-8 text")
             continue
         lines, stripped_source = loaded
         for item in by_file.get(id(f), ()):

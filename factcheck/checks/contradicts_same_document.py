@@ -23,6 +23,7 @@ from typing import Any, Iterator, Mapping
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
+from factcheck.safety import clip
 
 ID = "contradicts-same-document"
 SEVERITY = "error"
@@ -41,6 +42,6 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             line, col = item.where("relations", j)
             yield Problem(
                 item.file.path, line, col,
-                f"contradicts {rel['target']!r} of the same document {item.document!r}; "
+                f"contradicts {clip(rel['target'])} of the same document {clip(item.document)}; "
                 "set within_document: true if that is meant",
             )

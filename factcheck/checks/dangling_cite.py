@@ -32,6 +32,7 @@ from rapidfuzz import process
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
+from factcheck.safety import clip
 
 ID = "dangling-cite"
 SEVERITY = "error"
@@ -40,7 +41,7 @@ DEFAULTS: dict[str, Any] = {}
 
 def _hint(ident: str, known: Any) -> str:
     best = process.extractOne(ident, list(known), score_cutoff=80) if known else None
-    return f"; did you mean {best[0]!r}?" if best else ""
+    return f"; did you mean {clip(best[0])}?" if best else ""
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
@@ -56,7 +57,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 if ctx.maybe_in_unreadable("references", ref, item.document):
                     continue
                 line, col = item.where(key, j)
-                yield Problem(item.file.path, line, col, f"{key} {ref!r}, which is not a reference id{_hint(ref, known)}")
+                yield Problem(item.file.path, line, col, f"{key} {clip(ref)}, which is not a reference id{_hint(ref, known)}")
     for item in ctx.references:
         custom = item.data.get("custom")
         see = custom.get("see") if isinstance(custom, dict) else None
@@ -65,4 +66,4 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if ctx.maybe_in_unreadable("references", see, item.document):
             continue
         line, col = item.where("custom", "see")
-        yield Problem(item.file.path, line, col, f"custom.see {see!r} is not a reference id{_hint(see, known)}")
+        yield Problem(item.file.path, line, col, f"custom.see {clip(see)} is not a reference id{_hint(see, known)}")

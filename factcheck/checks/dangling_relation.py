@@ -20,6 +20,7 @@ from typing import Any, Iterator, Mapping
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
+from factcheck.safety import clip
 
 ID = "dangling-relation"
 SEVERITY = "error"
@@ -36,4 +37,4 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 continue
             line, col = item.where("relations", j, "target")
             why = " (it is a reference; relations join claims)" if target in ctx.reference_ids else ""
-            yield Problem(item.file.path, line, col, f"relation target {target!r} is not a claim id{why}")
+            yield Problem(item.file.path, line, col, f"relation target {clip(target)} is not a claim id{why}")

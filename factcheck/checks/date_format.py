@@ -21,6 +21,7 @@ from typing import Any, Iterator, Mapping
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
+from factcheck.safety import clip
 from factcheck.text import DateError, PartialDate
 
 ID = "date-format"
@@ -33,7 +34,7 @@ def problem_with(value: str) -> str | None:
     try:
         PartialDate.parse(value)
     except DateError as exc:
-        return f"{value!r} {exc}"
+        return f"{clip(value)} {exc}"
     return None
 
 

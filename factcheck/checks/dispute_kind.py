@@ -23,6 +23,7 @@ from rapidfuzz import process
 from factcheck import vocab
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
+from factcheck.safety import clip
 
 ID = "dispute-kind"
 SEVERITY = "error"
@@ -38,6 +39,6 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             if not isinstance(kind, str) or kind in kinds:
                 continue
             best = process.extractOne(kind, sorted(kinds), score_cutoff=70)
-            hint = f"; did you mean {best[0]!r}?" if best else f" (known: {', '.join(sorted(kinds))})"
+            hint = f"; did you mean {clip(best[0])}?" if best else f" (known: {', '.join(sorted(kinds))})"
             line, col = item.where("disputes", j, "kind")
-            yield Problem(item.file.path, line, col, f"unknown dispute kind {kind!r}{hint}")
+            yield Problem(item.file.path, line, col, f"unknown dispute kind {clip(kind)}{hint}")

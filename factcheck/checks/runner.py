@@ -17,7 +17,9 @@ from factcheck.checks import RULES, Problem, scope
 from factcheck.checks.context import Context
 from factcheck.config import Config
 from factcheck.errors import UsageError
+from factcheck.lock import interrupted
 from factcheck.model import Finding
+from factcheck.safety import cut
 from factcheck.store import YAML_SUFFIXES, Corpus, FileKind, LoadedFile, Repository, display_path, kind_of
 
 
@@ -199,7 +201,7 @@ def validate(
     if refreshed is not None:
         refreshed.index.close()
     findings = [
-        Finding(p.path, p.line, p.column, config.rule_severity(rule_id, RULES[rule_id].SEVERITY), rule_id, p.message, p.kind)
+        Finding(p.path, p.line, p.column, config.rule_severity(rule_id, RULES[rule_id].SEVERITY), rule_id, cut(p.message), p.kind)
         for rule_id, p in problems
         if p.path in wanted
     ]
@@ -216,6 +218,15 @@ def validate(
     baselined = stale = 0
     if baseline is not None:
         findings, baselined, stale = baseline.split(findings, repo.root, wanted)
+    journal = interrupted(repo.root)
+    if journal is not None:
+        findings.append(
+            Finding(
+                display_path(journal), 1, 1, "error", "syntax",
+                "a write was interrupted (killed); the next writing command (factcheck extract, "
+                "factcheck contradictions --write) completes it",
+            )
+        )
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
     return ValidationResult(tuple(findings), tuple(sorted(wanted)), strict, repo.root, suppressed, baselined, stale)
 

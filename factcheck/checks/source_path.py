@@ -15,11 +15,12 @@ FAILING (line 1: outside the repository)::
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
+from factcheck.paths import source_problem
 
 ID = "source-path"
 SEVERITY = "error"
@@ -28,20 +29,9 @@ SCOPE = "file"  # its findings depend on one file (and its source) only
 
 
 def problem_with(root: Path, source: str) -> str | None:
-    """Why ``source`` is not a usable source path under ``root``, or None."""
-    if not source.strip():
-        return "source is empty"
-    if PurePosixPath(source).is_absolute() or PureWindowsPath(source).is_absolute() or PureWindowsPath(source).drive:
-        return f"source {source!r} is an absolute path; give it relative to the repository root"
-    root = root.resolve()
-    target = (root / source).resolve()
-    if target != root and root not in target.parents:
-        return f"source {source!r} leads outside the repository"
-    if not target.exists():
-        return f"source {source!r} does not exist"
-    if not target.is_file():
-        return f"source {source!r} is not a file"
-    return None
+    """Why ``source`` is not a usable source path under ``root``, or None
+    (the one rule every command follows: ``factcheck.paths``)."""
+    return source_problem(root, source)
 
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:

@@ -43,7 +43,7 @@ def _opened_at(path: str, line: int) -> tuple[int, int, str] | None:
                 break
             if getattr(token, "style", None) in ("'", '"') and token.start_mark.line < token.end_mark.line:
                 quoted = token
-    except (OSError, FileError, yaml.YAMLError):
+    except (OSError, FileError, yaml.YAMLError, ValueError, RecursionError):
         pass
     try:
         for _ in yaml.parse(read_text(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -63,7 +63,7 @@ def _opened_at(path: str, line: int) -> tuple[int, int, str] | None:
                 quoted.start_mark.column + 1,
                 f"the quote opened here runs on to line {quoted.end_mark.line + 1} (is it never closed?)",
             )
-    except (OSError, FileError, yaml.YAMLError):
+    except (OSError, FileError, yaml.YAMLError, ValueError, RecursionError):
         pass
     return None
 

@@ -26,6 +26,7 @@ from typing import Any, Iterator, Mapping
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context, stem
+from factcheck.safety import clip
 
 ID = "unique-id"
 SEVERITY = "error"
@@ -59,7 +60,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         for f in copies:
             copied.add(f.path)
             line, col = ctx.located(f).where(("document", "id"))
-            yield Problem(f.path, line, col, f"duplicate document id {ident!r} (first used at {original.path}:{first_line})")
+            yield Problem(f.path, line, col, f"duplicate document id {clip(ident)} (first used at {original.path}:{first_line})")
     uses: dict[str, list[Any]] = {}
     for item in [*ctx.claims, *ctx.references]:
         if item.id is not None:
@@ -74,5 +75,5 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             line, col = item.where("id")
             what = "claim" if item.jpath[0] == "claims" else "reference"
             yield Problem(
-                item.file.path, line, col, f"duplicate {what} id {ident!r} (first used at {original.file.path}:{first_line})"
+                item.file.path, line, col, f"duplicate {what} id {clip(ident)} (first used at {original.file.path}:{first_line})"
             )

@@ -24,6 +24,7 @@ from typing import Any, Iterator, Mapping
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
+from factcheck.safety import clip
 
 ID = "unknown-document"
 SEVERITY = "error"
@@ -40,4 +41,4 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         line, col = ctx.located(f).where(("document",))
         known = ", ".join(sorted(documents)) or "none"
-        yield Problem(f.path, line, col, f"document {name!r} is not the id of any claim file's document (known: {known})")
+        yield Problem(f.path, line, col, f"document {clip(name)} is not the id of any claim file's document (known: {known})")

@@ -23,6 +23,7 @@ from typing import Any, Iterator, Mapping
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
+from factcheck.safety import clip
 
 ID = "unused-reference"
 SEVERITY = "warning"
@@ -77,4 +78,4 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         if ctx.maybe_in_unreadable("claims", ident, item.document):
             continue
         line, col = item.where("id")
-        yield Problem(item.file.path, line, col, f"reference {ident!r} is never cited")
+        yield Problem(item.file.path, line, col, f"reference {clip(ident)} is never cited")

@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 
 from factcheck.errors import FactcheckError
 from factcheck.report.table import console
+from factcheck.safety import cut, visible
 from factcheck.store import Corpus, Repository
 from factcheck.yamlio import atomic_write
 
@@ -139,7 +140,8 @@ RootOption = Annotated[
 
 def error(message: str) -> None:
     """An error on stderr as one line (scripts grep it), with no markup read from user data."""
-    console(stderr=True).print(f"factcheck: error: {message}", markup=False, highlight=False, soft_wrap=True)
+    # Messages quote paths and values from data: cut, and shown inert on a terminal.
+    console(stderr=True).print(f"factcheck: error: {visible(cut(message, 1000))}", markup=False, highlight=False, soft_wrap=True)
 
 
 R = TypeVar("R")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 import typer
 
 from factcheck.cli.common import RootOption, app, emit, load_corpus
 from factcheck.contradict.suspect import record, suspect
+from factcheck.lock import repository_lock
 from factcheck.report import candidates
 from factcheck.report.table import console
-from factcheck.store import display_path
+from factcheck.store import Repository, display_path
 
 
 @app.command("contradictions")
@@ -38,6 +40,17 @@ def contradictions_command(
       factcheck contradictions --within --format json
       factcheck contradictions --write && factcheck list --status suspected
     """
+    if write:
+        # The whole read-decide-write under the lock: a second writer waits,
+        # then sees the relations this one recorded (no duplicates, no lost edit).
+        repo = Repository.locate(root)
+        with repository_lock(repo.root):
+            _contradictions(root, fmt, write=True, within=within)
+        return
+    _contradictions(root, fmt, write=False, within=within)
+
+
+def _contradictions(root: Path | None, fmt: str, *, write: bool, within: bool) -> None:
     corpus = load_corpus(root)
     found = suspect(corpus, within=within)
     emit(candidates.FORMATS[fmt], found)

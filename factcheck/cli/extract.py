@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import IO, List, Literal, Optional
@@ -10,8 +11,9 @@ import typer
 
 from factcheck.cli.common import RootOption, app, emit
 from factcheck.cli.progress import bar
-from factcheck.errors import UsageError
+from factcheck.errors import FileError, UsageError
 from factcheck.ingest import ExtractOptions, IngestResult, check_options, ingest, read_source
+from factcheck.lock import repository_lock
 from factcheck.repo_init import init_repository
 from factcheck.report import extraction
 from factcheck.report.records import ingest_record, write_json
@@ -106,15 +108,25 @@ def extract_command(
     for source in sources:
         read_source(source)
     repo = _repository_for_extract(root, dry_run=dry_run)
+    # Writers take the repository's lock (readers never wait); each document
+    # is written as one transaction (factcheck.lock).
+    lock = contextlib.nullcontext() if dry_run else repository_lock(repo.root)
+    try:
+        with lock:
+            if len(sources) == 1:
+                result = ingest(repo, sources[0], options, dry_run=dry_run)
+            else:
+                results = []
+                with bar("extracting", quiet=quiet) as progress:
+                    for i, source in enumerate(sources, 1):
+                        results.append(ingest(repo, source, options, dry_run=dry_run))
+                        if progress is not None:
+                            progress(i, len(sources))
+    except OSError as exc:
+        raise FileError(str(exc.filename or repo.root), f"cannot write: {exc.strerror or exc}") from None
     if len(sources) == 1:
-        emit(extraction.FORMATS[fmt], ingest(repo, sources[0], options, dry_run=dry_run))
+        emit(extraction.FORMATS[fmt], result)
         return
-    results = []
-    with bar("extracting", quiet=quiet) as progress:
-        for i, source in enumerate(sources, 1):
-            results.append(ingest(repo, source, options, dry_run=dry_run))
-            if progress is not None:
-                progress(i, len(sources))
     emit(lambda rs, out: _render_many(fmt, rs, out), results)
 
 

@@ -7,6 +7,7 @@ to a reporter; ``--format json`` output is plain JSON on stdout (no colour).
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
@@ -39,6 +40,13 @@ MarkerOption = Annotated[
 SinceOption = Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only claims with a date on or after DATE (YYYY[-MM[-DD]]).")]
 UntilOption = Annotated[Optional[str], typer.Option("--until", metavar="DATE", help="Only claims with a date on or before DATE (YYYY[-MM[-DD]]).")]
 LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="LANG", help="Only claims of documents in this language (ja, en; a prefix of the tag).")]
+CsvRawOption = Annotated[
+    bool,
+    typer.Option(
+        "--csv-raw",
+        help="CSV: cells exactly as stored. By default a cell starting with = + - @ TAB or CR gets a leading ' so spreadsheets show it as text, not run it as a formula.",
+    ),
+]
 OutputOption = Annotated[
     Optional[Path], typer.Option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.", dir_okay=False)
 ]
@@ -76,6 +84,7 @@ def list_command(
         Optional[Literal["table", "json", "yaml", "csv", "ids"]],
         typer.Option("--format", "-f", help="Output format. Default: table (or format.list in the config)."),
     ] = None,
+    csv_raw: CsvRawOption = False,
     root: RootOption = None,
 ) -> None:
     """List claims with their derived statuses, filtered.
@@ -92,7 +101,11 @@ def list_command(
     """
     corpus = load_corpus(root)
     selected = q.select(corpus, **_filters(**locals()))
-    emit(listing.FORMATS[fmt or configured_format("list", root) or "table"], selected)
+    chosen = fmt or configured_format("list", root) or "table"
+    if chosen == "csv":
+        emit(functools.partial(listing.render_csv, raw=csv_raw), selected)
+        return
+    emit(listing.FORMATS[chosen], selected)
 
 
 # --- search --------------------------------------------------------------------------
@@ -265,8 +278,9 @@ def export_command(
     author: Annotated[Optional[str], typer.Option("--author", metavar="NAME", help="ClaimReview: the reviewing organisation's name.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="ClaimReview: datePublished (none by default).")] = None,
     url_base: Annotated[
-        Optional[str], typer.Option("--url-base", metavar="URL", help="ClaimReview: each review's url is URL#claim-<id>.")
+        Optional[str], typer.Option("--url-base", metavar="URL", help="ClaimReview: each review's url is URL#claim-<id> (http or https).")
     ] = None,
+    csv_raw: CsvRawOption = False,
     root: RootOption = None,
 ) -> None:
     """Export claims or references for other tools.
@@ -274,10 +288,13 @@ def export_command(
     claimreview: schema.org ClaimReview JSON-LD for claims with a verdict (an
     accepted contradiction: "Contradicted by another source"; else a dispute
     marker: "Disputed: <kind>").  csl-json: the references for Zotero and
-    pandoc.  csv: one row per claim with its statuses.  parquet: claims,
+    pandoc.  csv: one row per claim with its statuses; cells that a
+    spreadsheet would run as formulas start with ' unless --csv-raw.  parquet: claims,
     documents, references, cites, disputes, dates, quantities, relations,
     statuses and blocking tokens, one file each in the -o folder, for DuckDB
     or Spark (needs the parquet extra: pip install 'factcheck-claims[parquet]').
+    Only http(s) addresses are exported as urls; the JSON escapes < > & so it
+    can be embedded in a page's <script> element.
 
     \b
     Examples:
@@ -289,7 +306,7 @@ def export_command(
         from factcheck.errors import UsageError
 
         raise UsageError(f"--format {fmt} writes a folder of tables: give it with -o FOLDER")
-    prepared = exporting.prepare(load_corpus(root), author=author, date=date, url_base=url_base)
+    prepared = exporting.prepare(load_corpus(root), author=author, date=date, url_base=url_base, csv_raw=csv_raw)
     if fmt in exports.FOLDER_FORMATS:
         assert output is not None
         exports.FOLDER_FORMATS[fmt](prepared, output)

@@ -139,7 +139,7 @@ _PATTERNS: list[tuple[str, str]] = [
 
 _YEAR_CUE = re.compile(r"(?i)\b(?:in|since|by|until|till|from|during|after|before|of|as of|circa)\s+$")
 # "the 2019 year-end": a year, though "year" is also a duration unit.
-_YEAR_COMPOUND = re.compile(r"(?i)\s*year-(?:end|on-year|to-date|round)\b")
+_YEAR_COMPOUND = re.compile(r"(?i)(?<!\s)\s*year-(?:end|on-year|to-date|round)\b")
 
 _COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
 
@@ -155,7 +155,9 @@ def _unit_after() -> re.Pattern[str]:
     ja_rx = "|".join(re.escape(a) for a in sorted(ja, key=len, reverse=True))
     en_rx = "|".join(re.escape(a) for a in sorted(en, key=len, reverse=True))
     scales = "|".join(vocab.load("units")["en_scales"])
-    return re.compile(rf"\s?(?:{ja_rx}|[万億千百十])|\s*(?:{en_rx}|{scales})(?![A-Za-z])", re.IGNORECASE)
+    # \s*+ (possessive): no unit starts with a space, so giving spaces back to
+    # retry hundreds of alternatives is wasted work (quadratic on a long run).
+    return re.compile(rf"(?<!\s)(?:\s?(?:{ja_rx}|[万億千百十])|\s*+(?:{en_rx}|{scales})(?![A-Za-z]))", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -171,8 +173,10 @@ def _candidates(folded: str) -> list[_Hit]:
     hits: list[_Hit] = []
     for kind, rx in _COMPILED:
         for m in rx.finditer(folded):
-            unit_after = _unit_after().match(folded, m.end()) and not _YEAR_COMPOUND.match(folded, m.end())
-            if kind in ("en_year", "en_year_range") and unit_after:
+            # Only years need the unit test; its large alternation is costly on every hit.
+            if kind in ("en_year", "en_year_range") and (
+                _unit_after().match(folded, m.end()) and not _YEAR_COMPOUND.match(folded, m.end())
+            ):
                 # "1500 troops" is a count, but "in 2000 people ..." still reads as a year.
                 if not _YEAR_CUE.search(folded, max(0, m.start() - 12), m.start()):
                     continue
@@ -246,7 +250,7 @@ def _read(hit: _Hit, text: str, ctx: DateContext) -> Iterator[_Part]:
 # A date named in passing, not the sentence's own event date: 2022年の侵攻以来,
 # 2020年から, since 2022, the 2022 invasion.  It is still a mention, but it does
 # not become the year of a later bare 11月4日.
-_PASSING_AFTER = re.compile(r"\s*(?:の|以来|以前|以降|から|まで|より|'s\b|’s\b)")
+_PASSING_AFTER = re.compile(r"(?<!\s)\s*(?:の|以来|以前|以降|から|まで|より|'s\b|’s\b)")
 _PASSING_BEFORE = re.compile(r"(?i)\b(?:since|until|till|before|after|of|the)\s+$")
 
 

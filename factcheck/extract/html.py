@@ -62,7 +62,7 @@ _CELL = "\x1f"  # stands for a tab between table cells until whitespace is colla
 _SPACE_RE = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
 _DATE_RE = re.compile(DATE)
 _ARCHIVE_HOSTS = ("web.archive.org", "archive.today", "archive.ph", "archive.is", "webcitation.org")
-_TITLE_SUFFIX = re.compile(r"\s+[-–—|:]\s+(?:Wikipedia|ウィキペディア|[^-–—|]{2,40})$")
+_TITLE_SUFFIX = re.compile(r"(?<!\s)\s+[-–—|:]\s+(?:Wikipedia|ウィキペディア|[^-–—|]{2,40})$")
 _SIMPLE_LABEL = re.compile(r"\d{1,4}|[a-z]{1,2}")
 
 

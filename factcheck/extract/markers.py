@@ -28,7 +28,7 @@ _CITE = re.compile(r"\d{1,4}")
 # [a], [b], [aa], [ii], [α]: lettered notes; [注 1], [注釈 1], [note 1], [nb 1], [† 1]
 _NOTE_LETTER = re.compile(r"[a-z]{1,2}|[ivxl]{1,5}|[α-ω]")
 _NOTE_GROUP = re.compile(r"(注釈|注|脚注|補足|note|nb|n|lower-alpha|†|\*|※)\s?[0-9a-z]{1,3}", re.IGNORECASE)
-_DASHES = re.compile(r"\s*[-‐‑‒–—―−﹘﹣－]\s*")
+_DASHES = re.compile(r"(?<!\s)\s*[-‐‑‒–—―−﹘﹣－]\s*")
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 _JAPANESE_ONLY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f々〆ー\-?・ ]+")
 _SENTENCE_PUNCT = re.compile(r"[。、，,;；.!！]")

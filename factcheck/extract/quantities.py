@@ -69,7 +69,7 @@ _KANJI_DIGIT = "〇一二三四五六七八九"
 # start a run that continues with an Arabic digit.
 _RUN = rf"(?:{_ARABIC}|[{_KANJI_DIGIT}十百千]|数(?![0-9]))(?:{_ARABIC}|[{_KANJI_DIGIT}十百千万億兆数])*"
 _DASH = r"[〜~～\-–—‐−]"
-_RANGE_SEP = re.compile(rf"\s*(?:{_DASH}|から|to|and)\s*")
+_RANGE_SEP = re.compile(rf"(?<!\s)\s*(?:{_DASH}|から|to|and)\s*")
 _INFIX = re.compile("余|超|強|弱")
 
 
@@ -338,7 +338,11 @@ def _range_after(folded: str, start: int, end: int, first: _Number, unit: str | 
         return None
     if u2 is not None and unit not in (None, u2.unit):
         return None
-    connector, lead = r.group().strip(), folded[:start].rstrip().lower()
+    # The words just before the first number, without copying all the text before it.
+    lead_end = start
+    while lead_end > 0 and folded[lead_end - 1].isspace():
+        lead_end -= 1
+    connector, lead = r.group().strip(), folded[max(0, lead_end - 7) : lead_end].lower()
     if connector == "and" and not lead.endswith("between"):
         return None
     if connector == "to" and lead.endswith("from"):
@@ -346,7 +350,7 @@ def _range_after(folded: str, start: int, end: int, first: _Number, unit: str | 
     low = first.low * second.trail if first.plain and second.trail else first.low  # 10〜12万: 10 is 10万
     if low >= second.high:
         return None
-    new_start = lead.rindex("between") if connector == "and" else start
+    new_start = lead_end - len("between") if connector == "and" else start
     return _Range(low, second.high, u2.unit if u2 else unit, new_start, u2.end if u2 else m2.end())
 
 
@@ -356,7 +360,10 @@ def _read_number_at(folded: str, m: re.Match[str], v: _Vocab) -> _Found | None:
     if number is None:
         return None
     start, end = m.start(), m.end()
-    if folded[:start].rstrip().endswith("第"):
+    before = start  # back over the spaces, not a copy of all the text before (quadratic)
+    while before > 0 and folded[before - 1].isspace():
+        before -= 1
+    if folded[before - 1 : before] == "第":
         return None  # 第12回, 第一陣, 第 2 回: ordinals
     if folded[max(0, start - 1) : start] == "[" and folded[end : end + 1] == "]":
         return None  # citation marker

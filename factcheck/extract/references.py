@@ -249,7 +249,9 @@ def _is_institution(name: str) -> bool:
 
 # --- names --------------------------------------------------------------------
 
-_ROLE_RE = re.compile(r"(?:\s*[(（][^()（）]*[)）])+$|記者$|\s*\((?:ed|eds)\.?\)$")
+# The lookbehinds start a match only where a run of spaces or of (...) groups
+# starts (the leftmost match would start there anyway): linear, not quadratic.
+_ROLE_RE = re.compile(r"(?<![\s)）])(?:\s*[(（][^()（）]*[)）])+$|記者$|(?<!\s)\s*\((?:ed|eds)\.?\)$")
 
 
 def _clean_name(s: str) -> str:
@@ -321,7 +323,7 @@ _ARCHIVE_RES = [
     re.compile(rf"オリジナルの\s*(?P<d>{DATE})\s*時点におけるアーカイブ\s*[。.]?"),
 ]
 _PDF_TITLE_RE = re.compile(r"^(?P<t>[^()\"“「『|]{3,200}?)\s*[(（]\s*PDF\s*[)）]")
-_MEDIUM_RE = re.compile(r"\s*\((?P<m>Report|Press release|Thesis|Map|Video|Podcast|Speech|Interview|Television production|Motion picture)\)")
+_MEDIUM_RE = re.compile(r"(?<!\s)\s*\((?P<m>Report|Press release|Thesis|Map|Video|Podcast|Speech|Interview|Television production|Motion picture)\)")
 _PDF_RE = re.compile(r"[(\[（]\s*PDF\s*[)\]）]", re.I)
 _ISBN_RE = re.compile(r"ISBN[\s:：-]*(?P<n>[\dXx][\d\-– Xx]{8,16}[\dXx])")
 # Identifiers CS1 prints after an entry; kept in custom (doi, issn) or dropped.
@@ -329,12 +331,12 @@ _IDENT_RE = re.compile(
     r"\b(?P<k>doi|ISSN|eISSN|OCLC|PMID|PMC|JSTOR|S2CID|Bibcode|arXiv|hdl|LCCN|ASIN)\s*[:：]?\s*(?P<v>[^\s,;。]+?)(?=[.,;。]?(?:\s|$))",
 )
 _JOURNAL_RE = re.compile(r"(?<![\d.])(?P<vol>\d{1,4})\s*\((?P<iss>[\w–-]{1,10})\)\s*:\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)")
-_EDITOR_RE = re.compile(r"^(?P<names>.+?)\s*[(（](?:編|編集|編著|ed\.?|eds\.?)[)）]\s*[.。]?\s*", re.I)
+_EDITOR_RE = re.compile(r"^(?P<names>.+?)(?<!\s)\s*[(（](?:編|編集|編著|ed\.?|eds\.?)[)）]\s*[.。]?\s*", re.I)
 _AUTHOR_DATE_RE = re.compile(
-    rf"^(?P<names>.*?)\s*[(（](?P<d>{DATE}|\d{{4}}[a-z]?|n\.d\.)[)）]\s*[.。,、]?\s*(?P<rest>.*)$", re.S
+    rf"^(?P<names>.*?)(?<!\s)\s*[(（](?P<d>{DATE}|\d{{4}}[a-z]?|n\.d\.)[)）]\s*[.。,、]?\s*(?P<rest>.*)$", re.S
 )
 _PAGE_RE = re.compile(r"(?:\bpp?\.|\bp\s|ページ|頁)\s*(?P<p>\d[\d\s,、–—\-‐]*)", re.I)
-_JA_PAGE_RE = re.compile(r"(?P<p>\d+(?:\s*[–—\-‐]\s*\d+)?)\s*(?:頁|ページ)")
+_JA_PAGE_RE = re.compile(r"(?<!\d)(?P<p>\d+(?:\s*[–—\-‐]\s*\d+)?)\s*(?:頁|ページ)")
 # Opening quote -> its closing quote; ASCII '"' closes only before a break, so
 # a title with quotes inside ("…姓"俄".) keeps them.
 _QUOTES = {"「": "」", "『": "』", "“": "”", "„": "“", "«": "»", '"': '"', "《": "》"}
@@ -505,7 +507,7 @@ def parse_entry(raw: str) -> dict[str, Any]:
     return {k: v for k, v in out.items() if v not in (None, "", ())}
 
 
-_EDITION_RE = re.compile(r"\s*[(（](?P<e>\d+(?:st|nd|rd|th)|[Rr]evised|[Nn]ew|第\d+版)\s*(?:ed\.?|edition|版)?[)）]\s*$")
+_EDITION_RE = re.compile(r"(?<!\s)\s*[(（](?P<e>\d+(?:st|nd|rd|th)|[Rr]evised|[Nn]ew|第\d+版)\s*(?:ed\.?|edition|版)?[)）]\s*$")
 
 
 def _take_language(work: str, out: dict[str, Any]) -> str:

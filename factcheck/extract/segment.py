@@ -36,8 +36,10 @@ _CLOSERS = {c: o for o, c in _PAIRS.items()}
 _BULLET = re.compile(r"[・•●◆◇■□▪▶►◦‣*\-–—]\s*|\d{1,2}[.)）]\s+")
 _EDIT_SUFFIX = re.compile(r"\s*[\[［]([^\[\]［］]{1,15})[\]］]\s*$")
 # A reference-list entry by its shape: "^ …", "- ^ …", "1. ^ …", "↑ …"
-_CARET_ENTRY = re.compile(r"\s*(?:[-*•]\s*)?(?:\d{1,4}[.)]\s*)?[\^↑]")
+_CARET_ENTRY = re.compile(r"(?<!\s)\s*(?:[-*•]\s*)?(?:\d{1,4}[.)]\s*)?[\^↑]")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+# Abbreviations and acronyms are short; see _is_boundary.
+_LONGEST_WORD = 40
 _LETTER = re.compile(r"[^\W\d_]")
 _MULTI_SENTENCE_EN = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
 _HEADING_MAX = {"ja": 50, "en": 90}
@@ -243,7 +245,8 @@ def _edited_headings(lines: list[_Line], kinds: list[LineKind]) -> frozenset[int
 
 
 def _edit_suffix(line: str) -> re.Match[str] | None:
-    m = _EDIT_SUFFIX.search(line)
+    # The suffix is at most 17 characters before trailing space: look only there.
+    m = _EDIT_SUFFIX.search(line, max(0, len(line.rstrip()) - 17))
     return m if m and is_edit_link(m.group(1)) else None
 
 
@@ -258,7 +261,7 @@ def _is_boilerplate(line: str) -> bool:
     return key in b.exact or key.startswith(b.prefix) or any(r.search(key) for r in b.regex) or _is_chrome(key)
 
 
-_REQUIRED_MARK = re.compile(r"\s*(?:\*|※?\s*[(（]?(?:required|必須)[)）]?|[:：])\s*$", re.I)
+_REQUIRED_MARK = re.compile(r"(?<!\s)\s*+(?:\*|※?\s*[(（]?(?:required|必須)[)）]?|[:：])\s*$", re.I)
 _WORD = re.compile(r"[a-z][a-z-]*")
 
 
@@ -712,7 +715,9 @@ def _is_boundary(text: str, s: int, i: int, j: int, k: int, end: int, lang: Lang
     if not spaced or nxt.islower():
         return False
     if text[i] == "." and j == i + 1:
-        word = re.search(r"[^\s(\[\"“]*$", text[s:i]).group(0)  # type: ignore[union-attr]
+        # The word before the period, looked for in the last few characters only:
+        # searching the whole sentence so far made long sentences quadratic.
+        word = re.search(r"[^\s(\[\"“]*$", text[max(s, i - _LONGEST_WORD) : i]).group(0)  # type: ignore[union-attr]
         if word in _abbreviations() or _ACRONYM.search(word) or (len(word) == 1 and word.isupper()):
             return False
     return True

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import IO, Callable, Sequence
 
 from rich.table import Table
-from rich.text import Text
 
 from factcheck.report.records import CandidatePair, candidate_record, write_json
 from factcheck.report.table import console
+from factcheck.report.terminal import Text
 
 
 def render_table(found: Sequence[CandidatePair], out: IO[str]) -> None:

@@ -8,13 +8,13 @@ from rich import box
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
-from rich.text import Text
 
 from factcheck.model import Reference
 from factcheck.query import ClaimDetail
 from factcheck.reliability import Rating
 from factcheck.report.records import detail_record, write_json
 from factcheck.report.table import console, status_text
+from factcheck.report.terminal import Text
 
 
 def reference_text(ref: Reference | None, ref_id: str, rating: Rating | None) -> Text:

@@ -10,7 +10,8 @@ Markdown and HTML are jinja2 templates side by side in ``templates/``:
 - ``report.md.j2``: GitHub-flavoured tables.  Text from claim files is
   escaped (the ``esc`` filter) so it cannot open HTML tags, links or table
   cells: ``<``, ``>`` and ``&`` become entities and Markdown's special
-  characters are backslash-escaped.  Conflicting parts are shown in bold.
+  characters are backslash-escaped, bidi overrides are shown as placeholders,
+  and only http(s) URLs become links.  Conflicting parts are shown in bold.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import jinja2
 from factcheck.report.claims import ClaimEntry, ClaimsReport, ReferenceEntry, Segment
 from factcheck.report.disputes_terminal import render_terminal
 from factcheck.report.records import report_record, write_json
+from factcheck.safety import no_bidi, safe_url, visible
 
 STATUS_COLOURS = {
     "sourced": "#2e7d32",
@@ -77,7 +79,7 @@ def chart(report: ClaimsReport, *, width: float = 520.0, bar: float = 11.0) -> d
 
 
 def _safe_url(url: object) -> str | None:
-    return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
+    return safe_url(url)
 
 
 @functools.cache
@@ -91,6 +93,9 @@ def _environment(markdown: bool = False) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Every value printed: bidi overrides shown as placeholders (they
+        # would reorder what a reviewer reads), then escaped.
+        finalize=lambda v: no_bidi(v) if isinstance(v, str) else v,
     )
     env.filters["safe_url"] = _safe_url
     if markdown:
@@ -112,14 +117,14 @@ def esc(text: str | None) -> str:
     """Text safe inside Markdown paragraphs and table cells."""
     if not text:
         return ""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
     # Newlines would end a table row; keep the spaces at the edges of diff segments.
     return re.sub(r"\s+", " ", text)
 
 
 def code(text: str) -> str:
-    return f"`{text.replace('`', '')}`"
+    return f"`{visible(text, lines=False).replace('`', '')}`"
 
 
 def segments(parts: Iterable[Segment]) -> str:
@@ -138,8 +143,8 @@ def reference(ref: ReferenceEntry) -> str:
             parts.append(esc(extra))
     if ref.issued:
         parts.append(f"({esc(ref.issued)})")
-    if ref.url:
-        parts.append(f"<{ref.url.replace('>', '%3E').replace(' ', '%20')}>")
+    if url := safe_url(ref.url):  # javascript:, vbscript:, data: never become links
+        parts.append(f"<{url.replace('<', '%3C').replace('>', '%3E').replace(' ', '%20')}>")
     if ref.rating:
         flag = "⚠ " if ref.unreliable else ""
         parts.append(f"— {flag}rated *{esc(ref.rating)}* ({esc(ref.rated_as)})")

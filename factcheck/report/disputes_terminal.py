@@ -14,15 +14,16 @@ files goes through ``Text`` objects, never markup.
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, TypeVar
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
-from rich.text import Text
+from rich.text import Text as RichText
 
 from factcheck.report.claims import ClaimEntry, ClaimsReport, ContradictionEntry, DisputedEntry, ReferenceEntry, Segment
 from factcheck.report.table import console as table_console
+from factcheck.report.terminal import Text
 
 # Columns of the summary, most urgent first; the others are in `factcheck stats`.
 _SUMMARY = ("disputed", "contradicted", "suspected", "unsourced", "weakly-sourced")
@@ -61,7 +62,10 @@ def _reference(ref: ReferenceEntry) -> Text:
     return out
 
 
-def _one_line(text: Text) -> Text:
+_T = TypeVar("_T", bound=RichText)
+
+
+def _one_line(text: _T) -> _T:
     """Cut at the screen's edge rather than wrapped: these lines are pointers, not content."""
     text.no_wrap = True
     text.overflow = "ellipsis"

@@ -20,6 +20,7 @@ from factcheck.checks import RULES, summary
 from factcheck.checks.runner import ValidationResult
 from factcheck.model import Finding
 from factcheck.report.records import finding_record, write_json
+from factcheck.safety import visible
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m"}
 _RESET = "\x1b[0m"
@@ -35,7 +36,8 @@ def render_lines(result: ValidationResult, out: IO[str]) -> None:
     colour = _colour_wanted(out)
     for f in result.findings:
         severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if colour else f.severity
-        out.write(f"{f.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}\n")
+        # Paths and messages quote data: shown inert (no escape sequences, no bidi overrides).
+        out.write(visible(f"{f.path}:{f.line}:{f.column}: ", lines=False) + f"{severity} {f.rule} " + visible(f.message, lines=False) + "\n")
     out.flush()
 
 

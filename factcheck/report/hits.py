@@ -8,10 +8,10 @@ from typing import IO, Callable, Iterable, Sequence
 from rich import box
 from rich.cells import cell_len
 from rich.table import Table
-from rich.text import Text
 
 from factcheck.report.records import hit_record, write_json
 from factcheck.report.table import console, status_text, widest
+from factcheck.report.terminal import Text
 from factcheck.search import SearchResult
 
 

@@ -3,16 +3,15 @@ csv or bare ids for programs."""
 
 from __future__ import annotations
 
-import csv
 from typing import IO, Callable, Sequence
 
 from rich import box
 from rich.table import Table
-from rich.text import Text
 
-from factcheck.export import CSV_COLUMNS, claim_row
+from factcheck.export import write_claims_csv
 from factcheck.report.records import claim_record, write_json
 from factcheck.report.table import TEXT_CELLS, console, shorten, status_text, widest
+from factcheck.report.terminal import Text
 from factcheck.status import ClaimView
 from factcheck.yamlio import dump
 
@@ -67,12 +66,12 @@ def render_yaml(views: Sequence[ClaimView], out: IO[str]) -> None:
     out.write(dump([claim_record(v) for v in views]) if views else "[]\n")
 
 
-def render_csv(views: Sequence[ClaimView], out: IO[str]) -> None:
-    """One row per claim with a header row (RFC 4180 quoting, LF line ends)."""
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for view in views:
-        writer.writerow(claim_row(view))
+def render_csv(views: Sequence[ClaimView], out: IO[str], *, raw: bool = False) -> None:
+    """One row per claim with a header row (RFC 4180 quoting, LF line ends).
+
+    A cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``,
+    ``@``, tab, CR first) gets a leading ``'``, unless ``raw``."""
+    write_claims_csv(views, out, raw=raw)
 
 
 def render_ids(views: Sequence[ClaimView], out: IO[str]) -> None:

@@ -9,9 +9,9 @@ from typing import IO, Callable, Sequence
 
 from rich.console import Console, Group
 from rich.table import Table
-from rich.text import Text
 
 from factcheck.model import Claim, Document
+from factcheck.report.terminal import Text
 from factcheck.review import Pending, source_context
 
 KEYS = "[a]ccept  [r]eject  [s]kip  [n]ote  [q]uit"

@@ -9,10 +9,10 @@ from rich import box
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from factcheck.report.records import stats_record, write_json
 from factcheck.report.table import STATUS_STYLES, console
+from factcheck.report.terminal import Text
 from factcheck.status import STATUSES, DocumentStats, Stats
 
 _SHORT_HEADERS = {

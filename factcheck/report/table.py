@@ -3,7 +3,7 @@
 
 Each renderer is handed the text stream it writes to and prints through
 :func:`console`: no colour when the stream is not a terminal or when
-``NO_COLOR`` is set.  Claim text is always wrapped in ``rich.text.Text``
+``NO_COLOR`` is set.  Claim text is always wrapped in ``report.terminal.Text`` (rich Text, inert)
 (never parsed as markup), so brackets in claims such as ``[要出典]`` print
 as written.  Column widths are measured in terminal cells, so Japanese (two
 cells a character) lines up.
@@ -12,12 +12,14 @@ cells a character) lines up.
 from __future__ import annotations
 
 import os
-from typing import IO, Iterable
+from typing import IO, Any, Iterable
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.text import Text
+from rich.segment import Segment
 
+from factcheck.report.terminal import Text
+from factcheck.safety import visible
 from factcheck.status import STATUSES
 
 STATUS_STYLES = {
@@ -62,6 +64,17 @@ def widest(header: str, cells: Iterable[str]) -> int:
 
 
 class _Console(Console):
+    def render(self, renderable: Any, options: Any = None) -> Any:
+        # Data reaches the terminal only through here: escape sequences (ESC,
+        # C1 controls) and bidi overrides in claim text become visible
+        # placeholders instead of driving the terminal or reordering the line.
+        for segment in super().render(renderable, options):
+            if segment.control is None and segment.text:
+                clean = visible(segment.text)
+                if clean != segment.text:
+                    segment = Segment(clean, segment.style, segment.control)
+            yield segment
+
     def on_broken_pipe(self) -> None:
         # rich would exit 1 itself; the reader leaving is the CLI's to judge.
         self.quiet = True
