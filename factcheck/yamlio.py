@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from factcheck.errors import ClaimFileError, FileError
+from factcheck.lock import fsync_dir
 from factcheck.safety import clip, cut
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -381,21 +382,7 @@ def atomic_write(path: str | Path, text: str) -> None:
         if isinstance(exc, OSError):
             raise cannot_write(target, exc) from None
         raise
-    _fsync_dir(target.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable: the directory entry is data too."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems refuse fsync on a directory; the rename still stands
-    finally:
-        os.close(fd)
+    fsync_dir(target.parent)
 
 
 def cannot_write(path: Path, exc: OSError) -> FileError:
