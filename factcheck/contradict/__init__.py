@@ -12,6 +12,9 @@ name or polarity that differs where they align.
 - ``align``: what two analyses share (words, names, figures, dates).
 - ``kinds/``: ``quantity``, ``date``, ``attribution``, ``entity``,
   ``polarity`` (each with a passing and a failing example in its docstring).
+- ``features``: every kind's signals as numbers, without vetoes, each with
+  the two aligned values it rests on; ``combine`` weighs them with weights
+  learned from labelled pairs (``combiner.yaml``).
 - ``blocking``: an IDF-weighted inverted index proposes the pairs worth
   comparing; there is no all-pairs loop.
 - ``suspect``: candidates become reviewable ``contradicts`` relations.
@@ -30,16 +33,14 @@ from typing import Sequence
 
 from factcheck.contradict.analysis import Analysis, analyse, detect_lang
 from factcheck.contradict.blocking import block
-from factcheck.contradict.kinds import KINDS
-from factcheck.contradict.model import NO_CONFLICT, Conflict, PairContext, Verdict
+from factcheck.contradict.combine import decide
+from factcheck.contradict.features import signals
+from factcheck.contradict.model import NO_CONFLICT, PairContext, Verdict
 from factcheck.model import Claim
 
 __all__ = [
     "Analysis", "Candidate", "Verdict", "analyse", "candidates", "compare", "compare_analyses", "detect_lang",
 ]
-
-_THRESHOLD = 0.5
-
 
 @dataclass(frozen=True)
 class Candidate:
@@ -52,17 +53,16 @@ class Candidate:
 
 
 def compare_analyses(x: Analysis, y: Analysis) -> Verdict:
-    """:func:`compare` on claims already read with :func:`analyse`."""
-    ctx = PairContext(x, y)
-    found: list[Conflict] = []
-    for check in KINDS.values():
-        conflict = check(ctx)
-        if conflict is not None and conflict.score >= _THRESHOLD:
-            found.append(conflict)
-    if not found:
-        return Verdict(False, round(ctx.similarity * 0.3, 3))
-    best = max(found, key=lambda c: c.score)
-    return Verdict(True, round(best.score, 3), best.kind, best.evidence, best.why)
+    """:func:`compare` on claims already read with :func:`analyse`.
+
+    Every kind's signals are measured (``features``) and weighed by the
+    learned combiner (``combine``); the verdict's score is its probability
+    and its evidence the two aligned values of the kind that weighs most.
+    """
+    p, conflict = decide(signals(PairContext(x, y)))
+    if conflict is None:
+        return Verdict(False, round(p, 3))
+    return Verdict(True, round(p, 3), conflict.kind, conflict.evidence, conflict.why)
 
 
 def compare(a: str, b: str, *, lang_a: str | None = None, lang_b: str | None = None) -> Verdict:

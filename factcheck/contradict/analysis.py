@@ -533,7 +533,7 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         # 港北 -> JMnedict "Kouhoku": compared by sound with "Kohoku".
         for r in renderings[1:]:
             for w in _STEMS.findall(r):
-                if w[:1].isupper():
+                if w[:1].isupper() and not _ordinary(w):  # Kajima, not Corporation
                     sound = "~" + _sound(w)
                     forms.append(frozenset({sound}))
                     distinct.add(sound)
@@ -764,6 +764,8 @@ def _last_chunk(tokens: list[Token]) -> list[Token]:
 def _step(written: float | None, base_value: float, digits: str) -> float:
     if not written or not math.isfinite(base_value):
         return 0.0
+    if not digits and float(written).is_integer():
+        digits = str(int(abs(written))).rstrip("0") or "0"  # "twelve" is as exact as 12; "twenty" as 20
     factor = base_value / written
     exponent = math.floor(math.log10(abs(written))) - max(len(digits), 1) + 1
     return abs(10.0 ** exponent / 2 * factor)

@@ -30,6 +30,7 @@ from factcheck.contradict.align import (
     same_dimension,
 )
 from factcheck.contradict.analysis import Analysis, Figure
+from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
 
 _HEDGE_WIDTH = 0.1  # 約 / about: ±10 %
@@ -51,13 +52,18 @@ def _interval(f: Figure) -> tuple[float, float]:
 def compatible(fa: Figure, fb: Figure) -> bool:
     la, ha = _interval(fa)
     lb, hb = _interval(fb)
-    return la <= hb and lb <= ha
+    # Intervals that only touch (49 -> 48.5..49.5, 48 -> 47.5..48.5) are two different counts.
+    return la < hb and lb < ha or (la == ha and lb <= la <= hb) or (lb == hb and la <= lb <= ha)
 
 
 def _other_period(fa: Figure, fb: Figure, a: Analysis, b: Analysis) -> bool:
     ya, yb = a.years, b.years
     if ya and yb and not (ya & yb):
         return True
+    da = [d.value for d in a.dates if not d.qualifier]
+    db = [d.value for d in b.dates if not d.qualifier]
+    if da and db and not any(dates_agree(x, y) for x in da for y in db):
+        return True  # April 2020 / February 2020: one year, two months
     changing = any(scale == 0 for scale, _ in a.poles | b.poles)
     if changing and bool(ya) != bool(yb):
         return True  # "fell to 289,000 in 2020" dates a value that changes; an undated one may be another year

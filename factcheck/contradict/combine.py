@@ -1,0 +1,85 @@
+"""Weigh a pair's signals into one probability of conflict, with weights learned from labelled pairs.
+
+The weights are data (``combiner.yaml``), written by
+``benchmarks/train_contradictions.py`` from the labelled pairs it names, and
+read here: a logistic model over :data:`features.FEATURES`.  A pair is
+proposed only when the probability reaches the file's threshold *and* some
+kind holds evidence (two aligned values), so the combiner can never
+propose a conflict from wording alone.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from factcheck.contradict.features import FEATURES, Signals
+from factcheck.contradict.model import Conflict, Kind
+
+__all__ = ["Weights", "decide", "probability", "weights"]
+
+# Which features speak for which kind: the kind a verdict names is the one whose features weigh most.
+_KIND_OF: dict[str, Kind] = {
+    "rule_quantity": "quantity", "figure_": "quantity",
+    "rule_date": "date", "date_": "date",
+    "rule_attribution": "attribution", "credit_": "attribution", "quotes_both": "attribution",
+    "rule_entity": "entity", "name_": "entity", "role_swap": "entity", "corrected": "entity",
+    "other_agent": "entity",
+    "rule_polarity": "polarity", "negation_": "polarity", "parity_": "polarity", "poles_": "polarity",
+    "denies_shared": "polarity",
+}
+
+
+@dataclass(frozen=True)
+class Weights:
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+
+
+@cache
+def weights() -> Weights:
+    text = resources.files("factcheck.contradict").joinpath("combiner.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return Weights(float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()},
+                   float(data["threshold"]))
+
+
+def probability(s: Signals, w: Weights | None = None) -> float:
+    w = w or weights()
+    z = w.bias + sum(w.weights.get(name, 0.0) * value for name, value in s.values.items())
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def _kind_of(feature: str) -> Kind | None:
+    for prefix, kind in _KIND_OF.items():
+        if feature == prefix or (prefix.endswith("_") and feature.startswith(prefix)):
+            return kind
+    return None
+
+
+def decide(s: Signals, w: Weights | None = None) -> tuple[float, Conflict | None]:
+    """The probability of conflict and, when it is proposed, the kind and evidence that carry it."""
+    w = w or weights()
+    p = probability(s, w)
+    if p < w.threshold or not s.evidence:
+        return p, None
+    support: dict[Kind, float] = {}
+    for name, value in s.values.items():
+        kind = _kind_of(name)
+        if kind is not None and kind in s.evidence:
+            support[kind] = support.get(kind, 0.0) + w.weights.get(name, 0.0) * value
+    ruled = [c for c in s.evidence.values() if s.values.get(f"rule_{c.kind}", 0.0) > 0]
+    if ruled:
+        best = max(ruled, key=lambda c: c.score)
+    elif support:
+        best = s.evidence[max(support, key=lambda k: support[k])]
+    else:
+        return p, None
+    return p, Conflict(best.kind, p, best.a, best.b, best.why)
+
+

@@ -1,0 +1,223 @@
+"""The evidence each kind sees in a pair, as numbers: what the learned combiner weighs.
+
+The kind modules decide with hand-set vetoes ("another period excuses a
+different figure"); on pairs nobody tuned them on, those vetoes were both
+too strict (real conflicts vetoed) and too loose.  Here every signal the
+kinds look at is measured without vetoing: whether two dates for one event
+disagree and how surely they date one event, whether aligned figures are
+incompatible and whether another period or a part/total would excuse them,
+whether a name stands where the other claim has another, whether one side
+denies what the other affirms.  ``combine`` weighs them with weights learned
+from labelled pairs (``benchmarks/train_contradictions.py``).
+
+Each signal keeps the two aligned values it rests on, so a verdict always
+names its evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck.contradict.align import (
+    align_dates,
+    align_figures,
+    content_overlap,
+    different_qualifiers,
+    role_swap,
+    word_overlap,
+)
+from factcheck.contradict.kinds import KINDS
+from factcheck.contradict.kinds import date as date_kind
+from factcheck.contradict.kinds import entity as entity_kind
+from factcheck.contradict.kinds import polarity as polarity_kind
+from factcheck.contradict.kinds import quantity as quantity_kind
+from factcheck.contradict.model import Conflict, Kind, PairContext
+
+__all__ = ["Signals", "FEATURES", "signals"]
+
+
+@dataclass
+class Signals:
+    """Named feature values of one pair, and the evidence behind each kind's signal."""
+
+    values: dict[str, float] = field(default_factory=dict)
+    evidence: dict[Kind, Conflict] = field(default_factory=dict)
+
+    def vector(self) -> list[float]:
+        return [self.values.get(name, 0.0) for name in FEATURES]
+
+
+def _rules(ctx: PairContext, out: Signals) -> None:
+    for name, check in KINDS.items():
+        conflict = check(ctx)
+        out.values[f"rule_{name}"] = conflict.score if conflict is not None else 0.0
+        if conflict is not None:
+            out.evidence[conflict.kind] = conflict
+
+
+def _general(ctx: PairContext, out: Signals) -> None:
+    v = out.values
+    strict = not ctx.cross_language
+    ab = content_overlap(ctx.a, ctx.b, strict=strict)
+    ba = content_overlap(ctx.b, ctx.a, strict=strict)
+    v["similarity"] = ctx.similarity
+    v["overlap_min"] = min(ab, ba)
+    v["overlap_max"] = max(ab, ba)
+    v["word_overlap"] = word_overlap(ctx.a, ctx.b)
+    v["cross_language"] = 1.0 if ctx.cross_language else 0.0
+    v["names_matched"] = min(len(ctx.names.matched), 3) / 3
+    v["names_unmatched"] = min(len(ctx.names.only_a) + len(ctx.names.only_b), 4) / 4
+    v["qualifiers_differ"] = 1.0 if different_qualifiers(ctx.a, ctx.b) else 0.0
+    v["hedge_differs"] = 1.0 if ctx.a.hedged != ctx.b.hedged else 0.0
+    v["different_times"] = 1.0 if polarity_kind._different_times(ctx.a, ctx.b) else 0.0
+
+
+def _dates(ctx: PairContext, out: Signals) -> None:
+    v = out.values
+    a_dates = [d for d in ctx.a.dates if not d.reference]
+    b_dates = [d for d in ctx.b.dates if not d.reference]
+    pairs = [(x, y) for x in a_dates for y in b_dates]
+    v["date_disagree"] = 1.0 if pairs and not any(date_kind.dates_agree(x.value, y.value) for x, y in pairs) else 0.0
+    v["date_some_agree"] = 1.0 if any(date_kind.dates_agree(x.value, y.value) for x, y in pairs) else 0.0
+    v["date_count"] = min(len(ctx.a.dates) + len(ctx.b.dates), 6) / 6
+    best: tuple[float, bool] | None = None
+    measured = date_kind._period_clauses(ctx)
+    for da, db, score in align_dates(ctx.a, ctx.b):
+        if date_kind.dates_agree(da.value, db.value):
+            continue
+        if (da.clause, db.clause) in measured:
+            v["date_of_figures"] = 1.0  # "sold 1.2 million in 2022" / "2.1 million in 2023": the figures' periods
+            continue
+        same = date_kind.same_event(da, db, ctx, score)
+        key = (score + (1.0 if same else 0.0), same)
+        if best is None or key > best:
+            best = key
+            v["date_aligned"] = score
+            v["date_same_event"] = 1.0 if same else 0.0
+            v["date_same_year"] = 1.0 if da.value[:4] == db.value[:4] else 0.0
+            if "date" not in out.evidence:
+                out.evidence["date"] = Conflict("date", 0.5, da.text, db.text, "same event, different dates")
+    if best is None and v["date_disagree"]:
+        x, y = pairs[0]
+        out.evidence.setdefault("date", Conflict("date", 0.5, x.text, y.text, "different dates"))
+
+
+def _figures(ctx: PairContext, out: Signals) -> None:
+    v = out.values
+    a, b = ctx.a, ctx.b
+    swapped = role_swap(a, b) is not None
+    best = -1.0
+    for fa, fb, score in align_figures(a, b):
+        if quantity_kind.compatible(fa, fb):
+            v["figure_agree"] = 1.0
+            continue
+        same = quantity_kind._same_measure(fa, fb, score, ctx)
+        period = quantity_kind._other_period(fa, fb, a, b)
+        whole = (fa.total != fb.total and (fa.high >= fb.low if fa.total else fb.high >= fa.low)) or (
+            fa.part != fb.part and (fb.high >= fa.low if fa.part else fa.high >= fb.low))
+        rank = score + (1.0 if same else 0.0) - (0.5 if period else 0.0) - (0.5 if whole else 0.0)
+        if rank <= best:
+            continue
+        best = rank
+        v["figure_incompatible"] = 1.0
+        v["figure_measure"] = min(score, 1.0)
+        v["figure_same_measure"] = 1.0 if same else 0.0
+        v["figure_other_period"] = 1.0 if period else 0.0
+        v["figure_part_whole"] = 1.0 if whole else 0.0
+        v["figure_other_measure"] = 1.0 if quantity_kind._other_measure(fa, fb, ctx) else 0.0
+        # A slip (lost decimal point, transposed digits) only of one measure at one time.
+        v["figure_slip"] = 1.0 if same and not period and quantity_kind._slip(fa, fb) else 0.0
+        v["figure_approximate"] = 1.0 if fa.approximate or fb.approximate or fa.bounded or fb.bounded else 0.0
+        v["figure_role_swap"] = 1.0 if swapped else 0.0
+        if "quantity" not in out.evidence:
+            out.evidence["quantity"] = Conflict("quantity", 0.5, fa.text, fb.text, "incompatible figures")
+
+
+def _names(ctx: PairContext, out: Signals) -> None:
+    v = out.values
+    only_a, only_b = ctx.names.only_a, ctx.names.only_b
+    if only_a and only_b:
+        v["name_substitution"] = 1.0
+        pair = next(((x, y) for x in only_a for y in only_b if x.role == y.role), (only_a[0], only_b[0]))
+        v["name_same_slot"] = 1.0 if pair[0].role == pair[1].role else 0.0
+        out.evidence.setdefault("entity", Conflict("entity", 0.5, pair[0].text, pair[1].text,
+                                                   "different name in the same slot"))
+    swap = role_swap(ctx.a, ctx.b)
+    v["role_swap"] = 1.0 if swap is not None else 0.0
+    if swap is not None:
+        out.evidence.setdefault("entity", Conflict("entity", 0.5, swap[0], swap[1], "roles swapped"))
+    v["corrected"] = 1.0 if entity_kind.corrected(ctx) is not None else 0.0
+    agents = entity_kind.other_agent(ctx)
+    v["other_agent"] = 1.0 if agents is not None else 0.0
+    if agents is not None:
+        out.evidence.setdefault("entity", Conflict("entity", 0.5, agents[0], agents[1], "different agents"))
+    v["credit_both"] = 1.0 if ctx.a.credit_preds and ctx.b.credit_preds else 0.0
+    v["credit_any"] = 1.0 if ctx.a.credit_preds or ctx.b.credit_preds else 0.0
+    v["quotes_both"] = 1.0 if ctx.a.quotes and ctx.b.quotes else 0.0
+
+
+def _polarity(ctx: PairContext, out: Signals) -> None:
+    v = out.values
+    a, b = ctx.a, ctx.b
+    parity_a = (a.negations + a.negative_poles) % 2
+    parity_b = (b.negations + b.negative_poles) % 2
+    v["negation_differs"] = 1.0 if a.negations % 2 != b.negations % 2 else 0.0
+    v["parity_differs"] = 1.0 if parity_a != parity_b else 0.0
+    poles = polarity_kind._opposed_poles(a, b)
+    if poles is not None and role_swap(a, b) is not None:
+        poles = None  # "A beat B" / "B lost to A": opposite verbs, swapped roles, one fact
+    v["poles_opposed"] = 1.0 if poles is not None else 0.0
+    v["denies_shared"] = 1.0 if parity_a != parity_b and polarity_kind._denies_shared(a, b) else 0.0
+    odd = a if parity_a else b
+    v["denial_hedged"] = 1.0 if parity_a != parity_b and odd.hedged else 0.0
+    if poles is not None:
+        out.evidence.setdefault("polarity", Conflict(
+            "polarity", 0.5, polarity_kind._pole_word(a, poles[0]), polarity_kind._pole_word(b, poles[0]),
+            "antonym predicates"))
+    elif parity_a != parity_b:
+        out.evidence.setdefault("polarity", Conflict(
+            "polarity", 0.5, ("negated: " if parity_a else "affirmed: ") + a.text[:60],
+            ("negated: " if parity_b else "affirmed: ") + b.text[:60], "one side denies"))
+
+
+def _interactions(ctx: PairContext, out: Signals) -> None:
+    """Products the linear combiner cannot form itself: a signal counts for more on claims about one thing."""
+    v = out.values
+    sim = v["similarity"]
+    v["date_x_similarity"] = v["date_disagree"] * sim
+    v["date_event_x_similarity"] = v.get("date_same_event", 0.0) * sim
+    v["figure_x_measure"] = v.get("figure_incompatible", 0.0) * v.get("figure_same_measure", 0.0) * (
+        1.0 - v.get("figure_other_period", 0.0))
+    v["name_x_overlap"] = v.get("name_substitution", 0.0) * v["overlap_min"]
+    v["name_x_matched"] = v.get("name_substitution", 0.0) * v["names_matched"]
+    v["parity_x_similarity"] = v["parity_differs"] * sim
+    v["poles_x_similarity"] = v["poles_opposed"] * sim
+    v["credit_x_names"] = v["credit_both"] * v.get("name_substitution", 0.0)
+    # Tokyo 35.2°C / Osaka 37.1°C: values of two different subjects.
+    v["figure_x_names"] = v.get("figure_incompatible", 0.0) * v.get("name_substitution", 0.0)
+    v["date_x_names"] = v["date_disagree"] * v.get("name_substitution", 0.0)
+
+
+_STEPS = (_rules, _general, _dates, _figures, _names, _polarity, _interactions)
+
+FEATURES: tuple[str, ...] = (
+    *(f"rule_{k}" for k in ("quantity", "date", "attribution", "entity", "polarity")),
+    "similarity", "overlap_min", "overlap_max", "word_overlap", "cross_language", "names_matched",
+    "names_unmatched", "qualifiers_differ", "hedge_differs", "different_times",
+    "date_disagree", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_same_event", "date_same_year",
+    "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
+    "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap",
+    "name_substitution", "name_same_slot", "role_swap", "corrected", "other_agent", "credit_both", "credit_any",
+    "quotes_both",
+    "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged",
+    "date_x_similarity", "date_event_x_similarity", "figure_x_measure", "name_x_overlap", "name_x_matched",
+    "parity_x_similarity", "poles_x_similarity", "credit_x_names", "figure_x_names", "date_x_names",
+)
+
+
+def signals(ctx: PairContext) -> Signals:
+    """Every feature of the pair, with the evidence of each kind that showed a signal."""
+    out = Signals()
+    for step in _STEPS:
+        step(ctx, out)
+    return out
