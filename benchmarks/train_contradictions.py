@@ -27,9 +27,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factcheck.contradict import analyse  # noqa: E402
-from factcheck.contradict.features import FEATURES, signals  # noqa: E402
-from factcheck.contradict.model import PairContext  # noqa: E402
+from factcheck.contradict import analyse
+from factcheck.contradict.features import FEATURES, signals
+from factcheck.contradict.model import PairContext
 
 _OUT = Path(__file__).resolve().parents[1] / "factcheck" / "contradict" / "combiner.yaml"
 _RULES = [FEATURES.index(f"rule_{k}") for k in ("quantity", "date", "attribution", "entity", "polarity")]
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         "l2": args.l2,
         "threshold": args.threshold,
         "bias": round(float(w[-1]), 4),
-        "weights": {name: round(float(v), 4) for name, v in zip(FEATURES, w[:-1])},
+        "weights": {name: round(float(v), 4) for name, v in zip(FEATURES, w[:-1], strict=True)},
     }
     header = ("# Learned by benchmarks/train_contradictions.py; do not edit by hand, retrain.\n"
               "# Weights of factcheck/contradict/features.py's signals (logistic model).\n")

@@ -17,7 +17,7 @@ from importlib import resources
 
 import yaml
 
-from factcheck.contradict.features import FEATURES, Signals
+from factcheck.contradict.features import Signals
 from factcheck.contradict.model import Conflict, Kind
 
 __all__ = ["Weights", "decide", "probability", "weights"]
