@@ -59,10 +59,15 @@ def compare_analyses(x: Analysis, y: Analysis) -> Verdict:
     learned combiner (``combine``); the verdict's score is its probability
     and its evidence the two aligned values of the kind that weighs most.
     """
-    p, conflict = decide(signals(PairContext(x, y)))
+    # The signals are not all symmetric (which side's names are "only a"); reading every pair
+    # in one canonical order makes compare(a, b) and compare(b, a) one verdict.
+    swapped = (x.text, x.lang) > (y.text, y.lang)
+    first, second = (y, x) if swapped else (x, y)
+    p, conflict = decide(signals(PairContext(first, second)))
     if conflict is None:
         return Verdict(False, round(p, 3))
-    return Verdict(True, round(p, 3), conflict.kind, conflict.evidence, conflict.why)
+    evidence = conflict.evidence[::-1] if swapped else conflict.evidence
+    return Verdict(True, round(p, 3), conflict.kind, evidence, conflict.why)
 
 
 def compare(a: str, b: str, *, lang_a: str | None = None, lang_b: str | None = None) -> Verdict:

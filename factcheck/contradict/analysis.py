@@ -324,6 +324,8 @@ def _tokens_en(text: str) -> list[Token]:
         nxt_word = next((x.group() for x in words[i + 1:i + 3] if x.group() != "."), "")
         if w.rstrip(".") in _TITLES and nxt_word[:1].isupper():
             i += 1  # "Dr." before a name is not a name of its own, nor a clause end
+            if i < len(words) and words[i].group() == ".":
+                i += 1
             at_start = False
             continue
         if w in _CLAUSE_EN or (len(w) == 1 and not w.isalnum()):

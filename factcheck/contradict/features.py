@@ -26,6 +26,7 @@ from factcheck.contradict.align import (
     role_swap,
     word_overlap,
 )
+from factcheck.contradict.analysis import Analysis, Name
 from factcheck.contradict.kinds import KINDS
 from factcheck.contradict.kinds import date as date_kind
 from factcheck.contradict.kinds import entity as entity_kind
@@ -133,11 +134,35 @@ def _figures(ctx: PairContext, out: Signals) -> None:
             out.evidence["quantity"] = Conflict("quantity", 0.5, fa.text, fb.text, "incompatible figures")
 
 
+_CONTEXT = 3  # content words each side of a name that say which slot it fills
+
+
+def _context(name: Name, x: Analysis, strict: bool) -> frozenset[str]:
+    """The words around a name in its clause: 首都は[キャンベラ], [Canberra] is the capital."""
+    words = [t for t in x.tokens if t.clause == name.clause and t.kind in ("content", "pred")]
+    before = [t for t in words if t.end <= name.start][-_CONTEXT:]
+    after = [t for t in words if t.start > name.start][:_CONTEXT]
+    return frozenset(k for t in before + after for k in (t.own if strict else t.keys))
+
+
+def _slot_overlap(x: Name, y: Name, ctx: PairContext) -> float:
+    strict = not ctx.cross_language
+    cx, cy = _context(x, ctx.a, strict), _context(y, ctx.b, strict)
+    if not cx or not cy:
+        return 0.0
+    return len(cx & cy) / min(len(cx), len(cy))
+
+
 def _names(ctx: PairContext, out: Signals) -> None:
     v = out.values
     only_a, only_b = ctx.names.only_a, ctx.names.only_b
     if only_a and only_b:
         v["name_substitution"] = 1.0
+        v["name_context"] = max(_slot_overlap(x, y, ctx) for x in only_a for y in only_b)
+        shared_pred = bool(ctx.a.preds & ctx.b.preds) if not ctx.cross_language else bool(
+            ctx.a.preds & (ctx.b.preds | ctx.b.wide))
+        v["name_same_act"] = 1.0 if shared_pred and any(
+            x.role == y.role != "other" for x in only_a for y in only_b) else 0.0
         pair = next(((x, y) for x in only_a for y in only_b if x.role == y.role), (only_a[0], only_b[0]))
         v["name_same_slot"] = 1.0 if pair[0].role == pair[1].role else 0.0
         out.evidence.setdefault("entity", Conflict("entity", 0.5, pair[0].text, pair[1].text,
@@ -189,6 +214,7 @@ def _interactions(ctx: PairContext, out: Signals) -> None:
     v["figure_x_measure"] = v.get("figure_incompatible", 0.0) * v.get("figure_same_measure", 0.0) * (
         1.0 - v.get("figure_other_period", 0.0))
     v["name_x_overlap"] = v.get("name_substitution", 0.0) * v["overlap_min"]
+    v["name_context_x_similarity"] = v.get("name_context", 0.0) * sim
     v["name_x_matched"] = v.get("name_substitution", 0.0) * v["names_matched"]
     v["parity_x_similarity"] = v["parity_differs"] * sim
     v["poles_x_similarity"] = v["poles_opposed"] * sim
@@ -207,10 +233,10 @@ FEATURES: tuple[str, ...] = (
     "date_disagree", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_same_event", "date_same_year",
     "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
     "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap",
-    "name_substitution", "name_same_slot", "role_swap", "corrected", "other_agent", "credit_both", "credit_any",
+    "name_substitution", "name_same_slot", "name_context", "name_same_act", "role_swap", "corrected", "other_agent", "credit_both", "credit_any",
     "quotes_both",
     "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged",
-    "date_x_similarity", "date_event_x_similarity", "figure_x_measure", "name_x_overlap", "name_x_matched",
+    "date_x_similarity", "date_event_x_similarity", "figure_x_measure", "name_x_overlap", "name_context_x_similarity", "name_x_matched",
     "parity_x_similarity", "poles_x_similarity", "credit_x_names", "figure_x_names", "date_x_names",
 )
 
