@@ -46,14 +46,16 @@ def load(path: Path) -> tuple[np.ndarray, np.ndarray]:
     return np.array(xs, dtype=float), np.array(ys)
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 4000, rate: float = 0.5) -> np.ndarray:
+def fit(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 4000, rate: float = 0.5,
+        weight: np.ndarray | None = None) -> np.ndarray:
     xb = np.hstack([x, np.ones((len(x), 1))])
+    sw = np.ones(len(y)) if weight is None else weight
     w = np.zeros(xb.shape[1])
     penalty = np.ones_like(w)
     penalty[-1] = 0.0  # the bias is not shrunk
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-xb @ w))
-        w -= rate * (xb.T @ (p - y) + l2 * penalty * w) / len(y)
+        w -= rate * (xb.T @ (sw * (p - y)) + l2 * penalty * w) / sw.sum()
     return w
 
 
@@ -75,16 +77,34 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="+", type=Path)
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--scan-threshold", type=float, default=0.5,
+                    help="the bar for pairs a repository scan proposes (most share words, not a fact)")
     ap.add_argument("--out", type=Path, default=_OUT)
     ap.add_argument("--check", action="store_true", help="print the estimate only")
+    ap.add_argument("--corpus", type=Path, action="append", default=[],
+                    help="blocked pairs of a real repository (benchmarks/corpus_pairs.py): trained on, never held out")
+    ap.add_argument("--corpus-weight", type=float, default=0.5,
+                    help="the corpus pairs together weigh this share of the labelled pairs")
     args = ap.parse_args(argv)
     data = {f: load(f) for f in args.files}
+    corpus = [load(f) for f in args.corpus]
+    cx = np.vstack([x for x, _ in corpus]) if corpus else np.zeros((0, len(FEATURES)))
+    cy = np.concatenate([y for _, y in corpus]) if corpus else np.zeros(0)
+
+    def train(parts: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        x = np.vstack([p for p, _ in parts] + [cx])
+        y = np.concatenate([q for _, q in parts] + [cy])
+        labelled = sum(len(q) for _, q in parts)
+        weight = np.ones(len(y))
+        if len(cy):
+            weight[labelled:] = args.corpus_weight * labelled / len(cy)
+        return fit(x, y, args.l2, weight=weight)
+
     print(f"{'held-out file':32} {'n':>4}   rules P/R/F1          combiner P/R/F1")
     if len(data) > 1:
         pooled: dict[str, list[np.ndarray]] = {"rules": [], "combiner": [], "y": []}
         for held in data:
-            train = [data[f] for f in data if f != held]
-            w = fit(np.vstack([x for x, _ in train]), np.concatenate([y for _, y in train]), args.l2)
+            w = train([data[f] for f in data if f != held])
             x, y = data[held]
             rules = scores(x[:, _RULES].max(axis=1) >= 0.5, y)
             comb = scores(predict(w, x) >= args.threshold, y)
@@ -98,9 +118,14 @@ def main(argv: list[str] | None = None) -> int:
         comb = scores(np.concatenate(pooled["combiner"]), y_all)
         print(f"{'all (pooled)':32} {len(y_all):4}   {rules[0]:.2f}/{rules[1]:.2f}/{rules[2]:.2f}"
               f"        {comb[0]:.2f}/{comb[1]:.2f}/{comb[2]:.2f}")
-    x = np.vstack([x for x, _ in data.values()])
     y = np.concatenate([y for _, y in data.values()])
-    w = fit(x, y, args.l2)
+    w = train(list(data.values()))
+    if len(cy):
+        print(f"{'corpus pairs (trained on)':32} {len(cy):4}   proposed by the combiner: "
+              f"{int((predict(w, cx) >= args.threshold).sum())}, of which labelled contradictions: "
+              f"{int(((predict(w, cx) >= args.threshold) & (cy == 1)).sum())} of {int(cy.sum())}; "
+              f"at the scan threshold {args.scan_threshold} with a kind's rule: "
+              f"{int(((predict(w, cx) >= args.scan_threshold) & (cx[:, _RULES].max(axis=1) > 0)).sum())}")
     if args.check:
         return 0
     doc: dict[str, Any] = {
@@ -109,8 +134,12 @@ def main(argv: list[str] | None = None) -> int:
         "trained": dt.date.today().isoformat(),
         "trained_on": [f.name for f in args.files],
         "pairs": int(len(y)),
+        "corpus": [f.name for f in args.corpus],
+        "corpus_pairs": int(len(cy)),
+        "corpus_weight": args.corpus_weight,
         "l2": args.l2,
         "threshold": args.threshold,
+        "scan_threshold": args.scan_threshold,
         "bias": round(float(w[-1]), 4),
         "weights": {name: round(float(v), 4) for name, v in zip(FEATURES, w[:-1], strict=True)},
     }

@@ -52,18 +52,19 @@ class Candidate:
     within_document: bool = False
 
 
-def compare_analyses(x: Analysis, y: Analysis) -> Verdict:
+def compare_analyses(x: Analysis, y: Analysis, *, scan: bool = False) -> Verdict:
     """:func:`compare` on claims already read with :func:`analyse`.
 
     Every kind's signals are measured (``features``) and weighed by the
     learned combiner (``combine``); the verdict's score is its probability
     and its evidence the two aligned values of the kind that weighs most.
+    ``scan`` asks for the higher bar of a repository scan (see ``combine.decide``).
     """
     # The signals are not all symmetric (which side's names are "only a"); reading every pair
     # in one canonical order makes compare(a, b) and compare(b, a) one verdict.
     swapped = (x.text, x.lang) > (y.text, y.lang)
     first, second = (y, x) if swapped else (x, y)
-    p, conflict = decide(signals(PairContext(first, second)))
+    p, conflict = decide(signals(PairContext(first, second)), scan=scan)
     if conflict is None:
         return Verdict(False, round(p, 3))
     evidence = conflict.evidence[::-1] if swapped else conflict.evidence
@@ -82,7 +83,7 @@ def candidates(claims: Sequence[Claim], *, within: bool = False) -> list[Candida
     docs = [c.document for c in facts]
     out: list[Candidate] = []
     for i, j, _ in block(read, docs, within=within):
-        verdict = compare_analyses(read[i], read[j])
+        verdict = compare_analyses(read[i], read[j], scan=True)
         if verdict.contradiction:
             out.append(Candidate(facts[i].id, facts[j].id, verdict, docs[i] == docs[j]))
     out.sort(key=lambda c: (-c.verdict.score, c.a, c.b))

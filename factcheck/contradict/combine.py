@@ -38,7 +38,8 @@ _KIND_OF: dict[str, Kind] = {
 class Weights:
     bias: float
     weights: dict[str, float]
-    threshold: float
+    threshold: float  # for one pair said to be about one thing (labelled pairs are half conflicts)
+    scan_threshold: float  # for a repository scan, where few blocked pairs are about one fact at all
 
 
 @cache
@@ -46,7 +47,7 @@ def weights() -> Weights:
     text = resources.files("factcheck.contradict").joinpath("combiner.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     return Weights(float(data["bias"]), {str(k): float(v) for k, v in data["weights"].items()},
-                   float(data["threshold"]))
+                   float(data["threshold"]), float(data.get("scan_threshold", data["threshold"])))
 
 
 def probability(s: Signals, w: Weights | None = None) -> float:
@@ -62,11 +63,23 @@ def _kind_of(feature: str) -> Kind | None:
     return None
 
 
-def decide(s: Signals, w: Weights | None = None) -> tuple[float, Conflict | None]:
-    """The probability of conflict and, when it is proposed, the kind and evidence that carry it."""
+def decide(s: Signals, w: Weights | None = None, *, scan: bool = False) -> tuple[float, Conflict | None]:
+    """The probability of conflict and, when it is proposed, the kind and evidence that carry it.
+
+    ``scan``: the pair came from blocking a repository, not from a person
+    who put two claims side by side; most such pairs share words but state
+    different facts.  A scan proposes a pair only at the file's
+    ``scan_threshold`` *and* when one kind's own rule holds (the two values
+    date one event, measure one thing, fill one slot): the combiner's
+    weights were learned on pairs about one subject, where any difference
+    counts for more than it does between two sentences that only share a
+    country's name.
+    """
     w = w or weights()
     p = probability(s, w)
-    if p < w.threshold or not s.evidence:
+    if p < (w.scan_threshold if scan else w.threshold) or not s.evidence:
+        return p, None
+    if scan and not any(s.values.get(f"rule_{c.kind}", 0.0) > 0 for c in s.evidence.values()):
         return p, None
     support: dict[Kind, float] = {}
     for name, value in s.values.items():

@@ -66,8 +66,8 @@ def _general(ctx: PairContext, out: Signals) -> None:
     v["overlap_max"] = max(ab, ba)
     v["word_overlap"] = word_overlap(ctx.a, ctx.b)
     v["cross_language"] = 1.0 if ctx.cross_language else 0.0
-    v["names_matched"] = min(len(ctx.names.matched), 3) / 3
-    v["names_unmatched"] = min(len(ctx.names.only_a) + len(ctx.names.only_b), 4) / 4
+    # How many names the claims carry is no evidence by itself (people who write labelled pairs
+    # put names in their conflicts); only names in aligned slots count, in _names.
     v["qualifiers_differ"] = 1.0 if different_qualifiers(ctx.a, ctx.b) else 0.0
     v["hedge_differs"] = 1.0 if ctx.a.hedged != ctx.b.hedged else 0.0
     v["different_times"] = 1.0 if polarity_kind._different_times(ctx.a, ctx.b) else 0.0
@@ -96,11 +96,25 @@ def _dates(ctx: PairContext, out: Signals) -> None:
             v["date_aligned"] = score
             v["date_same_event"] = 1.0 if same else 0.0
             v["date_same_year"] = 1.0 if da.value[:4] == db.value[:4] else 0.0
+            v["date_extra_words"] = _extra_words(ctx, da.clause, db.clause)
             if "date" not in out.evidence:
                 out.evidence["date"] = Conflict("date", 0.5, da.text, db.text, "same event, different dates")
     if best is None and v["date_disagree"]:
         x, y = pairs[0]
         out.evidence.setdefault("date", Conflict("date", 0.5, x.text, y.text, "different dates"))
+
+
+def _extra_words(ctx: PairContext, clause_a: int, clause_b: int) -> float:
+    """Words one value's clause has that the other claim lacks: "the Asian branch was founded",
+    "the metropolitan area had": a narrower or other thing measured or dated."""
+    strict = not ctx.cross_language
+
+    def extra(x: Analysis, clause: int, y: Analysis) -> int:
+        other = y.own if strict else (y.keys | y.wide)
+        words = [t for t in x.tokens if t.clause == clause and t.kind == "content"]
+        return sum(1 for t in words if not ((t.own if strict else t.keys) & other))
+
+    return min(max(extra(ctx.a, clause_a, ctx.b), extra(ctx.b, clause_b, ctx.a)), 3) / 3
 
 
 def _figures(ctx: PairContext, out: Signals) -> None:
@@ -130,6 +144,7 @@ def _figures(ctx: PairContext, out: Signals) -> None:
         v["figure_slip"] = 1.0 if same and not period and quantity_kind._slip(fa, fb) else 0.0
         v["figure_approximate"] = 1.0 if fa.approximate or fb.approximate or fa.bounded or fb.bounded else 0.0
         v["figure_role_swap"] = 1.0 if swapped else 0.0
+        v["figure_extra_words"] = _extra_words(ctx, fa.clause, fb.clause)
         if "quantity" not in out.evidence:
             out.evidence["quantity"] = Conflict("quantity", 0.5, fa.text, fb.text, "incompatible figures")
 
@@ -168,6 +183,9 @@ def _names(ctx: PairContext, out: Signals) -> None:
         out.evidence.setdefault("entity", Conflict("entity", 0.5, pair[0].text, pair[1].text,
                                                    "different name in the same slot"))
     swap = role_swap(ctx.a, ctx.b)
+    if swap is not None and polarity_kind._opposed_poles(ctx.a, ctx.b) is not None:
+        v["converse"] = 1.0  # "A beat B" / "B lost to A": swapped roles of opposite verbs say one thing
+        swap = None
     v["role_swap"] = 1.0 if swap is not None else 0.0
     if swap is not None:
         out.evidence.setdefault("entity", Conflict("entity", 0.5, swap[0], swap[1], "roles swapped"))
@@ -215,9 +233,13 @@ def _interactions(ctx: PairContext, out: Signals) -> None:
         1.0 - v.get("figure_other_period", 0.0))
     v["name_x_overlap"] = v.get("name_substitution", 0.0) * v["overlap_min"]
     v["name_context_x_similarity"] = v.get("name_context", 0.0) * sim
-    v["name_x_matched"] = v.get("name_substitution", 0.0) * v["names_matched"]
+    # A name changed while others stay: Kobe beat *Osaka* / Kobe beat *Nara*.
+    v["name_x_matched"] = v.get("name_substitution", 0.0) * min(len(ctx.names.matched), 3) / 3
     v["parity_x_similarity"] = v["parity_differs"] * sim
     v["poles_x_similarity"] = v["poles_opposed"] * sim
+    # Closed in 1967, reopened in 2009: opposite states at two different times both hold.
+    v["poles_x_other_times"] = v["poles_opposed"] * v["different_times"]
+    v["parity_x_other_times"] = v["parity_differs"] * v["different_times"]
     v["credit_x_names"] = v["credit_both"] * v.get("name_substitution", 0.0)
     # Tokyo 35.2°C / Osaka 37.1°C: values of two different subjects.
     v["figure_x_names"] = v.get("figure_incompatible", 0.0) * v.get("name_substitution", 0.0)
@@ -228,16 +250,15 @@ _STEPS = (_rules, _general, _dates, _figures, _names, _polarity, _interactions)
 
 FEATURES: tuple[str, ...] = (
     *(f"rule_{k}" for k in ("quantity", "date", "attribution", "entity", "polarity")),
-    "similarity", "overlap_min", "overlap_max", "word_overlap", "cross_language", "names_matched",
-    "names_unmatched", "qualifiers_differ", "hedge_differs", "different_times",
-    "date_disagree", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_same_event", "date_same_year",
+    "similarity", "overlap_min", "overlap_max", "word_overlap", "cross_language", "qualifiers_differ", "hedge_differs", "different_times",
+    "date_disagree", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_same_event", "date_same_year", "date_extra_words",
     "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
-    "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap",
-    "name_substitution", "name_same_slot", "name_context", "name_same_act", "role_swap", "corrected", "other_agent", "credit_both", "credit_any",
+    "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap", "figure_extra_words",
+    "name_substitution", "name_same_slot", "name_context", "name_same_act", "role_swap", "converse", "corrected", "other_agent", "credit_both", "credit_any",
     "quotes_both",
     "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged",
     "date_x_similarity", "date_event_x_similarity", "figure_x_measure", "name_x_overlap", "name_context_x_similarity", "name_x_matched",
-    "parity_x_similarity", "poles_x_similarity", "credit_x_names", "figure_x_names", "date_x_names",
+    "parity_x_similarity", "poles_x_similarity", "poles_x_other_times", "parity_x_other_times", "credit_x_names", "figure_x_names", "date_x_names",
 )
 
 

@@ -1,0 +1,82 @@
+"""The learned combiner: its weights file, its bar, and that it never proposes without evidence."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck.contradict import analyse, combine, compare, compare_analyses
+from factcheck.contradict.combine import Weights, decide, probability
+from factcheck.contradict.features import FEATURES, Signals, signals
+from factcheck.contradict.model import Conflict, PairContext
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_weights_file_covers_exactly_the_features() -> None:
+    # A feature added without retraining would weigh nothing; a stale name would be ignored.
+    w = combine.weights()
+    assert set(w.weights) == set(FEATURES)
+    assert 0.0 < w.threshold <= w.scan_threshold < 1.0
+
+
+def test_signals_name_only_known_features() -> None:
+    s = signals(PairContext(analyse("The bridge opened in 1998."), analyse("橋は2001年に開通した。")))
+    assert set(s.values) <= set(FEATURES)
+    assert len(s.vector()) == len(FEATURES)
+
+
+def test_no_evidence_no_conflict_whatever_the_weights() -> None:
+    eager = Weights(bias=10.0, weights={}, threshold=0.5, scan_threshold=0.6)
+    s = Signals(values={"similarity": 1.0})
+    p, conflict = decide(s, eager)
+    assert p > 0.99 and conflict is None
+
+
+def test_the_kind_that_weighs_most_names_the_conflict() -> None:
+    w = Weights(bias=0.0, weights={"date_aligned": 3.0, "figure_incompatible": 1.0}, threshold=0.5,
+                scan_threshold=0.6)
+    s = Signals(values={"date_aligned": 1.0, "figure_incompatible": 1.0}, evidence={
+        "date": Conflict("date", 0.5, "1998", "2001"), "quantity": Conflict("quantity", 0.5, "5 km", "7 km")})
+    _, conflict = decide(s, w)
+    assert conflict is not None and conflict.kind == "date" and conflict.evidence == ("1998", "2001")
+    assert probability(s, w) == pytest.approx(1 / (1 + pow(2.718281828459045, -4.0)), rel=1e-6)
+
+
+def test_a_scan_needs_a_kind_rule_as_well() -> None:
+    w = Weights(bias=0.0, weights={"names_unmatched": 5.0}, threshold=0.5, scan_threshold=0.6)
+    s = Signals(values={"names_unmatched": 1.0, "rule_entity": 0.0},
+                evidence={"entity": Conflict("entity", 0.5, "Oslo", "Bergen")})
+    assert decide(s, w)[1] is not None
+    assert decide(s, w, scan=True)[1] is None
+    s.values["rule_entity"] = 0.7
+    assert decide(s, w, scan=True)[1] is not None
+
+
+def test_verdict_score_is_the_probability() -> None:
+    v = compare("The Marsh Canal is 17.3 km long.", "The Marsh Canal is 173 km long.")
+    a, b = analyse("The Marsh Canal is 17.3 km long."), analyse("The Marsh Canal is 173 km long.")
+    assert v.contradiction and v.score == round(probability(signals(PairContext(a, b))), 3)
+    assert compare_analyses(a, b, scan=True).contradiction  # a rule holds too: a scan proposes it
+
+
+def test_training_script_estimates_without_writing(tmp_path: Path) -> None:
+    pairs = yaml.safe_load((ROOT / "benchmarks" / "pairs" / "cases.yaml").read_text(encoding="utf-8"))["pairs"]
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    one.write_text(yaml.safe_dump({"version": 1, "pairs": pairs[:40]}, allow_unicode=True), encoding="utf-8")
+    two.write_text(yaml.safe_dump({"version": 1, "pairs": pairs[40:80]}, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "combiner.yaml"
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "train_contradictions.py"), str(one), str(two),
+                          "--out", str(out), "--check"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "one.yaml" in run.stdout and "all (pooled)" in run.stdout
+    assert not out.exists()
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "train_contradictions.py"), str(one), str(two),
+                          "--out", str(out)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    written = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert set(written["weights"]) == set(FEATURES) and written["pairs"] == 80
