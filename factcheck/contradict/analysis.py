@@ -889,7 +889,9 @@ def _light(t: Token, *, dates: bool = False) -> bool:
     return t.lemma in words or stem(t.lemma) in words
 
 
-_NO_YEAR = 9999
+# Within the years the date reader accepts (1-2999), a leap year (2月29日 stays a date), and
+# none a claim names: a date read with it has no year of its own.
+_NO_YEAR = 2996
 _DATE_EVENTS = frozenset({"announc", "report", "record", "confirm", "發表", "発表", "報告", "記録", "確認", "推定"})
 
 

@@ -34,6 +34,7 @@ from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
 
 _HEDGE_WIDTH = 0.1  # 約 / about: ±10 %
+_HEDGE_WIDTH_PRECISE = 0.03  # about a figure of three or more significant digits
 _MIN_MEASURE = 0.34
 
 
@@ -44,8 +45,11 @@ def _interval(f: Figure) -> tuple[float, float]:
         return low, high
     slack = f.step
     if f.approximate:
+        # "about 10,000" or 約5.4km hedge a round figure (±10 %); "about 439 million" was
+        # written to three digits, and hedges only the last of them.
         mid = low if math.isfinite(low) else high
-        slack = max(slack, abs(mid) * _HEDGE_WIDTH)
+        width = _HEDGE_WIDTH if len(f.digits) <= 2 else _HEDGE_WIDTH_PRECISE
+        slack = max(slack, abs(mid) * width)
     return low - slack, high + slack
 
 
