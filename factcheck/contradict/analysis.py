@@ -1063,6 +1063,12 @@ def _chunks(tokens: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+def _word_keys(t: Token) -> frozenset[str]:
+    """A Latin name's words one by one (Sable Esports ~ Esports), else its whole form."""
+    words = _STEMS.findall(t.lemma)
+    return frozenset(stem(w) for w in words) if len(words) > 1 else frozenset({t.lemma})
+
+
 def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
     out: list[Arg] = []
     chunks = _chunks(tokens)
@@ -1089,8 +1095,8 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
                 role = "patient" if passive else "agent"
             elif i > first_pred:
                 role = "patient"
-        keys = frozenset(k for t in piece for k in (t.keys or {t.lemma}))
-        own = frozenset(k for t in piece for k in (t.own or {t.lemma}))
+        keys = frozenset(k for t in piece for k in (t.keys or _word_keys(t)))
+        own = frozenset(k for t in piece for k in (t.own or _word_keys(t)))
         out.append(Arg(text[piece[0].start:piece[-1].end], keys, own, role, piece[0].start))
     return out
 
