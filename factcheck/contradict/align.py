@@ -161,7 +161,10 @@ def align_figures(a: Analysis, b: Analysis) -> list[tuple[Figure, Figure, float]
         for j, fb in enumerate(b.figures):
             if not same_dimension(fa.base, fb.base):
                 continue
-            options.append((measure_similarity(fa, fb, strict=a.lang == b.lang), i, j))
+            score = measure_similarity(fa, fb, strict=a.lang == b.lang)
+            if fa.total and fb.total:
+                score += 0.2  # 計107人 / 合わせて170人: the two totals measure one thing
+            options.append((score, i, j))
     options.sort(key=lambda o: (-o[0], abs(o[1] - o[2])))
     used_a: set[int] = set()
     used_b: set[int] = set()

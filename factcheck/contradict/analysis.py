@@ -813,8 +813,8 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
             continue
         cursor = start + len(m.text)
         value = "--" + m.value[5:] if m.value.startswith(str(_NO_YEAR)) else m.value
-        if value == "--":
-            continue
+        if value == "--" or (not value.startswith("--") and abs(int(value[:4]) - _NO_YEAR) <= 10):
+            continue  # 前年, 翌年 of no year: a year relative to nothing
         mentions.append(DateMention(m.text, value))
         spans.append((start, start + len(m.text)))
     out: list[DateValue] = []

@@ -33,7 +33,7 @@ from factcheck.contradict.analysis import Analysis, Figure
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
 
-_HEDGE_WIDTH = 0.1  # 約 / about: ±10 %
+_HEDGE_WIDTH = 0.05  # 約 / about a figure of one or two significant digits: ±5 %, or its rounding if wider
 _HEDGE_WIDTH_PRECISE = 0.03  # about a figure of three or more significant digits
 _MIN_MEASURE = 0.34
 
@@ -45,8 +45,8 @@ def _interval(f: Figure) -> tuple[float, float]:
         return low, high
     slack = f.step
     if f.approximate:
-        # "about 10,000" or 約5.4km hedge a round figure (±10 %); "about 439 million" was
-        # written to three digits, and hedges only the last of them.
+        # "about 10,000" or 約5.4km hedge a round figure (±5 % or its rounding); "about 439
+        # million" was written to three digits, and hedges only the last of them.
         mid = low if math.isfinite(low) else high
         width = _HEDGE_WIDTH if len(f.digits) <= 2 else _HEDGE_WIDTH_PRECISE
         slack = max(slack, abs(mid) * width)
