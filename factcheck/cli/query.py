@@ -22,6 +22,7 @@ from factcheck.cli.common import RootOption, app, configured_format, emit, load_
 from factcheck.cli.screen import show
 from factcheck.report import detail, disputes, exports, hits, listing, stats
 from factcheck.report.claims import build_report
+from factcheck.store import Repository
 
 # --- shared options ------------------------------------------------------------------
 
@@ -122,6 +123,10 @@ def search_command(
     min_score: Annotated[
         float, typer.Option("--min-score", min=0, max=100, metavar="SCORE", help="Drop results scoring below this (0-100).")
     ] = searching.DEFAULT_MIN_SCORE,
+    fuzzy: Annotated[
+        bool,
+        typer.Option("--fuzzy", help="Score every claim, also beside claims holding QUERY as written (slower; finds paraphrases of a word that is also found literally)."),
+    ] = False,
     status: StatusOption = None,
     doc: DocOption = None,
     section: SectionOption = None,
@@ -142,7 +147,9 @@ def search_command(
     かたかな), so a fragment or a paraphrase of a Japanese sentence is found
     without spaces; English words may come in any order.  Scores run 0-100;
     the matched parts are highlighted.  Filters are those of `factcheck list`
-    and apply to claims.
+    and apply to claims.  When some claims hold QUERY as written, only those
+    are scored (fast on a large repository); otherwise, or with --fuzzy, every
+    claim is.
 
     \b
     Examples:
@@ -152,7 +159,7 @@ def search_command(
     corpus = load_corpus(root)
     views = q.select(corpus, **_filters(**locals()))
     found = searching.find(
-        corpus, query, claims=views, scope=scope, documents=doc or (), limit=limit or None, min_score=min_score
+        corpus, query, claims=views, scope=scope, documents=doc or (), limit=limit or None, min_score=min_score, fuzzy=fuzzy
     )
     emit(hits.FORMATS[fmt or configured_format("search", root) or "table"], found)
 
@@ -252,7 +259,10 @@ def report_command(
     chosen = fmt or (_BY_SUFFIX.get(output.suffix.lower()) if output else None) or configured_format("report", root)
     if chosen is None:
         chosen = "terminal" if output is None and sys.stdout.isatty() else "markdown"
-    built = build_report(corpus, title=title, date=date)
+    from factcheck.index import cached_candidates
+
+    # The detector's scan is kept in the index: a warm report does not rescan.
+    built = build_report(corpus, title=title, date=date, find=cached_candidates(Repository.locate(root)))
     if chosen == "terminal" and output is None:
         show(lambda out: disputes.render_terminal(built, out), pager=not no_pager)
     else:
