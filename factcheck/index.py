@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from factcheck import __version__, facts
 from factcheck.errors import ClaimFileError
@@ -85,6 +85,10 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(id UNINDEXED, text, tokenize='trigram
 -- computed from (every factual claim's id, document and text): a claim edit
 -- changes the key, and only the latest result is kept.
 CREATE TABLE candidates (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
+-- What a read command derives from the whole repository (stats, list's
+-- records, the report), keyed by every file's content hash, the state of
+-- every document's source and the configuration: kept while nothing changed.
+CREATE TABLE derived (name TEXT PRIMARY KEY, key TEXT NOT NULL, blob BLOB NOT NULL);
 """ + facts.SCHEMA
 
 
@@ -605,6 +609,49 @@ def load(
     return repo.load(extra, build=build), None
 
 
+T = TypeVar("T")
+
+
+def derived(repo: Repository, name: str, compute: Callable[[Corpus], T]) -> T:
+    """``compute(corpus)`` over sound input (the first broken file raises, as
+    ``Corpus.raise_if_broken``), kept in the index under ``name`` while no file,
+    no source (the report quotes them) and not the configuration changed: a
+    warm `stats` unpickles no claim, a warm `report` compares no pair."""
+    if enabled():
+        try:
+            idx = Index(repo)
+            refreshed = idx.refresh(values=False)
+        except IndexUnavailable:
+            pass
+        else:
+            try:
+                Corpus(repo.root, refreshed.files).raise_if_broken()
+                db = idx.open()
+                h = hashlib.sha256(f"{name}\x1e{repo.config!r}\x1e".encode())
+                for rel, sha, source in db.execute("SELECT path, sha256, source FROM files ORDER BY path"):
+                    h.update(f"{rel}\x1f{sha}\x1f{idx.source_state(source)}\x1e".encode())
+                key = h.hexdigest()
+                row = db.execute("SELECT blob FROM derived WHERE name = ? AND key = ?", (name, key)).fetchone()
+                if row is not None:
+                    return pickle.loads(row[0])
+                idx.attach_models(refreshed.files)
+                value = compute(Corpus(repo.root, refreshed.files, table=repo.config.table))
+                try:
+                    db.execute("BEGIN IMMEDIATE")
+                    db.execute("INSERT OR REPLACE INTO derived VALUES (?, ?, ?)",
+                               (name, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+                    db.execute("COMMIT")
+                except sqlite3.OperationalError:  # busy or read-only: computed again next time
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                return value
+            finally:
+                idx.close()
+    corpus = repo.load()
+    corpus.raise_if_broken()
+    return compute(corpus)
+
+
 def cached_candidates(repo: Repository) -> Callable[[Sequence[Any]], list[Any]]:
     """``factcheck.contradict.candidates`` through the index: answered from the
     last scan over the same claims (same ids, documents, kinds and texts; the
@@ -668,4 +715,4 @@ def load_for_claim(repo: Repository, claim_id: str) -> Corpus:
     return repo.load()
 
 
-__all__ = ["Index", "IndexUnavailable", "Refreshed", "load", "load_for_claim", "cached_candidates", "enabled", "relpath", "INDEX_DIR"]
+__all__ = ["Index", "IndexUnavailable", "Refreshed", "load", "load_for_claim", "cached_candidates", "derived", "enabled", "relpath", "INDEX_DIR"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from factcheck import vocab
 from factcheck.errors import FileError, UsageError
@@ -95,6 +95,37 @@ def check_values(corpus: Corpus, *, cites: str | None = None, marker: str | None
         if not any(x == wanted or x.startswith(wanted + "-") for x in languages):
             listed = ", ".join(sorted(languages)) or "none"
             raise UsageError(f"--lang {lang}: no document is in this language (languages: {listed})")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Every claim as `list` prints it for programs, without the claim objects
+    (kept in the index while no file changes): the document ids, and per claim
+    (id, document, statuses, its JSON record)."""
+
+    documents: frozenset[str]
+    rows: tuple[tuple[str, str, frozenset[str], dict[str, Any]], ...]
+
+
+def select_listed(listed: Listed, *, status: Iterable[str] = (), doc: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """:func:`select` with only ``status`` and ``doc`` given, over a
+    :class:`Listed`: the records of the claims passing, the same errors."""
+    wanted_status = {s.lower() for s in status}
+    unknown = wanted_status - set(STATUSES)
+    if unknown:
+        bad = sorted(unknown)[0]
+        raise UsageError(f"unknown status {clip(bad)}{did_you_mean(bad, STATUSES)} (choose from {', '.join(STATUSES)})")
+    docs = set(doc)
+    missing = docs - listed.documents
+    if missing:
+        bad = sorted(missing)[0]
+        known = ", ".join(sorted(listed.documents)) or "none"
+        raise UsageError(f"no document {clip(bad)}{did_you_mean(bad, listed.documents)} (known: {known})")
+    return [
+        record
+        for _, document, statuses, record in listed.rows
+        if (not wanted_status or wanted_status & statuses) and (not docs or document in docs)
+    ]
 
 
 def select(

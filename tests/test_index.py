@@ -301,3 +301,85 @@ def test_a_warm_report_reuses_the_detectors_scan(tmp_path: Path, monkeypatch: py
     assert runner.invoke(app, command).stdout == truth and len(scans) == 1
     _bump(fa, _fire("fa", 270))
     assert '"270 people"' in runner.invoke(app, command).stdout and len(scans) == 2
+
+
+def test_a_warm_stats_loads_no_claim(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_repo(tmp_path, files={"claims/other.yaml": OTHER, "sources/other.txt": "It opened in 2020.\n"})
+    command = ["stats", "--format", "json"]
+
+    def truth() -> str:
+        with monkeypatch.context() as m:
+            m.setenv(index.NO_INDEX_ENV, "1")
+            return runner.invoke(app, command).stdout
+
+    before = truth()
+    loads: list[int] = []
+    real = index.Index.attach_models
+
+    def counted(self: Any, files: Any) -> None:
+        loads.append(len(files))
+        real(self, files)
+
+    monkeypatch.setattr(index.Index, "attach_models", counted)
+    assert runner.invoke(app, command).stdout == before and len(loads) == 1
+    assert runner.invoke(app, command).stdout == before and len(loads) == 1  # warm: from the index
+    other = tmp_path / "claims/other.yaml"
+    _bump(other, other.read_text(encoding="utf-8").replace("    text: It opened in 2020.\n", "    text: It opened in 2020.\n    cites: [doc-r1]\n"))
+    after = runner.invoke(app, command).stdout
+    assert len(loads) == 2 and after == truth() and after != before
+    _bump(other, "claims: [")  # broken input stops it, warm or not
+    assert runner.invoke(app, command).exit_code == 2
+
+
+@pytest.mark.parametrize("args", [
+    ["--format", "json"], ["--format", "yaml", "--status", "sourced"], ["--format", "ids", "--status", "Unsourced", "--doc", "other"],
+    ["--format", "json", "--status", "disputed"],  # none: []
+    ["--format", "json", "--status", "sorced"], ["--format", "ids", "--doc", "nope"],  # errors
+])
+def test_list_for_programs_from_kept_records_says_what_the_claims_say(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """The records path of `list` (json, yaml, ids with --status/--doc) against
+    the claim objects rendered as before, cold and warm."""
+    import io
+
+    from factcheck import query
+    from factcheck.errors import UsageError
+    from factcheck.report import listing
+
+    monkeypatch.chdir(tmp_path)
+    repo = make_repo(tmp_path, files={"claims/other.yaml": OTHER, "sources/other.txt": "It opened in 2020.\n"})
+    fmt = args[1]
+    status = [args[i + 1] for i, a in enumerate(args) if a == "--status"]
+    doc = [args[i + 1] for i, a in enumerate(args) if a == "--doc"]
+    try:
+        out = io.StringIO()
+        listing.FORMATS[fmt](query.select(repo.load(), status=status, doc=doc), out)
+        expected = (0, out.getvalue(), "")
+    except UsageError as exc:
+        expected = (2, "", f"factcheck: error: {exc}\n")
+    for _ in ("cold", "warm"):
+        result = runner.invoke(app, ["list", *args])
+        assert (result.exit_code, result.stdout, result.stderr) == expected
+
+
+def test_a_kept_report_follows_its_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report quotes source lines: an edited source makes it again."""
+    monkeypatch.chdir(tmp_path)
+    make_repo(tmp_path, claims={"cites: [doc-r1]": "disputes: [{marker: '[citation needed]', kind: citation-needed}]"})
+    command = ["report", "--format", "json"]
+
+    def truth() -> str:
+        with monkeypatch.context() as m:
+            m.setenv(index.NO_INDEX_ENV, "1")
+            return runner.invoke(app, command).stdout
+
+    before = truth()
+    assert runner.invoke(app, command).stdout == before
+    assert runner.invoke(app, command).stdout == before
+    source = tmp_path / "sources/doc.txt"
+    _bump(source, source.read_text(encoding="utf-8") + "A line added below.\n")
+    _bump(source, source.read_text(encoding="utf-8").replace("It opened", "It opened (edited)"))
+    after = truth()
+    assert after != before and runner.invoke(app, command).stdout == after
