@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from factcheck import __version__, facts
 from factcheck.errors import ClaimFileError
@@ -609,14 +609,13 @@ def load(
     return repo.load(extra, build=build), None
 
 
-T = TypeVar("T")
-
-
-def derived(repo: Repository, name: str, compute: Callable[[Corpus], T]) -> T:
+def derived(repo: Repository, names: Sequence[str], compute: Callable[[Corpus], tuple[Any, ...]]) -> tuple[Any, ...]:
     """``compute(corpus)`` over sound input (the first broken file raises, as
-    ``Corpus.raise_if_broken``), kept in the index under ``name`` while no file,
-    no source (the report quotes them) and not the configuration changed: a
-    warm `stats` unpickles no claim, a warm `report` compares no pair."""
+    ``Corpus.raise_if_broken``): one value per name, each kept in the index
+    under its name while no file, no source (the report quotes them) and not
+    the configuration changed.  A warm `stats` unpickles no claim, a warm
+    `report` compares no pair.  Values computed together are stored
+    together (`list` keeps the statuses `stats` reads)."""
     if enabled():
         try:
             idx = Index(repo)
@@ -627,24 +626,24 @@ def derived(repo: Repository, name: str, compute: Callable[[Corpus], T]) -> T:
             try:
                 Corpus(repo.root, refreshed.files).raise_if_broken()
                 db = idx.open()
-                h = hashlib.sha256(f"{name}\x1e{repo.config!r}\x1e".encode())
+                h = hashlib.sha256(f"{repo.config!r}\x1e".encode())
                 for rel, sha, source in db.execute("SELECT path, sha256, source FROM files ORDER BY path"):
                     h.update(f"{rel}\x1f{sha}\x1f{idx.source_state(source)}\x1e".encode())
                 key = h.hexdigest()
-                row = db.execute("SELECT blob FROM derived WHERE name = ? AND key = ?", (name, key)).fetchone()
-                if row is not None:
-                    return pickle.loads(row[0])
+                rows = [db.execute("SELECT blob FROM derived WHERE name = ? AND key = ?", (n, key)).fetchone() for n in names]
+                if all(row is not None for row in rows):
+                    return tuple(pickle.loads(row[0]) for row in rows)
                 idx.attach_models(refreshed.files)
-                value = compute(Corpus(repo.root, refreshed.files, table=repo.config.table))
+                values = compute(Corpus(repo.root, refreshed.files, table=repo.config.table))
                 try:
                     db.execute("BEGIN IMMEDIATE")
-                    db.execute("INSERT OR REPLACE INTO derived VALUES (?, ?, ?)",
-                               (name, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+                    db.executemany("INSERT OR REPLACE INTO derived VALUES (?, ?, ?)",
+                                   [(n, key, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for n, v in zip(names, values, strict=True)])
                     db.execute("COMMIT")
                 except sqlite3.OperationalError:  # busy or read-only: computed again next time
                     if db.in_transaction:
                         db.execute("ROLLBACK")
-                return value
+                return values
             finally:
                 idx.close()
     corpus = repo.load()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Iterable, Mapping
 
 from factcheck import vocab
 from factcheck.errors import FileError, UsageError
@@ -99,31 +99,37 @@ def check_values(corpus: Corpus, *, cites: str | None = None, marker: str | None
 
 @dataclass(frozen=True)
 class Listed:
-    """Every claim as `list` prints it for programs, without the claim objects
-    (kept in the index while no file changes): the document ids, and per claim
-    (id, document, statuses, its JSON record)."""
+    """Every claim's statuses, without the claim objects (kept in the index
+    while no file changes; `list` and `stats` answer from it): the documents
+    (id -> title, language) and per claim, in corpus order, (id, document, statuses)."""
 
-    documents: frozenset[str]
-    rows: tuple[tuple[str, str, frozenset[str], dict[str, Any]], ...]
+    documents: dict[str, tuple[str, str]]
+    rows: tuple[tuple[str, str, frozenset[str]], ...]
 
 
-def select_listed(listed: Listed, *, status: Iterable[str] = (), doc: Iterable[str] = ()) -> list[dict[str, Any]]:
+def listed(corpus: Corpus, views: Mapping[str, ClaimView] | None = None) -> Listed:
+    views = views if views is not None else derive(corpus)
+    documents = {doc_id: (d.title, d.language) for doc_id, d in corpus.documents.items()}
+    return Listed(documents, tuple((v.id, v.claim.document, v.statuses) for v in views.values()))
+
+
+def select_listed(listed: Listed, *, status: Iterable[str] = (), doc: Iterable[str] = ()) -> list[int]:
     """:func:`select` with only ``status`` and ``doc`` given, over a
-    :class:`Listed`: the records of the claims passing, the same errors."""
+    :class:`Listed`: the positions of the claims passing, the same errors."""
     wanted_status = {s.lower() for s in status}
     unknown = wanted_status - set(STATUSES)
     if unknown:
         bad = sorted(unknown)[0]
         raise UsageError(f"unknown status {clip(bad)}{did_you_mean(bad, STATUSES)} (choose from {', '.join(STATUSES)})")
     docs = set(doc)
-    missing = docs - listed.documents
+    missing = docs - set(listed.documents)
     if missing:
         bad = sorted(missing)[0]
         known = ", ".join(sorted(listed.documents)) or "none"
         raise UsageError(f"no document {clip(bad)}{did_you_mean(bad, listed.documents)} (known: {known})")
     return [
-        record
-        for _, document, statuses, record in listed.rows
+        n
+        for n, (_, document, statuses) in enumerate(listed.rows)
         if (not wanted_status or wanted_status & statuses) and (not docs or document in docs)
     ]
 

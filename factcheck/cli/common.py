@@ -173,12 +173,12 @@ def load_corpus(root: Path | None) -> Corpus:
     return corpus
 
 
-def load_derived(root: Path | None, name: str, compute: Callable[[Corpus], R]) -> R:
-    """``compute`` over the corpus load_corpus gives, kept in the index under
-    ``name`` while no file changed (see ``factcheck.index.derived``)."""
+def load_derived(root: Path | None, names: Sequence[str], compute: Callable[[Corpus], tuple[Any, ...]]) -> tuple[Any, ...]:
+    """``compute`` (one value per name) over the corpus load_corpus gives,
+    kept in the index while no file changed (see ``factcheck.index.derived``)."""
     from factcheck import index
 
-    return index.derived(Repository.locate(root), name, compute)
+    return index.derived(Repository.locate(root), names, compute)
 
 
 def load_claim_corpus(root: Path | None, claim_id: str) -> Corpus:

@@ -101,8 +101,8 @@ def list_command(
     chosen = fmt or configured_format("list", root) or "table"
     if chosen in listing.RECORD_FORMATS and not any((section, cites, marker, since, until, lang)):
         # Records kept in the index: a warm `list` loads no claim.
-        records = q.select_listed(load_derived(root, "list", listing.listed), status=status or (), doc=doc or ())
-        emit(listing.RECORD_FORMATS[chosen], records)
+        listed, records = load_derived(root, ("listed", "records"), listing.listed)
+        emit(listing.RECORD_FORMATS[chosen], [records[n] for n in q.select_listed(listed, status=status or (), doc=doc or ())])
         return
     corpus = load_corpus(root)
     selected = q.select(corpus, **_filters(**locals()))
@@ -216,7 +216,8 @@ def stats_command(
       factcheck stats
       factcheck stats --format json
     """
-    counted = load_derived(root, "stats", st.stats)
+    (listed,) = load_derived(root, ("listed",), lambda corpus: (q.listed(corpus),))
+    counted = st.tally(listed.documents, ((document, statuses) for _, document, statuses in listed.rows))
     emit(stats.FORMATS[fmt or configured_format("stats", root) or "table"], counted)
 
 
@@ -274,7 +275,7 @@ def report_command(
     # index: a warm report neither rescans nor compares (a new title or date
     # is a new report, over the same scan).
     find = cached_candidates(Repository.locate(root))
-    built = load_derived(root, f"report\x1f{title}\x1f{date}", functools.partial(build_report, title=title, date=date, find=find))
+    (built,) = load_derived(root, (f"report\x1f{title}\x1f{date}",), lambda corpus: (build_report(corpus, title=title, date=date, find=find),))
     if chosen == "terminal" and output is None:
         show(lambda out: disputes.render_terminal(built, out), pager=not no_pager)
     else:

@@ -8,6 +8,7 @@ from typing import IO, Any, Callable, Sequence
 from rich import box
 from rich.table import Table
 
+from factcheck import query
 from factcheck.export import write_claims_csv
 from factcheck.query import Listed
 from factcheck.report.records import claim_record, write_json
@@ -18,11 +19,11 @@ from factcheck.store import Corpus
 from factcheck.yamlio import dump
 
 
-def listed(corpus: Corpus) -> Listed:
-    """Every claim's record as `list --format json` gives it (what the index keeps)."""
+def listed(corpus: Corpus) -> tuple[Listed, tuple[dict[str, Any], ...]]:
+    """Every claim's statuses, and its record as `list --format json` gives
+    it, in one order (what the index keeps for `list` and `stats`)."""
     views = derive(corpus)
-    rows = tuple((v.id, v.claim.document, v.statuses, claim_record(v)) for v in views.values())
-    return Listed(frozenset(corpus.documents), rows)
+    return query.listed(corpus, views), tuple(claim_record(v) for v in views.values())
 
 
 def claims_table(views: Sequence[ClaimView], *, width: int | None = None) -> Table:
