@@ -9,13 +9,17 @@ differs from what was recorded is read again.  The folder carries its own
 ``.gitignore`` so it never reaches a commit.
 
 Per file it keeps: the content hash, the values as read with the position of
-every node (what the rules read), the schema findings, the model objects
-(what the read commands use), the findings of the rules that look at one
-file only (keyed also by the state of the document's source file), the
-cross-file links (relations, cites, reference ids: what `show ID` needs to
-gather the few files its answer depends on), and the claim texts in an FTS5
-trigram table for literal search (:meth:`Index.claim_ids_matching`; the
-fuzzy `search` command still scores every claim).
+every node (what the single-file rules read), the schema findings, the
+findings of the rules that look at one file only (keyed also by the state of
+the document's source file), the facts the cross-file rules ask in SQL
+(:mod:`factcheck.facts`: ids, cites, relation targets with their positions;
+also what `show ID` follows to gather the few files its answer depends on),
+the model objects the read commands use, and the claim texts in an FTS5
+trigram table for literal search (:meth:`Index.claim_ids_matching`).
+
+A refresh made for `validate` stores no model objects (building and pickling
+them was a sixth of a cold run); the first read command builds the missing
+ones from the stored values.
 
 Reading many changed files at once (a cold start) is spread over a process
 pool, one worker per core.
@@ -28,23 +32,23 @@ import marshal
 import os
 import pickle
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck import __version__
+from factcheck import __version__, facts
 from factcheck.errors import ClaimFileError
 from factcheck.model import Finding
-from factcheck.store import Corpus, FileKind, LoadedFile, Repository, display_path, load_file
+from factcheck.store import Corpus, FileKind, LoadedFile, Repository, build_models, load_file
 from factcheck.yamlio import Located
 
 INDEX_DIR = ".factcheck"
 INDEX_FILE = "index.sqlite"
 # Bumped whenever what is stored changes shape; an index of another format
 # (or written by another factcheck version) is rebuilt, never read.
-FORMAT = "5"
+FORMAT = "6"
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Below this many files to read, a process pool costs more than it saves.
 _PARALLEL_FROM = 48
@@ -61,6 +65,9 @@ CREATE TABLE files (
     loaded BLOB NOT NULL,           -- marshal: values and node positions (what rules read)
     problems BLOB NOT NULL,         -- marshal: why it could not be read, schema findings
     model BLOB,                     -- pickle: the ClaimFile or ReferenceFile, or NULL
+    built INTEGER NOT NULL,         -- 1: model is what building gave; 0: not built yet
+    anchors BLOB NOT NULL,          -- marshal: the entries' anchors (baseline.Anchor fields)
+    suppresses INTEGER NOT NULL,    -- 1: some entry has a suppress: key
     source TEXT,                    -- the document's source path (claims files)
     source_state TEXT,              -- size:mtime of that source when findings were made
     findings BLOB                   -- marshal: findings of the single-file rules, or NULL
@@ -73,21 +80,16 @@ CREATE TABLE claims (
 );
 CREATE INDEX claims_id ON claims(id);
 CREATE INDEX claims_path ON claims(path);
--- Cross-file links, to gather the few files one claim's answer depends on.
-CREATE TABLE links (
-    path TEXT NOT NULL,             -- the file the link is written in
-    source TEXT NOT NULL,           -- a claim id (or a reference id, for custom.see)
-    target TEXT NOT NULL,           -- a claim id (relations) or a reference id (cites, covered_by, see)
-    kind TEXT NOT NULL              -- relation | cite
-);
-CREATE INDEX links_source ON links(source);
-CREATE INDEX links_target ON links(target);
-CREATE INDEX links_path ON links(path);
-CREATE TABLE refs (id TEXT NOT NULL, path TEXT NOT NULL);
-CREATE INDEX refs_id ON refs(id);
-CREATE INDEX refs_path ON refs(path);
 CREATE VIRTUAL TABLE claims_fts USING fts5(id UNINDEXED, text, tokenize='trigram');
-"""
+-- The contradiction detector's candidates, keyed by a hash of what they were
+-- computed from (every factual claim's id, document and text): a claim edit
+-- changes the key, and only the latest result is kept.
+CREATE TABLE candidates (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
+-- What a read command derives from the whole repository (stats, list's
+-- records, the report), keyed by every file's content hash, the state of
+-- every document's source and the configuration: kept while nothing changed.
+CREATE TABLE derived (name TEXT PRIMARY KEY, key TEXT NOT NULL, blob BLOB NOT NULL);
+""" + facts.SCHEMA
 
 
 class IndexUnavailable(Exception):
@@ -179,27 +181,41 @@ def _source_of(f: LoadedFile) -> str | None:
     return source if isinstance(source, str) else None
 
 
-def _read(job: tuple[str, str, FileKind, str]) -> tuple[str, tuple[bytes, bytes], bytes | None, str | None, Any]:
-    """Read one file (in a worker process or not): its encoded parts."""
-    path, rel, kind, shown = job
-    f = load_file(Path(path), kind, shown_as=shown)
+# (path, root-relative path, kind, display path, build models (else: make the
+# single-file rules' findings), repository root)
+_Job = tuple[str, str, FileKind, str, bool, str]
+
+
+def _claim_rows(f: LoadedFile, document: str | None) -> list[tuple[str, str, str]]:
+    """(id, document, text) of each claim entry with a string id and text."""
+    data = f.located.data if f.located is not None else None
+    entries = data.get("claims") if isinstance(data, dict) and f.kind == "claims" else None
+    if not isinstance(entries, list) or document is None:
+        return []
+    return [
+        (e["id"], document, e["text"])
+        for e in entries
+        if isinstance(e, dict) and isinstance(e.get("id"), str) and isinstance(e.get("text"), str)
+    ]
+
+
+def _read(job: _Job) -> tuple[str, tuple[bytes, bytes], bytes | None, str | None, facts.FileFacts, list[tuple[str, str, str]], Any]:
+    """Read one file (in a worker process or not): its encoded parts; the
+    model objects when ``build``, else the single-file rules' findings (with
+    the state of the source they were made against)."""
+    path, rel, kind, shown, build, root = job
+    f = load_file(Path(path), kind, shown_as=shown, build=build)
     model = _model_of(f)
-    claims: list[tuple[str, str, str]] = []
-    links: list[tuple[str, str, str]] = []
-    refs: list[str] = []
-    if model is not None and f.kind == "claims":
-        for c in model.claims:
-            claims.append((c.id, c.document, c.text))
-            links += [(c.id, r.target, "relation") for r in c.relations]
-            links += [(c.id, ref, "cite") for ref in (*c.cites, *c.covered_by)]
-    elif model is not None:
-        for r in model.references:
-            refs.append(r.id)
-            see = r.custom.get("see") if isinstance(r.custom, dict) else None
-            if isinstance(see, str):
-                links.append((r.id, see, "cite"))
     blob = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL) if model else None
-    return rel, _encode(f), blob, _source_of(f), (claims, links, refs)
+    found = facts.extract(f)
+    source = _source_of(f)
+    checked = None
+    if not build:
+        from factcheck.checks.runner import file_rule_findings  # the rules read the store: not at import
+
+        state = _state(Path(root) / source) if source else None
+        checked = (state, marshal.dumps(file_rule_findings(f, Path(root))))
+    return rel, _encode(f), blob, source, found, _claim_rows(f, found.fdoc[2]), checked
 
 
 # --- the database ------------------------------------------------------------------
@@ -231,6 +247,7 @@ class Index:
         self.folder = repo.root / INDEX_DIR
         self.path = self.folder / INDEX_FILE
         self._db: sqlite3.Connection | None = None
+        self._with_suppress: set[str] | None = None
 
     # -- opening, checking, rebuilding
 
@@ -285,33 +302,38 @@ class Index:
 
     # -- refreshing
 
-    def refresh(self, extra: Sequence[tuple[Path, FileKind]] = (), *, values: bool = True) -> Refreshed:
+    def refresh(self, extra: Sequence[tuple[Path, FileKind]] = (), *, values: bool = True, models: bool = True) -> Refreshed:
         """Bring the index up to date with the files; return every file as read
-        (``values=False``: without the values and positions the rules read)."""
+        (``values=False``: without the values and positions the rules read;
+        ``models=False``: the files read again get no model objects stored)."""
         try:
-            return self._refresh(extra, values)
+            return self._refresh(extra, values, models)
         except (sqlite3.DatabaseError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
             # Corruption found mid-way (a damaged page, a truncated blob):
             # start again from the files.
             self.close()
             self.path.unlink(missing_ok=True)
-            return self._refresh(extra, values)
+            return self._refresh(extra, values, models)
 
-    def _refresh(self, extra: Sequence[tuple[Path, FileKind]], values: bool) -> Refreshed:
+    def _refresh(self, extra: Sequence[tuple[Path, FileKind]], values: bool, models: bool) -> Refreshed:
         db = self.open()
         root = self.repo.root
         wanted: dict[str, tuple[Path, FileKind]] = {}
+        shown_as: dict[str, str] = {}
+        names = _Names(root)
         for path, kind in [*self.repo.all_paths(), *extra]:
-            try:
-                rel = path.resolve().relative_to(root).as_posix()
-            except ValueError:
-                raise IndexUnavailable(f"{path} is outside the repository") from None
-            wanted.setdefault(rel, (path, kind))
+            real = names.real(path)
+            if not real.startswith(names.root):
+                raise IndexUnavailable(f"{path} is outside the repository")
+            rel = real[len(names.root):].replace(os.sep, "/")
+            if rel not in wanted:
+                wanted[rel] = (Path(real), kind)
+                shown_as[rel] = names.shown(path, real)
         rows = {r[0]: r[1:] for r in db.execute("SELECT path, kind, size, mtime_ns, sha256, shown FROM files")}
-        to_read: list[tuple[str, str, FileKind, str]] = []
+        to_read: list[_Job] = []
         touched: list[tuple[int, int, str]] = []
         for rel, (path, kind) in wanted.items():
-            shown = display_path(path)
+            shown = shown_as[rel]
             row = rows.get(rel)
             try:
                 st = path.stat()
@@ -324,7 +346,7 @@ class Index:
                 if _sha(path) == row[3]:
                     touched.append((st.st_size, st.st_mtime_ns, rel))
                     continue
-            to_read.append((str(path), rel, kind, shown))
+            to_read.append((str(path), rel, kind, shown, models, str(root)))
         removed = [rel for rel in rows if rel not in wanted]
         results = self._read_all(to_read)
         db.execute("BEGIN IMMEDIATE")
@@ -333,7 +355,7 @@ class Index:
             for rel in removed:
                 self._forget(rel)
                 db.execute("DELETE FROM files WHERE path = ?", (rel,))
-            for (file, rel, kind, shown), (_, loaded, model, source, (claims, links, refs)) in zip(to_read, results, strict=True):
+            for (file, rel, kind, shown, *_), (_, loaded, model, source, found, claims, checked) in zip(to_read, results, strict=True):
                 p = Path(file)
                 try:
                     st = p.stat()
@@ -343,14 +365,15 @@ class Index:
                 self._forget(rel)
                 db.execute(
                     "INSERT OR REPLACE INTO files (path, kind, size, mtime_ns, sha256, shown, loaded, problems, model,"
-                    " source, source_state, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
-                    (rel, kind, size, mtime, sha, shown, *loaded, model, source),
+                    " built, anchors, suppresses, source, source_state, findings)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (rel, kind, size, mtime, sha, shown, *loaded, model, int(models), marshal.dumps(found.anchors),
+                     int(any(a[3] for a in found.anchors)), source, *(checked or (None, None))),
                 )
                 db.executemany("INSERT INTO claims (id, path, document, text) VALUES (?, ?, ?, ?)",
                                [(cid, rel, doc, text) for cid, doc, text in claims])
                 db.execute("INSERT INTO claims_fts (rowid, id, text) SELECT rowid, id, text FROM claims WHERE path = ?", (rel,))
-                db.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", [(rel, *link) for link in links])
-                db.executemany("INSERT INTO refs VALUES (?, ?)", [(ident, rel) for ident in refs])
+                facts.store(db, rel, found)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -362,10 +385,10 @@ class Index:
         """Drop what the index derived from one file (before reading it again)."""
         assert self._db is not None
         self._db.execute("DELETE FROM claims_fts WHERE rowid IN (SELECT rowid FROM claims WHERE path = ?)", (rel,))
-        for table in ("claims", "links", "refs"):
-            self._db.execute(f"DELETE FROM {table} WHERE path = ?", (rel,))
+        self._db.execute("DELETE FROM claims WHERE path = ?", (rel,))
+        facts.forget(self._db, rel)
 
-    def _read_all(self, jobs: list[tuple[str, str, FileKind, str]]) -> Iterator[Any]:
+    def _read_all(self, jobs: list[_Job]) -> Iterator[Any]:
         """Each job's result in order, as it comes: stored and dropped one by
         one, so a cold start never holds every file's bytes at once."""
         workers = min(os.cpu_count() or 1, 8)
@@ -381,31 +404,85 @@ class Index:
         column = "loaded" if values else "NULL"
         for rel, kind, shown, blob, problems in self._db.execute(f"SELECT path, kind, shown, {column}, problems FROM files"):
             if rel in wanted:
-                out.append(_decode(blob, problems, shown, kind, wanted[rel][0].resolve()))
+                out.append(_decode(blob, problems, shown, kind, wanted[rel][0]))
         order = {rel: i for i, rel in enumerate(wanted)}
-        out.sort(key=lambda f: order[Path(f.file).relative_to(self.repo.root).as_posix()])  # type: ignore[arg-type]
+        out.sort(key=lambda f: order[relpath(f, self.repo.root)])
         return out
 
     # -- models for the read commands
 
     def attach_models(self, files: list[LoadedFile]) -> None:
-        """Fill in each file's model objects from the index."""
+        """Fill in each file's model objects from the index; those a refresh
+        for `validate` left unbuilt are built now from the stored values, and kept."""
         assert self._db is not None
         by_rel = {relpath(f, self.repo.root): f for f in files}
-        rows = self._db.execute("SELECT path, model FROM files WHERE model IS NOT NULL") if len(by_rel) > 50 else (
-            self._db.execute("SELECT path, model FROM files WHERE model IS NOT NULL AND path = ?", (rel,)).fetchone()
-            for rel in by_rel
+        sql = "SELECT path, model, built, loaded FROM files"
+        rows = self._db.execute(sql) if len(by_rel) > 50 else (
+            self._db.execute(sql + " WHERE path = ?", (rel,)).fetchone() for rel in by_rel
         )
+        fresh: list[tuple[bytes | None, str]] = []
         for row in rows:
             if row is None or row[0] not in by_rel:
                 continue
-            rel, model = row
+            rel, model, built, blob = row
             f = by_rel[rel]
-            built = pickle.loads(model)
-            if f.kind == "claims":
-                f.claims_file = built
-            else:
-                f.references_file = built
+            if not built:
+                bare = _decode(blob, marshal.dumps((None, [])), f.path, f.kind, Path(f.file or ""))
+                bare.schema_errors, bare.error = f.schema_errors, f.error
+                build_models(bare)
+                f.claims_file, f.references_file = bare.claims_file, bare.references_file
+                made = _model_of(f)
+                fresh.append((pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL) if made else None, rel))
+            elif model is not None:
+                if f.kind == "claims":
+                    f.claims_file = pickle.loads(model)
+                else:
+                    f.references_file = pickle.loads(model)
+        if fresh:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("UPDATE files SET model = ?, built = 1 WHERE path = ?", fresh)
+                self._db.execute("COMMIT")
+            except sqlite3.OperationalError:  # busy or read-only: built again next time
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+
+    # -- what validate reads
+
+    def tables(self, files: Sequence[LoadedFile]) -> facts.Tables:
+        """The facts tables, their corpus being ``files`` in this order."""
+        assert self._db is not None
+        return facts.open_tables(self._db, [(relpath(f, self.repo.root), f.path) for f in files])
+
+    def attach_values(self, files: Sequence[LoadedFile]) -> None:
+        """Fill in the values and positions of ``files`` (a refresh made without them)."""
+        assert self._db is not None
+        for f in files:
+            row = self._db.execute("SELECT loaded FROM files WHERE path = ?", (relpath(f, self.repo.root),)).fetchone()
+            located = marshal.loads(row[0]) if row is not None else None
+            if located is not None:
+                f.located = _LazyLocated(f.path, located[0], located[1])
+
+    def anchors(self, files: Sequence[LoadedFile], shown: Iterable[str]) -> dict[str, list[Any]]:
+        """baseline.anchors for the files named ``shown`` and every file with a ``suppress:`` key."""
+        from factcheck.baseline import Anchor
+
+        assert self._db is not None
+        wanted = set(shown)
+        out: dict[str, list[Any]] = {}
+        for f in files:
+            if f.path not in wanted and not self._suppressing(f):
+                continue
+            row = self._db.execute("SELECT anchors FROM files WHERE path = ?", (relpath(f, self.repo.root),)).fetchone()
+            if row is not None and (found := marshal.loads(row[0])):
+                out[f.path] = [Anchor(line, ident, frozenset(names), places) for line, ident, names, places in found]
+        return out
+
+    def _suppressing(self, f: LoadedFile) -> bool:
+        if self._with_suppress is None:
+            assert self._db is not None
+            self._with_suppress = {r[0] for r in self._db.execute("SELECT path FROM files WHERE suppresses")}
+        return relpath(f, self.repo.root) in self._with_suppress
 
     def files_for_claim(self, claim_id: str) -> set[str] | None:
         """The files one claim's full answer (statuses, references, related
@@ -414,17 +491,22 @@ class Index:
         targets).  None when no claim has that id."""
         assert self._db is not None
         db = self._db
-        own = {r[0] for r in db.execute("SELECT path FROM claims WHERE id = ?", (claim_id,))}
+        own = {r[0] for r in db.execute("SELECT path FROM items WHERE kind = 'claims' AND id = ?", (claim_id,))}
         if not own:
             return None
+        # A relation or cite row belongs to the entry at (path, pos) of its file.
         related = {r[0] for r in db.execute(
-            "SELECT path FROM links WHERE kind = 'relation' AND target = ?"
-            " UNION SELECT c.path FROM links l JOIN claims c ON c.id = l.target"
-            " WHERE l.kind = 'relation' AND l.source = ?", (claim_id, claim_id))}
+            "SELECT path FROM relations WHERE target = ?"
+            " UNION SELECT t.path FROM items s JOIN relations r ON r.path = s.path AND r.pos = s.pos"
+            " JOIN items t ON t.id = r.target AND t.kind = 'claims'"
+            " WHERE s.kind = 'claims' AND s.id = ?", (claim_id, claim_id))}
         cited = {r[0] for r in db.execute(
-            "WITH RECURSIVE cited(id) AS (SELECT target FROM links WHERE kind = 'cite' AND source = ?"
-            " UNION SELECT l.target FROM links l JOIN cited ON l.source = cited.id WHERE l.kind = 'cite')"
-            " SELECT r.path FROM refs r JOIN cited ON r.id = cited.id", (claim_id,))}
+            "WITH RECURSIVE cited(id) AS ("
+            " SELECT x.ref FROM items s JOIN cites x ON x.path = s.path AND x.pos = s.pos"
+            "  WHERE s.kind = 'claims' AND s.id = ? AND x.key != 'custom.see'"
+            " UNION SELECT x.ref FROM cited JOIN items s ON s.id = cited.id AND s.kind = 'references'"
+            "  JOIN cites x ON x.path = s.path AND x.pos = s.pos AND x.key = 'custom.see')"
+            " SELECT i.path FROM items i JOIN cited ON i.id = cited.id AND i.kind = 'references'", (claim_id,))}
         return own | related | cited
 
     # -- single-file findings
@@ -474,18 +556,49 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+class _Names:
+    """Real paths and display paths of many files under one root, resolving
+    each folder once (pathlib's resolve per file was a third of a warm run)."""
+
+    def __init__(self, root: Path):
+        self.root = str(root) + os.sep
+        self.cwd = str(Path.cwd().resolve()) + os.sep
+        self._folders: dict[str, str] = {}
+
+    def real(self, path: Path) -> str:
+        """What ``path.resolve()`` gives, as a string."""
+        text = os.path.abspath(path)
+        if os.path.islink(text):
+            return str(Path(text).resolve())
+        folder, name = os.path.split(text)
+        if folder not in self._folders:
+            self._folders[folder] = str(Path(folder).resolve())
+        return os.path.join(self._folders[folder], name)
+
+    def shown(self, path: Path, real: str) -> str:
+        """What ``display_path(path)`` gives: relative to the working folder when inside it."""
+        return real[len(self.cwd):] if real.startswith(self.cwd) else str(path)
+
+
 def relpath(f: LoadedFile, root: Path) -> str:
-    return Path(f.file).relative_to(root).as_posix()  # type: ignore[arg-type]
+    """A file's path relative to the repository root, with /."""
+    text, prefix = str(f.file), str(root) + os.sep
+    if text.startswith(prefix):
+        return text[len(prefix):].replace(os.sep, "/")
+    return Path(text).relative_to(root).as_posix()
 
 
-def load(repo: Repository, extra: Sequence[tuple[Path, FileKind]] = (), *, build: bool = True) -> tuple[Corpus, Refreshed | None]:
+def load(
+    repo: Repository, extra: Sequence[tuple[Path, FileKind]] = (), *, build: bool = True, values: bool = True
+) -> tuple[Corpus, Refreshed | None]:
     """The repository's files as read, through the index when it can be used
     (else straight from the files): with ``build``, the model objects the read
     commands use (from the index, without the values the rules read); without
-    it, the values only."""
+    it, the values only, or (``values=False``, through the index only) neither:
+    `validate` then asks the index's tables and fetches the values it needs."""
     if enabled():
         try:
-            refreshed = Index(repo).refresh(extra, values=not build)
+            refreshed = Index(repo).refresh(extra, values=values and not build, models=build)
         except IndexUnavailable:
             refreshed = None
         if refreshed is not None:
@@ -494,6 +607,87 @@ def load(repo: Repository, extra: Sequence[tuple[Path, FileKind]] = (), *, build
                 refreshed.index.close()  # the read commands need nothing more from it
             return Corpus(repo.root, refreshed.files, table=repo.config.table), refreshed
     return repo.load(extra, build=build), None
+
+
+def derived(repo: Repository, names: Sequence[str], compute: Callable[[Corpus], tuple[Any, ...]]) -> tuple[Any, ...]:
+    """``compute(corpus)`` over sound input (the first broken file raises, as
+    ``Corpus.raise_if_broken``): one value per name, each kept in the index
+    under its name while no file, no source (the report quotes them) and not
+    the configuration changed.  A warm `stats` unpickles no claim, a warm
+    `report` compares no pair.  Values computed together are stored
+    together (`list` keeps the statuses `stats` reads)."""
+    if enabled():
+        try:
+            idx = Index(repo)
+            refreshed = idx.refresh(values=False)
+        except IndexUnavailable:
+            pass
+        else:
+            try:
+                Corpus(repo.root, refreshed.files).raise_if_broken()
+                db = idx.open()
+                h = hashlib.sha256(f"{repo.config!r}\x1e".encode())
+                for rel, sha, source in db.execute("SELECT path, sha256, source FROM files ORDER BY path"):
+                    h.update(f"{rel}\x1f{sha}\x1f{idx.source_state(source)}\x1e".encode())
+                key = h.hexdigest()
+                rows = [db.execute("SELECT blob FROM derived WHERE name = ? AND key = ?", (n, key)).fetchone() for n in names]
+                if all(row is not None for row in rows):
+                    return tuple(pickle.loads(row[0]) for row in rows)
+                idx.attach_models(refreshed.files)
+                values = compute(Corpus(repo.root, refreshed.files, table=repo.config.table))
+                try:
+                    db.execute("BEGIN IMMEDIATE")
+                    db.executemany("INSERT OR REPLACE INTO derived VALUES (?, ?, ?)",
+                                   [(n, key, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for n, v in zip(names, values, strict=True)])
+                    db.execute("COMMIT")
+                except sqlite3.OperationalError:  # busy or read-only: computed again next time
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                return values
+            finally:
+                idx.close()
+    corpus = repo.load()
+    corpus.raise_if_broken()
+    return compute(corpus)
+
+
+def cached_candidates(repo: Repository) -> Callable[[Sequence[Any]], list[Any]]:
+    """``factcheck.contradict.candidates`` through the index: answered from the
+    last scan over the same claims (same ids, documents, kinds and texts; the
+    detector's own code is in the index's fingerprint), else scanned and kept.
+    Without a usable index, the plain scan."""
+    from factcheck.contradict import candidates
+
+    def find(claims: Sequence[Any]) -> list[Any]:
+        if not enabled():
+            return candidates(claims)
+        h = hashlib.sha256()
+        for c in claims:
+            h.update(f"{c.id}\x1f{c.document}\x1f{c.kind}\x1f{c.text}\x1e".encode())
+        key = h.hexdigest()
+        idx = Index(repo)
+        try:
+            db = idx.open()
+            row = db.execute("SELECT blob FROM candidates WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                return pickle.loads(row[0])
+        except (IndexUnavailable, sqlite3.Error, pickle.UnpicklingError, EOFError):
+            idx.close()
+            return candidates(claims)
+        found = candidates(claims)
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("DELETE FROM candidates")
+            db.execute("INSERT INTO candidates VALUES (?, ?)", (key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)))
+            db.execute("COMMIT")
+        except sqlite3.Error:  # busy or read-only: scanned again next time
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+        finally:
+            idx.close()
+        return found
+
+    return find
 
 
 def load_for_claim(repo: Repository, claim_id: str) -> Corpus:
@@ -520,4 +714,4 @@ def load_for_claim(repo: Repository, claim_id: str) -> Corpus:
     return repo.load()
 
 
-__all__ = ["Index", "IndexUnavailable", "Refreshed", "load", "load_for_claim", "enabled", "relpath", "INDEX_DIR"]
+__all__ = ["Index", "IndexUnavailable", "Refreshed", "load", "load_for_claim", "cached_candidates", "derived", "enabled", "relpath", "INDEX_DIR"]

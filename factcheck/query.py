@@ -97,6 +97,43 @@ def check_values(corpus: Corpus, *, cites: str | None = None, marker: str | None
             raise UsageError(f"--lang {lang}: no document is in this language (languages: {listed})")
 
 
+@dataclass(frozen=True)
+class Listed:
+    """Every claim's statuses, without the claim objects (kept in the index
+    while no file changes; `list` and `stats` answer from it): the documents
+    (id -> title, language) and per claim, in corpus order, (id, document, statuses)."""
+
+    documents: dict[str, tuple[str, str]]
+    rows: tuple[tuple[str, str, frozenset[str]], ...]
+
+
+def listed(corpus: Corpus, views: Mapping[str, ClaimView] | None = None) -> Listed:
+    views = views if views is not None else derive(corpus)
+    documents = {doc_id: (d.title, d.language) for doc_id, d in corpus.documents.items()}
+    return Listed(documents, tuple((v.id, v.claim.document, v.statuses) for v in views.values()))
+
+
+def select_listed(listed: Listed, *, status: Iterable[str] = (), doc: Iterable[str] = ()) -> list[int]:
+    """:func:`select` with only ``status`` and ``doc`` given, over a
+    :class:`Listed`: the positions of the claims passing, the same errors."""
+    wanted_status = {s.lower() for s in status}
+    unknown = wanted_status - set(STATUSES)
+    if unknown:
+        bad = sorted(unknown)[0]
+        raise UsageError(f"unknown status {clip(bad)}{did_you_mean(bad, STATUSES)} (choose from {', '.join(STATUSES)})")
+    docs = set(doc)
+    missing = docs - set(listed.documents)
+    if missing:
+        bad = sorted(missing)[0]
+        known = ", ".join(sorted(listed.documents)) or "none"
+        raise UsageError(f"no document {clip(bad)}{did_you_mean(bad, listed.documents)} (known: {known})")
+    return [
+        n
+        for n, (_, document, statuses) in enumerate(listed.rows)
+        if (not wanted_status or wanted_status & statuses) and (not docs or document in docs)
+    ]
+
+
 def select(
     corpus: Corpus,
     views: Mapping[str, ClaimView] | None = None,

@@ -307,9 +307,21 @@ def find(
     documents: Iterable[str] = (),
     limit: int | None = DEFAULT_LIMIT,
     min_score: float = DEFAULT_MIN_SCORE,
+    fuzzy: bool = False,
 ) -> SearchResult:
-    """``search()``, with the nearest miss when nothing matched (``factcheck search``)."""
+    """``search()``, with the nearest miss when nothing matched (``factcheck search``).
+
+    Unless ``fuzzy``, claims holding ``query`` as written are the only ones
+    scored when there are any: scoring is most of a search's time, and a
+    word typed as it stands in the text (兵士, a name) is found literally.
+    When no claim holds it (a paraphrase, other spacing, full-width digits),
+    every claim is scored, as with ``fuzzy``."""
     claims = tuple(claims)
+    if not fuzzy:
+        needle = query.strip()
+        literal = tuple(v for v in claims if needle and needle in v.claim.text)
+        if literal:
+            claims = literal
     documents = tuple(documents)
     hits = search(corpus, query, claims=claims, scope=scope, documents=documents, limit=limit, min_score=min_score)
     nearest = None

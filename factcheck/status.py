@@ -179,16 +179,31 @@ class Stats:
 def stats(corpus: Corpus, views: Mapping[str, ClaimView] | None = None) -> Stats:
     """Claims and status counts per document (by id), and the totals."""
     views = views if views is not None else derive(corpus)
-    all_views = list(views.values())
-    by_doc: dict[str, list[ClaimView]] = {doc_id: [] for doc_id in corpus.documents}
-    for v in all_views:
-        by_doc.setdefault(v.claim.document, []).append(v)
+    documents = {doc_id: (d.title, d.language) for doc_id, d in corpus.documents.items()}
+    return tally(documents, [(v.claim.document, v.statuses) for v in views.values()])
+
+
+def tally(documents: Mapping[str, tuple[str, str]], claims: Iterable[tuple[str, frozenset[str]]]) -> Stats:
+    """:func:`stats` from the documents (id -> title, language) and each
+    claim's (document, statuses): what the index keeps, without claim objects."""
+    all_claims = list(claims)
+    by_doc: dict[str, list[frozenset[str]]] = {doc_id: [] for doc_id in documents}
+    for document, statuses in all_claims:
+        by_doc.setdefault(document, []).append(statuses)
     rows = []
     for doc_id, mine in sorted(by_doc.items()):
-        doc = corpus.documents.get(doc_id)
-        rows.append(DocumentStats(doc_id, doc.title if doc else "", doc.language if doc else "", len(mine), status_counts(mine)))
-    total = DocumentStats("", "All documents", "", len(all_views), status_counts(all_views))
+        title, language = documents.get(doc_id, ("", ""))
+        rows.append(DocumentStats(doc_id, title, language, len(mine), _counts(mine)))
+    total = DocumentStats("", "All documents", "", len(all_claims), _counts(s for _, s in all_claims))
     return Stats(STATUSES, tuple(rows), total)
+
+
+def _counts(statuses: Iterable[frozenset[str]]) -> dict[str, int]:
+    counts = dict.fromkeys(STATUSES, 0)
+    for found in statuses:
+        for s in found:
+            counts[s] += 1
+    return counts
 
 
 def statuses(corpus: Corpus) -> dict[str, frozenset[str]]:

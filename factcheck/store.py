@@ -306,15 +306,24 @@ def load_file(path: Path, kind: FileKind, *, shown_as: str | None = None, build:
     located.path = shown
     loaded.located = located
     loaded.schema_errors = schema_findings(located, kind)
-    if not build or loaded.schema_errors:
+    if build:
+        build_models(loaded)
+    return loaded
+
+
+def build_models(loaded: LoadedFile) -> None:
+    """Fill in a file's model objects (``claims_file`` or ``references_file``)
+    from its values, when they are sound."""
+    located, kind = loaded.located, loaded.kind
+    if located is None or loaded.error is not None or loaded.schema_errors:
         # Model objects only from values of the types they declare: an id that
         # is a list would break every dict keyed by id.  The rules read the
         # raw values, and commands that need objects stop at this file.
-        return loaded
+        return
     root = model.ClaimFile if kind == "claims" else model.ReferenceFile
     built = build_object(root, located.data, located)
     if built is _SKIP:
-        return loaded
+        return
     if kind == "claims":
         doc_id = built.document.id
         loaded.claims_file = dataclasses.replace(
@@ -324,7 +333,6 @@ def load_file(path: Path, kind: FileKind, *, shown_as: str | None = None, build:
         loaded.references_file = dataclasses.replace(
             built, references=tuple(dataclasses.replace(r, document=built.document) for r in built.references)
         )
-    return loaded
 
 
 def _strict(loaded: LoadedFile) -> LoadedFile:
@@ -530,6 +538,8 @@ class Repository:
 
     def excluded(self, path: Path) -> bool:
         """Whether the config's ``exclude`` globs leave this file out."""
+        if not self.config.exclude:
+            return False  # without resolving the path: 10^3 files a command
         try:
             rel = path.resolve().relative_to(self.root).as_posix()
         except ValueError:

@@ -49,12 +49,26 @@ def test_unexpected_errors_reach_the_user_as_one_line(monkeypatch: pytest.Monkey
         raise RuntimeError("boom")
 
     monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
-    monkeypatch.setattr(cli, "app", explode)
+    monkeypatch.setattr(cli, "register", lambda name=None: explode)  # main() runs the app register() gives
     with pytest.raises(SystemExit) as info:
         cli.main(["--version"])
     assert info.value.code == 3
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
+
+
+def test_the_console_script_loads_only_the_command_it_runs() -> None:
+    """Each command is in COMMAND_MODULES under its module (the script imports
+    only that one), and `stats` runs without the detector or the extractor."""
+    from factcheck import cli
+
+    registered = {c.name or c.callback.__name__: c.callback.__module__ for c in app.registered_commands}  # type: ignore[union-attr]
+    assert {name: f"factcheck.cli.{m}" for name, m in cli.COMMAND_MODULES.items()} == registered
+    code = ("import sys; from factcheck.cli import main; sys.argv = ['factcheck', 'stats', '--help']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('factcheck.contradict', 'factcheck.extract', 'factcheck.cli.'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+    assert out.strip().splitlines()[-1] == "['factcheck.cli.common', 'factcheck.cli.query']"
 
 
 @pytest.mark.parametrize("doc_id", ["../evil", "a b/c", ".hidden", "x/y"])

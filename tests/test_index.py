@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_checks import CASES, OTHER, make_repo
+from test_checks import CASES, DATA, INVALID, OTHER, make_repo
 from typer.testing import CliRunner
 
 from factcheck import index
+from factcheck.checks import RULES, scope
 from factcheck.checks.runner import validate
 from factcheck.cli import app
 from factcheck.store import Repository
@@ -191,3 +192,195 @@ def test_literal_claim_search_from_the_index(tmp_path: Path, monkeypatch: pytest
     idx = index.Index(repo)
     idx.refresh()
     assert idx.claim_ids_matching(query) == expected
+
+
+# --- cross-file rules from the index's tables -----------------------------------------
+
+
+def _full(repo: Repository) -> list[tuple[Any, ...]]:
+    result = validate(repo)
+    return [(f.path, f.line, f.column, f.rule, f.message, f.entry) for f in result.findings] + [result.suppressed]
+
+
+@pytest.mark.parametrize("case", INVALID + [DATA / "valid", DATA / "repo-small"],
+                         ids=[str(p.relative_to(DATA)) for p in [*INVALID, DATA / "valid", DATA / "repo-small"]])
+def test_the_tables_answer_the_cross_file_rules_as_the_values_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: Path) -> None:
+    """Every example folder: findings, positions, messages, entries and
+    suppressions alike without the index, cold, warm, and after a file changed."""
+    import shutil
+
+    shutil.copytree(case, tmp_path / "repo", ignore=shutil.ignore_patterns(".factcheck"))
+    monkeypatch.chdir(tmp_path / "repo")
+    repo = Repository(tmp_path / "repo")
+    truth = _full_without_index(repo, monkeypatch)
+    assert _full(repo) == truth  # cold
+    assert _full(repo) == truth  # warm
+    first = sorted((tmp_path / "repo").glob("*/*.yaml"))[0]
+    _bump(first, first.read_text(encoding="utf-8") + "# edited\n")
+    assert _full(repo) == truth
+
+
+def _full_without_index(repo: Repository, monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
+    with monkeypatch.context() as m:
+        m.setenv(index.NO_INDEX_ENV, "1")
+        return _full(repo)
+
+
+def test_every_cross_file_rule_can_ask_the_tables() -> None:
+    assert [r for r, rule in RULES.items() if scope(rule) != "file" and not hasattr(rule, "check_index")] == []
+
+
+def test_validate_decodes_no_stored_values(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    repo = make_repo(tmp_path, files={"claims/other.yaml": OTHER, "sources/other.txt": "It opened in 2020.\n"},
+                     claims={"cites: [doc-r1]": "cites: [doc-r9]"})
+    truth = _full_without_index(repo, monkeypatch)
+    assert _full(repo) == truth
+    decoded: list[str] = []
+    real = index._LazyLocated.__init__
+
+    def spy(self: Any, path: str, *args: Any) -> None:
+        decoded.append(path)
+        real(self, path, *args)
+
+    monkeypatch.setattr(index._LazyLocated, "__init__", spy)
+    assert _full(repo) == truth and decoded == []
+    other = tmp_path / "claims/other.yaml"
+    _bump(other, other.read_text(encoding="utf-8") + "# edited\n")
+    # The changed file's single-file findings are made as it is read again.
+    assert _full(repo) == truth and decoded == []
+    assert [f[3] for f in _full(repo)[:-1]] == ["dangling-cite"] and decoded == []
+
+
+def test_read_commands_build_the_models_validate_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_repo(tmp_path, files={"claims/other.yaml": OTHER, "sources/other.txt": "It opened in 2020.\n"})
+    commands = [["list", "--format", "json"], ["show", "doc-2", "--format", "json"], ["stats", "--format", "json"]]
+    with monkeypatch.context() as m:
+        m.setenv(index.NO_INDEX_ENV, "1")
+        truth = [runner.invoke(app, c).stdout for c in commands]
+    assert runner.invoke(app, ["validate"]).exit_code == 0
+    db = sqlite3.connect(tmp_path / ".factcheck" / "index.sqlite")
+    assert db.execute("SELECT count(*) FROM files WHERE built").fetchone() == (0,)  # validate built no model
+    assert [runner.invoke(app, c).stdout for c in commands] == truth
+    assert db.execute("SELECT count(*) FROM files WHERE NOT built").fetchone() == (0,)  # kept for the next command
+    assert [runner.invoke(app, c).stdout for c in commands] == truth
+
+
+def _fire(doc: str, figure: int) -> str:
+    return (f"document: {{id: {doc}, source: sources/{doc}.txt}}\nclaims:\n  - id: {doc}-1\n"
+            f"    text: The fire killed {figure} people in Osaka on 3 May.\n"
+            "    location: {line: 1, column: 1, end_line: 1, end_column: 46}\n")
+
+
+def test_a_warm_report_reuses_the_detectors_scan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same report cold, warm without scanning, and scanned again only
+    after a claim changed (not after an edit that changes no claim)."""
+    import factcheck.contradict as detector
+
+    monkeypatch.chdir(tmp_path)
+    make_repo(tmp_path, files={"claims/fa.yaml": _fire("fa", 260), "claims/fb.yaml": _fire("fb", 245)})
+    command = ["report", "--format", "json"]
+    with monkeypatch.context() as m:
+        m.setenv(index.NO_INDEX_ENV, "1")
+        truth = runner.invoke(app, command).stdout
+    assert '"260 people"' in truth and '"245 people"' in truth  # the detector's figures are in the report
+    scans: list[int] = []
+    real = detector.candidates
+
+    def counted(claims: Any, **kw: Any) -> Any:
+        scans.append(len(claims))
+        return real(claims, **kw)
+
+    monkeypatch.setattr(detector, "candidates", counted)
+    assert runner.invoke(app, command).stdout == truth
+    assert runner.invoke(app, command).stdout == truth
+    assert len(scans) == 1
+    fa = tmp_path / "claims/fa.yaml"
+    _bump(fa, fa.read_text(encoding="utf-8") + "# a comment changes no claim\n")
+    assert runner.invoke(app, command).stdout == truth and len(scans) == 1
+    _bump(fa, _fire("fa", 270))
+    assert '"270 people"' in runner.invoke(app, command).stdout and len(scans) == 2
+
+
+def test_a_warm_stats_loads_no_claim(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_repo(tmp_path, files={"claims/other.yaml": OTHER, "sources/other.txt": "It opened in 2020.\n"})
+    command = ["stats", "--format", "json"]
+
+    def truth() -> str:
+        with monkeypatch.context() as m:
+            m.setenv(index.NO_INDEX_ENV, "1")
+            return runner.invoke(app, command).stdout
+
+    before = truth()
+    loads: list[int] = []
+    real = index.Index.attach_models
+
+    def counted(self: Any, files: Any) -> None:
+        loads.append(len(files))
+        real(self, files)
+
+    monkeypatch.setattr(index.Index, "attach_models", counted)
+    assert runner.invoke(app, ["list", "--format", "ids"]).exit_code == 0 and len(loads) == 1
+    assert runner.invoke(app, command).stdout == before and len(loads) == 1  # the statuses list kept
+    assert runner.invoke(app, command).stdout == before and len(loads) == 1
+    other = tmp_path / "claims/other.yaml"
+    _bump(other, other.read_text(encoding="utf-8").replace("    text: It opened in 2020.\n", "    text: It opened in 2020.\n    cites: [doc-r1]\n"))
+    after = runner.invoke(app, command).stdout
+    assert len(loads) == 2 and after == truth() and after != before
+    _bump(other, "claims: [")  # broken input stops it, warm or not
+    assert runner.invoke(app, command).exit_code == 2
+
+
+@pytest.mark.parametrize("args", [
+    ["--format", "json"], ["--format", "yaml", "--status", "sourced"], ["--format", "ids", "--status", "Unsourced", "--doc", "other"],
+    ["--format", "json", "--status", "disputed"],  # none: []
+    ["--format", "json", "--status", "sorced"], ["--format", "ids", "--doc", "nope"],  # errors
+])
+def test_list_for_programs_from_kept_records_says_what_the_claims_say(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """The records path of `list` (json, yaml, ids with --status/--doc) against
+    the claim objects rendered as before, cold and warm."""
+    import io
+
+    from factcheck import query
+    from factcheck.errors import UsageError
+    from factcheck.report import listing
+
+    monkeypatch.chdir(tmp_path)
+    repo = make_repo(tmp_path, files={"claims/other.yaml": OTHER, "sources/other.txt": "It opened in 2020.\n"})
+    fmt = args[1]
+    status = [args[i + 1] for i, a in enumerate(args) if a == "--status"]
+    doc = [args[i + 1] for i, a in enumerate(args) if a == "--doc"]
+    try:
+        out = io.StringIO()
+        listing.FORMATS[fmt](query.select(repo.load(), status=status, doc=doc), out)
+        expected = (0, out.getvalue(), "")
+    except UsageError as exc:
+        expected = (2, "", f"factcheck: error: {exc}\n")
+    for _ in ("cold", "warm"):
+        result = runner.invoke(app, ["list", *args])
+        assert (result.exit_code, result.stdout, result.stderr) == expected
+
+
+def test_a_kept_report_follows_its_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report quotes source lines: an edited source makes it again."""
+    monkeypatch.chdir(tmp_path)
+    make_repo(tmp_path, claims={"cites: [doc-r1]": "disputes: [{marker: '[citation needed]', kind: citation-needed}]"})
+    command = ["report", "--format", "json"]
+
+    def truth() -> str:
+        with monkeypatch.context() as m:
+            m.setenv(index.NO_INDEX_ENV, "1")
+            return runner.invoke(app, command).stdout
+
+    before = truth()
+    assert runner.invoke(app, command).stdout == before
+    assert runner.invoke(app, command).stdout == before
+    source = tmp_path / "sources/doc.txt"
+    _bump(source, source.read_text(encoding="utf-8") + "A line added below.\n")
+    _bump(source, source.read_text(encoding="utf-8").replace("It opened", "It opened (edited)"))
+    after = truth()
+    assert after != before and runner.invoke(app, command).stdout == after

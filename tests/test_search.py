@@ -119,3 +119,18 @@ def test_katakana_words_count_in_a_paraphrase() -> None:
     other = "これまでに、匿名の情報はありますが、公式な確認はありません。"
     assert q.score(austin).score >= 90
     assert q.score(other).score < 60
+
+
+def test_claims_holding_the_query_as_written_are_the_only_ones_scored(corpus: Corpus) -> None:
+    from factcheck.search import find
+
+    views = tuple(derive(corpus).values())
+    word = next(w for w in ("地震", "火災", "死者") if any(w in v.claim.text for v in views))
+    holding = {v.id for v in views if word in v.claim.text}
+    literal = find(corpus, word, claims=views, limit=None, min_score=0)
+    fuzzy = find(corpus, word, claims=views, limit=None, min_score=0, fuzzy=True)
+    assert {h.id for h in literal.hits} == holding
+    assert {h.id for h in fuzzy.hits} > holding  # the scorer also finds claims sharing a part of the word
+    # Nothing holds a paraphrase as written: every claim is scored, as with --fuzzy.
+    paraphrase = find(corpus, "輪島の大火災で200棟焼失", claims=views, limit=None)
+    assert paraphrase.hits and paraphrase.hits == find(corpus, "輪島の大火災で200棟焼失", claims=views, limit=None, fuzzy=True).hits

@@ -6,8 +6,11 @@ as data (``DEFAULTS``, set through ``validate(options=...)``), and a
 (``checks.base``) from the :class:`~factcheck.checks.context.Context`.  A rule
 whose findings depend on one file alone (and its document's source) says
 ``SCOPE = "file"``: the index keeps its findings per file and runs it again
-only on files that changed; the others span the repository and run over
-every file each time.  The runner, not the rule, stamps the rule id and
+only on files that changed; the others span the repository.  Each of those
+also has a ``check_index(tables, options)`` that gives the same findings from
+the index's SQL tables (:mod:`factcheck.facts`), so that a warm `validate`
+reads a few rows instead of every file's values; ``check`` stays the
+reference (no index, a read-only folder, options set).  The runner, not the rule, stamps the rule id and
 severity onto each problem.  The module docstring is the rule's user
 documentation, with a passing and a failing YAML example.
 """

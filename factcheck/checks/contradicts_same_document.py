@@ -19,11 +19,14 @@ FAILING (line 3: same document, not marked)::
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
 from factcheck.safety import clip
+
+if TYPE_CHECKING:
+    from factcheck.facts import Tables
 
 ID = "contradicts-same-document"
 SEVERITY = "error"
@@ -45,3 +48,18 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 f"contradicts {clip(rel['target'])} of the same document {clip(item.document)}; "
                 "set within_document: true if that is meant",
             )
+
+
+def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
+    """The same findings, from the index's tables: each contradiction whose
+    target (its first claim of that id) stands in the same document."""
+    for target, document, shown, line, col in facts.rows(
+        "SELECT r.target, r.document, c.shown, r.line, r.col FROM relations r JOIN corpus c ON c.path = r.path"
+        " WHERE r.type = 'contradicts' AND NOT r.within AND (SELECT i.document FROM items i JOIN corpus k ON k.path = i.path"
+        "  WHERE i.id = r.target AND i.kind = 'claims' ORDER BY k.n, i.pos LIMIT 1) = r.document"
+        " ORDER BY c.n, r.pos, r.j"
+    ):
+        yield Problem(
+            shown, line, col,
+            f"contradicts {clip(target)} of the same document {clip(document)}; set within_document: true if that is meant",
+        )

@@ -26,13 +26,16 @@ FAILING (line 5: there is no reference doc-r9)::
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from rapidfuzz import process
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
 from factcheck.safety import clip
+
+if TYPE_CHECKING:
+    from factcheck.facts import Tables
 
 ID = "dangling-cite"
 SEVERITY = "error"
@@ -67,3 +70,22 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         line, col = item.where("custom", "see")
         yield Problem(item.file.path, line, col, f"custom.see {clip(see)} is not a reference id{_hint(see, known)}")
+
+
+def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
+    """The same findings, from the index's tables: the cites no reference answers."""
+    stems = facts.unreadable_stems("references")
+    known: list[str] | None = None
+    for key, ref, document, shown, line, col in facts.rows(
+        "SELECT x.key, x.ref, x.document, c.shown, x.line, x.col FROM cites x JOIN corpus c ON c.path = x.path"
+        " WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.id = x.ref AND i.kind = 'references')"
+        " ORDER BY x.key = 'custom.see', c.n, x.pos, x.key, x.j"
+    ):
+        if facts.maybe_in_unreadable(stems, ref, document):
+            continue
+        if known is None:
+            known = facts.ids("references")  # for the hint, in the order check() offers them
+        if key == "custom.see":
+            yield Problem(shown, line, col, f"custom.see {clip(ref)} is not a reference id{_hint(ref, known)}")
+        else:
+            yield Problem(shown, line, col, f"{key} {clip(ref)}, which is not a reference id{_hint(ref, known)}")

@@ -16,11 +16,14 @@ FAILING (line 2: no claim has the id other-doc-99)::
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
 from factcheck.safety import clip
+
+if TYPE_CHECKING:
+    from factcheck.facts import Tables
 
 ID = "dangling-relation"
 SEVERITY = "error"
@@ -38,3 +41,19 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             line, col = item.where("relations", j, "target")
             why = " (it is a reference; relations join claims)" if target in ctx.reference_ids else ""
             yield Problem(item.file.path, line, col, f"relation target {clip(target)} is not a claim id{why}")
+
+
+def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
+    """The same findings, from the index's tables: the targets no claim answers."""
+    stems = facts.unreadable_stems("claims")
+    for target, shown, line, col, is_reference in facts.rows(
+        "SELECT r.target, c.shown, r.tline, r.tcol,"
+        " EXISTS (SELECT 1 FROM items i WHERE i.id = r.target AND i.kind = 'references')"
+        " FROM relations r JOIN corpus c ON c.path = r.path"
+        " WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.id = r.target AND i.kind = 'claims')"
+        " ORDER BY c.n, r.pos, r.j"
+    ):
+        if facts.maybe_in_unreadable(stems, target):
+            continue
+        why = " (it is a reference; relations join claims)" if is_reference else ""
+        yield Problem(shown, line, col, f"relation target {clip(target)} is not a claim id{why}")

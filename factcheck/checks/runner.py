@@ -112,6 +112,21 @@ def _one_per_fault(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def file_rule_findings(f: LoadedFile, root: Path) -> list[tuple[str, int, int, str, str]]:
+    """The findings of the single-file rules on one file as just read, with
+    their default options: what the index keeps per file.  A cold `validate`
+    has them made where the file is read (in the pool's workers), so the main
+    process never holds every file's values."""
+    options = resolve_options()
+    sub = Context(Corpus(root, [f]))
+    return [
+        (rule_id, p.line, p.column, p.message, p.kind)
+        for rule_id, rule in RULES.items()
+        if scope(rule) == "file"
+        for p in rule.check(sub, options[rule_id])
+    ]
+
+
 def _file_rule_problems(corpus: Corpus, refreshed: Any, options: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, Problem]]:
     """The findings of the single-file rules: from the index for files (and
     sources) unchanged since they were made, run again for the others."""
@@ -129,6 +144,7 @@ def _file_rule_problems(corpus: Corpus, refreshed: Any, options: Mapping[str, Ma
             stale.append(f)
     if not stale:
         return out
+    idx.attach_values([f for f in stale if f.located is None])
     fresh: dict[str, list[tuple[str, int, int, str, str]]] = {f.path: [] for f in stale}
     sub = Context(Corpus(corpus.root, stale))
     for rule_id, rule in RULES.items():
@@ -175,7 +191,13 @@ def validate(
     extra = [(p, k) for p, k in _targets(paths) if not repo.excluded(p)] if paths is not None else []
     from factcheck import index  # the runner works without it, on the files
 
-    corpus, refreshed = index.load(repo, extra, build=False)  # rules read values, not model objects
+    # The index keeps the single-file rules' findings made with their default
+    # options: usable only when no option is set, here or in the config.
+    # Then the cross-file rules ask its tables, and no unchanged file's values
+    # are decoded at all (a warm run over 10^5 claims reads a few rows).
+    cached = options is None and not config.options
+    # Rules read values, not model objects.
+    corpus, refreshed = index.load(repo, extra, build=False, values=not cached)
     if paths is None:
         wanted = {f.path for f in corpus.files}
     else:
@@ -187,26 +209,35 @@ def validate(
     ctx = Context(corpus)
     enabled = [rule_id for rule_id in RULES if config.enabled(rule_id)]
     problems: list[tuple[str, Problem]] = []
-    # The index keeps the single-file rules' findings made with their default
-    # options: usable only when no option is set, here or in the config.
-    if refreshed is not None and options is None and not config.options:
+    tables = None
+    if refreshed is not None and cached:
         problems += [(r, p) for r, p in _file_rule_problems(corpus, refreshed, resolved_options) if r in enabled]
         rules = [(rule_id, RULES[rule_id]) for rule_id in enabled if scope(RULES[rule_id]) != "file"]
+        if all(hasattr(rule, "check_index") for _, rule in rules):
+            tables = refreshed.index.tables(corpus.files)
+        else:  # a rule that only reads values: give it every file's
+            refreshed.index.attach_values([f for f in corpus.files if f.located is None])
     else:
         rules = [(rule_id, RULES[rule_id]) for rule_id in enabled]
     for done, (rule_id, rule) in enumerate(rules, 1):
-        problems += [(rule_id, p) for p in rule.check(ctx, resolved_options[rule_id])]
+        if tables is not None:
+            problems += [(rule_id, p) for p in rule.check_index(tables, resolved_options[rule_id])]  # type: ignore[attr-defined]
+        else:
+            problems += [(rule_id, p) for p in rule.check(ctx, resolved_options[rule_id])]
         if progress is not None:
             progress(done, len(rules))
-    if refreshed is not None:
-        refreshed.index.close()
     findings = [
         Finding(p.path, p.line, p.column, config.rule_severity(rule_id, RULES[rule_id].SEVERITY), rule_id, cut(p.message), p.kind)
         for rule_id, p in problems
         if p.path in wanted
     ]
     findings = _one_per_fault(findings)
-    anchors = baselines.anchors(ctx)
+    if tables is not None and refreshed is not None:
+        anchors = refreshed.index.anchors(corpus.files, {f.path for f in findings})
+    else:
+        anchors = baselines.anchors(ctx)
+    if refreshed is not None:
+        refreshed.index.close()
     findings, suppressed, used = baselines.stamp(findings, anchors)
     if config.enabled(SUPPRESS_RULE):
         # A suppression that accepts nothing hides the next real finding: say so

@@ -30,6 +30,7 @@ from factcheck.suggest import did_you_mean
 
 ID = "suppress-rule"
 SEVERITY = "warning"
+SCOPE = "file"  # its findings depend on one entry only (and the rule registry)
 DEFAULTS: dict[str, Any] = {}
 
 

@@ -22,11 +22,15 @@ FAILING (line 3: doc-1 again)::
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context, stem
 from factcheck.safety import clip
+
+if TYPE_CHECKING:
+    from factcheck.facts import Tables
 
 ID = "unique-id"
 SEVERITY = "error"
@@ -77,3 +81,36 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             yield Problem(
                 item.file.path, line, col, f"duplicate {what} id {clip(ident)} (first used at {original.file.path}:{first_line})"
             )
+
+
+def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
+    """The same findings, from the index's tables: only repeated ids are fetched."""
+    files: dict[str, list[Any]] = {}
+    for ident, shown, file_stem, line, col in facts.rows(
+        "SELECT d.written, c.shown, d.stem, d.line, d.col FROM fdocs d JOIN corpus c ON c.path = d.path"
+        " WHERE d.kind = 'claims' AND d.written IN"
+        " (SELECT written FROM fdocs WHERE kind = 'claims' AND written IS NOT NULL GROUP BY written HAVING count(*) > 1)"
+        " ORDER BY c.n"
+    ):
+        files.setdefault(ident, []).append((shown, file_stem, line, col))
+    copied: set[str] = set()
+    for ident, fs in files.items():
+        original, *copies = sorted(fs, key=lambda f: f[1] != ident)
+        for shown, _, line, col in copies:
+            copied.add(shown)
+            yield Problem(shown, line, col, f"duplicate document id {clip(ident)} (first used at {original[0]}:{original[2]})")
+    uses: dict[str, list[Any]] = {}
+    for ident, kind, document, shown, line, col in facts.rows(
+        "SELECT i.id, i.kind, i.document, c.shown, i.line, i.col FROM items i JOIN corpus c ON c.path = i.path"
+        " WHERE i.id IN (SELECT id FROM items GROUP BY id HAVING count(*) > 1)"
+        " ORDER BY i.kind != 'claims', c.n, i.pos"
+    ):
+        uses.setdefault(ident, []).append(SimpleNamespace(id=ident, kind=kind, document=document, path=shown, line=line, col=col))
+    for ident, items in uses.items():
+        items = [i for i in items if i.path not in copied]
+        if len(items) < 2:
+            continue
+        original, *copies = _owner_first(items)
+        for item in copies:
+            what = "claim" if item.kind == "claims" else "reference"
+            yield Problem(item.path, item.line, item.col, f"duplicate {what} id {clip(ident)} (first used at {original.path}:{original.line})")

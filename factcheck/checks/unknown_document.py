@@ -20,11 +20,14 @@ FAILING (line 1: there is no document doc-x)::
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
 from factcheck.safety import clip
+
+if TYPE_CHECKING:
+    from factcheck.facts import Tables
 
 ID = "unknown-document"
 SEVERITY = "error"
@@ -42,3 +45,17 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         line, col = ctx.located(f).where(("document",))
         known = ", ".join(sorted(documents)) or "none"
         yield Problem(f.path, line, col, f"document {clip(name)} is not the id of any claim file's document (known: {known})")
+
+
+def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
+    """The same findings, from the index's tables."""
+    documents = {r[0] for r in facts.rows("SELECT document FROM fdocs WHERE kind = 'claims' AND document IS NOT NULL")}
+    stems = facts.unreadable_stems("claims")
+    for name, shown, line, col in facts.rows(
+        "SELECT d.written, c.shown, d.line, d.col FROM fdocs d JOIN corpus c ON c.path = d.path"
+        " WHERE d.kind = 'references' AND d.written IS NOT NULL ORDER BY c.n"
+    ):
+        if name in documents or facts.maybe_in_unreadable(stems, name, name):
+            continue
+        known = ", ".join(sorted(documents)) or "none"
+        yield Problem(shown, line, col, f"document {clip(name)} is not the id of any claim file's document (known: {known})")

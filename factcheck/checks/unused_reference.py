@@ -19,11 +19,14 @@ FAILING (line 3: no claim cites doc-r2)::
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
 from factcheck.safety import clip
+
+if TYPE_CHECKING:
+    from factcheck.facts import Tables
 
 ID = "unused-reference"
 SEVERITY = "warning"
@@ -32,7 +35,7 @@ DEFAULTS: dict[str, Any] = {}
 # Free text of a claim is not a citation even when it spells an id; the
 # other known fields below hold no reference ids (positions, markers, dates,
 # numbers) and are skipped for speed.  Unknown (misspelt) keys are walked.
-_PROSE = frozenset({"text", "notes", "section", "id", "kind", "location", "disputes", "dates", "quantities"})
+PROSE = frozenset({"text", "notes", "section", "id", "kind", "location", "disputes", "dates", "quantities"})
 
 
 def _add_strings(value: Any, out: set[str]) -> None:
@@ -56,7 +59,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         # Any field counts, so a misspelt key (already a schema error) does not
         # also turn its references into unused ones.
         for key, value in item.data.items():
-            if key not in _PROSE:
+            if key not in PROSE:
                 _add_strings(value, mentioned)
     for item in ctx.references:
         custom = item.data.get("custom")
@@ -79,3 +82,20 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         line, col = item.where("id")
         yield Problem(item.file.path, line, col, f"reference {clip(ident)} is never cited")
+
+
+def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
+    """The same findings, from the index's tables: reference ids no claim mentions."""
+    mistyped = {r[0] for r in facts.rows(
+        "SELECT DISTINCT x.document FROM cites x WHERE x.key != 'custom.see'"
+        " AND NOT EXISTS (SELECT 1 FROM items i WHERE i.id = x.ref AND i.kind = 'references')"
+    )}
+    stems = facts.unreadable_stems("claims")
+    for ident, document, shown, line, col in facts.rows(
+        "SELECT i.id, i.document, c.shown, i.line, i.col FROM items i JOIN corpus c ON c.path = i.path"
+        " WHERE i.kind = 'references' AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.value = i.id)"
+        " ORDER BY c.n, i.pos"
+    ):
+        if document in mistyped or facts.maybe_in_unreadable(stems, ident, document):
+            continue
+        yield Problem(shown, line, col, f"reference {clip(ident)} is never cited")

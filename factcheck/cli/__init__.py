@@ -2,25 +2,53 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
 from factcheck import __version__
 from factcheck.cli import common
-from factcheck.cli import config as _config  # noqa: F401
-from factcheck.cli import contradictions as _contradictions  # noqa: F401
-from factcheck.cli import extract as _extract  # noqa: F401
-from factcheck.cli import init as _init  # noqa: F401
-from factcheck.cli import query as _query  # noqa: F401
-from factcheck.cli import review as _review  # noqa: F401
+from factcheck.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, error
 
-# Importing a command module registers its commands on ``app``.
-from factcheck.cli import schema as _schema  # noqa: F401
-from factcheck.cli import validate as _validate  # noqa: F401
-from factcheck.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED, app, error
+# Importing a command module registers its commands on ``common.app``.  The
+# console script imports only the module of the command it runs (the
+# detector, the extractor and the report templates are a third of a warm
+# `list` or `validate` otherwise); ``app`` from here has every command.
+COMMAND_MODULES: dict[str, str] = {
+    "extract": "extract",
+    "validate": "validate",
+    "rules": "validate",
+    "schema": "schema",
+    "list": "query",
+    "search": "query",
+    "show": "query",
+    "stats": "query",
+    "report": "query",
+    "export": "query",
+    "contradictions": "contradictions",
+    "review": "review",
+    "relate": "review",
+    "init": "init",
+    "config": "config",
+}
+
+
+def register(name: str | None = None) -> typer.Typer:
+    """``common.app`` with the command ``name`` registered, or every command
+    (no name, or one it does not know: the error then lists them all)."""
+    module = COMMAND_MODULES.get(name or "")
+    for m in [module] if module else sorted(set(COMMAND_MODULES.values())):
+        importlib.import_module(f"factcheck.cli.{m}")
+    return common.app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return register()
+    raise AttributeError(name)
 
 
 def _version(value: bool) -> None:
@@ -29,7 +57,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@common.app.callback()
 def _root(
     version: Optional[bool] = typer.Option(
         None, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
@@ -49,8 +77,12 @@ def main(argv: list[str] | None = None) -> None:
     (``common._Group``); what reaches this point is unexpected: one line,
     exit 3, the traceback only with ``FACTCHECK_DEBUG=1``.
     """
+    args = sys.argv[1:] if argv is None else argv
+    # The root group has no option taking a value: the first word is the command.
+    word = next((a for a in args if not a.startswith("-")), None)
+    completing = any(k.startswith("_FACTCHECK_COMPLETE") for k in os.environ)
     try:
-        app(args=argv, prog_name="factcheck")
+        register(None if completing else word)(args=argv, prog_name="factcheck")
     except KeyboardInterrupt:
         error("interrupted")
         sys.exit(EXIT_INTERRUPTED)
@@ -61,4 +93,4 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_INTERNAL)
 
 
-__all__ = ["app", "main", "common"]
+__all__ = ["app", "main", "common", "register", "COMMAND_MODULES"]

@@ -173,6 +173,14 @@ def load_corpus(root: Path | None) -> Corpus:
     return corpus
 
 
+def load_derived(root: Path | None, names: Sequence[str], compute: Callable[[Corpus], tuple[Any, ...]]) -> tuple[Any, ...]:
+    """``compute`` (one value per name) over the corpus load_corpus gives,
+    kept in the index while no file changed (see ``factcheck.index.derived``)."""
+    from factcheck import index
+
+    return index.derived(Repository.locate(root), names, compute)
+
+
 def load_claim_corpus(root: Path | None, claim_id: str) -> Corpus:
     """Like load_corpus, but only the files one claim's answer depends on
     (through the index), so `show ID` does not read the whole repository."""

@@ -18,10 +18,9 @@ from factcheck import export as exporting
 from factcheck import query as q
 from factcheck import search as searching
 from factcheck import status as st
-from factcheck.cli.common import RootOption, app, configured_format, emit, load_claim_corpus, load_corpus
-from factcheck.cli.screen import show
-from factcheck.report import detail, disputes, exports, hits, listing, stats
-from factcheck.report.claims import build_report
+from factcheck.cli.common import RootOption, app, configured_format, emit, load_claim_corpus, load_corpus, load_derived
+from factcheck.report import listing, stats
+from factcheck.store import Repository
 
 # --- shared options ------------------------------------------------------------------
 
@@ -99,9 +98,14 @@ def list_command(
       factcheck list --status unsourced --doc blog-ja-ru-kp-relations --format ids
       factcheck list --cites 14 --format json
     """
+    chosen = fmt or configured_format("list", root) or "table"
+    if chosen in listing.RECORD_FORMATS and not any((section, cites, marker, since, until, lang)):
+        # Records kept in the index: a warm `list` loads no claim.
+        listed, records = load_derived(root, ("listed", "records"), listing.listed)
+        emit(listing.RECORD_FORMATS[chosen], [records[n] for n in q.select_listed(listed, status=status or (), doc=doc or ())])
+        return
     corpus = load_corpus(root)
     selected = q.select(corpus, **_filters(**locals()))
-    chosen = fmt or configured_format("list", root) or "table"
     if chosen == "csv":
         emit(functools.partial(listing.render_csv, raw=csv_raw), selected)
         return
@@ -122,6 +126,10 @@ def search_command(
     min_score: Annotated[
         float, typer.Option("--min-score", min=0, max=100, metavar="SCORE", help="Drop results scoring below this (0-100).")
     ] = searching.DEFAULT_MIN_SCORE,
+    fuzzy: Annotated[
+        bool,
+        typer.Option("--fuzzy", help="Score every claim, also beside claims holding QUERY as written (slower; finds paraphrases of a word that is also found literally)."),
+    ] = False,
     status: StatusOption = None,
     doc: DocOption = None,
     section: SectionOption = None,
@@ -142,7 +150,9 @@ def search_command(
     かたかな), so a fragment or a paraphrase of a Japanese sentence is found
     without spaces; English words may come in any order.  Scores run 0-100;
     the matched parts are highlighted.  Filters are those of `factcheck list`
-    and apply to claims.
+    and apply to claims.  When some claims hold QUERY as written, only those
+    are scored (fast on a large repository); otherwise, or with --fuzzy, every
+    claim is.
 
     \b
     Examples:
@@ -152,8 +162,10 @@ def search_command(
     corpus = load_corpus(root)
     views = q.select(corpus, **_filters(**locals()))
     found = searching.find(
-        corpus, query, claims=views, scope=scope, documents=doc or (), limit=limit or None, min_score=min_score
+        corpus, query, claims=views, scope=scope, documents=doc or (), limit=limit or None, min_score=min_score, fuzzy=fuzzy
     )
+    from factcheck.report import hits  # each command imports its own reporter: a warm command is mostly imports
+
     emit(hits.FORMATS[fmt or configured_format("search", root) or "table"], found)
 
 
@@ -179,6 +191,8 @@ def show_command(
       factcheck show wiki-ja-kp-ua-relations-013 --format json
     """
     found = q.detail(load_claim_corpus(root, claim_id), claim_id)
+    from factcheck.report import detail
+
     emit(detail.FORMATS[fmt or configured_format("show", root) or "table"], found)
 
 
@@ -202,7 +216,8 @@ def stats_command(
       factcheck stats
       factcheck stats --format json
     """
-    counted = st.stats(load_corpus(root))
+    (listed,) = load_derived(root, ("listed",), lambda corpus: (q.listed(corpus),))
+    counted = st.tally(listed.documents, ((document, statuses) for _, document, statuses in listed.rows))
     emit(stats.FORMATS[fmt or configured_format("stats", root) or "table"], counted)
 
 
@@ -247,12 +262,20 @@ def report_command(
       factcheck report -o report.html
       factcheck report --format json | jq '.disputed[].claim.id'
     """
-    corpus = load_corpus(root)
     # -o report.html means HTML: the file's suffix speaks before the config does.
     chosen = fmt or (_BY_SUFFIX.get(output.suffix.lower()) if output else None) or configured_format("report", root)
     if chosen is None:
         chosen = "terminal" if output is None and sys.stdout.isatty() else "markdown"
-    built = build_report(corpus, title=title, date=date)
+    from factcheck.cli.screen import show
+    from factcheck.index import cached_candidates
+    from factcheck.report import disputes
+    from factcheck.report.claims import build_report  # the contradiction detector with it
+
+    # The report, and the detector's scan it is built on, are kept in the
+    # index: a warm report neither rescans nor compares (a new title or date
+    # is a new report, over the same scan).
+    find = cached_candidates(Repository.locate(root))
+    (built,) = load_derived(root, (f"report\x1f{title}\x1f{date}",), lambda corpus: (build_report(corpus, title=title, date=date, find=find),))
     if chosen == "terminal" and output is None:
         show(lambda out: disputes.render_terminal(built, out), pager=not no_pager)
     else:
@@ -302,6 +325,8 @@ def export_command(
       factcheck export --format claimreview --author "Example Fact Desk"
       factcheck export --format parquet -o tables/
     """
+    from factcheck.report import exports
+
     if fmt in exports.FOLDER_FORMATS and output is None:
         from factcheck.errors import UsageError
 

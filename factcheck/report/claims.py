@@ -27,10 +27,10 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from factcheck import vocab
-from factcheck.contradict import candidates, compare
+from factcheck.contradict import Candidate, candidates, compare
 from factcheck.errors import UsageError
 from factcheck.model import Claim, Quantity, Reference
 from factcheck.query import date_range, source_context
@@ -284,11 +284,12 @@ def _mask_segments(text: str, mask: list[bool]) -> tuple[Segment, ...]:
 
 
 def _conflicting_figures(
-    corpus: Corpus, views: Mapping[str, ClaimView], pairs: Mapping[tuple[str, str], tuple[str, str]]
+    corpus: Corpus, views: Mapping[str, ClaimView], pairs: Mapping[tuple[str, str], tuple[str, str]],
+    find: Callable[[Sequence[Claim]], Sequence[Candidate]],
 ) -> list[ConflictingFigure]:
     found: list[ConflictingFigure] = []
     shown: dict[str, int] = {}
-    for cand in candidates([v.claim for v in views.values()]):
+    for cand in find([v.claim for v in views.values()]):
         if cand.verdict.kind != "quantity" or tuple(sorted((cand.a, cand.b))) in pairs:
             continue
         # A claim shows in at most MAX_FIGURES_PER_CLAIM pairs, so one much-repeated
@@ -329,8 +330,11 @@ def build_report(
     views: Mapping[str, ClaimView] | None = None,
     title: str = "Disputed claims",
     date: str | None = None,
+    find: Callable[[Sequence[Claim]], Sequence[Candidate]] = candidates,
 ) -> ClaimsReport:
-    """The report data for a whole corpus, in a stable order."""
+    """The report data for a whole corpus, in a stable order.  ``find`` is
+    the contradiction detector's candidate scan, or a cache of it
+    (``factcheck.index.cached_candidates``): the scan is most of a report's time."""
     if date:
         date_range(date)  # as export's --date: ISO 8601, so reports sort and diff
     # Walked once: derive(), the contradictions and the figures all need them.
@@ -403,7 +407,7 @@ def build_report(
         tuple(disputed),
         tuple(contradictions),
         tuple(unsourced),
-        tuple(_conflicting_figures(corpus, views, pairs)),
+        tuple(_conflicting_figures(corpus, views, pairs, find)),
         tuple(unreliable),
         tuple((d, corpus.documents[d].banners) for d in doc_ids if d in corpus.documents and corpus.documents[d].banners),
         _source_lines(corpus, shown),

@@ -3,17 +3,27 @@ csv or bare ids for programs."""
 
 from __future__ import annotations
 
-from typing import IO, Callable, Sequence
+from typing import IO, Any, Callable, Sequence
 
 from rich import box
 from rich.table import Table
 
+from factcheck import query
 from factcheck.export import write_claims_csv
+from factcheck.query import Listed
 from factcheck.report.records import claim_record, write_json
 from factcheck.report.table import TEXT_CELLS, console, shorten, status_text, widest
 from factcheck.report.terminal import Text
-from factcheck.status import ClaimView
+from factcheck.status import ClaimView, derive
+from factcheck.store import Corpus
 from factcheck.yamlio import dump
+
+
+def listed(corpus: Corpus) -> tuple[Listed, tuple[dict[str, Any], ...]]:
+    """Every claim's statuses, and its record as `list --format json` gives
+    it, in one order (what the index keeps for `list` and `stats`)."""
+    views = derive(corpus)
+    return query.listed(corpus, views), tuple(claim_record(v) for v in views.values())
 
 
 def claims_table(views: Sequence[ClaimView], *, width: int | None = None) -> Table:
@@ -85,4 +95,22 @@ FORMATS: dict[str, Callable[[Sequence[ClaimView], IO[str]], None]] = {
     "yaml": render_yaml,
     "csv": render_csv,
     "ids": render_ids,
+}
+
+
+# The formats `list` can write from records alone (query.select_listed), so
+# that a warm `list` need not load a claim.
+def render_records_yaml(records: Sequence[dict[str, Any]], out: IO[str]) -> None:
+    out.write(dump(list(records)) if records else "[]\n")
+
+
+def render_records_ids(records: Sequence[dict[str, Any]], out: IO[str]) -> None:
+    for r in records:
+        out.write(r["id"] + "\n")
+
+
+RECORD_FORMATS: dict[str, Callable[[Sequence[dict[str, Any]], IO[str]], None]] = {
+    "json": write_json,
+    "yaml": render_records_yaml,
+    "ids": render_records_ids,
 }

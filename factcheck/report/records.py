@@ -11,7 +11,6 @@ import dataclasses
 import json
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from factcheck.ingest import summarize
 from factcheck.model import Claim, Finding
 from factcheck.store import display_path, to_json
 
@@ -190,6 +189,8 @@ def ingest_record(result: IngestResult) -> dict[str, Any]:
     wrote nothing, is shown whole instead (:func:`extraction_record`)."""
     if not result.written:
         # The figures of the extraction itself, as before dry runs merged.
+        from factcheck.ingest import summarize  # the extractor: only for extraction results
+
         return extraction_record(result.extraction, summarize(result.extraction))
     return {
         "document": result.extraction.document.id,
