@@ -514,13 +514,17 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
             continue
         r = "".join(c for c in unicodedata.normalize("NFKD", r) if not unicodedata.combining(c))
         outer = re.sub(r"\([^)]*\)", " ", r)
-        for variant in {outer, r.replace("(", " ").replace(")", " ")}:
+        glossed = r is not renderings[0] and lang_ja
+        if glossed and (len(_STEMS.findall(outer)) > 3 or re.search(r"\b(?:in|of|at|on|near)\b", outer)):
+            continue  # "Kabuki-za theater in Tokyo": a dictionary's description, not the name
+        # A gloss's parentheses explain it ("Saga Prefecture (Kyushu)"): the region is not the name.
+        for variant in ({outer} if glossed else {outer, r.replace("(", " ").replace(")", " ")}):
             words = [w for w in _STEMS.findall(variant) if w.lower() not in _NAME_LINKS]
             if not words:
                 continue
             forms.append(frozenset(stem(w) for w in words))
             distinct.update(stem(w) for w in words if not _ordinary(w))
-            if len(words) >= 2:
+            if len(words) >= 2 and not glossed:  # Saga / Shiga Prefecture are no "SP"
                 acronyms.add("".join(w[0] for w in words).lower())
             if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
                 acronyms.add(words[0].lower())
@@ -534,7 +538,7 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
     elif lang_ja:
         # 港北 -> JMnedict "Kouhoku": compared by sound with "Kohoku".
         for r in renderings[1:]:
-            for w in _STEMS.findall(r):
+            for w in _STEMS.findall(re.sub(r"\([^)]*\)", " ", r)):
                 if w[:1].isupper() and not _ordinary(w):  # Kajima, not Corporation
                     sound = "~" + _sound(w)
                     forms.append(frozenset({sound}))
@@ -573,6 +577,12 @@ def _prefix_same(x: str, y: str) -> bool:
     return len(short) >= 4 and long_.startswith(short) and len(short) * 10 >= len(long_) * 6
 
 
+def _sounds_alike(u: str, v: str) -> bool:
+    """Two sound keys of one name (~hare ~ ~hare, ~amerika ~ ~america); short keys must agree
+    more closely, or ~saga and ~shiga, two prefectures, would be one."""
+    return fuzz.ratio(u, v) >= (88 if min(len(u), len(v)) <= 6 else 75)
+
+
 def names_match(x: Name, y: Name) -> bool:
     """Two names for one thing: a shared distinctive word (Nile ~ Nile River), a contained form, or an acronym.
 
@@ -588,9 +598,9 @@ def names_match(x: Name, y: Name) -> bool:
                 return True
             sx = [w for w in fx if w.startswith("~") and len(w) > 3]
             sy = [w for w in fy if w.startswith("~") and len(w) > 3]
-            if sx and sy and all(any(fuzz.ratio(u, v) >= 70 for v in sy) for u in (sx if len(sx) <= len(sy) else sy)
+            if sx and sy and all(any(_sounds_alike(u, v) for v in sy) for u in (sx if len(sx) <= len(sy) else sy)
                                  ) and len(sx) <= len(sy) or sx and sy and all(
-                    any(fuzz.ratio(u, v) >= 70 for u in sx) for v in sy):
+                    any(_sounds_alike(u, v) for u in sx) for v in sy):
                 return True
             common = fx & fy | {w for w in fx for v in fy if w != v and _prefix_same(w, v)}
             if not common:

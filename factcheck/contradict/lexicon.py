@@ -198,12 +198,22 @@ def name_glosses(word: str) -> tuple[str, ...]:
     if conn is None or not word:
         return ()
     out: list[str] = []
-    for (idseq,) in conn.execute(
-        "SELECT idseq FROM Kanji WHERE text=? UNION SELECT idseq FROM Kana WHERE text=? LIMIT 2", (word, word)
-    ):
-        for (sid,) in conn.execute("SELECT ID FROM Sense WHERE idseq=? ORDER BY ID LIMIT 2", (idseq,)):
+    entries = conn.execute(
+        # The entry where the word is a common (priority-tagged) spelling first: 韓国 is South Korea
+        # before it is the archaic からくに (China, Korea).
+        "SELECT idseq, common FROM (SELECT k.idseq, EXISTS(SELECT 1 FROM KJP p WHERE p.kid = k.ID) AS common "
+        "FROM Kanji k WHERE k.text=? UNION SELECT n.idseq, EXISTS(SELECT 1 FROM KNP p WHERE p.kid = n.ID) "
+        "FROM Kana n WHERE n.text=?) ORDER BY common DESC, idseq LIMIT 2", (word, word)
+    ).fetchall()
+    for idseq, common in entries:
+        if common < entries[0][1]:
+            break  # a common spelling found: rarer entries of the same letters are other words
+        # The first sense only: later ones drift (韓国's historical senses gloss as "China").
+        for (sid,) in conn.execute("SELECT ID FROM Sense WHERE idseq=? ORDER BY ID LIMIT 1", (idseq,)):
             out += [g for (g,) in conn.execute(
                 "SELECT text FROM SenseGloss WHERE sid=? AND lang='eng' ORDER BY rowid LIMIT 3", (sid,))]
+    if out:
+        return tuple(dict.fromkeys(out))  # a dictionary word: JMnedict's readings of it as a name only add noise
     out += [g for (g,) in conn.execute(
         "SELECT g.text FROM NEKanji k JOIN NETranslation t ON t.idseq=k.idseq JOIN NETransGloss g ON g.tid=t.ID "
         "WHERE k.text=? UNION SELECT g.text FROM NEKana k JOIN NETranslation t ON t.idseq=k.idseq "
