@@ -611,13 +611,6 @@ def names_match(x: Name, y: Name) -> bool:
             if common & dx and common_y & dy and (
                     len(common & dx) * 2 >= len(dx) or len(common_y & dy) * 2 >= len(dy)):
                 return True
-            continue
-            dx = fx & x.distinct
-            dy = fy & y.distinct
-            if common & dx and common & dy and (dx <= dy or dy <= dx or len(common & dx) * 2 >= max(len(dx), len(dy))):
-                return True
-            if not dx and not dy and (fx <= fy or fy <= fx):
-                return True
     return False
 
 
