@@ -50,11 +50,19 @@ def test_the_kind_that_weighs_most_names_the_conflict() -> None:
 def test_a_scan_needs_a_kind_rule_as_well() -> None:
     w = Weights(bias=0.0, weights={"names_unmatched": 5.0}, threshold=0.5, scan_threshold=0.6)
     s = Signals(values={"names_unmatched": 1.0, "rule_entity": 0.0},
-                evidence={"entity": Conflict("entity", 0.5, "Oslo", "Bergen")})
+                evidence={"entity": Conflict("entity", 0.5, "Oslo", "Bergen")}, same_subject=True)
     assert decide(s, w)[1] is not None
     assert decide(s, w, scan=True)[1] is None
     s.values["rule_entity"] = 0.7
     assert decide(s, w, scan=True)[1] is not None
+    s.same_subject = False  # a river's source and a bridge's tower: two heights of two things
+    assert decide(s, w)[1] is not None and decide(s, w, scan=True)[1] is None
+
+
+def test_a_scan_does_not_compare_heights_of_two_things() -> None:
+    a = analyse("The river rises at a height of about 410 metres on the eastern slope of the moor.")
+    b = analyse("主塔は高さ85メートルのA形で、橋の中央に1基が立つ。")
+    assert not compare_analyses(a, b, scan=True).contradiction
 
 
 def test_verdict_score_is_the_probability() -> None:

@@ -69,8 +69,9 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False) -> tuple
     ``scan``: the pair came from blocking a repository, not from a person
     who put two claims side by side; most such pairs share words but state
     different facts.  A scan proposes a pair only at the file's
-    ``scan_threshold`` *and* when one kind's own rule holds (the two values
-    date one event, measure one thing, fill one slot): the combiner's
+    ``scan_threshold``, when the two share a subject (a name, or most of
+    their words) *and* one kind's own rule holds (the two values date one
+    event, measure one thing, fill one slot): the combiner's
     weights were learned on pairs about one subject, where any difference
     counts for more than it does between two sentences that only share a
     country's name.
@@ -79,7 +80,7 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False) -> tuple
     p = probability(s, w)
     if p < (w.scan_threshold if scan else w.threshold) or not s.evidence:
         return p, None
-    if scan and not any(s.values.get(f"rule_{c.kind}", 0.0) > 0 for c in s.evidence.values()):
+    if scan and not (s.same_subject and any(s.values.get(f"rule_{c.kind}", 0.0) > 0 for c in s.evidence.values())):
         return p, None
     support: dict[Kind, float] = {}
     for name, value in s.values.items():

@@ -36,6 +36,8 @@ from factcheck.contradict.model import Conflict, Kind, PairContext
 
 __all__ = ["Signals", "FEATURES", "signals"]
 
+_SAME_SUBJECT_OVERLAP = 0.5
+
 
 @dataclass
 class Signals:
@@ -43,6 +45,9 @@ class Signals:
 
     values: dict[str, float] = field(default_factory=dict)
     evidence: dict[Kind, Conflict] = field(default_factory=dict)
+    # A name in common, or most content words: what a repository scan needs before two
+    # claims can be about one fact (a river's source and a bridge's tower both have a height).
+    same_subject: bool = False
 
     def vector(self) -> list[float]:
         return [self.values.get(name, 0.0) for name in FEATURES]
@@ -68,9 +73,15 @@ def _general(ctx: PairContext, out: Signals) -> None:
     v["cross_language"] = 1.0 if ctx.cross_language else 0.0
     # How many names the claims carry is no evidence by itself (people who write labelled pairs
     # put names in their conflicts); only names in aligned slots count, in _names.
+    thin = min(_content_words(ctx.a), _content_words(ctx.b)) < 2  # "所在地 X" / "所在地 Y": one word says little
+    out.same_subject = bool(ctx.names.matched) or (v["overlap_min"] >= _SAME_SUBJECT_OVERLAP and not thin)
     v["qualifiers_differ"] = 1.0 if different_qualifiers(ctx.a, ctx.b) else 0.0
     v["hedge_differs"] = 1.0 if ctx.a.hedged != ctx.b.hedged else 0.0
     v["different_times"] = 1.0 if polarity_kind._different_times(ctx.a, ctx.b) else 0.0
+
+
+def _content_words(x: Analysis) -> int:
+    return sum(1 for t in x.tokens if t.kind in ("content", "pred"))
 
 
 def _dates(ctx: PairContext, out: Signals) -> None:
