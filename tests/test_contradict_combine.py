@@ -61,8 +61,10 @@ def test_a_scan_needs_a_kind_rule_as_well() -> None:
 
 def test_a_scan_does_not_compare_heights_of_two_things() -> None:
     a = analyse("The river rises at a height of about 410 metres on the eastern slope of the moor.")
-    b = analyse("主塔は高さ85メートルのA形で、橋の中央に1基が立つ。")
+    b = analyse("The main tower of the bridge is 85 metres high and stands in the middle of the span.")
     assert not compare_analyses(a, b, scan=True).contradiction
+    # Two infobox rows of two articles: one word each says nothing of their subject.
+    assert not compare_analyses(analyse("所在地 群馬県沼上市稲荷町3-12"), analyse("所在地 新潟県芦見市"), scan=True).contradiction
 
 
 def test_verdict_score_is_the_probability() -> None:

@@ -16,6 +16,7 @@ names its evidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from factcheck.contradict.align import (
@@ -36,7 +37,8 @@ from factcheck.contradict.model import Conflict, Kind, PairContext
 
 __all__ = ["Signals", "FEATURES", "signals"]
 
-_SAME_SUBJECT_OVERLAP = 0.5
+# Most words in common, within one language; across two, the dictionary bridge finds fewer.
+_SAME_SUBJECT_OVERLAP = {False: 0.5, True: 0.4}
 
 
 @dataclass
@@ -74,14 +76,18 @@ def _general(ctx: PairContext, out: Signals) -> None:
     # How many names the claims carry is no evidence by itself (people who write labelled pairs
     # put names in their conflicts); only names in aligned slots count, in _names.
     thin = min(_content_words(ctx.a), _content_words(ctx.b)) < 2  # "所在地 X" / "所在地 Y": one word says little
-    out.same_subject = bool(ctx.names.matched) or (v["overlap_min"] >= _SAME_SUBJECT_OVERLAP and not thin)
+    overlap = (v["overlap_min"] + v["overlap_max"]) / 2 if ctx.cross_language else v["overlap_min"]
+    out.same_subject = bool(ctx.names.matched) or (overlap >= _SAME_SUBJECT_OVERLAP[ctx.cross_language] and not thin)
     v["qualifiers_differ"] = 1.0 if different_qualifiers(ctx.a, ctx.b) else 0.0
     v["hedge_differs"] = 1.0 if ctx.a.hedged != ctx.b.hedged else 0.0
     v["different_times"] = 1.0 if polarity_kind._different_times(ctx.a, ctx.b) else 0.0
 
 
 def _content_words(x: Analysis) -> int:
-    return sum(1 for t in x.tokens if t.kind in ("content", "pred"))
+    """Content words outside the claim's figures ("Length 58 km (36 mi)" has one: Length)."""
+    inside = [(f.start, f.end) for f in x.figures]
+    return sum(1 for t in x.tokens if t.kind in ("content", "pred")
+               and not any(s <= t.start < e for s, e in inside) and not re.fullmatch(r"[a-z]{1,3}", t.text))
 
 
 def _dates(ctx: PairContext, out: Signals) -> None:
