@@ -132,7 +132,8 @@ def set_review(
     holder, target = found
 
     def change(rel: Relation | None) -> Relation:
-        assert rel is not None
+        if rel is None:  # removed from the file since the corpus was read
+            raise UsageError(f"no relation joins {a} and {b} any more; run factcheck review again")
         return dataclasses.replace(rel, review=verdict, reviewed=date or today(), note=_merge_note(rel.note, note))
 
     return _rewrite(_file_of(corpus, holder), holder, target, change)

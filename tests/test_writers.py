@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -54,6 +55,68 @@ def test_a_second_writer_waits_then_fails_clearly(repo: Path, monkeypatch: pytes
     assert extracted.exit_code == 2 and "another factcheck command is writing" in extracted.output
     # Released: the same command now works.
     assert runner.invoke(app, ["contradictions", "--write", "--root", str(repo)]).exit_code == 0
+
+
+# Every command that writes under the repository, as (args, what it would change).
+WRITERS = {
+    "contradictions --write": ["contradictions", "--write"],
+    "extract": ["extract", "sources/ja-noto.txt", "--id", "ja-noto", "--lang", "ja"],
+    "extract --update": ["extract", "sources/ja-noto.txt", "--id", "ja-noto", "--lang", "ja", "--update"],
+    "review --accept": ["review", "ja-noto-2", "en-noto-2", "--accept", "--note", "checked"],
+    "review --reject": ["review", "ja-noto-2", "en-noto-2", "--reject"],
+    "relate": ["relate", "en-noto-1", "ja-noto-1", "--supports"],
+    "validate --fix": ["validate", "--fix"],
+    "validate --write-baseline": ["validate", "--write-baseline"],
+}
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and p.name != lock.LOCK_NAME}
+
+
+@pytest.mark.parametrize("name", WRITERS)
+def test_every_writer_waits_for_the_lock_then_fails_clearly(repo: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setenv(lock.WAIT_ENV, "0.2")
+    monkeypatch.chdir(repo)
+    before = snapshot(repo)
+    with lock.repository_lock(repo):
+        result = runner.invoke(app, [*WRITERS[name], "--root", str(repo)])
+    assert result.exit_code == 2, result.output
+    assert "another factcheck command is writing to this repository" in result.output
+    assert snapshot(repo) == before  # it wrote nothing
+    assert runner.invoke(app, [*WRITERS[name], "--root", str(repo)]).exit_code in (0, 1)
+
+
+def test_init_takes_the_lock_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(lock.WAIT_ENV, "0.2")
+    with lock.repository_lock(tmp_path / "new"):
+        result = runner.invoke(app, ["init", str(tmp_path / "new")])
+    assert result.exit_code == 2 and "another factcheck command is writing" in result.output
+    assert not (tmp_path / "new" / "claims").exists()
+    assert runner.invoke(app, ["init", str(tmp_path / "new")]).exit_code == 0
+
+
+def test_a_writer_waits_while_the_lock_is_held_then_writes(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(lock.WAIT_ENV, "30")
+    claims = repo / "claims" / "en-noto.yaml"
+    before = claims.read_bytes()
+    held = threading.Event()
+    unchanged_while_held: list[bool] = []
+
+    def holder() -> None:
+        with lock.repository_lock(repo):
+            held.set()
+            time.sleep(0.5)
+            unchanged_while_held.append(claims.read_bytes() == before)
+
+    t = threading.Thread(target=holder)
+    t.start()
+    held.wait(10)
+    result = runner.invoke(app, ["relate", "en-noto-1", "ja-noto-1", "--supports", "--root", str(repo)])
+    t.join()
+    assert result.exit_code == 0, result.output
+    assert unchanged_while_held == [True]
+    assert ("en-noto-1", "supports", "ja-noto-1") in relations(repo)
 
 
 def test_readers_do_not_wait_for_the_lock(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,16 +7,18 @@ library imports this package.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
 from pathlib import Path
-from typing import IO, Annotated, Any, Callable, Optional, Sequence, TypeVar
+from typing import IO, Annotated, Any, Callable, Iterator, Optional, Sequence, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
 from factcheck.errors import FactcheckError
+from factcheck.lock import repository_lock
 from factcheck.report.table import console
 from factcheck.safety import cut, visible
 from factcheck.store import Corpus, Repository
@@ -161,6 +163,16 @@ def emit(render: Callable[[R, IO[str]], None], result: R, output: Path | None = 
 def configured_format(command: str, root: Path | None) -> str | None:
     """The config's default ``--format`` for a command (None: the command's own)."""
     return Repository.locate(root).config.format_for(command)
+
+
+@contextlib.contextmanager
+def writing(root: Path | None) -> Iterator[Repository]:
+    """The repository, held under its write lock for the block (factcheck.lock):
+    every command that writes under it reads, decides and writes inside one, so
+    a second writer waits and then sees this one's changes (or fails clearly)."""
+    repo = Repository.locate(root)
+    with repository_lock(repo.root):
+        yield repo
 
 
 def load_corpus(root: Path | None) -> Corpus:

@@ -35,16 +35,14 @@ def _render_many(fmt: str, results: list[IngestResult], out: IO[str]) -> None:
         extraction.FORMATS[fmt](result, out)
 
 
-def _repository_for_extract(root: Path | None, *, dry_run: bool) -> Repository:
-    """The repository to extract into; outside one, a first extraction starts
-    one (as `factcheck init` does, schemas included) and says so."""
-    repo = Repository.locate(root, create=True)
-    if not dry_run and not (repo.claims_dir.is_dir() or repo.references_dir.is_dir()):
+def _start_repository(repo: Repository) -> None:
+    """Outside a repository, a first extraction starts one (as `factcheck init`
+    does, schemas included) and says so.  Called under the lock."""
+    if not (repo.claims_dir.is_dir() or repo.references_dir.is_dir()):
         console(stderr=True).print(
             f"no factcheck repository at {display_path(repo.root)}: starting one there (factcheck init)", markup=False
         )
         render_init(init_repository(repo.root), next_steps=False)
-    return repo
 
 
 @app.command("extract")
@@ -107,12 +105,14 @@ def extract_command(
     check_options(options)
     for source in sources:
         read_source(source)
-    repo = _repository_for_extract(root, dry_run=dry_run)
+    repo = Repository.locate(root, create=True)
     # Writers take the repository's lock (readers never wait); each document
     # is written as one transaction (factcheck.lock).
     lock = contextlib.nullcontext() if dry_run else repository_lock(repo.root)
     try:
         with lock:
+            if not dry_run:
+                _start_repository(repo)
             if len(sources) == 1:
                 result = ingest(repo, sources[0], options, dry_run=dry_run)
             else:

@@ -7,6 +7,8 @@ from pathlib import Path
 import typer
 
 from factcheck.cli.common import app
+from factcheck.errors import UsageError
+from factcheck.lock import repository_lock
 from factcheck.repo_init import init_repository
 from factcheck.report.setup import render_init
 
@@ -29,4 +31,8 @@ def init_command(
     Examples:
       factcheck init my-claims
     """
-    render_init(init_repository(directory))
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory.resolve()} is a file, not a folder")
+    with repository_lock(directory.resolve()):  # a writer like any other (factcheck.lock)
+        result = init_repository(directory)
+    render_init(result)

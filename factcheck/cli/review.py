@@ -8,7 +8,7 @@ from typing import Any, Callable, Literal, Optional
 
 import typer
 
-from factcheck.cli.common import RootOption, app, load_corpus
+from factcheck.cli.common import RootOption, app, load_corpus, writing
 from factcheck.errors import FileError, UsageError
 from factcheck.report.review import FORMATS, KEYS, render_pending
 from factcheck.report.table import console
@@ -79,7 +79,11 @@ def _interactive(root: Path | None) -> None:
             key = _key(f"{KEYS} > ")
             if key in ("a", "r"):
                 verdict: Verdict = "accepted" if key == "a" else "rejected"
-                _said(_write(set_review, corpus, item.claim.id, item.relation.target, verdict, note=note or None))
+                # The lock for each verdict, not the session: other writers wait
+                # seconds, not as long as a person reads.  The file is read again
+                # under it (review._rewrite), so their changes are kept.
+                with writing(root):
+                    _said(_write(set_review, corpus, item.claim.id, item.relation.target, verdict, note=note or None))
                 counts[verdict] += 1
                 break
             if key == "s":
@@ -141,8 +145,9 @@ def review_command(
         raise UsageError("give two claim ids, or none to review interactively")
     if accept == reject:
         raise UsageError("say --accept or --reject (exactly one)")
-    corpus = load_corpus(root)
-    _said(_write(set_review, corpus, a, b, "accepted" if accept else "rejected", note=note))
+    with writing(root):  # read, decide and write under the lock
+        corpus = load_corpus(root)
+        _said(_write(set_review, corpus, a, b, "accepted" if accept else "rejected", note=note))
 
 
 @app.command("relate")
@@ -168,5 +173,8 @@ def relate_command(
     chosen = [t for t, on in (("contradicts", contradicts), ("supports", supports), ("duplicates", duplicates)) if on]
     if len(chosen) != 1:
         raise UsageError("say --contradicts, --supports or --duplicates (exactly one)")
-    corpus = load_corpus(root)
-    _said(_write(relate, corpus, a, b, chosen[0], note=note))
+    # Read, decide and write under the lock: a relation another writer is
+    # recording for the same pair is seen and updated, never doubled.
+    with writing(root):
+        corpus = load_corpus(root)
+        _said(_write(relate, corpus, a, b, chosen[0], note=note))

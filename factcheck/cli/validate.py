@@ -16,6 +16,7 @@ from factcheck.cli.fix import apply_fixes
 from factcheck.cli.progress import bar
 from factcheck.config import Config, rule_ids
 from factcheck.errors import RepositoryNotFound
+from factcheck.lock import repository_lock
 from factcheck.report import findings, rules
 from factcheck.report.table import console
 from factcheck.store import Repository
@@ -78,7 +79,8 @@ def validate_command(
     start = given[0].resolve().parent if given and given[0].exists() else None
     repo = Repository.locate(root, start=start)
     if fix:
-        apply_fixes(repo, given)
+        with repository_lock(repo.root):  # a writer: one at a time (factcheck.lock)
+            apply_fixes(repo, given)
     config = repo.config
     if select:
         # Asked for by name now: the config's ignore does not apply (as ruff's --select).
@@ -87,10 +89,12 @@ def validate_command(
         config = replace(config, ignore=config.ignore + rule_ids(ignore, option="--ignore"))
     if write_baseline:
         target = baseline_file or repo.root / baselines.DEFAULT_NAME
-        previous = baselines.Baseline.read(target) if given and target.is_file() else None
-        with bar("validating", quiet=quiet) as progress:
+        # Under the lock: the findings are of files no writer is changing, and a
+        # second --write-baseline cannot drop this one's kept entries.
+        with repository_lock(repo.root), bar("validating", quiet=quiet) as progress:
+            previous = baselines.Baseline.read(target) if given and target.is_file() else None
             result = validate(repo, given, strict=strict, progress=progress, config=config)
-        baselines.write(target, result.findings, repo.root, files=result.files, previous=previous)
+            baselines.write(target, result.findings, repo.root, files=result.files, previous=previous)
         if not quiet:
             n = len(result.findings)
             console(stderr=True).print(f"wrote {n} finding{'' if n == 1 else 's'} to {target}", markup=False, highlight=False)
