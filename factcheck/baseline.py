@@ -63,8 +63,12 @@ def entry_at(table: dict[str, list[Anchor]], path: str, line: int) -> Anchor | N
     entries = table.get(path)
     if not entries:
         return None
-    i = bisect.bisect_right([a.line for a in entries], line) - 1
+    i = bisect.bisect_right(entries, line, key=_line) - 1  # no list of lines per call: a file may hold 200,000 entries
     return entries[i] if i >= 0 else None
+
+
+def _line(anchor: Anchor) -> int:
+    return anchor.line
 
 
 def stamp(findings: Iterable[Finding], table: dict[str, list[Anchor]]) -> tuple[list[Finding], int, set[tuple[str, int, str]]]:

@@ -83,28 +83,50 @@ def _fields(cls: type) -> tuple[tuple[dataclasses.Field[Any], str, bool], ...]:
     )
 
 
-def _build(tp: Any, value: Any, located: Located | None, jpath: tuple[Any, ...]) -> Any:
-    """Turn schema-valid plain values into model objects; skip what does not fit."""
+@functools.cache
+def _shape(tp: Any) -> tuple[str, Any]:
+    """What ``_build`` does with a value of type ``tp`` (worked out once per type)."""
     origin = get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in get_args(tp) if a is not type(None)]
-        return None if value is None else _build(options[0], value, located, jpath)
+        return "optional", [a for a in get_args(tp) if a is not type(None)][0]
     if origin is tuple:
-        item_tp = get_args(tp)[0]
+        return "tuple", get_args(tp)[0]
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return "object", tp
+    if origin is dict:
+        return "dict", None
+    if tp is float:
+        return "float", None
+    return "plain", None
+
+
+def _build(tp: Any, value: Any, located: Located | None, jpath: tuple[Any, ...]) -> Any:
+    """Turn schema-valid plain values into model objects; skip what does not fit."""
+    shape, arg = _shape(tp)
+    if shape == "plain":
+        return value
+    if shape == "optional":
+        return None if value is None else _build(arg, value, located, jpath)
+    if shape == "tuple":
         if not isinstance(value, list):
             return ()
         return tuple(
             built
             for i, v in enumerate(value)
-            if (built := _build(item_tp, v, located, jpath + (i,))) is not _SKIP
+            if (built := _build(arg, v, located, jpath + (i,))) is not _SKIP
         )
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return build_object(tp, value, located, jpath)
-    if origin is dict:
+    if shape == "object":
+        return build_object(arg, value, located, jpath)
+    if shape == "dict":
         return value if isinstance(value, dict) else {}
-    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     return value
+
+
+@functools.cache
+def _has_origin(cls: type) -> bool:
+    return any(f.name == "origin" for f in dataclasses.fields(cls))
 
 
 _SKIP = object()
@@ -124,8 +146,7 @@ def build_object(cls: type, value: Any, located: Located | None, jpath: tuple[An
             kwargs[f.name] = built
         elif required:
             return _SKIP
-    names = {f.name for f in dataclasses.fields(cls)}
-    if "origin" in names and located is not None:
+    if located is not None and _has_origin(cls):
         line, col = located.where(jpath)
         kwargs["origin"] = Origin(located.path, line, col)
     return cls(**kwargs)

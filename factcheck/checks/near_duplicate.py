@@ -91,7 +91,9 @@ def _similar_texts(texts: list[str], threshold: float) -> dict[int, list[tuple[i
     texts no longer than itself; a pair is found once, by its longer text."""
     f = max(0.0, min(1.0, 1.0 - threshold / 100.0))
     similar: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    index: dict[int, dict[tuple[int, str], list[int]]] = defaultdict(dict)
+    # length -> one table per segment (substring -> texts): a lookup hashes
+    # the substring alone, no (segment, substring) tuple made per window.
+    index: dict[int, list[dict[str, list[int]]]] = {}
     taus: dict[int, int] = {}  # length -> tau of the texts of that length
     unsegmented: list[int] = []  # texts too short to cut into tau + 1 segments
     for k in sorted(range(len(texts)), key=lambda k: (len(texts[k]), k)):
@@ -104,8 +106,8 @@ def _similar_texts(texts: list[str], threshold: float) -> dict[int, list[tuple[i
                 tau = taus.get(lb)
                 if tau is None:
                     continue
-                get = index[lb].get
-                for found in [get((i, text[start : start + size])) for i, start, size in _windows(la, lb, tau)]:
+                gets = [table.get for table in index[lb]]
+                for found in [gets[i - 1](text[start : start + size]) for i, start, size in _windows(la, lb, tau)]:
                     if found:
                         candidates.update(found)
                 if len(candidates) > MAX_CANDIDATES:
@@ -122,9 +124,9 @@ def _similar_texts(texts: list[str], threshold: float) -> dict[int, list[tuple[i
             unsegmented.append(k)
             continue
         taus[la] = tau
-        entries = index[la]
-        for i, (start, size) in enumerate(_segments(la, tau + 1), start=1):
-            entries.setdefault((i, text[start : start + size]), []).append(k)
+        tables = index.setdefault(la, [{} for _ in range(tau + 1)])
+        for table, (start, size) in zip(tables, _segments(la, tau + 1)):
+            table.setdefault(text[start : start + size], []).append(k)
     return similar
 
 

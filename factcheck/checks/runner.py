@@ -255,7 +255,7 @@ def validate(
             Finding(
                 display_path(journal), 1, 1, "error", "syntax",
                 "a write was interrupted (killed); the next writing command (factcheck extract, "
-                "factcheck contradictions --write) completes it",
+                "contradictions --write, review, relate, validate --fix) completes it",
             )
         )
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
