@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterator
 
 from factcheck import vocab
@@ -168,8 +168,12 @@ class _Hit:
     match: re.Match[str]
 
 
-def _candidates(folded: str) -> list[_Hit]:
-    """Every pattern's matches, then the leftmost-longest that do not overlap."""
+@lru_cache(maxsize=2)
+def _candidates(folded: str) -> tuple[_Hit, ...]:
+    """Every pattern's matches, then the leftmost-longest that do not overlap.
+
+    Kept for the last texts: quantities ask for the date spans of the text the
+    dates were just read from (a second pass over every pattern)."""
     hits: list[_Hit] = []
     for kind, rx in _COMPILED:
         for m in rx.finditer(folded):
@@ -189,7 +193,7 @@ def _candidates(folded: str) -> list[_Hit]:
         if h.start >= end:
             chosen.append(h)
             end = h.end
-    return chosen
+    return tuple(chosen)
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:

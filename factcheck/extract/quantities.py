@@ -50,6 +50,7 @@ For comparison, :func:`to_base` gives the value in the unit's base unit
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -286,12 +287,17 @@ def _read_core(m: re.Match[str], v: _Vocab) -> _Number | None:
     return number
 
 
+_KANJI_POWER = re.compile(r"[十百千万億兆]")
+_KANJI_LARGE_POWER = re.compile(r"[万億兆]")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
 def _standalone(m: re.Match[str]) -> bool:
     """Big enough to be a count with no unit: 4,200 / 12億 / 3.2 million / 数百."""
     run = m["num"]
-    vague = "数" in run and bool(re.search(r"[十百千万億兆]", run))
-    grouped = bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+", run))
-    return vague or grouped or bool(m["scale"]) or bool(re.search(r"[万億兆]", run))
+    vague = "数" in run and bool(_KANJI_POWER.search(run))
+    grouped = bool(_GROUPED.fullmatch(run))
+    return vague or grouped or bool(m["scale"]) or bool(_KANJI_LARGE_POWER.search(run))
 
 
 def _scan_numbers(folded: str, v: _Vocab) -> list[_Found]:
@@ -306,11 +312,16 @@ def _scan_numbers(folded: str, v: _Vocab) -> list[_Found]:
 
 
 def _currency_before(folded: str, start: int, v: _Vocab) -> tuple[str, int] | None:
-    """A currency symbol before the number ($7,710, US$ 5): (unit, where it starts)."""
+    """A currency symbol before the number ($7,710, US$ 5), at most one space
+    between them: (unit, where it starts)."""
+    # One look-back for all symbols (this runs for every number in the text).
+    window = folded[max(0, start - len(v.prefix_order[0]) - 1) : start] if v.prefix_order else ""
+    before = window.rstrip()
+    if len(window) - len(before) > 1 or not before:
+        return None
     for symbol in v.prefix_order:
-        before = folded[max(0, start - len(symbol) - 1) : start].rstrip()
         if before.endswith(symbol):
-            begin = max(0, start - len(symbol) - 1) + len(before) - len(symbol)
+            begin = start - (len(window) - len(before)) - len(symbol)
             if begin > 0 and folded[begin - 1].isascii() and folded[begin - 1].isalpha():
                 return None  # HK$, A$, NT$: another dollar
             return v.prefix[symbol], begin
@@ -356,9 +367,6 @@ def _range_after(folded: str, start: int, end: int, first: _Number, unit: str | 
 
 def _read_number_at(folded: str, m: re.Match[str], v: _Vocab) -> _Found | None:
     """The quantity a number starts, with its unit, range and hedges; None if it is not one."""
-    number = _read_core(m, v)
-    if number is None:
-        return None
     start, end = m.start(), m.end()
     before = start  # back over the spaces, not a copy of all the text before (quadratic)
     while before > 0 and folded[before - 1].isspace():
@@ -367,6 +375,9 @@ def _read_number_at(folded: str, m: re.Match[str], v: _Vocab) -> _Found | None:
         return None  # 第12回, 第一陣, 第 2 回: ordinals
     if folded[max(0, start - 1) : start] == "[" and folded[end : end + 1] == "]":
         return None  # citation marker
+    number = _read_core(m, v)
+    if number is None:
+        return None
     unit: str | None = None
     hedge: str | None = None
     currency = _currency_before(folded, start, v)
@@ -446,12 +457,16 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     v = _vocab()
     folded = fold_width(text)
-    dates = date_spans(text)
+    dates = date_spans(text)  # sorted, not overlapping: so their ends are sorted too
+    date_starts = [s for s, _ in dates]
     candidates = sorted(_scan_numbers(folded, v) + _scan_words(folded, v), key=lambda f: (f.start, -f.end))
     out: list[Quantity] = []
     last_end = -1
     for f in candidates:
-        if f.start < last_end or any(s < f.end and f.start < e for s, e in dates):
+        # The last date starting before f ends has the latest end of those: it
+        # alone decides whether a date overlaps f (no scan of every date per number).
+        j = bisect.bisect_left(date_starts, f.end) - 1
+        if f.start < last_end or (j >= 0 and dates[j][1] > f.start):
             continue
         q = _to_quantity(f, text)
         if q.text:
