@@ -53,7 +53,10 @@ NEW_TEXT = "Flood report\n\nThe river rose by two metres on 3 March 2023. About 
 
 
 def factcheck(*args: str, cwd: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
+    # Writers queue on the lock; on a loaded machine three of them can take
+    # longer than the default 10 s wait, and a writer that gives up (exit 2,
+    # "another factcheck command is writing") is not what this measures.
+    env = {"FACTCHECK_LOCK_WAIT": "120", **os.environ, "NO_COLOR": "1"}
     return subprocess.Popen(
         [sys.executable, "-m", "factcheck", *args], cwd=cwd, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -141,9 +144,8 @@ def concurrency_trial(seed: int, mix: str) -> tuple[list[str], bool]:
         for c in commands:
             procs.append(factcheck(*c, cwd=root))
             time.sleep(rnd.random() * 0.05)
-        for p in procs:
-            p.communicate()
-        lost = [f"{' '.join(c[:2])} exit {p.returncode}" for c, p in zip(commands, procs) if p.returncode != 0]
+        errors = [p.communicate()[1] for p in procs]
+        lost = [f"{' '.join(c[:2])} exit {p.returncode}: {e.strip()[-200:]}" for c, p, e in zip(commands, procs, errors) if p.returncode != 0]
         claims = claims_of(root)
         rels = [(c.id, r.type, r.target) for c in claims for r in c.relations]
         joined = {frozenset((a, t)) for a, _, t in rels}
