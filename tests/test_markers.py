@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck import vocab
 from factcheck.extract.markers import dispute_kind, find_markers, normalize, strip_markers
@@ -119,3 +121,35 @@ def test_every_vocabulary_marker_is_found_with_its_kind() -> None:
         (m,) = find_markers(f"x.[{entry['text']}]")
         assert (m.kind, m.dispute_kind) == ("dispute", entry["kind"]), entry
         assert dispute_kind(entry["text"]) == entry["kind"]
+
+
+# --- nested markers (issue 12: extract wrote claims its own anchored rule refused) ---
+
+
+@pytest.mark.parametrize(
+    "text, raws, stripped",
+    [
+        ("首都である[要[3]]。", ["[要[3]]"], "首都である。"),  # one marker: the outer holds the inner
+        ("x[注[1]]y", ["[注[1]]"], "xy"),
+        ("[[[1]]]", ["[1]"], "[[]]"),  # [] is no marker: the outer brackets stay text
+        ("[the [3] city] x", ["[3]"], "[the city] x"),  # bracketed prose around a citation
+        ("[要[要[要[3]]]]。", ["[要[要[要[3]]]]"], "。"),
+    ],
+)
+def test_a_marker_nested_in_a_marker_is_part_of_it(text: str, raws: list[str], stripped: str) -> None:
+    assert [m.raw for m in find_markers(text)] == raws
+    assert strip_markers(text) == stripped
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="[]［］1要出典a注 \n.", max_size=40))
+def test_removing_markers_twice_removes_nothing_more(text: str) -> None:
+    # The anchored rule strips the source slice and the claim text (already
+    # stripped by the extractor): both must read the same.
+    once = strip_markers(text)
+    assert strip_markers(once) == once
+
+
+def test_deep_nesting_is_read_in_one_pass() -> None:
+    text = "[要" * 50_000 + "[3]" + "]" * 50_000
+    assert [m.start for m in find_markers(text)] == [0]

@@ -20,9 +20,13 @@ from functools import cache
 from factcheck import vocab
 from factcheck.extract.parts import Marker
 
-# One bracketed run on one line; ASCII or full-width brackets.  An optional
-# ":23" / ": 23–25" page suffix belongs to a numbered citation only.
-_BRACKET = re.compile(r"[\[［]([^\[\]［］\n\r]{1,40})[\]］]")
+# A marker is one bracketed run on one line, ASCII or full-width brackets, of
+# at most _MAX_INNER characters once the markers nested in it are removed
+# ([要[3]] is one marker).  An optional ":23" / ": 23–25" page suffix belongs
+# to a numbered citation only.
+_MAX_INNER = 40
+_SPECIAL = re.compile(r"[\[\]［］\n\r]")
+_OPENING = frozenset("[［")
 _PAGE = re.compile(r":[ \u00a0]?((?:p{1,2}\.\s?)?[0-9ivxlcIVXLC]+(?:[-–—−‐][0-9ivxlcIVXLC]+)?)")
 _CITE = re.compile(r"\d{1,4}")
 # [a], [b], [aa], [ii], [α]: lettered notes; [注 1], [注釈 1], [note 1], [nb 1], [† 1]
@@ -132,36 +136,98 @@ def _marker_date(s: str) -> str | None:
     return None
 
 
+@dataclass
+class _Open:
+    """A bracket not yet closed: where it opened, its inner text so far (the
+    markers nested in it left out), and those markers."""
+
+    start: int
+    inner: list[str]
+    length: int
+    nested: list[Marker]
+
+
 def find_markers(text: str) -> list[Marker]:
-    """Every inline marker in ``text``, in order, with offsets into ``text``."""
+    """Every inline marker in ``text``, in order, with offsets into ``text``.
+
+    A marker nested in a bracketed run that is itself a marker once the nested
+    one is removed (``[要[3]]``) is part of the outer one: removing markers once
+    removes them all, so the extractor's claim text and the anchored rule's
+    reading of the source agree.  One pass over the text: no bracket is
+    looked at twice, whatever the nesting."""
     found: list[Marker] = []
-    for m in _BRACKET.finditer(text):
-        classified = _classify(m.group(1))
-        if classified is None:
+    stack: list[_Open] = []
+    last = 0  # text before this is accounted for
+    skip = 0  # a marker's date or page suffix ends here
+
+    def flush() -> None:
+        # Open brackets that can no longer be markers: what they hold stands alone.
+        for frame in stack:
+            found.extend(frame.nested)
+        stack.clear()
+
+    for special in _SPECIAL.finditer(text):
+        p = special.start()
+        if p < skip:
             continue
-        kind, label, dkind = classified
-        end = m.end()
-        page = None
-        date = None
-        if kind == "cite":
-            pm = _PAGE.match(text, end)
-            if pm:
-                page, end = pm.group(1), pm.end()
-        elif kind in ("dispute", "unknown"):
-            # "[要出典][2024年5月]": the date the template shows is part of the marker
-            dm = _MARKER_DATE.match(text, end)
-            if dm:
-                date = _marker_date(dm.group(1))
-                end = dm.end() if date else end
-        found.append(
-            Marker(raw=text[m.start() : end], start=m.start(), end=end, kind=kind,  # type: ignore[arg-type]
-                   label=label, page=page, dispute_kind=dkind, date=date)
-        )
+        if stack:
+            top = stack[-1]
+            top.inner.append(text[last:p])
+            top.length += p - last
+            if top.length > _MAX_INNER:
+                flush()
+        last = p
+        ch = text[p]
+        if ch in _OPENING:
+            stack.append(_Open(p, [], 0, []))
+            last = p + 1
+            continue
+        if ch in "\n\r" or not stack:
+            flush()
+            continue
+        frame = stack.pop()
+        last = p + 1
+        marker = _marker(text, frame.start, p + 1, "".join(frame.inner)) if frame.length else None
+        if marker is None:
+            found.extend(frame.nested)
+            flush()  # an outer bracket now holds a bracket: not a marker
+            continue
+        last = skip = marker.end
+        (stack[-1].nested if stack else found).append(marker)
+    flush()
+    found.sort(key=lambda m: m.start)
     return found
 
 
+def _marker(text: str, start: int, end: int, inner: str) -> Marker | None:
+    """The marker ``text[start:end]`` is (its inner text, nested markers left
+    out, is ``inner``), with the page or date written after it; None if none."""
+    classified = _classify(inner)
+    if classified is None:
+        return None
+    kind, label, dkind = classified
+    page = None
+    date = None
+    if kind == "cite":
+        pm = _PAGE.match(text, end)
+        if pm:
+            page, end = pm.group(1), pm.end()
+    elif kind in ("dispute", "unknown"):
+        # "[要出典][2024年5月]": the date the template shows is part of the marker
+        dm = _MARKER_DATE.match(text, end)
+        if dm:
+            date = _marker_date(dm.group(1))
+            end = dm.end() if date else end
+    return Marker(raw=text[start:end], start=start, end=end, kind=kind,  # type: ignore[arg-type]
+                  label=label, page=page, dispute_kind=dkind, date=date)
+
+
 def strip_markers(s: str) -> str:
-    """``s`` without its markers, whitespace runs collapsed to one space, stripped."""
+    """``s`` without its markers, whitespace runs collapsed to one space, stripped.
+
+    Whitespace is collapsed first, so stripping twice changes nothing
+    ("[\\n1]" is no marker, but "[ 1]", what it collapses to, is one)."""
+    s = _SPACES.sub(" ", s)
     parts: list[str] = []
     pos = 0
     for m in find_markers(s):
