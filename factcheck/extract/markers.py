@@ -26,6 +26,7 @@ from factcheck.extract.parts import Marker
 # to a numbered citation only.
 _MAX_INNER = 40
 _SPECIAL = re.compile(r"[\[\]［］\n\r]")
+_FLAT = re.compile(r"[\[［]([^\[\]［］\n\r]{1,40})[\]］]")  # a bracketed run with none nested: the usual case
 _OPENING = frozenset("[［")
 _PAGE = re.compile(r":[ \u00a0]?((?:p{1,2}\.\s?)?[0-9ivxlcIVXLC]+(?:[-–—−‐][0-9ivxlcIVXLC]+)?)")
 _CITE = re.compile(r"\d{1,4}")
@@ -155,6 +156,8 @@ def find_markers(text: str) -> list[Marker]:
     removes them all, so the extractor's claim text and the anchored rule's
     reading of the source agree.  One pass over the text: no bracket is
     looked at twice, whatever the nesting."""
+    if "]" not in text and "］" not in text:
+        return []  # nothing closes: no marker (and "[1[1[1…" costs nothing)
     found: list[Marker] = []
     stack: list[_Open] = []
     last = 0  # text before this is accounted for
@@ -162,15 +165,16 @@ def find_markers(text: str) -> list[Marker]:
 
     def flush() -> None:
         # Open brackets that can no longer be markers: what they hold stands alone.
-        for frame in stack:
-            found.extend(frame.nested)
-        stack.clear()
+        if stack:
+            for frame in stack:
+                found.extend(frame.nested)
+            stack.clear()
 
     for special in _SPECIAL.finditer(text):
         p = special.start()
         if p < skip:
             continue
-        if stack:
+        if stack and p > last:
             top = stack[-1]
             top.inner.append(text[last:p])
             top.length += p - last
@@ -179,8 +183,18 @@ def find_markers(text: str) -> list[Marker]:
         last = p
         ch = text[p]
         if ch in _OPENING:
-            stack.append(_Open(p, [], 0, []))
-            last = p + 1
+            flat = _FLAT.match(text, p)
+            if flat is None:
+                stack.append(_Open(p, [], 0, []))
+                last = p + 1
+                continue
+            marker = _marker(text, p, flat.end(), flat.group(1))
+            if marker is None:
+                flush()  # bracketed text: no open bracket around it can be a marker
+                last = skip = flat.end()
+            else:
+                (stack[-1].nested if stack else found).append(marker)
+                last = skip = marker.end
             continue
         if ch in "\n\r" or not stack:
             flush()

@@ -106,6 +106,9 @@ class _Vocab:
     word_rx: re.Pattern[str]
     word_scale_rx: re.Pattern[str]
     vague_rx: re.Pattern[str]
+    # Characters that may follow a number when a unit, a range or a hedge
+    # does (besides whitespace): any other means the number stands alone.
+    follow: frozenset[str]
 
 
 def _alt(options: Any) -> str:
@@ -176,6 +179,12 @@ def _vocab() -> _Vocab:
         word_rx=re.compile(rf"\b(?P<word>{_alt(words)})\b", re.IGNORECASE),
         word_scale_rx=re.compile(rf"\s+({_alt([*scales, 'hundred'])})\b", re.IGNORECASE),
         vague_rx=re.compile(rf"\b(?P<vague>{_alt(vague)})", re.IGNORECASE),
+        follow=frozenset(
+            {a[0] for a in ja if a}
+            | {c for a in en if a for c in (a[0].lower(), a[0].upper())}
+            | {c for k in post for c in (k[0].lower(), k[0].upper()) if k}
+            | set("〜~～-–—‐−かtTaA余超強弱")
+        ),
     )
 
 
@@ -373,8 +382,11 @@ def _read_number_at(folded: str, m: re.Match[str], v: _Vocab) -> _Found | None:
         before -= 1
     if folded[before - 1 : before] == "第":
         return None  # 第12回, 第一陣, 第 2 回: ordinals
-    if folded[max(0, start - 1) : start] == "[" and folded[end : end + 1] == "]":
+    after = folded[end : end + 1]
+    if after == "]" and folded[max(0, start - 1) : start] == "[":
         return None  # citation marker
+    if (not after or (after not in v.follow and not after.isspace())) and not _standalone(m) and _currency_before(folded, start, v) is None:
+        return None  # no unit, range or hedge can follow, and too small to count alone: "[1[1[1…" is quick
     number = _read_core(m, v)
     if number is None:
         return None
