@@ -17,7 +17,9 @@ truncation, deep nesting, long values.  Each goes through:
 
 Text inputs start from the sources (sources/ and the test repositories) and
 are mutated the same way plus marker soup (``[要[3]]``, ``[1][1]``...);
-each is extracted, and the extraction written and read back.
+each is extracted, and the extraction written and read back, then written
+into a repository of its own with the source and validated: an error
+finding there (extract writing what its own rules reject) is counted by rule.
 
 Anything raised that is not a project error (``FactcheckError``) is a crash:
 crashes are bucketed by exception type and the innermost factcheck frame,
@@ -56,7 +58,7 @@ from factcheck.model import ClaimFile, ReferenceFile  # noqa: E402
 from factcheck.report import claims as claims_report  # noqa: E402
 from factcheck.report import detail, disputes, exports, hits, listing, stats  # noqa: E402
 from factcheck.schema import schema_for  # noqa: E402
-from factcheck.yamlio import dump, load_located  # noqa: E402
+from factcheck.yamlio import dump, load_located, read_text  # noqa: E402
 
 REPOS = [ROOT, ROOT / "tests" / "data" / "repo-small", ROOT / "tests" / "data" / "valid"]
 
@@ -201,6 +203,9 @@ class Tally:
     changed: list[str] = field(default_factory=list)
     crashes: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # bucket -> (kind, input, traceback)
     counts: dict[str, int] = field(default_factory=dict)
+    extracted: int = 0  # texts whose extraction was validated
+    rejected: dict[str, int] = field(default_factory=dict)  # rule -> extractions it refused
+    rejected_example: dict[str, str] = field(default_factory=dict)
 
 
 def bucket(exc: BaseException) -> str:
@@ -298,6 +303,34 @@ def run_text(text: str, work: Path, tally: Tally) -> None:
         loaded = store.load_file(path, kind)  # type: ignore[arg-type]
         if loaded.error is not None or (loaded.located is not None and not write_back(loaded.located.data, kind, work)):
             tally.changed.append(text)
+    extract_validates(text, work, tally)
+
+
+def extract_validates(text: str, work: Path, tally: Tally) -> None:
+    """What `factcheck extract` would write for ``text`` must pass `validate`
+    (no error finding): the source as the CLI reads it, the claims and
+    references as it writes them, in a repository of their own."""
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return  # lone surrogates: no file holds this text, the CLI never sees it
+    repo = work / "extracted"
+    if repo.exists():
+        shutil.rmtree(repo)
+    for sub in ("claims", "references", "sources"):
+        (repo / sub).mkdir(parents=True)
+    (repo / "sources" / "fuzz.txt").write_bytes(raw)
+    try:
+        source = read_text(repo / "sources" / "fuzz.txt")
+    except FactcheckError:
+        return  # refused as a source: nothing is extracted
+    ex = extract_text(source, doc_id="fuzz", source="sources/fuzz.txt", kind="other", lang="auto", title=None, url=None, retrieved=None)
+    store.write_claim_file(repo / "claims" / "fuzz.yaml", ClaimFile(ex.document, ex.claims))
+    store.write_reference_file(repo / "references" / "fuzz.yaml", ReferenceFile(ex.document.id, ex.references))
+    tally.extracted += 1
+    for rule in sorted({f.rule for f in validate(store.Repository(repo)).findings if f.severity == "error"}):
+        tally.rejected[rule] = tally.rejected.get(rule, 0) + 1
+        tally.rejected_example.setdefault(rule, text)
 
 
 def fresh_workspace(seed_repo: Path, work: Path) -> None:
@@ -404,7 +437,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"minimized reproducers in {args.out}/")
     for text in tally.changed[:3]:
         print("  changed by a write:", json.dumps(text[:200], ensure_ascii=False))
-    return 1 if tally.crashes or tally.changed else 0
+    refused = sum(tally.rejected.values())
+    print(f"extractions validated: {tally.extracted}; refused by validate (an error finding): {refused}")
+    for rule, count in sorted(tally.rejected.items(), key=lambda x: -x[1]):
+        print(f"  {count:6}  {rule}  e.g. {json.dumps(tally.rejected_example[rule][:160], ensure_ascii=False)}")
+    return 1 if tally.crashes or tally.changed or refused else 0
 
 
 if __name__ == "__main__":
