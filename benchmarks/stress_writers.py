@@ -145,7 +145,7 @@ def concurrency_trial(seed: int, mix: str) -> tuple[list[str], bool]:
             procs.append(factcheck(*c, cwd=root))
             time.sleep(rnd.random() * 0.05)
         errors = [p.communicate()[1] for p in procs]
-        lost = [f"{' '.join(c[:2])} exit {p.returncode}: {e.strip()[-200:]}" for c, p, e in zip(commands, procs, errors) if p.returncode != 0]
+        lost = [f"{' '.join(c[:2])} exit {p.returncode}: {e.strip()[-200:]}" for c, p, e in zip(commands, procs, errors, strict=True) if p.returncode != 0]
         claims = claims_of(root)
         rels = [(c.id, r.type, r.target) for c in claims for r in c.relations]
         joined = {frozenset((a, t)) for a, _, t in rels}

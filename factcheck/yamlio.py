@@ -124,6 +124,7 @@ def compose(text: str, path: str) -> Node | None:
     # are final): this loop runs for every node of a 200,000-claim file.
     scalar_event, seq_start, map_start = yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent
     ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    ev: Any  # an event of the class dispatched on; libyaml marks every event
     try:
         with _gc_paused():
             for ev in yaml.parse(text, Loader=_Loader):

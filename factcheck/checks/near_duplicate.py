@@ -125,7 +125,7 @@ def _similar_texts(texts: list[str], threshold: float) -> dict[int, list[tuple[i
             continue
         taus[la] = tau
         tables = index.setdefault(la, [{} for _ in range(tau + 1)])
-        for table, (start, size) in zip(tables, _segments(la, tau + 1)):
+        for table, (start, size) in zip(tables, _segments(la, tau + 1), strict=True):
             table.setdefault(text[start : start + size], []).append(k)
     return similar
 
