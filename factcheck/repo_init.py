@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import UsageError
+from factcheck.lock import JOURNAL_NAME, LOCK_NAME
 from factcheck.schema import SCHEMA_FILES, schema_for
 from factcheck.store import CLAIMS_DIR, REFERENCES_DIR, SCHEMA_DIR, SOURCES_DIR
 from factcheck.yamlio import atomic_write
@@ -63,10 +64,15 @@ _KEEP = ".gitkeep"
 GITIGNORE_FILE = ".gitignore"
 # The index validate keeps in .factcheck/ is a cache rebuilt from the files.
 INDEX_IGNORE = ".factcheck/"
+LOCK_IGNORE_TEXT = f"""\
+# factcheck's write lock, and the journal of a write in progress (factcheck.lock)
+{LOCK_NAME}
+{JOURNAL_NAME}
+"""
 GITIGNORE_TEXT = f"""\
 # factcheck's index, rebuilt from the files when missing
 {INDEX_IGNORE}
-"""
+""" + LOCK_IGNORE_TEXT
 
 
 @dataclass
@@ -132,8 +138,15 @@ def init_repository(root: Path) -> InitResult:
         result.created.append(GITIGNORE_FILE)
     else:
         current = ignore.read_text(encoding="utf-8", errors="replace")
-        if INDEX_IGNORE not in current.split():
-            atomic_write(ignore, current + ("" if current.endswith("\n") or not current else "\n") + GITIGNORE_TEXT)
+        have = current.split()
+        if INDEX_IGNORE not in have:
+            missing = GITIGNORE_TEXT
+        elif LOCK_NAME not in have or JOURNAL_NAME not in have:
+            missing = LOCK_IGNORE_TEXT  # a repository started before the lock existed
+        else:
+            missing = ""
+        if missing:
+            atomic_write(ignore, current + ("" if current.endswith("\n") or not current else "\n") + missing)
             result.updated.append(GITIGNORE_FILE)
         else:
             result.kept.append(GITIGNORE_FILE)

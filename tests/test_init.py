@@ -82,3 +82,15 @@ def test_a_fresh_clone_is_still_a_repository(tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path / "claims")) == [".gitkeep"]
     result = runner.invoke(app, ["validate", "--root", str(tmp_path)])
     assert result.exit_code == 0, result.output
+
+
+def test_the_lock_and_journal_are_ignored_by_git_in_new_and_older_repositories(tmp_path: Path) -> None:
+    new = tmp_path / "new"
+    assert runner.invoke(app, ["init", str(new)]).exit_code == 0
+    assert {".factcheck.lock", ".factcheck.journal"} <= set((new / ".gitignore").read_text(encoding="utf-8").split())
+    older = tmp_path / "older"  # started before issue 12: the index line only
+    older.mkdir()
+    (older / ".gitignore").write_text("# factcheck's index\n.factcheck/\n", encoding="utf-8")
+    assert runner.invoke(app, ["init", str(older)]).exit_code == 0
+    lines = (older / ".gitignore").read_text(encoding="utf-8").split()
+    assert lines.count(".factcheck/") == 1 and ".factcheck.lock" in lines and ".factcheck.journal" in lines
