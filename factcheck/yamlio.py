@@ -86,7 +86,7 @@ class Located:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while a file's nodes are made: they form no
     cycles, and each collection walks every object alive, so a large file
     (hundreds of thousands of nodes) took time growing with its square."""
@@ -126,7 +126,7 @@ def compose(text: str, path: str) -> Node | None:
     ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
     ev: Any  # an event of the class dispatched on; libyaml marks every event
     try:
-        with _gc_paused():
+        with gc_paused():
             for ev in yaml.parse(text, Loader=_Loader):
                 cls = type(ev)
                 if cls is scalar_event or cls is seq_start or cls is map_start:
@@ -317,7 +317,7 @@ def construct(node: Node, schema: dict[str, Any], path: str) -> Located:
             result[key] = build(value_node, props.get(key), jpath + (key,))
         return result
 
-    with _gc_paused():
+    with gc_paused():
         out.data = build(node, schema, ())
     return out
 

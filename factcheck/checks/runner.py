@@ -8,6 +8,7 @@ in the target files are reported.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
@@ -21,6 +22,7 @@ from factcheck.lock import interrupted
 from factcheck.model import Finding
 from factcheck.safety import cut
 from factcheck.store import YAML_SUFFIXES, Corpus, FileKind, LoadedFile, Repository, display_path, kind_of
+from factcheck.yamlio import gc_paused
 
 
 @dataclass(frozen=True)
@@ -196,8 +198,13 @@ def validate(
     # Then the cross-file rules ask its tables, and no unchanged file's values
     # are decoded at all (a warm run over 10^5 claims reads a few rows).
     cached = options is None and not config.options
-    # Rules read values, not model objects.
-    corpus, refreshed = index.load(repo, extra, build=False, values=not cached)
+    # Reading makes objects that live until the end and form no garbage
+    # cycles: no cyclic collection while it runs, and none walking them again
+    # while the rules run (each walk visits every object alive: on a
+    # 200,000-claim file, time growing with the square of the file).
+    with gc_paused():
+        corpus, refreshed = index.load(repo, extra, build=False, values=not cached)  # rules read values, not model objects
+    gc.freeze()  # unfrozen at the end
     if paths is None:
         wanted = {f.path for f in corpus.files}
     else:
@@ -259,6 +266,7 @@ def validate(
             )
         )
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
+    gc.unfreeze()
     return ValidationResult(tuple(findings), tuple(sorted(wanted)), strict, repo.root, suppressed, baselined, stale)
 
 
