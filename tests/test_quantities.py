@@ -338,3 +338,8 @@ def test_units_vocabulary_is_consistent() -> None:
             for alias in spec.get(lang, []):
                 key = (lang, str(alias).lower())
                 assert seen.setdefault(key, name) == name, f"{alias} in {seen[key]} and {name}"
+
+
+def test_a_number_beyond_any_float_is_no_quantity() -> None:
+    # Its value would be written as .inf, which the claims schema refuses (fuzz, issue 12).
+    assert find_quantities("約" + "9" * 400 + "人が来た。") == []

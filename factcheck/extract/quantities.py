@@ -51,6 +51,7 @@ For comparison, :func:`to_base` gives the value in the unit's base unit
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -480,6 +481,8 @@ def find_quantities(text: str) -> list[Quantity]:
         j = bisect.bisect_left(date_starts, f.end) - 1
         if f.start < last_end or (j >= 0 and dates[j][1] > f.start):
             continue
+        if not (math.isfinite(f.low) and math.isfinite(f.high)):
+            continue  # digits beyond any float (a run of hundreds of 9s): no value to record, and .inf would not load back
         q = _to_quantity(f, text)
         if q.text:
             out.append(q)
