@@ -8,6 +8,11 @@ event stream (libyaml's C parser where present), build our own small node
 tree that keeps every 1-based line and column, and turn scalars into values
 *guided by the JSON Schema*: where the schema expects a string, the scalar's
 text is the value, whatever YAML 1.1 would have made of it.
+
+``load_located`` first lets libyaml's composer (C) build the node graph and
+makes values and positions from it in one pass; a file that pass cannot vouch
+for (an anchor, a tag, a duplicate key, any error) is read the event way
+above, so every refusal reads and is placed exactly as it always was.
 """
 
 from __future__ import annotations
@@ -226,8 +231,12 @@ def _scalar(node: Node, schema: dict[str, Any] | None) -> Any:
 
 def _typed_scalar(node: Node, expected: set[str]) -> Any:
     """``_scalar`` with the schema's types worked out (once per schema, by ``construct``)."""
-    text: str = node.value
-    if not node.plain:
+    return _typed_text(node.value, node.plain, expected)
+
+
+def _typed_text(text: str, plain: bool, expected: set[str]) -> Any:
+    """A scalar's text, written plain or not, as the schema's types expect it."""
+    if not plain:
         return text
     if "null" in expected and text in _NULLS:
         return None
@@ -322,6 +331,164 @@ def construct(node: Node, schema: dict[str, Any], path: str) -> Located:
     return out
 
 
+# --- the fast path: libyaml's own composer -----------------------------------------
+#
+# ``compose`` + ``construct`` walk every parse event in Python; for the read
+# of a whole repository that was most of the time.  libyaml's composer (C)
+# builds the node graph with the same marks, and one pass over it makes the
+# values and positions.  It cannot tell us about anchors, tags or the order of
+# problems as ``compose`` reports them, so anything it cannot vouch for -- a
+# node starting with an anchor or a tag, an error of any kind, nesting beyond
+# MAX_DEPTH -- sends the file back to the event path, which reports it exactly
+# as before.  Both paths give the same values and positions (tests compare them).
+
+
+class _Fallback(Exception):
+    """The fast path cannot vouch for this file; read it the located way."""
+
+
+_CParser: Any = getattr(getattr(yaml, "_yaml", None), "CParser", None)
+_SCALAR_NODE = yaml.ScalarNode
+_SEQUENCE_NODE = yaml.SequenceNode
+
+
+if _CParser is not None:
+
+    class _Composer(_CParser):
+        """libyaml's composer with no YAML 1.1 tag guessing: a scalar's tag
+        only says whether it was written plain (``"P"``) or not (``"Q"``);
+        an explicit tag shows as itself (and the node starts with ``!``)."""
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            if value is None:
+                return "C"
+            return "P" if implicit[0] else "Q"
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+
+def _construct_fast(text: str, schema: dict[str, Any], path: str) -> Located | None:
+    """``construct(compose(text))`` by libyaml's composer, or raise ``_Fallback``."""
+    with gc_paused():
+        try:
+            root = _Composer(text).get_single_node()
+        except (yaml.YAMLError, ValueError, RecursionError, MemoryError):
+            raise _Fallback from None  # the event path words the error and places it
+        if root is None:
+            return None
+        out = Located(path, None)
+        out.data = _FastBuild(text, schema, path, out).node(root, schema, (), 0)
+    return out
+
+
+class _FastBuild:
+    """One pass over libyaml's nodes: values typed by the schema, the position
+    of every node and key, and what ``construct`` refuses (or ``_Fallback``)."""
+
+    __slots__ = ("text", "schema", "path", "values", "keys", "plans", "key_texts", "check")
+
+    def __init__(self, text: str, schema: dict[str, Any], path: str, out: Located):
+        self.text, self.schema, self.path = text, schema, path
+        self.values, self.keys = out.values, out.keys
+        # Per schema object (a file repeats the same few): its types, the
+        # items schema, the properties schema, whether a scalar there is its
+        # text whatever it looks like (a string, never null); and the object,
+        # so ids stay unique.
+        self.plans: dict[int, tuple[set[str], Any, dict[str, Any], bool, Any]] = {}
+        self.key_texts: set[str] = set()  # plain keys checked already
+        # An anchor or a tag is the first thing of the node it marks; without an
+        # ``&`` or ``!`` anywhere there can be neither (nor an alias to follow).
+        self.check = "&" in text or "!" in text
+
+    def plan(self, sch: dict[str, Any] | None) -> tuple[set[str], Any, dict[str, Any], bool, Any]:
+        found = self.plans.get(id(sch))
+        if found is None:
+            resolved = _resolve_ref(sch, self.schema) if sch else sch
+            types = _types(resolved)
+            found = (
+                types,
+                (resolved or {}).get("items") if "array" in types else None,
+                (resolved or {}).get("properties", {}) if "object" in types else {},
+                "string" in types and "null" not in types,
+                sch,
+            )
+            self.plans[id(sch)] = found
+        return found
+
+    def vouch(self, n: Any) -> None:
+        """Hand the file over when ``n`` starts with an anchor, a tag or an alias."""
+        index = n.start_mark.index
+        if index >= len(self.text) or self.text[index] in "&!*":
+            raise _Fallback
+
+    def scalar(self, n: Any, sch: dict[str, Any] | None) -> Any:
+        tag = n.tag
+        if tag == "Q":
+            return n.value
+        if tag != "P":
+            raise _Fallback
+        found = self.plans.get(id(sch)) or self.plan(sch)
+        if found[3]:
+            return n.value  # what _typed_text gives where a string is expected
+        return _typed_text(n.value, not n.style, found[0])
+
+    def node(self, n: Any, sch: dict[str, Any] | None, jpath: JsonPath, depth: int) -> Any:
+        mark = n.start_mark
+        self.values[jpath] = (mark.line + 1, mark.column + 1)
+        if self.check:
+            self.vouch(n)
+        cls = type(n)
+        if cls is _SCALAR_NODE:
+            return self.scalar(n, sch)
+        if depth >= MAX_DEPTH:
+            raise _Fallback
+        _, items, props, _, _ = self.plans.get(id(sch)) or self.plan(sch)
+        values, check, scalar, node = self.values, self.check, self.scalar, self.node
+        depth += 1
+        if cls is _SEQUENCE_NODE:
+            out_list = []
+            for i, item in enumerate(n.value):
+                if type(item) is _SCALAR_NODE and not check:
+                    mark = item.start_mark
+                    values[jpath + (i,)] = (mark.line + 1, mark.column + 1)
+                    out_list.append(scalar(item, items))
+                else:
+                    out_list.append(node(item, items, jpath + (i,), depth))
+            return out_list
+        result: dict[str, Any] = {}
+        keys, key_texts = self.keys, self.key_texts
+        for key_node, value_node in n.value:
+            if check:
+                self.vouch(key_node)
+            if type(key_node) is not _SCALAR_NODE:
+                raise _Fallback  # a collection as a key: the event path words it
+            key = key_node.value
+            tag = key_node.tag
+            if tag == "P" and not key_node.style:
+                if key not in key_texts:
+                    # A plain key YAML 1.1 reads as other than a string: refused.
+                    _key_text(Node("scalar", 0, 0, key, True), self.path)
+                    key_texts.add(key)
+            elif tag != "Q":
+                raise _Fallback
+            if key in result:
+                raise _Fallback  # a duplicate: the event path says where the first was
+            kmark = key_node.start_mark
+            at = jpath + (key,)
+            keys[at] = (kmark.line + 1, kmark.column + 1)
+            if type(value_node) is _SCALAR_NODE and not check:
+                mark = value_node.start_mark
+                values[at] = (mark.line + 1, mark.column + 1)
+                result[key] = scalar(value_node, props.get(key))
+            else:
+                result[key] = node(value_node, props.get(key), at, depth)
+        return result
+
+
 def load_located(path: str | Path, schema: dict[str, Any]) -> Located:
     """Read a YAML file strictly into values guided by ``schema``, keeping positions.
 
@@ -332,6 +499,17 @@ def load_located(path: str | Path, schema: dict[str, Any]) -> Located:
         text = read_text(path)
     except OSError as exc:
         raise ClaimFileError(spath, f"cannot read: {exc.strerror or exc}") from None
+    if _CParser is not None:
+        try:
+            fast = _construct_fast(text, schema, spath)
+        except _Fallback:
+            pass
+        except ClaimFileError:
+            pass  # a refused key: the event path reports it where it stands
+        else:
+            if fast is None:
+                raise ClaimFileError(spath, "the file is empty", 1, 1)
+            return fast
     node = compose(text, spath)
     if node is None:
         raise ClaimFileError(spath, "the file is empty", 1, 1)
