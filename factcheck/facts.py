@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from factcheck.checks.unused_reference import PROSE as _PROSE  # what it does not read as a citation
+from factcheck.checks.unused_reference import add_strings
 from factcheck.store import LoadedFile
 from factcheck.yamlio import Located
 
@@ -89,19 +90,6 @@ class FileFacts(NamedTuple):
     relations: list[tuple[Any, ...]]
     mentions: list[str]
     anchors: list[tuple[int, str, tuple[str, ...], tuple[tuple[str, int, int], ...]]]
-
-
-def _strings(value: Any, out: set[str]) -> None:
-    stack = [value]
-    while stack:
-        v = stack.pop()
-        tv = type(v)
-        if tv is str:
-            out.add(v)
-        elif tv is list:
-            stack.extend(v)
-        elif tv is dict:
-            stack.extend(v.values())
 
 
 def extract(f: LoadedFile) -> FileFacts:
@@ -161,7 +149,7 @@ def extract(f: LoadedFile) -> FileFacts:
                             ))
                 for key, value in entry.items():
                     if key not in _PROSE:
-                        _strings(value, mentioned)
+                        add_strings(value, mentioned)
             else:
                 custom = entry.get("custom")
                 see = custom.get("see") if isinstance(custom, dict) else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from factcheck import vocab
 from factcheck.errors import FileError, UsageError
@@ -113,20 +113,27 @@ def listed(corpus: Corpus, views: Mapping[str, ClaimView] | None = None) -> List
     return Listed(documents, tuple((v.id, v.claim.document, v.statuses) for v in views.values()))
 
 
-def select_listed(listed: Listed, *, status: Iterable[str] = (), doc: Iterable[str] = ()) -> list[int]:
-    """:func:`select` with only ``status`` and ``doc`` given, over a
-    :class:`Listed`: the positions of the claims passing, the same errors."""
+def _status_and_doc(status: Iterable[str], doc: Iterable[str],
+                    documents: Mapping[str, Any]) -> tuple[set[str], set[str]]:
+    """The ``--status`` and ``--doc`` values asked for, each one known (else a usage error)."""
     wanted_status = {s.lower() for s in status}
     unknown = wanted_status - set(STATUSES)
     if unknown:
         bad = sorted(unknown)[0]
         raise UsageError(f"unknown status {clip(bad)}{did_you_mean(bad, STATUSES)} (choose from {', '.join(STATUSES)})")
     docs = set(doc)
-    missing = docs - set(listed.documents)
+    missing = docs - set(documents)
     if missing:
         bad = sorted(missing)[0]
-        known = ", ".join(sorted(listed.documents)) or "none"
-        raise UsageError(f"no document {clip(bad)}{did_you_mean(bad, listed.documents)} (known: {known})")
+        known = ", ".join(sorted(documents)) or "none"
+        raise UsageError(f"no document {clip(bad)}{did_you_mean(bad, documents)} (known: {known})")
+    return wanted_status, docs
+
+
+def select_listed(listed: Listed, *, status: Iterable[str] = (), doc: Iterable[str] = ()) -> list[int]:
+    """:func:`select` with only ``status`` and ``doc`` given, over a
+    :class:`Listed`: the positions of the claims passing, the same errors."""
+    wanted_status, docs = _status_and_doc(status, doc, listed.documents)
     return [
         n
         for n, (_, document, statuses) in enumerate(listed.rows)
@@ -157,17 +164,7 @@ def select(
     ``lang`` a language tag prefix of the claim's document.
     """
     views = views if views is not None else derive(corpus)
-    wanted_status = {s.lower() for s in status}
-    unknown = wanted_status - set(STATUSES)
-    if unknown:
-        bad = sorted(unknown)[0]
-        raise UsageError(f"unknown status {clip(bad)}{did_you_mean(bad, STATUSES)} (choose from {', '.join(STATUSES)})")
-    docs = set(doc)
-    missing = docs - set(corpus.documents)
-    if missing:
-        bad = sorted(missing)[0]
-        known = ", ".join(sorted(corpus.documents)) or "none"
-        raise UsageError(f"no document {clip(bad)}{did_you_mean(bad, corpus.documents)} (known: {known})")
+    wanted_status, docs = _status_and_doc(status, doc, corpus.documents)
     # A value that can match nothing is a typo, not an empty answer (as --doc).
     check_values(corpus, cites=cites, marker=marker, lang=lang)
     since_r = date_range(since) if since else None

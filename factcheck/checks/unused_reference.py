@@ -38,7 +38,7 @@ DEFAULTS: dict[str, Any] = {}
 PROSE = frozenset({"text", "notes", "section", "id", "kind", "location", "disputes", "dates", "quantities"})
 
 
-def _add_strings(value: Any, out: set[str]) -> None:
+def add_strings(value: Any, out: set[str]) -> None:
     """Every string inside ``value`` into ``out``; a loop over a stack, not a
     recursive generator: this walk was the costliest part of a warm validate."""
     stack = [value]
@@ -60,7 +60,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
         # also turn its references into unused ones.
         for key, value in item.data.items():
             if key not in PROSE:
-                _add_strings(value, mentioned)
+                add_strings(value, mentioned)
     for item in ctx.references:
         custom = item.data.get("custom")
         if isinstance(custom, dict) and isinstance(custom.get("see"), str):

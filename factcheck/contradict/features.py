@@ -24,7 +24,6 @@ from factcheck.contradict.align import (
     align_figures,
     content_overlap,
     different_qualifiers,
-    role_swap,
     word_overlap,
 )
 from factcheck.contradict.analysis import Analysis, Name
@@ -137,7 +136,7 @@ def _extra_words(ctx: PairContext, clause_a: int, clause_b: int) -> float:
 def _figures(ctx: PairContext, out: Signals) -> None:
     v = out.values
     a, b = ctx.a, ctx.b
-    swapped = role_swap(a, b) is not None
+    swapped = ctx.swap is not None
     best = -1.0
     for fa, fb, score in align_figures(a, b):
         if quantity_kind.compatible(fa, fb):
@@ -199,7 +198,7 @@ def _names(ctx: PairContext, out: Signals) -> None:
         v["name_same_slot"] = 1.0 if pair[0].role == pair[1].role else 0.0
         out.evidence.setdefault("entity", Conflict("entity", 0.5, pair[0].text, pair[1].text,
                                                    "different name in the same slot"))
-    swap = role_swap(ctx.a, ctx.b)
+    swap = ctx.swap
     if swap is not None and polarity_kind._opposed_poles(ctx.a, ctx.b) is not None:
         v["converse"] = 1.0  # "A beat B" / "B lost to A": swapped roles of opposite verbs say one thing
         swap = None
@@ -224,7 +223,7 @@ def _polarity(ctx: PairContext, out: Signals) -> None:
     v["negation_differs"] = 1.0 if a.negations % 2 != b.negations % 2 else 0.0
     v["parity_differs"] = 1.0 if parity_a != parity_b else 0.0
     poles = polarity_kind._opposed_poles(a, b)
-    if poles is not None and role_swap(a, b) is not None:
+    if poles is not None and ctx.swap is not None:
         poles = None  # "A beat B" / "B lost to A": opposite verbs, swapped roles, one fact
     v["poles_opposed"] = 1.0 if poles is not None else 0.0
     v["denies_shared"] = 1.0 if parity_a != parity_b and polarity_kind._denies_shared(a, b) else 0.0

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from factcheck.contradict.align import NameAlignment, align_names, similarity
+from factcheck.contradict.align import NameAlignment, align_names, role_swap, similarity
 from factcheck.contradict.analysis import Analysis
 
 Kind = Literal["date", "quantity", "polarity", "entity", "attribution", "none"]
@@ -56,6 +56,11 @@ class PairContext:
     @cached_property
     def names(self) -> NameAlignment:
         return align_names(self.a, self.b)
+
+    @cached_property
+    def swap(self) -> tuple[str, str] | None:
+        """Two phrases in swapped agent/patient roles (``align.role_swap``), asked by several signals."""
+        return role_swap(self.a, self.b)
 
     @property
     def cross_language(self) -> bool:
