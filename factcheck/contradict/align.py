@@ -192,6 +192,9 @@ def same_dimension(x: str, y: str) -> bool:
     return bare.startswith("#") and other not in _PHYSICAL
 
 
+OTHER_GROUPS = 0.1  # the alignment score of dates whose predicates fall in different event groups
+
+
 def align_dates(a: Analysis, b: Analysis) -> list[tuple[DateValue, DateValue, float]]:
     """Pairs of event dates (not reference times) that date one event, with how surely.
 
@@ -219,6 +222,10 @@ def align_dates(a: Analysis, b: Analysis) -> list[tuple[DateValue, DateValue, fl
                 out.append((da, db, 1.0))
             elif not ga or not gb:
                 out.append((da, db, 0.5))
+            else:
+                # Two placed events of different groups (announced / opened) are mostly two events,
+                # but the groups are general language, not a thesaurus (adopted ~ decided).
+                out.append((da, db, OTHER_GROUPS))
     return out
 
 

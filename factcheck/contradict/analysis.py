@@ -310,6 +310,17 @@ def _is_name_word(word: str, at_start: bool) -> bool:
     return not en_lemmas(word.lower())
 
 
+@cache
+def _person_titles() -> frozenset[str]:
+    return frozenset(lexicon.cues().get("person_titles", {}).get("en", ()))
+
+
+def _person_title(word: str) -> bool:
+    """A word that stands before a person's name as a role (Producer, Captain, Historian)."""
+    low = word.lower()
+    return low in _person_titles() or bool(re.search(r"(?:[^aeiou]er|tor|ist|ian|man|woman)s?$", low))
+
+
 def _tokens_en(text: str) -> list[Token]:
     out: list[Token] = []
     clause = 0
@@ -341,7 +352,7 @@ def _tokens_en(text: str) -> list[Token]:
             i += 1
             continue
         next_cap = i + 1 < len(words) and words[i + 1].group()[:1].isupper()
-        if at_start and next_cap and en_lemmas(w.lower()) and not w.isupper():
+        if at_start and next_cap and en_lemmas(w.lower()) and not w.isupper() and _person_title(w):
             # "Producer Jonah Reed", "Captain Sam Ellis": an ordinary word capitalized by its place.
             lemma, kind, keys, wide = _en_word(w, at_start)
             out.append(Token(w, lemma, kind, m.start(), m.start() + len(w), clause, keys, wide))
@@ -480,7 +491,8 @@ def _merge_ja_names(tokens: list[Token]) -> list[Token]:
             out[-1] = Token(prev.text + t.text, prev.lemma + t.lemma, "name", prev.start, t.end, prev.clause,
                             prev.keys | t.keys, prev.wide, prev.norm | t.norm)
             continue
-        if t.text == "・" and prev is not None and prev.kind == "name":
+        if t.text == "・" and prev is not None and prev.kind == "name" and _KATAKANA.fullmatch(prev.text):
+            # ガリレオ・ガリレイ is one name; 東京・銀座 lists two places.
             out[-1] = Token(prev.text + t.text, prev.lemma + t.lemma, "name", prev.start, t.end, prev.clause,
                             prev.keys, prev.wide)
             continue
@@ -515,11 +527,11 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         r = "".join(c for c in unicodedata.normalize("NFKD", r) if not unicodedata.combining(c))
         outer = re.sub(r"\([^)]*\)", " ", r)
         glossed = r is not renderings[0] and lang_ja
-        if glossed and (len(_STEMS.findall(outer)) > 3 or re.search(r"\b(?:in|of|at|on|near)\b", outer)):
+        if glossed and _descriptive(outer):
             continue  # "Kabuki-za theater in Tokyo": a dictionary's description, not the name
         # A gloss's parentheses explain it ("Saga Prefecture (Kyushu)"): the region is not the name.
         for variant in ({outer} if glossed else {outer, r.replace("(", " ").replace(")", " ")}):
-            words = [w for w in _STEMS.findall(variant) if w.lower() not in _NAME_LINKS]
+            words = [w for w in _STEMS.findall(variant) if w.lower() not in _NAME_LINKS and w.lower() != "s"]
             if not words:
                 continue
             forms.append(frozenset(stem(w) for w in words))
@@ -538,6 +550,8 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
     elif lang_ja:
         # 港北 -> JMnedict "Kouhoku": compared by sound with "Kohoku".
         for r in renderings[1:]:
+            if _descriptive(re.sub(r"\([^)]*\)", " ", r)):
+                continue  # 関東: "region consisting of Tokyo and …" does not make it Tokyo
             for w in _STEMS.findall(re.sub(r"\([^)]*\)", " ", r)):
                 if w[:1].isupper() and not _ordinary(w):  # Kajima, not Corporation
                     sound = "~" + _sound(w)
@@ -551,6 +565,11 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
                 forms.append(frozenset({sound}))
                 distinct.add(sound)
     return tuple(dict.fromkeys(forms)), frozenset(acronyms), frozenset(distinct)
+
+
+def _descriptive(gloss: str) -> bool:
+    """A dictionary's description of a name rather than a rendering of it."""
+    return len(_STEMS.findall(gloss)) > 3 or bool(re.search(r"\b(?:in|of|at|on|near)\b", gloss))
 
 
 def _sound(text: str) -> str:
@@ -594,7 +613,7 @@ def names_match(x: Name, y: Name) -> bool:
         return True
     for fx in x.forms:
         for fy in y.forms:
-            if fx == fy:
+            if fx == fy or _contained(fx, fy):
                 return True
             sx = [w for w in fx if w.startswith("~") and len(w) > 3]
             sy = [w for w in fy if w.startswith("~") and len(w) > 3]
@@ -612,6 +631,12 @@ def names_match(x: Name, y: Name) -> bool:
                     len(common & dx) * 2 >= len(dx) or len(common_y & dy) * 2 >= len(dy)):
                 return True
     return False
+
+
+def _contained(fx: frozenset[str], fy: frozenset[str]) -> bool:
+    """A name of two or more words inside a longer one: Ninth Symphony ~ Beethoven's Ninth Symphony."""
+    short, long_ = (fx, fy) if len(fx) <= len(fy) else (fy, fx)
+    return len(short) >= 2 and short < long_ and not any(w.startswith("~") for w in short)
 
 
 _JA_AGENT = ("が", "は", "によって", "により", "では", "も")
@@ -961,6 +986,15 @@ def _hedged(text: str, tokens: list[Token], lang: str) -> bool:
                for t in tokens if t.kind in ("content", "pred", "func"))
 
 
+def pole_forms(t: Token) -> tuple[str, ...]:
+    """The forms of a word looked up in the antonym scales."""
+    forms = (t.lemma, stem(t.lemma), t.text)
+    if t.kind == "content" and t.text.isascii():
+        # "sales rose 6%": a verb form the tagger took for a noun (the rose) still moves a scale.
+        forms += tuple(en_lemmas(t.text.lower()).get("VERB", ())[:1])
+    return forms
+
+
 def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
     """Antonym poles of the predicates, each flipped when a negation governs it ("did not rise" is "fell").
 
@@ -978,7 +1012,7 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         if t.kind not in ("pred", "content"):
             continue
         found: set[tuple[int, int]] = set()
-        for form in (t.lemma, stem(t.lemma), t.text):
+        for form in pole_forms(t):
             found |= cues.poles.get(form, set())
         if not found and lang == "en" and t.text.lower().startswith(("un", "non")):
             # unsuccessful, nonprofit...: the pole of the word without its negating prefix, flipped.
@@ -1007,7 +1041,7 @@ def _refused(tokens: list[Token], lang: str) -> frozenset[str]:
     for i, t in enumerate(tokens):
         if t.kind not in ("pred", "content"):
             continue
-        poles = {p for form in (t.lemma, stem(t.lemma), t.text) for _, p in cues.poles.get(form, set())}
+        poles = {p for form in pole_forms(t) for _, p in cues.poles.get(form, set())}
         if 1 not in poles:
             continue
         if lang == "ja":

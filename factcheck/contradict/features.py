@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.contradict.align import (
+    OTHER_GROUPS,
     align_dates,
     align_figures,
     content_overlap,
@@ -105,11 +106,12 @@ def _dates(ctx: PairContext, out: Signals) -> None:
         if (da.clause, db.clause) in measured:
             v["date_of_figures"] = 1.0  # "sold 1.2 million in 2022" / "2.1 million in 2023": the figures' periods
             continue
-        same = date_kind.same_event(da, db, ctx, score)
+        same = score > OTHER_GROUPS and date_kind.same_event(da, db, ctx, score)
         key = (score + (1.0 if same else 0.0), same)
         if best is None or key > best:
             best = key
             v["date_aligned"] = score
+            v["date_other_groups"] = 1.0 if score <= OTHER_GROUPS else 0.0
             v["date_same_event"] = 1.0 if same else 0.0
             v["date_same_year"] = 1.0 if da.value[:4] == db.value[:4] else 0.0
             v["date_extra_words"] = _extra_words(ctx, da.clause, db.clause)
@@ -267,7 +269,7 @@ _STEPS = (_rules, _general, _dates, _figures, _names, _polarity, _interactions)
 FEATURES: tuple[str, ...] = (
     *(f"rule_{k}" for k in ("quantity", "date", "attribution", "entity", "polarity")),
     "similarity", "overlap_min", "overlap_max", "word_overlap", "cross_language", "qualifiers_differ", "hedge_differs", "different_times",
-    "date_disagree", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_same_event", "date_same_year", "date_extra_words",
+    "date_disagree", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_other_groups", "date_same_event", "date_same_year", "date_extra_words",
     "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
     "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap", "figure_extra_words",
     "name_substitution", "name_same_slot", "name_context", "name_same_act", "role_swap", "converse", "corrected", "other_agent", "credit_both", "credit_any",

@@ -15,7 +15,7 @@ FAIL (date): "The museum closed in 2009." / "その博物館は2012年に閉館�
 
 from __future__ import annotations
 
-from factcheck.contradict.align import align_dates, align_figures, different_qualifiers, event_groups, word_overlap
+from factcheck.contradict.align import OTHER_GROUPS, align_dates, align_figures, different_qualifiers, event_groups, word_overlap
 from factcheck.contradict.analysis import Analysis, Arg, DateValue, Frame, Name
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -100,7 +100,7 @@ def check(ctx: PairContext) -> Conflict | None:
         return None
     measured = _period_clauses(ctx)
     for da, db, score in align_dates(ctx.a, ctx.b):
-        if dates_agree(da.value, db.value):
+        if dates_agree(da.value, db.value) or score <= OTHER_GROUPS:
             continue
         if (da.clause, db.clause) in measured:
             continue  # "sold 1.2 million in 2022" / "2.1 million in 2023": the years are the figures' periods

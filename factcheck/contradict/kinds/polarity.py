@@ -125,11 +125,11 @@ def check(ctx: PairContext) -> Conflict | None:
 
 
 def _pole_word(x: Analysis, scale: int) -> str:
-    from factcheck.contradict.analysis import _cues  # the antonym table lives with the analysis
+    from factcheck.contradict.analysis import _cues, pole_forms  # the antonym table lives with the analysis
 
     cues = _cues()
     for t in x.tokens:
-        for form in (t.lemma, t.text):
+        for form in pole_forms(t):
             if any(s == scale for s, _ in cues.poles.get(form, ())):
                 return t.text
     return x.text[:40]
