@@ -111,13 +111,13 @@ def main(argv: list[str] | None = None) -> int:
             pooled["rules"].append(x[:, _RULES].max(axis=1) >= 0.5)
             pooled["combiner"].append(predict(w, x) >= args.threshold)
             pooled["y"].append(y)
-            print(f"{held.name:32} {len(y):4}   {rules[0]:.2f}/{rules[1]:.2f}/{rules[2]:.2f}"
-                  f"        {comb[0]:.2f}/{comb[1]:.2f}/{comb[2]:.2f}")
+            print(f"{held.name:32} {len(y):4}   {rules[0]:.3f}/{rules[1]:.3f}/{rules[2]:.3f}"
+                  f"        {comb[0]:.3f}/{comb[1]:.3f}/{comb[2]:.3f}")
         y_all = np.concatenate(pooled["y"])
         rules = scores(np.concatenate(pooled["rules"]), y_all)
         comb = scores(np.concatenate(pooled["combiner"]), y_all)
-        print(f"{'all (pooled)':32} {len(y_all):4}   {rules[0]:.2f}/{rules[1]:.2f}/{rules[2]:.2f}"
-              f"        {comb[0]:.2f}/{comb[1]:.2f}/{comb[2]:.2f}")
+        print(f"{'all (pooled)':32} {len(y_all):4}   {rules[0]:.3f}/{rules[1]:.3f}/{rules[2]:.3f}"
+              f"        {comb[0]:.3f}/{comb[1]:.3f}/{comb[2]:.3f}")
     y = np.concatenate([y for _, y in data.values()])
     w = train(list(data.values()))
     if len(cy):

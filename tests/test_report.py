@@ -72,7 +72,8 @@ def test_unsourced_grouped_by_document_and_section(corpus: Corpus) -> None:
 
 def test_conflicting_figures(corpus: Corpus) -> None:
     figures = build_report(corpus).conflicting_figures
-    assert [(f.unit, f.left.claim.id, f.left.quantity, f.right.claim.id, f.right.quantity) for f in figures] == [
+    # Which pairs, not their order: the order follows the learned scores, which move with each retraining.
+    assert sorted((f.unit, f.left.claim.id, f.left.quantity, f.right.claim.id, f.right.quantity) for f in figures) == [
         # What the detector decides, for pairs no relation joins yet: "at least 260"
         # cannot be 241.  (241 vs 245 is already an unreviewed relation, so it is
         # in the contradictions section, not here.)  About 200 buildings burned in

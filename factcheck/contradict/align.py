@@ -19,6 +19,7 @@ __all__ = [
     "similarity",
 ]
 
+_STRICT_GLOSS_WEIGHT = 0.5
 _WIDE_WEIGHT = 0.6
 
 
@@ -42,7 +43,10 @@ def content_overlap(a: Analysis, b: Analysis, *, strict: bool = False) -> float:
     if not words:
         return 0.0
     if strict:
-        return sum(1.0 for t in words if t.own & b.own) / len(words)
+        # Own forms first; a word that meets the other only through the dictionary (落下 ~ 落ちる)
+        # counts for a little, so that 会長 and 社長 (both "president") stay mostly apart.
+        return sum(1.0 if t.own & b.own else _STRICT_GLOSS_WEIGHT if (t.keys - t.own) & b.keys else 0.0
+                   for t in words) / len(words)
     return sum(_token_hit(t, b.keys, b.wide) for t in words) / len(words)
 
 

@@ -161,6 +161,8 @@ class Analysis:
     keys: frozenset[str] = field(default=frozenset())  # every content key (for similarity and blocking)
     wide: frozenset[str] = field(default=frozenset())
     own: frozenset[str] = field(default=frozenset())  # content keys without glosses
+    # The answer a cleft sentence gives (…したのは X だ, "It was X that …"): X as an argument phrase
+    focus: Arg | None = None
 
     @property
     def years(self) -> frozenset[str]:
@@ -216,7 +218,7 @@ def _cues() -> _Cues:
         neg_words_ja=frozenset(c["negation"]["ja_words"]),
         non_denial_en=tuple(c["non_denial"]["en"]),
         non_denial_ja=tuple(c["non_denial"]["ja"]),
-        hedges_en=frozenset(stem(w) for w in c["hedges"]["en"]),
+        hedges_en=frozenset(c["hedges"]["en"]),
         hedges_ja=tuple(c["hedges"]["ja"]),
         poles=poles,
         reporting_en=frozenset(stem(w) for w in c["reporting"]["en"]),
@@ -644,8 +646,20 @@ _JA_PATIENT = ("を", "に", "と", "から", "へ")
 _JA_SOURCE = ("によると", "によれば", "の発表", "の報道", "の調べ", "の調査")
 
 
+@cache
+def _ja_name_suffix() -> re.Pattern[str]:
+    words = sorted(lexicon.cues().get("name_suffixes_ja", ()), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")") if words else re.compile("(?!)")
+
+
+def _after_ja(text: str, end: int, width: int) -> str:
+    """The text after a Japanese word, past an honorific or title (石田氏が -> が)."""
+    m = _ja_name_suffix().match(text, end)
+    return text[m.end() if m else end:(m.end() if m else end) + width]
+
+
 def _role_ja(text: str, end: int) -> Role:
-    after = text[end:end + 6]
+    after = _after_ja(text, end, 6)
     if after.startswith(_JA_SOURCE) or re.match(r"(?:通信|新聞|紙|テレビ)?(?:は|が)?(?:[^。、]{0,8})?(?:報じ|伝え)", after):
         return "source"
     if after.startswith(_JA_AGENT):
@@ -822,7 +836,10 @@ def _period_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
     if not found:
         cues = _cues()
         if lang == "ja" or lexicon.ja_has_cjk(window):
-            found = {w for w in cues.periods_ja if w in window and w not in ("月", "年度", "月期", "四半期")}
+            # Whole words only: 秋田 is a place, not autumn; 前期比 compares with the last period.
+            morphs = lexicon.ja_morphs(re.sub(r"前(?:年|期)(?:同期)?比", "、", window))
+            words = {m.surface for m in morphs} | {x.surface + y.surface for x, y in zip(morphs, morphs[1:], strict=False)}
+            found = {w for w in cues.periods_ja if w in words and w not in ("月", "年度", "月期", "四半期")}
         else:
             found = set(re.findall(r"[a-z0-9]+", window)) & (cues.periods_en - {"quarter", "half"})
     return frozenset(found)
@@ -982,13 +999,14 @@ def _hedged(text: str, tokens: list[Token], lang: str) -> bool:
     cues = _cues()
     if any(h in text for h in cues.hedges_ja) or re.search(r"(?:ではない|じゃない)か", text):
         return True
-    return any(stem(t.lemma) in cues.hedges_en or t.text.lower() in ("may", "might", "could")
+    # Whole words, not stems: "reportedly" hedges, "reported" does not.
+    return any(t.lemma.lower() in cues.hedges_en or t.text.lower() in cues.hedges_en
                for t in tokens if t.kind in ("content", "pred", "func"))
 
 
 def pole_forms(t: Token) -> tuple[str, ...]:
     """The forms of a word looked up in the antonym scales."""
-    forms = (t.lemma, stem(t.lemma), t.text)
+    forms: tuple[str, ...] = (t.lemma, stem(t.lemma), t.text)
     if t.kind == "content" and t.text.isascii():
         # "sales rose 6%": a verb form the tagger took for a noun (the rose) still moves a scale.
         forms += tuple(en_lemmas(t.text.lower()).get("VERB", ())[:1])
@@ -1119,7 +1137,7 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
             continue
         role: Role = "other"
         if lang == "ja":
-            after = text[piece[-1].end:piece[-1].end + 4]
+            after = _after_ja(text, piece[-1].end, 4)
             for particle in sorted(_JA_CASE, key=len, reverse=True):
                 if after.startswith(particle):
                     role = _JA_CASE[particle]  # type: ignore[assignment]
@@ -1241,4 +1259,21 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         refused=_refused(tokens, lang),
         hedged=_hedged(text, tokens, lang),
         poles=poles, preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,
+        focus=_focus(text, tokens, lang),
     )
+
+
+_CLEFT_JA = re.compile(r"(?:のは|のが)、?(?P<focus>[^。、]{2,40}?)(?:だ|である|です|だった|であった|でした|とされる)[。.]?\s*$")
+_CLEFT_EN = re.compile(r"^(?:It|it) (?:was|is) (?P<focus>.{2,60}?) (?:that|who|which) ")
+
+
+def _focus(text: str, tokens: list[Token], lang: str) -> Arg | None:
+    """The phrase a cleft sentence puts in focus: 発見したのは[北斗大学の研究グループ]だ, It was [X] that …"""
+    m = (_CLEFT_JA if lang == "ja" else _CLEFT_EN).search(text)
+    if m is None:
+        return None
+    start, end = m.span("focus")
+    inside = [t for t in tokens if start <= t.start < end and t.kind in ("content", "name", "pred")]
+    own = frozenset(k for t in inside for k in (t.own or _word_keys(t)))
+    keys = frozenset(k for t in inside for k in (t.keys or _word_keys(t)))
+    return Arg(m.group("focus"), keys, own, "agent", start) if own else None

@@ -28,7 +28,7 @@ _KIND_OF: dict[str, Kind] = {
     "rule_date": "date", "date_": "date",
     "rule_attribution": "attribution", "credit_": "attribution", "quotes_both": "attribution",
     "rule_entity": "entity", "name_": "entity", "role_swap": "entity", "corrected": "entity",
-    "other_agent": "entity",
+    "other_agent": "entity", "focus_": "entity",
     "rule_polarity": "polarity", "negation_": "polarity", "parity_": "polarity", "poles_": "polarity",
     "denies_shared": "polarity",
 }

@@ -217,6 +217,33 @@ def _names(ctx: PairContext, out: Signals) -> None:
     v["quotes_both"] = 1.0 if ctx.a.quotes and ctx.b.quotes else 0.0
 
 
+def _share(x: frozenset[str], y: frozenset[str]) -> float:
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
+
+
+def _focus(ctx: PairContext, out: Signals) -> None:
+    """A cleft's answer (発見したのは X だ) against the other claim's answer or doers: another X is
+    another answer to one question."""
+    strict = not ctx.cross_language
+    for x, y in ((ctx.a, ctx.b), (ctx.b, ctx.a)):
+        if x.focus is None:
+            continue
+        mine = x.focus.own if strict else x.focus.keys
+        theirs = [y.focus] if y.focus is not None else [g for g in y.args if g.role == "agent"]
+        if not theirs:
+            continue
+
+        best = max(theirs, key=lambda g: _share(mine, g.own if strict else g.keys))
+        if _share(mine, best.own if strict else best.keys) >= 0.5:
+            out.values["focus_same"] = 1.0
+            return
+        out.values["focus_differs"] = 1.0
+        kind: Kind = "attribution" if x.credit_preds or y.credit_preds else "entity"
+        fa, fb = (x.focus.text, best.text) if x is ctx.a else (best.text, x.focus.text)
+        out.evidence.setdefault(kind, Conflict(kind, 0.5, fa, fb, "another answer to the same question"))
+        return
+
+
 def _polarity(ctx: PairContext, out: Signals) -> None:
     v = out.values
     a, b = ctx.a, ctx.b
@@ -262,9 +289,10 @@ def _interactions(ctx: PairContext, out: Signals) -> None:
     # Tokyo 35.2°C / Osaka 37.1°C: values of two different subjects.
     v["figure_x_names"] = v.get("figure_incompatible", 0.0) * v.get("name_substitution", 0.0)
     v["date_x_names"] = v["date_disagree"] * v.get("name_substitution", 0.0)
+    v["focus_x_similarity"] = v.get("focus_differs", 0.0) * sim
 
 
-_STEPS = (_rules, _general, _dates, _figures, _names, _polarity, _interactions)
+_STEPS = (_rules, _general, _dates, _figures, _names, _focus, _polarity, _interactions)
 
 FEATURES: tuple[str, ...] = (
     *(f"rule_{k}" for k in ("quantity", "date", "attribution", "entity", "polarity")),
@@ -277,6 +305,7 @@ FEATURES: tuple[str, ...] = (
     "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged",
     "date_x_similarity", "date_event_x_similarity", "figure_x_measure", "name_x_overlap", "name_context_x_similarity", "name_x_matched",
     "parity_x_similarity", "poles_x_similarity", "poles_x_other_times", "parity_x_other_times", "credit_x_names", "figure_x_names", "date_x_names",
+    "focus_differs", "focus_same", "focus_x_similarity",
 )
 
 

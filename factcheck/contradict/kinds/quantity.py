@@ -53,9 +53,18 @@ def _interval(f: Figure) -> tuple[float, float]:
     return low - slack, high + slack
 
 
+_BOUND_GAP = 1.5  # two bounds of one direction this far apart bound two different values
+
+
 def compatible(fa: Figure, fb: Figure) -> bool:
     la, ha = _interval(fa)
     lb, hb = _interval(fb)
+    # "up to 600 km" / "up to 600 miles", "topped 1.2 million" / "topped 210,000": writers put a
+    # bound near the value, so bounds of one direction far apart do not describe one value.
+    for x, y in ((la, lb), (ha, hb)):
+        if fa.bounded and fb.bounded and all(map(math.isfinite, (x, y))) and x > 0 and y > 0 \
+                and not (math.isfinite(la) and math.isfinite(ha)) and not (math.isfinite(lb) and math.isfinite(hb)):
+            return max(x, y) < min(x, y) * _BOUND_GAP
     # Intervals that only touch (49 -> 48.5..49.5, 48 -> 47.5..48.5) are two different counts.
     return la < hb and lb < ha or (la == ha and lb <= la <= hb) or (lb == hb and la <= lb <= ha)
 
