@@ -15,7 +15,7 @@ from factcheck.contradict import lexicon
 from factcheck.contradict.analysis import Analysis, DateValue, Figure, Name, Token, names_match
 
 __all__ = [
-    "NameAlignment", "align_dates", "role_swap", "align_figures", "align_names", "content_overlap", "light_predicates",
+    "NameAlignment", "align_dates", "names_swapped", "role_swap", "align_figures", "align_names", "content_overlap", "light_predicates",
     "similarity",
 ]
 
@@ -125,6 +125,15 @@ def role_swap(a: Analysis, b: Analysis) -> tuple[str, str] | None:
                 for y2 in slots(b):
                     if y2 is not y1 and y2.role == "agent" and same(x2, y2) and not same(x1, y2):
                         return x1.text, x2.text
+    return None
+
+
+def names_swapped(names: NameAlignment) -> tuple[str, str] | None:
+    """Two aligned names, agent and patient in one claim and patient and agent in the other."""
+    for x1, y1 in names.matched:
+        for x2, y2 in names.matched:
+            if x1.role == "agent" and x2.role == "patient" and y1.role == "patient" and y2.role == "agent":
+                return x1.text, x2.text
     return None
 
 

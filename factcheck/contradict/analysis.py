@@ -845,6 +845,10 @@ def _period_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_COMPARISON_BASE = re.compile(r"(?:度|期)?(?:同期)?(?:比|対比|と比べ|に比べ|から)")
+_COMPARISON_BASE_EN = re.compile(r"(?:from|than|over|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?$", re.I)
+
+
 def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], list[tuple[int, int]]]:
     cues = _cues()
     # A year-less date (12月7日, March 3) is kept as --MM-DD: it still conflicts with
@@ -860,6 +864,8 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         value = "--" + m.value[5:] if m.value.startswith(str(_NO_YEAR)) else m.value
         if value == "--" or (not value.startswith("--") and abs(int(value[:4]) - _NO_YEAR) <= 10):
             continue  # 前年, 翌年 of no year: a year relative to nothing
+        if _COMPARISON_BASE.match(text, start + len(m.text)) or _COMPARISON_BASE_EN.search(text[:start]):
+            continue  # 前年度比18%増, "from a year earlier": the base of a comparison, not a date of the claim
         mentions.append(DateMention(m.text, value))
         spans.append((start, start + len(m.text)))
     out: list[DateValue] = []

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from factcheck.contradict.align import NameAlignment, align_names, role_swap, similarity
+from factcheck.contradict.align import NameAlignment, align_names, names_swapped, role_swap, similarity
 from factcheck.contradict.analysis import Analysis
 
 Kind = Literal["date", "quantity", "polarity", "entity", "attribution", "none"]
@@ -59,8 +59,9 @@ class PairContext:
 
     @cached_property
     def swap(self) -> tuple[str, str] | None:
-        """Two phrases in swapped agent/patient roles (``align.role_swap``), asked by several signals."""
-        return role_swap(self.a, self.b)
+        """Two phrases in swapped agent/patient roles (``align.role_swap``), or two aligned names
+        (日本が米国を破り / アメリカが日本を下して), asked by several signals."""
+        return role_swap(self.a, self.b) or names_swapped(self.names)
 
     @property
     def cross_language(self) -> bool:

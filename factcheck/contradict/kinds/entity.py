@@ -16,7 +16,7 @@ FAIL (entity): "Osaka beat Kobe 3–1 in the final." / "Kobe beat Osaka 3–1 in
 
 from __future__ import annotations
 
-from factcheck.contradict.align import content_overlap, different_qualifiers, event_groups, role_swap
+from factcheck.contradict.align import content_overlap, different_qualifiers, event_groups
 from factcheck.contradict.analysis import Arg, Name
 from factcheck.contradict.kinds.polarity import _different_times, _opposed_poles
 from factcheck.contradict.model import Conflict, Kind, PairContext
@@ -92,7 +92,7 @@ def _names_in(text: str, x) -> bool:  # type: ignore[no-untyped-def]
 
 
 def check(ctx: PairContext) -> Conflict | None:
-    swap = role_swap(ctx.a, ctx.b)
+    swap = ctx.swap
     same_act = bool(ctx.a.preds & ctx.b.preds) or bool(ctx.a.poles & ctx.b.poles)  # 下す ~ 破る: both "win"
     # Only a one-time act (a win, a takeover) cannot run both ways; "X is stationed in Y"
     # and "Y in X" can both hold.

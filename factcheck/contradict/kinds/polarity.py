@@ -18,7 +18,7 @@ FAIL (polarity): "The city council approved the stadium plan." /
 
 from __future__ import annotations
 
-from factcheck.contradict.align import event_groups, role_swap, similarity
+from factcheck.contradict.align import event_groups, similarity
 from factcheck.contradict.analysis import Analysis
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
@@ -103,7 +103,7 @@ def check(ctx: PairContext) -> Conflict | None:
     parity_b = (b.negations + b.negative_poles) % 2
     poles = _opposed_poles(a, b)
     if poles is not None:
-        if role_swap(a, b) is not None:
+        if ctx.swap is not None:
             return None  # "A beat B" and "B lost to A" say one thing
         if _poles_of_other_things(a, b, poles[0]):
             return None  # "did not recognise the state" / "travel is banned": opposite verbs, other objects

@@ -26,7 +26,6 @@ from factcheck.contradict.align import (
     different_qualifiers,
     event_groups,
     light_predicates,
-    role_swap,
     same_dimension,
 )
 from factcheck.contradict.analysis import Analysis, Figure
@@ -127,7 +126,7 @@ def _slip(fa: Figure, fb: Figure) -> bool:
 
 def check(ctx: PairContext) -> Conflict | None:
     a, b = ctx.a, ctx.b
-    if different_qualifiers(a, b) or role_swap(a, b) is not None:
+    if different_qualifiers(a, b) or ctx.swap is not None:
         return None  # men's vs women's; A's exports to B vs B's exports to A
     best: Conflict | None = None
     for fa, fb, score in align_figures(a, b):
