@@ -691,8 +691,10 @@ _DIGITS = re.compile(r"\d")
 
 def _digits(text: str) -> str:
     core = fold(text)
-    ds = "".join(_DIGITS.findall(core)).lstrip("0")
-    return ds.rstrip("0") or "0"
+    found = "".join(_DIGITS.findall(core))
+    if not found:
+        return ""  # "twelve": no digits written; _step reads its precision from the value
+    return found.lstrip("0").rstrip("0") or "0"
 
 
 def _clause_of(tokens: list[Token], pos: int) -> int:

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
+from factcheck.contradict import lexicon
 from factcheck.contradict.align import (
     align_figures,
     different_qualifiers,
@@ -100,10 +102,17 @@ def _same_measure(fa: Figure, fb: Figure, score: float, ctx: PairContext) -> boo
     return count_a == count_b and _rank(fa, ctx.a) == _rank(fb, ctx.b)
 
 
+@cache
+def _dimension_words() -> frozenset[str]:
+    data = lexicon.cues().get("dimension_words", {})
+    return frozenset(lexicon.stem(w) for w in data.get("en", ())) | frozenset(data.get("ja", ()))
+
+
 def _other_measure(fa: Figure, fb: Figure, ctx: PairContext) -> bool:
-    if ctx.cross_language or not fa.near_own or not fb.near_own:
+    near_a, near_b = fa.near_own - _dimension_words(), fb.near_own - _dimension_words()
+    if ctx.cross_language or not near_a or not near_b:
         return False
-    if fa.near_own & ctx.b.own or fb.near_own & ctx.a.own:
+    if near_a & ctx.b.own or near_b & ctx.a.own:
         return False
     if fa.near_wide & (fb.near | fb.near_wide) or fb.near_wide & (fa.near | fa.near_wide):
         return False  # coastline ~ shoreline: synonyms through the dictionary
@@ -121,6 +130,8 @@ def _rank(f: Figure, x: Analysis) -> int:
 
 def _slip(fa: Figure, fb: Figure) -> bool:
     """Same digits, other magnitude or order: a lost decimal point or transposed digits."""
+    if not fa.digits or not fb.digits:
+        return False  # a number in words ("twelve") has no decimal point to lose
     return fa.digits == fb.digits or (len(fa.digits) >= 3 and sorted(fa.digits) == sorted(fb.digits))
 
 
