@@ -384,7 +384,17 @@ def _tokens_en(text: str) -> list[Token]:
         out.append(Token(w, lemma, kind, m.start(), m.start() + len(w), clause, keys, wide))
         at_start = False
         i += 1
-    return _verbs_between_names(_nouns_after_nouns(out))
+    return _negating_infinitives(_verbs_between_names(_nouns_after_nouns(out)))
+
+
+def _negating_infinitives(tokens: list[Token]) -> list[Token]:
+    """"declined to approve", "refused to sign": the first verb negates the second, like "failed to"."""
+    verbs = frozenset(lexicon.cues()["negation"].get("en_verbs_to", ()))
+    out = list(tokens)
+    for i, t in enumerate(out[:-1]):
+        if t.kind in ("pred", "content") and t.lemma in verbs and out[i + 1].text.lower() == "to":
+            out[i] = Token(t.text, t.lemma, "neg", t.start, t.end, t.clause)
+    return out
 
 
 def _nouns_after_nouns(tokens: list[Token]) -> list[Token]:
