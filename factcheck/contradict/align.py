@@ -15,7 +15,7 @@ from factcheck.contradict import lexicon
 from factcheck.contradict.analysis import Analysis, DateValue, Figure, Name, Token, names_match
 
 __all__ = [
-    "NameAlignment", "align_dates", "names_swapped", "role_swap", "align_figures", "align_names", "content_overlap", "light_predicates",
+    "NameAlignment", "align_dates", "doer_changed", "names_swapped", "role_swap", "align_figures", "align_names", "content_overlap", "light_predicates",
     "similarity",
 ]
 
@@ -134,6 +134,21 @@ def names_swapped(names: NameAlignment) -> tuple[str, str] | None:
         for x2, y2 in names.matched:
             if x1.role == "agent" and x2.role == "patient" and y1.role == "patient" and y2.role == "agent":
                 return x1.text, x2.text
+    return None
+
+
+def doer_changed(a: Analysis, b: Analysis) -> tuple[str, str] | None:
+    """Both claims name the same two parties, but each makes a different one the doer:
+    北朝鮮が…承認した (ウクライナ mentioned) / ウクライナは…承認した (北朝鮮 mentioned)."""
+    agents_a = [n for n in a.names if n.role == "agent"]
+    agents_b = [n for n in b.names if n.role == "agent"]
+    for x in agents_a:
+        if any(names_match(x, n) for n in agents_b) or not any(names_match(x, n) for n in b.names):
+            continue
+        for y in agents_b:
+            if any(names_match(y, n) for n in agents_a) or not any(names_match(y, n) for n in a.names):
+                continue
+            return x.text, y.text
     return None
 
 

@@ -1193,6 +1193,10 @@ def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[i
             patient = next((g for g in reversed(before) if g.role == "patient"), None)
             lo = agent.start + len(agent.text) if agent else min((u.start for u in tokens if u.clause == t.clause), default=0)
             span = [u for u in tokens if lo <= u.start < t.start]
+            if _passive_ja(tokens, i):
+                # 富士山は世界遺産に登録された: the topic is what the act was done to; the doer, if any,
+                # is the によって phrase, which the case table cannot tell from a topic.
+                agent, patient = None, agent or patient
         else:
             agent = next((g for g in reversed(args) if g.start < t.start and g.role == "agent"), None)
             patient = next((g for g in args if g.start > t.start and g.role == "patient"), None)
@@ -1200,6 +1204,13 @@ def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[i
         objects = frozenset(k for u in span if u.kind in ("content", "name") for k in (u.own or {u.lemma}))
         out.append(Frame(t.keys, t.own, t.text, agent, patient, objects))
     return out
+
+
+def _passive_ja(tokens: list[Token], i: int) -> bool:
+    """A Japanese predicate in the passive voice: 登録された, 選ばれる, 建てられた."""
+    tail = "".join(u.text for u in tokens[i + 1:i + 4] if u.kind in ("func", "neg"))
+    return tail.startswith(("され", "れる", "れた", "られ", "れ、", "れて")) or (
+        tokens[i].text.endswith(("れる", "れた", "られる", "られた")) and tokens[i].lemma != tokens[i].text)
 
 
 def _relative_head(tokens: list[Token], i: int, args: list[Arg]) -> Arg | None:

@@ -16,6 +16,7 @@ names its evidence.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -27,7 +28,7 @@ from factcheck.contradict.align import (
     different_qualifiers,
     word_overlap,
 )
-from factcheck.contradict.analysis import Analysis, Name
+from factcheck.contradict.analysis import Analysis, Figure, Name
 from factcheck.contradict.kinds import KINDS
 from factcheck.contradict.kinds import date as date_kind
 from factcheck.contradict.kinds import entity as entity_kind
@@ -38,7 +39,9 @@ from factcheck.contradict.model import Conflict, Kind, PairContext
 __all__ = ["Signals", "FEATURES", "signals"]
 
 # Most words in common, within one language; across two, the dictionary bridge finds fewer.
-_SAME_SUBJECT_OVERLAP = {False: 0.5, True: 0.4}
+_SAME_SUBJECT_OVERLAP = {False: 0.5, True: 0.6}
+_LOOSE_CROSS = 0.4  # mean overlap of two claims of two languages that may still be one subject
+_CLOSE_FIGURES = 2.0  # figures this close may be one value misreported
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Signals:
     # A name in common, or most content words: what a repository scan needs before two
     # claims can be about one fact (a river's source and a bridge's tower both have a height).
     same_subject: bool = False
+    loose_subject: bool = False  # two languages, some words shared: one subject only if the figures allow
 
     def vector(self) -> list[float]:
         return [self.values.get(name, 0.0) for name in FEATURES]
@@ -76,8 +80,13 @@ def _general(ctx: PairContext, out: Signals) -> None:
     # How many names the claims carry is no evidence by itself (people who write labelled pairs
     # put names in their conflicts); only names in aligned slots count, in _names.
     thin = min(_content_words(ctx.a), _content_words(ctx.b)) < 2  # "所在地 X" / "所在地 Y": one word says little
-    overlap = (v["overlap_min"] + v["overlap_max"]) / 2 if ctx.cross_language else v["overlap_min"]
-    out.same_subject = bool(ctx.names.matched) or (overlap >= _SAME_SUBJECT_OVERLAP[ctx.cross_language] and not thin)
+    out.same_subject = bool(ctx.names.matched) or (
+        v["overlap_min"] >= _SAME_SUBJECT_OVERLAP[ctx.cross_language] and not thin)
+    if ctx.cross_language and not out.same_subject and not thin:
+        # Across languages the dictionary bridge makes common words meet easily (高さ ~ height): without
+        # a shared name, claims sharing only some words are one subject only if their figures could be
+        # one value misreported (within a factor of two, or a slipped digit): see _figures.
+        out.loose_subject = (v["overlap_min"] + v["overlap_max"]) / 2 >= _LOOSE_CROSS
     v["qualifiers_differ"] = 1.0 if different_qualifiers(ctx.a, ctx.b) else 0.0
     v["hedge_differs"] = 1.0 if ctx.a.hedged != ctx.b.hedged else 0.0
     v["different_times"] = 1.0 if polarity_kind._different_times(ctx.a, ctx.b) else 0.0
@@ -135,6 +144,11 @@ def _extra_words(ctx: PairContext, clause_a: int, clause_b: int) -> float:
     return min(max(extra(ctx.a, clause_a, ctx.b), extra(ctx.b, clause_b, ctx.a)), 3) / 3
 
 
+def _close(fa: Figure, fb: Figure) -> bool:
+    x, y = abs(fa.high if math.isfinite(fa.high) else fa.low), abs(fb.high if math.isfinite(fb.high) else fb.low)
+    return min(x, y) > 0 and max(x, y) <= min(x, y) * _CLOSE_FIGURES
+
+
 def _figures(ctx: PairContext, out: Signals) -> None:
     v = out.values
     a, b = ctx.a, ctx.b
@@ -165,6 +179,8 @@ def _figures(ctx: PairContext, out: Signals) -> None:
         v["figure_extra_words"] = _extra_words(ctx, fa.clause, fb.clause)
         if "quantity" not in out.evidence:
             out.evidence["quantity"] = Conflict("quantity", 0.5, fa.text, fb.text, "incompatible figures")
+        if out.loose_subject and (quantity_kind._slip(fa, fb) or _close(fa, fb)):
+            out.same_subject = True
 
 
 _CONTEXT = 3  # content words each side of a name that say which slot it fills
@@ -290,6 +306,8 @@ def _interactions(ctx: PairContext, out: Signals) -> None:
     v["figure_x_names"] = v.get("figure_incompatible", 0.0) * v.get("name_substitution", 0.0)
     v["date_x_names"] = v["date_disagree"] * v.get("name_substitution", 0.0)
     v["focus_x_similarity"] = v.get("focus_differs", 0.0) * sim
+    # Kobe beat Osaka / Osaka beat Kobe: a swap between claims that otherwise say the same.
+    v["swap_x_overlap"] = v.get("role_swap", 0.0) * v["overlap_min"]
 
 
 _STEPS = (_rules, _general, _dates, _figures, _names, _focus, _polarity, _interactions)
@@ -305,7 +323,7 @@ FEATURES: tuple[str, ...] = (
     "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged",
     "date_x_similarity", "date_event_x_similarity", "figure_x_measure", "name_x_overlap", "name_context_x_similarity", "name_x_matched",
     "parity_x_similarity", "poles_x_similarity", "poles_x_other_times", "parity_x_other_times", "credit_x_names", "figure_x_names", "date_x_names",
-    "focus_differs", "focus_same", "focus_x_similarity",
+    "focus_differs", "focus_same", "focus_x_similarity", "swap_x_overlap",
 )
 
 

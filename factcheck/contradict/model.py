@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from factcheck.contradict.align import NameAlignment, align_names, names_swapped, role_swap, similarity
+from factcheck.contradict.align import NameAlignment, align_names, doer_changed, names_swapped, role_swap, similarity
 from factcheck.contradict.analysis import Analysis
 
 Kind = Literal["date", "quantity", "polarity", "entity", "attribution", "none"]
@@ -61,7 +61,7 @@ class PairContext:
     def swap(self) -> tuple[str, str] | None:
         """Two phrases in swapped agent/patient roles (``align.role_swap``), or two aligned names
         (日本が米国を破り / アメリカが日本を下して), asked by several signals."""
-        return role_swap(self.a, self.b) or names_swapped(self.names)
+        return role_swap(self.a, self.b) or names_swapped(self.names) or doer_changed(self.a, self.b)
 
     @property
     def cross_language(self) -> bool:

@@ -16,8 +16,11 @@ FAIL (entity): "Osaka beat Kobe 3–1 in the final." / "Kobe beat Osaka 3–1 in
 
 from __future__ import annotations
 
+import re
+
 from factcheck.contradict.align import content_overlap, different_qualifiers, event_groups
-from factcheck.contradict.analysis import Arg, Name
+from factcheck.contradict.analysis import Analysis, Arg, Name
+from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.kinds.polarity import _different_times, _opposed_poles
 from factcheck.contradict.model import Conflict, Kind, PairContext
 
@@ -61,23 +64,49 @@ def corrected(ctx: PairContext) -> tuple[str, str] | None:
 def other_agent(ctx: PairContext) -> tuple[str, str] | None:
     """The same act on the same thing by two different agents: XがZを承認した / YがZを承認した."""
     strict = not ctx.cross_language
+    if _dates_differ(ctx) or _reported_act(ctx.a) or _reported_act(ctx.b):
+        return None  # two acts of one kind at two times; or a doer read off a reporting verb
     for fa in ctx.a.frames:
         for fb in ctx.b.frames:
             if not ((fa.pred_own & fb.pred_own) if strict else (fa.pred & fb.pred)):
                 continue
             if not (event_groups(fa.pred) & event_groups(fb.pred)) and not (fa.pred & ctx.a.credit_preds):
                 continue  # two can export to each other; only a one-time act or a credit has one doer
-            if fa.agent is None or fb.agent is None or _same_phrase(fa.agent, fb.agent, strict):
-                continue
+            if fa.agent is None or fb.agent is None or _same_phrase(fa.agent, fb.agent, strict) \
+                    or _aligned_names(fa.agent, fb.agent, ctx):
+                continue  # one doer, perhaps under two names (日銀 / 日本銀行)
             shared = fa.objects & fb.objects
             if not shared or len(shared) * 2 < min(len(fa.objects), len(fb.objects)):
                 continue  # not done to the same thing
-            if _same_phrase(fa.agent, fb.patient, strict) or _same_phrase(fb.agent, fa.patient, strict):
-                continue
+            if _same_phrase(fa.agent, fb.patient, strict) or _same_phrase(fb.agent, fa.patient, strict) \
+                    or (fb.patient is not None and _aligned_names(fa.agent, fb.patient, ctx)) \
+                    or (fa.patient is not None and _aligned_names(fa.patient, fb.agent, ctx)):
+                continue  # one claim's doer is what the other's act is done to (X landed SLIM / SLIM landed)
             if not (_names_in(fa.agent.text, ctx.a) and _names_in(fb.agent.text, ctx.b)):
                 continue  # only named agents: "the company" and "the firm" may be one
             return fa.agent.text, fb.agent.text
     return None
+
+
+def _dates_differ(ctx: PairContext) -> bool:
+    a_dates = [d.value for d in ctx.a.dates if not d.reference]
+    b_dates = [d.value for d in ctx.b.dates if not d.reference]
+    return bool(a_dates and b_dates) and not any(dates_agree(x, y) for x in a_dates for y in b_dates)
+
+
+def _reported_act(x: Analysis) -> bool:
+    """An English claim that reports another's act ("Calder announced that the TGA had approved it"):
+    the doer before the reporting verb is not the act's."""
+    return x.lang == "en" and bool(re.search(r"\b(?:said|says|announced|reported|confirmed|stated|disclosed)\b"
+                                             r"(?:\s+\w+){0,6}?\s+that\b", x.text))
+
+
+def _aligned_names(x: Arg, y: Arg, ctx: PairContext) -> bool:
+    """Two phrases holding names the name alignment pairs (日銀 ~ 日本銀行, UNESCO ~ ユネスコ)."""
+    def inside(arg: Arg, start: int) -> bool:
+        return arg.start <= start < arg.start + len(arg.text)
+
+    return any(inside(x, na.start) and inside(y, nb.start) for na, nb in ctx.names.matched)
 
 
 def _same_phrase(x: Arg | None, y: Arg | None, strict: bool) -> bool:
