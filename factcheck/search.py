@@ -32,19 +32,22 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Literal
+from typing import TYPE_CHECKING, Iterable, Literal
 
 import jaconv
 from rapidfuzz import fuzz
 
-from factcheck.model import Reference
-from factcheck.status import ClaimView
-from factcheck.store import Corpus
+from factcheck import options
 from factcheck.text import STOPWORDS, read_numeral
 
+if TYPE_CHECKING:  # only named: a warm search loads neither the store nor the model
+    from factcheck.model import Reference
+    from factcheck.status import ClaimView
+    from factcheck.store import Corpus
+
 Scope = Literal["claims", "references", "all"]
-DEFAULT_MIN_SCORE = 60.0
-DEFAULT_LIMIT = 20
+DEFAULT_MIN_SCORE = options.SEARCH_MIN_SCORE
+DEFAULT_LIMIT = options.SEARCH_LIMIT
 
 
 @dataclass(frozen=True)

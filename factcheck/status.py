@@ -30,22 +30,16 @@ Selecting and filtering claims, and reading a claim's source, are in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
+from factcheck import options
 from factcheck.model import NON_FACTUAL_KINDS, Claim, Reference
 from factcheck.reliability import Rating, ReliabilityTable
-from factcheck.store import Corpus
 
-STATUSES: tuple[str, ...] = (
-    "sourced",
-    "covered",
-    "attributed",
-    "unsourced",
-    "disputed",
-    "contradicted",
-    "suspected",
-    "weakly-sourced",
-)
+if TYPE_CHECKING:  # only named: the store (YAML, the schema) is not loaded for `stats`
+    from factcheck.store import Corpus
+
+STATUSES = options.STATUSES  # the vocabulary lives where the CLI can read it cheaply
 _REVIEW_RANK = {"accepted": 2, "rejected": 1, "unreviewed": 0}
 
 
@@ -186,23 +180,30 @@ def stats(corpus: Corpus, views: Mapping[str, ClaimView] | None = None) -> Stats
 def tally(documents: Mapping[str, tuple[str, str]], claims: Iterable[tuple[str, frozenset[str]]]) -> Stats:
     """:func:`stats` from the documents (id -> title, language) and each
     claim's (document, statuses): what the index keeps, without claim objects."""
-    all_claims = list(claims)
-    by_doc: dict[str, list[frozenset[str]]] = {doc_id: [] for doc_id in documents}
-    for document, statuses in all_claims:
-        by_doc.setdefault(document, []).append(statuses)
+    return tally_groups(documents, ((document, statuses, 1) for document, statuses in claims))
+
+
+def tally_groups(documents: Mapping[str, tuple[str, str]], groups: Iterable[tuple[str, frozenset[str], int]]) -> Stats:
+    """:func:`tally` from (document, statuses, how many claims have both): a
+    warm `stats` counts the kept rows grouped in SQL, not one by one."""
+    by_doc: dict[str, list[tuple[frozenset[str], int]]] = {doc_id: [] for doc_id in documents}
+    every: list[tuple[frozenset[str], int]] = []
+    for document, statuses, n in groups:
+        by_doc.setdefault(document, []).append((statuses, n))
+        every.append((statuses, n))
     rows = []
     for doc_id, mine in sorted(by_doc.items()):
         title, language = documents.get(doc_id, ("", ""))
-        rows.append(DocumentStats(doc_id, title, language, len(mine), _counts(mine)))
-    total = DocumentStats("", "All documents", "", len(all_claims), _counts(s for _, s in all_claims))
+        rows.append(DocumentStats(doc_id, title, language, sum(n for _, n in mine), _counts(mine)))
+    total = DocumentStats("", "All documents", "", sum(n for _, n in every), _counts(every))
     return Stats(STATUSES, tuple(rows), total)
 
 
-def _counts(statuses: Iterable[frozenset[str]]) -> dict[str, int]:
+def _counts(statuses: Iterable[tuple[frozenset[str], int]]) -> dict[str, int]:
     counts = dict.fromkeys(STATUSES, 0)
-    for found in statuses:
+    for found, n in statuses:
         for s in found:
-            counts[s] += 1
+            counts[s] += n
     return counts
 
 
