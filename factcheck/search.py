@@ -270,11 +270,19 @@ def search(
     hits: list[tuple[float, int, Hit]] = []
     order = 0
     if scope in ("claims", "all"):
+        perfect = 0
         for view in claims:
             s = q.score(view.claim.text)
             if s.score >= min_score:
                 hits.append((s.score, order, Hit("claim", view.id, view.claim.document, view.claim.text, s, view=view)))
+                perfect += s.score >= 100.0
             order += 1
+            if limit and perfect >= limit:
+                # No score exceeds 100 and ties keep this order, so nothing
+                # after (claims or references) can enter the first ``limit``:
+                # a word found in thousands of claims scores only the first few.
+                hits.sort(key=lambda h: (-h[0], h[1]))
+                return [h for _, _, h in hits[:limit]]
     if scope in ("references", "all"):
         docs = set(documents)
         for ref in corpus.references.values():

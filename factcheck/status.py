@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 from factcheck import options
 from factcheck.model import NON_FACTUAL_KINDS, Claim, Reference
-from factcheck.reliability import Rating, ReliabilityTable
 
-if TYPE_CHECKING:  # only named: the store (YAML, the schema) is not loaded for `stats`
+if TYPE_CHECKING:  # only named: the store and the reliability table (YAML) are not loaded for `stats`
+    from factcheck.reliability import Rating, ReliabilityTable
     from factcheck.store import Corpus
 
 STATUSES = options.STATUSES  # the vocabulary lives where the CLI can read it cheaply

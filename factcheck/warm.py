@@ -34,7 +34,8 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -130,6 +131,23 @@ def _database(root: Path) -> sqlite3.Connection | None:
     return sqlite3.connect(path, timeout=5, isolation_level=None)
 
 
+def pretty_record(record: Any) -> str:
+    """One record as ``json.dumps(records, ensure_ascii=False, indent=2)``
+    writes an element of a list (JSON strings hold no raw line break, so every
+    line break is the layout's)."""
+    return "  " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def pretty_list(parts: Sequence[str]) -> str:
+    """What ``report.records.write_json`` writes for the list of the records
+    whose :func:`pretty_record` are ``parts``."""
+    return "[\n" + ",\n".join(parts) + "\n]\n" if parts else "[]\n"
+
+
+def write_pretty(parts: Sequence[str], out: IO[str]) -> None:
+    out.write(pretty_list(parts))
+
+
 # --- answering -------------------------------------------------------------------
 
 
@@ -167,6 +185,7 @@ class Warm:
         self.db = db
         self.documents: dict[str, list[str]] = value["documents"]
         self.formats: dict[str, str] = value["formats"]
+        self.groups: list[list[Any]] = value["groups"]
 
     def close(self) -> None:
         self.db.close()
@@ -214,18 +233,14 @@ class Warm:
             records = [json.loads(r[1]) for r in rows]
             out.write(dump(records) if rows else "[]\n")
             return True
-        if not rows:
-            out.write("[]\n")
-            return True
         made: list[tuple[str, int]] = []
         parts = []
         for n, record, pretty in rows:
             if pretty is None:
-                # As json.dumps(records, indent=2) writes an element of a list.
-                pretty = "  " + json.dumps(json.loads(record), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+                pretty = pretty_record(json.loads(record))
                 made.append((pretty, n))
             parts.append(pretty)
-        text = "[\n" + ",\n".join(parts) + "\n]\n"
+        text = pretty_list(parts)
         out.write(text)
         if made:
             try:
@@ -238,15 +253,12 @@ class Warm:
         return True
 
     def tally(self) -> Any:
-        """``status.tally`` over the kept rows (``factcheck stats``), or None when they cannot be read."""
+        """``status.tally`` over the kept rows (``factcheck stats``), from
+        the counts kept with them: claims per document and set of statuses."""
         from factcheck.status import tally_groups
 
         documents = {doc_id: (title, language) for doc_id, (title, language) in self.documents.items()}
-        try:
-            groups = self.db.execute("SELECT document, statuses, count(*) FROM warm_claims GROUP BY document, statuses").fetchall()
-        except sqlite3.Error:  # damaged rows: the usual path rebuilds
-            return None
-        return tally_groups(documents, ((d, frozenset(s.split()), n) for d, s, n in groups))
+        return tally_groups(documents, ((d, frozenset(s.split()), n) for d, s, n in self.groups))
 
     def literal(self, needle: str, status: Sequence[str], doc: Sequence[str]) -> list[KeptView] | None:
         """The claims passing ``--status``/``--doc`` whose text holds ``needle``
@@ -305,10 +317,13 @@ def keep(
     listed: Any,
     records: Sequence[dict[str, Any]],
     formats: dict[str, str],
+    pretty: Mapping[int, str] | None = None,
 ) -> None:
     """Keep every claim's row (``query.Listed`` and the records
     ``report.listing.listed`` made, in one order) under the stamp taken before
-    they were read.  Best effort: a busy or read-only index keeps nothing."""
+    they were read, with the indented records a `list --format json` just
+    wrote (``pretty``, by position).  Best effort: a busy or read-only index
+    keeps nothing."""
     if stamped is None:
         return
     root, made = stamped
@@ -320,14 +335,20 @@ def keep(
         db.executescript(_TABLES)
         rows: Iterable[tuple[Any, ...]] = (
             (n, cid, document, record.get("text", ""), " ".join(s for s in options.STATUSES if s in statuses),
-             json.dumps(record.get("labels", []), ensure_ascii=False), json.dumps(record, ensure_ascii=False))
+             json.dumps(record.get("labels", []), ensure_ascii=False), json.dumps(record, ensure_ascii=False),
+             (pretty or {}).get(n))
             for n, ((cid, document, statuses), record) in enumerate(zip(listed.rows, records, strict=True))
         )
-        value = {"documents": {k: list(v) for k, v in listed.documents.items()}, "formats": dict(formats)}
+        groups = Counter((document, " ".join(s for s in options.STATUSES if s in statuses)) for _, document, statuses in listed.rows)
+        value = {
+            "documents": {k: list(v) for k, v in listed.documents.items()},
+            "formats": dict(formats),
+            "groups": [[document, statuses, n] for (document, statuses), n in groups.items()],
+        }
         db.execute("BEGIN IMMEDIATE")
         db.execute("DELETE FROM warm")
         db.execute("DELETE FROM warm_claims")
-        db.executemany("INSERT INTO warm_claims (n, id, document, text, statuses, labels, record) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.execute("INSERT INTO warm VALUES ('list', ?, ?)", (made, json.dumps(value, ensure_ascii=False)))
         db.execute("COMMIT")
     except sqlite3.Error:
@@ -338,4 +359,4 @@ def keep(
             db.close()
 
 
-__all__ = ["Warm", "KeptView", "open_warm", "stamp_before", "keep", "stamp", "locate", "code_fingerprint"]
+__all__ = ["Warm", "KeptView", "open_warm", "stamp_before", "keep", "stamp", "locate", "code_fingerprint", "pretty_record", "pretty_list"]

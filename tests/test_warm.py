@@ -221,3 +221,60 @@ def test_fast_coercion_gives_typers_value_or_asks_typer(where: str, param: Any, 
             continue
         expected = typer_coerce(param, value, ctx)
         assert (fast, type(fast)) == (expected, type(expected)), (where, value)
+
+
+@pytest.mark.parametrize("records", [
+    [],
+    [{}],
+    [{"id": "a", "text": "line\nbreak \"quoted\" [x], {y}: z", "labels": [], "n": 1, "f": 1.5, "none": None, "t": True}],
+    [{"id": "日本", "nested": {"deep": [{"k": []}, {}], "e": {}}}, {"id": "b"}, {"id": "c", "list": [1, [2, [3]]]}],
+])
+def test_pretty_records_are_what_write_json_writes(records: list[dict[str, Any]]) -> None:
+    import io
+
+    from factcheck.report.records import write_json
+
+    expected = io.StringIO()
+    write_json(records, expected)
+    assert warm.pretty_list([warm.pretty_record(r) for r in records]) == expected.getvalue()
+
+
+@pytest.mark.parametrize("columns", ["20", "30", "45", "71", "80", "109"])
+def test_plain_stats_lines_are_what_rich_prints(columns: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from factcheck.report import stats as stats_report
+    from factcheck.report.table import console
+    from factcheck.status import tally_groups
+
+    monkeypatch.setenv("COLUMNS", columns)
+    documents = {"news-en-00001": ("t", "en"), "日本語の文書-" * 3: ("t", "ja"), "x" * 75: ("t", "en"), "esc\x1b[31m": ("t", "en")}
+    groups = [(d, frozenset({"sourced", "disputed", "weakly-sourced"}), 123456) for d in documents]
+    result = tally_groups(documents, groups)
+    for docs in ([r for r in result.documents if r.document == "news-en-00001"], list(result.documents)):
+        printed = []
+        for plain in (True, False):
+            buffer = io.StringIO()
+            stats_report._render_lines(docs, result.total, console(buffer), plain=plain)
+            printed.append(buffer.getvalue())
+        assert printed[0] == printed[1]
+        assert printed[0].count("claims") == len(docs) + 1
+    # The plain path is the one taken for ordinary ids that fit (else the comparison says nothing).
+    simple = [r for r in result.documents if r.document == "news-en-00001"]
+    assert stats_report._write_plain(simple, result.total, console(io.StringIO())) is (int(columns) >= 30)
+
+
+@pytest.mark.parametrize("query", ["北朝鮮", "ロシア", "の", "Korea", "2024", "兵"])
+@pytest.mark.parametrize("scope", ["claims", "all"])
+def test_search_stops_early_only_when_nothing_later_can_rank_higher(query: str, scope: Any) -> None:
+    """Scores stop at 100 and ties keep corpus order: once ``limit`` claims
+    score 100 the rest need no scoring, and the answer is the full ranking cut."""
+    from factcheck.search import search
+    from factcheck.status import derive
+
+    corpus = store.Repository(ROOT).load()
+    views = list(derive(corpus).values())
+    full = [(h.kind, h.id, h.score) for h in search(corpus, query, claims=views, scope=scope, limit=None, min_score=0)]
+    for limit in (1, 2, 5, 20):
+        cut = [(h.kind, h.id, h.score) for h in search(corpus, query, claims=views, scope=scope, limit=limit, min_score=0)]
+        assert cut == full[:limit]

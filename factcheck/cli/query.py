@@ -128,8 +128,15 @@ def list_command(
     if chosen in listing.RECORD_FORMATS and simple:
         # Records kept in the index: a warm `list` loads no claim.
         listed, records = load_derived(root, ("listed", "records"), listing.listed)
+        chosen_rows = q.select_listed(listed, status=status or (), doc=doc or ())
+        if chosen == "json":
+            # Each record indented as write_json would, once: written now and kept for the next `list`.
+            parts = {n: warm.pretty_record(records[n]) for n in chosen_rows}
+            warm.keep(stamped, listed, records, configured_formats(root), parts)
+            emit(warm.write_pretty, [parts[n] for n in chosen_rows])
+            return
         warm.keep(stamped, listed, records, configured_formats(root))
-        emit(listing.RECORD_FORMATS[chosen], [records[n] for n in q.select_listed(listed, status=status or (), doc=doc or ())])
+        emit(listing.RECORD_FORMATS[chosen], [records[n] for n in chosen_rows])
         return
     corpus = load_corpus(root)
     selected = q.select(corpus, **_filters(**locals()))
@@ -276,14 +283,13 @@ def stats_command(
     from factcheck import warm
 
     kept = warm.open_warm(root)
-    counted = None
     if kept is not None:
-        # Nothing changed since the rows were kept: count them.
+        # Nothing changed since the rows were kept: their counts.
         try:
             counted, chosen = kept.tally(), fmt or kept.format_for("stats") or "table"
         finally:
             kept.close()
-    if counted is None:
+    else:
         stamped = warm.stamp_before(root)  # before anything is read
         from factcheck import status as st
         from factcheck.report import listing
