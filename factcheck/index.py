@@ -32,7 +32,7 @@ import marshal
 import os
 import pickle
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -686,13 +686,41 @@ def cached_candidates(repo: Repository) -> Callable[[Sequence[Any]], list[Any]]:
     return find
 
 
-def load_for_claim(repo: Repository, claim_id: str) -> Corpus:
+def _unchanged_files_for_claim(idx: Index, claim_id: str, corpus: Collection[str]) -> list[LoadedFile] | None:
+    """The files of :meth:`Index.files_for_claim` straight from the index,
+    in corpus order (claims, then references, each by name), without the
+    refresh: for a caller that knows no file of ``corpus`` (root-relative
+    paths) changed (``factcheck.warm``'s stamp).  None when the index cannot
+    tell, or names a file outside ``corpus`` (one validate was given)."""
+    idx.open()
+    needed = idx.files_for_claim(claim_id)
+    if needed is None or not needed <= set(corpus):
+        return None
+    assert idx._db is not None
+    marks = ", ".join("?" for _ in needed)
+    rows = idx._db.execute(f"SELECT path, kind, shown, problems FROM files WHERE path IN ({marks})", sorted(needed)).fetchall()
+    if len(rows) != len(needed):
+        return None
+    rows.sort(key=lambda r: (r[1] != "claims", r[0]))
+    return [_decode(None, problems, shown, kind, idx.repo.root / rel) for rel, kind, shown, problems in rows]
+
+
+def load_for_claim(repo: Repository, claim_id: str, *, unchanged: Collection[str] | None = None) -> Corpus:
     """Just the files one claim's answer needs (see Index.files_for_claim),
     or every file when the index cannot tell (no index, an unknown id: the
-    error then suggests ids from the whole repository)."""
+    error then suggests ids from the whole repository).  ``unchanged``: the
+    corpus's files (root-relative), which the caller checked did not change
+    since the index was refreshed (a warm stamp): the refresh, a stat() and a
+    row of every file, is skipped."""
     if enabled():
         try:
             idx = Index(repo)
+            if unchanged is not None:
+                files = _unchanged_files_for_claim(idx, claim_id, unchanged)
+                if files is not None:
+                    idx.attach_models(files)
+                    idx.close()
+                    return Corpus(repo.root, files, table=repo.config.table)
             refreshed = idx.refresh(values=False)
             needed = idx.files_for_claim(claim_id)
         except IndexUnavailable:

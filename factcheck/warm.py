@@ -186,6 +186,7 @@ class Warm:
         self.documents: dict[str, list[str]] = value["documents"]
         self.formats: dict[str, str] = value["formats"]
         self.groups: list[list[Any]] = value["groups"]
+        self.paths: list[str] = value["paths"]  # the corpus's files, root-relative
 
     def close(self) -> None:
         self.db.close()
@@ -340,12 +341,14 @@ def keep(
             for n, ((cid, document, statuses), record) in enumerate(zip(listed.rows, records, strict=True))
         )
         groups = Counter((document, " ".join(s for s in options.STATUSES if s in statuses)) for _, document, statuses in listed.rows)
-        value = {
+        value: dict[str, Any] = {
             "documents": {k: list(v) for k, v in listed.documents.items()},
             "formats": dict(formats),
             "groups": [[document, statuses, n] for (document, statuses), n in groups.items()],
         }
         db.execute("BEGIN IMMEDIATE")
+        # The refresh just made lists exactly the corpus's files.
+        value["paths"] = [r[0] for r in db.execute("SELECT path FROM files ORDER BY path")]
         db.execute("DELETE FROM warm")
         db.execute("DELETE FROM warm_claims")
         db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)

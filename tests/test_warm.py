@@ -278,3 +278,21 @@ def test_search_stops_early_only_when_nothing_later_can_rank_higher(query: str, 
     for limit in (1, 2, 5, 20):
         cut = [(h.kind, h.id, h.score) for h in search(corpus, query, claims=views, scope=scope, limit=limit, min_score=0)]
         assert cut == full[:limit]
+
+
+def test_show_trusts_the_index_without_a_refresh_only_while_warm(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = _run(["list", "--format", "ids"])[1].split()  # keeps the rows
+    shows = [["show", i, *f] for i in ids[::7] for f in ([], ["--format", "json"])] + [["show", "no-such-claim"]]
+    truth = _truth(monkeypatch, shows)
+    _run(["stats"])
+    with monkeypatch.context() as m:
+        m.setattr(index.Index, "refresh", lambda *_a, **_k: (_ for _ in ()).throw(AssertionError("refreshed")))
+        assert [_run(c) for c in shows[:-1]] == truth[:-1]
+    assert _run(shows[-1]) == truth[-1]  # an unknown id: the whole repository, for the suggestions
+    # After an edit the refresh runs again, and sees it.
+    claims = sorted((project / "claims").glob("*.yaml"))[0]
+    _bump(claims, claims.read_text(encoding="utf-8") + "# edited\n")
+    with monkeypatch.context() as m:
+        m.setattr(index.Index, "refresh", lambda *_a, **_k: (_ for _ in ()).throw(AssertionError("refreshed")))
+        assert runner.invoke(app, shows[0]).exit_code != 0
+    assert _run(shows[0]) == truth[0]

@@ -12,7 +12,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, Callable, Iterator, Optional, Sequence, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, Any, Callable, Collection, Iterator, Optional, Sequence, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -214,12 +214,13 @@ def load_derived(root: Path | None, names: Sequence[str], compute: Callable[[Cor
     return index.derived(Repository.locate(root), names, compute)
 
 
-def load_claim_corpus(root: Path | None, claim_id: str) -> Corpus:
+def load_claim_corpus(root: Path | None, claim_id: str, *, unchanged: Collection[str] | None = None) -> Corpus:
     """Like load_corpus, but only the files one claim's answer depends on
-    (through the index), so `show ID` does not read the whole repository."""
+    (through the index), so `show ID` does not read the whole repository
+    (``unchanged``: nor stat every file; see ``index.load_for_claim``)."""
     from factcheck import index
     from factcheck.store import Repository
 
-    corpus = index.load_for_claim(Repository.locate(root), claim_id)
+    corpus = index.load_for_claim(Repository.locate(root), claim_id, unchanged=unchanged)
     corpus.raise_if_broken()
     return corpus
