@@ -1,27 +1,29 @@
 """Warm answers: `list`, `stats` and `search` from what the index kept, when
 nothing they depend on changed, without loading the store, the model or a
-single claim object.
+single claim object; and `show` without refreshing the index.
 
 The first `list` or `stats` after a change derives every claim's statuses
 and record the usual way (:func:`factcheck.index.derived`) and then
 :func:`keep` writes them here as rows (``warm_claims``: corpus order, id,
-document, text, statuses, the JSON record), with a *stamp* of what they were
-made from.  A later command computes the stamp again and, only when it is
-equal, answers from the rows: ``list`` with ``--status``/``--doc`` as JSON,
-YAML or ids (the JSON records as kept, indented once and kept so), ``stats``
-by counting the rows, and ``search`` scoring only the rows holding the query
-as written (SQLite's ``instr`` finds them).  Anything else (another filter, an
-unknown status or document, which must fail as it always did, a search with
-no literal hit) takes the usual path.
+document, text, statuses, labels, the JSON record and, once a `list` printed
+it, the record indented as printed), with the claims counted per document
+and set of statuses, the configuration's formats, the corpus's paths, and a
+*stamp* of what they were made from.  A later command computes the stamp
+again and, only when it is equal, answers from what was kept: ``list`` with
+``--status``/``--doc`` as JSON, YAML or ids, ``stats`` from the counts,
+``search`` scoring only the rows holding the query as written (SQLite's
+``instr`` finds them); ``show`` takes the index's rows for its few files
+without the refresh (a stat() and a row of every file).  Anything else
+(another filter, an unknown status or document, which must fail as it
+always did, a search with no literal hit) takes the usual path.
 
 The stamp is a hash of factcheck's own code (the index's fingerprint), the
 two configuration files, and every entry of ``claims/`` and ``references/``
-with its size, modification time and inode: a stat() walk, no file read.  It
-is computed *before* the usual path reads anything, so a file edited while
-that read runs makes the kept rows stale, never wrong.  Statuses and records
-depend on the claim and reference files and the configuration only (not on
-the sources: they are quoted by `show` and `report`, which do not answer
-from here).
+with its size, modification time, inode and mode: a stat() walk, no file
+read.  It is computed *before* the usual path reads anything, so a file
+edited while that read runs makes the kept rows stale, never wrong.
+Statuses and records depend on the claim and reference files and the
+configuration only (not on the sources: `show` reads its source itself).
 
 Like the rest of the index this is a cache: any error reading it (a damaged
 database, a missing table, another format) means "not warm", and the usual
@@ -52,19 +54,23 @@ CONFIG_FILES = (".factcheck.yaml", "pyproject.toml")
 ROOT_ENV = "FACTCHECK_ROOT"
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Bumped whenever the rows kept here change shape.
-FORMAT = "1"
+FORMAT = "2"
 # The `list` formats answered from the rows.
 RECORD_FORMATS = ("json", "yaml", "ids")
 
 _TABLES = """
-CREATE TABLE IF NOT EXISTS warm (name TEXT PRIMARY KEY, stamp TEXT NOT NULL, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS warm_claims (
+CREATE TABLE warm (name TEXT PRIMARY KEY, stamp TEXT NOT NULL, value TEXT NOT NULL);
+CREATE TABLE warm_claims (
     n INTEGER PRIMARY KEY,      -- corpus order
     id TEXT NOT NULL,
     document TEXT NOT NULL,
     text TEXT NOT NULL,
     statuses TEXT NOT NULL,     -- in STATUSES order, space-separated
-    labels TEXT NOT NULL,       -- JSON list
+    labels TEXT NOT NULL        -- JSON list
+);
+-- Apart, so that a filter scans short rows and reads only the records it keeps.
+CREATE TABLE warm_records (
+    n INTEGER PRIMARY KEY,      -- warm_claims.n
     record TEXT NOT NULL,       -- the claim's `list --format json` record, compact
     pretty TEXT                 -- the same as `list` prints it (indented), made on first use
 );
@@ -102,21 +108,22 @@ def locate(root: Path | None) -> Path | None:
 def stamp(root: Path) -> str:
     """What the kept rows were made from, by stat() alone (see the module docstring)."""
     h = hashlib.sha256(f"{FORMAT}\x1f{code_fingerprint()}\x1e".encode())
-    for name in CONFIG_FILES:
-        h.update(f"{name}\x1f{_stat(root / name)}\x1e".encode())
+    base = str(root)
+    parts = [f"{name}\x1f{_stat(os.path.join(base, name))}" for name in CONFIG_FILES]
     for folder in FOLDERS:
+        where = os.path.join(base, folder)
         try:
-            with os.scandir(root / folder) as it:
+            with os.scandir(where) as it:
                 names = sorted(e.name for e in it)
         except OSError:
-            h.update(f"{folder}\x1fmissing\x1e".encode())
+            parts.append(f"{folder}\x1fmissing")
             continue
-        for name in names:
-            h.update(f"{folder}/{name}\x1f{_stat(root / folder / name)}\x1e".encode())
+        parts += [f"{folder}/{name}\x1f{_stat(os.path.join(where, name))}" for name in names]
+    h.update("\x1e".join(parts).encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
 
-def _stat(path: Path) -> str:
+def _stat(path: str) -> str:
     try:
         st = os.stat(path)
     except (OSError, ValueError):
@@ -227,7 +234,9 @@ class Warm:
             ids = "".join(r[0] + "\n" for r in self.db.execute(f"SELECT id FROM warm_claims{sql} ORDER BY n", args))
             out.write(ids)
             return True
-        rows = self.db.execute(f"SELECT n, record, pretty FROM warm_claims{sql} ORDER BY n", args).fetchall()
+        rows = self.db.execute(
+            f"SELECT n, record, pretty FROM warm_records WHERE n IN (SELECT n FROM warm_claims{sql}) ORDER BY n", args
+        ).fetchall()
         if fmt == "yaml":
             from factcheck.yamlio import dump
 
@@ -246,7 +255,7 @@ class Warm:
         if made:
             try:
                 self.db.execute("BEGIN IMMEDIATE")
-                self.db.executemany("UPDATE warm_claims SET pretty = ? WHERE n = ?", made)
+                self.db.executemany("UPDATE warm_records SET pretty = ? WHERE n = ?", made)
                 self.db.execute("COMMIT")
             except sqlite3.Error:  # busy or read-only: made again next time
                 if self.db.in_transaction:
@@ -254,9 +263,9 @@ class Warm:
         return True
 
     def tally(self) -> Any:
-        """``status.tally`` over the kept rows (``factcheck stats``), from
+        """``tally.tally`` over the kept rows (``factcheck stats``), from
         the counts kept with them: claims per document and set of statuses."""
-        from factcheck.status import tally_groups
+        from factcheck.tally import tally_groups
 
         documents = {doc_id: (title, language) for doc_id, (title, language) in self.documents.items()}
         return tally_groups(documents, ((d, frozenset(s.split()), n) for d, s, n in self.groups))
@@ -333,13 +342,12 @@ def keep(
         db = _database(root)
         if db is None:
             return
-        db.executescript(_TABLES)
         rows: Iterable[tuple[Any, ...]] = (
             (n, cid, document, record.get("text", ""), " ".join(s for s in options.STATUSES if s in statuses),
-             json.dumps(record.get("labels", []), ensure_ascii=False), json.dumps(record, ensure_ascii=False),
-             (pretty or {}).get(n))
+             json.dumps(record.get("labels", []), ensure_ascii=False))
             for n, ((cid, document, statuses), record) in enumerate(zip(listed.rows, records, strict=True))
         )
+        kept = ((n, json.dumps(record, ensure_ascii=False), (pretty or {}).get(n)) for n, record in enumerate(records))
         groups = Counter((document, " ".join(s for s in options.STATUSES if s in statuses)) for _, document, statuses in listed.rows)
         value: dict[str, Any] = {
             "documents": {k: list(v) for k, v in listed.documents.items()},
@@ -349,9 +357,14 @@ def keep(
         db.execute("BEGIN IMMEDIATE")
         # The refresh just made lists exactly the corpus's files.
         value["paths"] = [r[0] for r in db.execute("SELECT path FROM files ORDER BY path")]
-        db.execute("DELETE FROM warm")
-        db.execute("DELETE FROM warm_claims")
-        db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        # Made anew each time: rows of an older shape never stay.
+        for table in ("warm", "warm_claims", "warm_records"):
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _TABLES.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO warm_records VALUES (?, ?, ?)", kept)
         db.execute("INSERT INTO warm VALUES ('list', ?, ?)", (made, json.dumps(value, ensure_ascii=False)))
         db.execute("COMMIT")
     except sqlite3.Error:
