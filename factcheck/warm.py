@@ -32,6 +32,7 @@ path then checks, rebuilds and keeps again.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -72,7 +73,7 @@ CREATE TABLE warm_claims (
 CREATE TABLE warm_records (
     n INTEGER PRIMARY KEY,      -- warm_claims.n
     record TEXT NOT NULL,       -- the claim's `list --format json` record, compact
-    pretty TEXT                 -- the same as `list` prints it (indented), made on first use
+    pretty BLOB                 -- the same as `list` prints it (indented, UTF-8), made on first use
 );
 """
 
@@ -155,6 +156,24 @@ def write_pretty(parts: Sequence[str], out: IO[str]) -> None:
     out.write(pretty_list(parts))
 
 
+def _write_utf8(out: IO[str], data: bytes) -> None:
+    """``out.write(data.decode())``, straight to the bytes below when they
+    would be the same (a UTF-8 stream that does not translate line ends):
+    decoding and encoding again 10^7 bytes was half of a warm `list`."""
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None) or ""
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if buffer is not None and utf8 and os.linesep == "\n":
+        out.flush()
+        buffer.write(data)
+        buffer.flush()
+    else:
+        out.write(data.decode())
+
+
 # --- answering -------------------------------------------------------------------
 
 
@@ -234,28 +253,24 @@ class Warm:
             ids = "".join(r[0] + "\n" for r in self.db.execute(f"SELECT id FROM warm_claims{sql} ORDER BY n", args))
             out.write(ids)
             return True
-        rows = self.db.execute(
-            f"SELECT n, record, pretty FROM warm_records WHERE n IN (SELECT n FROM warm_claims{sql}) ORDER BY n", args
-        ).fetchall()
+        chosen = f"SELECT n FROM warm_claims{sql}"
         if fmt == "yaml":
             from factcheck.yamlio import dump
 
-            records = [json.loads(r[1]) for r in rows]
-            out.write(dump(records) if rows else "[]\n")
+            records = [json.loads(r[0]) for r in self.db.execute(f"SELECT record FROM warm_records WHERE n IN ({chosen}) ORDER BY n", args)]
+            out.write(dump(records) if records else "[]\n")
             return True
-        made: list[tuple[str, int]] = []
-        parts = []
-        for n, record, pretty in rows:
-            if pretty is None:
-                pretty = pretty_record(json.loads(record))
-                made.append((pretty, n))
-            parts.append(pretty)
-        text = pretty_list(parts)
-        out.write(text)
+        rows = self.db.execute(f"SELECT n, pretty FROM warm_records WHERE n IN ({chosen}) ORDER BY n", args).fetchall()
+        made: dict[int, bytes] = {}
+        if any(pretty is None for _, pretty in rows):
+            unmade = f"SELECT n, record FROM warm_records WHERE pretty IS NULL AND n IN ({chosen})"
+            made = {n: pretty_record(json.loads(record)).encode() for n, record in self.db.execute(unmade, args)}
+        parts = [pretty if pretty is not None else made[n] for n, pretty in rows]
+        _write_utf8(out, b"[\n" + b",\n".join(parts) + b"\n]\n" if parts else b"[]\n")
         if made:
             try:
                 self.db.execute("BEGIN IMMEDIATE")
-                self.db.executemany("UPDATE warm_records SET pretty = ? WHERE n = ?", made)
+                self.db.executemany("UPDATE warm_records SET pretty = ? WHERE n = ?", [(v, n) for n, v in made.items()])
                 self.db.execute("COMMIT")
             except sqlite3.Error:  # busy or read-only: made again next time
                 if self.db.in_transaction:
@@ -283,7 +298,7 @@ class Warm:
         try:
             rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n", [*args, needle]).fetchall()
             found = [
-                KeptView(KeptClaim(cid, document, text), frozenset(statuses.split()), tuple(json.loads(labels)))
+                KeptView(KeptClaim(cid, document, text), frozenset(statuses.split()), tuple(json.loads(labels)) if labels != "[]" else ())
                 for cid, document, text, statuses, labels in rows
                 if needle in text  # instr finds at least these
             ]
@@ -347,7 +362,8 @@ def keep(
              json.dumps(record.get("labels", []), ensure_ascii=False))
             for n, ((cid, document, statuses), record) in enumerate(zip(listed.rows, records, strict=True))
         )
-        kept = ((n, json.dumps(record, ensure_ascii=False), (pretty or {}).get(n)) for n, record in enumerate(records))
+        indented = {n: text.encode() for n, text in (pretty or {}).items()}
+        kept = ((n, json.dumps(record, ensure_ascii=False), indented.get(n)) for n, record in enumerate(records))
         groups = Counter((document, " ".join(s for s in options.STATUSES if s in statuses)) for _, document, statuses in listed.rows)
         value: dict[str, Any] = {
             "documents": {k: list(v) for k, v in listed.documents.items()},

@@ -296,3 +296,19 @@ def test_show_trusts_the_index_without_a_refresh_only_while_warm(project: Path, 
         m.setattr(index.Index, "refresh", lambda *_a, **_k: (_ for _ in ()).throw(AssertionError("refreshed")))
         assert runner.invoke(app, shows[0]).exit_code != 0
     assert _run(shows[0]) == truth[0]
+
+
+def test_kept_bytes_reach_any_stream_as_its_text() -> None:
+    import io
+
+    data = "[\n  \"日本\", \"x\"\n]\n".encode()
+    plain = io.StringIO()
+    warm._write_utf8(plain, data)  # no bytes below: written as text
+    assert plain.getvalue() == data.decode()
+    for encoding in ("utf-8", "UTF8", "utf-16"):
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding=encoding, newline="\n")
+        stream.write("a")  # pending text goes first
+        warm._write_utf8(stream, data)
+        stream.flush()
+        assert raw.getvalue().decode(encoding) == "a" + data.decode()
