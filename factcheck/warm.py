@@ -188,8 +188,8 @@ class KeptClaim:
 
 @dataclass(frozen=True)
 class KeptView:
-    """A claim's statuses and labels as kept: what search and its reporters
-    read of a ``status.ClaimView``."""
+    """A claim's statuses and labels as kept: what search, its reporters and
+    `list`'s table read of a ``status.ClaimView``."""
 
     claim: KeptClaim
     statuses: frozenset[str]
@@ -201,6 +201,10 @@ class KeptView:
 
     def ordered_statuses(self) -> tuple[str, ...]:
         return tuple(s for s in options.STATUSES if s in self.statuses)
+
+
+def _view(cid: str, document: str, text: str, statuses: str, labels: str) -> KeptView:
+    return KeptView(KeptClaim(cid, document, text), frozenset(statuses.split()), tuple(json.loads(labels)) if labels != "[]" else ())
 
 
 class Warm:
@@ -285,6 +289,20 @@ class Warm:
         documents = {doc_id: (title, language) for doc_id, (title, language) in self.documents.items()}
         return tally_groups(documents, ((d, frozenset(s.split()), n) for d, s, n in self.groups))
 
+    def views(self, status: Sequence[str], doc: Sequence[str]) -> list[KeptView] | None:
+        """The claims passing ``--status``/``--doc`` as :class:`KeptView`, in
+        corpus order (what `list`'s table shows of them); None when a value is
+        unknown or the rows cannot be read."""
+        where = self._where(status, doc)
+        if where is None:
+            return None
+        sql, args = where
+        try:
+            rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n", args).fetchall()
+            return [_view(*row) for row in rows]
+        except (sqlite3.Error, ValueError):  # damaged rows: the usual path rebuilds
+            return None
+
     def literal(self, needle: str, status: Sequence[str], doc: Sequence[str]) -> list[KeptView] | None:
         """The claims passing ``--status``/``--doc`` whose text holds ``needle``
         as written, in corpus order: what ``search.find`` scores when there are
@@ -297,11 +315,7 @@ class Warm:
         sql = (sql + " AND" if sql else " WHERE") + " instr(text, ?) > 0"
         try:
             rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n", [*args, needle]).fetchall()
-            found = [
-                KeptView(KeptClaim(cid, document, text), frozenset(statuses.split()), tuple(json.loads(labels)) if labels != "[]" else ())
-                for cid, document, text, statuses, labels in rows
-                if needle in text  # instr finds at least these
-            ]
+            found = [_view(*row) for row in rows if needle in row[2]]  # instr finds at least these
         except (sqlite3.Error, ValueError):  # damaged rows: the usual path rebuilds
             return None
         return found or None

@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 COMMANDS = [
     ["list", "--status", "disputed", "--format", "json"],
+    ["list", "--status", "disputed"],
+    ["list", "--doc", "wiki-ja-kp-ua-relations", "--status", "sourced", "--format", "table"],
     ["list", "--format", "json"],
     ["list", "--status", "unsourced", "--status", "Sourced", "--format", "yaml"],
     ["list", "--doc", "blog-ja-ru-kp-relations", "--format", "ids"],

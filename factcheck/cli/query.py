@@ -117,8 +117,15 @@ def list_command(
             if chosen in warm.RECORD_FORMATS and kept.list_records(sys.stdout, chosen, status or (), doc or ()):
                 sys.stdout.flush()
                 return
+            views = kept.views(status or (), doc or ()) if chosen == "table" else None
         finally:
             kept.close()
+        if views is not None:
+            from factcheck.report import listing
+
+            # A KeptView reads as a ClaimView to the table (id, document, text, statuses, labels).
+            emit(listing.FORMATS["table"], cast(Any, views))
+            return
     stamped = warm.stamp_before(root) if simple else None  # before anything is read
 
     from factcheck import query as q
