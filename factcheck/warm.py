@@ -10,7 +10,7 @@ it, the record indented as printed), with the claims counted per document
 and set of statuses, the configuration's formats, the corpus's paths, and a
 *stamp* of what they were made from.  A later command computes the stamp
 again and, only when it is equal, answers from what was kept: ``list`` with
-``--status``/``--doc`` as JSON, YAML or ids, ``stats`` from the counts,
+``--status``/``--doc`` as JSON, YAML, ids or its table, ``stats`` from the counts,
 ``search`` scoring only the rows holding the query as written (SQLite's
 ``instr`` finds them); ``show`` takes the index's rows for its few files
 without the refresh (a stat() and a row of every file).  Anything else
