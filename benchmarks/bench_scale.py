@@ -144,9 +144,32 @@ def write_repository(root: Path, claims: int, per_file: int) -> list[str]:
 # --- measuring ------------------------------------------------------------------------
 
 
+# An installed package runs from bytecode: pip compiles it, and Python keeps
+# what it compiles.  This environment may set PYTHONDONTWRITEBYTECODE, which
+# makes every factcheck import compile again in every run.  Unless
+# --no-bytecode, main() compiles the package once and every command and every
+# anchor alike runs without that variable (the output says which).
+BYTECODE = {"on": True}
+
+
+def _env(cwd: Path) -> dict[str, str]:
+    env = {**os.environ, "NO_COLOR": "1", "FACTCHECK_ROOT": str(cwd)}
+    if BYTECODE["on"]:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def compile_package() -> None:
+    """Compile the factcheck package (as pip does at install)."""
+    import factcheck
+
+    folder = Path(factcheck.__file__).resolve().parent
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder)], check=True, env=_env(folder))
+
+
 def run(argv: Sequence[str], cwd: Path, timeout: float) -> tuple[float, float, int]:
     """(seconds, peak MB of the child, exit code) of one subprocess."""
-    env = {**os.environ, "NO_COLOR": "1", "FACTCHECK_ROOT": str(cwd)}
+    env = _env(cwd)
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = t0 + timeout
@@ -246,7 +269,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip", default="", help="comma-separated first words of operations to skip, e.g. report,contradictions")
     ap.add_argument("--timeout", type=float, default=600, help="seconds before an operation is given up (default 600)")
     ap.add_argument("--keep", type=Path, help="write the repositories under this folder and keep them")
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="keep PYTHONDONTWRITEBYTECODE as the environment sets it (every import compiles, every run)")
     args = ap.parse_args(argv)
+    BYTECODE["on"] = not args.no_bytecode
+    if BYTECODE["on"]:
+        compile_package()
+        print("# bytecode: factcheck compiled once (compileall); PYTHONDONTWRITEBYTECODE unset for every command"
+              " and every anchor alike, as an installed package runs")
+    else:
+        print(f"# bytecode: PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r} as set"
+              " (factcheck's imports compile in every run)")
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     for n in args.claims:
         with tempfile.TemporaryDirectory() as tmp:

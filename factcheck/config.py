@@ -34,9 +34,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any, Mapping
-
-import jsonschema
+from typing import TYPE_CHECKING, Any, Mapping
 
 from factcheck import vocab
 from factcheck.errors import FactcheckError, FileError, UsageError
@@ -44,6 +42,9 @@ from factcheck.model import Severity
 from factcheck.reliability import ReliabilityTable
 from factcheck.suggest import did_you_mean
 from factcheck.yamlio import JsonPath, Located, compose, construct, read_text
+
+if TYPE_CHECKING:  # loaded only when a configuration file is checked (every command reads the config)
+    import jsonschema
 
 YAML_NAME = ".factcheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -313,6 +314,8 @@ def _error_path(error: jsonschema.ValidationError) -> tuple[JsonPath, bool]:
 def _check(data: Any, where: _Where) -> None:
     """Schema first, then what a schema cannot say (rule options vs. the registry,
     ratings the sources use)."""
+    import jsonschema
+
     if data is None:
         data = {}
     validator = jsonschema.Draft202012Validator(config_schema())

@@ -4,7 +4,7 @@ re-reads only the files that changed since the last one.
 
 The index is a cache, never the source of truth: it is rebuilt from the files
 whenever it is missing, corrupt, written by another version of factcheck or
-its format, and any file whose size, modification time or content hash
+its format, and any file whose size, modification time, inode or content hash
 differs from what was recorded is read again.  The folder carries its own
 ``.gitignore`` so it never reaches a commit.
 
@@ -32,23 +32,24 @@ import marshal
 import os
 import pickle
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck import __version__, facts
+from factcheck import facts
 from factcheck.errors import ClaimFileError
 from factcheck.model import Finding
 from factcheck.store import Corpus, FileKind, LoadedFile, Repository, build_models, load_file
+from factcheck.warm import code_fingerprint
 from factcheck.yamlio import Located
 
 INDEX_DIR = ".factcheck"
 INDEX_FILE = "index.sqlite"
 # Bumped whenever what is stored changes shape; an index of another format
 # (or written by another factcheck version) is rebuilt, never read.
-FORMAT = "6"
+FORMAT = "7"
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Below this many files to read, a process pool costs more than it saves.
 _PARALLEL_FROM = 48
@@ -60,6 +61,7 @@ CREATE TABLE files (
     kind TEXT NOT NULL,             -- claims | references
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,         -- with size and mtime: a file renamed over another (an editor's atomic save) is seen
     sha256 TEXT NOT NULL,
     shown TEXT NOT NULL,            -- the display path the blobs were made with
     loaded BLOB NOT NULL,           -- marshal: values and node positions (what rules read)
@@ -99,13 +101,7 @@ class IndexUnavailable(Exception):
 def _fingerprint() -> str:
     """The version and the state of factcheck's own files: an index made by
     other code (rules, vocabularies, the reader) is not trusted."""
-    package = Path(__file__).resolve().parent
-    h = hashlib.sha256(__version__.encode())
-    for p in sorted(package.rglob("*")):
-        if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts:
-            st = p.stat()
-            h.update(f"{p.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
+    return code_fingerprint()
 
 
 def enabled() -> bool:
@@ -329,9 +325,9 @@ class Index:
             if rel not in wanted:
                 wanted[rel] = (Path(real), kind)
                 shown_as[rel] = names.shown(path, real)
-        rows = {r[0]: r[1:] for r in db.execute("SELECT path, kind, size, mtime_ns, sha256, shown FROM files")}
+        rows = {r[0]: r[1:] for r in db.execute("SELECT path, kind, size, mtime_ns, sha256, shown, inode FROM files")}
         to_read: list[_Job] = []
-        touched: list[tuple[int, int, str]] = []
+        touched: list[tuple[int, int, int, str]] = []
         for rel, (path, kind) in wanted.items():
             shown = shown_as[rel]
             row = rows.get(rel)
@@ -340,18 +336,18 @@ class Index:
             except OSError:
                 st = None
             if row is not None and st is not None and row[0] == kind and row[4] == shown:
-                if (row[1], row[2]) == (st.st_size, st.st_mtime_ns):
+                if (row[1], row[2], row[5]) == (st.st_size, st.st_mtime_ns, st.st_ino):
                     continue
                 # Touched but maybe not changed (a checkout, a save without edits).
                 if _sha(path) == row[3]:
-                    touched.append((st.st_size, st.st_mtime_ns, rel))
+                    touched.append((st.st_size, st.st_mtime_ns, st.st_ino, rel))
                     continue
             to_read.append((str(path), rel, kind, shown, models, str(root)))
         removed = [rel for rel in rows if rel not in wanted]
         results = self._read_all(to_read)
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", touched)
+            db.executemany("UPDATE files SET size = ?, mtime_ns = ?, inode = ? WHERE path = ?", touched)
             for rel in removed:
                 self._forget(rel)
                 db.execute("DELETE FROM files WHERE path = ?", (rel,))
@@ -359,15 +355,15 @@ class Index:
                 p = Path(file)
                 try:
                     st = p.stat()
-                    size, mtime, sha = st.st_size, st.st_mtime_ns, _sha(p)
+                    size, mtime, inode, sha = st.st_size, st.st_mtime_ns, st.st_ino, _sha(p)
                 except OSError:
-                    size, mtime, sha = -1, -1, ""  # unreadable: read again next time
+                    size, mtime, inode, sha = -1, -1, -1, ""  # unreadable: read again next time
                 self._forget(rel)
                 db.execute(
-                    "INSERT OR REPLACE INTO files (path, kind, size, mtime_ns, sha256, shown, loaded, problems, model,"
+                    "INSERT OR REPLACE INTO files (path, kind, size, mtime_ns, inode, sha256, shown, loaded, problems, model,"
                     " built, anchors, suppresses, source, source_state, findings)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (rel, kind, size, mtime, sha, shown, *loaded, model, int(models), marshal.dumps(found.anchors),
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (rel, kind, size, mtime, inode, sha, shown, *loaded, model, int(models), marshal.dumps(found.anchors),
                      int(any(a[3] for a in found.anchors)), source, *(checked or (None, None))),
                 )
                 db.executemany("INSERT INTO claims (id, path, document, text) VALUES (?, ?, ?, ?)",
@@ -690,13 +686,41 @@ def cached_candidates(repo: Repository) -> Callable[[Sequence[Any]], list[Any]]:
     return find
 
 
-def load_for_claim(repo: Repository, claim_id: str) -> Corpus:
+def _unchanged_files_for_claim(idx: Index, claim_id: str, corpus: Collection[str]) -> list[LoadedFile] | None:
+    """The files of :meth:`Index.files_for_claim` straight from the index,
+    in corpus order (claims, then references, each by name), without the
+    refresh: for a caller that knows no file of ``corpus`` (root-relative
+    paths) changed (``factcheck.warm``'s stamp).  None when the index cannot
+    tell, or names a file outside ``corpus`` (one validate was given)."""
+    idx.open()
+    needed = idx.files_for_claim(claim_id)
+    if needed is None or not needed <= set(corpus):
+        return None
+    assert idx._db is not None
+    marks = ", ".join("?" for _ in needed)
+    rows = idx._db.execute(f"SELECT path, kind, shown, problems FROM files WHERE path IN ({marks})", sorted(needed)).fetchall()
+    if len(rows) != len(needed):
+        return None
+    rows.sort(key=lambda r: (r[1] != "claims", r[0]))
+    return [_decode(None, problems, shown, kind, idx.repo.root / rel) for rel, kind, shown, problems in rows]
+
+
+def load_for_claim(repo: Repository, claim_id: str, *, unchanged: Collection[str] | None = None) -> Corpus:
     """Just the files one claim's answer needs (see Index.files_for_claim),
     or every file when the index cannot tell (no index, an unknown id: the
-    error then suggests ids from the whole repository)."""
+    error then suggests ids from the whole repository).  ``unchanged``: the
+    corpus's files (root-relative), which the caller checked did not change
+    since the index was refreshed (a warm stamp): the refresh, a stat() and a
+    row of every file, is skipped."""
     if enabled():
         try:
             idx = Index(repo)
+            if unchanged is not None:
+                files = _unchanged_files_for_claim(idx, claim_id, unchanged)
+                if files is not None:
+                    idx.attach_models(files)
+                    idx.close()
+                    return Corpus(repo.root, files, table=repo.config.table)
             refreshed = idx.refresh(values=False)
             needed = idx.files_for_claim(claim_id)
         except IndexUnavailable:

@@ -32,19 +32,22 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Literal
+from typing import TYPE_CHECKING, Iterable, Literal
 
 import jaconv
 from rapidfuzz import fuzz
 
-from factcheck.model import Reference
-from factcheck.status import ClaimView
-from factcheck.store import Corpus
+from factcheck import options
 from factcheck.text import STOPWORDS, read_numeral
 
+if TYPE_CHECKING:  # only named: a warm search loads neither the store nor the model
+    from factcheck.model import Reference
+    from factcheck.status import ClaimView
+    from factcheck.store import Corpus
+
 Scope = Literal["claims", "references", "all"]
-DEFAULT_MIN_SCORE = 60.0
-DEFAULT_LIMIT = 20
+DEFAULT_MIN_SCORE = options.SEARCH_MIN_SCORE
+DEFAULT_LIMIT = options.SEARCH_LIMIT
 
 
 @dataclass(frozen=True)
@@ -267,11 +270,19 @@ def search(
     hits: list[tuple[float, int, Hit]] = []
     order = 0
     if scope in ("claims", "all"):
+        perfect = 0
         for view in claims:
             s = q.score(view.claim.text)
             if s.score >= min_score:
                 hits.append((s.score, order, Hit("claim", view.id, view.claim.document, view.claim.text, s, view=view)))
+                perfect += s.score >= 100.0
             order += 1
+            if limit and perfect >= limit:
+                # No score exceeds 100 and ties keep this order, so nothing
+                # after (claims or references) can enter the first ``limit``:
+                # a word found in thousands of claims scores only the first few.
+                hits.sort(key=lambda h: (-h[0], h[1]))
+                return [h for _, _, h in hits[:limit]]
     if scope in ("references", "all"):
         docs = set(documents)
         for ref in corpus.references.values():

@@ -30,22 +30,17 @@ Selecting and filtering claims, and reading a claim's source, are in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
+from factcheck import options
 from factcheck.model import NON_FACTUAL_KINDS, Claim, Reference
-from factcheck.reliability import Rating, ReliabilityTable
-from factcheck.store import Corpus
+from factcheck.tally import DocumentStats, Stats, tally, tally_groups  # noqa: F401  (re-exported)
 
-STATUSES: tuple[str, ...] = (
-    "sourced",
-    "covered",
-    "attributed",
-    "unsourced",
-    "disputed",
-    "contradicted",
-    "suspected",
-    "weakly-sourced",
-)
+if TYPE_CHECKING:  # only named: the store and the reliability table (YAML) are not loaded for `stats`
+    from factcheck.reliability import Rating, ReliabilityTable
+    from factcheck.store import Corpus
+
+STATUSES = options.STATUSES  # the vocabulary lives where the CLI can read it cheaply
 _REVIEW_RANK = {"accepted": 2, "rejected": 1, "unreviewed": 0}
 
 
@@ -156,54 +151,11 @@ def status_counts(views: Iterable[ClaimView]) -> dict[str, int]:
     return counts
 
 
-@dataclass(frozen=True)
-class DocumentStats:
-    """Counts for one document; ``document`` is empty for the totals."""
-
-    document: str
-    title: str
-    language: str
-    claims: int
-    counts: dict[str, int]
-
-
-@dataclass(frozen=True)
-class Stats:
-    """Claims and status counts per document (by id), and the totals (``factcheck stats``)."""
-
-    statuses: tuple[str, ...]
-    documents: tuple[DocumentStats, ...]
-    total: DocumentStats
-
-
 def stats(corpus: Corpus, views: Mapping[str, ClaimView] | None = None) -> Stats:
     """Claims and status counts per document (by id), and the totals."""
     views = views if views is not None else derive(corpus)
     documents = {doc_id: (d.title, d.language) for doc_id, d in corpus.documents.items()}
     return tally(documents, [(v.claim.document, v.statuses) for v in views.values()])
-
-
-def tally(documents: Mapping[str, tuple[str, str]], claims: Iterable[tuple[str, frozenset[str]]]) -> Stats:
-    """:func:`stats` from the documents (id -> title, language) and each
-    claim's (document, statuses): what the index keeps, without claim objects."""
-    all_claims = list(claims)
-    by_doc: dict[str, list[frozenset[str]]] = {doc_id: [] for doc_id in documents}
-    for document, statuses in all_claims:
-        by_doc.setdefault(document, []).append(statuses)
-    rows = []
-    for doc_id, mine in sorted(by_doc.items()):
-        title, language = documents.get(doc_id, ("", ""))
-        rows.append(DocumentStats(doc_id, title, language, len(mine), _counts(mine)))
-    total = DocumentStats("", "All documents", "", len(all_claims), _counts(s for _, s in all_claims))
-    return Stats(STATUSES, tuple(rows), total)
-
-
-def _counts(statuses: Iterable[frozenset[str]]) -> dict[str, int]:
-    counts = dict.fromkeys(STATUSES, 0)
-    for found in statuses:
-        for s in found:
-            counts[s] += 1
-    return counts
 
 
 def statuses(corpus: Corpus) -> dict[str, frozenset[str]]:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import DamerauLevenshtein
-
 # Below this WRatio score a guess misleads more than it helps.
 MIN_SCORE = 75.0
 
 
 def closest(word: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     """The choices nearest to ``word``, best first (case-insensitive)."""
+    # Here, not at import: only an error asks, and every command imports this module.
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import DamerauLevenshtein
+
     pool = list(dict.fromkeys(choices))
     if not word or not pool:
         return []

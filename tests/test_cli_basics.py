@@ -68,7 +68,7 @@ def test_the_console_script_loads_only_the_command_it_runs() -> None:
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m.startswith(('factcheck.contradict', 'factcheck.extract', 'factcheck.cli.'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
-    assert out.strip().splitlines()[-1] == "['factcheck.cli.common', 'factcheck.cli.query']"
+    assert out.strip().splitlines()[-1] == "['factcheck.cli.coerce', 'factcheck.cli.common', 'factcheck.cli.query']"
 
 
 @pytest.mark.parametrize("doc_id", ["../evil", "a b/c", ".hidden", "x/y"])

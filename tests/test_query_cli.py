@@ -254,6 +254,7 @@ def test_ctrl_c_is_exit_130_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None
         raise KeyboardInterrupt
 
     monkeypatch.setattr(command, "load_corpus", interrupted)
+    monkeypatch.setattr("factcheck.warm.open_warm", interrupted)  # warm or not, the command is interrupted
     result = run("list")
     assert result.exit_code == 130
     assert result.stderr == "factcheck: error: interrupted\n"

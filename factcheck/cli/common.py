@@ -12,17 +12,19 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import IO, Annotated, Any, Callable, Iterator, Optional, Sequence, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, Any, Callable, Collection, Iterator, Optional, Sequence, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
+from factcheck.cli import coerce as _coerce  # noqa: F401  (typer's coercion without pydantic)
 from factcheck.errors import FactcheckError
-from factcheck.lock import repository_lock
-from factcheck.report.table import console
-from factcheck.safety import cut, visible
-from factcheck.store import Corpus, Repository
-from factcheck.yamlio import atomic_write
+
+if TYPE_CHECKING:
+    from factcheck.store import Corpus, Repository
+
+# rich, the store (YAML, the schema, the model) and the lock are imported
+# where they are used: a warm read command is mostly imports otherwise (issue 9).
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -142,6 +144,9 @@ RootOption = Annotated[
 
 def error(message: str) -> None:
     """An error on stderr as one line (scripts grep it), with no markup read from user data."""
+    from factcheck.report.table import console
+    from factcheck.safety import cut, visible
+
     # Messages quote paths and values from data: cut, and shown inert on a terminal.
     console(stderr=True).print(f"factcheck: error: {visible(cut(message, 1000))}", markup=False, highlight=False, soft_wrap=True)
 
@@ -155,6 +160,8 @@ def emit(render: Callable[[R, IO[str]], None], result: R, output: Path | None = 
         render(result, sys.stdout)
         sys.stdout.flush()
         return
+    from factcheck.yamlio import atomic_write
+
     buffer = io.StringIO()
     render(result, buffer)
     atomic_write(output, buffer.getvalue())
@@ -162,7 +169,16 @@ def emit(render: Callable[[R, IO[str]], None], result: R, output: Path | None = 
 
 def configured_format(command: str, root: Path | None) -> str | None:
     """The config's default ``--format`` for a command (None: the command's own)."""
+    from factcheck.store import Repository
+
     return Repository.locate(root).config.format_for(command)
+
+
+def configured_formats(root: Path | None) -> dict[str, str]:
+    """The config's default ``--format`` of every command that has one."""
+    from factcheck.store import Repository
+
+    return dict(Repository.locate(root).config.format)
 
 
 @contextlib.contextmanager
@@ -170,6 +186,9 @@ def writing(root: Path | None) -> Iterator[Repository]:
     """The repository, held under its write lock for the block (factcheck.lock):
     every command that writes under it reads, decides and writes inside one, so
     a second writer waits and then sees this one's changes (or fails clearly)."""
+    from factcheck.lock import repository_lock
+    from factcheck.store import Repository
+
     repo = Repository.locate(root)
     with repository_lock(repo.root):
         yield repo
@@ -179,6 +198,7 @@ def load_corpus(root: Path | None) -> Corpus:
     """Every claim and reference file, for commands that need sound input:
     the first broken file stops them with its position (run validate for all)."""
     from factcheck import index
+    from factcheck.store import Repository
 
     corpus, _ = index.load(Repository.locate(root))  # only the files changed since the last command are read
     corpus.raise_if_broken()
@@ -189,15 +209,18 @@ def load_derived(root: Path | None, names: Sequence[str], compute: Callable[[Cor
     """``compute`` (one value per name) over the corpus load_corpus gives,
     kept in the index while no file changed (see ``factcheck.index.derived``)."""
     from factcheck import index
+    from factcheck.store import Repository
 
     return index.derived(Repository.locate(root), names, compute)
 
 
-def load_claim_corpus(root: Path | None, claim_id: str) -> Corpus:
+def load_claim_corpus(root: Path | None, claim_id: str, *, unchanged: Collection[str] | None = None) -> Corpus:
     """Like load_corpus, but only the files one claim's answer depends on
-    (through the index), so `show ID` does not read the whole repository."""
+    (through the index), so `show ID` does not read the whole repository
+    (``unchanged``: nor stat every file; see ``index.load_for_claim``)."""
     from factcheck import index
+    from factcheck.store import Repository
 
-    corpus = index.load_for_claim(Repository.locate(root), claim_id)
+    corpus = index.load_for_claim(Repository.locate(root), claim_id, unchanged=unchanged)
     corpus.raise_if_broken()
     return corpus

@@ -10,23 +10,31 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional, cast
 
 import typer
 
-from factcheck import export as exporting
-from factcheck import query as q
-from factcheck import search as searching
-from factcheck import status as st
-from factcheck.cli.common import RootOption, app, configured_format, emit, load_claim_corpus, load_corpus, load_derived
-from factcheck.report import listing, stats
-from factcheck.store import Repository
+from factcheck import options
+from factcheck.cli.common import (
+    RootOption,
+    app,
+    configured_format,
+    configured_formats,
+    emit,
+    load_claim_corpus,
+    load_corpus,
+    load_derived,
+)
+
+# The library (the store, statuses, search, the reporters and rich) is
+# imported inside each command, after the warm answers from the index
+# (factcheck.warm) had their chance: a warm command is mostly imports otherwise.
 
 # --- shared options ------------------------------------------------------------------
 
 StatusOption = Annotated[
     Optional[list[str]],
-    typer.Option("--status", "-s", metavar="STATUS", help=f"Only claims with this status (repeatable; any of them): {', '.join(st.STATUSES)}."),
+    typer.Option("--status", "-s", metavar="STATUS", help=f"Only claims with this status (repeatable; any of them): {', '.join(options.STATUSES)}."),
 ]
 DocOption = Annotated[Optional[list[str]], typer.Option("--doc", "-d", metavar="DOC", help="Only claims of this document id (repeatable).")]
 SectionOption = Annotated[Optional[str], typer.Option("--section", metavar="TEXT", help="Only claims whose section heading contains this text.")]
@@ -98,11 +106,44 @@ def list_command(
       factcheck list --status unsourced --doc blog-ja-ru-kp-relations --format ids
       factcheck list --cites 14 --format json
     """
+    from factcheck import warm
+
+    simple = not any((section, cites, marker, since, until, lang))
+    kept = warm.open_warm(root) if simple else None
+    if kept is not None:
+        # Nothing changed since the rows were kept: answer without the library.
+        try:
+            chosen = fmt or kept.format_for("list") or "table"
+            if chosen in warm.RECORD_FORMATS and kept.list_records(sys.stdout, chosen, status or (), doc or ()):
+                sys.stdout.flush()
+                return
+            views = kept.views(status or (), doc or ()) if chosen == "table" else None
+        finally:
+            kept.close()
+        if views is not None:
+            from factcheck.report import listing
+
+            # A KeptView reads as a ClaimView to the table (id, document, text, statuses, labels).
+            emit(listing.FORMATS["table"], cast(Any, views))
+            return
+    stamped = warm.stamp_before(root) if simple else None  # before anything is read
+
+    from factcheck import query as q
+    from factcheck.report import listing
+
     chosen = fmt or configured_format("list", root) or "table"
-    if chosen in listing.RECORD_FORMATS and not any((section, cites, marker, since, until, lang)):
+    if chosen in listing.RECORD_FORMATS and simple:
         # Records kept in the index: a warm `list` loads no claim.
         listed, records = load_derived(root, ("listed", "records"), listing.listed)
-        emit(listing.RECORD_FORMATS[chosen], [records[n] for n in q.select_listed(listed, status=status or (), doc=doc or ())])
+        chosen_rows = q.select_listed(listed, status=status or (), doc=doc or ())
+        if chosen == "json":
+            # Each record indented as write_json would, once: written now and kept for the next `list`.
+            parts = {n: warm.pretty_record(records[n]) for n in chosen_rows}
+            warm.keep(stamped, listed, records, configured_formats(root), parts)
+            emit(warm.write_pretty, [parts[n] for n in chosen_rows])
+            return
+        warm.keep(stamped, listed, records, configured_formats(root))
+        emit(listing.RECORD_FORMATS[chosen], [records[n] for n in chosen_rows])
         return
     corpus = load_corpus(root)
     selected = q.select(corpus, **_filters(**locals()))
@@ -122,10 +163,10 @@ def search_command(
         Literal["claims", "references", "all"],
         typer.Option("--in", help="Search claim text, reference titles and publishers, or both."),
     ] = "claims",
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N", help="At most this many results (0: no limit).")] = searching.DEFAULT_LIMIT,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N", help="At most this many results (0: no limit).")] = options.SEARCH_LIMIT,
     min_score: Annotated[
         float, typer.Option("--min-score", min=0, max=100, metavar="SCORE", help="Drop results scoring below this (0-100).")
-    ] = searching.DEFAULT_MIN_SCORE,
+    ] = options.SEARCH_MIN_SCORE,
     fuzzy: Annotated[
         bool,
         typer.Option("--fuzzy", help="Score every claim, also beside claims holding QUERY as written (slower; finds paraphrases of a word that is also found literally)."),
@@ -159,6 +200,34 @@ def search_command(
       factcheck search "北朝鮮 兵士 1500人"
       factcheck search "ロシア" --in references --limit 5
     """
+    from factcheck import search as searching
+    from factcheck import warm
+
+    simple = scope == "claims" and not fuzzy and not any((section, cites, marker, since, until, lang))
+    kept = warm.open_warm(root) if simple else None
+    if kept is not None:
+        # Nothing changed since the rows were kept: score only the claims
+        # holding QUERY as written (what find() would score), from the rows.
+        try:
+            literal = kept.literal(query.strip(), status or (), doc or ())
+            chosen = fmt or kept.format_for("search") or "table"
+        finally:
+            kept.close()
+        if literal is not None:
+            # A KeptView reads as a ClaimView to find() and the reporters (id,
+            # claim.text, claim.document, statuses, labels); the corpus is read
+            # for references only, and this scope has none.
+            found = searching.find(
+                cast(Any, None), query, claims=cast(Any, literal), scope=scope, documents=doc or (),
+                limit=limit or None, min_score=min_score,
+            )
+            from factcheck.report import hits
+
+            emit(hits.FORMATS[chosen], found)
+            return
+
+    from factcheck import query as q
+
     corpus = load_corpus(root)
     views = q.select(corpus, **_filters(**locals()))
     found = searching.find(
@@ -190,7 +259,15 @@ def show_command(
       factcheck show wiki-ja-kp-ua-relations-013
       factcheck show wiki-ja-kp-ua-relations-013 --format json
     """
-    found = q.detail(load_claim_corpus(root, claim_id), claim_id)
+    from factcheck import query as q
+    from factcheck import warm
+
+    # The warm stamp (a stat() of every claim and reference file) holds: the
+    # index's rows are the files, and no refresh is needed to trust them.
+    kept = warm.open_warm(root)
+    if kept is not None:
+        kept.close()
+    found = q.detail(load_claim_corpus(root, claim_id, unchanged=kept.paths if kept is not None else None), claim_id)
     from factcheck.report import detail
 
     emit(detail.FORMATS[fmt or configured_format("show", root) or "table"], found)
@@ -216,9 +293,27 @@ def stats_command(
       factcheck stats
       factcheck stats --format json
     """
-    (listed,) = load_derived(root, ("listed",), lambda corpus: (q.listed(corpus),))
-    counted = st.tally(listed.documents, ((document, statuses) for _, document, statuses in listed.rows))
-    emit(stats.FORMATS[fmt or configured_format("stats", root) or "table"], counted)
+    from factcheck import warm
+
+    kept = warm.open_warm(root)
+    if kept is not None:
+        # Nothing changed since the rows were kept: their counts.
+        try:
+            counted, chosen = kept.tally(), fmt or kept.format_for("stats") or "table"
+        finally:
+            kept.close()
+    else:
+        stamped = warm.stamp_before(root)  # before anything is read
+        from factcheck import status as st
+        from factcheck.report import listing
+
+        listed, records = load_derived(root, ("listed", "records"), listing.listed)
+        warm.keep(stamped, listed, records, configured_formats(root))
+        counted = st.tally(listed.documents, ((document, statuses) for _, document, statuses in listed.rows))
+        chosen = fmt or configured_format("stats", root) or "table"
+    from factcheck.report import stats
+
+    emit(stats.FORMATS[chosen], counted)
 
 
 # --- report --------------------------------------------------------------------------
@@ -270,6 +365,7 @@ def report_command(
     from factcheck.index import cached_candidates
     from factcheck.report import disputes
     from factcheck.report.claims import build_report  # the contradiction detector with it
+    from factcheck.store import Repository
 
     # The report, and the detector's scan it is built on, are kept in the
     # index: a warm report neither rescans nor compares (a new title or date
@@ -325,6 +421,7 @@ def export_command(
       factcheck export --format claimreview --author "Example Fact Desk"
       factcheck export --format parquet -o tables/
     """
+    from factcheck import export as exporting
     from factcheck.report import exports
 
     if fmt in exports.FOLDER_FORMATS and output is None:

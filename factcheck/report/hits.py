@@ -3,19 +3,21 @@ highlighted for people, json for programs."""
 
 from __future__ import annotations
 
-from typing import IO, Callable, Iterable, Sequence
-
-from rich import box
-from rich.cells import cell_len
-from rich.table import Table
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Sequence
 
 from factcheck.report.records import hit_record, write_json
-from factcheck.report.table import console, status_text, widest
-from factcheck.report.terminal import Text
-from factcheck.search import SearchResult
+
+if TYPE_CHECKING:
+    from factcheck.report.terminal import Text
+    from factcheck.search import SearchResult
+
+# rich is imported by the table renderer only: `search --format json` does
+# not need it (issue 9).
 
 
 def highlighted(text: str, spans: Iterable[tuple[int, int]], *, style: str = "bold reverse") -> Text:
+    from factcheck.report.terminal import Text
+
     t = Text(text)
     for start, end in spans:
         t.stylize(style, start, end)
@@ -25,6 +27,8 @@ def highlighted(text: str, spans: Iterable[tuple[int, int]], *, style: str = "bo
 def snippet(text: str, spans: Sequence[tuple[int, int]], cells: int) -> tuple[str, tuple[tuple[int, int], ...]]:
     """At most ``cells`` terminal cells of ``text`` around its first match,
     with the match spans moved to match; "…" marks what was cut."""
+    from rich.cells import cell_len
+
     if cell_len(text) <= cells:
         return text, tuple(spans)
     first = spans[0][0] if spans else 0
@@ -48,6 +52,12 @@ def snippet(text: str, spans: Sequence[tuple[int, int]], cells: int) -> tuple[st
 def render_table(result: SearchResult, out: IO[str], *, lines: int = 3) -> None:
     """Search results, best first, matched parts highlighted; long texts are
     cut to a few lines around the match."""
+    from rich import box
+    from rich.table import Table
+
+    from factcheck.report.table import console, status_text, widest
+    from factcheck.report.terminal import Text
+
     con = console(out)
     hits = result.hits
     show_document = any(not h.id.startswith(h.document) for h in hits)

@@ -11,13 +11,11 @@ import dataclasses
 import json
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from factcheck.model import Claim, Finding
-from factcheck.store import display_path, to_json
-
 if TYPE_CHECKING:
     from factcheck.checks import RuleInfo
     from factcheck.extract import Extraction
     from factcheck.ingest import IngestResult
+    from factcheck.model import Claim, Finding
     from factcheck.query import ClaimDetail
     from factcheck.report.claims import ClaimsReport
     from factcheck.search import Hit
@@ -218,3 +216,17 @@ def _lists(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_lists(v) for v in value]
     return value
+
+
+def to_json(obj: Any) -> Any:
+    """:func:`factcheck.store.to_json`, the store loaded only when a record needs it."""
+    from factcheck.store import to_json as plain
+
+    return plain(obj)
+
+
+def display_path(path: Any) -> str:
+    """:func:`factcheck.store.display_path`, the store loaded only when a record needs it."""
+    from factcheck.store import display_path as shown
+
+    return shown(path)

@@ -3,17 +3,18 @@ people (a list when the terminal is too narrow for it), json for programs."""
 
 from __future__ import annotations
 
-from typing import IO, Callable, Sequence
+from typing import IO, TYPE_CHECKING, Callable, Sequence
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-
+from factcheck.options import STATUSES
 from factcheck.report.records import stats_record, write_json
-from factcheck.report.table import STATUS_STYLES, console
-from factcheck.report.terminal import Text
-from factcheck.status import STATUSES, DocumentStats, Stats
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from factcheck.status import DocumentStats, Stats
+
+# rich is imported by the table renderers only: `stats --format json` does
+# not need it (issue 9: a warm read command is mostly imports otherwise).
 
 _SHORT_HEADERS = {
     "unsourced": "un-\nsourced",
@@ -29,6 +30,13 @@ _STATS_TABLE_MIN_WIDTH = 72  # below it the nine columns squeeze their headers
 
 
 def render_table(result: Stats, out: IO[str]) -> None:
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    from factcheck.report.table import STATUS_STYLES, console
+    from factcheck.report.terminal import Text
+
     con = console(out)
     rows, total = result.documents, result.total
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_footer=True, collapse_padding=True)
@@ -53,9 +61,16 @@ def render_table(result: Stats, out: IO[str]) -> None:
     con.print(table)
 
 
-def _render_lines(rows: Sequence[DocumentStats], total: DocumentStats, con: Console) -> None:
+def _render_lines(rows: Sequence[DocumentStats], total: DocumentStats, con: Console, *, plain: bool = True) -> None:
     """Stats for a terminal too narrow for the table: each document's full id,
     then its counts packed into lines that fit."""
+    from rich.cells import cell_len
+
+    from factcheck.report.table import STATUS_STYLES
+    from factcheck.report.terminal import Text
+
+    if plain and con.color_system is None and _write_plain(rows, total, con):
+        return
     for r in (*rows, total):
         con.print(Text.assemble((r.document or "total", "bold"), f"  {r.claims} claims"))
         line = Text("  ")
@@ -68,6 +83,36 @@ def _render_lines(rows: Sequence[DocumentStats], total: DocumentStats, con: Cons
                 line.append("  ")
             line.append_text(chunk)
         con.print(line)
+
+
+def _write_plain(rows: Sequence[DocumentStats], total: DocumentStats, con: Console) -> bool:
+    """The lines above as rich prints them when it writes no style (not a
+    terminal): each one as it is, when every one fits the width and holds
+    nothing rich would show otherwise (a control character, a line break).
+    Printing line by line through rich was most of a warm `stats` of 1,000
+    documents (issue 9).  False, with nothing written, when not so."""
+    from rich.cells import cell_len
+
+    from factcheck.safety import visible
+
+    width = con.width
+    out: list[str] = []
+    for r in (*rows, total):
+        out.append(f"{r.document or 'total'}  {r.claims} claims")
+        line = "  "
+        for s in STATUSES:
+            chunk = f"{s} {r.counts[s]}"
+            if len(line) > 2 and cell_len(line) + 2 + cell_len(chunk) > width:
+                out.append(line)
+                line = "  "
+            if len(line) > 2:
+                line += "  "
+            line += chunk
+        out.append(line)
+    if any(cell_len(x) > width or visible(x, lines=False) != x for x in out):
+        return False
+    con.file.write("\n".join(out) + "\n")
+    return True
 
 
 def render_json(result: Stats, out: IO[str]) -> None:

@@ -1,0 +1,408 @@
+"""Warm answers: `list`, `stats` and `search` from what the index kept, when
+nothing they depend on changed, without loading the store, the model or a
+single claim object; and `show` without refreshing the index.
+
+The first `list` or `stats` after a change derives every claim's statuses
+and record the usual way (:func:`factcheck.index.derived`) and then
+:func:`keep` writes them here as rows (``warm_claims``: corpus order, id,
+document, text, statuses, labels, the JSON record and, once a `list` printed
+it, the record indented as printed), with the claims counted per document
+and set of statuses, the configuration's formats, the corpus's paths, and a
+*stamp* of what they were made from.  A later command computes the stamp
+again and, only when it is equal, answers from what was kept: ``list`` with
+``--status``/``--doc`` as JSON, YAML, ids or its table, ``stats`` from the counts,
+``search`` scoring only the rows holding the query as written (SQLite's
+``instr`` finds them); ``show`` takes the index's rows for its few files
+without the refresh (a stat() and a row of every file).  Anything else
+(another filter, an unknown status or document, which must fail as it
+always did, a search with no literal hit) takes the usual path.
+
+The stamp is a hash of factcheck's own code (the index's fingerprint), the
+two configuration files, and every entry of ``claims/`` and ``references/``
+with its size, modification time, inode and mode: a stat() walk, no file
+read.  It is computed *before* the usual path reads anything, so a file
+edited while that read runs makes the kept rows stale, never wrong.
+Statuses and records depend on the claim and reference files and the
+configuration only (not on the sources: `show` reads its source itself).
+
+Like the rest of the index this is a cache: any error reading it (a damaged
+database, a missing table, another format) means "not warm", and the usual
+path then checks, rebuilds and keeps again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from factcheck import __version__, options
+
+# Where the index lives, and what the stamp walks: the same names as
+# factcheck.index and factcheck.store (a test holds them equal), repeated
+# here because importing those modules is what a warm answer avoids.
+INDEX_DIR = ".factcheck"
+INDEX_FILE = "index.sqlite"
+FOLDERS = ("claims", "references")
+CONFIG_FILES = (".factcheck.yaml", "pyproject.toml")
+ROOT_ENV = "FACTCHECK_ROOT"
+NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
+# Bumped whenever the rows kept here change shape.
+FORMAT = "2"
+# The `list` formats answered from the rows.
+RECORD_FORMATS = ("json", "yaml", "ids")
+
+_TABLES = """
+CREATE TABLE warm (name TEXT PRIMARY KEY, stamp TEXT NOT NULL, value TEXT NOT NULL);
+CREATE TABLE warm_claims (
+    n INTEGER PRIMARY KEY,      -- corpus order
+    id TEXT NOT NULL,
+    document TEXT NOT NULL,
+    text TEXT NOT NULL,
+    statuses TEXT NOT NULL,     -- in STATUSES order, space-separated
+    labels TEXT NOT NULL        -- JSON list
+);
+-- Apart, so that a filter scans short rows and reads only the records it keeps.
+CREATE TABLE warm_records (
+    n INTEGER PRIMARY KEY,      -- warm_claims.n
+    record TEXT NOT NULL,       -- the claim's `list --format json` record, compact
+    pretty BLOB                 -- the same as `list` prints it (indented, UTF-8), made on first use
+);
+"""
+
+
+def code_fingerprint() -> str:
+    """The version and the state of factcheck's own files: an index made by
+    other code (rules, vocabularies, the reader) is not trusted."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for p in sorted(package.rglob("*")):
+        if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts:
+            st = p.stat()
+            h.update(f"{p.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def locate(root: Path | None) -> Path | None:
+    """The repository's root as ``Repository.locate`` finds it, or None when
+    it would fail (the usual path then says why)."""
+    env = os.environ.get(ROOT_ENV)
+    given = root or (Path(env) if env else None)
+    if given is not None:
+        if not given.is_dir() or not any((given / f).is_dir() for f in FOLDERS):
+            return None
+        return given.resolve()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if any((folder / f).is_dir() for f in FOLDERS):
+            return folder
+    return None
+
+
+def stamp(root: Path) -> str:
+    """What the kept rows were made from, by stat() alone (see the module docstring)."""
+    h = hashlib.sha256(f"{FORMAT}\x1f{code_fingerprint()}\x1e".encode())
+    base = str(root)
+    parts = [f"{name}\x1f{_stat(os.path.join(base, name))}" for name in CONFIG_FILES]
+    for folder in FOLDERS:
+        where = os.path.join(base, folder)
+        try:
+            with os.scandir(where) as it:
+                names = sorted(e.name for e in it)
+        except OSError:
+            parts.append(f"{folder}\x1fmissing")
+            continue
+        parts += [f"{folder}/{name}\x1f{_stat(os.path.join(where, name))}" for name in names]
+    h.update("\x1e".join(parts).encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def _stat(path: str) -> str:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return "missing"
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_mode}"
+
+
+def _database(root: Path) -> sqlite3.Connection | None:
+    path = root / INDEX_DIR / INDEX_FILE
+    if os.environ.get(NO_INDEX_ENV) or not path.is_file():
+        return None
+    return sqlite3.connect(path, timeout=5, isolation_level=None)
+
+
+def pretty_record(record: Any) -> str:
+    """One record as ``json.dumps(records, ensure_ascii=False, indent=2)``
+    writes an element of a list (JSON strings hold no raw line break, so every
+    line break is the layout's)."""
+    return "  " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def pretty_list(parts: Sequence[str]) -> str:
+    """What ``report.records.write_json`` writes for the list of the records
+    whose :func:`pretty_record` are ``parts``."""
+    return "[\n" + ",\n".join(parts) + "\n]\n" if parts else "[]\n"
+
+
+def write_pretty(parts: Sequence[str], out: IO[str]) -> None:
+    out.write(pretty_list(parts))
+
+
+def _write_utf8(out: IO[str], data: bytes) -> None:
+    """``out.write(data.decode())``, straight to the bytes below when they
+    would be the same (a UTF-8 stream that does not translate line ends):
+    decoding and encoding again 10^7 bytes was half of a warm `list`."""
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None) or ""
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if buffer is not None and utf8 and os.linesep == "\n":
+        out.flush()
+        buffer.write(data)
+        buffer.flush()
+    else:
+        out.write(data.decode())
+
+
+# --- answering -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeptClaim:
+    """What search reads of a claim (its ``claim`` attribute stands for the model's)."""
+
+    id: str
+    document: str
+    text: str
+
+
+@dataclass(frozen=True)
+class KeptView:
+    """A claim's statuses and labels as kept: what search, its reporters and
+    `list`'s table read of a ``status.ClaimView``."""
+
+    claim: KeptClaim
+    statuses: frozenset[str]
+    labels: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    def ordered_statuses(self) -> tuple[str, ...]:
+        return tuple(s for s in options.STATUSES if s in self.statuses)
+
+
+def _view(cid: str, document: str, text: str, statuses: str, labels: str) -> KeptView:
+    return KeptView(KeptClaim(cid, document, text), frozenset(statuses.split()), tuple(json.loads(labels)) if labels != "[]" else ())
+
+
+class Warm:
+    """The kept rows of one repository, fresh (see :func:`open_warm`)."""
+
+    def __init__(self, root: Path, db: sqlite3.Connection, value: dict[str, Any]):
+        self.root = root
+        self.db = db
+        self.documents: dict[str, list[str]] = value["documents"]
+        self.formats: dict[str, str] = value["formats"]
+        self.groups: list[list[Any]] = value["groups"]
+        self.paths: list[str] = value["paths"]  # the corpus's files, root-relative
+
+    def close(self) -> None:
+        self.db.close()
+
+    def format_for(self, command: str) -> str | None:
+        """The configuration's default ``--format`` for a command (as ``Config.format_for``)."""
+        return self.formats.get(command)
+
+    def _where(self, status: Sequence[str], doc: Sequence[str]) -> tuple[str, list[Any]] | None:
+        """SQL for ``--status`` (any) and ``--doc`` (any); None when a value is
+        unknown (the usual path then fails with its message)."""
+        wanted = {s.lower() for s in status}
+        if not wanted <= set(options.STATUSES) or not set(doc) <= set(self.documents):
+            return None
+        clauses, args = [], []
+        if wanted:
+            clauses.append("(" + " OR ".join("instr(' ' || statuses || ' ', ?) > 0" for _ in wanted) + ")")
+            args += [f" {s} " for s in sorted(wanted)]
+        if doc:
+            clauses.append(f"document IN ({', '.join('?' for _ in set(doc))})")
+            args += sorted(set(doc))
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+    def list_records(self, out: IO[str], fmt: str, status: Sequence[str], doc: Sequence[str]) -> bool:
+        """``list`` in a record format (json, yaml, ids) from the kept rows;
+        False when it cannot answer (nothing written then)."""
+        try:
+            return self._list_records(out, fmt, status, doc)
+        except (sqlite3.Error, ValueError):  # damaged rows: the usual path rebuilds
+            return False
+
+    def _list_records(self, out: IO[str], fmt: str, status: Sequence[str], doc: Sequence[str]) -> bool:
+        where = self._where(status, doc)
+        if where is None:
+            return False
+        sql, args = where
+        if fmt == "ids":
+            ids = "".join(r[0] + "\n" for r in self.db.execute(f"SELECT id FROM warm_claims{sql} ORDER BY n", args))
+            out.write(ids)
+            return True
+        chosen = f"SELECT n FROM warm_claims{sql}"
+        if fmt == "yaml":
+            from factcheck.yamlio import dump
+
+            records = [json.loads(r[0]) for r in self.db.execute(f"SELECT record FROM warm_records WHERE n IN ({chosen}) ORDER BY n", args)]
+            out.write(dump(records) if records else "[]\n")
+            return True
+        rows = self.db.execute(f"SELECT n, pretty FROM warm_records WHERE n IN ({chosen}) ORDER BY n", args).fetchall()
+        made: dict[int, bytes] = {}
+        if any(pretty is None for _, pretty in rows):
+            unmade = f"SELECT n, record FROM warm_records WHERE pretty IS NULL AND n IN ({chosen})"
+            made = {n: pretty_record(json.loads(record)).encode() for n, record in self.db.execute(unmade, args)}
+        parts = [pretty if pretty is not None else made[n] for n, pretty in rows]
+        _write_utf8(out, b"[\n" + b",\n".join(parts) + b"\n]\n" if parts else b"[]\n")
+        if made:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.executemany("UPDATE warm_records SET pretty = ? WHERE n = ?", [(v, n) for n, v in made.items()])
+                self.db.execute("COMMIT")
+            except sqlite3.Error:  # busy or read-only: made again next time
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+        return True
+
+    def tally(self) -> Any:
+        """``tally.tally`` over the kept rows (``factcheck stats``), from
+        the counts kept with them: claims per document and set of statuses."""
+        from factcheck.tally import tally_groups
+
+        documents = {doc_id: (title, language) for doc_id, (title, language) in self.documents.items()}
+        return tally_groups(documents, ((d, frozenset(s.split()), n) for d, s, n in self.groups))
+
+    def views(self, status: Sequence[str], doc: Sequence[str]) -> list[KeptView] | None:
+        """The claims passing ``--status``/``--doc`` as :class:`KeptView`, in
+        corpus order (what `list`'s table shows of them); None when a value is
+        unknown or the rows cannot be read."""
+        where = self._where(status, doc)
+        if where is None:
+            return None
+        sql, args = where
+        try:
+            rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n", args).fetchall()
+            return [_view(*row) for row in rows]
+        except (sqlite3.Error, ValueError):  # damaged rows: the usual path rebuilds
+            return None
+
+    def literal(self, needle: str, status: Sequence[str], doc: Sequence[str]) -> list[KeptView] | None:
+        """The claims passing ``--status``/``--doc`` whose text holds ``needle``
+        as written, in corpus order: what ``search.find`` scores when there are
+        any.  None when there are none (every claim is scored then) or a filter
+        value is unknown: the usual path answers."""
+        where = self._where(status, doc)
+        if where is None or not needle:
+            return None
+        sql, args = where
+        sql = (sql + " AND" if sql else " WHERE") + " instr(text, ?) > 0"
+        try:
+            rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n", [*args, needle]).fetchall()
+            found = [_view(*row) for row in rows if needle in row[2]]  # instr finds at least these
+        except (sqlite3.Error, ValueError):  # damaged rows: the usual path rebuilds
+            return None
+        return found or None
+
+
+def open_warm(root: Path | None) -> Warm | None:
+    """The kept rows when they are fresh for the repository at ``root``
+    (``--root``; else as ``Repository.locate`` finds it), else None."""
+    found = locate(root)
+    if found is None:
+        return None
+    db = None
+    try:
+        db = _database(found)
+        if db is None:
+            return None
+        row = db.execute("SELECT stamp, value FROM warm WHERE name = 'list'").fetchone()
+        if row is None or row[0] != stamp(found):
+            db.close()
+            return None
+        return Warm(found, db, json.loads(row[1]))
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
+        if db is not None:
+            db.close()
+        return None
+
+
+def stamp_before(root: Path | None) -> tuple[Path, str] | None:
+    """The stamp to keep rows under, taken before the usual path reads the files."""
+    found = locate(root)
+    if found is None or os.environ.get(NO_INDEX_ENV):
+        return None
+    return found, stamp(found)
+
+
+def keep(
+    stamped: tuple[Path, str] | None,
+    listed: Any,
+    records: Sequence[dict[str, Any]],
+    formats: dict[str, str],
+    pretty: Mapping[int, str] | None = None,
+) -> None:
+    """Keep every claim's row (``query.Listed`` and the records
+    ``report.listing.listed`` made, in one order) under the stamp taken before
+    they were read, with the indented records a `list --format json` just
+    wrote (``pretty``, by position).  Best effort: a busy or read-only index
+    keeps nothing."""
+    if stamped is None:
+        return
+    root, made = stamped
+    db = None
+    try:
+        db = _database(root)
+        if db is None:
+            return
+        rows: Iterable[tuple[Any, ...]] = (
+            (n, cid, document, record.get("text", ""), " ".join(s for s in options.STATUSES if s in statuses),
+             json.dumps(record.get("labels", []), ensure_ascii=False))
+            for n, ((cid, document, statuses), record) in enumerate(zip(listed.rows, records, strict=True))
+        )
+        indented = {n: text.encode() for n, text in (pretty or {}).items()}
+        kept = ((n, json.dumps(record, ensure_ascii=False), indented.get(n)) for n, record in enumerate(records))
+        groups = Counter((document, " ".join(s for s in options.STATUSES if s in statuses)) for _, document, statuses in listed.rows)
+        value: dict[str, Any] = {
+            "documents": {k: list(v) for k, v in listed.documents.items()},
+            "formats": dict(formats),
+            "groups": [[document, statuses, n] for (document, statuses), n in groups.items()],
+        }
+        db.execute("BEGIN IMMEDIATE")
+        # The refresh just made lists exactly the corpus's files.
+        value["paths"] = [r[0] for r in db.execute("SELECT path FROM files ORDER BY path")]
+        # Made anew each time: rows of an older shape never stay.
+        for table in ("warm", "warm_claims", "warm_records"):
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _TABLES.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?)", rows)
+        db.executemany("INSERT INTO warm_records VALUES (?, ?, ?)", kept)
+        db.execute("INSERT INTO warm VALUES ('list', ?, ?)", (made, json.dumps(value, ensure_ascii=False)))
+        db.execute("COMMIT")
+    except sqlite3.Error:
+        if db is not None and db.in_transaction:
+            db.execute("ROLLBACK")
+    finally:
+        if db is not None:
+            db.close()
+
+
+__all__ = ["Warm", "KeptView", "open_warm", "stamp_before", "keep", "stamp", "locate", "code_fingerprint", "pretty_record", "pretty_list"]
