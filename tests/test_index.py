@@ -384,3 +384,64 @@ def test_a_kept_report_follows_its_sources(tmp_path: Path, monkeypatch: pytest.M
     _bump(source, source.read_text(encoding="utf-8").replace("It opened", "It opened (edited)"))
     after = truth()
     assert after != before and runner.invoke(app, command).stdout == after
+
+
+# --- a cold start builds the index at once --------------------------------------------
+
+
+def _dump(path: Path) -> dict[str, list[Any]]:
+    """Every table's schema and rows (FTS5's own shadow tables aside: their
+    layout depends on how rows were added), and what a search finds."""
+    db = sqlite3.connect(path)
+    try:
+        out: dict[str, list[Any]] = {}
+        for name, kind, sql in db.execute("SELECT name, type, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"):
+            out[name] = [sql]
+            if kind == "table" and not name.startswith("claims_fts_"):
+                out[name] += db.execute(f"SELECT rowid, * FROM {name} ORDER BY rowid").fetchall()
+        out["search"] = db.execute("SELECT rowid, id FROM claims_fts WHERE claims_fts MATCH 'the' ORDER BY rowid").fetchall()
+        return out
+    finally:
+        db.close()
+
+
+def test_a_cold_start_builds_the_same_index_as_file_by_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    shutil.copytree(DATA / "repo-small", tmp_path / "repo", ignore=shutil.ignore_patterns(".factcheck"))
+    monkeypatch.chdir(tmp_path / "repo")
+    repo = Repository(tmp_path / "repo")
+    with monkeypatch.context() as m:
+        m.setattr(index, "_BULK_FROM", 10**9)  # every file inserted into the index as a warm run does
+        one_by_one = _full(repo)
+        expected = _dump(tmp_path / "repo" / index.INDEX_DIR / index.INDEX_FILE)
+    shutil.rmtree(tmp_path / "repo" / index.INDEX_DIR)
+    assert _full(repo) == one_by_one
+    built = _dump(tmp_path / "repo" / index.INDEX_DIR / index.INDEX_FILE)
+    assert built == expected
+    assert built["claims"] and built["items"] and built["search"]
+    assert sorted(p.name for p in (tmp_path / "repo" / index.INDEX_DIR).iterdir()) == [".gitignore", "index.sqlite"]
+    db = sqlite3.connect(tmp_path / "repo" / index.INDEX_DIR / index.INDEX_FILE)
+    assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    db.close()
+    assert _full(repo) == one_by_one  # warm, from the built index
+
+
+def test_a_killed_build_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    monkeypatch.chdir(tmp_path)
+    repo = make_repo(tmp_path)
+    folder = tmp_path / index.INDEX_DIR
+    folder.mkdir()
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a process id no longer running
+    stale = folder / f"{index.INDEX_FILE}.{gone.pid}.tmp"
+    stale.write_bytes(b"half a database")
+    live = folder / f"{index.INDEX_FILE}.{os.getppid()}.tmp"  # a build still running elsewhere
+    live.write_bytes(b"being written")
+    truth = _without_index(repo, monkeypatch)
+    assert _findings(repo) == truth
+    assert not stale.exists()
+    assert live.exists()

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from factcheck.checks import near_duplicate
 from factcheck.checks.near_duplicate import _similar_pairs
 
 
@@ -51,4 +52,13 @@ def test_blocking_finds_what_all_pairs_find(bases: list[str], data: st.DataObjec
     texts = [data.draw(edits(b)) for b in bases for _ in range(3)]
     texts = [t for t in data.draw(st.permutations(texts)) if t.strip()]
     entries = [(Entry(f"c{i}"), t) for i, t in enumerate(texts)]
-    assert list(_similar_pairs(entries, threshold)) == all_pairs(entries, threshold)
+    expected = all_pairs(entries, threshold)
+    # Both ways the rule compares: its C loop over every pair (few texts) and
+    # the blocking (many texts), forced here on a few.
+    usual = near_duplicate.ALL_PAIRS_UP_TO
+    for small in (usual, 0):
+        near_duplicate.ALL_PAIRS_UP_TO = small
+        try:
+            assert list(_similar_pairs(entries, threshold)) == expected
+        finally:
+            near_duplicate.ALL_PAIRS_UP_TO = usual

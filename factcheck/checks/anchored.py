@@ -74,10 +74,28 @@ def _where_now(indexes: dict[str, Any], source: str, text: str, claim_text: str,
     return "?" if span is None else f"{span.line}:{span.column}-{span.end_line}:{span.end_column}"
 
 
+class _Source:
+    """A source text as the rule reads it: its lines, and (made only when a
+    claim does not match where it says) the whole text with markers stripped."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = text.split("\n")
+        self._stripped: str | None = None
+
+    @property
+    def stripped(self) -> str:
+        if self._stripped is None:
+            from factcheck.extract.markers import strip_markers
+
+            self._stripped = strip_markers(self.text)
+        return self._stripped
+
+
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     from factcheck.extract.markers import strip_markers
 
-    sources: dict[str, tuple[list[str], str] | None] = {}
+    sources: dict[str, _Source | None] = {}
     indexes: dict[str, Any] = {}
     by_file: dict[int, list[Any]] = {}
     for item in ctx.claims:
@@ -90,8 +108,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         if source not in sources:
             try:
-                text = read_text(ctx.root / source)
-                sources[source] = (text.split("\n"), strip_markers(text))
+                sources[source] = _Source(read_text(ctx.root / source))
             except (OSError, FileError):
                 sources[source] = None
         loaded = sources[source]
@@ -99,7 +116,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             line, col = ctx.located(f).where(("document", "source"))
             yield Problem(f.path, line, col, f"source {clip(source)} cannot be read as UTF-8 text")
             continue
-        lines, stripped_source = loaded
+        lines = loaded.lines
         for item in by_file.get(id(f), ()):
             if item.data.get("revision") == "vanished":
                 continue  # no longer in the revised source: its location is where it stood before
@@ -110,13 +127,15 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
                 continue
             found = _slice(lines, *values)  # type: ignore[arg-type]  # all ints, checked above
+            if found == text:
+                continue  # stripped alike, so equal stripped: the usual case, no marker work
             where = "{}:{}-{}:{}".format(*values)
             want = strip_markers(text)
             if found is None:
                 line, col = item.where("location", key=True)
                 moved = ""
-                if want and want in stripped_source:
-                    now = _where_now(indexes, source, "\n".join(lines), text, values)
+                if want and want in loaded.stripped:
+                    now = _where_now(indexes, source, loaded.text, text, values)
                     moved = f"; the text stands at {now} (factcheck validate --fix moves it)"
                 yield Problem(f.path, line, col, f"location {where} is outside {source} ({len(lines)} lines){moved}")
                 continue
@@ -128,9 +147,9 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                 # mismatch it is rather than "elsewhere", and point at the span.
                 line, col = item.where("location", key=True)
                 yield Problem(f.path, line, col, f"the location spans more than the text; at {where} it reads {_preview(got)}")
-            elif want and want in stripped_source:
+            elif want and want in loaded.stripped:
                 line, col = item.where("location", key=True)
-                now = _where_now(indexes, source, "\n".join(lines), text, values)
+                now = _where_now(indexes, source, loaded.text, text, values)
                 yield Problem(
                     f.path, line, col,
                     f"the text stands elsewhere in {source}, at {now} (factcheck validate --fix moves it); "
