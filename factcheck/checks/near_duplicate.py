@@ -94,11 +94,11 @@ def _probes(
     """For a text of length ``la``: per indexed length it may resemble
     (shortest first), the look-ups of its windows: (the segment table's get,
     start, end)."""
-    out = []
+    out: list[list[tuple[Callable[[str], Any], int, int]]] = []
     for lb in range(max(int(la * (1 - f) / (1 + f) - 1e-9), 1), la + 1):
         tau = taus.get(lb)
         if tau is not None:
-            gets = [table.get for table in index[lb]]
+            gets: list[Callable[[str], Any]] = [table.get for table in index[lb]]
             out.append([(gets[i - 1], start, start + size) for i, start, size in _windows(la, lb, tau)])
     return out
 
