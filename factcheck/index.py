@@ -15,7 +15,8 @@ the document's source file), the facts the cross-file rules ask in SQL
 (:mod:`factcheck.facts`: ids, cites, relation targets with their positions;
 also what `show ID` follows to gather the few files its answer depends on),
 the model objects the read commands use, and the claim texts in an FTS5
-trigram table for literal search (:meth:`Index.claim_ids_matching`).
+trigram table for literal search (:meth:`Index.claim_ids_matching`; after a
+cold start, filled when first searched).
 
 A refresh made for `validate` stores no model objects (building and pickling
 them was a sixth of a cold run); the first read command builds the missing
@@ -53,6 +54,8 @@ FORMAT = "7"
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Below this many files to read, a process pool costs more than it saves.
 _PARALLEL_FROM = 48
+# In meta while the search table is left empty (see Index._build).
+_SEARCH_UNBUILT = ("search", "unbuilt")
 # From this many files to read into an empty index (a cold start), it is
 # built at once (Index._build).
 _BULK_FROM = 1
@@ -233,17 +236,21 @@ def _read(job: _Job) -> tuple[str, tuple[bytes, bytes], bytes | None, str | None
     the state of the source they were made against)."""
     path, rel, kind, shown, build, root = job
     f = load_file(Path(path), kind, shown_as=shown, build=build)
+    rules = None
+    if not build:
+        from factcheck.checks.runner import FileRules  # the rules read the store: not at import
+
+        rules = FileRules(f, Path(root))  # started first: a large file's helper runs while the rest is done
     model = _model_of(f)
     blob = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL) if model else None
     found = facts.extract(f)
     source = _source_of(f)
+    encoded = _encode(f)
     checked = None
-    if not build:
-        from factcheck.checks.runner import file_rule_findings  # the rules read the store: not at import
-
+    if rules is not None:
         state = _state(Path(root) / source) if source else None
-        checked = (state, marshal.dumps(file_rule_findings(f, Path(root))))
-    return rel, _encode(f), blob, source, found, _claim_rows(f, found.fdoc[2]), checked
+        checked = (state, marshal.dumps(rules.findings()))
+    return rel, encoded, blob, source, found, _claim_rows(f, found.fdoc[2]), checked
 
 
 # --- the database ------------------------------------------------------------------
@@ -382,6 +389,7 @@ class Index:
         else:
             db.execute("BEGIN IMMEDIATE")
             try:
+                searchable = not self._search_unbuilt()
                 db.executemany("UPDATE files SET size = ?, mtime_ns = ?, inode = ? WHERE path = ?", touched)
                 for rel in removed:
                     self._forget(rel)
@@ -389,7 +397,8 @@ class Index:
                 for job, result in zip(to_read, results, strict=True):
                     self._forget(job[1])
                     self._store(db, job, result, models)
-                    db.execute("INSERT INTO claims_fts (rowid, id, text) SELECT rowid, id, text FROM claims WHERE path = ?", (job[1],))
+                    if searchable:  # else made whole, from the claims table, when first searched
+                        db.execute("INSERT INTO claims_fts (rowid, id, text) SELECT rowid, id, text FROM claims WHERE path = ?", (job[1],))
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -426,14 +435,32 @@ class Index:
         with no journal and no syncing (a kill leaves only that file, which
         the next command removes), secondary indexes made after the rows
         (one sort each, not a B-tree insertion per row), the search table
-        filled in one statement; then moved over the old index.  At 10^5
-        claims this took the main process's writing from ~24 s to ~3 s:
+        left for the first search; then moved over the old index.  At 10^5
+        claims this took the main process's writing from ~24 s to ~2 s:
         rows inserted one by one into a WAL-journalled database kept
         spilling its page cache."""
         self.close()
         _sweep(self.folder)
         tmp = self.path.with_name(f"{INDEX_FILE}.{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
+        try:
+            self._build_into(tmp, jobs, results, models)
+        except BaseException as exc:
+            tmp.unlink(missing_ok=True)
+            if isinstance(exc, sqlite3.Error):  # disk full, ...: the files are read without an index
+                raise IndexUnavailable(f"cannot build {self.path}: {exc}") from None
+            raise
+        try:
+            for suffix in ("-wal", "-shm"):
+                Path(str(self.path) + suffix).unlink(missing_ok=True)
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise IndexUnavailable(f"cannot write {self.path}: {exc.strerror or exc}") from None
+        self._db = self._connect()
+
+    @staticmethod
+    def _build_into(tmp: Path, jobs: list[_Job], results: Iterable[Any], models: bool) -> None:
         db = sqlite3.connect(tmp, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode=OFF")
@@ -443,19 +470,16 @@ class Index:
             for statement in tables:
                 db.execute(statement)
             for job, result in zip(jobs, results, strict=True):
-                self._store(db, job, result, models)
-            db.execute("INSERT INTO claims_fts (rowid, id, text) SELECT rowid, id, text FROM claims ORDER BY rowid")
+                Index._store(db, job, result, models)
             for statement in indexes:
                 db.execute(statement)
-            db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("code", _fingerprint())])
+            # The search table is left empty, made when first searched (_search_table):
+            # filling it was the largest part of writing (200,000 claims: 5 s).
+            db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("code", _fingerprint()), _SEARCH_UNBUILT])
             db.execute("COMMIT")
             db.execute("PRAGMA journal_mode=WAL")  # as every other connection opens it
         finally:
             db.close()
-        for suffix in ("-wal", "-shm"):
-            Path(str(self.path) + suffix).unlink(missing_ok=True)
-        os.replace(tmp, self.path)
-        self._db = self._connect()
 
     def _forget(self, rel: str) -> None:
         """Drop what the index derived from one file (before reading it again)."""
@@ -609,6 +633,37 @@ class Index:
 
     # -- search
 
+    def _search_unbuilt(self) -> bool:
+        assert self._db is not None
+        return self._db.execute("SELECT 1 FROM meta WHERE key = ? AND value = ?", _SEARCH_UNBUILT).fetchone() is not None
+
+    def _search_table(self) -> str:
+        """The trigram table, filled from the claims table first if a cold
+        start left it empty; where it cannot be written (busy, read-only),
+        a temporary one filled alike."""
+        assert self._db is not None
+        db = self._db
+        if not self._search_unbuilt():
+            return "claims_fts"
+        fill = "INSERT INTO {}(rowid, id, text) SELECT rowid, id, text FROM claims ORDER BY rowid"
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if self._search_unbuilt():  # not made meanwhile by another command
+                    db.execute("DELETE FROM claims_fts")
+                    db.execute(fill.format("claims_fts"))
+                    db.execute("DELETE FROM meta WHERE key = ?", _SEARCH_UNBUILT[:1])
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError:
+            db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search USING fts5(id UNINDEXED, text, tokenize='trigram')")
+            if db.execute("SELECT count(*) FROM temp.search").fetchone()[0] == 0:
+                db.execute(fill.format("temp.search"))
+            return "temp.search"
+        return "claims_fts"
+
     def claim_ids_matching(self, text: str) -> list[str]:
         """Ids of claims whose text holds ``text`` literally, in file order.
 
@@ -621,8 +676,9 @@ class Index:
             return []
         if len(text) >= 3:
             phrase = '"' + text.replace('"', '""') + '"'
-            sql = ("SELECT c.id FROM claims_fts f JOIN claims c ON c.rowid = f.rowid"
-                   " WHERE claims_fts MATCH ? ORDER BY c.path, c.rowid")
+            table = self._search_table()
+            sql = (f"SELECT c.id FROM {table} f JOIN claims c ON c.rowid = f.rowid"
+                   f" WHERE {table.split('.')[-1]} MATCH ? ORDER BY c.path, c.rowid")
             return [r[0] for r in self._db.execute(sql, (phrase,))]
         sql = "SELECT id FROM claims WHERE instr(text, ?) > 0 ORDER BY path, rowid"
         return [r[0] for r in self._db.execute(sql, (text,))]

@@ -418,6 +418,13 @@ def test_a_cold_start_builds_the_same_index_as_file_by_file(tmp_path: Path, monk
     shutil.rmtree(tmp_path / "repo" / index.INDEX_DIR)
     assert _full(repo) == one_by_one
     built = _dump(tmp_path / "repo" / index.INDEX_DIR / index.INDEX_FILE)
+    assert built["search"] == []  # made when first searched
+    assert index._SEARCH_UNBUILT in [tuple(r[1:]) for r in built["meta"][1:]]
+    idx = index.Index(repo)
+    idx.open()
+    assert idx.claim_ids_matching("the")
+    idx.close()
+    built = _dump(tmp_path / "repo" / index.INDEX_DIR / index.INDEX_FILE)
     assert built == expected
     assert built["claims"] and built["items"] and built["search"]
     assert sorted(p.name for p in (tmp_path / "repo" / index.INDEX_DIR).iterdir()) == [".gitignore", "index.sqlite"]
@@ -445,3 +452,80 @@ def test_a_killed_build_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytes
     assert _findings(repo) == truth
     assert not stale.exists()
     assert live.exists()
+
+
+class _Busy:
+    """A connection on which no write can start (another command holds the database)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        if sql.startswith("BEGIN"):
+            raise sqlite3.OperationalError("database is locked")
+        return self.db.execute(sql, *args)
+
+
+def test_search_after_a_cold_start_when_the_index_cannot_be_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    other = OTHER + "  - id: other-2\n    text: Opened twice\n    location: {line: 2, column: 1, end_line: 2, end_column: 13}\n"
+    repo = make_repo(tmp_path, files={"claims/other.yaml": other, "sources/other.txt": "It opened in 2020.\nOpened twice\n"})
+    idx = index.Index(repo)
+    idx.refresh()
+    real = idx._db
+    assert real is not None
+    idx._db = _Busy(real)  # type: ignore[assignment]
+    assert idx.claim_ids_matching("opened") == ["doc-1", "other-1", "other-2"]  # a temporary table, filled alike
+    idx._db = real
+    assert idx._search_unbuilt()
+    assert idx.claim_ids_matching("opened") == ["doc-1", "other-1", "other-2"]
+    assert not idx._search_unbuilt()
+    # Later changes go into the search table as they are read.
+    _bump(tmp_path / "claims/other.yaml", other.replace("Opened twice", "Opened thrice").replace("end_column: 13", "end_column: 14"))
+    _bump(tmp_path / "sources/other.txt", "It opened in 2020.\nOpened thrice\n")
+    idx.refresh()
+    assert idx.claim_ids_matching("thrice") == ["other-2"]
+    assert idx.claim_ids_matching("twice") == []
+    idx.close()
+
+
+# --- one large file: its costliest rule in a forked helper ------------------------------
+
+
+def test_a_large_files_helper_finds_what_this_process_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from factcheck.checks import runner
+
+    shutil.copytree(DATA / "invalid" / "near-duplicate" / "basic", tmp_path / "repo", ignore=shutil.ignore_patterns(".factcheck"))
+    monkeypatch.chdir(tmp_path / "repo")
+    repo = Repository(tmp_path / "repo")
+    here = _full(repo)
+    assert any(f[3] == "near-duplicate" for f in here[:-1])
+    forked: list[int] = []
+    helper_init = runner._Helper.__init__
+
+    def spy(self: Any, run: Any) -> None:
+        helper_init(self, run)
+        forked.append(self._pid)
+
+    monkeypatch.setattr(runner._Helper, "__init__", spy)
+    monkeypatch.setattr(runner, "HELPER_FROM", 1)
+    shutil.rmtree(tmp_path / "repo" / index.INDEX_DIR)
+    assert _full(repo) == here
+    assert forked and all(pid is not None for pid in forked)
+
+
+def test_a_failing_helper_gives_the_error_this_process_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.checks import near_duplicate, runner
+
+    monkeypatch.chdir(tmp_path)
+    repo = make_repo(tmp_path)
+
+    def broken(ctx: Any, options: Any) -> Any:
+        raise RuntimeError("the rule broke")
+
+    monkeypatch.setattr(near_duplicate, "check", broken)
+    monkeypatch.setattr(runner, "HELPER_FROM", 1)
+    with pytest.raises(RuntimeError, match="the rule broke"):
+        validate(repo)

@@ -86,15 +86,19 @@ class _Source:
     @property
     def stripped(self) -> str:
         if self._stripped is None:
-            from factcheck.extract.markers import strip_markers
-
-            self._stripped = strip_markers(self.text)
+            self._stripped = _strip(self.text)
         return self._stripped
 
 
-def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
+def _strip(text: str) -> str:
+    # Imported when first needed: the extraction package is large, and a
+    # claim whose span reads its text exactly needs no marker work at all.
     from factcheck.extract.markers import strip_markers
 
+    return strip_markers(text)
+
+
+def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     sources: dict[str, _Source | None] = {}
     indexes: dict[str, Any] = {}
     by_file: dict[int, list[Any]] = {}
@@ -130,7 +134,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             if found == text:
                 continue  # stripped alike, so equal stripped: the usual case, no marker work
             where = "{}:{}-{}:{}".format(*values)
-            want = strip_markers(text)
+            want = _strip(text)
             if found is None:
                 line, col = item.where("location", key=True)
                 moved = ""
@@ -139,7 +143,7 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
                     moved = f"; the text stands at {now} (factcheck validate --fix moves it)"
                 yield Problem(f.path, line, col, f"location {where} is outside {source} ({len(lines)} lines){moved}")
                 continue
-            got = strip_markers(found)
+            got = _strip(found)
             if got == want:
                 continue
             if want and want in got:

@@ -8,7 +8,11 @@ in the target files are reported.
 
 from __future__ import annotations
 
+import functools
 import gc
+import marshal
+import multiprocessing
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
@@ -114,19 +118,90 @@ def _one_per_fault(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def file_rule_findings(f: LoadedFile, root: Path) -> list[tuple[str, int, int, str, str]]:
+FileFinding = tuple[str, int, int, str, str]  # rule id, line, column, message, kind
+
+# One file this large is one core's work for a long while (200,000 claims:
+# about half a minute); its costliest rule then runs in a forked helper
+# while this process runs the others and encodes the file for the index.
+# Many files share the cores through the index's process pool instead.
+HELPER_FROM = 20_000
+_IN_HELPER = ("near-duplicate",)
+
+
+class _Helper:
+    """One rule's findings on one file, made in a forked child process (the
+    loaded values shared by fork, not copied) and collected by ``result``.
+    Where there is no fork (or this is already a pool's worker, or the child
+    fails in any way), the rule simply runs here when the result is asked."""
+
+    def __init__(self, run: Callable[[], list[FileFinding]]):
+        self._run = run
+        self._pid: int | None = None
+        if not hasattr(os, "fork") or multiprocessing.parent_process() is not None:
+            return
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:  # the child: the findings down the pipe, then out without any cleanup of the parent's
+            code = 1
+            try:
+                os.close(read)
+                with os.fdopen(write, "wb") as out:
+                    out.write(marshal.dumps(run()))
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def result(self) -> list[FileFinding]:
+        if self._pid is None:
+            return self._run()
+        with os.fdopen(self._read, "rb") as inp:
+            data = inp.read()
+        _, status = os.waitpid(self._pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            return self._run()  # it raised or was killed: here, then, with the same outcome
+        found: list[FileFinding] = marshal.loads(data)
+        return found
+
+
+def _run_rule(ctx: Context, options: Mapping[str, Mapping[str, Any]], rule_id: str) -> list[FileFinding]:
+    return [(rule_id, p.line, p.column, p.message, p.kind) for p in RULES[rule_id].check(ctx, options[rule_id])]
+
+
+class FileRules:
     """The findings of the single-file rules on one file as just read, with
     their default options: what the index keeps per file.  A cold `validate`
     has them made where the file is read (in the pool's workers), so the main
-    process never holds every file's values."""
-    options = resolve_options()
-    sub = Context(Corpus(root, [f]))
-    return [
-        (rule_id, p.line, p.column, p.message, p.kind)
-        for rule_id, rule in RULES.items()
-        if scope(rule) == "file"
-        for p in rule.check(sub, options[rule_id])
-    ]
+    process never holds every file's values.  Started when made (a large
+    file's costliest rule in a helper), collected by ``findings``."""
+
+    def __init__(self, f: LoadedFile, root: Path):
+        self._options = resolve_options()
+        self._ctx = Context(Corpus(root, [f]))
+        self._ids = [rule_id for rule_id, rule in RULES.items() if scope(rule) == "file"]
+        self._helpers: dict[str, _Helper] = {}
+        data = f.located.data if f.located is not None else None
+        entries = data.get("claims") if isinstance(data, dict) and f.kind == "claims" else None
+        if isinstance(entries, list) and len(entries) >= HELPER_FROM:
+            self._ctx.claims  # noqa: B018  # made once, before the fork, for both processes
+            # (a helper holding this object would make a cycle keeping the whole file alive until a collection)
+            self._helpers = {rule_id: _Helper(functools.partial(_run_rule, self._ctx, self._options, rule_id)) for rule_id in _IN_HELPER}
+
+    def findings(self) -> list[FileFinding]:
+        found = {rule_id: _run_rule(self._ctx, self._options, rule_id) for rule_id in self._ids if rule_id not in self._helpers}
+        found.update((rule_id, helper.result()) for rule_id, helper in self._helpers.items())
+        return [x for rule_id in self._ids for x in found[rule_id]]
+
+
+def file_rule_findings(f: LoadedFile, root: Path) -> list[FileFinding]:
+    """The single-file rules' findings on one file (see FileRules)."""
+    return FileRules(f, root).findings()
 
 
 def _file_rule_problems(corpus: Corpus, refreshed: Any, options: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, Problem]]:

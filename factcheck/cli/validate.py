@@ -12,7 +12,6 @@ from factcheck import baseline as baselines
 from factcheck.checks import rule_table
 from factcheck.checks.runner import validate
 from factcheck.cli.common import EXIT_FINDINGS, EXIT_OK, RootOption, app, emit
-from factcheck.cli.fix import apply_fixes
 from factcheck.cli.progress import bar
 from factcheck.config import Config, rule_ids
 from factcheck.errors import RepositoryNotFound
@@ -80,6 +79,8 @@ def validate_command(
     repo = Repository.locate(root, start=start)
     if fix:
         with repository_lock(repo.root):  # a writer: one at a time (factcheck.lock)
+            from factcheck.cli.fix import apply_fixes  # the re-anchoring and extraction code: only for --fix
+
             apply_fixes(repo, given)
     config = repo.config
     if select:
