@@ -246,10 +246,14 @@ def _read(job: _Job) -> tuple[str, tuple[bytes, bytes], bytes | None, str | None
     found = facts.extract(f)
     source = _source_of(f)
     encoded = _encode(f)
-    checked = None
+    checked: tuple[str | None, Any] | None = None
     if rules is not None:
         state = _state(Path(root) / source) if source else None
-        checked = (state, marshal.dumps(rules.findings()))
+        if rules.forked:  # (only ever in the main process) collected once the file's rows are written
+            rules.run_here()
+            checked = (state, rules)
+        else:
+            checked = (state, marshal.dumps(rules.findings()))
     return rel, encoded, blob, source, found, _claim_rows(f, found.fdoc[2]), checked
 
 
@@ -394,11 +398,13 @@ class Index:
                 for rel in removed:
                     self._forget(rel)
                     db.execute("DELETE FROM files WHERE path = ?", (rel,))
+                later: list[tuple[str, Any]] = []
                 for job, result in zip(to_read, results, strict=True):
                     self._forget(job[1])
-                    self._store(db, job, result, models)
+                    self._store(db, job, result, models, later)
                     if searchable:  # else made whole, from the claims table, when first searched
                         db.execute("INSERT INTO claims_fts (rowid, id, text) SELECT rowid, id, text FROM claims WHERE path = ?", (job[1],))
+                self._collect(db, later)
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -407,10 +413,15 @@ class Index:
         return Refreshed(files, {r[1] for r in to_read} | set(removed), self)
 
     @staticmethod
-    def _store(db: sqlite3.Connection, job: _Job, result: Any, models: bool) -> None:
-        """Write what reading one file gave (its old rows already forgotten), but its search rows."""
+    def _store(db: sqlite3.Connection, job: _Job, result: Any, models: bool, later: list[tuple[str, Any]]) -> None:
+        """Write what reading one file gave (its old rows already forgotten),
+        but its search rows; findings still being made by a helper process
+        are added to ``later`` (see _collect)."""
         file, rel, kind, shown, *_ = job
         _, loaded, model, source, found, claims, checked = result
+        if checked is not None and not isinstance(checked[1], bytes):
+            later.append((rel, checked[1]))
+            checked = (checked[0], None)
         p = Path(file)
         try:
             st = p.stat()
@@ -427,6 +438,12 @@ class Index:
         db.executemany("INSERT INTO claims (id, path, document, text) VALUES (?, ?, ?, ?)",
                        [(cid, rel, doc, text) for cid, doc, text in claims])
         facts.store(db, rel, found)
+
+    @staticmethod
+    def _collect(db: sqlite3.Connection, later: list[tuple[str, Any]]) -> None:
+        """The findings a helper process was making, once the rest is written."""
+        for rel, rules in later:
+            db.execute("UPDATE files SET findings = ? WHERE path = ?", (marshal.dumps(rules.findings()), rel))
 
     def _build(self, jobs: list[_Job], results: Iterable[Any], models: bool) -> None:
         """Fill an empty index at once (a cold start: every file read).
@@ -469,10 +486,12 @@ class Index:
             db.execute("BEGIN")
             for statement in tables:
                 db.execute(statement)
+            later: list[tuple[str, Any]] = []
             for job, result in zip(jobs, results, strict=True):
-                Index._store(db, job, result, models)
+                Index._store(db, job, result, models, later)
             for statement in indexes:
                 db.execute(statement)
+            Index._collect(db, later)
             # The search table is left empty, made when first searched (_search_table):
             # filling it was the largest part of writing (200,000 claims: 5 s).
             db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("code", _fingerprint()), _SEARCH_UNBUILT])

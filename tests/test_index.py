@@ -512,8 +512,14 @@ def test_a_large_files_helper_finds_what_this_process_finds(tmp_path: Path, monk
     monkeypatch.setattr(runner._Helper, "__init__", spy)
     monkeypatch.setattr(runner, "HELPER_FROM", 1)
     shutil.rmtree(tmp_path / "repo" / index.INDEX_DIR)
-    assert _full(repo) == here
+    assert _full(repo) == here  # cold: the index built at once
     assert forked and all(pid is not None for pid in forked)
+    forked.clear()
+    claims = sorted((tmp_path / "repo" / "claims").glob("*.yaml"))[0]
+    _bump(claims, claims.read_text(encoding="utf-8") + "# edited\n")
+    assert _full(repo) == here  # the file read again into the index as it stands
+    assert forked and all(pid is not None for pid in forked)
+    assert _full(repo) == here  # warm: the findings the helper made, as kept
 
 
 def test_a_failing_helper_gives_the_error_this_process_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -158,6 +158,10 @@ class _Helper:
         os.close(write)
         self._pid, self._read = pid, read
 
+    @property
+    def forked(self) -> bool:
+        return self._pid is not None
+
     def result(self) -> list[FileFinding]:
         if self._pid is None:
             return self._run()
@@ -186,6 +190,7 @@ class FileRules:
         self._ctx = Context(Corpus(root, [f]))
         self._ids = [rule_id for rule_id, rule in RULES.items() if scope(rule) == "file"]
         self._helpers: dict[str, _Helper] = {}
+        self._own: dict[str, list[FileFinding]] | None = None
         data = f.located.data if f.located is not None else None
         entries = data.get("claims") if isinstance(data, dict) and f.kind == "claims" else None
         if isinstance(entries, list) and len(entries) >= HELPER_FROM:
@@ -193,9 +198,20 @@ class FileRules:
             # (a helper holding this object would make a cycle keeping the whole file alive until a collection)
             self._helpers = {rule_id: _Helper(functools.partial(_run_rule, self._ctx, self._options, rule_id)) for rule_id in _IN_HELPER}
 
+    @property
+    def forked(self) -> bool:
+        """Whether a helper process is making some of the findings."""
+        return any(helper.forked for helper in self._helpers.values())
+
+    def run_here(self) -> None:
+        """Run the rules this process runs (at the latest, ``findings`` does)."""
+        if self._own is None:
+            self._own = {rule_id: _run_rule(self._ctx, self._options, rule_id) for rule_id in self._ids if rule_id not in self._helpers}
+
     def findings(self) -> list[FileFinding]:
-        found = {rule_id: _run_rule(self._ctx, self._options, rule_id) for rule_id in self._ids if rule_id not in self._helpers}
-        found.update((rule_id, helper.result()) for rule_id, helper in self._helpers.items())
+        self.run_here()
+        assert self._own is not None
+        found = {**self._own, **{rule_id: helper.result() for rule_id, helper in self._helpers.items()}}
         return [x for rule_id in self._ids for x in found[rule_id]]
 
 
