@@ -13,6 +13,7 @@ import gc
 import marshal
 import multiprocessing
 import os
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
@@ -131,14 +132,15 @@ _IN_HELPER = ("near-duplicate",)
 class _Helper:
     """One rule's findings on one file, made in a forked child process (the
     loaded values shared by fork, not copied) and collected by ``result``.
-    Where there is no fork (or this is already a pool's worker, or the child
-    fails in any way), the rule simply runs here when the result is asked."""
+    Where there is no fork (or this is already a pool's worker, or other
+    threads run, or the child fails in any way), the rule simply runs here
+    when the result is asked."""
 
     def __init__(self, run: Callable[[], list[FileFinding]]):
         self._run = run
         self._pid: int | None = None
-        if not hasattr(os, "fork") or multiprocessing.parent_process() is not None:
-            return
+        if not hasattr(os, "fork") or multiprocessing.parent_process() is not None or threading.active_count() > 1:
+            return  # (forking a process with other threads running can deadlock the child)
         read, write = os.pipe()
         try:
             pid = os.fork()
