@@ -194,6 +194,14 @@ def test_never_crashes_and_texts_are_in_input(text: str) -> None:
         ("1万余人", [("1万余人", 10000, "人", None, None, True)]),
         ("1500 troops", [("1500 troops", 1500, "人", None, None, False)]),
         ("some 300 people", [("some 300 people", 300, "人", None, None, True)]),
+        # A tens word and the units word after it are one number, not the units word alone.
+        ("Twenty-one people died.", [("Twenty-one people", 21, "人", None, None, False)]),
+        ("Forty-five thousand people attended.", [("Forty-five thousand people", 45000, "人", None, None, False)]),
+        # Rate moves written as fractions of a point.
+        ("cut by half a percentage point", [("half a percentage point", 0.5, "pt", None, None, False)]),
+        ("by a quarter of a percentage point", [("a quarter of a percentage point", 0.25, "pt", None, None, False)]),
+        ("lowered rates by a quarter point", [("a quarter point", 0.25, "pt", None, None, False)]),
+        ("At one point, twenty people waited.", [("twenty people", 20, "人", None, None, False)]),
     ],
 )
 def test_more_quantities(text: str, expect: list[Row]) -> None:

@@ -420,12 +420,29 @@ def _read_number_at(folded: str, m: re.Match[str], v: _Vocab) -> _Found | None:
     return _Found(start, end, low, high, unit, hedge, ranged=low != high, vague=not number.exact)
 
 
+_TENS = frozenset({20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0})
+_ONES_AFTER_TENS = re.compile(r"[- ](one|two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE)
+_FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a quarter": 0.25, "one quarter": 0.25,
+              "three quarters": 0.75, "a third": 1 / 3, "two thirds": 2 / 3}
+_FRACTION_OF_POINT = re.compile(
+    r"\b(?P<frac>(?:a |one )?half|(?:a|one|three) quarters?|a third|two thirds)"
+    r"(?:\s+of)?(?:\s+an?)?\s+(?:percentage[- ])?points?\b", re.IGNORECASE)
+
+
 def _scan_words(folded: str, v: _Vocab) -> list[_Found]:
     """English number words and vague counts, only before a known unit."""
     found: list[_Found] = []
+    consumed = 0
     for m in v.word_rx.finditer(folded):
+        if m.start() < consumed:
+            continue  # the "one" of "twenty-one", already read
         n = float(v.words[m["word"].lower()])
         end = m.end()
+        ones = _ONES_AFTER_TENS.match(folded, end) if n in _TENS else None
+        if ones:
+            # "twenty-one", "forty five": a tens word and the units word after it are one number.
+            n += float(v.words[ones[1].lower()])
+            end = consumed = ones.end()
         # "two million people", "three hundred workers": a scale word after the number word.
         scaled = v.word_scale_rx.match(folded, end)
         if scaled:
@@ -434,6 +451,10 @@ def _scan_words(folded: str, v: _Vocab) -> list[_Found]:
         u = _unit_at(folded, end, v)
         if u is not None and folded[end : end + 1].isspace():
             found.append(_Found(m.start(), u.end, n, n, u.unit))
+    for m in _FRACTION_OF_POINT.finditer(folded):
+        # "half a percentage point", "a quarter point": rate moves written as fractions.
+        n = _FRACTIONS[re.sub(r"\s+", " ", m["frac"].lower())]
+        found.append(_Found(m.start(), m.end(), n, n, "pt"))
     for m in v.vague_rx.finditer(folded):
         u = _unit_at(folded, m.end(), v)
         low, high = v.vague[m["vague"].lower()]

@@ -1,0 +1,109 @@
+"""What the detector's analysis reads from one claim, or aligns between two: names, roles, poles,
+dates, figures.  These do not go through the learned weights, so each checks one reading exactly.
+
+The sentences were written for these tests, on subjects of no labelled pairs file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.contradict import analyse
+from factcheck.contradict.align import doer_changed, names_swapped
+from factcheck.contradict.analysis import names_match
+from factcheck.contradict.kinds.quantity import compatible
+from factcheck.contradict.model import PairContext
+
+
+def _name(text: str, lang: str, surface: str):  # type: ignore[no-untyped-def]
+    return next(n for n in analyse(text, lang).names if n.text == surface)
+
+
+def test_a_name_inside_a_longer_name_is_the_same_name() -> None:
+    long_ = _name("Brandt's Second Quartet was first played in Graz.", "en", "Brandt's Second Quartet")
+    short = _name("Only the Second Quartet was recorded.", "en", "Second Quartet")
+    other = _name("Only the Third Quartet was recorded.", "en", "Third Quartet")
+    assert names_match(long_, short)
+    assert not names_match(long_, other)
+
+
+def test_a_middle_dot_between_kanji_places_lists_two_places() -> None:
+    names = [n.text for n in analyse("劇場は大阪・梅田の駅前に建つ。", "ja").names]
+    assert "梅田" in names and "大阪・梅田" not in names
+
+
+def test_a_dictionary_description_gives_a_region_no_city_sound() -> None:
+    region, city = _name("関東で地震があった。", "ja", "関東"), _name("東京で地震があった。", "ja", "東京")
+    assert not names_match(region, city)
+
+
+def test_a_common_word_starting_a_company_name_belongs_to_it() -> None:
+    assert "Kestrel Haulage" in [n.text for n in analyse("Kestrel Haulage moved its head office.", "en").names]
+    # A title before a person's name does not.
+    assert "Jonah Reed" in [n.text for n in analyse("Producer Jonah Reed wrote the song.", "en").names]
+
+
+def test_japanese_roles_are_read_past_honorifics() -> None:
+    roles = {n.text: n.role for n in analyse("町長選は新人の石田一郎氏が現職の中原茂氏を破った。", "ja").names}
+    assert roles["石田一郎"] == "agent" and roles["中原茂"] == "patient"
+
+
+def test_the_japanese_passive_puts_the_topic_in_the_patient_slot() -> None:
+    frame = next(f for f in analyse("城跡は2020年に史跡に指定された。", "ja").frames if "指定" in f.pred_text)
+    assert frame.agent is None and frame.patient is not None and "城跡" in frame.patient.text
+
+
+def test_a_verb_form_read_as_a_noun_keeps_its_pole() -> None:
+    rose, fell = analyse("Quarterly sales rose 4% on strong demand.", "en"), analyse("Quarterly sales fell 4%.", "en")
+    scales_up = {scale for scale, pole in rose.poles if pole == 0}
+    scales_down = {scale for scale, pole in fell.poles if pole == 1}
+    assert scales_up & scales_down
+
+
+def test_declined_to_approve_denies_the_approval() -> None:
+    approved = analyse("The regulator approved the merger.", "en").poles
+    declined = analyse("The regulator declined to approve the merger.", "en").poles
+    assert {(s, 1 - p) for s, p in approved} <= declined
+
+
+def test_reported_is_no_hedge_but_reportedly_is() -> None:
+    assert not analyse("The firm reported a profit of $3 million.", "en").hedged
+    assert analyse("The firm reportedly made a profit of $3 million.", "en").hedged
+
+
+@pytest.mark.parametrize("text", ["売上高は前年度比12%増の80億円だった。", "Sales rose 12% from a year earlier."])
+def test_a_comparison_base_is_no_date_of_the_claim(text: str) -> None:
+    assert analyse(text).dates == ()
+
+
+def test_a_period_word_inside_a_place_name_is_no_period() -> None:
+    figure = analyse("秋田港の取扱量は120万トンだった。", "ja").figures[0]
+    assert not figure.periods
+    assert analyse("今年の秋の取扱量は120万トンだった。", "ja").figures[0].periods
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        ("Twelve people were hurt.", "Twenty people were hurt.", False),  # numbers in words are exact
+        ("Twelve people were hurt.", "12 people were hurt.", True),
+        ("The car goes up to 500 km on a charge.", "The car goes up to 500 miles on a charge.", False),
+        ("The car goes up to 500 km on a charge.", "The car goes up to 520 km on a charge.", True),
+    ],
+)
+def test_figures_compatible(a: str, b: str, agree: bool) -> None:
+    assert compatible(analyse(a, "en").figures[0], analyse(b, "en").figures[0]) is agree
+
+
+def test_aligned_names_in_swapped_roles_are_a_swap() -> None:
+    ctx = PairContext(analyse("決勝で神戸が大阪を2対1で破った。", "ja"), analyse("決勝で大阪が神戸を2対1で下した。", "ja"))
+    assert names_swapped(ctx.names) is not None
+    same = PairContext(analyse("決勝で神戸が大阪を2対1で破った。", "ja"), analyse("神戸は決勝で大阪を2対1で下した。", "ja"))
+    assert names_swapped(same.names) is None
+
+
+def test_a_doer_changed_between_two_named_parties() -> None:
+    a = analyse("チリとペルーの関係は、チリがボリビアの独立を承認したため停止した。", "ja")
+    b = analyse("ペルーはボリビアの独立を承認したため、チリとの関係を断絶した。", "ja")
+    assert doer_changed(a, b) == ("チリ", "ペルー")
+    assert doer_changed(a, analyse("チリはボリビアの独立を承認し、ペルーとの関係を断った。", "ja")) is None
