@@ -76,6 +76,17 @@ def test_a_comparison_base_is_no_date_of_the_claim(text: str) -> None:
     assert analyse(text).dates == ()
 
 
+@pytest.mark.parametrize(("text", "years"), [("橋は2019年から2022年まで通行止めだった。", ["2019", "2022"]),
+                                             ("The bridge was closed from 2019 to 2022.", ["2019", "2022"])])
+def test_a_range_of_dates_is_no_comparison_base(text: str, years: list[str]) -> None:
+    assert [d.value for d in analyse(text).dates] == years
+
+
+def test_a_verb_ending_in_re_is_no_passive() -> None:
+    frame = next(f for f in analyse("町長は1950年に山村で生まれた。", "ja").frames if "生まれ" in f.pred_text)
+    assert frame.agent is not None and "町長" in frame.agent.text
+
+
 def test_a_period_word_inside_a_place_name_is_no_period() -> None:
     figure = analyse("秋田港の取扱量は120万トンだった。", "ja").figures[0]
     assert not figure.periods

@@ -857,6 +857,7 @@ def _period_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_RELATIVE = re.compile(r"前|昨|去|previous|prior|earlier|last|ago", re.I)  # a date read relative to another
 _COMPARISON_BASE = re.compile(r"(?:度|期)?(?:同期)?(?:比|対比|と比べ|に比べ|から)")
 _COMPARISON_BASE_EN = re.compile(r"(?:from|than|over|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?$", re.I)
 
@@ -876,7 +877,8 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         value = "--" + m.value[5:] if m.value.startswith(str(_NO_YEAR)) else m.value
         if value == "--" or (not value.startswith("--") and abs(int(value[:4]) - _NO_YEAR) <= 10):
             continue  # 前年, 翌年 of no year: a year relative to nothing
-        if _COMPARISON_BASE.match(text, start + len(m.text)) or _COMPARISON_BASE_EN.search(text[:start]):
+        if _RELATIVE.search(m.text) and (
+                _COMPARISON_BASE.match(text, start + len(m.text)) or _COMPARISON_BASE_EN.search(text[:start])):
             continue  # 前年度比18%増, "from a year earlier": the base of a comparison, not a date of the claim
         mentions.append(DateMention(m.text, value))
         spans.append((start, start + len(m.text)))
@@ -1209,8 +1211,8 @@ def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[i
 def _passive_ja(tokens: list[Token], i: int) -> bool:
     """A Japanese predicate in the passive voice: 登録された, 選ばれる, 建てられた."""
     tail = "".join(u.text for u in tokens[i + 1:i + 4] if u.kind in ("func", "neg"))
-    return tail.startswith(("され", "れる", "れた", "られ", "れ、", "れて")) or (
-        tokens[i].text.endswith(("れる", "れた", "られる", "られた")) and tokens[i].lemma != tokens[i].text)
+    # The auxiliary is its own morpheme (選ば+れ+た); a verb ending in れ (生まれた, 壊れた) is no passive.
+    return tail.startswith(("され", "れる", "れた", "られ", "れ、", "れて"))
 
 
 def _relative_head(tokens: list[Token], i: int, args: list[Arg]) -> Arg | None:

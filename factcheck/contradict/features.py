@@ -248,7 +248,6 @@ def _focus(ctx: PairContext, out: Signals) -> None:
         theirs = [y.focus] if y.focus is not None else [g for g in y.args if g.role == "agent"]
         if not theirs:
             continue
-
         best = max(theirs, key=lambda g: _share(mine, g.own if strict else g.keys))
         if _share(mine, best.own if strict else best.keys) >= 0.5:
             out.values["focus_same"] = 1.0
