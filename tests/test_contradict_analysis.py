@@ -118,3 +118,20 @@ def test_a_doer_changed_between_two_named_parties() -> None:
     b = analyse("ペルーはボリビアの独立を承認したため、チリとの関係を断絶した。", "ja")
     assert doer_changed(a, b) == ("チリ", "ペルー")
     assert doer_changed(a, analyse("チリはボリビアの独立を承認し、ペルーとの関係を断った。", "ja")) is None
+
+
+def test_names_sharing_only_their_initials_are_two_names() -> None:
+    assert not names_match(_name("The Gorse Bridge opened.", "en", "Gorse Bridge"),
+                           _name("The Glenny Bridge opened.", "en", "Glenny Bridge"))
+    assert names_match(_name("The World Health Organization said so.", "en", "World Health Organization"),
+                       _name("The WHO said so.", "en", "WHO"))
+
+
+def test_claims_naming_two_different_things_are_no_one_subject_in_a_scan() -> None:
+    from factcheck.contradict.features import signals
+
+    apart = signals(PairContext(analyse("The Gorse Bridge opened in 1983.", "en"),
+                                analyse("The Kestle Bridge opened in 2024.", "en")))
+    same = signals(PairContext(analyse("The Gorse Bridge opened in 1983.", "en"),
+                               analyse("The Gorse Bridge opened in 2024.", "en")))
+    assert not apart.same_subject and same.same_subject

@@ -614,14 +614,19 @@ def _sounds_alike(u: str, v: str) -> bool:
     return fuzz.ratio(u, v) >= (88 if min(len(u), len(v)) <= 6 else 75)
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")
+
+
 def names_match(x: Name, y: Name) -> bool:
     """Two names for one thing: a shared distinctive word (Nile ~ Nile River), a contained form, or an acronym.
 
     Ordinary nouns in names (university, city, stock exchange) do not make
     two names one: 駒澤大学 and 創価大学, Tokyo and New York Stock Exchange differ.
     """
-    if x.acronyms & y.acronyms or x.acronyms & {w for f in y.forms for w in f} \
-            or y.acronyms & {w for f in x.forms for w in f}:
+    # An acronym stands for a name (WHO ~ World Health Organization); two names that only share
+    # their initials (Gorse Bridge / Glen Bridge) are two names.
+    if (x.acronyms & y.acronyms and (_ACRONYM.fullmatch(x.text) or _ACRONYM.fullmatch(y.text))) \
+            or x.acronyms & {w for f in y.forms for w in f} or y.acronyms & {w for f in x.forms for w in f}:
         return True
     for fx in x.forms:
         for fy in y.forms:

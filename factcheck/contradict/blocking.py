@@ -19,7 +19,7 @@ from factcheck.contradict.analysis import Analysis
 
 __all__ = ["block", "blocking_keys"]
 
-_MAX_POSTING = 2000  # postings longer than this are stop-keys at any corpus size
+_MAX_POSTING = 500  # postings longer than this are stop-keys at any corpus size
 _PER_CLAIM = 30  # at most this many partners per claim, best first
 
 

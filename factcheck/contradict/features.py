@@ -80,9 +80,12 @@ def _general(ctx: PairContext, out: Signals) -> None:
     # How many names the claims carry is no evidence by itself (people who write labelled pairs
     # put names in their conflicts); only names in aligned slots count, in _names.
     thin = min(_content_words(ctx.a), _content_words(ctx.b)) < 2  # "所在地 X" / "所在地 Y": one word says little
+    # Two claims that each name something, and nothing in common, are about two things however
+    # alike their words ("The Gorse Bridge opened in 1983" / "The Kestle Bridge opened in 2024").
+    named_apart = not ctx.names.matched and bool(ctx.names.only_a) and bool(ctx.names.only_b)
     out.same_subject = bool(ctx.names.matched) or (
-        v["overlap_min"] >= _SAME_SUBJECT_OVERLAP[ctx.cross_language] and not thin)
-    if ctx.cross_language and not out.same_subject and not thin:
+        v["overlap_min"] >= _SAME_SUBJECT_OVERLAP[ctx.cross_language] and not thin and not named_apart)
+    if ctx.cross_language and not out.same_subject and not thin and not named_apart:
         # Across languages the dictionary bridge makes common words meet easily (高さ ~ height): without
         # a shared name, claims sharing only some words are one subject only if their figures could be
         # one value misreported (within a factor of two, or a slipped digit): see _figures.
