@@ -36,6 +36,13 @@ def _without_index(repo: Repository, monkeypatch: pytest.MonkeyPatch) -> list[tu
         return _findings(repo)
 
 
+def _cli_without_index(command: list[str], monkeypatch: pytest.MonkeyPatch) -> str:
+    """The command's output read straight from the files: the truth the index must give back."""
+    with monkeypatch.context() as m:
+        m.setenv(index.NO_INDEX_ENV, "1")
+        return runner.invoke(app, command).stdout
+
+
 def _bump(path: Path, text: str) -> None:
     """Write ``text`` with a modification time that surely differs."""
     old = path.stat().st_mtime_ns if path.exists() else 0
@@ -281,9 +288,7 @@ def test_a_warm_report_reuses_the_detectors_scan(tmp_path: Path, monkeypatch: py
     monkeypatch.chdir(tmp_path)
     make_repo(tmp_path, files={"claims/fa.yaml": _fire("fa", 260), "claims/fb.yaml": _fire("fb", 245)})
     command = ["report", "--format", "json"]
-    with monkeypatch.context() as m:
-        m.setenv(index.NO_INDEX_ENV, "1")
-        truth = runner.invoke(app, command).stdout
+    truth = _cli_without_index(command, monkeypatch)
     assert '"260 people"' in truth and '"245 people"' in truth  # the detector's figures are in the report
     scans: list[int] = []
     real = detector.candidates
@@ -309,9 +314,7 @@ def test_a_warm_stats_loads_no_claim(tmp_path: Path, monkeypatch: pytest.MonkeyP
     command = ["stats", "--format", "json"]
 
     def truth() -> str:
-        with monkeypatch.context() as m:
-            m.setenv(index.NO_INDEX_ENV, "1")
-            return runner.invoke(app, command).stdout
+        return _cli_without_index(command, monkeypatch)
 
     before = truth()
     loads: list[int] = []
@@ -372,9 +375,7 @@ def test_a_kept_report_follows_its_sources(tmp_path: Path, monkeypatch: pytest.M
     command = ["report", "--format", "json"]
 
     def truth() -> str:
-        with monkeypatch.context() as m:
-            m.setenv(index.NO_INDEX_ENV, "1")
-            return runner.invoke(app, command).stdout
+        return _cli_without_index(command, monkeypatch)
 
     before = truth()
     assert runner.invoke(app, command).stdout == before

@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import Literal
 
 from factcheck.contradict.align import NameAlignment, align_names, doer_changed, names_swapped, role_swap, similarity
-from factcheck.contradict.analysis import Analysis
+from factcheck.contradict.analysis import Analysis, Arg
 
 Kind = Literal["date", "quantity", "polarity", "entity", "attribution", "none"]
 
@@ -62,6 +62,14 @@ class PairContext:
         """Two phrases in swapped agent/patient roles (``align.role_swap``), or two aligned names
         (日本が米国を破り / アメリカが日本を下して), asked by several signals."""
         return role_swap(self.a, self.b) or names_swapped(self.names) or doer_changed(self.a, self.b)
+
+    def same_named(self, x: Arg, y: Arg) -> bool:
+        """Two slot phrases, x of a and y of b, holding names the alignment pairs
+        (Velo ~ ヴェロ, 日銀 ~ 日本銀行)."""
+        def inside(arg: Arg, start: int) -> bool:
+            return arg.start <= start < arg.start + len(arg.text)
+
+        return any(inside(x, na.start) and inside(y, nb.start) for na, nb in self.names.matched)
 
     @property
     def cross_language(self) -> bool:

@@ -16,7 +16,7 @@ FAIL (date): "The museum closed in 2009." / "その博物館は2012年に閉館�
 from __future__ import annotations
 
 from factcheck.contradict.align import OTHER_GROUPS, align_dates, align_figures, different_qualifiers, event_groups, word_overlap
-from factcheck.contradict.analysis import Analysis, Arg, DateValue, Frame, Name
+from factcheck.contradict.analysis import Analysis, Arg, DateValue, Frame
 from factcheck.contradict.model import Conflict, PairContext
 
 _MIN_SIMILARITY = 0.2
@@ -77,19 +77,11 @@ def _same_agent(x: Arg, y: Arg, ctx: PairContext, strict: bool) -> bool:
     named_x = [n for n in ctx.a.names if x.start <= n.start < x.start + len(x.text)]
     named_y = [n for n in ctx.b.names if y.start <= n.start < y.start + len(y.text)]
     if named_x and named_y:
-        return _same_named(x, y, ctx)  # 日露戦争 / 朝鮮戦争 share 戦争 but are two wars
+        return ctx.same_named(x, y)  # 日露戦争 / 朝鮮戦争 share 戦争 but are two wars
     # Unnamed doers ("the company", "the new terminal") are often one doer paraphrased: told
     # apart by their words only when the claims are not otherwise alike.
     kx, ky = (x.own, y.own) if strict else (x.keys, y.keys)
-    return bool(kx & ky) or _same_named(x, y, ctx) or ctx.similarity >= _ALIKE
-
-
-def _same_named(x: Arg, y: Arg, ctx: PairContext) -> bool:
-    """Two slot phrases naming one thing: a name in each that the name alignment pairs (Velo ~ ヴェロ)."""
-    def inside(arg: Arg, name: Name) -> bool:
-        return arg.start <= name.start < arg.start + len(arg.text)
-
-    return any(inside(x, na) and inside(y, nb) for na, nb in ctx.names.matched)
+    return bool(kx & ky) or ctx.same_named(x, y) or ctx.similarity >= _ALIKE
 
 
 def check(ctx: PairContext) -> Conflict | None:

@@ -73,14 +73,14 @@ def other_agent(ctx: PairContext) -> tuple[str, str] | None:
             if not (event_groups(fa.pred) & event_groups(fb.pred)) and not (fa.pred & ctx.a.credit_preds):
                 continue  # two can export to each other; only a one-time act or a credit has one doer
             if fa.agent is None or fb.agent is None or _same_phrase(fa.agent, fb.agent, strict) \
-                    or _aligned_names(fa.agent, fb.agent, ctx):
+                    or ctx.same_named(fa.agent, fb.agent):
                 continue  # one doer, perhaps under two names (日銀 / 日本銀行)
             shared = fa.objects & fb.objects
             if not shared or len(shared) * 2 < min(len(fa.objects), len(fb.objects)):
                 continue  # not done to the same thing
             if _same_phrase(fa.agent, fb.patient, strict) or _same_phrase(fb.agent, fa.patient, strict) \
-                    or (fb.patient is not None and _aligned_names(fa.agent, fb.patient, ctx)) \
-                    or (fa.patient is not None and _aligned_names(fa.patient, fb.agent, ctx)):
+                    or (fb.patient is not None and ctx.same_named(fa.agent, fb.patient)) \
+                    or (fa.patient is not None and ctx.same_named(fa.patient, fb.agent)):
                 continue  # one claim's doer is what the other's act is done to (X landed SLIM / SLIM landed)
             if not (_names_in(fa.agent.text, ctx.a) and _names_in(fb.agent.text, ctx.b)):
                 continue  # only named agents: "the company" and "the firm" may be one
@@ -99,14 +99,6 @@ def _reported_act(x: Analysis) -> bool:
     the doer before the reporting verb is not the act's."""
     return x.lang == "en" and bool(re.search(r"\b(?:said|says|announced|reported|confirmed|stated|disclosed)\b"
                                              r"(?:\s+\w+){0,6}?\s+that\b", x.text))
-
-
-def _aligned_names(x: Arg, y: Arg, ctx: PairContext) -> bool:
-    """Two phrases holding names the name alignment pairs (日銀 ~ 日本銀行, UNESCO ~ ユネスコ)."""
-    def inside(arg: Arg, start: int) -> bool:
-        return arg.start <= start < arg.start + len(arg.text)
-
-    return any(inside(x, na.start) and inside(y, nb.start) for na, nb in ctx.names.matched)
 
 
 def _same_phrase(x: Arg | None, y: Arg | None, strict: bool) -> bool:
