@@ -116,7 +116,9 @@ def test_vocabulary_entries_are_strings() -> None:
             return [v for value in x for v in walk(value)]
         return [x]
 
+    months = data["year_parts"].pop("months")  # the one table of numbers: months of a part of a year
     assert all(isinstance(v, str) for v in walk(data))
+    assert all(isinstance(m, int) and 1 <= m <= 12 for ms in months.values() for m in ms)
 
 
 @settings(max_examples=60, deadline=None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.contradict import lexicon
-from factcheck.contradict.analysis import Analysis, DateValue, Figure, Name, Token, names_match
+from factcheck.contradict.analysis import Analysis, Arg, DateValue, Figure, Name, Token, names_match
 
 __all__ = [
     "NameAlignment", "align_dates", "doer_changed", "names_swapped", "role_swap", "align_figures", "align_names", "content_overlap", "light_predicates",
@@ -115,16 +115,17 @@ def role_swap(a: Analysis, b: Analysis) -> tuple[str, str] | None:
         kx, ky = (x.own, y.own) if strict else (x.keys, y.keys)
         return bool(kx & ky) and len(kx & ky) * 2 >= min(len(kx), len(ky))
 
-    for x1 in slots(a):
-        for x2 in slots(a):
-            if x1 is x2 or x1.role != "agent" or x2.role != "patient":
-                continue
-            for y1 in slots(b):
-                if y1.role != "patient" or not same(x1, y1) or same(x2, y1):
-                    continue
-                for y2 in slots(b):
-                    if y2 is not y1 and y2.role == "agent" and same(x2, y2) and not same(x1, y2):
-                        return x1.text, x2.text
+    # The doer and the done-to of one predicate in each claim: an agent of one act and the
+    # patient of another ("the glacier expanded", "images analysed by …") swap nothing.
+    def pairs(x: Analysis) -> list[tuple[Arg, Arg]]:
+        kept = {id(g) for g in slots(x)}
+        return [(f.agent, f.patient) for f in x.frames
+                if f.agent is not None and f.patient is not None and id(f.agent) in kept and id(f.patient) in kept]
+
+    for x1, x2 in pairs(a):
+        for y2, y1 in pairs(b):
+            if same(x1, y1) and not same(x2, y1) and same(x2, y2) and not same(x1, y2):
+                return x1.text, x2.text
     return None
 
 
@@ -290,6 +291,30 @@ def _contrast(t: Token) -> tuple[int, int] | None:
         if form in index:
             return index[form]
     return None
+
+
+@cache
+def _role_index() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, words in enumerate(lexicon.cues()["credit_roles"]):
+        for w in words:
+            out[w] = i
+            if not lexicon.ja_has_cjk(w):
+                out[lexicon.stem(w)] = i
+    return out
+
+
+def credit_roles(x: Analysis) -> frozenset[int]:
+    """The parts in one work or body a claim names: author, illustrator, director, chair."""
+    index = _role_index()
+    return frozenset(index[f] for t in x.tokens if t.kind in ("content", "pred", "name")
+                     for f in (t.text, t.lemma, t.lemma.lower(), lexicon.stem(t.lemma.lower())) if f in index)
+
+
+def different_roles(a: Analysis, b: Analysis) -> bool:
+    """Each claim credits a part the other does not name: 文を担当 / 絵を手がけた, director / screenwriter."""
+    ra, rb = credit_roles(a), credit_roles(b)
+    return bool(ra) and bool(rb) and not ra & rb
 
 
 def different_qualifiers(a: Analysis, b: Analysis) -> bool:

@@ -155,6 +155,7 @@ class Analysis:
     ordinals: frozenset[str]  # editions and ranks that pick one of a series: 第3回, 2nd, No. 4
     hedged: bool
     poles: frozenset[tuple[int, int]]  # (antonym scale, pole) of the predicates
+    head_poles: frozenset[tuple[int, int]]  # those of the head predicate (Japanese: the last); else = poles
     preds: frozenset[str]  # keys of the predicates
     credit_preds: frozenset[str]  # predicates that credit one agent (wrote, discovered, said)
     reporting: bool  # has a reporting frame ("according to X")
@@ -887,6 +888,11 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
             continue  # 前年度比18%増, "from a year earlier": the base of a comparison, not a date of the claim
         mentions.append(DateMention(m.text, value))
         spans.append((start, start + len(m.text)))
+    for extra, (s, e) in _periods_as_dates(text, spans):
+        mentions.append(extra)
+        spans.append((s, e))
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    mentions, spans = [mentions[i] for i in order], [spans[i] for i in order]
     out: list[DateValue] = []
     preds = [t for t in tokens if t.kind == "pred" and not _light(t, dates=True)]
     for mention, (s, e) in zip(mentions, spans, strict=True):
@@ -917,9 +923,62 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         else:
             qualifier = len(mention.value) == 4 and bool(re.match(r"\s+[A-Za-z]", text[e:e + 2])) and not re.match(
                 r"\s+(?:and|to|or|when|after|before|until|with|as|in|at|on|for|by|from|but|while)\b", text[e:e + 8])
-        out.append(DateValue(mention.text, mention.value, s, e, clause, frozenset(event), reference,
-                             qualifier and not reference))
+        part = _year_part(text, s, e) if len(mention.value) == 4 else ""
+        out.append(DateValue(mention.text, mention.value + (f"~{part}" if part else ""), s, e, clause,
+                             frozenset(event), reference, qualifier and not reference and not part))
     return out, spans
+
+
+# Decades (the 1990s, 1990年代) and English months named without a year ("closed last
+# March", "in October"): the date reader leaves them out, as a claim's date they are too
+# vague, but two of them still tell one event's dates apart (the 1990s / 2003; March / October).
+_DECADE = re.compile(r"(?<![\d.,])(1\d|20)(\d)0(?:s\b|'s\b|年代)")
+_BARE_MONTH = re.compile(
+    r"(?i)\b(?:in|last|this|next|early|late|mid-?|since|until|by|during)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"(?!\s*(?:\d|of\s+\d|,\s*\d))")
+_MONTH_NUMBER = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                             "august", "september", "october", "november", "december"), 1)}
+
+
+def _periods_as_dates(text: str, taken: list[tuple[int, int]]) -> list[tuple[DateMention, tuple[int, int]]]:
+    out: list[tuple[DateMention, tuple[int, int]]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    for m in _DECADE.finditer(text):
+        if free(m.start(), m.end()):
+            out.append((DateMention(m.group(), f"{m[1]}{m[2]}0s"), (m.start(), m.end())))
+    for m in _BARE_MONTH.finditer(text):
+        if free(m.start("mon"), m.end("mon")):
+            value = f"--{_MONTH_NUMBER[m['mon'].lower()]:02d}"
+            out.append((DateMention(m["mon"], value), (m.start("mon"), m.end("mon"))))
+    return out
+
+
+@cache
+def _year_part_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    parts = lexicon.cues()["year_parts"]
+    words = {**{w.lower(): p for w, p in parts["en"].items()}, **parts["ja"]}
+    en = "|".join(sorted((re.escape(w).replace("\\ ", r"\s+") for w in parts["en"]), key=len, reverse=True))
+    ja = "|".join(sorted(map(re.escape, parts["ja"]), key=len, reverse=True))
+    before = re.compile(rf"(?i)\b(?P<w>{en})(?:\s+|-)(?:of\s+)?(?:(?:the\s+)?fiscal(?:\s+year)?\s+|FY\s?)?$")
+    after = re.compile(rf"^(?:年)?(?:度)?(?:の)?\s*(?P<w>{ja})|^\s+(?P<q>[QH][1-4])\b")
+    return before, after, words
+
+
+def _year_part(text: str, start: int, end: int) -> str:
+    """The part of the year a year's mention is narrowed to: spring, q3, late (or "")."""
+    before, after, words = _year_part_patterns()
+    m = before.search(text[max(0, start - 40):start]) or after.match(text[end:end + 10])
+    if m is None:
+        return ""
+    word = m.group("w") or m.groupdict().get("q") or ""
+    part = words.get(re.sub(r"\s+", " ", word.lower()), words.get(word, ""))
+    # A part of a fiscal year (2024年度上期, "Q1 FY2025") is months no calendar tells.
+    fiscal = "年度" in text[start:end + 1] or bool(re.search(r"(?i)fiscal|FY\s?$", text[max(0, start - 20):start]))
+    return f"fiscal-{part}" if part and fiscal else part
 
 
 @cache
@@ -1038,14 +1097,17 @@ def pole_forms(t: Token) -> tuple[str, ...]:
     return forms
 
 
-def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
+def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], frozenset[int], frozenset[tuple[int, int]]]:
     """Antonym poles of the predicates, each flipped when a negation governs it ("did not rise" is "fell").
 
-    Also returns the indexes of the negations so consumed, which no longer count as free negations.
+    Also returns the indexes of the negations so consumed, which no longer count as free
+    negations, and the poles of the head predicate (in Japanese the last one: 禁止する条例案を
+    可決した passed the ordinance; elsewhere all of them).
     """
     cues = _cues()
     out: set[tuple[int, int]] = set()
     used: set[int] = set()
+    head: set[tuple[int, int]] = set()
     for i, t in enumerate(tokens):
         if t.kind == "neg" and t.lemma == "fail" and not (i + 1 < len(tokens) and tokens[i + 1].lemma == "to"):
             # "the launch failed" is the failure pole; only "failed to X" negates X.
@@ -1069,8 +1131,30 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         if neg is not None:
             used.add(neg)
             found = {(scale, 1 - pole) for scale, pole in found}
+        if _forgone(tokens, i, lang):
+            found = {(scale, 1 - pole) for scale, pole in found}
         out |= found
-    return frozenset(out), frozenset(used)
+        if t.kind == "pred":
+            head = found
+    return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out)
+
+
+@cache
+def _forgo_words() -> frozenset[str]:
+    data = lexicon.cues()["forgo"]
+    return frozenset(data["ja"]) | frozenset(stem(w) for w in data["en"]) | frozenset(data["en"])
+
+
+def _forgone(tokens: list[Token], i: int, lang: str) -> bool:
+    """The act at ``i`` is called off by a verb next to it: 引き上げを見送った, "shelved plans to raise"."""
+    words = _forgo_words()
+    if tokens[i].lemma in words or stem(tokens[i].lemma) in words:
+        return False
+    if lang == "ja":
+        near = [u for u in tokens[i + 1:i + 4] if u.kind in ("pred", "content")][:1]
+    else:
+        near = [u for u in tokens[max(0, i - 4):i] if u.kind in ("pred", "content")][-2:]
+    return any(u.lemma in words or stem(u.lemma) in words for u in near)
 
 
 _SCOPE_BREAKS = frozenset({"but", "and", "while", "whereas", "although", "though", "because", "when", "after",
@@ -1263,7 +1347,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     figures = _figures(text, tokens, [(d.start, d.end) for d in dates], lang)
     first_pred = next((t.start for t in tokens if t.kind == "pred"), None)
     args = _args(text, tokens, lang)
-    poles, consumed = _poles(tokens, lang)
+    poles, consumed, head_poles = _poles(tokens, lang)
     names = []
     for t in tokens:
         if t.kind != "name":
@@ -1294,7 +1378,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         negative_poles=sum(1 for _, pole in poles if pole == 1), ordinals=_ordinals(text),
         refused=_refused(tokens, lang),
         hedged=_hedged(text, tokens, lang),
-        poles=poles, preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,
+        poles=poles, head_poles=head_poles, preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,
         focus=_focus(text, tokens, lang),
     )
 

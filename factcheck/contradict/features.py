@@ -26,6 +26,7 @@ from factcheck.contradict.align import (
     align_figures,
     content_overlap,
     different_qualifiers,
+    different_roles,
     word_overlap,
 )
 from factcheck.contradict.analysis import Analysis, Figure, Name
@@ -210,6 +211,7 @@ def _names(ctx: PairContext, out: Signals) -> None:
     only_a, only_b = ctx.names.only_a, ctx.names.only_b
     if only_a and only_b:
         v["name_substitution"] = 1.0
+        v["roles_differ"] = 1.0 if different_roles(ctx.a, ctx.b) else 0.0
         v["name_context"] = max(_slot_overlap(x, y, ctx) for x in only_a for y in only_b)
         shared_pred = bool(ctx.a.preds & ctx.b.preds) if not ctx.cross_language else bool(
             ctx.a.preds & (ctx.b.preds | ctx.b.wide))
@@ -321,6 +323,7 @@ FEATURES: tuple[str, ...] = (
     "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
     "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap", "figure_extra_words",
     "name_substitution", "name_same_slot", "name_context", "name_same_act", "role_swap", "converse", "corrected", "other_agent", "credit_both", "credit_any",
+    "roles_differ",
     "quotes_both",
     "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged",
     "date_x_similarity", "date_event_x_similarity", "figure_x_measure", "name_x_overlap", "name_context_x_similarity", "name_x_matched",

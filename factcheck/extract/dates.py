@@ -73,8 +73,8 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
     return iso_date(year, month, day) if 1 <= year <= 2999 else None
 
 
-# The first year of each era: 令和1年 = 2019.
-_ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
+# The first year of each era, 大化 (645) to 令和 (2019): 令和1年 = 2019, 寛永3年 = 1626.
+_ERAS: dict[str, int] = vocab.load("eras")["eras"]
 
 _MON = "(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _KM = "[一二三四五六七八九十]{1,2}"
@@ -92,7 +92,8 @@ _NOT_A_YEAR = r"(?!代|間|後(?!半)|前(?!半)|以上|以内|以下|未満|ぶ
 _PATTERNS: list[tuple[str, str]] = [
     (
         "ja_era",
-        rf"(?P<era>{'|'.join(_ERAS)})\s*(?P<y>元|\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年"
+        # Longest names first (天平勝宝 before 天平); not inside a longer word (異文化3年).
+        rf"(?<![\u3400-\u9fff々])(?P<era>{'|'.join(sorted(_ERAS, key=len, reverse=True))})\s*(?P<y>元|\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年"
         rf"(?:\s*{_JM}(?:\s*{_JD})?)?",
     ),
     ("ja_year_range", rf"(?<![\d.,])(?P<y1>\d{{4}}年?)\s*{_DASH}\s*(?P<y2>\d{{4}})年{_NOT_A_YEAR}"),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from factcheck.contradict.align import content_overlap
+from factcheck.contradict.align import content_overlap, different_roles
 from factcheck.contradict.kinds.entity import corrected
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -37,15 +37,15 @@ def _shared_quote(ctx: PairContext) -> str | None:
 def check(ctx: PairContext) -> Conflict | None:
     a, b = ctx.a, ctx.b
     quote = _shared_quote(ctx)
-    if quote is not None:
+    if quote is not None and not different_roles(a, b):
         # One quotation, two speakers: who said it is the claim.
         speakers_a = [n for n in ctx.names.only_a if n.role != "source" and n.text not in quote]
         speakers_b = [n for n in ctx.names.only_b if n.role != "source" and n.text not in quote]
         if speakers_a and speakers_b:
             return Conflict("attribution", 0.8, speakers_a[0].text, speakers_b[0].text,
                             "the same quotation credited to different speakers")
-    if not (a.credit_preds and b.credit_preds):
-        return None
+    if not (a.credit_preds and b.credit_preds) or different_roles(a, b):
+        return None  # the author and the illustrator of one book: two parts, two people
     fix = corrected(ctx)
     if fix is not None:
         return Conflict("attribution", 0.8, fix[0], fix[1], "one claim corrects the other's attribution")

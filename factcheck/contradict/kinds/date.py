@@ -15,6 +15,9 @@ FAIL (date): "The museum closed in 2009." / "その博物館は2012年に閉館�
 
 from __future__ import annotations
 
+from functools import cache
+
+from factcheck.contradict import lexicon
 from factcheck.contradict.align import OTHER_GROUPS, align_dates, align_figures, different_qualifiers, event_groups, word_overlap
 from factcheck.contradict.analysis import Analysis, Arg, DateValue, Frame
 from factcheck.contradict.model import Conflict, PairContext
@@ -27,7 +30,40 @@ _MIN_SIMILARITY_UNPLACED = 0.4  # predicates no event group places
 
 
 def dates_agree(x: str, y: str) -> bool:
-    """Equal at the precision both give: 2011 ~ 2011-03 ~ 2011-03-03."""
+    """Equal at the precision both give: 2011 ~ 2011-03 ~ 2011-03-03; a part of a year
+    (2011~spring) holds the months it may fall in, a decade (2010s) the years it spans."""
+    (x, part_x), (y, part_y) = x.partition("~")[::2], y.partition("~")[::2]
+    return _values_agree(x, y) and _parts_agree(x, part_x, y, part_y)
+
+
+@cache
+def _parts() -> tuple[dict[str, int], dict[str, frozenset[int]]]:
+    data = lexicon.cues()["year_parts"]
+    group = {p: i for i, g in enumerate(data["groups"]) for p in g}
+    return group, {p: frozenset(ms) for p, ms in data["months"].items()}
+
+
+def _parts_agree(x: str, part_x: str, y: str, part_y: str) -> bool:
+    if not part_x and not part_y:
+        return True
+    group, months = _parts()
+    if part_x and part_y:
+        if part_x.startswith("fiscal-") != part_y.startswith("fiscal-"):
+            return True  # a fiscal year's half and a calendar year's: months apart, not told
+        part_x, part_y = part_x.removeprefix("fiscal-"), part_y.removeprefix("fiscal-")
+        if group[part_x] == group[part_y]:
+            return part_x == part_y  # spring / winter, Q1 / Q3
+        return part_x not in months or part_y not in months or bool(months[part_x] & months[part_y])
+    part, other = (part_x, y) if part_x else (part_y, x)
+    if part not in months or len(other) < 7 or other.startswith("--") or other.endswith("s"):
+        return True  # a quarter or part of a fiscal year, or nothing finer on the other side
+    return int(other[5:7]) in months[part]
+
+
+def _values_agree(x: str, y: str) -> bool:
+    if x.endswith("s") or y.endswith("s"):
+        # A decade holds its years: the 1990s ~ 1995, not 2003.
+        return x.startswith("--") or y.startswith("--") or x[:3] == y[:3]
     if x.startswith("--") or y.startswith("--"):
         # A year-less 12月7日 compares with the month and day of the other date.
         md_x = x[2:] if x.startswith("--") else x[5:]

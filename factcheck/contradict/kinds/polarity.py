@@ -29,9 +29,12 @@ _MIN_SIMILARITY_POLES = 0.35
 
 
 def _opposed_poles(a: Analysis, b: Analysis) -> tuple[int, int] | None:
-    for scale, pole in a.poles:
-        if (scale, 1 - pole) in b.poles and (scale, pole) not in b.poles and (scale, 1 - pole) not in a.poles:
-            return scale, pole
+    """A scale on which the two claims stand at opposite poles: all their predicates, or
+    where one holds both poles (禁止する条例案を可決した), its head predicate."""
+    for pa, pb in ((a.poles, b.poles), (a.head_poles, b.head_poles)):
+        for scale, pole in pa:
+            if (scale, 1 - pole) in pb and (scale, pole) not in pb and (scale, 1 - pole) not in pa:
+                return scale, pole
     return None
 
 
