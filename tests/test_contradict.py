@@ -116,9 +116,12 @@ def test_vocabulary_entries_are_strings() -> None:
             return [v for value in x for v in walk(value)]
         return [x]
 
-    months = data["year_parts"].pop("months")  # the one table of numbers: months of a part of a year
+    # The tables of numbers: the months of a part of a year, the days of a part of a month.
+    months = data["year_parts"].pop("months")
+    days = data["year_parts"].pop("days")
     assert all(isinstance(v, str) for v in walk(data))
     assert all(isinstance(m, int) and 1 <= m <= 12 for ms in months.values() for m in ms)
+    assert all(isinstance(d, int) and 1 <= d <= 31 for ds in days.values() for d in ds)
 
 
 @settings(max_examples=60, deadline=None)

@@ -135,3 +135,117 @@ def test_claims_naming_two_different_things_are_no_one_subject_in_a_scan() -> No
     same = signals(PairContext(analyse("The Gorse Bridge opened in 1983.", "en"),
                                analyse("The Gorse Bridge opened in 2024.", "en")))
     assert not apart.same_subject and same.same_subject
+
+
+# --- dates: parts of a year or month, fiscal years, decades, months without a year, eras, spans ---
+
+def _values(text: str, lang: str) -> list[str]:
+    return [d.value for d in analyse(text, lang).dates]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("The pier was rebuilt in the spring of 1911.", "en", "1911~spring"),
+    ("The depot closes in the third quarter of fiscal 2027.", "en", "2027~fiscal-q3"),
+    ("堤防の工事は2031年夏に終わった。", "ja", "2031~summer"),
+    ("新庁舎は2026年度上期に完成する。", "ja", "2026~fiscal-h1"),
+    ("分館は2026年度中に着工した。", "ja", "2026~fiscal"),
+    ("売り場は2030年3月下旬に改装された。", "ja", "2030-03~late-month"),
+    ("The kiosk reopened in early May 2029.", "en", "2029-05~early-month"),
+    ("The ferry was withdrawn in the 1970s.", "en", "1970s"),
+    ("The bakery shut last October after a fire.", "en", "--10"),
+])
+def test_parts_of_a_year_and_vague_dates_are_read(text: str, lang: str, value: str) -> None:
+    assert value in _values(text, lang)
+
+
+@pytest.mark.parametrize(("x", "y", "agree"), [
+    ("1911~spring", "1911-04", True),
+    ("1911~spring", "1911-11", False),
+    ("1911~spring", "1911~autumn", False),
+    ("2027~q1", "2027~q3", False),
+    ("2027~q3", "2027-08", True),  # a quarter may be a fiscal year's: no month tells it apart
+    ("2026~fiscal", "2027-02", True),  # a fiscal year runs into the next calendar year
+    ("2026~fiscal", "2027-06", False),
+    ("2026~fiscal", "2025-11", True),  # or starts in the one before (October)
+    ("2026~fiscal-h1", "2026-08-03", True),
+    ("2030-03~late-month", "2030-03~early-month", False),
+    ("2030-03~late-month", "2030-03-27", True),
+    ("2030-03~late-month", "2030-03-04", False),
+    ("1970s", "1975", True),
+    ("1970s", "1983", False),
+    ("--10", "2024-10-02", True),
+    ("--10", "--03", False),
+])
+def test_dates_agree_at_the_precision_both_give(x: str, y: str, agree: bool) -> None:
+    from factcheck.contradict.kinds.date import dates_agree
+
+    assert dates_agree(x, y) is agree and dates_agree(y, x) is agree
+
+
+def test_every_japanese_era_gives_its_years() -> None:
+    from factcheck.extract.dates import DateContext, find_dates
+
+    assert [m.value for m in find_dates("天守は寛永3年に再建された。", DateContext())[0]] == ["1626"]
+    assert [m.value for m in find_dates("開眼供養は天平勝宝元年に行われた。", DateContext())[0]] == ["0749"]
+    assert find_dates("異文化3年目の交流", DateContext())[0] == []  # an era name inside a longer word
+
+
+def test_both_ends_of_a_span_are_reference_times() -> None:
+    dates = analyse("The show runs from 12 April to 8 September 2029 in the east wing.", "en").dates
+    assert len(dates) == 2 and all(d.reference for d in dates)
+
+
+def test_a_japanese_cleft_dates_the_act_before_noha() -> None:
+    date = analyse("鉄橋が架け替えられたのは、寛永13年のことである。", "ja").dates[0]
+    assert date.value == "1636" and not date.qualifier and date.event
+
+
+# --- poles, roles and credits ---
+
+def test_the_japanese_head_predicate_decides_between_two_poles() -> None:
+    a = analyse("町議会は、夜間の花火を禁止する条例案を可決した。", "ja")
+    b = analyse("The town council voted down the ordinance.", "en")
+    assert len({scale for scale, _ in a.poles if (scale, 0) in a.poles and (scale, 1) in a.poles}) == 1
+    assert {pole for _, pole in a.head_poles} == {0}
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    assert _opposed_poles(a, b) is not None
+
+
+def test_a_verb_that_calls_an_act_off_flips_its_pole() -> None:
+    forgone = analyse("市は来年度の水道料金の引き上げを見送った。", "ja")
+    plain = analyse("市は来年度の水道料金を引き上げた。", "ja")
+    assert forgone.poles != plain.poles
+    assert {(s, 1 - p) for s, p in plain.poles} & forgone.poles
+
+
+def test_a_negation_after_a_verb_of_becoming_denies_the_state() -> None:
+    no_deficit = analyse("町の決算は赤字に転落しなかった。", "ja")
+    deficit = analyse("町の決算は赤字だった。", "ja")
+    assert no_deficit.poles and not no_deficit.poles & deficit.poles
+
+
+def test_agent_and_patient_of_two_different_acts_swap_nothing() -> None:
+    a = analyse("The Varn glacier expanded by about 3 square kilometres, according to images analysed by the institute.", "en")
+    b = analyse("Images analysed by the institute show the Varn glacier shrank by about 3 square kilometres.", "en")
+    from factcheck.contradict.align import role_swap
+
+    assert role_swap(a, b) is None
+    sold = analyse("Orrin Media sold its radio arm to Talbot Press.", "en")
+    bought = analyse("Talbot Press sold its radio arm to Orrin Media.", "en")
+    assert names_swapped(PairContext(sold, bought).names) is not None
+
+
+def test_two_parts_in_one_work_are_two_credits() -> None:
+    from factcheck.contradict.align import different_roles
+
+    text_by = analyse("絵本『ほしのふね』は、作家の森川葵が文を担当した。", "ja")
+    pictures_by = analyse("絵本『ほしのふね』の絵を手がけたのは、画家の北条蓮である。", "ja")
+    also_text_by = analyse("絵本『ほしのふね』の文を書いたのは、作家の北条蓮である。", "ja")
+    assert different_roles(text_by, pictures_by)
+    assert not different_roles(text_by, also_text_by)
+
+
+def test_kei_before_a_figure_marks_a_total() -> None:
+    figure = analyse("町の出荷量は計4万2000トンだった。", "ja").figures[0]
+    assert figure.total

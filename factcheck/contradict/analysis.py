@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -764,8 +764,8 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
         near = _keys_of(near_tokens + before)
         near_own = _keys_of(near_tokens + before, own=True)
         window = folded[max(0, start - 12):end + 12]
-        total = any(w in window for w in cues.totals_ja) if lang == "ja" else bool(
-            set(re.findall(r"[a-z]+", window)) & cues.totals_en)
+        total = any(w in window for w in cues.totals_ja) or folded[max(0, start - 2):start].rstrip().endswith("計") \
+            if lang == "ja" else bool(set(re.findall(r"[a-z]+", window)) & cues.totals_en)
         clause_start = min((t.start for t in tokens if t.clause == clause), default=start)
         clause_end = max((t.end for t in tokens if t.clause == clause), default=end)
         periods = _period_words(text[clause_start:clause_end], start - clause_start, end - clause_start, lang)
@@ -905,6 +905,10 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
             # Japanese puts the predicate last, after a comma: 2001年4月、…開業した.
             later = [t for t in preds if t.start >= e][-1:] if lang == "ja" else preds[:1]
             event = {k for t in later for k in _event_keys(t, tokens)}
+        if not event and lang == "ja" and "のは" in text[:s]:
+            # A cleft: 公認されたのは、享保15年のことである dates the act before のは.
+            cleft = [t for t in preds if t.end <= text.rfind("のは", 0, s) + 1][-1:]
+            event = {k for t in cleft for k in _event_keys(t, tokens)}
         after = fold(text[e:e + 6])
         before = fold(text[max(0, s - 16):s])
         reference = after.lstrip("の").startswith(cues.reference_ja) or any(
@@ -918,15 +922,38 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         # of it (2028年のオリンピック, 2019年シーズン, 平成30年度, "the 2031 summit").
         if lang == "ja":
             refines = bool(right) and any(w in right[0].text for w in _cues().periods_ja)  # 令和4年の秋
-            qualifier = len(mention.value) == 4 and (bool(right) and not eventive and not refines
-                                                      or after.startswith("度"))
+            formal = bool(right) and right[0].text in _FORMAL_NOUNS  # 享保15年のことである
+            qualifier = len(mention.value) == 4 and (bool(right) and not eventive and not refines and not formal
+                                                      or after.startswith("度") and not re.match(r"度(?:中|内|に)", after))
         else:
             qualifier = len(mention.value) == 4 and bool(re.match(r"\s+[A-Za-z]", text[e:e + 2])) and not re.match(
                 r"\s+(?:and|to|or|when|after|before|until|with|as|in|at|on|for|by|from|but|while)\b", text[e:e + 8])
-        part = _year_part(text, s, e) if len(mention.value) == 4 else ""
+        value = mention.value
+        part = _year_part(text, s, e) if len(value) == 4 and value[0] != "-" else \
+            _month_part(text, s, e) if len(value) == 7 or (len(value) == 4 and value[0] == "-") else ""
         out.append(DateValue(mention.text, mention.value + (f"~{part}" if part else ""), s, e, clause,
                              frozenset(event), reference, qualifier and not reference and not part))
-    return out, spans
+    return _span_bounds(text, out), spans
+
+
+# Nouns with no content of their own: a year before them names no edition of anything.
+_FORMAL_NOUNS = frozenset({"こと", "事", "ころ", "頃", "とき", "時", "もの", "ところ", "うち"})
+
+_SPAN_GAP = re.compile(r"\s*(?:to|till|until|through|[–—\-～〜~])\s*", re.I)
+
+
+def _span_bounds(text: str, dates: list[DateValue]) -> list[DateValue]:
+    """Both ends of a span ("from 12 April to 8 September", 2024-07-20～2024-09-29) bound a
+    state, as "from" and まで alone do: neither is the date of an event."""
+    out = list(dates)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        gap = text[first.end:second.start]
+        between = re.search(r"(?i)\bbetween\s+$", text[:first.start]) and re.fullmatch(r"\s*and\s*", gap)
+        if _SPAN_GAP.fullmatch(gap) or between:
+            out[i - 1] = replace(first, reference=True, qualifier=False)
+            out[i] = replace(second, reference=True, qualifier=False)
+    return out
 
 
 # Decades (the 1990s, 1990年代) and English months named without a year ("closed last
@@ -969,16 +996,35 @@ def _year_part_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, s
 
 
 def _year_part(text: str, start: int, end: int) -> str:
-    """The part of the year a year's mention is narrowed to: spring, q3, late (or "")."""
+    """The part of the year a year's mention is narrowed to: spring, q3, late (or ""), prefixed
+    ``fiscal`` for a fiscal year (2024年度上期, "Q1 FY2025"), whose months no calendar tells."""
     before, after, words = _year_part_patterns()
     m = before.search(text[max(0, start - 40):start]) or after.match(text[end:end + 10])
-    if m is None:
-        return ""
-    word = m.group("w") or m.groupdict().get("q") or ""
-    part = words.get(re.sub(r"\s+", " ", word.lower()), words.get(word, ""))
-    # A part of a fiscal year (2024年度上期, "Q1 FY2025") is months no calendar tells.
-    fiscal = "年度" in text[start:end + 1] or bool(re.search(r"(?i)fiscal|FY\s?$", text[max(0, start - 20):start]))
-    return f"fiscal-{part}" if part and fiscal else part
+    part = ""
+    if m is not None:
+        word = m.group("w") or m.groupdict().get("q") or ""
+        part = words.get(re.sub(r"\s+", " ", word.lower()), words.get(word, ""))
+    fiscal = "年度" in text[start:end + 1] or bool(
+        re.search(r"(?i)(?:fiscal(?:\s+year)?|FY)\s?$", text[max(0, start - 20):start]))
+    if fiscal:
+        return f"fiscal-{part}" if part else "fiscal"
+    return part
+
+
+@cache
+def _month_part_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    parts = lexicon.cues()["year_parts"]
+    en, ja = parts["month_en"], parts["month_ja"]
+    before = re.compile(rf"(?i)\b(?P<w>{'|'.join(en)})(?:-|\s+)(?:of\s+)?$")
+    after = re.compile(rf"^(?:の)?(?P<w>{'|'.join(sorted(ja, key=len, reverse=True))})")
+    return before, after, {**{w.lower(): p for w, p in en.items()}, **ja}
+
+
+def _month_part(text: str, start: int, end: int) -> str:
+    """The part of the month a month's mention is narrowed to: 3月上旬, "late March" (or "")."""
+    before, after, words = _month_part_patterns()
+    m = before.search(text[max(0, start - 12):start]) or after.match(text[end:end + 4])
+    return words.get(m["w"].lower(), words.get(m["w"], "")) if m else ""
 
 
 @cache
@@ -1117,7 +1163,8 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         if t.kind not in ("pred", "content"):
             continue
         found: set[tuple[int, int]] = set()
-        for form in pole_forms(t):
+        phrasal = _phrasal(tokens, i, lang)
+        for form in (phrasal,) if phrasal in cues.poles else pole_forms(t):
             found |= cues.poles.get(form, set())
         if not found and lang == "en" and t.text.lower().startswith(("un", "non")):
             # unsuccessful, nonprofit...: the pole of the word without its negating prefix, flipped.
@@ -1139,6 +1186,16 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
     return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out)
 
 
+_PARTICLES = frozenset({"down", "off", "out", "back", "up", "away"})
+
+
+def _phrasal(tokens: list[Token], i: int, lang: str) -> str:
+    """A verb with its particle, which the antonym table may list whole: "vote down", "lay off"."""
+    if lang != "en" or i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in _PARTICLES:
+        return ""
+    return f"{tokens[i].lemma} {tokens[i + 1].text.lower()}"
+
+
 @cache
 def _forgo_words() -> frozenset[str]:
     data = lexicon.cues()["forgo"]
@@ -1156,6 +1213,9 @@ def _forgone(tokens: list[Token], i: int, lang: str) -> bool:
         near = [u for u in tokens[max(0, i - 4):i] if u.kind in ("pred", "content")][-2:]
     return any(u.lemma in words or stem(u.lemma) in words for u in near)
 
+
+# Verbs of becoming: a negation after them denies the state they lead into (赤字にならなかった).
+_CHANGE_OF_STATE_JA = frozenset({"成る", "なる", "転落", "転じる", "陥る", "至る"})
 
 _SCOPE_BREAKS = frozenset({"but", "and", "while", "whereas", "although", "though", "because", "when", "after",
                            "before", "since", "which", "who", "that"})
@@ -1181,9 +1241,11 @@ def _refused(tokens: list[Token], lang: str) -> frozenset[str]:
 
 def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
     if lang == "ja":
-        for j in range(i + 1, min(len(tokens), i + 4)):
+        for j in range(i + 1, min(len(tokens), i + 5)):
             if tokens[j].kind == "neg" and tokens[j].lemma in _cues().neg_aux_ja:
                 return j
+            if tokens[j].kind == "pred" and tokens[j].lemma in _CHANGE_OF_STATE_JA:
+                continue  # 赤字に転落しなかった: the negation reaches the state, not only the change
             if tokens[j].kind in ("pred", "content", "punct", "name"):
                 return None
         return None

@@ -33,30 +33,48 @@ def dates_agree(x: str, y: str) -> bool:
     """Equal at the precision both give: 2011 ~ 2011-03 ~ 2011-03-03; a part of a year
     (2011~spring) holds the months it may fall in, a decade (2010s) the years it spans."""
     (x, part_x), (y, part_y) = x.partition("~")[::2], y.partition("~")[::2]
+    fiscal_x, fiscal_y = part_x.startswith("fiscal"), part_y.startswith("fiscal")
+    if fiscal_x != fiscal_y:
+        # Fiscal years start in April (Japan, the UK) or October (the US): FY2023 holds
+        # October 2022 to March 2024 between them, and none of a calendar year's parts.
+        return _in_fiscal_year(x, y) if fiscal_x else _in_fiscal_year(y, x)
+    part_x = part_x.removeprefix("fiscal").removeprefix("-")
+    part_y = part_y.removeprefix("fiscal").removeprefix("-")
     return _values_agree(x, y) and _parts_agree(x, part_x, y, part_y)
 
 
+def _in_fiscal_year(fiscal: str, other: str) -> bool:
+    if other.startswith("--") or other.endswith("s") or not fiscal[:4].isdigit():
+        return True
+    year, fy = int(other[:4]), int(fiscal[:4])
+    if len(other) < 7:
+        return abs(year - fy) <= 1
+    month = int(other[5:7])
+    return year == fy or (year == fy + 1 and month <= 3) or (year == fy - 1 and month >= 10)
+
+
 @cache
-def _parts() -> tuple[dict[str, int], dict[str, frozenset[int]]]:
+def _parts() -> tuple[dict[str, int], dict[str, frozenset[int]], dict[str, tuple[int, int]]]:
     data = lexicon.cues()["year_parts"]
     group = {p: i for i, g in enumerate(data["groups"]) for p in g}
-    return group, {p: frozenset(ms) for p, ms in data["months"].items()}
+    days = {p: (lo, hi) for p, (lo, hi) in data["days"].items()}
+    return group, {p: frozenset(ms) for p, ms in data["months"].items()}, days
 
 
 def _parts_agree(x: str, part_x: str, y: str, part_y: str) -> bool:
     if not part_x and not part_y:
         return True
-    group, months = _parts()
+    group, months, days = _parts()
     if part_x and part_y:
-        if part_x.startswith("fiscal-") != part_y.startswith("fiscal-"):
-            return True  # a fiscal year's half and a calendar year's: months apart, not told
-        part_x, part_y = part_x.removeprefix("fiscal-"), part_y.removeprefix("fiscal-")
         if group[part_x] == group[part_y]:
-            return part_x == part_y  # spring / winter, Q1 / Q3
+            return part_x == part_y  # spring / winter, Q1 / Q3, 上旬 / 下旬
         return part_x not in months or part_y not in months or bool(months[part_x] & months[part_y])
     part, other = (part_x, y) if part_x else (part_y, x)
+    if part in days:
+        day = other[8:10] if not other.startswith("--") else other[5:7]
+        return not day.isdigit() or days[part][0] <= int(day) <= days[part][1]
     if part not in months or len(other) < 7 or other.startswith("--") or other.endswith("s"):
-        return True  # a quarter or part of a fiscal year, or nothing finer on the other side
+        return True  # a quarter that may be fiscal, or nothing finer on the other side
     return int(other[5:7]) in months[part]
 
 
