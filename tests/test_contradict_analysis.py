@@ -249,3 +249,23 @@ def test_two_parts_in_one_work_are_two_credits() -> None:
 def test_kei_before_a_figure_marks_a_total() -> None:
     figure = analyse("町の出荷量は計4万2000トンだった。", "ja").figures[0]
     assert figure.total
+
+
+def test_the_same_event_in_two_places_is_a_venue_change() -> None:
+    from factcheck.contradict.kinds.entity import venue_changed
+
+    here = analyse("The 2031 Fjord Mapping Congress will be held in Bergen, Norway, from 2 to 5 June.", "en")
+    there = analyse("Organisers said the 2031 Fjord Mapping Congress will take place in Turku, Finland.", "en")
+    again = analyse("The 2031 Fjord Mapping Congress in Bergen drew 900 delegates.", "en")
+    assert venue_changed(PairContext(here, there)) is not None
+    assert venue_changed(PairContext(here, again)) is None
+
+
+def test_the_month_may_is_no_hedge() -> None:
+    assert not analyse("The regulator certified the boat in May 2031.", "en").hedged
+    assert analyse("The regulator may certify the boat.", "en").hedged
+
+
+def test_a_denied_acceptance_refuses_what_it_acts_on() -> None:
+    denied = analyse("第2相試験では、偽薬との間に有意差は認められなかった。", "ja")
+    assert denied.refused & analyse("新薬は偽薬に比べ有意差を示した。", "ja").keys

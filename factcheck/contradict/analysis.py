@@ -1129,9 +1129,20 @@ def _hedged(text: str, tokens: list[Token], lang: str) -> bool:
     cues = _cues()
     if any(h in text for h in cues.hedges_ja) or re.search(r"(?:ではない|じゃない)か", text):
         return True
-    # Whole words, not stems: "reportedly" hedges, "reported" does not.
-    return any(t.lemma.lower() in cues.hedges_en or t.text.lower() in cues.hedges_en
-               for t in tokens if t.kind in ("content", "pred", "func"))
+    # Whole words, not stems: "reportedly" hedges, "reported" does not; the month May does not.
+    return any((t.lemma.lower() in cues.hedges_en or t.text.lower() in cues.hedges_en)
+               and not _month_may(tokens, i)
+               for i, t in enumerate(tokens) if t.kind in ("content", "pred", "func"))
+
+
+def _month_may(tokens: list[Token], i: int) -> bool:
+    """"in May 2024", "on 3 May": the month, not the modal verb."""
+    if tokens[i].text != "May":
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    before = tokens[i - 1] if i > 0 else None
+    return (after is None or after.kind in ("num", "punct")) or (
+        before is not None and (before.kind == "num" or before.lemma in ("in", "on", "of", "since", "until", "by", "last", "next", "this", "early", "late", "mid")))
 
 
 def pole_forms(t: Token) -> tuple[str, ...]:
@@ -1229,6 +1240,8 @@ def _refused(tokens: list[Token], lang: str) -> frozenset[str]:
         if t.kind not in ("pred", "content"):
             continue
         poles = {p for form in pole_forms(t) for _, p in cues.poles.get(form, set())}
+        if _governing_negation(tokens, i, lang) is not None:
+            poles = {1 - p for p in poles}  # 有意差は認められなかった: a denied acceptance refuses too
         if 1 not in poles:
             continue
         if lang == "ja":

@@ -52,6 +52,32 @@ def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name
     return None
 
 
+_AT_EN = re.compile(r"(?i)\b(?:in|at)\s+(?:the\s+)?$")
+
+
+def _venues(x: Analysis, names: list[Name]) -> list[Name]:
+    """Names where something happens: "held in Reykjavik", "at Union Station", プラハで開催."""
+    out = []
+    for n in names:
+        end = n.start + len(n.text)
+        if _AT_EN.search(x.text[max(0, n.start - 8):n.start]) or x.text[end:end + 2].startswith(("で", "にて")):
+            out.append(n)
+    return out
+
+
+def venue_changed(ctx: PairContext) -> tuple[Name, Name] | None:
+    """Claims about one named thing (or saying much the same) that place it in two places no
+    name of the other claim covers: held in Reykjavik / takes place in Tromsø."""
+    if not ctx.names.matched and ctx.similarity < 0.5:
+        return None
+    va, vb = _venues(ctx.a, list(ctx.names.only_a)), _venues(ctx.b, list(ctx.names.only_b))
+    if not va or not vb or _dates_differ(ctx) or different_qualifiers(ctx.a, ctx.b):
+        return None
+    if (ctx.a.negations + ctx.a.negative_poles) % 2 != (ctx.b.negations + ctx.b.negative_poles) % 2:
+        return None
+    return va[0], vb[0]
+
+
 def corrected(ctx: PairContext) -> tuple[str, str] | None:
     """One claim says "not X" (X ではなく Y) of what the other claim asserts."""
     for x, y in ((ctx.a, ctx.b), (ctx.b, ctx.a)):
@@ -129,6 +155,9 @@ def check(ctx: PairContext) -> Conflict | None:
     if agents is not None and not different_qualifiers(ctx.a, ctx.b):
         kind: Kind = "attribution" if ctx.a.credit_preds and ctx.b.credit_preds else "entity"
         return Conflict(kind, 0.7, agents[0], agents[1], "the same act by different agents")
+    venues = venue_changed(ctx)
+    if venues is not None:
+        return Conflict("entity", 0.75, venues[0].text, venues[1].text, "the same event in another place")
     sub = substitution(ctx, roles=frozenset({"agent", "patient", "other"}))
     if sub is None:
         return None
