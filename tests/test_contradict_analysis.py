@@ -269,3 +269,13 @@ def test_the_month_may_is_no_hedge() -> None:
 def test_a_denied_acceptance_refuses_what_it_acts_on() -> None:
     denied = analyse("第2相試験では、偽薬との間に有意差は認められなかった。", "ja")
     assert denied.refused & analyse("新薬は偽薬に比べ有意差を示した。", "ja").keys
+
+
+def test_two_parties_joined_by_to_are_two_doers_not_a_changed_doer() -> None:
+    courting = analyse("孤立を深めるフランスが、制裁下のドイツと接近している。", "ja")
+    both = analyse("互いに孤立したフランスとドイツは再接近している。", "ja")
+    assert doer_changed(courting, both) is None
+    # ベルギーとの関係 joins nothing: each claim still makes the other party the doer.
+    a = analyse("ベルギーとフランスの関係は、ベルギーがオランダを承認したことで停止された。", "ja")
+    b = analyse("フランスはオランダを承認したため、ベルギーとの関係を断絶した。", "ja")
+    assert doer_changed(a, b) is not None

@@ -149,8 +149,19 @@ def doer_changed(a: Analysis, b: Analysis) -> tuple[str, str] | None:
         for y in agents_b:
             if any(names_match(y, n) for n in agents_a) or not any(names_match(y, n) for n in a.names):
                 continue
+            if any(_joined(b, n) for n in b.names if names_match(x, n)) or \
+                    any(_joined(a, n) for n in a.names if names_match(y, n)):
+                continue  # ロシアと北朝鮮は接近した: the other party joined to the doer acts with it
             return x.text, y.text
     return None
+
+
+def _joined(x: Analysis, name: Name) -> bool:
+    """A name joined to the next name by と / and (ロシアと北朝鮮は): two doers of one act, not a
+    doer and what is done to (北朝鮮との関係 is no joining)."""
+    end = name.start + len(name.text)
+    link = re.match(r"と|\s+and\s+", x.text[end:end + 6])
+    return link is not None and any(n.start == end + link.end() for n in x.names)
 
 
 def _plain_word(name: Name, other: Analysis) -> bool:

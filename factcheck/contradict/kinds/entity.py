@@ -37,7 +37,8 @@ def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name
     threshold = _MIN_WORDS_CROSS if ctx.cross_language else _MIN_WORDS
     if _different_times(ctx.a, ctx.b) or different_qualifiers(ctx.a, ctx.b):
         return None
-    if (ctx.a.negations + ctx.a.negative_poles) % 2 != (ctx.b.negations + ctx.b.negative_poles) % 2:
+    if (ctx.a.negations + ctx.a.negative_poles) % 2 != (ctx.b.negations + ctx.b.negative_poles) % 2 \
+            or _opposed_poles(ctx.a, ctx.b) is not None:
         return None  # "not approved in Japan" / "approved in the US": not one claim with a name changed
     strict = not ctx.cross_language
     ab, ba = content_overlap(ctx.a, ctx.b, strict=strict), content_overlap(ctx.b, ctx.a, strict=strict)
