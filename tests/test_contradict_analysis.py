@@ -279,3 +279,8 @@ def test_two_parties_joined_by_to_are_two_doers_not_a_changed_doer() -> None:
     a = analyse("ベルギーとフランスの関係は、ベルギーがオランダを承認したことで停止された。", "ja")
     b = analyse("フランスはオランダを承認したため、ベルギーとの関係を断絶した。", "ja")
     assert doer_changed(a, b) is not None
+
+
+def test_a_year_a_figure_is_measured_against_is_no_date_of_the_claim() -> None:
+    values = [d.value for d in analyse("2031年度の出荷量は12万トンと、前年度を4.5%下回った。", "ja").dates]
+    assert values == ["2031~fiscal"]

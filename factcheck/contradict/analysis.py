@@ -864,7 +864,7 @@ def _period_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
 
 
 _RELATIVE = re.compile(r"前|昨|去|previous|prior|earlier|last|ago", re.I)  # a date read relative to another
-_COMPARISON_BASE = re.compile(r"(?:度|期)?(?:同期)?(?:比|対比|と比べ|に比べ|から)")
+_COMPARISON_BASE = re.compile(r"(?:度|期)?(?:同期)?(?:比|対比|と比べ|に比べ|から|を[^、。]{0,12}?(?:上回|下回))")
 _COMPARISON_BASE_EN = re.compile(r"(?:from|than|over|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?$", re.I)
 
 
