@@ -284,3 +284,11 @@ def test_two_parties_joined_by_to_are_two_doers_not_a_changed_doer() -> None:
 def test_a_year_a_figure_is_measured_against_is_no_date_of_the_claim() -> None:
     values = [d.value for d in analyse("2031年度の出荷量は12万トンと、前年度を4.5%下回った。", "ja").dates]
     assert values == ["2031~fiscal"]
+
+
+def test_buying_and_selling_are_two_poles_of_one_scale() -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    sells = analyse("Harwick Foods agreed to sell its bakery unit to Penrose Mills for $300 million.", "en")
+    buys = analyse("Harwick Foods is buying Penrose Mills' bakery unit in a $300 million deal.", "en")
+    assert _opposed_poles(sells, buys) is not None
