@@ -292,3 +292,15 @@ def test_buying_and_selling_are_two_poles_of_one_scale() -> None:
     sells = analyse("Harwick Foods agreed to sell its bakery unit to Penrose Mills for $300 million.", "en")
     buys = analyse("Harwick Foods is buying Penrose Mills' bakery unit in a $300 million deal.", "en")
     assert _opposed_poles(sells, buys) is not None
+
+
+def test_a_subordinate_clause_holds_its_own_doer() -> None:
+    claim = analyse("Shares of Tillmore Foods soared 9% after the regulator cleared its new sweetener.", "en")
+    roles = {n.text: n.role for n in claim.names}
+    frames = {f.pred_text: f for f in claim.frames}
+    assert roles["Tillmore Foods"] == "agent"
+    assert frames["cleared"].agent is not None and "regulator" in frames["cleared"].agent.text
+    assert frames["soared"].patient is None  # nothing in the later clause is what soared
+    # ...so a claim that makes the regulator the doer swaps nothing with it.
+    other = analyse("The regulator refused to clear Tillmore Foods' new sweetener.", "en")
+    assert names_swapped(PairContext(claim, other).names, claim, other) is None

@@ -129,13 +129,25 @@ def role_swap(a: Analysis, b: Analysis) -> tuple[str, str] | None:
     return None
 
 
-def names_swapped(names: NameAlignment) -> tuple[str, str] | None:
-    """Two aligned names, agent and patient in one claim and patient and agent in the other."""
+def names_swapped(names: NameAlignment, a: Analysis | None = None, b: Analysis | None = None) -> tuple[str, str] | None:
+    """Two aligned names, agent and patient in one claim and patient and agent in the other;
+    given the analyses, of one act on each side ("shares of A jumped after B approved" puts
+    A and B in two acts)."""
     for x1, y1 in names.matched:
         for x2, y2 in names.matched:
             if x1.role == "agent" and x2.role == "patient" and y1.role == "patient" and y2.role == "agent":
+                if a is not None and b is not None and not (_one_act(a, x1, x2) and _one_act(b, y2, y1)):
+                    continue
                 return x1.text, x2.text
     return None
+
+
+def _one_act(x: Analysis, agent: Name, patient: Name) -> bool:
+    """The two names stand in the agent and the patient slot of one predicate."""
+    def inside(arg: Arg | None, name: Name) -> bool:
+        return arg is not None and arg.start <= name.start < arg.start + len(arg.text)
+
+    return any(inside(f.agent, agent) and inside(f.patient, patient) for f in x.frames)
 
 
 def doer_changed(a: Analysis, b: Analysis) -> tuple[str, str] | None:

@@ -324,6 +324,15 @@ def _person_title(word: str) -> bool:
     return low in _person_titles() or bool(re.search(r"(?:[^aeiou]er|tor|ist|ian|man|woman)s?$", low))
 
 
+# Conjunctions that open a clause of its own when a subject and a finite verb follow them.
+_SUBORDINATORS = frozenset({"after", "before", "when", "because", "although", "though", "whereas", "while",
+                            "once", "unless", "until", "since"})
+_SUBORDINATE_CLAUSE = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+"
+    r"(?:\w+ed|was|were|had|has|won|lost|took|made|said|sold|bought|began|came|went|left|fell|rose|grew|became|"
+    r"ran|gave|held|met|paid|put|set|shut|cut|hit|led|built|found|told|saw|drew|broke|chose|wrote|beat)\b")
+
+
 def _tokens_en(text: str) -> list[Token]:
     out: list[Token] = []
     clause = 0
@@ -348,6 +357,8 @@ def _tokens_en(text: str) -> list[Token]:
                 clause += 1
             i += 1
             continue
+        if w.lower() in _SUBORDINATORS and _SUBORDINATE_CLAUSE.match(text, m.end()):
+            clause += 1  # "jumped after the FDA approved it": the FDA is the doer of the next act only
         if w[0].isdigit():
             w = w.rstrip(",.")
             out.append(Token(w, w, "num", m.start(), m.start() + len(w), clause))
@@ -1308,10 +1319,23 @@ def _word_keys(t: Token) -> frozenset[str]:
     return frozenset(stem(w) for w in words) if len(words) > 1 else frozenset({t.lemma})
 
 
+def _subordinate_preds(tokens: list[Token]) -> dict[int, int]:
+    """Each English clause opened by a subordinator (after, when, because), with the index of
+    its first predicate."""
+    out: dict[int, int] = {}
+    opened = {t.clause for k, t in enumerate(tokens)
+              if t.lemma in _SUBORDINATORS and (k == 0 or tokens[k - 1].clause != t.clause)}
+    for k, t in enumerate(tokens):
+        if t.clause in opened and t.kind == "pred" and t.clause not in out:
+            out[t.clause] = k
+    return out
+
+
 def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
     out: list[Arg] = []
     chunks = _chunks(tokens)
     first_pred = next((i for i, t in enumerate(tokens) if t.kind == "pred"), None)
+    subordinate = _subordinate_preds(tokens) if lang == "en" else {}
     passive = first_pred is not None and lang == "en" and any(
         t.text.lower() in _BE for t in tokens[max(0, first_pred - 3):first_pred]) \
         and tokens[first_pred].text.lower().endswith(("ed", "en", "wn", "lt", "ught"))
@@ -1328,8 +1352,12 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
                     break
         elif first_pred is not None:
             before = text[max(0, piece[0].start - 12):piece[0].start].lower()
+            own_pred = subordinate.get(piece[0].clause)
             if re.search(r"\bby (?:(?:dr|mr|mrs|ms|prof|sir)\.? )?$", before):
                 role = "agent"
+            elif own_pred is not None:
+                # "…jumped after the FDA approved it": in its own clause, the doer of that clause's act.
+                role = "agent" if j <= own_pred else "patient"
             elif j <= first_pred:
                 role = "patient" if passive else "agent"
             elif i > first_pred:
@@ -1364,8 +1392,13 @@ def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[i
                 # is the によって phrase, which the case table cannot tell from a topic.
                 agent, patient = None, agent or patient
         else:
-            agent = next((g for g in reversed(args) if g.start < t.start and g.role == "agent"), None)
-            patient = next((g for g in args if g.start > t.start and g.role == "patient"), None)
+            # A subordinate clause ("after the FDA approved it") holds its own doer and object.
+            sub = _subordinate_preds(tokens)
+            agent = next((g for g in reversed(args) if g.start < t.start and g.role == "agent"
+                          and (t.clause not in sub or _clause_at(tokens, g.start) == t.clause)), None)
+            patient = next((g for g in args if g.start > t.start and g.role == "patient"
+                            and not (_clause_at(tokens, g.start) in sub and _clause_at(tokens, g.start) != t.clause)),
+                           None)
             span = [u for u in tokens if u.start > t.start and u.clause == t.clause]
         objects = frozenset(k for u in span if u.kind in ("content", "name") for k in (u.own or {u.lemma}))
         out.append(Frame(t.keys, t.own, t.text, agent, patient, objects))

@@ -61,7 +61,7 @@ class PairContext:
     def swap(self) -> tuple[str, str] | None:
         """Two phrases in swapped agent/patient roles (``align.role_swap``), or two aligned names
         (日本が米国を破り / アメリカが日本を下して), asked by several signals."""
-        return role_swap(self.a, self.b) or names_swapped(self.names) or doer_changed(self.a, self.b)
+        return role_swap(self.a, self.b) or names_swapped(self.names, self.a, self.b) or doer_changed(self.a, self.b)
 
     def same_named(self, x: Arg, y: Arg) -> bool:
         """Two slot phrases, x of a and y of b, holding names the alignment pairs
