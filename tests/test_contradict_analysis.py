@@ -304,3 +304,13 @@ def test_a_subordinate_clause_holds_its_own_doer() -> None:
     # ...so a claim that makes the regulator the doer swaps nothing with it.
     other = analyse("The regulator refused to clear Tillmore Foods' new sweetener.", "en")
     assert names_swapped(PairContext(claim, other).names, claim, other) is None
+
+
+def test_one_work_under_two_makers_names_is_an_attribution_conflict() -> None:
+    from factcheck.contradict.kinds.attribution import _other_maker
+
+    one = analyse("Halvorsen's The Winter Harbour was first performed in Oslo in 1921.", "en")
+    other = analyse("Lindqvist's The Winter Harbour premiered in Oslo in 1921.", "en")
+    again = analyse("Halvorsen's The Winter Harbour drew a full house in Oslo.", "en")
+    assert _other_maker(PairContext(one, other)) is not None
+    assert _other_maker(PairContext(one, again)) is None

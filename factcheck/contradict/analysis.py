@@ -1058,8 +1058,14 @@ def _event_keys(t: Token, tokens: list[Token]) -> frozenset[str]:
     if lexicon.ja_has_cjk(t.text):
         near = [u for u in tokens[max(0, i - 3):i] if u.kind in ("content", "pred")][-1:]
     else:
-        near = [u for u in tokens[i + 1:i + 4] if u.kind in ("content", "pred")][:1] or \
-               [u for u in tokens[max(0, i - 2):i] if u.kind in ("content", "pred")][-1:]
+        # The head of the noun phrase after it: "gave the world premiere" -> premiere.
+        run: list[Token] = []
+        for u in tokens[i + 1:i + 6]:
+            if u.kind in ("content", "pred"):
+                run.append(u)
+            elif run or u.kind not in ("func",):
+                break
+        near = run[-1:] or [u for u in tokens[max(0, i - 2):i] if u.kind in ("content", "pred")][-1:]
     return frozenset(k for u in near for k in u.keys) or t.keys
 
 

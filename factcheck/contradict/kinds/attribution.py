@@ -15,6 +15,8 @@ FAIL (attribution): "The theorem was first proved by Sato in 1961." /
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from factcheck.contradict.align import content_overlap, different_roles
@@ -22,7 +24,7 @@ from factcheck.contradict.kinds.entity import corrected
 from factcheck.contradict.model import Conflict, PairContext
 
 _MIN_WORDS = 0.35
-_ROLES = frozenset({"agent", "other"})
+_ROLES = frozenset({"agent", "other", "patient"})
 
 
 def _shared_quote(ctx: PairContext) -> str | None:
@@ -31,6 +33,19 @@ def _shared_quote(ctx: PairContext) -> str | None:
         for qb in ctx.b.quotes:
             if fuzz.ratio(qa, qb) >= 90:
                 return qa
+    return None
+
+
+_POSSESSED = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<work>[A-Z\d].*)$")
+
+
+def _other_maker(ctx: PairContext) -> tuple[str, str] | None:
+    """One named work under two owners' names: Stravinsky's The Rite of Spring / Debussy's The
+    Rite of Spring (the names align on the work; the possessors differ)."""
+    for x, y in ctx.names.matched:
+        mx, my = _POSSESSED.match(x.text), _POSSESSED.match(y.text)
+        if mx and my and mx["work"].lower() == my["work"].lower() and mx["owner"].lower() != my["owner"].lower():
+            return x.text, y.text
     return None
 
 
@@ -44,6 +59,9 @@ def check(ctx: PairContext) -> Conflict | None:
         if speakers_a and speakers_b:
             return Conflict("attribution", 0.8, speakers_a[0].text, speakers_b[0].text,
                             "the same quotation credited to different speakers")
+    makers = _other_maker(ctx)
+    if makers is not None:
+        return Conflict("attribution", 0.75, makers[0], makers[1], "the same work credited to two makers")
     if not (a.credit_preds and b.credit_preds) or different_roles(a, b):
         return None  # the author and the illustrator of one book: two parts, two people
     fix = corrected(ctx)
