@@ -24,7 +24,7 @@ from factcheck.contradict.kinds.entity import corrected
 from factcheck.contradict.model import Conflict, PairContext
 
 _MIN_WORDS = 0.35
-_ROLES = frozenset({"agent", "other", "patient"})
+_ROLES = frozenset({"agent", "other"})
 
 
 def _shared_quote(ctx: PairContext) -> str | None:
