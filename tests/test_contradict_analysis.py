@@ -314,3 +314,11 @@ def test_one_work_under_two_makers_names_is_an_attribution_conflict() -> None:
     again = analyse("Halvorsen's The Winter Harbour drew a full house in Oslo.", "en")
     assert _other_maker(PairContext(one, other)) is not None
     assert _other_maker(PairContext(one, again)) is None
+
+
+def test_a_japanese_place_of_an_event_is_read_through_its_parts() -> None:
+    from factcheck.contradict.kinds.entity import venue_changed
+
+    fell = analyse("大沢隕石は1931年に長野県の水田に落下した。", "ja")
+    elsewhere = analyse("大沢隕石は1931年、静岡県の山あいの畑に落ちたものである。", "ja")
+    assert venue_changed(PairContext(fell, elsewhere)) is not None

@@ -54,6 +54,8 @@ def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name
 
 
 _AT_EN = re.compile(r"(?i)\b(?:in|at)\s+(?:the\s+)?$")
+# プラハで, 香川県の水田に落下, 種子島宇宙センターから打ち上げ: a place, or a place inside it (の…).
+_AT_JA = re.compile(r"(?:の[^、。はがをのにでと]{1,10}?){0,2}(?:で|にて|に(?!よ|対|つ|関|と)|から)")
 
 
 def _venues(x: Analysis, names: list[Name]) -> list[Name]:
@@ -61,7 +63,7 @@ def _venues(x: Analysis, names: list[Name]) -> list[Name]:
     out = []
     for n in names:
         end = n.start + len(n.text)
-        if _AT_EN.search(x.text[max(0, n.start - 8):n.start]) or x.text[end:end + 2].startswith(("で", "にて")):
+        if _AT_EN.search(x.text[max(0, n.start - 8):n.start]) or _AT_JA.match(x.text, end):
             out.append(n)
     return out
 
