@@ -548,7 +548,8 @@ class Repository:
         folder = self.claims_dir if kind == "claims" else self.references_dir
         if not folder.is_dir():
             return []
-        return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
+        # By name: the order of Paths of one folder, without pathlib's comparisons (10^3 files a command).
+        return sorted((p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith(".")), key=lambda p: p.name)
 
     @functools.cached_property
     def config(self) -> Config:

@@ -296,11 +296,12 @@ def test_one_changed_file_derives_only_what_it_touches(tmp_path: Path, derived: 
     assert derived[1:] == [3 * CLAIMS]
     assert runner.invoke(app, stats).exit_code == 0 and len(derived) == 2  # warm: nothing derived
     _same_as_the_files(repo)
-    # A references file cited by one document: that document's claims only.
+    # A full form's rating: the claims of doc0 citing it, and of doc5 citing doc5's short form of it;
+    # read with doc1 and doc4 (relations target doc0, doc5's relations target doc4).
     repo.files["references/doc0.yaml"]["references"][0]["container-title"] = "Reddit"
     repo.write()
     derived.clear()
-    assert runner.invoke(app, stats).exit_code == 0 and derived == [2 * CLAIMS]  # doc0, read with doc1 (whose relations target it)
+    assert runner.invoke(app, stats).exit_code == 0 and derived == [4 * CLAIMS]
     _same_as_the_files(repo)
     # The configuration: every row again.
     repo.config = "format: {stats: json}\n"
@@ -345,3 +346,45 @@ def test_any_sequence_of_changes_keeps_the_rows_true(changes: list[tuple[Any, in
             change(repo, random.Random(seed))
             repo.write()
             _same_as_the_files(repo, first)
+
+
+# --- validate: the cross-file rules' findings kept under what they read ------------------
+
+
+def test_cross_file_findings_are_asked_again_only_when_a_fact_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.checks import dangling_cite
+
+    repo = Repo(tmp_path)
+    repo.files["claims/doc1.yaml"]["claims"][0]["cites"] = ["nowhere-ref"]  # a dangling cite to start with
+    repo.write()
+    asked: list[int] = []
+    real = dangling_cite.check_index
+
+    def counted(*args: Any) -> Any:
+        asked.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(dangling_cite, "check_index", counted)
+    command = [["validate", "--format", "json", "--root", str(tmp_path)]]
+
+    def same() -> None:
+        truth = _answers(repo, command, indexed=False)
+        assert truth[0][0] == 1 and "dangling-cite" in truth[0][1]
+        asked.clear()
+        assert _answers(repo, command, indexed=True) == truth
+
+    same()
+    assert asked  # the first run asks every rule
+    path = tmp_path / "claims/doc3.yaml"
+    _bump(path, path.read_text(encoding="utf-8") + "# a comment: no fact changed\n")
+    same()
+    assert not asked
+    repo.files["claims/doc3.yaml"]["claims"][0]["text"] += " Edited in place."  # a text: positions and ids as they were
+    repo.write()
+    same()
+    assert not asked
+    # A cited reference deleted from another file: the untouched citing file's finding appears.
+    del repo.files["references/doc2.yaml"]["references"][0]
+    repo.write()
+    same()
+    assert asked
