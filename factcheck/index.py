@@ -540,10 +540,10 @@ class Index:
 
     # -- models for the read commands
 
-    def attach_models(self, files: list[LoadedFile], *, in_transaction: bool = False) -> None:
+    def attach_models(self, files: list[LoadedFile], *, keep: bool = True) -> None:
         """Fill in each file's model objects from the index; those a refresh
         for `validate` left unbuilt are built now from the stored values, and
-        kept (within the caller's transaction when ``in_transaction``)."""
+        kept (unless not ``keep``: a caller reading inside its own transaction)."""
         assert self._db is not None
         by_rel = {relpath(f, self.repo.root): f for f in files}
         sql = "SELECT path, model, built, loaded FROM files"
@@ -568,9 +568,7 @@ class Index:
                     f.claims_file = pickle.loads(model)
                 else:
                     f.references_file = pickle.loads(model)
-        if fresh and in_transaction:
-            self._db.executemany("UPDATE files SET model = ?, built = 1 WHERE path = ?", fresh)
-        elif fresh:
+        if fresh and keep:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany("UPDATE files SET model = ?, built = 1 WHERE path = ?", fresh)

@@ -74,7 +74,12 @@ def up_to_date(repo: Repository, record: Record) -> warm.Warm | None:
     try:
         Corpus(repo.root, refreshed.files).raise_if_broken()
         db = idx.open()
-        db.execute("BEGIN IMMEDIATE")
+        # Deferred: what is read is one snapshot, and the write lock is taken
+        # only to write what was derived (deriving every row of 10^5 claims
+        # takes seconds; other commands should not wait for it).  Another
+        # command writing meanwhile makes the first write fail: the caller
+        # then derives from the files.
+        db.execute("BEGIN")
         try:
             value = _Update(db, idx, repo, refreshed.files, record).run(stamped[1])
             db.execute("COMMIT")
@@ -89,6 +94,11 @@ def up_to_date(repo: Repository, record: Record) -> warm.Warm | None:
         raise
     idx._db = None  # the connection is the Warm's now
     return warm.Warm(repo.root, db, value)
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    """Whether the index was busy (locked, or written since this transaction's snapshot)."""
+    return getattr(exc, "sqlite_errorname", "").startswith("SQLITE_BUSY") or "locked" in str(exc)
 
 
 class _TooMany(Exception):
@@ -136,7 +146,11 @@ class _Update:
         try:
             if not self._some(changed, removed, old_keys, old_facts):
                 return self._all(stamp)
-        except (sqlite3.Error, ValueError, KeyError, TypeError):  # damaged warm rows: made anew
+        except sqlite3.OperationalError as exc:
+            if _busy(exc):  # another command wrote meanwhile: nothing to make anew
+                raise
+            return self._all(stamp)  # damaged warm rows: made anew
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
             return self._all(stamp)
         return self._finish(stamp)
 
@@ -149,15 +163,15 @@ class _Update:
         if keys is None or len(affected) > _ALL_FROM * max(1, len(claim_files)):
             return False
         made = self._derive(self.reads(affected), affected, keys)
-        for p in removed:
+        touched = changed | set(affected)
+        facts = self._facts(touched)
+        for p in removed:  # the first write
             self._drop_rows(old_keys[p])
             self.db.execute("DELETE FROM warm_files WHERE path = ?", (p,))
         for p in affected:
             if p in old_keys:
                 self._drop_rows(old_keys[p])
         self._write_rows(made)
-        touched = changed | set(affected)
-        facts = self._facts(touched)
         self.db.executemany("INSERT OR REPLACE INTO warm_files VALUES (?, ?, ?, ?, ?, ?)",
                             [self._file_row(p, keys[p], made.get(p), facts[p]) for p in touched])
         return True
@@ -235,7 +249,7 @@ class _Update:
     def _derive(self, reads: Sequence[str], rows_of: Collection[str], keys: dict[str, int]) -> dict[str, _Made]:
         """Each file of ``rows_of``'s rows, derived over the files ``reads`` (corpus order)."""
         files = [self.by_path[p] for p in reads]
-        self.idx.attach_models(files, in_transaction=True)
+        self.idx.attach_models(files, keep=False)  # (models built here are not kept: no write before the end)
         views = derive(Corpus(self.repo.root, files, table=self.repo.config.table))
         made: dict[str, _Made] = {}
         for p in rows_of:
@@ -255,16 +269,16 @@ class _Update:
     def _all(self, stamp: str) -> dict[str, Any]:
         """Every row made anew."""
         db = self.db
-        for table in ("warm", "warm_claims", "warm_records", "warm_files"):
-            db.execute(f"DROP TABLE IF EXISTS {table}")
-        for statement in warm.tables():
-            db.execute(statement)
         step = _KEYS // (len(self.order) + 1)
         keys = {p: (i + 1) * step for i, p in enumerate(self.order)}
         claim_files = [p for p in self.order if self.current[p][0] == "claims"]
         made = self._derive(self.order, claim_files, keys)
-        self._write_rows(made)
         facts = self._facts(set(self.order))
+        for table in ("warm", "warm_claims", "warm_records", "warm_files"):
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in warm.tables():
+            db.execute(statement)
+        self._write_rows(made)
         db.executemany("INSERT INTO warm_files VALUES (?, ?, ?, ?, ?, ?)",
                        [self._file_row(p, keys[p], made.get(p), facts[p]) for p in self.order])
         return self._finish(stamp)

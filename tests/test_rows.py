@@ -388,3 +388,32 @@ def test_cross_file_findings_are_asked_again_only_when_a_fact_changed(tmp_path: 
     repo.write()
     same()
     assert asked
+
+
+def test_a_command_writing_meanwhile_leaves_the_rows_unwritten_and_the_answer_true(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    repo = Repo(tmp_path)
+    real = rows._Update._derive
+    wrote: list[int] = []
+
+    def meanwhile(self: Any, *args: Any) -> Any:
+        made = real(self, *args)
+        if not wrote:  # another command commits while this one derives (from its snapshot)
+            other = sqlite3.connect(tmp_path / ".factcheck" / "index.sqlite", isolation_level=None)
+            other.execute("INSERT OR REPLACE INTO meta VALUES ('elsewhere', '1')")
+            other.close()
+            wrote.append(1)
+        return made
+
+    monkeypatch.setattr(rows._Update, "_derive", meanwhile)
+    command = _commands(repo)[:1]
+    assert _answers(repo, command, indexed=True) == _answers(repo, command, indexed=False)
+    assert wrote
+    db = sqlite3.connect(tmp_path / ".factcheck" / "index.sqlite")
+    assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'warm'").fetchone() == (0,)  # nothing kept
+    db.close()
+    _same_as_the_files(repo, "stats")  # then kept, and true
+    db = sqlite3.connect(tmp_path / ".factcheck" / "index.sqlite")
+    assert db.execute("SELECT count(*) FROM warm_files").fetchone() == (2 * DOCS,)
+    db.close()
