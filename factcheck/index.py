@@ -33,10 +33,11 @@ import marshal
 import os
 import pickle
 import sqlite3
+import stat
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from factcheck import facts
 from factcheck.errors import ClaimFileError
@@ -367,24 +368,28 @@ class Index:
         wanted: dict[str, tuple[Path, FileKind]] = {}
         shown_as: dict[str, str] = {}
         names = _Names(root)
+        stats: dict[str, os.stat_result | None] = {}
         for path, kind in [*self.repo.all_paths(), *extra]:
-            real = names.real(path)
+            real, st = names.real_and_stat(path)
             if not real.startswith(names.root):
                 raise IndexUnavailable(f"{path} is outside the repository")
             rel = real[len(names.root):].replace(os.sep, "/")
             if rel not in wanted:
                 wanted[rel] = (Path(real), kind)
                 shown_as[rel] = names.shown(path, real)
+                stats[rel] = st
         rows = {r[0]: r[1:] for r in db.execute("SELECT path, kind, size, mtime_ns, sha256, shown, inode FROM files")}
         to_read: list[_Job] = []
         touched: list[tuple[int, int, int, str]] = []
         for rel, (path, kind) in wanted.items():
             shown = shown_as[rel]
             row = rows.get(rel)
-            try:
-                st = path.stat()
-            except OSError:
-                st = None
+            st = stats[rel]
+            if st is None:  # a link (followed), or gone
+                try:
+                    st = path.stat()
+                except OSError:
+                    st = None
             if row is not None and st is not None and row[0] == kind and row[4] == shown:
                 if (row[1], row[2], row[5]) == (st.st_size, st.st_mtime_ns, st.st_ino):
                     continue
@@ -540,10 +545,11 @@ class Index:
 
     # -- models for the read commands
 
-    def attach_models(self, files: list[LoadedFile], *, keep: bool = True) -> None:
+    def attach_models(self, files: list[LoadedFile], *, keep: bool = True) -> list[tuple[bytes | None, str]]:
         """Fill in each file's model objects from the index; those a refresh
         for `validate` left unbuilt are built now from the stored values, and
-        kept (unless not ``keep``: a caller reading inside its own transaction)."""
+        kept (unless not ``keep``: a caller reading inside its own transaction
+        keeps them itself).  Returns the (model, path) built."""
         assert self._db is not None
         by_rel = {relpath(f, self.repo.root): f for f in files}
         sql = "SELECT path, model, built, loaded FROM files"
@@ -576,6 +582,7 @@ class Index:
             except sqlite3.OperationalError:  # busy or read-only: built again next time
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
+        return fresh
 
     # -- what validate reads
 
@@ -758,9 +765,21 @@ class _Names:
 
     def real(self, path: Path) -> str:
         """What ``path.resolve()`` gives, as a string."""
+        return self.real_and_stat(path)[0]
+
+    def real_and_stat(self, path: Path) -> tuple[str, os.stat_result | None]:
+        """``real(path)``, with the file's stat() when one lstat() tells it
+        (not a link; None otherwise): one system call a file, not two."""
         text = os.path.abspath(path)
-        if os.path.islink(text):
-            return str(Path(text).resolve())
+        try:
+            st: os.stat_result | None = os.lstat(text)
+        except (OSError, ValueError):
+            st = None
+        if st is None or stat.S_ISLNK(st.st_mode):
+            return (str(Path(text).resolve()) if st is not None else self._in_folder(text)), None
+        return self._in_folder(text), st
+
+    def _in_folder(self, text: str) -> str:
         folder, name = os.path.split(text)
         if folder not in self._folders:
             self._folders[folder] = str(Path(folder).resolve())
@@ -796,8 +815,23 @@ def load(
             if build:
                 refreshed.index.attach_models(refreshed.files)
                 refreshed.index.close()  # the read commands need nothing more from it
-            return Corpus(repo.root, refreshed.files, table=repo.config.table), refreshed
+                return Corpus(repo.root, refreshed.files, table=repo.config.table), refreshed
+            # validate's rules rate no reference: the table (a YAML vocabulary) is read if ever asked.
+            return Corpus(repo.root, refreshed.files, table=cast(Any, _LazyTable(lambda: repo.config.table))), refreshed
     return repo.load(extra, build=build), None
+
+
+class _LazyTable:
+    """A reliability table made when first used."""
+
+    def __init__(self, make: Callable[[], Any]):
+        self._make = make
+        self._table: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._table is None:
+            self._table = self._make()
+        return getattr(self._table, name)
 
 
 def derived(repo: Repository, names: Sequence[str], compute: Callable[[Corpus], tuple[Any, ...]]) -> tuple[Any, ...]:

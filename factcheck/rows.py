@@ -131,6 +131,7 @@ class _Update:
         self.by_path = dict(zip(self.order, files, strict=True))
         self.current = {p: (kind, sha) for p, kind, sha in db.execute("SELECT path, kind, sha256 FROM files")}
         self.config = config_key(repo)
+        self.built: list[tuple[bytes | None, str]] = []  # models built from stored values, kept at the end
 
     # -- deciding
 
@@ -249,7 +250,7 @@ class _Update:
     def _derive(self, reads: Sequence[str], rows_of: Collection[str], keys: dict[str, int]) -> dict[str, _Made]:
         """Each file of ``rows_of``'s rows, derived over the files ``reads`` (corpus order)."""
         files = [self.by_path[p] for p in reads]
-        self.idx.attach_models(files, keep=False)  # (models built here are not kept: no write before the end)
+        self.built += self.idx.attach_models(files, keep=False)  # kept in _finish: no write before the end
         views = derive(Corpus(self.repo.root, files, table=self.repo.config.table))
         made: dict[str, _Made] = {}
         for p in rows_of:
@@ -331,6 +332,7 @@ class _Update:
             "config": self.config,
         }
         db.execute("INSERT OR REPLACE INTO warm VALUES ('list', ?, ?)", (stamp, json.dumps(value, ensure_ascii=False)))
+        db.executemany("UPDATE files SET model = ?, built = 1 WHERE path = ?", self.built)
         return value
 
 
