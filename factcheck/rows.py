@@ -218,7 +218,11 @@ class _Update:
         found = {p for p in changed if self.current.get(p, ("",))[0] == "claims"}
         found |= _column(db, f"SELECT path FROM items WHERE kind = 'claims' AND id IN {t_ids}")
         t_ids = _temp(db, "rows_ids", ids)
-        found |= _column(db, f"SELECT path FROM relations WHERE target IN {t_ids}")
+        # Claims whose relations target IDS, and the first claim with each of their ids
+        # (a relation counts from any claim with the id: a later one relates the first).
+        sources = _column(db, "SELECT i.id FROM relations r JOIN items i ON i.path = r.path AND i.pos = r.pos AND i.kind = 'claims'"
+                              f" WHERE r.target IN {t_ids}")
+        found |= _column(db, f"SELECT path FROM items WHERE kind = 'claims' AND id IN {_temp(db, 'rows_sources', sources)}")
         found |= _column(db, f"SELECT path FROM cites WHERE key != 'custom.see' AND ref IN {t_refs}")
         return [p for p in self.order if p in found and self.current[p][0] == "claims"]
 
@@ -228,8 +232,10 @@ class _Update:
         t_paths = _temp(db, "rows_paths", affected)
         mine = _column(db, f"SELECT id FROM items WHERE kind = 'claims' AND path IN {t_paths}")
         t_mine = _temp(db, "rows_mine", mine)
-        # Claims at either end of a relation with one of them, each known by its first claim.
-        ends = mine | _column(db, f"SELECT target FROM relations WHERE path IN {t_paths}")
+        # Claims at either end of a relation with one of them, each known by its
+        # first claim; a relation counts from any claim with the id (a later one too).
+        ends = mine | _column(db, "SELECT r.target FROM items i JOIN relations r ON r.path = i.path AND r.pos = i.pos"
+                                  f" WHERE i.kind = 'claims' AND i.id IN {t_mine}")
         ends |= _column(db, "SELECT i.id FROM relations r JOIN items i ON i.path = r.path AND i.pos = r.pos AND i.kind = 'claims'"
                             f" WHERE r.target IN {t_mine}")
         t_ends = _temp(db, "rows_ends", ends)

@@ -119,7 +119,8 @@ def list_command(
     simple = not any((section, cites, marker, since, until, lang))
     # Nothing changed since the rows were kept: answer without the library;
     # else bring the rows up to date (only what the change touches) first.
-    kept = (warm.open_warm(root) or up_to_date_rows(root)) if simple else None
+    answerable = fmt is None or fmt == "table" or fmt in warm.RECORD_FORMATS  # csv reads the claims
+    kept = (warm.open_warm(root) or (up_to_date_rows(root) if answerable else None)) if simple else None
     if kept is not None:
         try:
             chosen = fmt or kept.format_for("list") or "table"
