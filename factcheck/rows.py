@@ -86,7 +86,7 @@ def up_to_date(repo: Repository, record: Record) -> warm.Warm | None:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-    except (sqlite3.OperationalError, _TooMany):  # busy, read-only, a file of 2^24 claims
+    except (sqlite3.OperationalError, _TooMany, KeyError):  # busy, read-only, a file of 2^24 claims, files changing meanwhile
         idx.close()
         return None
     except BaseException:
