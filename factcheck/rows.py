@@ -22,8 +22,10 @@ So when files change (read again, added, removed), with IDS the claim ids
 they define, REFS the reference ids they define and TARGETS the targets of
 their relations, each before and after the change, the claims derived again
 are those of: the changed claim files; the files defining an id in IDS or
-TARGETS; the files whose relations target an id in IDS; the files citing a
-reference in REFS, or one whose ``custom.see`` is in REFS.  A status depends
+TARGETS; the files defining the id of a claim whose relations target an id
+in IDS (a relation on a later claim with a taken id counts for the first
+one); the files citing a reference in REFS, or one whose ``custom.see`` is
+in REFS.  A status depends
 on facts, never on another status, so it goes no further.  Those claims are
 derived over just the files their answers read (:meth:`_Update.reads`), in
 corpus order, so that "first" means what it means over the whole corpus.
