@@ -15,7 +15,8 @@ the same run and as real subprocesses of the installed entry point:
              it is installed
   factcheck  --version and --help; validate cold (no .factcheck/ index), warm
              (nothing changed) and after one file changed; list, stats, show,
-             search, export (cold and warm); report (twice: the second reuses
+             search, export (cold and warm); list and stats after one
+             claim's text changed; report (twice: the second reuses
              the detector's scan kept in the index) and contradictions unless
              skipped
 
@@ -246,6 +247,11 @@ def measure(
     op("list --status disputed cold", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version", cold=True)
     op("list --status disputed warm", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version")
     op("stats warm", [*fc, "stats"], "factcheck --version")
+    # One claim's text edited: the rows of what it touches derived again, the rest kept.
+    for name, argv in (("list", ["list", "--status", "disputed", "--format", "json"]), ("stats", ["stats"])):
+        if name not in skip and (only is None or name in only):
+            _edit_one_claim(one)
+        op(f"{name} one file changed", [*fc, *argv], "list --status disputed cold")
     op("show ID warm", [*fc, "show", ids[len(ids) // 2]], "factcheck --version")
     op("search warm", [*fc, "search", SEARCH_WORD, "--format", "json"], "factcheck --version")
     op("search (vs rg/grep)", [*fc, "search", SEARCH_WORD, "--format", "json"], "rg -F" if rg else "grep -rF")
@@ -257,6 +263,15 @@ def measure(
         op("report html again", [*fc, "report", "--format", "html", "-o", f"{out}/r.html"], "validate cold")
     op("contradictions warm", [*fc, "contradictions", "--format", "json"], "validate cold")
     return rows
+
+
+def _edit_one_claim(path: Path) -> None:
+    """Edit the first claim's text of ``path`` (its verb, back and forth)."""
+    text = path.read_text(encoding="utf-8")
+    for a, b in (("報じられた", "伝えられた"), ("伝えられた", "報じられた"), (" said.", " stated."), (" stated.", " said.")):
+        if a in text:
+            path.write_text(text.replace(a, b, 1), encoding="utf-8")
+            return
 
 
 def print_table(claims: int, files: int, rows: list[tuple[str, float, float, int, str]]) -> None:

@@ -548,7 +548,11 @@ class Repository:
         folder = self.claims_dir if kind == "claims" else self.references_dir
         if not folder.is_dir():
             return []
-        return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
+        # By name (the order of Paths of one folder), from scandir's names:
+        # no Path made and compared for each file of 10^3 a command.
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if not e.name.startswith(".") and os.path.splitext(e.name)[1] in YAML_SUFFIXES)
+        return [folder / name for name in names]
 
     @functools.cached_property
     def config(self) -> Config:

@@ -2,13 +2,15 @@
 nothing they depend on changed, without loading the store, the model or a
 single claim object; and `show` without refreshing the index.
 
-The first `list` or `stats` after a change derives every claim's statuses
-and record the usual way (:func:`factcheck.index.derived`) and then
-:func:`keep` writes them here as rows (``warm_claims``: corpus order, id,
-document, text, statuses, labels, the JSON record and, once a `list` printed
-it, the record indented as printed), with the claims counted per document
-and set of statuses, the configuration's formats, the corpus's paths, and a
-*stamp* of what they were made from.  A later command computes the stamp
+The first `list`, `stats` or `search` after a change brings the rows up
+to date (:mod:`factcheck.rows`: only the claims whose statuses or records
+the change could touch are derived again, file by file) and answers from
+them: ``warm_claims`` (corpus order, id, document, text, statuses, labels),
+``warm_records`` (the JSON record and, once a `list` printed it, the record
+indented as printed), ``warm_files`` (what each file's rows were made
+from), with the claims counted per document and set of statuses, the
+configuration's formats, the corpus's paths, and a *stamp* of what they
+were made from.  A later command computes the stamp
 again and, only when it is equal, answers from what was kept: ``list`` with
 ``--status``/``--doc`` as JSON, YAML, ids or its table, ``stats`` from the counts,
 ``search`` scoring only the rows holding the query as written (SQLite's
@@ -37,8 +39,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -55,7 +56,7 @@ CONFIG_FILES = (".factcheck.yaml", "pyproject.toml")
 ROOT_ENV = "FACTCHECK_ROOT"
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Bumped whenever the rows kept here change shape.
-FORMAT = "2"
+FORMAT = "3"
 # The `list` formats answered from the rows.
 RECORD_FORMATS = ("json", "yaml", "ids")
 
@@ -75,18 +76,44 @@ CREATE TABLE warm_records (
     record TEXT NOT NULL,       -- the claim's `list --format json` record, compact
     pretty BLOB                 -- the same as `list` prints it (indented, UTF-8), made on first use
 );
+-- What the rows were made from, file by file (factcheck.rows keeps them up to date).
+CREATE TABLE warm_files (
+    path TEXT PRIMARY KEY,      -- root-relative, as the index's files table
+    key INTEGER NOT NULL,       -- the file's claims are the rows n = key << POS_BITS | position
+    sha256 TEXT NOT NULL,       -- the content its rows were derived from
+    document TEXT,              -- JSON [id, title, language] of a claims file, else NULL
+    groups TEXT NOT NULL,       -- JSON [[document, statuses, claims], ...] of its rows
+    facts TEXT NOT NULL         -- JSON {"claims": ids, "references": ids, "targets": relation targets}
+);
 """
+# n of a file's claim: its file's key above, its position in the file below
+# (keys are spread over KEY_BITS so that a new file fits between two others).
+POS_BITS = 24
+KEY_BITS = 38
+
+
+def tables() -> list[str]:
+    """The statements making the warm tables (factcheck.rows writes them)."""
+    return [s for s in _TABLES.split(";") if s.strip()]
 
 
 def code_fingerprint() -> str:
     """The version and the state of factcheck's own files: an index made by
     other code (rules, vocabularies, the reader) is not trusted."""
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.realpath(__file__))
+    found: list[tuple[tuple[str, ...], int, int]] = []
+    # os.walk, not pathlib's rglob: the same files, hashed in the same order
+    # (by their parts, as Paths sort), in a third of the time.
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        parts = tuple(os.path.relpath(folder, package).split(os.sep)) if folder != package else ()
+        for name in files:
+            if name.endswith((".py", ".yaml")) and name.rfind(".") > 0:  # what Path.suffix calls .py or .yaml
+                st = os.stat(os.path.join(folder, name))
+                found.append(((*parts, name), st.st_size, st.st_mtime_ns))
     h = hashlib.sha256(__version__.encode())
-    for p in sorted(package.rglob("*")):
-        if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts:
-            st = p.stat()
-            h.update(f"{p.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    for parts, size, mtime in sorted(found):
+        h.update(f"{'/'.join(parts)}:{size}:{mtime}\n".encode())
     return h.hexdigest()
 
 
@@ -351,58 +378,4 @@ def stamp_before(root: Path | None) -> tuple[Path, str] | None:
     return found, stamp(found)
 
 
-def keep(
-    stamped: tuple[Path, str] | None,
-    listed: Any,
-    records: Sequence[dict[str, Any]],
-    formats: dict[str, str],
-    pretty: Mapping[int, str] | None = None,
-) -> None:
-    """Keep every claim's row (``query.Listed`` and the records
-    ``report.listing.listed`` made, in one order) under the stamp taken before
-    they were read, with the indented records a `list --format json` just
-    wrote (``pretty``, by position).  Best effort: a busy or read-only index
-    keeps nothing."""
-    if stamped is None:
-        return
-    root, made = stamped
-    db = None
-    try:
-        db = _database(root)
-        if db is None:
-            return
-        rows: Iterable[tuple[Any, ...]] = (
-            (n, cid, document, record.get("text", ""), " ".join(s for s in options.STATUSES if s in statuses),
-             json.dumps(record.get("labels", []), ensure_ascii=False))
-            for n, ((cid, document, statuses), record) in enumerate(zip(listed.rows, records, strict=True))
-        )
-        indented = {n: text.encode() for n, text in (pretty or {}).items()}
-        kept = ((n, json.dumps(record, ensure_ascii=False), indented.get(n)) for n, record in enumerate(records))
-        groups = Counter((document, " ".join(s for s in options.STATUSES if s in statuses)) for _, document, statuses in listed.rows)
-        value: dict[str, Any] = {
-            "documents": {k: list(v) for k, v in listed.documents.items()},
-            "formats": dict(formats),
-            "groups": [[document, statuses, n] for (document, statuses), n in groups.items()],
-        }
-        db.execute("BEGIN IMMEDIATE")
-        # The refresh just made lists exactly the corpus's files.
-        value["paths"] = [r[0] for r in db.execute("SELECT path FROM files ORDER BY path")]
-        # Made anew each time: rows of an older shape never stay.
-        for table in ("warm", "warm_claims", "warm_records"):
-            db.execute(f"DROP TABLE IF EXISTS {table}")
-        for statement in _TABLES.split(";"):
-            if statement.strip():
-                db.execute(statement)
-        db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?)", rows)
-        db.executemany("INSERT INTO warm_records VALUES (?, ?, ?)", kept)
-        db.execute("INSERT INTO warm VALUES ('list', ?, ?)", (made, json.dumps(value, ensure_ascii=False)))
-        db.execute("COMMIT")
-    except sqlite3.Error:
-        if db is not None and db.in_transaction:
-            db.execute("ROLLBACK")
-    finally:
-        if db is not None:
-            db.close()
-
-
-__all__ = ["Warm", "KeptView", "open_warm", "stamp_before", "keep", "stamp", "locate", "code_fingerprint", "pretty_record", "pretty_list"]
+__all__ = ["Warm", "KeptView", "open_warm", "stamp_before", "tables", "stamp", "locate", "code_fingerprint", "pretty_record", "pretty_list"]

@@ -320,9 +320,9 @@ def test_a_warm_stats_loads_no_claim(tmp_path: Path, monkeypatch: pytest.MonkeyP
     loads: list[int] = []
     real = index.Index.attach_models
 
-    def counted(self: Any, files: Any) -> None:
+    def counted(self: Any, files: Any, **kw: Any) -> Any:
         loads.append(len(files))
-        real(self, files)
+        return real(self, files, **kw)
 
     monkeypatch.setattr(index.Index, "attach_models", counted)
     assert runner.invoke(app, ["list", "--format", "ids"]).exit_code == 0 and len(loads) == 1

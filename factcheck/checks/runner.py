@@ -310,29 +310,44 @@ def validate(
     enabled = [rule_id for rule_id in RULES if config.enabled(rule_id)]
     problems: list[tuple[str, Problem]] = []
     tables = None
+    indexed = False  # the cross-file rules answered from the index's tables
     if refreshed is not None and cached:
         problems += [(r, p) for r, p in _file_rule_problems(corpus, refreshed, resolved_options) if r in enabled]
         rules = [(rule_id, RULES[rule_id]) for rule_id in enabled if scope(RULES[rule_id]) != "file"]
         if all(hasattr(rule, "check_index") for _, rule in rules):
-            tables = refreshed.index.tables(corpus.files)
+            indexed = True
         else:  # a rule that only reads values: give it every file's
             refreshed.index.attach_values([f for f in corpus.files if f.located is None])
     else:
         rules = [(rule_id, RULES[rule_id]) for rule_id in enabled]
+    # The cross-file rules' findings are kept in the index under what they
+    # read: a change that leaves every file's facts as they were (a comment,
+    # a claim's text edited in place) asks none of them again.
+    key = refreshed.index.cross_key(corpus.files, repr([(r, resolved_options[r]) for r, _ in rules])) if indexed and refreshed is not None else None
+    kept = refreshed.index.cross_findings(key) if key is not None and refreshed is not None else None
+    if kept is not None:
+        problems += [(rule_id, Problem(*fields)) for rule_id, *fields in kept]
+        rules = []
+    elif indexed and refreshed is not None:
+        tables = refreshed.index.tables(corpus.files)
+    crossed: list[tuple[str, Problem]] = []
     for done, (rule_id, rule) in enumerate(rules, 1):
         if tables is not None:
-            problems += [(rule_id, p) for p in rule.check_index(tables, resolved_options[rule_id])]  # type: ignore[attr-defined]
+            crossed += [(rule_id, p) for p in rule.check_index(tables, resolved_options[rule_id])]  # type: ignore[attr-defined]
         else:
             problems += [(rule_id, p) for p in rule.check(ctx, resolved_options[rule_id])]
         if progress is not None:
             progress(done, len(rules))
+    if key is not None and refreshed is not None and kept is None:
+        refreshed.index.keep_cross_findings(key, [(rule_id, *p) for rule_id, p in crossed])
+    problems += crossed
     findings = [
         Finding(p.path, p.line, p.column, config.rule_severity(rule_id, RULES[rule_id].SEVERITY), rule_id, cut(p.message), p.kind)
         for rule_id, p in problems
         if p.path in wanted
     ]
     findings = _one_per_fault(findings)
-    if tables is not None and refreshed is not None:
+    if indexed and refreshed is not None:
         anchors = refreshed.index.anchors(corpus.files, {f.path for f in findings})
     else:
         anchors = baselines.anchors(ctx)

@@ -22,6 +22,7 @@ from factcheck.errors import FactcheckError
 
 if TYPE_CHECKING:
     from factcheck.store import Corpus, Repository
+    from factcheck.warm import Warm
 
 # rich, the store (YAML, the schema, the model) and the lock are imported
 # where they are used: a warm read command is mostly imports otherwise (issue 9).
@@ -174,13 +175,6 @@ def configured_format(command: str, root: Path | None) -> str | None:
     return Repository.locate(root).config.format_for(command)
 
 
-def configured_formats(root: Path | None) -> dict[str, str]:
-    """The config's default ``--format`` of every command that has one."""
-    from factcheck.store import Repository
-
-    return dict(Repository.locate(root).config.format)
-
-
 @contextlib.contextmanager
 def writing(root: Path | None) -> Iterator[Repository]:
     """The repository, held under its write lock for the block (factcheck.lock):
@@ -212,6 +206,17 @@ def load_derived(root: Path | None, names: Sequence[str], compute: Callable[[Cor
     from factcheck.store import Repository
 
     return index.derived(Repository.locate(root), names, compute)
+
+
+def up_to_date_rows(root: Path | None) -> Warm | None:
+    """The warm rows (``factcheck.warm``) brought up to date with the files,
+    deriving again only what changed touches (``factcheck.rows``); None
+    without a usable index."""
+    from factcheck import rows
+    from factcheck.report.records import claim_record
+    from factcheck.store import Repository
+
+    return rows.up_to_date(Repository.locate(root), claim_record)
 
 
 def load_claim_corpus(root: Path | None, claim_id: str, *, unchanged: Collection[str] | None = None) -> Corpus:

@@ -13,10 +13,13 @@ import os
 import sys
 import time
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+# rich is imported once a bar is drawn: a quick run (validate after one file
+# changed, a hook on one commit) never draws one and should not pay for it.
 
 Callback = Callable[[int, int], None]
 
@@ -44,6 +47,9 @@ def bar(description: str, *, quiet: bool = False) -> Iterator[Callback | None]:
         if not shown:
             if time.monotonic() - started < DELAY:
                 return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
             console = Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")))
             progress = Progress(
                 TextColumn("{task.description}"),

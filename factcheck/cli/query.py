@@ -19,11 +19,11 @@ from factcheck.cli.common import (
     RootOption,
     app,
     configured_format,
-    configured_formats,
     emit,
     load_claim_corpus,
     load_corpus,
     load_derived,
+    up_to_date_rows,
 )
 
 # The library (the store, statuses, search, the reporters and rich) is
@@ -59,6 +59,14 @@ OutputOption = Annotated[
 ]
 
 
+
+
+def _check_status_and_doc(kept: Any, status: Optional[list[str]], doc: Optional[list[str]]) -> None:
+    """The usage error ``--status``/``--doc`` values the kept rows could not
+    answer give (an unknown status or document), from the kept documents."""
+    from factcheck import query as q
+
+    q.select_listed(q.Listed({k: (v[0], v[1]) for k, v in kept.documents.items()}, ()), status=status or (), doc=doc or ())
 
 
 def _filters(**kw: Any) -> dict[str, Any]:
@@ -109,9 +117,11 @@ def list_command(
     from factcheck import warm
 
     simple = not any((section, cites, marker, since, until, lang))
-    kept = warm.open_warm(root) if simple else None
+    # Nothing changed since the rows were kept: answer without the library;
+    # else bring the rows up to date (only what the change touches) first.
+    answerable = fmt is None or fmt == "table" or fmt in warm.RECORD_FORMATS  # csv reads the claims
+    kept = (warm.open_warm(root) or (up_to_date_rows(root) if answerable else None)) if simple else None
     if kept is not None:
-        # Nothing changed since the rows were kept: answer without the library.
         try:
             chosen = fmt or kept.format_for("list") or "table"
             if chosen in warm.RECORD_FORMATS and kept.list_records(sys.stdout, chosen, status or (), doc or ()):
@@ -126,23 +136,16 @@ def list_command(
             # A KeptView reads as a ClaimView to the table (id, document, text, statuses, labels).
             emit(listing.FORMATS["table"], cast(Any, views))
             return
-    stamped = warm.stamp_before(root) if simple else None  # before anything is read
+        _check_status_and_doc(kept, status, doc)  # an unknown value: the usual error, without reading a file
 
     from factcheck import query as q
     from factcheck.report import listing
 
     chosen = fmt or configured_format("list", root) or "table"
     if chosen in listing.RECORD_FORMATS and simple:
-        # Records kept in the index: a warm `list` loads no claim.
+        # Without an index (FACTCHECK_NO_INDEX, a folder that cannot be written).
         listed, records = load_derived(root, ("listed", "records"), listing.listed)
         chosen_rows = q.select_listed(listed, status=status or (), doc=doc or ())
-        if chosen == "json":
-            # Each record indented as write_json would, once: written now and kept for the next `list`.
-            parts = {n: warm.pretty_record(records[n]) for n in chosen_rows}
-            warm.keep(stamped, listed, records, configured_formats(root), parts)
-            emit(warm.write_pretty, [parts[n] for n in chosen_rows])
-            return
-        warm.keep(stamped, listed, records, configured_formats(root))
         emit(listing.RECORD_FORMATS[chosen], [records[n] for n in chosen_rows])
         return
     corpus = load_corpus(root)
@@ -204,10 +207,10 @@ def search_command(
     from factcheck import warm
 
     simple = scope == "claims" and not fuzzy and not any((section, cites, marker, since, until, lang))
-    kept = warm.open_warm(root) if simple else None
+    kept = (warm.open_warm(root) or up_to_date_rows(root)) if simple else None
     if kept is not None:
-        # Nothing changed since the rows were kept: score only the claims
-        # holding QUERY as written (what find() would score), from the rows.
+        # The rows are up to date: score only the claims holding QUERY as
+        # written (what find() would score), from the rows.
         try:
             literal = kept.literal(query.strip(), status or (), doc or ())
             chosen = fmt or kept.format_for("search") or "table"
@@ -295,20 +298,18 @@ def stats_command(
     """
     from factcheck import warm
 
-    kept = warm.open_warm(root)
+    # The kept counts, the rows brought up to date first when something changed.
+    kept = warm.open_warm(root) or up_to_date_rows(root)
     if kept is not None:
-        # Nothing changed since the rows were kept: their counts.
         try:
             counted, chosen = kept.tally(), fmt or kept.format_for("stats") or "table"
         finally:
             kept.close()
-    else:
-        stamped = warm.stamp_before(root)  # before anything is read
+    else:  # without an index
         from factcheck import status as st
         from factcheck.report import listing
 
-        listed, records = load_derived(root, ("listed", "records"), listing.listed)
-        warm.keep(stamped, listed, records, configured_formats(root))
+        listed, _ = load_derived(root, ("listed", "records"), listing.listed)
         counted = st.tally(listed.documents, ((document, statuses) for _, document, statuses in listed.rows))
         chosen = fmt or configured_format("stats", root) or "table"
     from factcheck.report import stats

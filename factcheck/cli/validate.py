@@ -15,10 +15,11 @@ from factcheck.cli.common import EXIT_FINDINGS, EXIT_OK, RootOption, app, emit
 from factcheck.cli.progress import bar
 from factcheck.config import Config, rule_ids
 from factcheck.errors import RepositoryNotFound
-from factcheck.lock import repository_lock
-from factcheck.report import findings, rules
-from factcheck.report.table import console
+from factcheck.report import findings
 from factcheck.store import Repository
+
+# The lock, rich and the `rules` reporter are imported where they are used:
+# validate after one file changed is mostly start-up (issue 9).
 
 
 @app.command("validate")
@@ -77,6 +78,8 @@ def validate_command(
     # Files given from outside the working folder: find their repository.
     start = given[0].resolve().parent if given and given[0].exists() else None
     repo = Repository.locate(root, start=start)
+    if fix or write_baseline:
+        from factcheck.lock import repository_lock
     if fix:
         with repository_lock(repo.root):  # a writer: one at a time (factcheck.lock)
             from factcheck.cli.fix import apply_fixes  # the re-anchoring and extraction code: only for --fix
@@ -97,6 +100,8 @@ def validate_command(
             result = validate(repo, given, strict=strict, progress=progress, config=config)
             baselines.write(target, result.findings, repo.root, files=result.files, previous=previous)
         if not quiet:
+            from factcheck.report.table import console
+
             n = len(result.findings)
             console(stderr=True).print(f"wrote {n} finding{'' if n == 1 else 's'} to {target}", markup=False, highlight=False)
         raise typer.Exit(EXIT_OK)
@@ -127,6 +132,8 @@ def rules_command(
       factcheck rules
       factcheck rules --format json
     """
+    from factcheck.report import rules
+
     try:
         config = Repository.locate(root).config
     except RepositoryNotFound:  # outside a repository: the rules as shipped

@@ -1,0 +1,391 @@
+"""The warm rows (:mod:`factcheck.warm`) kept up to date file by file: after
+a change, only the claims whose statuses or records the change could touch
+are derived again (issue 9: the first `list` after one file changed cost
+what a cold one did).
+
+What a claim's row (``status.derive`` and the record ``list`` prints)
+depends on:
+
+- its own file (its fields, its document id);
+- whether it comes first with its id (a later claim with the same id has no row);
+- each reference it cites: the first one with that id (its label, its
+  rating), and the first one with the id its ``custom.see`` names (the
+  rating of a short form);
+- the ``contradicts`` relations recorded on claims with its id and on
+  claims whose relations target its id; the first claim with each id at
+  either end (its document says whether the relation crosses documents);
+- the configuration (the reliability table) and factcheck's own code: a
+  change to either derives every row again (the code's is the index's own
+  fingerprint: a new index, no rows).
+
+So when files change (read again, added, removed), with IDS the claim ids
+they define, REFS the reference ids they define and TARGETS the targets of
+their relations, each before and after the change, the claims derived again
+are those of: the changed claim files; the files defining an id in IDS or
+TARGETS; the files defining the id of a claim whose relations target an id
+in IDS (a relation on a later claim with a taken id counts for the first
+one); the files citing a reference in REFS, or one whose ``custom.see`` is
+in REFS.  A status depends
+on facts, never on another status, so it goes no further.  Those claims are
+derived over just the files their answers read (:meth:`_Update.reads`), in
+corpus order, so that "first" means what it means over the whole corpus.
+When most files are touched, or nothing was kept, every row is made anew.
+
+The facts come from the index's tables (:mod:`factcheck.facts`) for the
+files as they are now, and from ``warm_files.facts`` for the files as they
+were when their rows were made; ``warm_files.sha256`` says which changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Any
+
+from factcheck import options, warm
+from factcheck.index import Index, IndexUnavailable, relpath
+from factcheck.status import ClaimView, derive
+from factcheck.store import Corpus, LoadedFile, Repository
+
+# Above this share of the claim files to derive again, every row is made anew
+# (one pass over the corpus beats many small deletes and inserts).
+_ALL_FROM = 0.5
+_KEYS = 1 << warm.KEY_BITS
+_MAX_POS = 1 << warm.POS_BITS
+
+Record = Callable[[ClaimView], dict[str, Any]]
+
+
+def up_to_date(repo: Repository, record: Record) -> warm.Warm | None:
+    """The warm rows of ``repo``, brought up to date with its files and
+    open; ``record`` makes a claim's `list` record.  None without a usable
+    index (``FACTCHECK_NO_INDEX``, a folder that cannot be written, a busy
+    index): the caller derives from the files then.  A broken file raises
+    as it does for every read command (``Corpus.raise_if_broken``)."""
+    stamped = warm.stamp_before(repo.root)  # before anything is read: a later edit makes the rows stale, never wrong
+    if stamped is None:
+        return None
+    idx = Index(repo)
+    try:
+        refreshed = idx.refresh(values=False)
+    except IndexUnavailable:
+        return None
+    try:
+        Corpus(repo.root, refreshed.files).raise_if_broken()
+        db = idx.open()
+        # Deferred: what is read is one snapshot, and the write lock is taken
+        # only to write what was derived (deriving every row of 10^5 claims
+        # takes seconds; other commands should not wait for it).  Another
+        # command writing meanwhile makes the first write fail: the caller
+        # then derives from the files.
+        db.execute("BEGIN")
+        try:
+            value = _Update(db, idx, repo, refreshed.files, record).run(stamped[1])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    except (sqlite3.OperationalError, _TooMany, KeyError):  # busy, read-only, a file of 2^24 claims, files changing meanwhile
+        idx.close()
+        return None
+    except BaseException:
+        idx.close()
+        raise
+    idx._db = None  # the connection is the Warm's now
+    return warm.Warm(repo.root, db, value)
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    """Whether the index was busy (locked, or written since this transaction's snapshot)."""
+    return getattr(exc, "sqlite_errorname", "").startswith("SQLITE_BUSY") or "locked" in str(exc)
+
+
+class _TooMany(Exception):
+    """More claims in one file than a row key has room for."""
+
+
+def config_key(repo: Repository) -> str:
+    return hashlib.sha256(repr(repo.config).encode()).hexdigest()
+
+
+def _temp(db: sqlite3.Connection, name: str, values: Iterable[str]) -> str:
+    """A temporary one-column table holding ``values`` (for joins); its name."""
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (v TEXT PRIMARY KEY)")
+    db.execute(f"DELETE FROM temp.{name}")
+    db.executemany(f"INSERT OR IGNORE INTO temp.{name} VALUES (?)", ((v,) for v in values))
+    return f"temp.{name}"
+
+
+def _column(db: sqlite3.Connection, sql: str, *params: Any) -> set[str]:
+    return {r[0] for r in db.execute(sql, params)}
+
+
+class _Update:
+    """One bringing up to date, inside the caller's write transaction."""
+
+    def __init__(self, db: sqlite3.Connection, idx: Index, repo: Repository, files: list[LoadedFile], record: Record):
+        self.db, self.idx, self.repo, self.record = db, idx, repo, record
+        self.files = files
+        self.order = [relpath(f, repo.root) for f in files]  # corpus order
+        self.by_path = dict(zip(self.order, files, strict=True))
+        self.current = {p: (kind, sha) for p, kind, sha in db.execute("SELECT path, kind, sha256 FROM files")}
+        self.config = config_key(repo)
+        self.built: list[tuple[bytes | None, str]] = []  # models built from stored values, kept at the end
+
+    # -- deciding
+
+    def run(self, stamp: str) -> dict[str, Any]:
+        kept = self._kept()
+        if kept is None:
+            return self._all(stamp)
+        old_keys, old_shas, old_facts = kept
+        changed = {p for p in self.order if old_shas.get(p) != self.current[p][1]}
+        removed = set(old_keys) - set(self.order)
+        if not changed and not removed:
+            return self._finish(stamp)
+        try:
+            if not self._some(changed, removed, old_keys, old_facts):
+                return self._all(stamp)
+        except sqlite3.OperationalError as exc:
+            if _busy(exc):  # another command wrote meanwhile: nothing to make anew
+                raise
+            return self._all(stamp)  # damaged warm rows: made anew
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
+            return self._all(stamp)
+        return self._finish(stamp)
+
+    def _some(self, changed: set[str], removed: set[str], old_keys: dict[str, int], old_facts: dict[str, str]) -> bool:
+        """Derive again the rows the change touches; False when it is cheaper
+        (or only possible) to make every row anew."""
+        keys = _keys(self.order, {p: k for p, k in old_keys.items() if p not in removed})  # kept files keep theirs
+        claim_files = [p for p in self.order if self.current[p][0] == "claims"]
+        affected = self.affected(changed, removed, old_facts)
+        if keys is None or len(affected) > _ALL_FROM * max(1, len(claim_files)):
+            return False
+        made = self._derive(self.reads(affected), affected, keys)
+        touched = changed | set(affected)
+        facts = self._facts(touched)
+        for p in removed:  # the first write
+            self._drop_rows(old_keys[p])
+            self.db.execute("DELETE FROM warm_files WHERE path = ?", (p,))
+        for p in affected:
+            if p in old_keys:
+                self._drop_rows(old_keys[p])
+        self._write_rows(made)
+        self.db.executemany("INSERT OR REPLACE INTO warm_files VALUES (?, ?, ?, ?, ?, ?)",
+                            [self._file_row(p, keys[p], made.get(p), facts[p]) for p in touched])
+        return True
+
+    def _kept(self) -> tuple[dict[str, int], dict[str, str], dict[str, str]] | None:
+        """(key, sha256, facts) of each file as its rows were made, or None
+        when there are no rows to build on (none yet, another shape, another
+        configuration, anything unreadable)."""
+        try:
+            row = self.db.execute("SELECT value FROM warm WHERE name = 'list'").fetchone()
+            value = json.loads(row[0]) if row is not None else None
+            if not isinstance(value, dict) or value.get("format") != warm.FORMAT or value.get("config") != self.config:
+                return None
+            keys, shas, facts = {}, {}, {}
+            for p, key, sha, found in self.db.execute("SELECT path, key, sha256, facts FROM warm_files"):
+                keys[p], shas[p], facts[p] = int(key), str(sha), str(found)
+            return keys, shas, facts
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
+
+    def affected(self, changed: set[str], removed: set[str], old_facts: dict[str, str]) -> list[str]:
+        """The claim files whose rows must be derived again (see the module docstring), in corpus order."""
+        db = self.db
+        ids: set[str] = set()
+        refs: set[str] = set()
+        targets: set[str] = set()
+        for p in changed | removed:
+            if p in old_facts:
+                before = json.loads(old_facts[p])
+                ids.update(before["claims"])
+                refs.update(before["references"])
+                targets.update(before["targets"])
+        now = self._facts(changed)
+        for p in changed:
+            ids.update(now[p]["claims"])
+            refs.update(now[p]["references"])
+            targets.update(now[p]["targets"])
+        t_ids = _temp(db, "rows_ids", ids | targets)
+        t_refs = _temp(db, "rows_refs", refs)
+        shorts = _column(db, "SELECT s.id FROM cites x JOIN items s ON s.path = x.path AND s.pos = x.pos AND s.kind = 'references'"
+                             f" WHERE x.key = 'custom.see' AND x.ref IN {t_refs}")
+        t_refs = _temp(db, "rows_refs", refs | shorts)
+        found = {p for p in changed if self.current.get(p, ("",))[0] == "claims"}
+        found |= _column(db, f"SELECT path FROM items WHERE kind = 'claims' AND id IN {t_ids}")
+        t_ids = _temp(db, "rows_ids", ids)
+        # Claims whose relations target IDS, and the first claim with each of their ids
+        # (a relation counts from any claim with the id: a later one relates the first).
+        sources = _column(db, "SELECT i.id FROM relations r JOIN items i ON i.path = r.path AND i.pos = r.pos AND i.kind = 'claims'"
+                              f" WHERE r.target IN {t_ids}")
+        found |= _column(db, f"SELECT path FROM items WHERE kind = 'claims' AND id IN {_temp(db, 'rows_sources', sources)}")
+        found |= _column(db, f"SELECT path FROM cites WHERE key != 'custom.see' AND ref IN {t_refs}")
+        return [p for p in self.order if p in found and self.current[p][0] == "claims"]
+
+    def reads(self, affected: Sequence[str]) -> list[str]:
+        """The files the answers for the claims of ``affected`` read, in corpus order."""
+        db = self.db
+        t_paths = _temp(db, "rows_paths", affected)
+        mine = _column(db, f"SELECT id FROM items WHERE kind = 'claims' AND path IN {t_paths}")
+        t_mine = _temp(db, "rows_mine", mine)
+        # Claims at either end of a relation with one of them, each known by its
+        # first claim; a relation counts from any claim with the id (a later one too).
+        ends = mine | _column(db, "SELECT r.target FROM items i JOIN relations r ON r.path = i.path AND r.pos = i.pos"
+                                  f" WHERE i.kind = 'claims' AND i.id IN {t_mine}")
+        ends |= _column(db, "SELECT i.id FROM relations r JOIN items i ON i.path = r.path AND i.pos = r.pos AND i.kind = 'claims'"
+                            f" WHERE r.target IN {t_mine}")
+        t_ends = _temp(db, "rows_ends", ends)
+        needed = set(affected)
+        needed |= _column(db, f"SELECT path FROM items WHERE kind = 'claims' AND id IN {t_ends}")
+        needed |= _column(db, f"SELECT path FROM relations WHERE target IN {t_mine}")
+        # The references cited, and the full forms their short forms name.
+        cited = _column(db, f"SELECT ref FROM cites WHERE key != 'custom.see' AND path IN {t_paths}")
+        t_cited = _temp(db, "rows_cited", cited)
+        cited |= _column(db, "SELECT x.ref FROM items s JOIN cites x ON x.path = s.path AND x.pos = s.pos AND x.key = 'custom.see'"
+                             f" WHERE s.kind = 'references' AND s.id IN {t_cited}")
+        t_cited = _temp(db, "rows_cited", cited)
+        needed |= _column(db, f"SELECT path FROM items WHERE kind = 'references' AND id IN {t_cited}")
+        return [p for p in self.order if p in needed]
+
+    # -- deriving
+
+    def _derive(self, reads: Sequence[str], rows_of: Collection[str], keys: dict[str, int]) -> dict[str, _Made]:
+        """Each file of ``rows_of``'s rows, derived over the files ``reads`` (corpus order)."""
+        files = [self.by_path[p] for p in reads]
+        self.built += self.idx.attach_models(files, keep=False)  # kept in _finish: no write before the end
+        views = derive(Corpus(self.repo.root, files, table=self.repo.config.table))
+        made: dict[str, _Made] = {}
+        for p in rows_of:
+            claims_file = self.by_path[p].claims_file
+            if claims_file is None:
+                continue
+            if len(claims_file.claims) >= _MAX_POS:
+                raise _TooMany(p)
+            m = made[p] = _Made(claims_file.document.id, claims_file.document.title, claims_file.document.language)
+            base = keys[p] << warm.POS_BITS
+            for pos, claim in enumerate(claims_file.claims):
+                view = views.get(claim.id)
+                if view is not None and view.claim is claim:  # else a claim before it has its id
+                    m.add(base | pos, view, self.record(view))
+        return made
+
+    def _all(self, stamp: str) -> dict[str, Any]:
+        """Every row made anew."""
+        db = self.db
+        step = _KEYS // (len(self.order) + 1)
+        keys = {p: (i + 1) * step for i, p in enumerate(self.order)}
+        claim_files = [p for p in self.order if self.current[p][0] == "claims"]
+        made = self._derive(self.order, claim_files, keys)
+        facts = self._facts(set(self.order))
+        for table in ("warm", "warm_claims", "warm_records", "warm_files"):
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in warm.tables():
+            db.execute(statement)
+        self._write_rows(made)
+        db.executemany("INSERT INTO warm_files VALUES (?, ?, ?, ?, ?, ?)",
+                       [self._file_row(p, keys[p], made.get(p), facts[p]) for p in self.order])
+        return self._finish(stamp)
+
+    # -- writing
+
+    def _drop_rows(self, key: int) -> None:
+        first, last = key << warm.POS_BITS, ((key + 1) << warm.POS_BITS) - 1
+        self.db.execute("DELETE FROM warm_claims WHERE n BETWEEN ? AND ?", (first, last))
+        self.db.execute("DELETE FROM warm_records WHERE n BETWEEN ? AND ?", (first, last))
+
+    def _write_rows(self, made: dict[str, _Made]) -> None:
+        self.db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?)", (r for m in made.values() for r in m.claims))
+        self.db.executemany("INSERT INTO warm_records VALUES (?, ?, NULL)", (r for m in made.values() for r in m.records))
+
+    def _file_row(self, p: str, key: int, made: _Made | None, found: dict[str, list[str]]) -> tuple[Any, ...]:
+        document = json.dumps([made.document, made.title, made.language], ensure_ascii=False) if made else None
+        groups = json.dumps([[d, s, n] for (d, s), n in made.groups.items()] if made else [], ensure_ascii=False)
+        return (p, key, self.current[p][1], document, groups, json.dumps(found, ensure_ascii=False))
+
+    def _facts(self, paths: Collection[str]) -> dict[str, dict[str, list[str]]]:
+        """What other files' rows may depend on, per file as the index has it now."""
+        out: dict[str, dict[str, list[str]]] = {p: {"claims": [], "references": [], "targets": []} for p in paths}
+        where = "" if len(paths) == len(self.order) else f" WHERE path IN {_temp(self.db, 'rows_paths', paths)}"
+        for p, kind, ident in self.db.execute(f"SELECT path, kind, id FROM items{where} ORDER BY path, pos"):
+            if p in out:
+                out[p]["claims" if kind == "claims" else "references"].append(ident)
+        for p, target in self.db.execute(f"SELECT path, target FROM relations{where} ORDER BY path, pos, j"):
+            if p in out:
+                out[p]["targets"].append(target)
+        return out
+
+    def _finish(self, stamp: str) -> dict[str, Any]:
+        """The summary row (documents, counts, formats, paths) from the files' rows, under ``stamp``."""
+        db = self.db
+        documents: dict[str, list[Any]] = {}
+        groups: Counter[tuple[str, str]] = Counter()
+        for document, counted in db.execute("SELECT document, groups FROM warm_files ORDER BY key"):
+            if document is not None:
+                doc_id, title, language = json.loads(document)
+                documents.setdefault(doc_id, [title, language])
+            for d, s, n in json.loads(counted):
+                groups[d, s] += n
+        value: dict[str, Any] = {
+            "documents": documents,
+            "formats": dict(self.repo.config.format),
+            "groups": [[d, s, n] for (d, s), n in groups.items()],
+            "paths": sorted(self.order),
+            "format": warm.FORMAT,
+            "config": self.config,
+        }
+        db.execute("INSERT OR REPLACE INTO warm VALUES ('list', ?, ?)", (stamp, json.dumps(value, ensure_ascii=False)))
+        db.executemany("UPDATE files SET model = ?, built = 1 WHERE path = ?", self.built)
+        return value
+
+
+class _Made:
+    """One claim file's rows, as derived."""
+
+    def __init__(self, document: str, title: str, language: str):
+        self.document, self.title, self.language = document, title, language
+        self.claims: list[tuple[Any, ...]] = []
+        self.records: list[tuple[int, str]] = []
+        self.groups: Counter[tuple[str, str]] = Counter()
+
+    def add(self, n: int, view: ClaimView, record: dict[str, Any]) -> None:
+        statuses = " ".join(s for s in options.STATUSES if s in view.statuses)
+        labels = json.dumps(record.get("labels", []), ensure_ascii=False)
+        self.claims.append((n, view.id, view.claim.document, record.get("text", ""), statuses, labels))
+        self.records.append((n, json.dumps(record, ensure_ascii=False)))
+        self.groups[view.claim.document, statuses] += 1
+
+
+def _keys(order: Sequence[str], kept: dict[str, int]) -> dict[str, int] | None:
+    """A key for every file in ``order``: the kept ones keep theirs, a new
+    file gets one between its neighbours'; None when they do not fit (the
+    kept keys out of order, no room left): every row is made anew then."""
+    keys: dict[str, int] = {}
+    low = 0
+    pending: list[str] = []
+
+    def place(high: int) -> bool:
+        if pending and high - low <= len(pending):
+            return False
+        for j, p in enumerate(pending):
+            keys[p] = low + (high - low) * (j + 1) // (len(pending) + 1)
+        pending.clear()
+        return True
+
+    for p in order:
+        key = kept.get(p)
+        if key is None:
+            pending.append(p)
+            continue
+        if key <= low or not place(key):
+            return None
+        keys[p] = low = key
+    return keys if place(_KEYS) else None
+
+
+__all__ = ["up_to_date", "config_key"]
