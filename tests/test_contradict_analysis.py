@@ -322,3 +322,7 @@ def test_a_japanese_place_of_an_event_is_read_through_its_parts() -> None:
     fell = analyse("大沢隕石は1931年に長野県の水田に落下した。", "ja")
     elsewhere = analyse("大沢隕石は1931年、静岡県の山あいの畑に落ちたものである。", "ja")
     assert venue_changed(PairContext(fell, elsewhere)) is not None
+
+
+def test_fy_glued_to_a_year_is_a_fiscal_year() -> None:
+    assert _values("For FY2031, Orlen Tools reported revenue of $2.1 billion.", "en") == ["2031~fiscal"]

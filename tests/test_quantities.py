@@ -351,3 +351,17 @@ def test_units_vocabulary_is_consistent() -> None:
 def test_a_number_beyond_any_float_is_no_quantity() -> None:
     # Its value would be written as .inf, which the claims schema refuses (fuzz, issue 12).
     assert find_quantities("約" + "9" * 400 + "人が来た。") == []
+
+
+def test_a_rise_by_an_amount_to_a_level_is_two_quantities_not_a_range() -> None:
+    from factcheck.extract.quantities import find_quantities
+
+    found = find_quantities("The hourly wage rose by a record 48 yen to 1,093 yen.")
+    assert [(q.value, q.low, q.high) for q in found] == [(48.0, None, None), (1093.0, None, None)]
+    assert find_quantities("between 40 yen and 60 yen")[0].low == 40.0
+
+
+def test_magnitude_of_reads_a_magnitude() -> None:
+    from factcheck.extract.quantities import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("The quake had a moment magnitude of 7.4.")] == [(7.4, "magnitude")]

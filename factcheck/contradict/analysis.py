@@ -970,6 +970,7 @@ def _span_bounds(text: str, dates: list[DateValue]) -> list[DateValue]:
 # Decades (the 1990s, 1990年代) and English months named without a year ("closed last
 # March", "in October"): the date reader leaves them out, as a claim's date they are too
 # vague, but two of them still tell one event's dates apart (the 1990s / 2003; March / October).
+_FISCAL_YEAR = re.compile(r"\bFY\s?((?:19|20)\d{2}|\d{2})\b")
 _DECADE = re.compile(r"(?<![\d.,])(1\d|20)(\d)0(?:s\b|'s\b|年代)")
 _BARE_MONTH = re.compile(
     r"(?i)\b(?:in|last|this|next|early|late|mid-?|since|until|by|during)\s+(?:(?:early|late|mid-?)\s*)?"
@@ -985,6 +986,11 @@ def _periods_as_dates(text: str, taken: list[tuple[int, int]]) -> list[tuple[Dat
     def free(s: int, e: int) -> bool:
         return not any(s < te and ts < e for ts, te in taken)
 
+    for m in _FISCAL_YEAR.finditer(text):
+        if free(m.start(1), m.end(1)):
+            # FY2022: the reader takes no year glued to letters; the part reader marks it fiscal.
+            year = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1])
+            out.append((DateMention(m[1], str(year)), (m.start(1), m.end(1))))
     for m in _DECADE.finditer(text):
         if free(m.start(), m.end()):
             out.append((DateMention(m.group(), f"{m[1]}{m[2]}0s"), (m.start(), m.end())))

@@ -366,8 +366,9 @@ def _range_after(folded: str, start: int, end: int, first: _Number, unit: str | 
     connector, lead = r.group().strip(), folded[max(0, lead_end - 7) : lead_end].lower()
     if connector == "and" and not lead.endswith("between"):
         return None
-    if connector == "to" and lead.endswith("from"):
-        return None  # "rose from 45,000 to 54,000" is a change, not a range: two quantities
+    if connector == "to" and (lead.endswith("from") or re.search(
+            r"\b(?:from|by)\b(?:\s+[a-z]+){0,2}$", folded[max(0, lead_end - 25):lead_end].lower())):
+        return None  # "rose from 45,000 to 54,000", "rose by a record 51 yen to 1,055 yen": a change, two quantities
     low = first.low * second.trail if first.plain and second.trail else first.low  # 10〜12万: 10 is 10万
     if low >= second.high:
         return None
