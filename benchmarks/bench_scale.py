@@ -30,7 +30,7 @@ keeps what it printed, factcheck.answers); "again" is the same command line
 once more (the kept answer, before typer or rich load), as a person asks
 `stats` or `show ID` again, in the default table form and as JSON.  The
 short anchors (`python -c pass`, `--version`, rg/grep) and the "again" rows
-are the fastest of 5 runs (one run of 20-30 ms is mostly the machine's
+are the fastest of 7 runs (one run of 20-30 ms is mostly the machine's
 noise); every other row is one run.
 """
 
@@ -238,10 +238,10 @@ def measure(
         rows.append((name, secs, mb, code, anchor))
 
     files = [str(p.relative_to(root)) for sub in ("claims", "references") for p in sorted((root / sub).glob("*.yaml"))]
-    op("python -c pass", [sys.executable, "-c", "pass"], best_of=5)
+    op("python -c pass", [sys.executable, "-c", "pass"], best_of=7)
     op("CSafeLoader bare load", [sys.executable, "-c", BARE_LOAD])
     rg = shutil.which("rg")
-    op("rg -F" if rg else "grep -rF", [rg, "-F", SEARCH_WORD, "claims"] if rg else ["grep", "-rF", SEARCH_WORD, "claims"], best_of=5)
+    op("rg -F" if rg else "grep -rF", [rg, "-F", SEARCH_WORD, "claims"] if rg else ["grep", "-rF", SEARCH_WORD, "claims"], best_of=7)
     cj = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
     if cj and "check-jsonschema" not in skip and (only is None or "check-jsonschema" in only):
         claims = [f for f in files if f.startswith("claims/")]
@@ -249,7 +249,7 @@ def measure(
         a = run([cj, "--schemafile", "schema/claims.schema.json", *claims], root, timeout)
         b = run([cj, "--schemafile", "schema/references.schema.json", *refs], root, timeout)
         rows.append(("check-jsonschema", a[0] + b[0], max(a[1], b[1]), a[2] or b[2], ""))
-    op("factcheck --version", [*fc, "--version"], "python -c pass", best_of=5)
+    op("factcheck --version", [*fc, "--version"], "python -c pass", best_of=7)
     op("factcheck --help", [*fc, "--help"], "python -c pass")
     op("validate cold", [*fc, "validate"], "CSafeLoader bare load", cold=True)
     op("validate warm", [*fc, "validate"], "validate cold")
@@ -262,7 +262,7 @@ def measure(
     shown = ids[len(ids) // 2]
 
     def again(name: str, argv: Sequence[str], *, prime: bool = False) -> None:
-        op(name, argv, version, best_of=5, prime=prime)
+        op(name, argv, version, best_of=7, prime=prime)
 
     again("list --status disputed again", [*fc, "list", "--status", "disputed", "--format", "json"])
     again("list --status disputed table again", [*fc, "list", "--status", "disputed"], prime=True)

@@ -150,7 +150,7 @@ def find(request: Request) -> bytes | None:
 def _open(request: Request) -> tuple[Any, int, int] | None:
     """The answer file kept for ``request`` when it holds now, with where
     its output starts and how long it is; else None."""
-    if not _usable():
+    if not _usable() or sys.stdout is None:
         return None
     root = stamping.locate(request.root)
     if root is None:

@@ -29,8 +29,12 @@ def main() -> None:
     request = argv.parse(args)
     recording = None
     if request is not None:
-        if answers.serve(request):
-            return
+        try:
+            if answers.serve(request):
+                return
+        except KeyboardInterrupt:  # as the typer interface says it
+            sys.stderr.write("factcheck: error: interrupted\n")
+            sys.exit(130)
         recording = answers.record(request)
     from factcheck.cli import main as cli_main
 

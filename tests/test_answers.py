@@ -356,6 +356,23 @@ def test_a_note_on_stderr_is_not_kept(project: Path) -> None:
     assert _kept(project) == []
 
 
+def test_ctrl_c_while_an_answer_is_written_is_said_as_typer_says_it(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.report import stats
+
+    args = ["stats", "--format", "json"]
+    console(args)
+
+    def interrupt(*_: Any) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setitem(stats.FORMATS, "json", interrupt)
+        truth = usual(args)
+    with monkeypatch.context() as m:
+        m.setattr(answers, "_copy", interrupt)
+        assert served(monkeypatch, args) == truth == (130, b"", b"factcheck: error: interrupted\n")
+
+
 def test_no_index_means_no_answer(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(index.NO_INDEX_ENV, "1")
     truth = usual(["stats"])
