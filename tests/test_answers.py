@@ -272,6 +272,52 @@ def test_a_file_changed_while_the_answer_is_made_leaves_it_stale(project: Path, 
     assert console(args) == usual(args) != made
 
 
+_WATCH = """
+import json, os, sys
+opened = set()
+
+def hook(event, args):
+    if event in ("open", "os.listdir", "os.scandir") and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        opened.add(os.path.abspath(os.fsdecode(args[0])))
+
+shapes, target = json.loads(sys.argv[1]), sys.argv[2]
+sys.addaudithook(hook)
+from factcheck.cli import main
+seen = {}
+for words in shapes:
+    for _ in range(2):  # cold, then warm
+        sys.argv = ["factcheck", *words]
+        try:
+            main()
+        except SystemExit:
+            pass
+    seen[" ".join(words)] = sorted(opened)
+    opened.clear()
+with open(target, "w", encoding="utf-8") as f:
+    json.dump(seen, f)
+"""
+
+
+def test_what_the_answers_are_made_from_is_what_they_depend_on(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every file of the repository the typer commands open or list (Python's
+    audit events) is one the stamp covers, the index, or the source `show` quotes."""
+    import json
+
+    out = tmp_path_factory.mktemp("watch") / "seen.json"
+    env = _script_env(COLUMNS="100")
+    subprocess.run([sys.executable, "-c", _WATCH, json.dumps(SHAPES), str(out)], env=env, cwd=project, check=True,
+                   capture_output=True, timeout=300)
+    root = str(project.resolve())
+    covered = [os.path.join(root, f) for f in (*stamping.FOLDERS, answers.INDEX_DIR)]
+    covered += [os.path.join(root, f) for f in stamping.CONFIG_FILES]
+    for words, paths in json.loads(out.read_text(encoding="utf-8")).items():
+        inside = [p for p in paths if p == root or p.startswith(root + os.sep)]
+        assert inside, words  # the claims were read at least once
+        extra = {p for p in inside if p != root and not any(p == c or p.startswith(c + os.sep) for c in covered)}
+        expected = {os.path.join(root, "sources", "wiki-ja-kp-ua-relations.txt")} if words.startswith("show") else set()
+        assert extra == expected, words
+
+
 def test_a_changed_library_is_not_trusted(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Every library the answer was made with is a file it depends on (rich draws the tables)."""
     library = tmp_path_factory.mktemp("lib") / "fakelib.py"
