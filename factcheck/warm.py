@@ -19,10 +19,11 @@ without the refresh (a stat() and a row of every file).  Anything else
 (another filter, an unknown status or document, which must fail as it
 always did, a search with no literal hit) takes the usual path.
 
-The stamp is a hash of factcheck's own code (the index's fingerprint), the
-two configuration files, and every entry of ``claims/`` and ``references/``
-with its size, modification time, inode and mode: a stat() walk, no file
-read.  It is computed *before* the usual path reads anything, so a file
+The stamp (:mod:`factcheck.stamp`, shared with the answers the console
+script keeps, :mod:`factcheck.answers`) is a hash of factcheck's own code
+(the index's fingerprint), the two configuration files, and every entry of
+``claims/`` and ``references/`` with its size, modification time, inode and
+mode: a stat() walk, no file read.  It is computed *before* the usual path reads anything, so a file
 edited while that read runs makes the kept rows stale, never wrong.
 Statuses and records depend on the claim and reference files and the
 configuration only (not on the sources: `show` reads its source itself).
