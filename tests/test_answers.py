@@ -318,6 +318,33 @@ def test_what_the_answers_are_made_from_is_what_they_depend_on(project: Path, tm
         assert extra == expected, words
 
 
+_MACHINE = """
+import json, sys
+from factcheck.cli import main
+loaded = []
+for words in json.loads(sys.argv[1]):
+    for _ in range(2):  # cold, then warm
+        sys.argv = ["factcheck", *words]
+        try:
+            main()
+        except SystemExit:
+            pass
+    loaded.append([" ".join(words), sorted(m for m in sys.modules if m.split(".")[0] in ("rich", "pydantic"))])
+print(json.dumps(loaded), file=sys.stderr)
+"""
+
+
+def test_machine_formats_never_load_rich(project: Path) -> None:
+    """JSON, YAML, CSV and ids, through the typer interface (a first question): no rich, no pydantic."""
+    import json
+
+    machine = [w for w in SHAPES if {"json", "yaml", "ids", "csv"} & set(w)]
+    assert len(machine) >= 10
+    done = subprocess.run([sys.executable, "-c", _MACHINE, json.dumps(machine)], env=_script_env(), cwd=project,
+                          capture_output=True, timeout=300, check=True)
+    assert json.loads(done.stderr.decode().strip().splitlines()[-1]) == [[" ".join(w), []] for w in machine]
+
+
 def test_a_changed_library_is_not_trusted(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Every library the answer was made with is a file it depends on (rich draws the tables)."""
     library = tmp_path_factory.mktemp("lib") / "fakelib.py"
