@@ -29,9 +29,11 @@ is asked with the index warm (the typer command runs; the console script
 keeps what it printed, factcheck.answers); "again" is the same command line
 once more (the kept answer, before typer or rich load), as a person asks
 `stats` or `show ID` again, in the default table form and as JSON.  The
-short anchors (`python -c pass`, `--version`, rg/grep) and the "again" rows
-are the fastest of 7 runs (one run of 20-30 ms is mostly the machine's
-noise); every other row is one run.
+short anchors (`python -c pass`, `--version`, rg/grep) are the fastest of 7
+runs (one run of 20-30 ms is mostly the machine's noise); each "again" row is
+the fastest of 7 runs alternated with 7 runs of `--version`, and its ratio is
+to the fastest of those (a shared machine's load moves within seconds);
+every other row is one run.
 """
 
 from __future__ import annotations
@@ -212,18 +214,21 @@ def _factcheck() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "factcheck"]
 
 
+# (operation, seconds, peak MB, exit code, anchor: a row's name, or (what, seconds) timed beside it)
+Row = tuple[str, float, float, int, "str | tuple[str, float]"]
+
 # Always run (unless skipped by name): what the ratios are measured against.
 ANCHORS = {"python", "CSafeLoader", "rg", "grep"}
 
 
 def measure(
     root: Path, ids: list[str], *, skip: set[str], timeout: float, only: set[str] | None = None
-) -> list[tuple[str, float, float, int, str]]:
+) -> list[Row]:
     """Rows of (operation, seconds, peak MB, exit code, anchor name); with
     ``only``, just the operations of those first words (and the anchors)."""
     fc = _factcheck()
     index = root / ".factcheck"
-    rows: list[tuple[str, float, float, int, str]] = []
+    rows: list[Row] = []
 
     def op(name: str, argv: Sequence[str], anchor: str = "", *, cold: bool = False, best_of: int = 1, prime: bool = False) -> None:
         """One row: ``best_of`` runs (the fastest kept), after one unmeasured run when ``prime``."""
@@ -262,7 +267,17 @@ def measure(
     shown = ids[len(ids) // 2]
 
     def again(name: str, argv: Sequence[str], *, prime: bool = False) -> None:
-        op(name, argv, version, best_of=7, prime=prime)
+        """A command asked again, timed alternately with `--version` (7 each, fastest of each)."""
+        if name.split()[0] in skip or (only is not None and name.split()[0] not in only):
+            return
+        if prime:
+            run(argv, root, timeout)
+        ours, theirs = [], []
+        for _ in range(7):
+            theirs.append(run([*fc, "--version"], root, timeout))
+            ours.append(run(argv, root, timeout))
+        secs, mb, code = min(ours)
+        rows.append((name, secs, mb, code, ("--version alternated", min(theirs)[0])))
 
     again("list --status disputed again", [*fc, "list", "--status", "disputed", "--format", "json"])
     again("list --status disputed table again", [*fc, "list", "--status", "disputed"], prime=True)
@@ -300,14 +315,19 @@ def _edit_one_claim(path: Path) -> None:
             return
 
 
-def print_table(claims: int, files: int, rows: list[tuple[str, float, float, int, str]]) -> None:
+def print_table(claims: int, files: int, rows: list[Row]) -> None:
     by_name = {r[0]: r[1] for r in rows}
     print(f"\n{claims} claims, {files} files, python {sys.version.split()[0]}, {os.cpu_count()} cores")
     print(f"{'operation':36} {'seconds':>9} {'peak MB':>8} {'exit':>4}  {'x anchor':>9}  anchor")
     for name, secs, mb, code, anchor in rows:
-        ratio = f"{secs / by_name[anchor]:9.2f}" if anchor in by_name and by_name[anchor] else " " * 9
+        base: float = 0.0
+        if isinstance(anchor, tuple):  # an anchor timed beside the row: (what, seconds)
+            label, base = f"{anchor[0]} ({anchor[1]:.3f})", anchor[1]
+        else:
+            label, base = anchor, by_name.get(anchor, 0.0)
+        ratio = f"{secs / base:9.2f}" if base else " " * 9
         shown = "timeout" if secs == float("inf") else f"{secs:9.3f}"
-        print(f"{name:36} {shown:>9} {mb:8.0f} {code:>4}  {ratio}  {anchor}")
+        print(f"{name:36} {shown:>9} {mb:8.0f} {code:>4}  {ratio}  {label}")
     sys.stdout.flush()
 
 

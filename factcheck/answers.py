@@ -267,9 +267,10 @@ def _show_sources(root: str, claim_id: str) -> list[str] | None:
     """The source files `show ID` quotes, as the index has them (the
     document of every claims file holding the id), or None when it cannot tell."""
     import sqlite3
+    from pathlib import Path
 
     try:
-        db = sqlite3.connect(f"file:{os.path.join(root, INDEX_DIR, INDEX_FILE)}?mode=ro", uri=True, timeout=1)
+        db = sqlite3.connect(Path(root, INDEX_DIR, INDEX_FILE).as_uri() + "?mode=ro", uri=True, timeout=1)
     except sqlite3.Error:
         return None
     try:
