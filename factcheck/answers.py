@@ -136,31 +136,35 @@ def _name(stamp: str, answer_key: str) -> str:
 # --- serving -------------------------------------------------------------------------
 
 
-def find(request: Request) -> bytes | None:
-    """The bytes kept for ``request`` when they hold now, else None."""
-    found = _open(request)
-    if found is None:
-        return None
-    f, offset, size = found
-    with f:
-        f.seek(offset)
-        return f.read(size)
+class Asked:
+    """A plain command line asked now: its repository, that repository's
+    stamp (taken before anything is read) and the answer's key."""
+
+    __slots__ = ("request", "root", "stamp", "key")
+
+    def __init__(self, request: Request, root: str, stamp: str, answer_key: str) -> None:
+        self.request, self.root, self.stamp, self.key = request, root, stamp, answer_key
 
 
-def _open(request: Request) -> tuple[Any, int, int] | None:
-    """The answer file kept for ``request`` when it holds now, with where
-    its output starts and how long it is; else None."""
+def ask(request: Request) -> Asked | None:
+    """``request`` as it stands now; None when no answer is served or kept
+    for it (see the module docstring: the usual path then runs as always)."""
     if not _usable() or sys.stdout is None:
         return None
     root = stamping.locate(request.root)
     if root is None:
         return None
-    folder = _folder(root)
+    return Asked(request, root, stamping.stamp(root), key(request, root))
+
+
+def _open(asked: Asked) -> tuple[Any, int, int] | None:
+    """The answer file kept for ``asked`` when it holds now, with where its
+    output starts and how long it is; else None."""
+    folder = _folder(asked.root)
     if folder is None:
         return None
-    path = os.path.join(folder, _name(stamping.stamp(root), key(request, root)))
     try:
-        f = open(path, "rb")
+        f = open(os.path.join(folder, _name(asked.stamp, asked.key)), "rb")
     except OSError:
         return None
     try:
@@ -195,9 +199,9 @@ def _header(data: bytes) -> tuple[int, int] | None:
         return None
 
 
-def serve(request: Request) -> bool:
+def serve(asked: Asked) -> bool:
     """Write the kept answer to stdout; False (nothing written) when there is none that holds."""
-    found = _open(request)
+    found = _open(asked)
     if found is None:
         return False
     f, offset, size = found
@@ -341,9 +345,9 @@ class Recording:
     """The usual path's run of a plain command line, keeping what it prints
     (see the module docstring): ``with recording: cli.main()``."""
 
-    def __init__(self, request: Request, root: str, stamp: str, before: list[tuple[str, str]]) -> None:
-        self.request, self.root, self.stamp, self.before = request, root, stamp, before
-        self.key = key(request, root)  # the terminal and environment as the run starts
+    def __init__(self, asked: Asked, before: list[tuple[str, str]]) -> None:
+        self.request, self.root, self.stamp, self.key = asked.request, asked.root, asked.stamp, asked.key
+        self.before = before
         self.out: list[bytes] = []
         self.noted = False  # something went to stderr
         self.broken = False  # stdout's reader left
@@ -433,23 +437,19 @@ def _running(pid: int) -> bool:
     return True
 
 
-def record(request: Request) -> Recording | None:
-    """A recorder for the usual path's run of ``request``, with the stamp
-    taken now (before the run reads anything); None when its answer would
-    not be kept (see the module docstring)."""
-    if not _usable():
-        return None
-    root = stamping.locate(request.root)
-    stdout, stderr = sys.stdout, sys.stderr
-    if root is None or not hasattr(stdout, "buffer") or not hasattr(stderr, "buffer"):
+def record(asked: Asked) -> Recording | None:
+    """A recorder for the usual path's run of the command line ``asked``
+    (its stamp was taken before the run reads anything); None when its
+    answer would not be kept (see the module docstring)."""
+    if not hasattr(sys.stdout, "buffer") or not hasattr(sys.stderr, "buffer"):
         return None
     before: list[tuple[str, str]] = []
-    if request.command == "show":
-        sources = _show_sources(root, request.argument or "")
+    if asked.request.command == "show":
+        sources = _show_sources(asked.root, asked.request.argument or "")
         if sources is None:
             return None  # an index that cannot tell yet: the next run keeps it
         before = [(path, stamping.signature(path)) for path in sources]
-    return Recording(request, root, stamping.stamp(root), before)
+    return Recording(asked, before)
 
 
-__all__ = ["ENV", "FALL_THROUGH_ENV", "Recording", "find", "serve", "record", "key"]
+__all__ = ["ENV", "FALL_THROUGH_ENV", "Asked", "Recording", "ask", "serve", "record", "key"]

@@ -30,12 +30,14 @@ def main() -> None:
     recording = None
     if request is not None:
         try:
-            if answers.serve(request):
+            # One stamp, taken before anything is read, to serve or to keep under.
+            asked = answers.ask(request)
+            if asked is not None and answers.serve(asked):
                 return
         except KeyboardInterrupt:  # as the typer interface says it
             sys.stderr.write("factcheck: error: interrupted\n")
             sys.exit(130)
-        recording = answers.record(request)
+        recording = answers.record(asked) if asked is not None else None
     from factcheck.cli import main as cli_main
 
     if recording is None:
