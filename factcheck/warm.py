@@ -19,10 +19,11 @@ without the refresh (a stat() and a row of every file).  Anything else
 (another filter, an unknown status or document, which must fail as it
 always did, a search with no literal hit) takes the usual path.
 
-The stamp is a hash of factcheck's own code (the index's fingerprint), the
-two configuration files, and every entry of ``claims/`` and ``references/``
-with its size, modification time, inode and mode: a stat() walk, no file
-read.  It is computed *before* the usual path reads anything, so a file
+The stamp (:mod:`factcheck.stamp`, shared with the answers the console
+script keeps, :mod:`factcheck.answers`) is a hash of factcheck's own code
+(the index's fingerprint), the two configuration files, and every entry of
+``claims/`` and ``references/`` with its size, modification time, inode and
+mode: a stat() walk, no file read.  It is computed *before* the usual path reads anything, so a file
 edited while that read runs makes the kept rows stale, never wrong.
 Statuses and records depend on the claim and reference files and the
 configuration only (not on the sources: `show` reads its source itself).
@@ -35,7 +36,6 @@ path then checks, rebuilds and keeps again.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import json
 import os
 import sqlite3
@@ -44,16 +44,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from factcheck import __version__, options
+from factcheck import options
+from factcheck import stamp as stamping
 
-# Where the index lives, and what the stamp walks: the same names as
-# factcheck.index and factcheck.store (a test holds them equal), repeated
-# here because importing those modules is what a warm answer avoids.
+# Where the index lives: the same names as factcheck.index (a test holds
+# them equal), repeated here because importing it is what a warm answer avoids.
 INDEX_DIR = ".factcheck"
 INDEX_FILE = "index.sqlite"
-FOLDERS = ("claims", "references")
-CONFIG_FILES = (".factcheck.yaml", "pyproject.toml")
-ROOT_ENV = "FACTCHECK_ROOT"
+FOLDERS, CONFIG_FILES, ROOT_ENV = stamping.FOLDERS, stamping.CONFIG_FILES, stamping.ROOT_ENV
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Bumped whenever the rows kept here change shape.
 FORMAT = "3"
@@ -98,65 +96,20 @@ def tables() -> list[str]:
 
 
 def code_fingerprint() -> str:
-    """The version and the state of factcheck's own files: an index made by
-    other code (rules, vocabularies, the reader) is not trusted."""
-    package = os.path.dirname(os.path.realpath(__file__))
-    found: list[tuple[tuple[str, ...], int, int]] = []
-    # os.walk, not pathlib's rglob: the same files, hashed in the same order
-    # (by their parts, as Paths sort), in a third of the time.
-    for folder, dirs, files in os.walk(package):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        parts = tuple(os.path.relpath(folder, package).split(os.sep)) if folder != package else ()
-        for name in files:
-            if name.endswith((".py", ".yaml")) and name.rfind(".") > 0:  # what Path.suffix calls .py or .yaml
-                st = os.stat(os.path.join(folder, name))
-                found.append(((*parts, name), st.st_size, st.st_mtime_ns))
-    h = hashlib.sha256(__version__.encode())
-    for parts, size, mtime in sorted(found):
-        h.update(f"{'/'.join(parts)}:{size}:{mtime}\n".encode())
-    return h.hexdigest()
+    """The version and the state of factcheck's own files (see :mod:`factcheck.stamp`)."""
+    return stamping.code_fingerprint()
 
 
 def locate(root: Path | None) -> Path | None:
     """The repository's root as ``Repository.locate`` finds it, or None when
     it would fail (the usual path then says why)."""
-    env = os.environ.get(ROOT_ENV)
-    given = root or (Path(env) if env else None)
-    if given is not None:
-        if not given.is_dir() or not any((given / f).is_dir() for f in FOLDERS):
-            return None
-        return given.resolve()
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if any((folder / f).is_dir() for f in FOLDERS):
-            return folder
-    return None
+    found = stamping.locate(str(root) if root is not None else None)
+    return Path(found) if found is not None else None
 
 
 def stamp(root: Path) -> str:
-    """What the kept rows were made from, by stat() alone (see the module docstring)."""
-    h = hashlib.sha256(f"{FORMAT}\x1f{code_fingerprint()}\x1e".encode())
-    base = str(root)
-    parts = [f"{name}\x1f{_stat(os.path.join(base, name))}" for name in CONFIG_FILES]
-    for folder in FOLDERS:
-        where = os.path.join(base, folder)
-        try:
-            with os.scandir(where) as it:
-                names = sorted(e.name for e in it)
-        except OSError:
-            parts.append(f"{folder}\x1fmissing")
-            continue
-        parts += [f"{folder}/{name}\x1f{_stat(os.path.join(where, name))}" for name in names]
-    h.update("\x1e".join(parts).encode("utf-8", "surrogateescape"))
-    return h.hexdigest()
-
-
-def _stat(path: str) -> str:
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return "missing"
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_mode}"
+    """What the kept rows were made from, by stat() alone (:func:`factcheck.stamp.stamp`)."""
+    return f"{FORMAT}:{stamping.stamp(str(root))}"
 
 
 def _database(root: Path) -> sqlite3.Connection | None:

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from typing import IO, Callable
+from typing import IO, TYPE_CHECKING, Callable
 
-from rich import box
-from rich.console import Group, RenderableType
-from rich.panel import Panel
-from rich.table import Table
-
-from factcheck.model import Reference
-from factcheck.query import ClaimDetail
-from factcheck.reliability import Rating
 from factcheck.report.records import detail_record, write_json
-from factcheck.report.table import console, status_text
-from factcheck.report.terminal import Text
+
+if TYPE_CHECKING:
+    from factcheck.model import Reference
+    from factcheck.query import ClaimDetail
+    from factcheck.reliability import Rating
+    from factcheck.report.terminal import Text
+
+# rich is imported by the panels only: `show --format json` does not need it
+# (issue 9: machine formats never load rich).
 
 
 def reference_text(ref: Reference | None, ref_id: str, rating: Rating | None) -> Text:
+    from factcheck.report.terminal import Text
+
     t = Text()
     if ref is None:
         return Text(f"{ref_id} (unknown reference)", style="red")
@@ -49,6 +50,14 @@ def reference_text(ref: Reference | None, ref_id: str, rating: Rating | None) ->
 
 def render_table(d: ClaimDetail, out: IO[str]) -> None:
     """The claim, its source context, statuses, references, relations."""
+    from rich import box
+    from rich.console import Group, RenderableType
+    from rich.panel import Panel
+    from rich.table import Table
+
+    from factcheck.report.table import console, status_text
+    from factcheck.report.terminal import Text
+
     con = console(out)
     c = d.view.claim
     head = Text()

@@ -3,20 +3,21 @@ csv or bare ids for programs."""
 
 from __future__ import annotations
 
-from typing import IO, Any, Callable, Sequence
-
-from rich import box
-from rich.table import Table
+from typing import IO, TYPE_CHECKING, Any, Callable, Sequence
 
 from factcheck import query
 from factcheck.export import write_claims_csv
 from factcheck.query import Listed
 from factcheck.report.records import claim_record, write_json
-from factcheck.report.table import TEXT_CELLS, console, shorten, status_text, widest
-from factcheck.report.terminal import Text
 from factcheck.status import ClaimView, derive
 from factcheck.store import Corpus
 from factcheck.yamlio import dump
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+# rich is imported by the table only: json, yaml, csv and ids do not need it
+# (issue 9: machine formats never load rich).
 
 
 def listed(corpus: Corpus) -> tuple[Listed, tuple[dict[str, Any], ...]]:
@@ -29,6 +30,12 @@ def listed(corpus: Corpus) -> tuple[Listed, tuple[dict[str, Any], ...]]:
 def claims_table(views: Sequence[ClaimView], *, width: int | None = None) -> Table:
     """Claims as a table; the text is shortened (in terminal cells) so that
     the whole table fits ``width`` while the other columns stay whole."""
+    from rich import box
+    from rich.table import Table
+
+    from factcheck.report.table import TEXT_CELLS, shorten, status_text, widest
+    from factcheck.report.terminal import Text
+
     rows = [
         (v.id, v.claim.document, " ".join(v.ordered_statuses()), " ".join(v.labels), v) for v in views
     ]
@@ -62,6 +69,9 @@ def claims_table(views: Sequence[ClaimView], *, width: int | None = None) -> Tab
 
 def render_table(views: Sequence[ClaimView], out: IO[str]) -> None:
     """The claims, fitted to the terminal's width, then a count line."""
+    from factcheck.report.table import console
+    from factcheck.report.terminal import Text
+
     con = console(out)
     if views:
         con.print(claims_table(views, width=con.width))
