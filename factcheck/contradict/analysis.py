@@ -38,6 +38,7 @@ from factcheck.contradict.lexicon import en_lemmas, fold, stem
 from factcheck.extract.dates import DateContext, find_dates, kanji_int
 from factcheck.extract.quantities import bounds_in_base, find_quantities
 from factcheck.model import DateMention
+from factcheck.text import MONTHS
 
 __all__ = ["Analysis", "DateValue", "Figure", "Name", "Token", "analyse", "detect_lang"]
 
@@ -942,7 +943,7 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         value = mention.value
         part = _year_part(text, s, e) if len(value) == 4 and value[0] != "-" else \
             _month_part(text, s, e) if len(value) == 7 or (len(value) == 4 and value[0] == "-") else ""
-        out.append(DateValue(mention.text, mention.value + (f"~{part}" if part else ""), s, e, clause,
+        out.append(DateValue(mention.text, value + (f"~{part}" if part else ""), s, e, clause,
                              frozenset(event), reference, qualifier and not reference and not part))
     return _span_bounds(text, out), spans
 
@@ -967,17 +968,17 @@ def _span_bounds(text: str, dates: list[DateValue]) -> list[DateValue]:
     return out
 
 
+# FY2022: the date reader takes no year glued to letters.
+_FISCAL_YEAR = re.compile(r"\bFY\s?((?:19|20)\d{2}|\d{2})\b")
 # Decades (the 1990s, 1990年代) and English months named without a year ("closed last
 # March", "in October"): the date reader leaves them out, as a claim's date they are too
 # vague, but two of them still tell one event's dates apart (the 1990s / 2003; March / October).
-_FISCAL_YEAR = re.compile(r"\bFY\s?((?:19|20)\d{2}|\d{2})\b")
 _DECADE = re.compile(r"(?<![\d.,])(1\d|20)(\d)0(?:s\b|'s\b|年代)")
 _BARE_MONTH = re.compile(
     r"(?i)\b(?:in|last|this|next|early|late|mid-?|since|until|by|during)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"(?!\s*(?:\d|of\s+\d|,\s*\d))")
-_MONTH_NUMBER = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
-                                             "august", "september", "october", "november", "december"), 1)}
+_MONTH_NUMBER = {name.lower(): n for name, n in MONTHS.items()}
 
 
 def _periods_as_dates(text: str, taken: list[tuple[int, int]]) -> list[tuple[DateMention, tuple[int, int]]]:
@@ -988,8 +989,7 @@ def _periods_as_dates(text: str, taken: list[tuple[int, int]]) -> list[tuple[Dat
 
     for m in _FISCAL_YEAR.finditer(text):
         if free(m.start(1), m.end(1)):
-            # FY2022: the reader takes no year glued to letters; the part reader marks it fiscal.
-            year = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1])
+            year = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1])  # the part reader marks it fiscal
             out.append((DateMention(m[1], str(year)), (m.start(1), m.end(1))))
     for m in _DECADE.finditer(text):
         if free(m.start(), m.end()):
