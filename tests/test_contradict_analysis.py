@@ -326,3 +326,21 @@ def test_a_japanese_place_of_an_event_is_read_through_its_parts() -> None:
 
 def test_fy_glued_to_a_year_is_a_fiscal_year() -> None:
     assert _values("For FY2031, Orlen Tools reported revenue of $2.1 billion.", "en") == ["2031~fiscal"]
+
+
+def test_opposite_acts_with_another_doer_are_no_converse() -> None:
+    survived = analyse("The first draft of the Orvel Charter survived the 1911 flood at the Lund archive.", "en")
+    destroyed = analyse("The 1911 flood at the Lund archive destroyed the first draft of the Orvel Charter.", "en")
+    ctx = PairContext(survived, destroyed)
+    assert ctx.converse is None
+    from factcheck.contradict.kinds.polarity import check
+
+    assert check(ctx) is not None
+
+
+def test_an_event_noun_moves_its_verbs_scale() -> None:
+    cut = analyse("The drug significantly reduced relapses in the trial.", "en")
+    none = analyse("The trial found no significant reduction in relapses.", "en")
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    assert _opposed_poles(cut, none) is not None

@@ -1172,8 +1172,12 @@ def pole_forms(t: Token) -> tuple[str, ...]:
     """The forms of a word looked up in the antonym scales."""
     forms: tuple[str, ...] = (t.lemma, stem(t.lemma), t.text)
     if t.kind == "content" and t.text.isascii():
-        # "sales rose 6%": a verb form the tagger took for a noun (the rose) still moves a scale.
+        # "sales rose 6%": a verb form the tagger took for a noun (the rose) still moves a scale;
+        # so does an event noun through its verb ("no significant reduction" ~ reduce).
         forms += tuple(en_lemmas(t.text.lower()).get("VERB", ())[:1])
+        verb = lexicon.verb_of(t.text)
+        if verb is not None:
+            forms += (verb, stem(verb))
     return forms
 
 

@@ -222,7 +222,7 @@ def _names(ctx: PairContext, out: Signals) -> None:
         out.evidence.setdefault("entity", Conflict("entity", 0.5, pair[0].text, pair[1].text,
                                                    "different name in the same slot"))
     swap = ctx.swap
-    if swap is not None and polarity_kind._opposed_poles(ctx.a, ctx.b) is not None:
+    if ctx.converse is not None and polarity_kind._opposed_poles(ctx.a, ctx.b) is not None:
         v["converse"] = 1.0  # "A beat B" / "B lost to A": swapped roles of opposite verbs say one thing
         swap = None
     v["role_swap"] = 1.0 if swap is not None else 0.0
@@ -272,7 +272,7 @@ def _polarity(ctx: PairContext, out: Signals) -> None:
     v["negation_differs"] = 1.0 if a.negations % 2 != b.negations % 2 else 0.0
     v["parity_differs"] = 1.0 if parity_a != parity_b else 0.0
     poles = polarity_kind._opposed_poles(a, b)
-    if poles is not None and ctx.swap is not None:
+    if poles is not None and ctx.converse is not None:
         poles = None  # "A beat B" / "B lost to A": opposite verbs, swapped roles, one fact
     v["poles_opposed"] = 1.0 if poles is not None else 0.0
     v["denies_shared"] = 1.0 if parity_a != parity_b and polarity_kind._denies_shared(a, b) else 0.0

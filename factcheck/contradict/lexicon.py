@@ -103,7 +103,8 @@ def stopwords_en() -> frozenset[str]:
 
 
 _NOMINAL_SUFFIXES = (
-    ("ication", "y"), ("ication", ""), ("ation", "e"), ("ation", ""), ("ition", "e"), ("tion", "te"), ("tion", "t"),
+    ("ication", "y"), ("ication", ""), ("ation", "e"), ("ation", ""), ("ition", "e"), ("uction", "uce"), ("tion", "te"),
+    ("tion", "t"),
     ("sion", "de"), ("sion", "se"), ("sion", "t"), ("ment", ""), ("ure", "e"), ("ure", ""), ("al", "e"), ("al", ""),
     ("ance", "e"), ("ance", ""), ("ence", "e"), ("ery", "er"), ("ry", ""), ("y", ""), ("ing", ""), ("ing", "e"),
     ("er", ""), ("r", ""), ("ion", ""), ("ion", "e"),

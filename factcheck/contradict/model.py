@@ -63,6 +63,13 @@ class PairContext:
         (日本が米国を破り / アメリカが日本を下して), asked by several signals."""
         return role_swap(self.a, self.b) or names_swapped(self.names, self.a, self.b) or doer_changed(self.a, self.b)
 
+    @cached_property
+    def converse(self) -> tuple[str, str] | None:
+        """A swap of agent and patient of one act (A beat B / B lost to A): with opposite verbs,
+        one fact told from each side.  A changed doer alone (each claim making another party
+        the doer) is no such telling."""
+        return role_swap(self.a, self.b) or names_swapped(self.names, self.a, self.b)
+
     def same_named(self, x: Arg, y: Arg) -> bool:
         """Two slot phrases, x of a and y of b, holding names the alignment pairs
         (Velo ~ ヴェロ, 日銀 ~ 日本銀行)."""

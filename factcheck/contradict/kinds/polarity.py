@@ -106,7 +106,7 @@ def check(ctx: PairContext) -> Conflict | None:
     parity_b = (b.negations + b.negative_poles) % 2
     poles = _opposed_poles(a, b)
     if poles is not None:
-        if ctx.swap is not None:
+        if ctx.converse is not None:
             return None  # "A beat B" and "B lost to A" say one thing
         if _poles_of_other_things(a, b, poles[0]):
             return None  # "did not recognise the state" / "travel is banned": opposite verbs, other objects
