@@ -153,6 +153,7 @@ def _values(text: str, lang: str) -> list[str]:
     ("The kiosk reopened in early May 2029.", "en", "2029-05~early-month"),
     ("The ferry was withdrawn in the 1970s.", "en", "1970s"),
     ("The bakery shut last October after a fire.", "en", "--10"),
+    ("The pool stayed closed through August for repairs.", "en", "--08"),
 ])
 def test_parts_of_a_year_and_vague_dates_are_read(text: str, lang: str, value: str) -> None:
     assert value in _values(text, lang)

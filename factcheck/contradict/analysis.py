@@ -975,7 +975,7 @@ _FISCAL_YEAR = re.compile(r"\bFY\s?((?:19|20)\d{2}|\d{2})\b")
 # vague, but two of them still tell one event's dates apart (the 1990s / 2003; March / October).
 _DECADE = re.compile(r"(?<![\d.,])(1\d|20)(\d)0(?:s\b|'s\b|年代)")
 _BARE_MONTH = re.compile(
-    r"(?i)\b(?:in|last|this|next|early|late|mid-?|since|until|by|during)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?i)\b(?:in|last|this|next|early|late|mid-?|since|until|by|during|through|throughout|from)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"(?!\s*(?:\d|of\s+\d|,\s*\d))")
 _MONTH_NUMBER = {name.lower(): n for name, n in MONTHS.items()}
