@@ -1389,6 +1389,7 @@ def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[i
     or around it (English: the agent before, the patient after).  Dates are no objects."""
     out: list[Frame] = []
     tokens = [u for u in tokens if not any(s <= u.start < e for s, e in dated)]
+    sub = _subordinate_preds(tokens) if lang == "en" else {}
     for i, t in enumerate(tokens):
         if t.kind != "pred" or _light(t, dates=True):
             continue
@@ -1409,7 +1410,6 @@ def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[i
                 agent, patient = None, agent or patient
         else:
             # A subordinate clause ("after the FDA approved it") holds its own doer and object.
-            sub = _subordinate_preds(tokens)
             agent = next((g for g in reversed(args) if g.start < t.start and g.role == "agent"
                           and (t.clause not in sub or _clause_at(tokens, g.start) == t.clause)), None)
             patient = next((g for g in args if g.start > t.start and g.role == "patient"

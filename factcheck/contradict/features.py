@@ -26,7 +26,6 @@ from factcheck.contradict.align import (
     align_figures,
     content_overlap,
     different_qualifiers,
-    different_roles,
     word_overlap,
 )
 from factcheck.contradict.analysis import Analysis, Figure, Name
@@ -211,7 +210,7 @@ def _names(ctx: PairContext, out: Signals) -> None:
     only_a, only_b = ctx.names.only_a, ctx.names.only_b
     if only_a and only_b:
         v["name_substitution"] = 1.0
-        v["roles_differ"] = 1.0 if different_roles(ctx.a, ctx.b) else 0.0
+        v["roles_differ"] = 1.0 if ctx.roles_differ else 0.0
         v["name_context"] = max(_slot_overlap(x, y, ctx) for x in only_a for y in only_b)
         shared_pred = bool(ctx.a.preds & ctx.b.preds) if not ctx.cross_language else bool(
             ctx.a.preds & (ctx.b.preds | ctx.b.wide))

@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from factcheck.contradict.align import NameAlignment, align_names, doer_changed, names_swapped, role_swap, similarity
+from factcheck.contradict.align import (
+    NameAlignment,
+    align_names,
+    different_roles,
+    doer_changed,
+    names_swapped,
+    role_swap,
+    similarity,
+)
 from factcheck.contradict.analysis import Analysis, Arg
 
 Kind = Literal["date", "quantity", "polarity", "entity", "attribution", "none"]
@@ -61,7 +69,7 @@ class PairContext:
     def swap(self) -> tuple[str, str] | None:
         """Two phrases in swapped agent/patient roles (``align.role_swap``), or two aligned names
         (日本が米国を破り / アメリカが日本を下して), asked by several signals."""
-        return role_swap(self.a, self.b) or names_swapped(self.names, self.a, self.b) or doer_changed(self.a, self.b)
+        return self.converse or doer_changed(self.a, self.b)
 
     @cached_property
     def converse(self) -> tuple[str, str] | None:
@@ -69,6 +77,12 @@ class PairContext:
         one fact told from each side.  A changed doer alone (each claim making another party
         the doer) is no such telling."""
         return role_swap(self.a, self.b) or names_swapped(self.names, self.a, self.b)
+
+    @cached_property
+    def roles_differ(self) -> bool:
+        """Each claim credits a part the other does not name (``align.different_roles``),
+        asked by the entity and attribution kinds and the combiner."""
+        return different_roles(self.a, self.b)
 
     def same_named(self, x: Arg, y: Arg) -> bool:
         """Two slot phrases, x of a and y of b, holding names the alignment pairs

@@ -19,7 +19,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from factcheck.contradict.align import content_overlap, different_roles
+from factcheck.contradict.align import content_overlap
 from factcheck.contradict.kinds.entity import corrected
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -52,7 +52,7 @@ def _other_maker(ctx: PairContext) -> tuple[str, str] | None:
 def check(ctx: PairContext) -> Conflict | None:
     a, b = ctx.a, ctx.b
     quote = _shared_quote(ctx)
-    if quote is not None and not different_roles(a, b):
+    if quote is not None and not ctx.roles_differ:
         # One quotation, two speakers: who said it is the claim.
         speakers_a = [n for n in ctx.names.only_a if n.role != "source" and n.text not in quote]
         speakers_b = [n for n in ctx.names.only_b if n.role != "source" and n.text not in quote]
@@ -62,7 +62,7 @@ def check(ctx: PairContext) -> Conflict | None:
     makers = _other_maker(ctx)
     if makers is not None:
         return Conflict("attribution", 0.75, makers[0], makers[1], "the same work credited to two makers")
-    if not (a.credit_preds and b.credit_preds) or different_roles(a, b):
+    if not (a.credit_preds and b.credit_preds) or ctx.roles_differ:
         return None  # the author and the illustrator of one book: two parts, two people
     fix = corrected(ctx)
     if fix is not None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.contradict.align import content_overlap, different_qualifiers, different_roles, event_groups
+from factcheck.contradict.align import content_overlap, different_qualifiers, event_groups
 from factcheck.contradict.analysis import Analysis, Arg, Name
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.kinds.polarity import _different_times, _opposed_poles
@@ -152,7 +152,7 @@ def check(ctx: PairContext) -> Conflict | None:
     fix = corrected(ctx)
     if fix is not None and not (ctx.a.credit_preds and ctx.b.credit_preds):
         return Conflict("entity", 0.75, fix[0], fix[1], "one claim corrects the other")
-    if different_roles(ctx.a, ctx.b):
+    if ctx.roles_differ:
         return None  # the director and the screenwriter of one film: two parts, two names
     agents = other_agent(ctx)
     if agents is not None and not different_qualifiers(ctx.a, ctx.b):
