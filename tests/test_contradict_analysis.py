@@ -345,3 +345,111 @@ def test_an_event_noun_moves_its_verbs_scale() -> None:
     from factcheck.contradict.kinds.polarity import _opposed_poles
 
     assert _opposed_poles(cut, none) is not None
+
+
+def _events(text: str, lang: str) -> dict[str, frozenset[str]]:
+    return {d.text: d.event for d in analyse(text, lang).dates}
+
+
+def test_life_dates_in_brackets_after_a_name_are_a_birth_and_a_death() -> None:
+    events = _events("Marit Solberg (4 May 1902 – 19 January 1977) was a Norwegian botanist.", "en")
+    assert "bear" in events["4 May 1902"] and "die" in events["19 January 1977"]
+    ja = _events("植物学者の岩瀬澄子（1902年5月4日 - 1977年1月19日）は高知に生まれた。", "ja")
+    assert "亡くなる" in ja["1977年1月19日"]
+    # A span after a common noun bounds a state: no birth, no death.
+    shown = analyse("The garden show ran (4 May – 19 June 1977) in Bergen.", "en").dates
+    assert all(not d.event & {"bear", "die"} for d in shown)
+
+
+def test_a_noun_used_with_suru_is_the_predicate_its_date_belongs_to() -> None:
+    events = _events("新しい分庁舎は2031年5月7日に開庁し、旧館は翌月から改修に入った。", "ja")
+    assert "開庁" in events["2031年5月7日"]
+
+
+def test_a_leading_japanese_date_dates_the_first_of_two_joined_clauses_too() -> None:
+    events = _events("2031年4月、分庁舎が開庁し、窓口業務が新館へ移った。", "ja")
+    assert {"開庁", "移る"} <= events["2031年4月"]
+
+
+def test_a_date_that_dates_two_acts_is_compared_through_the_act_both_claims_share() -> None:
+    from factcheck.contradict.align import align_dates
+    from factcheck.contradict.kinds.date import same_event
+
+    # 1921年 dates both the founding and the recognition; the recognition is the act the other
+    # claim dates, and its doer (the city) is not the other's (the prefecture).
+    one = analyse("1921年には港町の商会（北浜商会）が設立され、北浜市は真っ先にこれを公認した。", "ja")
+    other = analyse("1930年、南浜県は別の商会を公認した。", "ja")
+    ctx = PairContext(one, other)
+    pairs = [(x, y) for x, y, _ in align_dates(one, other) if x.text == "1921年"]
+    assert pairs and {"設立", "公認"} <= pairs[0][0].event
+    assert not any(same_event(x, y, ctx, 1.0) for x, y in pairs)
+
+
+def test_japanese_words_the_event_groups_list_are_placed_by_themselves_not_their_glosses() -> None:
+    from factcheck.contradict.align import OTHER_GROUPS, align_dates
+
+    begun = analyse("水門は2029年（令和11年）に着工し、2034年に開通した。", "ja")
+    done = analyse("水門の竣工は2033年である。", "ja")
+    scores = [s for x, y, s in align_dates(begun, done)]
+    assert scores and max(scores) <= OTHER_GROUPS  # construction began / was completed: two events
+
+
+def test_event_and_pole_words_are_listed_in_the_form_the_dictionary_normalizes_to() -> None:
+    from factcheck.contradict import lexicon
+
+    def words(x: object) -> list[str]:
+        if isinstance(x, str):
+            return [x]
+        if isinstance(x, dict):
+            x = list(x.values())
+        return [w for y in x for w in words(y)] if isinstance(x, list) else []
+
+    cues = lexicon.cues()
+    for key in ("event_groups", "antonyms", "forgo", "aspectual"):
+        listed = set(words(cues[key]))
+        for w in listed:
+            morphs = lexicon.ja_morphs(w) if lexicon.ja_has_cjk(w) else ()
+            if len(morphs) == 1:
+                assert morphs[0].norm in listed, f"{key}: {w} is read as {morphs[0].norm}"
+
+
+def test_a_determiner_no_after_a_verb_denies_the_verb() -> None:
+    negated = analyse("The survey found no trace of the old foundations.", "en").negated
+    assert {"find", "found"} & negated
+
+
+def test_against_after_a_verb_of_deciding_denies_the_act_after_it() -> None:
+    from factcheck.contradict.kinds.polarity import check
+
+    bought = analyse("In 2031 the Varde Museum bought the Lindqvist altarpiece.", "en")
+    declined = analyse("In 2031 the Varde Museum decided against buying the Lindqvist altarpiece.", "en")
+    conflict = check(PairContext(bought, declined))
+    assert conflict is not None and conflict.b == "buying"
+    # Without "against" the museum decided to buy: no conflict.
+    decided = analyse("In 2031 the Varde Museum decided on buying the Lindqvist altarpiece.", "en")
+    assert check(PairContext(bought, decided)) is None
+
+
+def test_a_phrasal_verb_is_its_own_pole_and_its_own_evidence() -> None:
+    from factcheck.contradict.kinds.polarity import check
+
+    held = analyse("The ferry strike at Varde went ahead on 3 May, halting crossings.", "en")
+    off = analyse("The ferry strike at Varde planned for 3 May was called off the night before.", "en")
+    conflict = check(PairContext(held, off))
+    assert conflict is not None and (conflict.a, conflict.b) == ("went ahead", "called off")
+
+
+def test_an_ending_before_a_later_lasting_state_is_not_excused_by_the_other_time() -> None:
+    from factcheck.contradict.kinds.polarity import _different_times
+
+    ended = analyse("旧港線は2030年3月末で廃止された。", "ja")
+    lasting = analyse("旧港線は2030年4月以降も存続している。", "ja")
+    earlier = analyse("旧港線は2028年も存続していた。", "ja")
+    assert not _different_times(ended, lasting)
+    assert _different_times(ended, earlier)
+
+
+def test_a_name_glossed_part_by_part_is_compared_word_by_word() -> None:
+    # ノーマン + ・ + フォスター: the parts' glosses joined must not keep the dot as a "word".
+    forms = _name("建築家ノーマン・フォスターが設計した。", "ja", "ノーマン・フォスター").forms
+    assert any("foster" in form for form in forms)

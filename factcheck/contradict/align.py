@@ -266,24 +266,23 @@ def align_dates(a: Analysis, b: Analysis) -> list[tuple[DateValue, DateValue, fl
                 # sides, "決勝は5月10日だった": only claims that otherwise say the same).
                 out.append((da, db, 0.25))
                 continue
-            if da.event & db.event:
-                out.append((da, db, 1.0))
-                continue
             ga, gb = event_groups(da.event), event_groups(db.event)
-            if ga & gb:
-                out.append((da, db, 1.0))
-            elif not ga or not gb:
-                out.append((da, db, 0.5))
-            else:
-                # Two placed events of different groups (announced / opened) are mostly two events,
-                # but the groups are general language, not a thesaurus (adopted ~ decided).
+            if ga and gb and not ga & gb:
+                # Placed in two groups, whatever gloss they share: 着工 / 竣工 both gloss "construction".
                 out.append((da, db, OTHER_GROUPS))
+            elif da.event & db.event or ga & gb:
+                out.append((da, db, 1.0))
+            else:
+                out.append((da, db, 0.5))
     return out
 
 
 def event_groups(keys: frozenset[str]) -> frozenset[int]:
+    """The event groups of a predicate's keys.  A Japanese word the groups list is placed by
+    itself, not by its dictionary glosses (着工 and 竣工 both gloss "construction")."""
     index = _event_group_index()
-    return frozenset(g for k in keys for g in index.get(k, ()))
+    listed = [k for k in keys if k in index and lexicon.ja_has_cjk(k)]
+    return frozenset(g for k in (listed or keys) for g in index.get(k, ()))
 
 
 @cache

@@ -403,10 +403,14 @@ def _tokens_en(text: str) -> list[Token]:
 def _negating_infinitives(tokens: list[Token]) -> list[Token]:
     """"declined to approve", "refused to sign": the first verb negates the second, like "failed to"."""
     verbs = frozenset(lexicon.cues()["negation"].get("en_verbs_to", ()))
+    against = frozenset(lexicon.cues()["negation"].get("en_verbs_against", ()))
     out = list(tokens)
     for i, t in enumerate(out[:-1]):
         if t.kind in ("pred", "content") and t.lemma in verbs and out[i + 1].text.lower() == "to":
             out[i] = Token(t.text, t.lemma, "neg", t.start, t.end, t.clause)
+        elif t.kind in ("pred", "content") and t.lemma in against and out[i + 1].text.lower() == "against":
+            u = out[i + 1]  # "decided against buying": the purchase is denied
+            out[i + 1] = Token(u.text, "not", "neg", u.start, u.end, u.clause)
     return out
 
 
@@ -443,7 +447,8 @@ def _tokens_ja(text: str) -> list[Token]:
     out: list[Token] = []
     clause = 0
     cues = _cues()
-    for m in lexicon.ja_morphs(text):
+    morphs = lexicon.ja_morphs(text)
+    for i, m in enumerate(morphs):
         pos0, pos1 = m.pos[0], m.pos[1]
         if pos0 == "補助記号" or pos0 == "空白":
             out.append(Token(m.surface, m.norm, "punct", m.start, m.end, clause))
@@ -471,7 +476,9 @@ def _tokens_ja(text: str) -> list[Token]:
         keys, wide = _ja_content_keys(m.norm)
         if pos1 == "固有名詞":
             kind: TokenKind = "name"
-        elif pos0 == "動詞" or pos0 == "形容詞" or (m.pos[2] == "サ変可能" and not _argument(text, m.end)):
+        elif pos0 == "動詞" or pos0 == "形容詞" or (m.pos[2] == "サ変可能" and not _argument(text, m.end)) \
+                or (pos0 == "名詞" and i + 1 < len(morphs) and morphs[i + 1].norm == "為る"):
+            # 開庁し, 竣工した: a noun the dictionary does not mark as verbal, used with する, is the verb.
             kind = "pred"
         else:
             kind = "content"
@@ -543,7 +550,9 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
     forms: list[frozenset[str]] = []
     acronyms: set[str] = set()
     distinct: set[str] = set()
-    for r in renderings:
+    for i, r in enumerate(renderings):
+        if i:
+            r = r.replace("・", " ")  # a gloss that kept the katakana dot: "oscar ・ niemeyer"
         folded = fold(r)
         if lexicon.ja_has_cjk(r):
             forms.append(frozenset({folded}))
@@ -551,7 +560,7 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
             continue
         r = "".join(c for c in unicodedata.normalize("NFKD", r) if not unicodedata.combining(c))
         outer = re.sub(r"\([^)]*\)", " ", r)
-        glossed = r is not renderings[0] and lang_ja
+        glossed = i > 0 and lang_ja
         if glossed and _descriptive(outer):
             continue  # "Kabuki-za theater in Tokyo": a dictionary's description, not the name
         # A gloss's parentheses explain it ("Saga Prefecture (Kyushu)"): the region is not the name.
@@ -914,8 +923,10 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         beside = [t for t in tokens if t.kind == "content" and _eventive(t) and 0 <= s - t.end <= 5]
         event |= {k for t in beside for k in t.keys}
         if not event:
-            # Japanese puts the predicate last, after a comma: 2001年4月、…開業した.
-            later = [t for t in preds if t.start >= e][-1:] if lang == "ja" else preds[:1]
+            # Japanese puts the predicate last, after a comma: 2001年4月、…開業した; a date
+            # before the first of two joined clauses (令和6年1月、Aが開庁し、Bが移った) dates both.
+            after_it = [t for t in preds if t.start >= e]
+            later = after_it[:1] + after_it[-1:] if lang == "ja" else preds[:1]
             event = {k for t in later for k in _event_keys(t, tokens)}
         if not event and lang == "ja" and "のは" in text[:s]:
             # A cleft: 公認されたのは、享保15年のことである dates the act before のは.
@@ -945,7 +956,7 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
             _month_part(text, s, e) if len(value) == 7 or (len(value) == 4 and value[0] == "-") else ""
         out.append(DateValue(mention.text, value + (f"~{part}" if part else ""), s, e, clause,
                              frozenset(event), reference, qualifier and not reference and not part))
-    return _span_bounds(text, out), spans
+    return _span_bounds(text, out, tokens), spans
 
 
 # Nouns with no content of their own: a year before them names no edition of anything.
@@ -954,7 +965,7 @@ _FORMAL_NOUNS = frozenset({"こと", "事", "ころ", "頃", "とき", "時", "�
 _SPAN_GAP = re.compile(r"\s*(?:to|till|until|through|[–—\-～〜~])\s*", re.I)
 
 
-def _span_bounds(text: str, dates: list[DateValue]) -> list[DateValue]:
+def _span_bounds(text: str, dates: list[DateValue], tokens: list[Token]) -> list[DateValue]:
     """Both ends of a span ("from 12 April to 8 September", 2024-07-20～2024-09-29) bound a
     state, as "from" and まで alone do: neither is the date of an event."""
     out = list(dates)
@@ -962,10 +973,39 @@ def _span_bounds(text: str, dates: list[DateValue]) -> list[DateValue]:
         first, second = out[i - 1], out[i]
         gap = text[first.end:second.start]
         between = re.search(r"(?i)\bbetween\s+$", text[:first.start]) and re.fullmatch(r"\s*and\s*", gap)
-        if _SPAN_GAP.fullmatch(gap) or between:
+        if _SPAN_GAP.fullmatch(gap) and _lifespan(text, first, second, tokens):
+            # 武満徹（1930年10月8日 - 1996年2月2日）, "Ada Lovelace (10 December 1815 – 27 November
+            # 1852)": the encyclopedia's life dates after a name are a birth and a death.
+            born, died = _life_events()
+            out[i - 1] = replace(first, event=born, reference=False, qualifier=False)
+            out[i] = replace(second, event=died, reference=False, qualifier=False)
+        elif _SPAN_GAP.fullmatch(gap) or between:
             out[i - 1] = replace(first, reference=True, qualifier=False)
             out[i] = replace(second, reference=True, qualifier=False)
     return out
+
+
+def _lifespan(text: str, first: DateValue, second: DateValue, tokens: list[Token]) -> bool:
+    """Two dated years in brackets straight after a name."""
+    opened = _LIFESPAN_OPEN.search(text[:first.start])
+    if opened is None or not _LIFESPAN_CLOSE.match(text, second.end):
+        return False
+    if first.value.startswith("--") or second.value.startswith("--"):
+        return False
+    paren = text.rfind("(", 0, first.start) if "(" in opened.group() else text.rfind("（", 0, first.start)
+    return any(t.kind == "name" and text[t.end:paren].strip() == "" for t in tokens)
+
+
+_LIFESPAN_OPEN = re.compile(r"\S\s*[(（]\s*(?:born\s+|b\.\s*)?$")
+_LIFESPAN_CLOSE = re.compile(r"\s*[)）]")
+
+
+@cache
+def _life_events() -> tuple[frozenset[str], frozenset[str]]:
+    """The event keys of a birth and of a death, as the predicates that name them carry."""
+    born = frozenset({stem("bear"), stem("born"), "生まれる", "誕生"})
+    died = frozenset({stem("die"), "亡くなる", "死去"})
+    return born, died
 
 
 # FY2022: the date reader takes no year glued to letters.
@@ -1143,6 +1183,8 @@ def _negated(tokens: list[Token], lang: str, consumed: frozenset[int] = frozense
                 else [u for u in tokens[max(0, i - 3):i] if u.kind in ("pred", "content")][-1:]
         else:
             window = [u for u in tokens[i + 1:i + 5] if u.kind in ("pred", "content", "name")][:2]
+            if t.lemma in ("no", "nothing", "none") and i and tokens[i - 1].kind == "pred":
+                window.append(tokens[i - 1])  # "found no sign of ice" denies the finding
         for u in window:
             out |= u.keys or {u.lemma}
     return frozenset(out)
@@ -1224,7 +1266,7 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
     return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out)
 
 
-_PARTICLES = frozenset({"down", "off", "out", "back", "up", "away"})
+_PARTICLES = frozenset({"down", "off", "out", "back", "up", "away", "ahead"})
 
 
 def _phrasal(tokens: list[Token], i: int, lang: str) -> str:
@@ -1274,7 +1316,7 @@ def _refused(tokens: list[Token], lang: str) -> frozenset[str]:
         if lang == "ja":
             near = [u for u in tokens[max(0, i - 3):i] if u.kind in ("content", "pred", "name")][-1:]
         else:
-            near = [u for u in tokens[i + 1:i + 4] if u.kind in ("content", "pred", "name")][:1]
+            near = [u for u in tokens[i + 1:i + 4] if u.kind in ("content", "pred", "name")][:2]
         out |= {k for u in near for k in (u.keys or {u.lemma})}
     return frozenset(out)
 

@@ -112,7 +112,11 @@ def _frame_for(x: Analysis, event: frozenset[str]) -> Frame | None:
 def same_event(da: DateValue, db: DateValue, ctx: PairContext, score: float = 1.0) -> bool:
     """Two dated predicates are one event only if they are done by and to the same things:
     "ソ連は承認した (1948)" and "北朝鮮は承認した (2017)" are two recognitions."""
-    fa, fb = _frame_for(ctx.a, da.event), _frame_for(ctx.b, db.event)
+    # A date may date two predicates (1948年には…建国され、…承認した): the frame is the one of the
+    # event both dates share, when there is one.
+    shared = da.event & db.event
+    fa = (_frame_for(ctx.a, shared) if shared else None) or _frame_for(ctx.a, da.event)
+    fb = (_frame_for(ctx.b, shared) if shared else None) or _frame_for(ctx.b, db.event)
     strict = not ctx.cross_language
     if fa is not None and fb is not None:
         if fa.agent is not None and fb.agent is not None and not _same_agent(fa.agent, fb.agent, ctx, strict):

@@ -18,6 +18,9 @@ FAIL (polarity): "The city council approved the stadium plan." /
 
 from __future__ import annotations
 
+from functools import cache
+
+from factcheck.contradict import lexicon
 from factcheck.contradict.align import event_groups, similarity
 from factcheck.contradict.analysis import Analysis
 from factcheck.contradict.kinds.date import dates_agree
@@ -71,7 +74,27 @@ def _denies_shared(a: Analysis, b: Analysis) -> bool:
     return bool(x.negated & (y.keys | y.wide)) or bool(event_groups(x.negated) & event_groups(y.preds))
 
 
+@cache
+def _lasting_scales() -> frozenset[int]:
+    from factcheck.contradict.analysis import _cues
+
+    poles = _cues().poles
+    return frozenset(scale for word in lexicon.cues()["lasting_scales"] for scale, pole in poles.get(word, ()) if pole == 0)
+
+
+def _ended_then_lasting(x: Analysis, y: Analysis) -> bool:
+    """x ends a lasting state (closed, abolished) no later than y says the state still lasts."""
+    lasting = _lasting_scales()
+    if not any(s in lasting and p == 1 for s, p in x.poles) or not any(s in lasting and p == 0 for s, p in y.poles):
+        return False
+    dx = [d.value for d in x.dates if not d.value.startswith("--")]
+    dy = [d.value for d in y.dates if not d.value.startswith("--")]
+    return bool(dx and dy) and min(dy) >= max(dx)[:len(min(dy))]
+
+
 def _different_times(a: Analysis, b: Analysis) -> bool:
+    if _ended_then_lasting(a, b) or _ended_then_lasting(b, a):
+        return False
     da = [d.value for d in a.dates]
     db = [d.value for d in b.dates]
     if (da and not db and b.seasons) or (db and not da and a.seasons):
@@ -128,10 +151,13 @@ def check(ctx: PairContext) -> Conflict | None:
 
 
 def _pole_word(x: Analysis, scale: int) -> str:
-    from factcheck.contradict.analysis import _cues, pole_forms  # the antonym table lives with the analysis
+    from factcheck.contradict.analysis import _cues, _phrasal, pole_forms  # the antonym table lives with the analysis
 
     cues = _cues()
-    for t in x.tokens:
+    for i, t in enumerate(x.tokens):
+        phrasal = _phrasal(list(x.tokens), i, x.lang)
+        if phrasal in cues.poles and any(s == scale for s, _ in cues.poles[phrasal]):
+            return x.text[t.start:x.tokens[i + 1].end]  # "called off", "went ahead"
         for form in pole_forms(t):
             if any(s == scale for s, _ in cues.poles.get(form, ())):
                 return t.text
