@@ -453,3 +453,20 @@ def test_a_name_glossed_part_by_part_is_compared_word_by_word() -> None:
     # ノーマン + ・ + フォスター: the parts' glosses joined must not keep the dot as a "word".
     forms = _name("建築家ノーマン・フォスターが設計した。", "ja", "ノーマン・フォスター").forms
     assert any("foster" in form for form in forms)
+
+
+def test_a_name_that_only_qualifies_an_event_noun_is_no_doer() -> None:
+    roles = {n.text: n.role for n in analyse("北浜フィルの市民文化賞受賞は、2031年5月に発表された。", "ja").names}
+    assert roles and all(role != "agent" for role in roles.values())
+    doer = {n.text: n.role for n in analyse("北浜フィルは2031年に市民文化賞を受賞した。", "ja").names}
+    assert "agent" in doer.values()
+
+
+def test_figures_of_two_different_doers_are_no_quantity_conflict() -> None:
+    from factcheck.contradict.kinds.quantity import check
+
+    one = analyse("Varde recorded 35.2°C on Tuesday, its hottest day of the year.", "en")
+    other = analyse("Lund recorded 37.1°C on Tuesday, its hottest day of the year.", "en")
+    same = analyse("Varde recorded 37.1°C on Tuesday, its hottest day of the year.", "en")
+    assert check(PairContext(one, other)) is None
+    assert check(PairContext(one, same)) is not None

@@ -60,10 +60,13 @@ def similarity(a: Analysis, b: Analysis) -> float:
     """Symmetric topical similarity: content words and names of both sides, in [0, 1]."""
     words = (content_overlap(a, b) + content_overlap(b, a)) / 2
     names = align_names(a, b)
-    total_names = len(a.names) + len(b.names)
+    # A year both claims give ties them as a shared name does: "the 2026 Winter Olympics" /
+    # "the 2026 Winter Games" speak of one edition even with no word in common.
+    year = 1 if a.years & b.years else 0
+    total_names = len(a.names) + len(b.names) + 2 * year
     if total_names == 0:
         return words
-    name_score = 2 * len(names.matched) / total_names
+    name_score = 2 * (len(names.matched) + year) / total_names
     wa = sum(1 for t in a.tokens if t.kind in ("content", "pred")) + sum(1 for t in b.tokens if t.kind in ("content", "pred"))
     weight = total_names / (total_names + wa) if wa else 1.0
     weight = max(weight, 0.3)

@@ -695,6 +695,14 @@ def _after_ja(text: str, end: int, width: int) -> str:
     return text[m.end() if m else end:(m.end() if m else end) + width]
 
 
+def _event_head(tokens: list[Token], name: Token, arg: Arg) -> bool:
+    """The phrase's head after the name is an event noun (ノーベル文学賞受賞は): the phrase
+    names an act, and the name only what the act concerns."""
+    end = arg.start + len(arg.text)
+    after = [u for u in tokens if name.end <= u.start < end and u.kind in ("content", "pred")]
+    return bool(after) and _eventive(after[-1])
+
+
 def _role_ja(text: str, end: int) -> Role:
     after = _after_ja(text, end, 6)
     if after.startswith(_JA_SOURCE) or re.match(r"(?:通信|新聞|紙|テレビ)?(?:は|が)?(?:[^。、]{0,8})?(?:報じ|伝え)", after):
@@ -1522,7 +1530,11 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
             continue
         role = _role_ja(text, t.end) if lang == "ja" else _role_en(text, t.start, t.end, first_pred)
         if role != "source":
-            role = next((g.role for g in args if g.start <= t.start < g.start + len(g.text)), role)
+            arg = next((g for g in args if g.start <= t.start < g.start + len(g.text)), None)
+            if arg is not None:
+                # A name that only qualifies the phrase's head (ノーベル文学賞受賞は: the award's
+                # winning is the topic) plays no part in the act; the head names the doer.
+                role = arg.role if lang != "ja" or not _event_head(tokens, t, arg) else "other"
         forms, acronyms, distinct = _forms(t.text, lang == "ja")
         names.append(Name(t.text, forms, acronyms, distinct, role, t.start, t.clause))
     preds = frozenset(k for t in tokens if t.kind == "pred" for k in t.keys)

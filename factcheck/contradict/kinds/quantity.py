@@ -135,10 +135,23 @@ def _slip(fa: Figure, fb: Figure) -> bool:
     return fa.digits == fb.digits or (len(fa.digits) >= 3 and sorted(fa.digits) == sorted(fb.digits))
 
 
+def _other_subjects(ctx: PairContext) -> bool:
+    """Each claim's doers are names the other claim does not have (within one language,
+    where names align reliably)."""
+    if ctx.cross_language:
+        return False
+    agents_a = [n for n in ctx.a.names if n.role == "agent"]
+    agents_b = [n for n in ctx.b.names if n.role == "agent"]
+    return bool(agents_a and agents_b) and all(n in ctx.names.only_a for n in agents_a) \
+        and all(n in ctx.names.only_b for n in agents_b)
+
+
 def check(ctx: PairContext) -> Conflict | None:
     a, b = ctx.a, ctx.b
     if different_qualifiers(a, b) or ctx.swap is not None:
         return None  # men's vs women's; A's exports to B vs B's exports to A
+    if _other_subjects(ctx):
+        return None  # "Tokyo recorded 35.2°C" / "Osaka recorded 37.1°C": two things measured
     best: Conflict | None = None
     for fa, fb, score in align_figures(a, b):
         if not _same_measure(fa, fb, score, ctx):
