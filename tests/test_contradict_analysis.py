@@ -470,3 +470,16 @@ def test_figures_of_two_different_doers_are_no_quantity_conflict() -> None:
     same = analyse("Varde recorded 37.1°C on Tuesday, its hottest day of the year.", "en")
     assert check(PairContext(one, other)) is None
     assert check(PairContext(one, same)) is not None
+
+
+def test_an_acronym_a_gloss_gives_in_brackets_or_by_initials_names_the_body() -> None:
+    assert "jaxa" in _name("宇宙航空研究開発機構は発表した。", "ja", "宇宙航空研究開発機構").acronyms
+    assert "ana" in _name("全日本空輸は増便を発表した。", "ja", "全日本空輸").acronyms
+    owned = _name("Norway's Civil Aviation Authority cleared the jet.", "en", "Norway's Civil Aviation Authority")
+    assert "caa" in owned.acronyms
+
+
+def test_the_capital_and_the_largest_city_are_two_parts() -> None:
+    capital = analyse("ヴァルデ共和国の首都はリンデンである。", "ja")
+    largest = analyse("ヴァルデ共和国最大の都市はオスタである。", "ja")
+    assert PairContext(capital, largest).roles_differ

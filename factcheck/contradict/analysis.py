@@ -561,6 +561,9 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         r = "".join(c for c in unicodedata.normalize("NFKD", r) if not unicodedata.combining(c))
         outer = re.sub(r"\([^)]*\)", " ", r)
         glossed = i > 0 and lang_ja
+        if glossed:
+            # ...but an acronym there is: "Japanese Aerospace Exploration Agency (JAXA)".
+            acronyms.update(a.lower() for a in re.findall(r"\(([A-Z][A-Z0-9&]{1,9})\)", r))
         if glossed and _descriptive(outer):
             continue  # "Kabuki-za theater in Tokyo": a dictionary's description, not the name
         # A gloss's parentheses explain it ("Saga Prefecture (Kyushu)"): the region is not the name.
@@ -570,8 +573,15 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
                 continue
             forms.append(frozenset(stem(w) for w in words))
             distinct.update(stem(w) for w in words if not _ordinary(w))
-            if len(words) >= 2 and not glossed:  # Saga / Shiga Prefecture are no "SP"
+            # Saga / Shiga Prefecture are no "SP"; "All Nippon Airways" is ANA.
+            if len(words) >= (3 if glossed else 2):
                 acronyms.add("".join(w[0] for w in words).lower())
+            owner = re.match(r"\S+['’]s\s+", variant)
+            if owner is not None and not glossed:
+                # "Australia's Therapeutic Goods Administration" is also the TGA.
+                rest = [w for w in _STEMS.findall(variant[owner.end():]) if w.lower() not in _NAME_LINKS]
+                if len(rest) >= 2:
+                    acronyms.add("".join(w[0] for w in rest).lower())
             if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
                 acronyms.add(words[0].lower())
     if lang_ja and _KATAKANA.fullmatch(surface.replace("・", "")):
