@@ -483,3 +483,18 @@ def test_the_capital_and_the_largest_city_are_two_parts() -> None:
     capital = analyse("ヴァルデ共和国の首都はリンデンである。", "ja")
     largest = analyse("ヴァルデ共和国最大の都市はオスタである。", "ja")
     assert PairContext(capital, largest).roles_differ
+
+
+def test_from_before_a_one_time_act_dates_the_act_unless_a_habit_starts() -> None:
+    enacted = analyse("改正条例は令和13年7月1日から施行された。", "ja").dates
+    assert enacted and not enacted[0].reference
+    habit = analyse("2031年からは毎年8月に橋の上で花火大会が開かれている。", "ja").dates
+    assert habit and habit[0].reference
+
+
+def test_a_shared_year_does_not_excuse_two_days_of_one_event() -> None:
+    from factcheck.contradict.kinds.date import check
+
+    one = analyse("2031年の北浜市議選は4月19日に投開票され、定数24に31人が立候補した。", "ja")
+    other = analyse("定数24に31人が立った北浜市議選は、2031年4月26日に投開票された。", "ja")
+    assert check(PairContext(one, other)) is not None

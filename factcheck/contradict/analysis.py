@@ -954,6 +954,11 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         before = fold(text[max(0, s - 16):s])
         reference = after.lstrip("の").startswith(cues.reference_ja) or any(
             before.rstrip().endswith(r) for r in cues.reference_en)
+        if reference and (after.startswith("から") or before.rstrip().endswith("from")) and _placed(event) \
+                and not _HABITUAL.search(text):
+            # 7月1日から施行, "from 1 April the fare rose": the act starts then ("2023年からは毎年"
+            # starts a habit, a state).
+            reference = False
         # 1925年生まれ, 2001年開業, 昭和28年の設立: an event noun written right after the date.
         gap = 1 if after.startswith("の") else 0
         right = [t for t in tokens if t.start == e + gap and t.kind in ("content", "pred")]
@@ -975,6 +980,19 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         out.append(DateValue(mention.text, value + (f"~{part}" if part else ""), s, e, clause,
                              frozenset(event), reference, qualifier and not reference and not part))
     return _span_bounds(text, out, tokens), spans
+
+
+_HABITUAL = re.compile(r"毎年|毎月|毎週|毎日|例年|定期的|(?i:\b(?:every|each|annually|yearly|monthly|weekly)\b)")
+
+
+@cache
+def _placed_keys() -> frozenset[str]:
+    """Keys of the one-time acts the event groups list (open, enact, suspend...)."""
+    return frozenset(w if lexicon.ja_has_cjk(w) else stem(w) for g in lexicon.cues()["event_groups"] for w in g)
+
+
+def _placed(event: set[str]) -> bool:
+    return bool(event & _placed_keys())
 
 
 # Nouns with no content of their own: a year before them names no edition of anything.

@@ -142,6 +142,15 @@ def _same_agent(x: Arg, y: Arg, ctx: PairContext, strict: bool) -> bool:
     return bool(kx & ky) or ctx.same_named(x, y) or ctx.similarity >= _ALIKE
 
 
+def _year_only(x: DateValue, y: DateValue, da: DateValue, db: DateValue) -> bool:
+    """Two dates that agree only on a year the conflicting dates share or leave open (2026年の
+    市議選 ... 4月19日 / 2026年4月26日): the agreement says nothing of which day."""
+    if min(len(x.value), len(y.value)) > 4 or max(len(da.value), len(db.value)) <= 4:
+        return False
+    years = {v[:4] for v in (da.value, db.value) if not v.startswith("--")}
+    return len(years) <= 1 and (not years or x.value[:4] in years)
+
+
 def check(ctx: PairContext) -> Conflict | None:
     if ctx.similarity < _MIN_SIMILARITY:
         return None
@@ -162,8 +171,8 @@ def check(ctx: PairContext) -> Conflict | None:
         if not same_event(da, db, ctx, score):
             continue
         # An agreeing pair of dates for the same event elsewhere means these two date something else.
-        if any(dates_agree(x.value, y.value) and (x.event & y.event) for x, y, _ in align_dates(ctx.a, ctx.b)
-               if (x is da) != (y is db)):
+        if any(dates_agree(x.value, y.value) and (x.event & y.event) and not _year_only(x, y, da, db)
+               for x, y, _ in align_dates(ctx.a, ctx.b) if (x is da) != (y is db)):
             continue
         sure = 0.6 + 0.2 * min(score, 1.0) + 0.2 * min(ctx.similarity, 1.0)
         if best is None or sure > best.score:
