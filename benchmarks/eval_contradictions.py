@@ -9,7 +9,9 @@ and ``kind`` are used for scoring only.  Prints overall, per-language and
 per-kind confusion counts with precision, recall and F1 (``-`` where a
 denominator is zero), the misclassified pairs, and a naive baseline measured
 in the same run ("flag when both claims carry dates or figures that differ").
-With ``--format json`` the last line of stdout is one JSON object.
+With ``--format json`` the last line of stdout is one JSON object: the overall counts and
+figures, ``by_lang`` and ``by_kind`` (the same per slice, with the baseline's), ``slices``,
+``errors`` and ``seconds``.
 """
 
 from __future__ import annotations
@@ -196,6 +198,11 @@ def render_json(slices: Sequence[Slice], results: Sequence[tuple[Pair, bool]], s
     summary: dict[str, Any] = overall.detector.as_dict()
     summary["baseline"] = overall.baseline.as_dict()
     summary["slices"] = {s.name: {"detector": s.detector.as_dict(), "baseline": s.baseline.as_dict()} for s in slices}
+    # The same slices keyed as the issue names them: by_lang["en"], by_kind["date"] (detector
+    # figures, with the baseline's beside them).
+    for prefix, key in (("lang=", "by_lang"), ("kind=", "by_kind")):
+        summary[key] = {s.name.removeprefix(prefix): {**s.detector.as_dict(), "baseline": s.baseline.as_dict()}
+                        for s in slices if s.name.startswith(prefix)}
     summary["errors"] = [
         {"id": p.id, "label": p.label, "kind": p.kind, "lang": p.lang, "predicted": pred}
         for p, pred in results

@@ -196,8 +196,10 @@ def test_eval_json_last_line(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert ev.main([str(path), "--format", "json"]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     data = json.loads(last)
-    assert {"n", "precision", "recall", "f1", "tp", "fp", "fn", "tn"} <= set(data)
+    assert {"n", "precision", "recall", "f1", "tp", "fp", "fn", "tn", "by_lang", "by_kind", "errors"} <= set(data)
     assert (data["n"], data["tp"], data["tn"], data["f1"]) == (2, 1, 1, 1.0)
+    assert (data["by_lang"]["en"]["tp"], data["by_kind"]["date"]["n"], data["errors"]) == (1, 2, [])
+    assert "ja" in data["by_lang"] and data["by_lang"]["ja"]["n"] == 0
 
 
 # --- candidates and blocking ------------------------------------------------------------
