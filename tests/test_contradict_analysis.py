@@ -498,3 +498,17 @@ def test_a_shared_year_does_not_excuse_two_days_of_one_event() -> None:
     one = analyse("2031年の北浜市議選は4月19日に投開票され、定数24に31人が立候補した。", "ja")
     other = analyse("定数24に31人が立った北浜市議選は、2031年4月26日に投開票された。", "ja")
     assert check(PairContext(one, other)) is not None
+
+
+def test_claims_that_each_name_both_qualified_things_compare_them_one_by_one() -> None:
+    from factcheck.contradict import compare
+    from factcheck.contradict.align import different_qualifiers
+
+    both = analyse("両国の陸上国境は17.3キロメートル、海上国境は22.1キロメートルである。", "ja")
+    slipped = analyse("陸上の国境は173キロで、海上国境は221キロに及ぶ。", "ja")
+    assert not different_qualifiers(both, slipped)
+    verdict = compare(both.text, slipped.text, lang_a="ja", lang_b="ja")
+    assert verdict.contradiction and verdict.evidence == ("17.3キロメートル", "173キロ")
+    # One claim of the land border only, one of the sea border only: two things.
+    assert different_qualifiers(analyse("両国の陸上国境は17.3キロメートルである。", "ja"),
+                                analyse("両国の海上国境は22.1キロメートルである。", "ja"))

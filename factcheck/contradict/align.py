@@ -364,11 +364,18 @@ def different_qualifiers(a: Analysis, b: Analysis) -> bool:
                 out.append((found[0], found[1], heads[0]))
         return out
 
-    for ga, sa, ha in qualified(a):
-        for gb, sb, hb in qualified(b):
-            if ga != gb or sa == sb:
+    def keys(t: Token) -> frozenset[str]:
+        return t.own if strict else t.keys
+
+    def senses(found: list[tuple[int, int, Token]], group: int, head: Token) -> set[int]:
+        return {s for g, s, h in found if g == group and keys(h) & keys(head)}
+
+    in_a, in_b = qualified(a), qualified(b)
+    for ga, sa, ha in in_a:
+        for gb, sb, hb in in_b:
+            if ga != gb or sa == sb or not keys(ha) & keys(hb):
                 continue
-            ka, kb = (ha.own, hb.own) if strict else (ha.keys, hb.keys)
-            if ka & kb:
+            # Two claims that each name both (the land and the sea border) compare them one by one.
+            if not senses(in_a, ga, hb) & senses(in_b, gb, ha):
                 return True
     return False
