@@ -133,9 +133,9 @@ def test_compare_never_raises(a: str, b: str) -> None:
 # --- the evaluation script ---------------------------------------------------------
 
 
-def _load_eval():
-    path = ROOT / "benchmarks" / "eval_contradictions.py"
-    spec = importlib.util.spec_from_file_location("eval_contradictions", path)
+def _load_eval(name: str = "eval_contradictions"):  # type: ignore[no-untyped-def]
+    path = ROOT / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -202,6 +202,31 @@ def test_eval_json_last_line(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "ja" in data["by_lang"] and data["by_lang"]["ja"]["n"] == 0
 
 
+def test_scan_of_copied_pages_proposes_the_planted_conflict_only(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    ev = _load_eval("eval_scan_pages")
+    docs = tmp_path / "pages" / "docs"
+    docs.mkdir(parents=True)
+    (docs / "wiki-canal.txt").write_text(
+        "Marsh Canal\n\nThe Marsh Canal is a canal in Varde. It is 17.3 km long and was opened in 1911.\n",
+        encoding="utf-8")
+    (docs / "news-canal.txt").write_text(
+        "Canal back in use\n\nThe Marsh Canal, about 17 km long, reopened to boats in 2020 after repairs.\n",
+        encoding="utf-8")
+    (docs / "blog-canal.txt").write_text(
+        "A walk on the Marsh Canal\n\nI walked the Marsh Canal last week. The canal is 173 km long and was opened"
+        " in 1911.\n", encoding="utf-8")
+    (tmp_path / "pages" / "expect.yaml").write_text(
+        "version: 1\nitems:\n"
+        '  - {id: c1, expect: conflict, a: {doc: wiki-canal, snippet: "17.3 km long"}, b: {doc: blog-canal, snippet: "173 km"}}\n'
+        '  - {id: n1, expect: no-conflict, a: {doc: wiki-canal, snippet: "17.3 km"}, b: {doc: news-canal, snippet: "about 17 km"}}\n',
+        encoding="utf-8")
+    assert ev.main([str(tmp_path / "pages"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert (data["proposed"], data["negatives_proposed"], data["missed"]) == (1, 0, [])
+    assert data["evidence_in_claims"] == data["proposals"] >= 1
+
+
 # --- candidates and blocking ------------------------------------------------------------
 
 
@@ -253,3 +278,20 @@ def test_blocking_never_walks_all_pairs() -> None:
     texts = [analyse(f"The Subject{i} Bridge opened in {1900 + i % 100}.") for i in range(600)]
     pairs = list(block(texts, [f"d{i}" for i in range(600)]))
     assert len(pairs) < 600
+
+
+def test_pages_of_one_topic_share_its_subject_where_their_sentences_do_not_name_it() -> None:
+    from factcheck.contradict.blocking import document_topics
+
+    wiki = [claim("w1", "wiki", "The Harlow Viaduct is a railway viaduct in Varde."),
+            claim("w2", "wiki", "The Harlow Viaduct was designed by Ines Varga."),
+            claim("w3", "wiki", "It opened to traffic on 4 June 1963.")]
+    blog = [claim("b1", "blog", "I finally walked across the Harlow Viaduct last summer."),
+            claim("b2", "blog", "It opened to traffic on 14 June 1963, my guidebook says.")]
+    other = [claim("o1", "other", "The Kestle Dam is a dam in Lund."),
+             claim("o2", "other", "It opened to traffic on 14 June 1963.")]
+    topics = document_topics([analyse(c.text) for c in wiki + blog + other], [c.document for c in wiki + blog + other])
+    assert topics["wiki"] & topics["blog"] and not topics["wiki"] & topics["other"]
+    found = {(c.a, c.b) for c in candidates(wiki + blog + other)}
+    assert ("w3", "b2") in found or ("b2", "w3") in found
+    assert not {("w3", "o2"), ("o2", "w3")} & found  # another page's "it" is another thing

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from factcheck.contradict.analysis import Analysis, analyse, detect_lang
-from factcheck.contradict.blocking import block
+from factcheck.contradict.blocking import block, document_topics
 from factcheck.contradict.combine import decide
 from factcheck.contradict.features import signals
 from factcheck.contradict.model import NO_CONFLICT, PairContext, Verdict
@@ -52,19 +52,28 @@ class Candidate:
     within_document: bool = False
 
 
-def compare_analyses(x: Analysis, y: Analysis, *, scan: bool = False) -> Verdict:
+def _one_topic(topics: dict[str, frozenset[str]], x: str, y: str) -> bool | None:
+    """Whether two documents are about one thing: None when one page names nothing to tell
+    (or both claims come from one page: a page names many things)."""
+    if x == y or not topics[x] or not topics[y]:
+        return None
+    return bool(topics[x] & topics[y])
+
+
+def compare_analyses(x: Analysis, y: Analysis, *, scan: bool = False, topic: bool | None = None) -> Verdict:
     """:func:`compare` on claims already read with :func:`analyse`.
 
     Every kind's signals are measured (``features``) and weighed by the
     learned combiner (``combine``); the verdict's score is its probability
     and its evidence the two aligned values of the kind that weighs most.
-    ``scan`` asks for the higher bar of a repository scan (see ``combine.decide``).
+    ``scan`` asks for the higher bar of a repository scan (see ``combine.decide``);
+    ``topic`` says whether the two claims' documents are about one thing (None: unknown).
     """
     # The signals are not all symmetric (which side's names are "only a"); reading every pair
     # in one canonical order makes compare(a, b) and compare(b, a) one verdict.
     swapped = (x.text, x.lang) > (y.text, y.lang)
     first, second = (y, x) if swapped else (x, y)
-    p, conflict = decide(signals(PairContext(first, second)), scan=scan)
+    p, conflict = decide(signals(PairContext(first, second)), scan=scan, topic=topic)
     if conflict is None:
         return Verdict(False, round(p, 3))
     evidence = conflict.evidence[::-1] if swapped else conflict.evidence
@@ -81,9 +90,10 @@ def candidates(claims: Sequence[Claim], *, within: bool = False) -> list[Candida
     facts = [c for c in claims if c.kind == "fact"]
     read = [analyse(c.text) for c in facts]
     docs = [c.document for c in facts]
+    topics = document_topics(read, docs)
     out: list[Candidate] = []
-    for i, j, _ in block(read, docs, within=within):
-        verdict = compare_analyses(read[i], read[j], scan=True)
+    for i, j, _ in block(read, docs, within=within, topics=topics):
+        verdict = compare_analyses(read[i], read[j], scan=True, topic=_one_topic(topics, docs[i], docs[j]))
         if verdict.contradiction:
             out.append(Candidate(facts[i].id, facts[j].id, verdict, docs[i] == docs[j]))
     out.sort(key=lambda c: (-c.verdict.score, c.a, c.b))

@@ -1437,6 +1437,8 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
         piece = tokens[i:j]
         if all(t.kind == "content" and t.kind != "name" and not t.keys for t in piece):
             continue
+        if lang == "en" and all(_adverbial(t) for t in piece):
+            continue  # "first lit in 1849", "almost a century later": no doer, nothing done to
         role: Role = "other"
         if lang == "ja":
             after = _after_ja(text, piece[-1].end, 4)
@@ -1460,6 +1462,17 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
         own = frozenset(k for t in piece for k in (t.own or _word_keys(t)))
         out.append(Arg(text[piece[0].start:piece[-1].end], keys, own, role, piece[0].start))
     return out
+
+
+_ADVERBIAL = frozenset({"first", "later", "once", "again", "still", "soon", "ago"})
+
+
+def _adverbial(t: Token) -> bool:
+    """A word that only says when or how (first, later, finally, officially): an adverb."""
+    if t.kind not in ("content", "pred"):
+        return False
+    low = t.text.lower()
+    return low in _ADVERBIAL or set(en_lemmas(low)) == {"ADV"}
 
 
 def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[int, int]]) -> list[Frame]:
@@ -1494,7 +1507,8 @@ def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[i
                             and not (_clause_at(tokens, g.start) in sub and _clause_at(tokens, g.start) != t.clause)),
                            None)
             span = [u for u in tokens if u.start > t.start and u.clause == t.clause]
-        objects = frozenset(k for u in span if u.kind in ("content", "name") for k in (u.own or {u.lemma}))
+        objects = frozenset(k for u in span if u.kind in ("content", "name") and not (lang == "en" and _adverbial(u))
+                            for k in (u.own or {u.lemma}))
         out.append(Frame(t.keys, t.own, t.text, agent, patient, objects))
     return out
 

@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from factcheck.contradict.analysis import Analysis
 
-__all__ = ["block", "blocking_keys"]
+__all__ = ["block", "blocking_keys", "document_topics"]
 
 _MAX_POSTING = 500  # postings longer than this are stop-keys at any corpus size
 _PER_CLAIM = 30  # at most this many partners per claim, best first
@@ -36,11 +36,26 @@ def blocking_keys(x: Analysis) -> frozenset[str]:
     return frozenset(keys)
 
 
+def document_topics(analyses: Sequence[Analysis], groups: Sequence[str]) -> dict[str, frozenset[str]]:
+    """Each document's topic: the distinctive name keys its claims name more than once, or its
+    first claim names.  A page about a bridge names the bridge in its lead and again here and
+    there; most of its sentences then speak of it without naming it ("it opened in 2006")."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    first: dict[str, frozenset[str]] = {}
+    for x, g in zip(analyses, groups, strict=True):
+        keys = frozenset(k for n in x.names for k in n.distinct)
+        first.setdefault(g, keys)
+        for k in keys:
+            counts[g][k] += 1
+    return {g: frozenset(k for k, c in counts[g].items() if c >= 2) | first[g] for g in first}
+
+
 def block(
     analyses: Sequence[Analysis],
     groups: Sequence[str],
     *,
     within: bool = False,
+    topics: dict[str, frozenset[str]] | None = None,
     min_share: float = 0.15,
     min_shared: int = 2,
     per_claim: int = _PER_CLAIM,
@@ -51,7 +66,9 @@ def block(
     unless ``within``; pairs across documents always qualify.
     """
     n = len(analyses)
-    keys = [blocking_keys(x) for x in analyses]
+    # A claim also carries its document's topic: two pages about one bridge meet on it even
+    # where their sentences do not name it.
+    keys = [blocking_keys(x) | {"t:" + k for k in (topics or {}).get(g, ())} for x, g in zip(analyses, groups, strict=True)]
     index: dict[str, list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
         for k in ks:

@@ -63,7 +63,8 @@ def _kind_of(feature: str) -> Kind | None:
     return None
 
 
-def decide(s: Signals, w: Weights | None = None, *, scan: bool = False) -> tuple[float, Conflict | None]:
+def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
+           topic: bool | None = None) -> tuple[float, Conflict | None]:
     """The probability of conflict and, when it is proposed, the kind and evidence that carry it.
 
     ``scan``: the pair came from blocking a repository, not from a person
@@ -74,13 +75,21 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False) -> tuple
     event, measure one thing, fill one slot): the combiner's
     weights were learned on pairs about one subject, where any difference
     counts for more than it does between two sentences that only share a
-    country's name.
+    country's name.  ``topic``: the claims' documents are about one thing, so
+    two claims that name nothing apart are taken to share its subject; or
+    (False) about two things, so two claims alike in wording but sharing no
+    name ("It opened in 1963") speak of two.
     """
     w = w or weights()
     p = probability(s, w)
     if p < (w.scan_threshold if scan else w.threshold) or not s.evidence:
         return p, None
-    if scan and not (s.same_subject and any(s.values.get(f"rule_{c.kind}", 0.0) > 0 for c in s.evidence.values())):
+    ruled_kinds = [c.kind for c in s.evidence.values() if s.values.get(f"rule_{c.kind}", 0.0) > 0]
+    # Two figures on pages of one topic may still measure two of its parts (the crater's width,
+    # the exclusion zone's radius): a figure needs the claims' own shared subject.
+    subject = (s.same_subject and (topic is not False or s.shares_name)) or (
+        topic is True and not s.named_apart and any(k != "quantity" for k in ruled_kinds))
+    if scan and not (subject and ruled_kinds):
         return p, None
     support: dict[Kind, float] = {}
     for name, value in s.values.items():

@@ -54,6 +54,8 @@ class Signals:
     # claims can be about one fact (a river's source and a bridge's tower both have a height).
     same_subject: bool = False
     loose_subject: bool = False  # two languages, some words shared: one subject only if the figures allow
+    named_apart: bool = False  # each claim names something the other does not, and they share no name
+    shares_name: bool = False  # a name of one claim is a name of the other
 
     def vector(self) -> list[float]:
         return [self.values.get(name, 0.0) for name in FEATURES]
@@ -83,6 +85,8 @@ def _general(ctx: PairContext, out: Signals) -> None:
     # Two claims that each name something, and nothing in common, are about two things however
     # alike their words ("The Gorse Bridge opened in 1983" / "The Kestle Bridge opened in 2024").
     named_apart = not ctx.names.matched and bool(ctx.names.only_a) and bool(ctx.names.only_b)
+    out.named_apart = named_apart
+    out.shares_name = bool(ctx.names.matched)
     out.same_subject = bool(ctx.names.matched) or (
         v["overlap_min"] >= _SAME_SUBJECT_OVERLAP[ctx.cross_language] and not thin and not named_apart)
     if ctx.cross_language and not out.same_subject and not thin and not named_apart:

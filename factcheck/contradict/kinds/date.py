@@ -124,7 +124,10 @@ def same_event(da: DateValue, db: DateValue, ctx: PairContext, score: float = 1.
         if score < 1.0 and not (fa.agent is not None and fb.agent is not None) \
                 and ctx.similarity < _MIN_SIMILARITY_UNFRAMED:
             return False  # predicates no group relates, and no shared doer to say it is one event
-        if fa.objects and fb.objects and not fa.objects & fb.objects and strict and ctx.similarity < _ALIKE:
+        if fa.objects and fb.objects and not fa.objects & fb.objects and strict and ctx.similarity < _ALIKE \
+                and ctx.a.lang == "ja":
+            # Japanese objects are the nouns before the act in its clause; English words after a
+            # verb are as often its adjuncts ("opened to the public" / "opened its gates").
             return False
         return True
     return word_overlap(ctx.a, ctx.b) >= _MIN_OVERLAP_UNFRAMED or ctx.similarity >= _MIN_SIMILARITY_UNFRAMED

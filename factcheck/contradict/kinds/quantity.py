@@ -110,6 +110,12 @@ def _dimension_words() -> frozenset[str]:
 
 def _other_measure(fa: Figure, fb: Figure, ctx: PairContext) -> bool:
     near_a, near_b = fa.near_own - _dimension_words(), fb.near_own - _dimension_words()
+    if not near_a and not near_b and not ctx.cross_language and not ctx.names.matched:
+        # Only a dimension beside the figures ("17 km long") and no name to tie the claims to one
+        # subject: the things measured are the clauses' nouns, towpath / canal, when neither claim
+        # names the other's.
+        near_a, near_b = fa.measure_own - _dimension_words(), fb.measure_own - _dimension_words()
+        return bool(near_a and near_b) and not (near_a & ctx.b.own or near_b & ctx.a.own)
     if ctx.cross_language or not near_a or not near_b:
         return False
     if near_a & ctx.b.own or near_b & ctx.a.own:
