@@ -512,3 +512,28 @@ def test_claims_that_each_name_both_qualified_things_compare_them_one_by_one() -
     # One claim of the land border only, one of the sea border only: two things.
     assert different_qualifiers(analyse("両国の陸上国境は17.3キロメートルである。", "ja"),
                                 analyse("両国の海上国境は22.1キロメートルである。", "ja"))
+
+
+def test_a_currency_amount_scaled_by_m_or_k_is_millions_or_thousands() -> None:
+    from factcheck.extract.quantities import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("profit climbed to £421m, it said")] == [(421e6, "GBP")]
+    assert [(q.value, q.unit) for q in find_quantities("the wall is 5m high")] == [(5.0, "m")]
+
+
+def test_a_verb_of_change_does_not_tell_what_a_figure_measures() -> None:
+    from factcheck.contradict.align import align_figures
+
+    a = analyse("Operating profit rose 11.0% to £412 million in the year.", "en")
+    b = analyse("Revenue rose 6.2% to £4.82bn, while operating profit climbed to £421m.", "en")
+    pairs = {(x.text, y.text) for x, y, _ in align_figures(a, b)}
+    assert ("£412 million", "£421m") in pairs
+
+
+def test_a_figure_dated_in_its_own_clause_is_of_that_period_and_a_split_year_is_fiscal() -> None:
+    from factcheck.contradict.kinds.quantity import check
+
+    one = analyse("2029年度の1日平均通行台数は24,300台だった。", "ja")
+    other = analyse("管理会社によると、2031年度の1日平均通行台数は21,800台で、2029年度を下回った。", "ja")
+    assert check(PairContext(one, other)) is None
+    assert _values("In the 2031/32 financial year revenue was £4.5bn.", "en") == ["2031~fiscal"]

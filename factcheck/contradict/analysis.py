@@ -800,6 +800,9 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
         idx = [i for i, t in enumerate(tokens) if t.start >= end]
         near_tokens = [t for t in tokens[idx[0]:idx[0] + 2] if t.kind == "content"] if idx else []
         before = _last_chunk([t for t in tokens if t.end <= start and t.clause == clause])
+        # A verb of change or measure (rose to, reached) says what happened to the figure, not what
+        # it measures: "profit rose to £412m" and "revenue rose to £4.82bn" measure two things.
+        before = [t for t in before if not _change_verb(t)]
         near = _keys_of(near_tokens + before)
         near_own = _keys_of(near_tokens + before, own=True)
         window = folded[max(0, start - 12):end + 12]
@@ -829,6 +832,16 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
             part=_part_marked(text[:end] if lang == "ja" else text[clause_start:clause_end], lang),
         ))
     return out
+
+
+def _change_verb(t: Token) -> bool:
+    """A light verb as used (rose, reached, 達した), even where it could be read as a noun (rose)."""
+    if t.kind == "pred":
+        return _light(t)
+    if t.kind != "content" or lexicon.ja_has_cjk(t.text):
+        return False
+    verbs = en_lemmas(t.text.lower()).get("VERB", ())
+    return bool(verbs) and verbs[0] != t.text.lower() and stem(verbs[0]) in _light_words()
 
 
 def _part_marked(clause: str, lang: str) -> bool:
@@ -1044,6 +1057,9 @@ def _life_events() -> tuple[frozenset[str], frozenset[str]]:
     return born, died
 
 
+# "the 2023/24 financial year", "the 2022/23 season": one year that straddles two, read as
+# the fiscal year it starts (April to March, as 2023年度).
+_SPLIT_YEAR = re.compile(r"\b((?:19|20)\d{2})/(\d{2})\b")
 # FY2022: the date reader takes no year glued to letters.
 _FISCAL_YEAR = re.compile(r"\bFY\s?((?:19|20)\d{2}|\d{2})\b")
 # Decades (the 1990s, 1990年代) and English months named without a year ("closed last
@@ -1067,6 +1083,9 @@ def _periods_as_dates(text: str, taken: list[tuple[int, int]]) -> list[tuple[Dat
         if free(m.start(1), m.end(1)):
             year = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1])  # the part reader marks it fiscal
             out.append((DateMention(m[1], str(year)), (m.start(1), m.end(1))))
+    for m in _SPLIT_YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            out.append((DateMention(m.group(), m[1]), (m.start(), m.end())))  # the part reader marks it fiscal
     for m in _DECADE.finditer(text):
         if free(m.start(), m.end()):
             out.append((DateMention(m.group(), f"{m[1]}{m[2]}0s"), (m.start(), m.end())))
@@ -1097,7 +1116,7 @@ def _year_part(text: str, start: int, end: int) -> str:
     if m is not None:
         word = m.group("w") or m.groupdict().get("q") or ""
         part = words.get(re.sub(r"\s+", " ", word.lower()), words.get(word, ""))
-    fiscal = "年度" in text[start:end + 1] or bool(
+    fiscal = "年度" in text[start:end + 1] or bool(_SPLIT_YEAR.fullmatch(text, start, end)) or bool(
         re.search(r"(?i)(?:fiscal(?:\s+year)?|FY)\s?$", text[max(0, start - 20):start]))
     if fiscal:
         return f"fiscal-{part}" if part else "fiscal"

@@ -34,6 +34,11 @@ _KIND_OF: dict[str, Kind] = {
 }
 
 
+# The quantity rule's score when the words around two figures name one measure (its alignment
+# at 0.9 or more: "operating profit ... £412m" / "operating profit ... £421m").
+_TOPIC_QUANTITY = 0.78
+
+
 @dataclass(frozen=True)
 class Weights:
     bias: float
@@ -86,9 +91,10 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
         return p, None
     ruled_kinds = [c.kind for c in s.evidence.values() if s.values.get(f"rule_{c.kind}", 0.0) > 0]
     # Two figures on pages of one topic may still measure two of its parts (the crater's width,
-    # the exclusion zone's radius): a figure needs the claims' own shared subject.
+    # the exclusion zone's radius): a figure needs its measure named alike on both sides too.
+    topical = [k for k in ruled_kinds if k != "quantity" or s.values.get("rule_quantity", 0.0) >= _TOPIC_QUANTITY]
     subject = (s.same_subject and (topic is not False or s.shares_name)) or (
-        topic is True and not s.named_apart and any(k != "quantity" for k in ruled_kinds))
+        topic is True and not s.named_apart and bool(topical))
     if scan and not (subject and ruled_kinds):
         return p, None
     support: dict[Kind, float] = {}

@@ -93,6 +93,8 @@ class _Vocab:
     en_blockers: dict[str, re.Pattern[str]]  # canonical unit -> the words after it that unmake it
     kanji_blocked: frozenset[str]  # ja aliases a kanji-only numeral may not take
     scales: dict[str, float]
+    currency_scales: dict[str, float]  # "£421m": only after a currency amount
+    currency_scale_rx: re.Pattern[str]
     words: dict[str, int]
     vague: dict[str, tuple[float, float]]
     prefix_order: list[str]  # currency symbols, longest first (US$ before $)
@@ -164,6 +166,8 @@ def _vocab() -> _Vocab:
         en_blockers={str(k): _blocker_rx(list(map(str, v))) for k, v in data["en_unit_blockers"].items()},
         kanji_blocked=frozenset(map(str, data["ja_kanji_blocked"])),
         scales=scales,
+        currency_scales=(cscales := {str(k): float(v) for k, v in data["currency_scales"].items()}),
+        currency_scale_rx=re.compile(rf"(?P<cscale>{_alt(cscales)})(?![A-Za-z])", re.IGNORECASE),
         words=words,
         vague=vague,
         prefix_order=sorted(prefix, key=len, reverse=True),
@@ -397,6 +401,11 @@ def _read_number_at(folded: str, m: re.Match[str], v: _Vocab) -> _Found | None:
     currency = _currency_before(folded, start, v)
     if currency:
         unit, start = currency
+        scaled = None if m["scale"] else v.currency_scale_rx.match(folded, end)
+        if scaled is not None:
+            s = v.currency_scales[scaled["cscale"].lower()]
+            number = _Number(number.low * s, number.high * s, int(s), False)
+            end = scaled.end()
     else:
         # 1万余人, 1万超の: a hedge may stand between the number and its counter.
         infix = _INFIX.match(folded, end)

@@ -70,16 +70,28 @@ def compatible(fa: Figure, fb: Figure) -> bool:
     return la < hb and lb < ha or (la == ha and lb <= la <= hb) or (lb == hb and la <= lb <= ha)
 
 
+def _named_year(years: frozenset[str]) -> bool:
+    return any(not y.startswith("--") for y in years)  # "the year to March 31" names no year
+
+
+def _own_dates(f: Figure, x: Analysis) -> list[str]:
+    """The dates in the figure's own clause: 2025年度の…21,800台 (not the 2019年度 it is compared with)."""
+    return [d.value for d in x.dates if d.clause == f.clause and not d.reference]
+
+
 def _other_period(fa: Figure, fb: Figure, a: Analysis, b: Analysis) -> bool:
     ya, yb = a.years, b.years
     if ya and yb and not (ya & yb):
         return True
+    own_a, own_b = _own_dates(fa, a), _own_dates(fb, b)
+    if own_a and own_b and not any(dates_agree(x, y) for x in own_a for y in own_b):
+        return True  # each figure dated in its own clause, at two times
     da = [d.value for d in a.dates if not d.qualifier]
     db = [d.value for d in b.dates if not d.qualifier]
     if da and db and not any(dates_agree(x, y) for x in da for y in db):
         return True  # April 2020 / February 2020: one year, two months
     changing = any(scale == 0 for scale, _ in a.poles | b.poles)
-    if changing and bool(ya) != bool(yb):
+    if changing and _named_year(ya) != _named_year(yb):
         return True  # "fell to 289,000 in 2020" dates a value that changes; an undated one may be another year
     return bool(fa.periods and fb.periods and fa.periods != fb.periods)
 
