@@ -18,7 +18,8 @@ unknown status, document or claim (typer says so), a search whose answer
 would print a note on stderr, any error while the answer is prepared.
 Once writing, errors end the run as typer's funnel ends it: the reader of a
 pipe leaving is exit 0, Ctrl-C is exit 130 (the console script says it),
-a library error is its one line and exit 2.
+a library error is its one line and exit 2, anything else one line and
+exit 3 (the traceback with ``FACTCHECK_DEBUG``).
 
 JSON loads neither typer nor rich; the tables load rich to draw.
 """
@@ -42,7 +43,7 @@ FORMATS = {
     "search": ("table", "json"),
 }
 SCOPES = ("claims", "references", "all")
-EXIT_USAGE = 2  # as factcheck.cli.common
+EXIT_USAGE, EXIT_INTERNAL = 2, 3  # as factcheck.cli.common
 
 
 class _Uncertain(Exception):
@@ -74,10 +75,14 @@ def answer(asked: Asked) -> bool:
     except Exception as exc:
         from factcheck.errors import FactcheckError
 
-        if not isinstance(exc, FactcheckError):
-            raise  # as typer's: the console script's last line of defence
-        reads.error(str(exc))
-        sys.exit(EXIT_USAGE)
+        if isinstance(exc, FactcheckError):
+            reads.error(str(exc))
+            sys.exit(EXIT_USAGE)
+        # What factcheck.cli.main says of the unexpected (a test holds them equal).
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        reads.error(f"internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for the traceback)")
+        sys.exit(EXIT_INTERNAL)
     finally:
         if kept is not None:
             kept.close()  # a `list` in a record format reads the rows as it writes

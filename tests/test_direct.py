@@ -193,8 +193,13 @@ def test_errors_while_writing_end_as_typers_funnel_ends_them(project: Path, monk
     def interrupted(*_: Any) -> None:
         raise KeyboardInterrupt
 
+    def unexpected(*_: Any) -> None:
+        raise RuntimeError("a bug")
+
+    internal = b"factcheck: error: internal error: RuntimeError: a bug (set FACTCHECK_DEBUG=1 for the traceback)\n"
     for broken, expected in ((fails, (2, b"", b"factcheck: error: the reader cannot take it\n")),
-                             (interrupted, (130, b"", b"factcheck: error: interrupted\n"))):
+                             (interrupted, (130, b"", b"factcheck: error: interrupted\n")),
+                             (unexpected, (3, b"", internal))):
         with monkeypatch.context() as m:
             m.setitem(stats.FORMATS, "json", broken)
             assert usual(args) == expected
@@ -256,13 +261,14 @@ def test_a_json_first_answer_loads_neither_typer_nor_rich(project: Path) -> None
 
 
 def test_the_choices_are_the_typer_commands() -> None:
-    from factcheck.cli import query
+    from factcheck.cli import common, query
 
     commands = {"list": query.list_command, "stats": query.stats_command, "show": query.show_command, "search": query.search_command}
     for name, command in commands.items():
         hints = typing.get_type_hints(command, include_extras=True)
         assert _literal(hints["fmt"]) == direct.FORMATS[name], name
     assert _literal(typing.get_type_hints(query.search_command, include_extras=True)["scope"]) == direct.SCOPES
+    assert (direct.EXIT_USAGE, direct.EXIT_INTERNAL) == (common.EXIT_USAGE, common.EXIT_INTERNAL)
 
 
 def _literal(hint: Any) -> tuple[str, ...]:
