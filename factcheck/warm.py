@@ -304,7 +304,11 @@ class Warm:
         from factcheck.tally import tally_groups
 
         documents = {doc_id: (title, language) for doc_id, (title, language) in self.documents.items()}
-        return tally_groups(documents, ((d, frozenset(s.split()), n) for d, s, n in self.groups))
+        sets: dict[str, frozenset[str]] = {}  # a few sets of statuses over thousands of groups
+        for _, s, _ in self.groups:
+            if s not in sets:
+                sets[s] = frozenset(s.split())
+        return tally_groups(documents, ((d, sets[s], n) for d, s, n in self.groups))
 
     def views(self, status: Sequence[str], doc: Sequence[str]) -> list[KeptView] | None:
         """The claims passing ``--status``/``--doc`` as :class:`KeptView`, in

@@ -26,7 +26,7 @@ SHAPES = [
     ["list", "--status", "disputed"],
     ["list", "-s", "unsourced", "-s", "Sourced", "--format", "yaml"],
     ["list", "--format", "json"],
-    ["list", "--status", "contradicted", "-f", "json", "--format", "json"],
+    ["list", "--status", "contradicted", "-f", "table", "--format", "json"],  # the last one given, as click
     ["list", "--doc", DOC, "-f", "ids"],
     ["list", "--doc", DOC, "--status", "sourced", "--format", "table"],
     ["stats"],
@@ -38,7 +38,7 @@ SHAPES = [
     ["search", "北朝鮮"],
     ["search", "ロシア", "--format", "json", "--status", "sourced"],
     ["search", "兵", "-f", "json", "-n", "0"],
-    ["search", "ロシア", "--limit", "3", "--min-score", "95.5", "--doc", DOC],
+    ["search", "ロシア", "-n", "1", "--limit", "3", "--min-score", "95.5", "--doc", DOC],
     ["search", "ロシア", "--in", "claims", "-n", "007"],
 ]
 JSON = [s for s in SHAPES if "json" in s]
