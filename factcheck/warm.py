@@ -200,8 +200,14 @@ class KeptView(_KeptView):
         return tuple(s for s in options.STATUSES if s in self.statuses)
 
 
-def _view(cid: str, document: str, text: str, statuses: str, labels: str) -> KeptView:
-    return KeptView(KeptClaim(cid, document, text), frozenset(statuses.split()), tuple(json.loads(labels)) if labels != "[]" else ())
+def _view(cid: str, document: str, text: str, statuses: str, labels: str, *, sets: dict[str, frozenset[str]] | None = None) -> KeptView:
+    """A row as a :class:`KeptView`; ``sets``: the statuses' sets made so far (a few over thousands of rows)."""
+    found = sets.get(statuses) if sets is not None else None
+    if found is None:
+        found = frozenset(statuses.split())
+        if sets is not None:
+            sets[statuses] = found
+    return KeptView(KeptClaim(cid, document, text), found, tuple(json.loads(labels)) if labels != "[]" else ())
 
 
 class KeptListing:
@@ -320,7 +326,8 @@ class Warm:
         sql, args = where
         try:
             rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n", args).fetchall()
-            return [_view(*row) for row in rows]
+            sets: dict[str, frozenset[str]] = {}
+            return [_view(*row, sets=sets) for row in rows]
         except (sqlite3.Error, ValueError):  # damaged rows: the usual path rebuilds
             return None
 
@@ -336,7 +343,8 @@ class Warm:
         sql = (sql + " AND" if sql else " WHERE") + " instr(text, ?) > 0"
         try:
             rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n", [*args, needle]).fetchall()
-            found = [_view(*row) for row in rows if needle in row[2]]  # instr finds at least these
+            sets: dict[str, frozenset[str]] = {}
+            found = [_view(*row, sets=sets) for row in rows if needle in row[2]]  # instr finds at least these
         except (sqlite3.Error, ValueError):  # damaged rows: the usual path rebuilds
             return None
         return found or None
