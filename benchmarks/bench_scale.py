@@ -24,15 +24,18 @@ and prints each one's wall time, peak memory (the child's maximum resident
 set, from wait4) and its ratio to its anchor.  The machines are shared and
 noisy: compare ratios, not seconds.
 
-The read commands are asked twice over.  "warm" is the first time a command
-is asked with the index warm (the typer command runs; the console script
-keeps what it printed, factcheck.answers); "again" is the same command line
-once more (the kept answer, before typer or rich load), as a person asks
-`stats` or `show ID` again, in the default table form and as JSON.  The
-short anchors (`python -c pass`, `--version`, rg/grep) are the fastest of 7
-runs (one run of 20-30 ms is mostly the machine's noise); each "again" row is
-the fastest of 7 runs alternated with 7 runs of `--version`, and its ratio is
-to the fastest of those (a shared machine's load moves within seconds);
+The read commands are asked with the index warm in three ways.  "first" is
+a question never asked before (no answer kept: the console script answers
+it from the index's rows without loading typer, factcheck.direct; `show`
+asks for another claim in each run); "(typer alone)" is the same first
+question through the typer commands only, as before factcheck.direct;
+"again" is the same command line once more (the answer kept by the first
+time, written before typer or rich load, factcheck.answers), as a person
+asks `stats` or `show ID` again.  The short anchors (`python -c pass`,
+`--version`, rg/grep) are the fastest of 7 runs (one run of 20-30 ms is
+mostly the machine's noise); each "first", "typer alone" and "again" row is
+the fastest of 7 runs alternated with 7 runs of `--version`, and its ratio
+is to the fastest of those (a shared machine's load moves within seconds);
 every other row is one run.
 """
 
@@ -209,6 +212,10 @@ for sub in ("claims", "references"):
 """
 
 
+# The typer commands alone: the console script's kept and first answers left out.
+TYPER_ONLY = [sys.executable, "-c", "import sys; sys.argv[0] = 'factcheck'; from factcheck.cli import main; main()"]
+
+
 def _factcheck() -> list[str]:
     exe = shutil.which("factcheck", path=str(Path(sys.executable).parent)) or shutil.which("factcheck")
     return [exe] if exe else [sys.executable, "-m", "factcheck"]
@@ -262,39 +269,74 @@ def measure(
     one.write_text(one.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
     op("validate one file changed", [*fc, "validate"], "validate cold")
     op("list --status disputed cold", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version", cold=True)
-    op("list --status disputed warm", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version")
-    version = "factcheck --version"
+    # Asked a second time: the cold run kept its answer (the "first" rows below ask new questions).
+    op("list --status disputed warm, kept", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version")
     shown = ids[len(ids) // 2]
 
-    def again(name: str, argv: Sequence[str], *, prime: bool = False) -> None:
-        """A command asked again, timed alternately with `--version` (7 each, fastest of each)."""
-        if name.split()[0] in skip or (only is not None and name.split()[0] not in only):
-            return
-        if prime:
-            run(argv, root, timeout)
+    def alternated(name: str, argvs: Sequence[Sequence[str]], *, forget: bool = False) -> None:
+        """7 runs alternated with 7 of `--version` (fastest of each); run i is
+        ``argvs[i % len(argvs)]``; ``forget``: no answer kept before it (a first question)."""
         ours, theirs = [], []
-        for _ in range(7):
+        for i in range(7):
             theirs.append(run([*fc, "--version"], root, timeout))
-            ours.append(run(argv, root, timeout))
+            if forget:
+                shutil.rmtree(index / "answers", ignore_errors=True)
+            ours.append(run(argvs[i % len(argvs)], root, timeout))
         secs, mb, code = min(ours)
         rows.append((name, secs, mb, code, ("--version alternated", min(theirs)[0])))
 
+    def wanted(name: str) -> bool:
+        return name.split()[0] not in skip and (only is None or name.split()[0] in only)
+
+    def again(name: str, argv: Sequence[str], *, prime: bool = False) -> None:
+        """A command asked again (its kept answer), timed alternately with `--version`."""
+        if not wanted(name):
+            return
+        if prime:
+            run(argv, root, timeout)
+        alternated(name, [argv])
+
+    def first(name: str, *argvs: Sequence[str]) -> None:
+        """A command asked for the first time with the index warm (no kept
+        answer: the console script answers from the rows), timed alternately with `--version`."""
+        if wanted(name):
+            alternated(name, argvs, forget=True)
+
+    def typer_alone(name: str, *args: str) -> None:
+        """The same first question through the typer commands alone (no answer kept or served: as before)."""
+        if wanted(name):
+            alternated(f"{name} (typer alone)", [[*TYPER_ONLY, *args]])
+
     again("list --status disputed again", [*fc, "list", "--status", "disputed", "--format", "json"])
     again("list --status disputed table again", [*fc, "list", "--status", "disputed"], prime=True)
-    op("stats warm", [*fc, "stats"], version)
-    again("stats again", [*fc, "stats"])
+    first("list --status disputed first", [*fc, "list", "--status", "disputed", "--format", "json"])
+    one_doc = ["--doc", shown.rsplit("-", 1)[0], "--status", "disputed"]
+    first("list --doc D --status disputed table first", [*fc, "list", *one_doc])
+    typer_alone("list --doc D --status disputed table first", "list", *one_doc)
+    first("stats first", [*fc, "stats"])
+    first("stats --format json first", [*fc, "stats", "--format", "json"])
+    typer_alone("stats --format json first", "stats", "--format", "json")
+    again("stats again", [*fc, "stats"], prime=True)
     again("stats --format json again", [*fc, "stats", "--format", "json"], prime=True)
     # One claim's text edited: the rows of what it touches derived again, the rest kept.
     for name, argv in (("list", ["list", "--status", "disputed", "--format", "json"]), ("stats", ["stats"])):
         if name not in skip and (only is None or name in only):
             _edit_one_claim(one)
         op(f"{name} one file changed", [*fc, *argv], "list --status disputed cold")
-    op("show ID warm", [*fc, "show", shown], version)
-    again("show ID again", [*fc, "show", shown])
+    # A claim never shown before, in each of the 7 runs.
+    never = [ids[(len(ids) // 3 + 997 * k) % len(ids)] for k in range(7)]
+    first("show ID first", *([*fc, "show", c] for c in never))
+    first("show ID --format json first", *([*fc, "show", c, "--format", "json"] for c in never))
+    typer_alone("show ID --format json first", "show", never[0], "--format", "json")
+    again("show ID again", [*fc, "show", shown], prime=True)
     again("show ID --format json again", [*fc, "show", shown, "--format", "json"], prime=True)
-    op("search warm", [*fc, "search", SEARCH_WORD, "--format", "json"], version)
-    again("search again", [*fc, "search", SEARCH_WORD, "--format", "json"])
+    first("search first", [*fc, "search", SEARCH_WORD, "--format", "json"])
+    first("search table first", [*fc, "search", SEARCH_WORD])
+    typer_alone("search first", "search", SEARCH_WORD, "--format", "json")
+    again("search again", [*fc, "search", SEARCH_WORD, "--format", "json"], prime=True)
     again("search table again", [*fc, "search", SEARCH_WORD], prime=True)
+    if wanted("search"):
+        shutil.rmtree(index / "answers", ignore_errors=True)  # a first question, against rg
     op("search (vs rg/grep)", [*fc, "search", SEARCH_WORD, "--format", "json"], "rg -F" if rg else "grep -rF")
     with tempfile.TemporaryDirectory() as out:
         op("export csl-json warm", [*fc, "export", "--format", "csl-json", "-o", f"{out}/refs.json"], "factcheck --version")

@@ -391,7 +391,8 @@ class Recording:
             os.makedirs(folder, exist_ok=True)
             tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
             with open(tmp, "wb") as f:
-                f.write(b"".join(head) + body)
+                f.write(b"".join(head))
+                f.write(body)  # not joined to the head: a 14 MB `list` copied once less
             os.replace(tmp, os.path.join(folder, name))
             _prune(folder, self.stamp[:32])
         except OSError:

@@ -25,6 +25,9 @@ _FILTERS = {
 }
 _EVERY = {"--format": True, "-f": True, "--root": True}
 
+# A short form -> its option's name.
+ALIASES = {"-s": "--status", "-d": "--doc", "-f": "--format", "-n": "--limit"}
+
 # Command -> (how many arguments it takes, its options).
 COMMANDS: dict[str, tuple[int, dict[str, bool]]] = {
     "list": (0, {**_FILTERS, **_EVERY, "--csv-raw": False}),
@@ -36,16 +39,22 @@ COMMANDS: dict[str, tuple[int, dict[str, bool]]] = {
 
 class Request:
     """A plain read command line: its command, every word after the program
-    name as given, its ``--root`` (the last one given wins, as in click) and
-    its argument (the claim id of `show`, the query of `search`)."""
+    name as given, its ``--root`` (the last one given wins, as in click), its
+    argument (the claim id of `show`, the query of `search`) and its options'
+    values as written, by long name in the order given (a flag's value is
+    "")."""
 
-    __slots__ = ("command", "words", "root", "argument")
+    __slots__ = ("command", "words", "root", "argument", "options")
 
-    def __init__(self, command: str, words: tuple[str, ...], root: str | None, argument: str | None) -> None:
+    def __init__(
+        self, command: str, words: tuple[str, ...], root: str | None, argument: str | None,
+        options: dict[str, list[str]] | None = None,
+    ) -> None:
         self.command = command
         self.words = words
         self.root = root
         self.argument = argument
+        self.options = options if options is not None else {}
 
     def __repr__(self) -> str:
         return f"Request({self.command!r}, {self.words!r}, root={self.root!r}, argument={self.argument!r})"
@@ -59,6 +68,7 @@ def parse(words: list[str]) -> Request | None:
     command = words[0]
     wanted, options = COMMANDS[command]
     arguments: list[str] = []
+    values: dict[str, list[str]] = {}
     root: str | None = None
     i = 1
     while i < len(words):
@@ -67,18 +77,21 @@ def parse(words: list[str]) -> Request | None:
             takes = options.get(word)
             if takes is None:
                 return None
+            value = ""
             if takes:
                 if i + 1 >= len(words) or words[i + 1].startswith("-"):
                     return None
+                value = words[i + 1]
                 if word == "--root":
-                    root = words[i + 1]
+                    root = value
                 i += 1
+            values.setdefault(ALIASES.get(word, word), []).append(value)
         else:
             arguments.append(word)
         i += 1
     if len(arguments) != wanted:
         return None
-    return Request(command, tuple(words), root, arguments[0] if arguments else None)
+    return Request(command, tuple(words), root, arguments[0] if arguments else None, values)
 
 
-__all__ = ["COMMANDS", "Request", "parse"]
+__all__ = ["ALIASES", "COMMANDS", "Request", "parse"]

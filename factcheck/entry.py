@@ -7,14 +7,20 @@ A version check runs in every CI job and editor integration, and a desk asks
 `stats` or `show` all day: importing the whole interface for them made
 `--version` 15 times slower than starting Python, and a warm `stats` 10
 times slower than `--version` (issue 9; typer's import alone is 2x).
-Everything else, and a plain read command with no answer that holds, goes
-to :func:`factcheck.cli.main`, which keeps what it prints for the next time
-(:mod:`factcheck.answers`).
+A plain read command with no answer that holds is answered from the
+index's warm rows without typer when that is certain (:mod:`factcheck.direct`:
+a claim never shown, a new search word); everything else goes to
+:func:`factcheck.cli.main`.  Either way what is printed is kept for the next
+time (:mod:`factcheck.answers`).
 """
 
 from __future__ import annotations
 
 import sys
+
+TYPE_CHECKING = False  # typing is not imported: see factcheck.answers
+if TYPE_CHECKING:
+    from factcheck.answers import Asked
 
 
 def main() -> None:
@@ -27,21 +33,44 @@ def main() -> None:
     from factcheck import answers, argv
 
     request = argv.parse(args)
-    recording = None
+    asked = None
     if request is not None:
         try:
-            # One stamp, taken before anything is read, to serve or to keep under.
+            # One stamp, taken before anything is read, to serve, answer or keep under.
             asked = answers.ask(request)
             if asked is not None and answers.serve(asked):
                 return
         except KeyboardInterrupt:  # as the typer interface says it
-            sys.stderr.write("factcheck: error: interrupted\n")
-            sys.exit(130)
-        recording = answers.record(asked) if asked is not None else None
-    from factcheck.cli import main as cli_main
+            _interrupted()
+    recording = answers.record(asked) if asked is not None else None
+    try:
+        with recording if recording is not None else _Nothing():
+            if asked is not None and _first(asked):
+                return
+            from factcheck.cli import main as cli_main
 
-    if recording is None:
-        cli_main()
-        return
-    with recording:
-        cli_main()
+            cli_main()
+    except KeyboardInterrupt:  # the answer without typer (typer says it for its own)
+        _interrupted()
+
+
+def _first(asked: Asked) -> bool:
+    """The answer from the warm rows without typer (factcheck.direct)."""
+    from factcheck import direct
+
+    return direct.answer(asked)
+
+
+def _interrupted() -> None:
+    sys.stderr.write("factcheck: error: interrupted\n")
+    sys.exit(130)
+
+
+class _Nothing:
+    """No recording (contextlib is not imported for this)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_: object) -> None:
+        return None

@@ -39,13 +39,19 @@ import codecs
 import json
 import os
 import sqlite3
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import namedtuple
 from pathlib import Path
-from typing import IO, Any
 
 from factcheck import options
 from factcheck import stamp as stamping
+
+# typing and dataclasses are not imported: a first `stats --format json`
+# answered by the console script without typer (factcheck.direct) has ~20 ms
+# for all its work, and they cost half of it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import IO, Any
 
 # Where the index lives: the same names as factcheck.index (a test holds
 # them equal), repeated here because importing it is what a warm answer avoids.
@@ -157,23 +163,34 @@ def _write_utf8(out: IO[str], data: bytes) -> None:
 # --- answering -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class KeptClaim:
+if TYPE_CHECKING:
+    from typing import NamedTuple
+
+    class _KeptClaim(NamedTuple):
+        id: str
+        document: str
+        text: str
+
+    class _KeptView(NamedTuple):
+        claim: KeptClaim
+        statuses: frozenset[str]
+        labels: tuple[str, ...]
+else:
+    _KeptClaim = namedtuple("_KeptClaim", "id document text")
+    _KeptView = namedtuple("_KeptView", "claim statuses labels")
+
+
+class KeptClaim(_KeptClaim):
     """What search reads of a claim (its ``claim`` attribute stands for the model's)."""
 
-    id: str
-    document: str
-    text: str
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class KeptView:
+class KeptView(_KeptView):
     """A claim's statuses and labels as kept: what search, its reporters and
     `list`'s table read of a ``status.ClaimView``."""
 
-    claim: KeptClaim
-    statuses: frozenset[str]
-    labels: tuple[str, ...]
+    __slots__ = ()
 
     @property
     def id(self) -> str:
@@ -183,8 +200,35 @@ class KeptView:
         return tuple(s for s in options.STATUSES if s in self.statuses)
 
 
-def _view(cid: str, document: str, text: str, statuses: str, labels: str) -> KeptView:
-    return KeptView(KeptClaim(cid, document, text), frozenset(statuses.split()), tuple(json.loads(labels)) if labels != "[]" else ())
+def _view(cid: str, document: str, text: str, statuses: str, labels: str, *, sets: dict[str, frozenset[str]] | None = None) -> KeptView:
+    """A row as a :class:`KeptView`; ``sets``: the statuses' sets made so far (a few over thousands of rows)."""
+    found = sets.get(statuses) if sets is not None else None
+    if found is None:
+        found = frozenset(statuses.split())
+        if sets is not None:
+            sets[statuses] = found
+    return KeptView(KeptClaim(cid, document, text), found, tuple(json.loads(labels)) if labels != "[]" else ())
+
+
+class KeptListing:
+    """A `list` in a record format as read from the rows (text, or UTF-8
+    bytes of JSON), and the indented records made while reading them, kept
+    once written (:func:`write_records`)."""
+
+    __slots__ = ("kept", "output", "made")
+
+    def __init__(self, kept: Warm, output: str | bytes, made: dict[int, bytes] | None = None) -> None:
+        self.kept, self.output, self.made = kept, output, made or {}
+
+
+def write_records(listing: KeptListing, out: IO[str]) -> None:
+    """Write a :class:`KeptListing` (its rows must still be open)."""
+    if isinstance(listing.output, bytes):
+        _write_utf8(out, listing.output)
+    else:
+        out.write(listing.output)
+    if listing.made:
+        listing.kept.keep_pretty(listing.made)
 
 
 class Warm:
@@ -220,46 +264,45 @@ class Warm:
             args += sorted(set(doc))
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
-    def list_records(self, out: IO[str], fmt: str, status: Sequence[str], doc: Sequence[str]) -> bool:
-        """``list`` in a record format (json, yaml, ids) from the kept rows;
-        False when it cannot answer (nothing written then)."""
+    def list_records(self, fmt: str, status: Sequence[str], doc: Sequence[str]) -> KeptListing | None:
+        """``list`` in a record format (json, yaml, ids) from the kept rows,
+        read now and written by :func:`write_records`; None when they cannot
+        answer."""
         try:
-            return self._list_records(out, fmt, status, doc)
+            return self._list_records(fmt, status, doc)
         except (sqlite3.Error, ValueError):  # damaged rows: the usual path rebuilds
-            return False
+            return None
 
-    def _list_records(self, out: IO[str], fmt: str, status: Sequence[str], doc: Sequence[str]) -> bool:
+    def _list_records(self, fmt: str, status: Sequence[str], doc: Sequence[str]) -> KeptListing | None:
         where = self._where(status, doc)
         if where is None:
-            return False
+            return None
         sql, args = where
         if fmt == "ids":
-            ids = "".join(r[0] + "\n" for r in self.db.execute(f"SELECT id FROM warm_claims{sql} ORDER BY n", args))
-            out.write(ids)
-            return True
+            return KeptListing(self, "".join(r[0] + "\n" for r in self.db.execute(f"SELECT id FROM warm_claims{sql} ORDER BY n", args)))
         chosen = f"SELECT n FROM warm_claims{sql}"
         if fmt == "yaml":
             from factcheck.yamlio import dump
 
             records = [json.loads(r[0]) for r in self.db.execute(f"SELECT record FROM warm_records WHERE n IN ({chosen}) ORDER BY n", args)]
-            out.write(dump(records) if records else "[]\n")
-            return True
+            return KeptListing(self, dump(records) if records else "[]\n")
         rows = self.db.execute(f"SELECT n, pretty FROM warm_records WHERE n IN ({chosen}) ORDER BY n", args).fetchall()
         made: dict[int, bytes] = {}
         if any(pretty is None for _, pretty in rows):
             unmade = f"SELECT n, record FROM warm_records WHERE pretty IS NULL AND n IN ({chosen})"
             made = {n: pretty_record(json.loads(record)).encode() for n, record in self.db.execute(unmade, args)}
         parts = [pretty if pretty is not None else made[n] for n, pretty in rows]
-        _write_utf8(out, b"[\n" + b",\n".join(parts) + b"\n]\n" if parts else b"[]\n")
-        if made:
-            try:
-                self.db.execute("BEGIN IMMEDIATE")
-                self.db.executemany("UPDATE warm_records SET pretty = ? WHERE n = ?", [(v, n) for n, v in made.items()])
-                self.db.execute("COMMIT")
-            except sqlite3.Error:  # busy or read-only: made again next time
-                if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
-        return True
+        return KeptListing(self, b"[\n" + b",\n".join(parts) + b"\n]\n" if parts else b"[]\n", made)
+
+    def keep_pretty(self, made: dict[int, bytes]) -> None:
+        """Keep the indented records made for a `list --format json` (best effort)."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("UPDATE warm_records SET pretty = ? WHERE n = ?", [(v, n) for n, v in made.items()])
+            self.db.execute("COMMIT")
+        except sqlite3.Error:  # busy or read-only: made again next time
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
 
     def tally(self) -> Any:
         """``tally.tally`` over the kept rows (``factcheck stats``), from
@@ -267,7 +310,11 @@ class Warm:
         from factcheck.tally import tally_groups
 
         documents = {doc_id: (title, language) for doc_id, (title, language) in self.documents.items()}
-        return tally_groups(documents, ((d, frozenset(s.split()), n) for d, s, n in self.groups))
+        sets: dict[str, frozenset[str]] = {}  # a few sets of statuses over thousands of groups
+        for _, s, _ in self.groups:
+            if s not in sets:
+                sets[s] = frozenset(s.split())
+        return tally_groups(documents, ((d, sets[s], n) for d, s, n in self.groups))
 
     def views(self, status: Sequence[str], doc: Sequence[str]) -> list[KeptView] | None:
         """The claims passing ``--status``/``--doc`` as :class:`KeptView`, in
@@ -279,7 +326,8 @@ class Warm:
         sql, args = where
         try:
             rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n", args).fetchall()
-            return [_view(*row) for row in rows]
+            sets: dict[str, frozenset[str]] = {}
+            return [_view(*row, sets=sets) for row in rows]
         except (sqlite3.Error, ValueError):  # damaged rows: the usual path rebuilds
             return None
 
@@ -295,15 +343,18 @@ class Warm:
         sql = (sql + " AND" if sql else " WHERE") + " instr(text, ?) > 0"
         try:
             rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n", [*args, needle]).fetchall()
-            found = [_view(*row) for row in rows if needle in row[2]]  # instr finds at least these
+            sets: dict[str, frozenset[str]] = {}
+            found = [_view(*row, sets=sets) for row in rows if needle in row[2]]  # instr finds at least these
         except (sqlite3.Error, ValueError):  # damaged rows: the usual path rebuilds
             return None
         return found or None
 
 
-def open_warm(root: Path | None) -> Warm | None:
+def open_warm(root: Path | None, *, stamped: str | None = None) -> Warm | None:
     """The kept rows when they are fresh for the repository at ``root``
-    (``--root``; else as ``Repository.locate`` finds it), else None."""
+    (``--root``; else as ``Repository.locate`` finds it), else None.
+    ``stamped``: ``factcheck.stamp.stamp`` of that repository, taken by the
+    caller before anything was read (the console script's, for its answer)."""
     found = locate(root)
     if found is None:
         return None
@@ -313,7 +364,7 @@ def open_warm(root: Path | None) -> Warm | None:
         if db is None:
             return None
         row = db.execute("SELECT stamp, value FROM warm WHERE name = 'list'").fetchone()
-        if row is None or row[0] != stamp(found):
+        if row is None or row[0] != (f"{FORMAT}:{stamped}" if stamped is not None else stamp(found)):
             db.close()
             return None
         return Warm(found, db, json.loads(row[1]))
@@ -331,4 +382,4 @@ def stamp_before(root: Path | None) -> tuple[Path, str] | None:
     return found, stamp(found)
 
 
-__all__ = ["Warm", "KeptView", "open_warm", "stamp_before", "tables", "stamp", "locate", "code_fingerprint", "pretty_record", "pretty_list"]
+__all__ = ["Warm", "KeptView", "KeptListing", "write_records", "open_warm", "stamp_before", "tables", "stamp", "locate", "code_fingerprint", "pretty_record", "pretty_list"]

@@ -19,7 +19,7 @@ from typing import Any, Callable
 import pytest
 
 import factcheck.cli
-from factcheck import answers, argv, entry, index, store
+from factcheck import answers, argv, direct, entry, index, store
 from factcheck import stamp as stamping
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,13 +107,15 @@ def console(args: list[str], *, tty: bool = False) -> Run:
 
 
 def served(monkeypatch: pytest.MonkeyPatch, args: list[str], *, tty: bool = False) -> Run:
-    """The console script with the typer interface refused: a kept answer or a failed test."""
+    """The console script with the typer interface and the answer from the
+    rows refused: a kept answer or a failed test."""
 
-    def refuse() -> None:
-        raise AssertionError(f"the typer interface ran for {args}")
+    def refuse(*_: Any) -> bool:
+        raise AssertionError(f"the answer was made again for {args}")
 
     with monkeypatch.context() as m:
         m.setattr(factcheck.cli, "main", refuse)
+        m.setattr(direct, "answer", refuse)
         return console(args, tty=tty)
 
 
@@ -267,7 +269,7 @@ def test_a_file_changed_while_the_answer_is_made_leaves_it_stale(project: Path, 
         m.setitem(stats.FORMATS, "json", render_then_edit)
         made = console(args)
     assert made[0] == 0 and (project / "claims" / "zz-new.yaml").exists() and _kept(project)
-    with pytest.raises(AssertionError, match="typer interface ran"):
+    with pytest.raises(AssertionError, match="made again"):
         served(monkeypatch, args)
     assert console(args) == usual(args) != made
 
@@ -354,7 +356,7 @@ def test_a_changed_library_is_not_trusted(project: Path, monkeypatch: pytest.Mon
     console(["stats"])
     assert served(monkeypatch, ["stats"]) == usual(["stats"])
     _bump(library, "VERSION = 2\n")
-    with pytest.raises(AssertionError, match="typer interface ran"):
+    with pytest.raises(AssertionError, match="made again"):
         served(monkeypatch, ["stats"])
 
 
@@ -472,7 +474,7 @@ def test_a_damaged_answer_or_index_is_not_served(project: Path, monkeypatch: pyt
         db.write_bytes(b"not a database" * 100)
     else:
         db.unlink()
-    with pytest.raises(AssertionError, match="typer interface ran"):
+    with pytest.raises(AssertionError, match="made again"):
         served(monkeypatch, args)
     assert console(args) == truth
     assert served(monkeypatch, args) == truth  # kept again

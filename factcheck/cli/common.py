@@ -8,17 +8,19 @@ library imports this package.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, Callable, Collection, Iterator, Optional, Sequence, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Optional, Sequence
 
 import typer
 from typer.core import TyperGroup
 
 from factcheck.cli import coerce as _coerce  # noqa: F401  (typer's coercion without pydantic)
 from factcheck.errors import FactcheckError
+
+# Shared with the console script's typer-free first answer (factcheck.direct).
+from factcheck.reads import configured_format, emit, error, load_claim_corpus  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
     from factcheck.store import Corpus, Repository
@@ -143,38 +145,6 @@ RootOption = Annotated[
 ]
 
 
-def error(message: str) -> None:
-    """An error on stderr as one line (scripts grep it), with no markup read from user data."""
-    from factcheck.report.table import console
-    from factcheck.safety import cut, visible
-
-    # Messages quote paths and values from data: cut, and shown inert on a terminal.
-    console(stderr=True).print(f"factcheck: error: {visible(cut(message, 1000))}", markup=False, highlight=False, soft_wrap=True)
-
-
-R = TypeVar("R")
-
-
-def emit(render: Callable[[R, IO[str]], None], result: R, output: Path | None = None) -> None:
-    """Render ``result`` to stdout, or atomically to ``output``."""
-    if output is None:
-        render(result, sys.stdout)
-        sys.stdout.flush()
-        return
-    from factcheck.yamlio import atomic_write
-
-    buffer = io.StringIO()
-    render(result, buffer)
-    atomic_write(output, buffer.getvalue())
-
-
-def configured_format(command: str, root: Path | None) -> str | None:
-    """The config's default ``--format`` for a command (None: the command's own)."""
-    from factcheck.store import Repository
-
-    return Repository.locate(root).config.format_for(command)
-
-
 @contextlib.contextmanager
 def writing(root: Path | None) -> Iterator[Repository]:
     """The repository, held under its write lock for the block (factcheck.lock):
@@ -217,15 +187,3 @@ def up_to_date_rows(root: Path | None) -> Warm | None:
     from factcheck.store import Repository
 
     return rows.up_to_date(Repository.locate(root), claim_record)
-
-
-def load_claim_corpus(root: Path | None, claim_id: str, *, unchanged: Collection[str] | None = None) -> Corpus:
-    """Like load_corpus, but only the files one claim's answer depends on
-    (through the index), so `show ID` does not read the whole repository
-    (``unchanged``: nor stat every file; see ``index.load_for_claim``)."""
-    from factcheck import index
-    from factcheck.store import Repository
-
-    corpus = index.load_for_claim(Repository.locate(root), claim_id, unchanged=unchanged)
-    corpus.raise_if_broken()
-    return corpus

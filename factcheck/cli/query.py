@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional, cast
+from typing import Annotated, Any, Literal, Optional
 
 import typer
 
@@ -20,7 +20,6 @@ from factcheck.cli.common import (
     app,
     configured_format,
     emit,
-    load_claim_corpus,
     load_corpus,
     load_derived,
     up_to_date_rows,
@@ -114,28 +113,21 @@ def list_command(
       factcheck list --status unsourced --doc blog-ja-ru-kp-relations --format ids
       factcheck list --cites 14 --format json
     """
-    from factcheck import warm
+    from factcheck import reads, warm
 
-    simple = not any((section, cites, marker, since, until, lang))
+    simple = reads.list_from_rows(section=section, cites=cites, marker=marker, since=since, until=until, lang=lang)
     # Nothing changed since the rows were kept: answer without the library;
     # else bring the rows up to date (only what the change touches) first.
     answerable = fmt is None or fmt == "table" or fmt in warm.RECORD_FORMATS  # csv reads the claims
     kept = (warm.open_warm(root) or (up_to_date_rows(root) if answerable else None)) if simple else None
     if kept is not None:
         try:
-            chosen = fmt or kept.format_for("list") or "table"
-            if chosen in warm.RECORD_FORMATS and kept.list_records(sys.stdout, chosen, status or (), doc or ()):
-                sys.stdout.flush()
+            answer = reads.list_answer(kept, fmt=fmt, status=status or (), doc=doc or ())
+            if answer is not None:
+                emit(*answer)
                 return
-            views = kept.views(status or (), doc or ()) if chosen == "table" else None
         finally:
             kept.close()
-        if views is not None:
-            from factcheck.report import listing
-
-            # A KeptView reads as a ClaimView to the table (id, document, text, statuses, labels).
-            emit(listing.FORMATS["table"], cast(Any, views))
-            return
         _check_status_and_doc(kept, status, doc)  # an unknown value: the usual error, without reading a file
 
     from factcheck import query as q
@@ -203,31 +195,25 @@ def search_command(
       factcheck search "北朝鮮 兵士 1500人"
       factcheck search "ロシア" --in references --limit 5
     """
+    from factcheck import reads, warm
     from factcheck import search as searching
-    from factcheck import warm
 
-    simple = scope == "claims" and not fuzzy and not any((section, cites, marker, since, until, lang))
+    simple = reads.search_from_rows(
+        scope=scope, fuzzy=fuzzy, section=section, cites=cites, marker=marker, since=since, until=until, lang=lang
+    )
     kept = (warm.open_warm(root) or up_to_date_rows(root)) if simple else None
     if kept is not None:
         # The rows are up to date: score only the claims holding QUERY as
         # written (what find() would score), from the rows.
         try:
-            literal = kept.literal(query.strip(), status or (), doc or ())
-            chosen = fmt or kept.format_for("search") or "table"
+            answer = reads.search_answer(
+                kept, query, fmt=fmt, limit=limit, min_score=min_score, status=status or (), doc=doc or ()
+            )
+            if answer is not None:
+                emit(*answer)
+                return
         finally:
             kept.close()
-        if literal is not None:
-            # A KeptView reads as a ClaimView to find() and the reporters (id,
-            # claim.text, claim.document, statuses, labels); the corpus is read
-            # for references only, and this scope has none.
-            found = searching.find(
-                cast(Any, None), query, claims=cast(Any, literal), scope=scope, documents=doc or (),
-                limit=limit or None, min_score=min_score,
-            )
-            from factcheck.report import hits
-
-            emit(hits.FORMATS[chosen], found)
-            return
 
     from factcheck import query as q
 
@@ -262,18 +248,14 @@ def show_command(
       factcheck show wiki-ja-kp-ua-relations-013
       factcheck show wiki-ja-kp-ua-relations-013 --format json
     """
-    from factcheck import query as q
-    from factcheck import warm
+    from factcheck import reads, warm
 
     # The warm stamp (a stat() of every claim and reference file) holds: the
     # index's rows are the files, and no refresh is needed to trust them.
     kept = warm.open_warm(root)
     if kept is not None:
         kept.close()
-    found = q.detail(load_claim_corpus(root, claim_id, unchanged=kept.paths if kept is not None else None), claim_id)
-    from factcheck.report import detail
-
-    emit(detail.FORMATS[fmt or configured_format("show", root) or "table"], found)
+    emit(*reads.show_answer(root, claim_id, fmt=fmt, unchanged=kept.paths if kept is not None else None))
 
 
 # --- stats ---------------------------------------------------------------------------
@@ -296,25 +278,24 @@ def stats_command(
       factcheck stats
       factcheck stats --format json
     """
-    from factcheck import warm
+    from factcheck import reads, warm
 
     # The kept counts, the rows brought up to date first when something changed.
     kept = warm.open_warm(root) or up_to_date_rows(root)
     if kept is not None:
         try:
-            counted, chosen = kept.tally(), fmt or kept.format_for("stats") or "table"
+            answer = reads.stats_answer(kept, fmt=fmt)
         finally:
             kept.close()
-    else:  # without an index
-        from factcheck import status as st
-        from factcheck.report import listing
+        emit(*answer)
+        return
+    # Without an index.
+    from factcheck import status as st
+    from factcheck.report import listing, stats
 
-        listed, _ = load_derived(root, ("listed", "records"), listing.listed)
-        counted = st.tally(listed.documents, ((document, statuses) for _, document, statuses in listed.rows))
-        chosen = fmt or configured_format("stats", root) or "table"
-    from factcheck.report import stats
-
-    emit(stats.FORMATS[chosen], counted)
+    listed, _ = load_derived(root, ("listed", "records"), listing.listed)
+    counted = st.tally(listed.documents, ((document, statuses) for _, document, statuses in listed.rows))
+    emit(stats.FORMATS[fmt or configured_format("stats", root) or "table"], counted)
 
 
 # --- report --------------------------------------------------------------------------

@@ -3,11 +3,14 @@ people, json for programs."""
 
 from __future__ import annotations
 
-from typing import IO, Callable, Sequence
+from typing import IO, TYPE_CHECKING, Callable, Sequence
 
 from rich.table import Table
 
-from factcheck.report.records import CandidatePair, candidate_record, write_json
+from factcheck.report.records import candidate_record, write_json
+
+if TYPE_CHECKING:
+    from factcheck.report.records import CandidatePair
 from factcheck.report.table import console
 from factcheck.report.terminal import Text
 

@@ -3,11 +3,13 @@ highlighted for people, json for programs."""
 
 from __future__ import annotations
 
-from typing import IO, TYPE_CHECKING, Callable, Iterable, Sequence
-
 from factcheck.report.records import hit_record, write_json
 
+TYPE_CHECKING = False  # typing is not imported at run time: see factcheck.direct
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+    from typing import IO
+
     from factcheck.report.terminal import Text
     from factcheck.search import SearchResult
 

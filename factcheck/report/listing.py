@@ -5,24 +5,26 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING, Any, Callable, Sequence
 
-from factcheck import query
-from factcheck.export import write_claims_csv
-from factcheck.query import Listed
 from factcheck.report.records import claim_record, write_json
-from factcheck.status import ClaimView, derive
-from factcheck.store import Corpus
-from factcheck.yamlio import dump
 
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from factcheck.query import Listed
+    from factcheck.status import ClaimView
+    from factcheck.store import Corpus
+
 # rich is imported by the table only: json, yaml, csv and ids do not need it
-# (issue 9: machine formats never load rich).
+# (issue 9: machine formats never load rich); the query, the statuses, YAML
+# and CSV where they are used (the warm `list` table loads none of them).
 
 
 def listed(corpus: Corpus) -> tuple[Listed, tuple[dict[str, Any], ...]]:
     """Every claim's statuses, and its record as `list --format json` gives
     it, in one order (what the index keeps for `list` and `stats`)."""
+    from factcheck import query
+    from factcheck.status import derive
+
     views = derive(corpus)
     return query.listed(corpus, views), tuple(claim_record(v) for v in views.values())
 
@@ -83,6 +85,8 @@ def render_json(views: Sequence[ClaimView], out: IO[str]) -> None:
 
 
 def render_yaml(views: Sequence[ClaimView], out: IO[str]) -> None:
+    from factcheck.yamlio import dump
+
     out.write(dump([claim_record(v) for v in views]) if views else "[]\n")
 
 
@@ -91,6 +95,8 @@ def render_csv(views: Sequence[ClaimView], out: IO[str], *, raw: bool = False) -
 
     A cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``,
     ``@``, tab, CR first) gets a leading ``'``, unless ``raw``."""
+    from factcheck.export import write_claims_csv
+
     write_claims_csv(views, out, raw=raw)
 
 
@@ -111,6 +117,8 @@ FORMATS: dict[str, Callable[[Sequence[ClaimView], IO[str]], None]] = {
 # The formats `list` can write from records alone (query.select_listed), so
 # that a warm `list` need not load a claim.
 def render_records_yaml(records: Sequence[dict[str, Any]], out: IO[str]) -> None:
+    from factcheck.yamlio import dump
+
     out.write(dump(list(records)) if records else "[]\n")
 
 

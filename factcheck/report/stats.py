@@ -3,12 +3,14 @@ people (a list when the terminal is too narrow for it), json for programs."""
 
 from __future__ import annotations
 
-from typing import IO, TYPE_CHECKING, Callable, Sequence
-
 from factcheck.options import STATUSES
 from factcheck.report.records import stats_record, write_json
 
+TYPE_CHECKING = False  # typing is not imported at run time: see factcheck.direct
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import IO
+
     from rich.console import Console
 
     from factcheck.status import DocumentStats, Stats

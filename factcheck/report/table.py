@@ -18,9 +18,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 
+from factcheck.options import STATUSES
 from factcheck.report.terminal import Text
 from factcheck.safety import visible
-from factcheck.status import STATUSES
 
 STATUS_STYLES = {
     "sourced": "green",

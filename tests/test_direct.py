@@ -1,0 +1,326 @@
+"""First answers without typer (factcheck.direct, factcheck.reads): a plain
+read command asked for the first time with the index warm is answered by the
+console script from the rows, byte for byte and exit code for exit code
+what the typer command prints, in every output mode; anything it is not
+certain of goes to typer; JSON loads neither typer nor rich."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import typing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_answers import CLAIM, DOC, ROOT, Run, _bump, _script_env, console, usual
+
+import factcheck.cli
+from factcheck import answers, argv, direct, reads
+from factcheck.report import records
+
+# Every shape the answer from the rows takes (the typer command answers each from the rows too).
+SHAPES = [
+    ["list"],
+    ["list", "--status", "disputed"],
+    ["list", "-s", "unsourced", "-s", "Sourced", "--format", "yaml"],
+    ["list", "--format", "json"],
+    ["list", "--status", "contradicted", "-f", "table", "--format", "json"],  # the last one given, as click
+    ["list", "--doc", DOC, "-f", "ids"],
+    ["list", "--doc", DOC, "--status", "sourced", "--format", "table"],
+    ["stats"],
+    ["stats", "--format", "json"],
+    ["stats", "-f", "table"],
+    ["show", CLAIM],
+    ["show", CLAIM, "--format", "json"],
+    ["show", "-f", "json", CLAIM],
+    ["search", "北朝鮮"],
+    ["search", "ロシア", "--format", "json", "--status", "sourced"],
+    ["search", "兵", "-f", "json", "-n", "0"],
+    ["search", "ロシア", "-n", "1", "--limit", "3", "--min-score", "95.5", "--doc", DOC],
+    ["search", "ロシア", "--in", "claims", "-n", "007"],
+]
+JSON = [s for s in SHAPES if "json" in s]
+TABLES = [s for s in SHAPES if s not in JSON and not {"yaml", "ids"} & set(s)]
+MODES = {
+    "pipe": ({}, False),
+    "colour": ({"TERM": "xterm-256color"}, True),
+    "no colour": ({"TERM": "xterm-256color", "NO_COLOR": "1"}, True),
+    "narrow": ({"TERM": "xterm", "COLORTERM": "truecolor", "COLUMNS": "60"}, True),
+    "wide": ({"FORCE_COLOR": "1", "COLUMNS": "180"}, False),
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project's own data (as tests/test_answers.py), no index yet."""
+    import shutil
+
+    for sub in ("claims", "references", "sources"):
+        shutil.copytree(ROOT / sub, tmp_path / sub)
+    monkeypatch.chdir(tmp_path)
+    for name in (*answers.ENV, *answers.FALL_THROUGH_ENV):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    return tmp_path
+
+
+def first(monkeypatch: pytest.MonkeyPatch, args: list[str], *, tty: bool = False) -> Run:
+    """The console script with typer and the kept answers refused: the answer from the rows, or a failed test."""
+
+    def refuse(*_: Any) -> None:
+        raise AssertionError(f"typer ran for {args}")
+
+    with monkeypatch.context() as m:
+        m.setattr(factcheck.cli, "main", refuse)
+        m.setattr(answers, "serve", lambda _: False)
+        return console(args, tty=tty)
+
+
+def _warm(project: Path) -> None:
+    """The index and its rows, kept by a first typer command."""
+    assert usual(["stats", "--format", "json"])[0] == 0
+    assert (project / ".factcheck" / "index.sqlite").is_file()
+
+
+# --- the same bytes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_shape_is_answered_as_typer_answers_it(project: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    env, tty = MODES[mode]
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    _warm(project)
+    for args in SHAPES if mode == "pipe" else TABLES:
+        truth = usual(args, tty=tty)
+        assert truth[0] == 0 and truth[1] and not truth[2], (args, truth)
+        assert first(monkeypatch, args, tty=tty) == truth, args
+        assert console(args, tty=tty) == truth, args  # kept as the typer answer would have been
+    if mode == "colour":
+        assert b"\x1b[" in usual(["stats"], tty=True)[1]
+
+
+def test_json_is_the_same_at_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "xterm-256color")
+    _warm(project)
+    for args in JSON:
+        truth = usual(args, tty=True)
+        assert first(monkeypatch, args, tty=True) == truth and json.loads(truth[1]), args
+
+
+def test_the_answer_is_kept_for_the_next_time(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_answers import served
+
+    _warm(project)
+    for args in (["stats"], ["show", CLAIM, "--format", "json"], ["search", "北朝鮮"]):
+        made = first(monkeypatch, args)
+        assert served(monkeypatch, args) == made == usual(args)
+
+
+# --- what goes to typer --------------------------------------------------------------------
+
+TYPERS = [
+    ["list", "--format", "csv"],  # reads the claims
+    ["list", "--section", "歴史"],
+    ["list", "--lang", "ja", "--format", "json"],
+    ["list", "--format", "JSON"],  # typer lowers it
+    ["list", "--status", "nope"],  # typer's error
+    ["list", "--doc", "no-such-document", "--format", "json"],
+    ["stats", "--format", "xml"],
+    ["show", "no-such-claim"],
+    ["search", "ロシア", "--fuzzy"],
+    ["search", "ロシア", "--in", "references"],
+    ["search", "ロシア", "--in", "Claims"],
+    ["search", "ロシア", "--limit", "x"],
+    ["search", "ロシア", "--limit", "+3"],
+    ["search", "ロシア", "--min-score", "101"],
+    ["search", "ロシア", "--min-score", "1e1"],
+    ["search", "北朝鮮とペンギン"],  # no claim holds it as written: every claim is scored (and a note on stderr)
+    ["search", "北朝鮮とペンギン", "--min-score", "100", "-f", "json"],
+]
+
+
+def test_anything_uncertain_goes_to_typer(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _warm(project)
+    for args in TYPERS:
+        assert argv.parse(args) is not None, args
+        truth = usual(args)
+        with monkeypatch.context() as m:
+            m.setattr(answers, "serve", lambda _: False)
+            ran: list[bool] = []
+
+            def typer_main(*a: Any, ran: list[bool] = ran, real: Any = factcheck.cli.main) -> None:
+                ran.append(True)
+                real(*a)
+
+            m.setattr(factcheck.cli, "main", typer_main)
+            assert console(args) == truth, args
+            assert ran == [True], args
+
+
+def test_rows_not_fresh_go_to_typer_which_brings_them_up_to_date(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    args = ["stats", "--format", "json"]
+    _warm(project)
+    path = project / "claims" / f"{DOC}.yaml"
+    _bump(path, path.read_text(encoding="utf-8") + "# edited\n")
+    with pytest.raises(AssertionError, match="typer ran"):
+        first(monkeypatch, args)
+    assert console(args) == usual(args)
+    assert first(monkeypatch, ["stats"]) == usual(["stats"])  # fresh again
+
+
+def test_no_index_goes_to_typer(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(AssertionError, match="typer ran"):
+        first(monkeypatch, ["stats"])  # none yet
+    _warm(project)
+    monkeypatch.setenv("FACTCHECK_NO_INDEX", "1")  # the index is there, and not to be used
+    with pytest.raises(AssertionError, match="typer ran"):
+        first(monkeypatch, ["stats"])
+
+
+def test_errors_while_writing_end_as_typers_funnel_ends_them(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.errors import UsageError
+    from factcheck.report import stats
+
+    _warm(project)
+    args = ["stats", "--format", "json"]
+
+    def fails(*_: Any) -> None:
+        raise UsageError("the reader cannot take it")
+
+    def interrupted(*_: Any) -> None:
+        raise KeyboardInterrupt
+
+    def unexpected(*_: Any) -> None:
+        raise RuntimeError("a bug")
+
+    internal = b"factcheck: error: internal error: RuntimeError: a bug (set FACTCHECK_DEBUG=1 for the traceback)\n"
+    for broken, expected in ((fails, (2, b"", b"factcheck: error: the reader cannot take it\n")),
+                             (interrupted, (130, b"", b"factcheck: error: interrupted\n")),
+                             (unexpected, (3, b"", internal))):
+        with monkeypatch.context() as m:
+            m.setitem(stats.FORMATS, "json", broken)
+            assert usual(args) == expected
+            assert first(monkeypatch, args) == expected
+            assert not [p for p in (project / ".factcheck" / answers.FOLDER).glob("*")]  # nothing kept
+
+
+def test_a_reader_leaving_is_exit_0(project: Path) -> None:
+    """A real pipe closed by its reader (`| head -c 10`) while the first answer is written."""
+    import shutil
+
+    exe = shutil.which("factcheck", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("the console script is not installed")  # pragma: no cover - pip install -e . installs it
+    env = _script_env()
+    subprocess.run([exe, "stats"], env=env, cwd=project, capture_output=True, check=True, timeout=120)  # warm
+    head = subprocess.run(f"'{exe}' list --format yaml | head -c 10", shell=True, capture_output=True, timeout=120,
+                          env=env, cwd=project)
+    assert (head.returncode, head.stderr, len(head.stdout)) == (0, b"", 10)
+
+
+# --- what it loads -------------------------------------------------------------------------
+
+_LOADED = """
+import json, shutil, sys
+from factcheck.entry import main
+loaded = []
+for words in json.loads(sys.argv[1]):
+    shutil.rmtree(".factcheck/answers", ignore_errors=True)  # a first question
+    before = set(sys.modules)
+    sys.argv = ["factcheck", *words]
+    try:
+        main()
+    except SystemExit:
+        pass
+    new = {m.split(".")[0] for m in set(sys.modules) - before}
+    loaded.append([" ".join(words), sorted(new & {"typer", "click", "rich", "pydantic"})])
+print(json.dumps(loaded), file=sys.stderr)
+"""
+
+
+def test_a_json_first_answer_loads_neither_typer_nor_rich(project: Path) -> None:
+    """A real subprocess of the console script's code, the index warm: no
+    typer, click, rich or pydantic for any JSON shape; rich for a table."""
+    env = _script_env(COLUMNS="100")
+    subprocess.run([sys.executable, "-m", "factcheck", "stats"], env=env, cwd=project, capture_output=True, check=True, timeout=120)
+    shapes = [*JSON, ["list", "--format", "yaml"], ["list", "-f", "ids"], ["stats"]]
+    done = subprocess.run([sys.executable, "-c", _LOADED, json.dumps(shapes)], env=env, cwd=project,
+                          capture_output=True, timeout=300, check=True)
+    loaded = json.loads(done.stderr.decode().strip().splitlines()[-1])
+    assert loaded == [[" ".join(w), []] for w in shapes[:-1]] + [["stats", ["rich"]]]
+    typer_only = [sys.executable, "-c", "import sys; sys.argv[0] = 'factcheck'; from factcheck.cli import main; main()"]
+    truth = b"".join(subprocess.run([*typer_only, *w], env=env, cwd=project, capture_output=True, check=True, timeout=120).stdout
+                     for w in shapes)
+    assert done.stdout == truth
+
+
+# --- the parts ------------------------------------------------------------------------------
+
+
+def test_the_choices_are_the_typer_commands() -> None:
+    from factcheck.cli import common, query
+
+    commands = {"list": query.list_command, "stats": query.stats_command, "show": query.show_command, "search": query.search_command}
+    for name, command in commands.items():
+        hints = typing.get_type_hints(command, include_extras=True)
+        assert _literal(hints["fmt"]) == direct.FORMATS[name], name
+    assert _literal(typing.get_type_hints(query.search_command, include_extras=True)["scope"]) == direct.SCOPES
+    assert (direct.EXIT_USAGE, direct.EXIT_INTERNAL) == (common.EXIT_USAGE, common.EXIT_INTERNAL)
+
+
+def _literal(hint: Any) -> tuple[str, ...]:
+    for arg in typing.get_args(hint):
+        if typing.get_origin(arg) is typing.Literal:
+            return typing.get_args(arg)
+        found = _literal(arg)
+        if found:
+            return found
+    return ()
+
+
+def test_the_options_values_are_read_as_written() -> None:
+    request = argv.parse(["search", "兵士", "-n", "3", "--limit", "4", "--fuzzy", "-s", "a", "--status", "b", "-d", "x"])
+    assert request is not None
+    assert request.options == {"--limit": ["3", "4"], "--fuzzy": [""], "--status": ["a", "b"], "--doc": ["x"]}
+    assert set(argv.ALIASES.values()) <= {o for _, opts in argv.COMMANDS.values() for o in opts}
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {}, [], "", "日本語 \"quoted\" \\ \n\t\u2028\x00\x7f", 0, -1, 2**80, 1.5, -0.0, 1e-300, 1e300,
+        float("nan"), float("inf"), -float("inf"), True, False, None,
+        {"a": [1, {"b": [], "c": {}}, ["x", 2.5, None]], "": (1, 2), "日本": {"k": True}},
+        [[[[]]], [{}], [{"a": [{"b": [1]}]}]],
+        {"scores": {"partial": 91.66666666666667, "tokens": 100.0}, "matches": [[0, 3], [7, 9]]},
+    ],
+)
+def test_json_is_json_dumps_byte_for_byte(value: Any) -> None:
+    assert records.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert records.dumps([value, {"v": value}]) == json.dumps([value, {"v": value}], ensure_ascii=False, indent=2)
+
+
+def test_json_leaves_the_unusual_to_json() -> None:
+    class Text(str):
+        pass
+
+    for value in ({1: "a", None: 2, 2.5: 3, False: 4}, [Text("x")], {"k": Text("v")}):
+        assert records.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    circular: list[Any] = []
+    circular.append(circular)
+    for bad in ({"k": object()}, [b"bytes"], circular):
+        with pytest.raises((TypeError, ValueError)):
+            records.dumps(bad)
+
+
+def test_the_rows_answers_import_no_command_line_interface() -> None:
+    import ast
+
+    for module in (reads, direct):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        assert names and not [n for n in names if n.split(".")[0] in ("typer", "click", "rich") or n.startswith("factcheck.cli")]
