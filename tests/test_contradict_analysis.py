@@ -333,10 +333,12 @@ def test_opposite_acts_with_another_doer_are_no_converse() -> None:
     survived = analyse("The first draft of the Orvel Charter survived the 1911 flood at the Lund archive.", "en")
     destroyed = analyse("The 1911 flood at the Lund archive destroyed the first draft of the Orvel Charter.", "en")
     ctx = PairContext(survived, destroyed)
-    assert ctx.converse is None
-    from factcheck.contradict.kinds.polarity import check
+    from factcheck.contradict.kinds.polarity import check, told_from_each_side
 
-    assert check(ctx) is not None
+    assert check(ctx) is not None and not told_from_each_side(ctx, (0, 0))
+    beat = analyse("Varde beat Lund 2-1 in the 2031 cup final.", "en")
+    lost = analyse("Lund lost 2-1 to Varde in the 2031 cup final.", "en")
+    assert check(PairContext(beat, lost)) is None  # one result told from each side
 
 
 def test_an_event_noun_moves_its_verbs_scale() -> None:
@@ -537,3 +539,11 @@ def test_a_figure_dated_in_its_own_clause_is_of_that_period_and_a_split_year_is_
     other = analyse("管理会社によると、2031年度の1日平均通行台数は21,800台で、2029年度を下回った。", "ja")
     assert check(PairContext(one, other)) is None
     assert _values("In the 2031/32 financial year revenue was £4.5bn.", "en") == ["2031~fiscal"]
+
+
+def test_an_event_noun_that_is_the_subject_dates_with_its_verb_and_heads_its_phrase() -> None:
+    one = analyse("On 4 May 2031, a powerful eruption at the north crater sent ash over the town.", "en")
+    assert "erupt" in one.dates[0].event
+    assert [f.agent.text for f in one.frames if f.pred_text == "sent" and f.agent] == ["powerful eruption"]
+    ja = analyse("2031年5月4日、北岳で大規模な噴火が発生した。", "ja")
+    assert "噴火" in ja.dates[0].event

@@ -959,6 +959,8 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
             after_it = [t for t in preds if t.start >= e]
             later = after_it[:1] + after_it[-1:] if lang == "ja" else preds[:1]
             event = {k for t in later for k in _event_keys(t, tokens)}
+            # The event may be the doer itself: "On 14 March, an eruption sent ash…", 噴火が発生した.
+            event |= {k for t in _event_subjects(text, tokens, e) for k in t.keys}
         if not event and lang == "ja" and "のは" in text[:s]:
             # A cleft: 公認されたのは、享保15年のことである dates the act before のは.
             cleft = [t for t in preds if t.end <= text.rfind("のは", 0, s) + 1][-1:]
@@ -1006,6 +1008,16 @@ def _placed_keys() -> frozenset[str]:
 
 def _placed(event: set[str]) -> bool:
     return bool(event & _placed_keys())
+
+
+def _event_subjects(text: str, tokens: list[Token], after: int) -> list[Token]:
+    """Event nouns that are the subject of what follows a leading date: "an explosive eruption"
+    before the first verb, 噴火 before が."""
+    rest = [t for t in tokens if t.start >= after]
+    first_pred = next((i for i, t in enumerate(rest) if t.kind == "pred"), len(rest))
+    if lexicon.ja_has_cjk(text):
+        return [t for t in rest if t.kind == "content" and _eventive(t) and text[t.end:t.end + 1] == "が"]
+    return [t for t in rest[:first_pred] if t.kind == "content" and _eventive(t)]
 
 
 # Nouns with no content of their own: a year before them names no edition of anything.
@@ -1494,7 +1506,7 @@ def _adverbial(t: Token) -> bool:
     return low in _ADVERBIAL or set(en_lemmas(low)) == {"ADV"}
 
 
-def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[int, int]]) -> list[Frame]:
+def _frames(text: str, tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[int, int]]) -> list[Frame]:
     """Each predicate with the nearest agent and patient before it in its clause (Japanese),
     or around it (English: the agent before, the patient after).  Dates are no objects."""
     out: list[Frame] = []
@@ -1522,6 +1534,9 @@ def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[i
             # A subordinate clause ("after the FDA approved it") holds its own doer and object.
             agent = next((g for g in reversed(args) if g.start < t.start and g.role == "agent"
                           and (t.clause not in sub or _clause_at(tokens, g.start) == t.clause)), None)
+            if agent is not None:
+                # The head of the subject comes first; "at the summit crater" after it only places it.
+                agent = _subject_head(text, agent, args)
             patient = next((g for g in args if g.start > t.start and g.role == "patient"
                             and not (_clause_at(tokens, g.start) in sub and _clause_at(tokens, g.start) != t.clause)),
                            None)
@@ -1530,6 +1545,19 @@ def _frames(tokens: list[Token], args: list[Arg], lang: str, dated: list[tuple[i
                             for k in (u.own or {u.lemma}))
         out.append(Frame(t.keys, t.own, t.text, agent, patient, objects))
     return out
+
+
+_PLACE_LINK = re.compile(r"\s+(?:at|in|of|on|from|near|for|with|off)\s+(?:(?:the|a|an|its|their)\s+)?", re.I)
+
+
+def _subject_head(text: str, agent: Arg, args: list[Arg]) -> Arg:
+    """"an explosive eruption at the summit crater sent…": the doer is the eruption, the phrase
+    before the prepositions that only place or qualify it."""
+    while True:
+        before = [g for g in args if g.role == "agent" and g.start + len(g.text) <= agent.start]
+        if not before or not _PLACE_LINK.fullmatch(text, before[-1].start + len(before[-1].text), agent.start):
+            return agent
+        agent = before[-1]
 
 
 def _passive_ja(tokens: list[Token], i: int) -> bool:
@@ -1610,7 +1638,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     own = frozenset(k for t in tokens if t.kind in ("content", "pred") for k in t.own)
     return Analysis(
         text=text, lang=lang, tokens=tuple(tokens), names=tuple(names), args=tuple(args),
-        frames=tuple(_frames(tokens, args, lang, [(d.start, d.end) for d in dates])),
+        frames=tuple(_frames(text, tokens, args, lang, [(d.start, d.end) for d in dates])),
         corrected=tuple(_corrected(text, lang)), quotes=_quotes(text), figures=tuple(figures),
         seasons=_period_words(text, 0, len(text), lang) if len(text) < 400 else frozenset(),
         dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),

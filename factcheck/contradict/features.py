@@ -225,7 +225,7 @@ def _names(ctx: PairContext, out: Signals) -> None:
         out.evidence.setdefault("entity", Conflict("entity", 0.5, pair[0].text, pair[1].text,
                                                    "different name in the same slot"))
     swap = ctx.swap
-    if ctx.converse is not None and polarity_kind._opposed_poles(ctx.a, ctx.b) is not None:
+    if polarity_kind.told_from_each_side(ctx, polarity_kind._opposed_poles(ctx.a, ctx.b)):
         v["converse"] = 1.0  # "A beat B" / "B lost to A": swapped roles of opposite verbs say one thing
         swap = None
     v["role_swap"] = 1.0 if swap is not None else 0.0
@@ -275,7 +275,7 @@ def _polarity(ctx: PairContext, out: Signals) -> None:
     v["negation_differs"] = 1.0 if a.negations % 2 != b.negations % 2 else 0.0
     v["parity_differs"] = 1.0 if parity_a != parity_b else 0.0
     poles = polarity_kind._opposed_poles(a, b)
-    if poles is not None and ctx.converse is not None:
+    if polarity_kind.told_from_each_side(ctx, poles):
         poles = None  # "A beat B" / "B lost to A": opposite verbs, swapped roles, one fact
     v["poles_opposed"] = 1.0 if poles is not None else 0.0
     v["denies_shared"] = 1.0 if parity_a != parity_b and polarity_kind._denies_shared(a, b) else 0.0

@@ -82,6 +82,19 @@ def _lasting_scales() -> frozenset[int]:
     return frozenset(scale for word in lexicon.cues()["lasting_scales"] for scale, pole in poles.get(word, ()) if pole == 0)
 
 
+@cache
+def _converse_scales() -> frozenset[int]:
+    from factcheck.contradict.analysis import _cues
+
+    poles = _cues().poles
+    return frozenset(scale for word in lexicon.cues()["converse_scales"] for scale, pole in poles.get(word, ()) if pole == 0)
+
+
+def told_from_each_side(ctx: PairContext, poles: tuple[int, int] | None) -> bool:
+    """Opposite poles of a relation with the roles swapped: "A beat B" / "B lost to A" say one thing."""
+    return poles is not None and ctx.converse is not None and poles[0] in _converse_scales()
+
+
 def _ended_then_lasting(x: Analysis, y: Analysis) -> bool:
     """x ends a lasting state (closed, abolished) no later than y says the state still lasts."""
     lasting = _lasting_scales()
@@ -129,7 +142,7 @@ def check(ctx: PairContext) -> Conflict | None:
     parity_b = (b.negations + b.negative_poles) % 2
     poles = _opposed_poles(a, b)
     if poles is not None:
-        if ctx.converse is not None:
+        if told_from_each_side(ctx, poles):
             return None  # "A beat B" and "B lost to A" say one thing
         if _poles_of_other_things(a, b, poles[0]):
             return None  # "did not recognise the state" / "travel is banned": opposite verbs, other objects
