@@ -141,6 +141,32 @@ class IndexUnavailable(Exception):
     """The index cannot be used here (read-only folder, no FTS5 ...): read the files."""
 
 
+class IndexBusy(IndexUnavailable):
+    """Another process held the index's write lock for longer than the wait
+    (``BUSY_TIMEOUT``): the files are read without the index this time.  A
+    locked database is not a damaged one: it is left as it is."""
+
+
+# Seconds to wait for another command's write to the index before reading
+# the files without it.
+BUSY_TIMEOUT = 30.0
+
+
+def busy(exc: BaseException) -> bool:
+    """Whether ``exc`` says the database was locked by another connection
+    (or written since this one's snapshot), not that it is damaged."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    return getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc)
+
+
+def _busy_error(path: Path) -> IndexBusy:
+    return IndexBusy(
+        f"the index {path} stayed locked by another factcheck command for {BUSY_TIMEOUT:g} s;"
+        " read the files without it this time"
+    )
+
+
 def _fingerprint() -> str:
     """The version and the state of factcheck's own files: an index made by
     other code (rules, vocabularies, the reader) is not trusted."""
@@ -299,7 +325,7 @@ class Index:
     # -- opening, checking, rebuilding
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
@@ -331,10 +357,12 @@ class Index:
             if meta.get("format") != FORMAT or meta.get("code") != _fingerprint():
                 db.close()
                 db = self._fresh()
-        except sqlite3.DatabaseError:
-            # Not a database, a half-written one, missing tables: never trusted.
+        except sqlite3.DatabaseError as exc:
             if db is not None:
                 db.close()  # its locks would stall the rebuild
+            if busy(exc):  # another command is writing it: not damaged, not ours to remove
+                raise _busy_error(self.path) from None
+            # Not a database, a half-written one, missing tables: never trusted.
             try:
                 db = self._fresh()
             except sqlite3.Error as exc:
@@ -355,10 +383,15 @@ class Index:
         ``models=False``: the files read again get no model objects stored)."""
         try:
             return self._refresh(extra, values, models)
-        except (sqlite3.DatabaseError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+        except (sqlite3.DatabaseError, EOFError, ValueError, TypeError, pickle.UnpicklingError) as exc:
+            self.close()
+            if busy(exc):
+                # "database is locked" is an OperationalError, a DatabaseError:
+                # another command held the write lock past the wait.  Its work
+                # is sound; removing the file under it would lose it.
+                raise _busy_error(self.path) from None
             # Corruption found mid-way (a damaged page, a truncated blob):
             # start again from the files.
-            self.close()
             self.path.unlink(missing_ok=True)
             return self._refresh(extra, values, models)
 
@@ -402,7 +435,7 @@ class Index:
         results = self._read_all(to_read)
         if not rows and len(to_read) >= _BULK_FROM:
             self._build(to_read, results, models)  # an empty index: a cold start
-        else:
+        elif to_read or removed or touched:  # (nothing to write: no write lock to wait for)
             db.execute("BEGIN IMMEDIATE")
             try:
                 searchable = not self._search_unbuilt()
@@ -686,13 +719,19 @@ class Index:
         return out
 
     def store_findings(self, rows: Iterable[tuple[str, str | None, list[tuple[Any, ...]]]]) -> None:
+        """Keep the single-file rules' findings. Best effort: busy or
+        read-only, they are made again next time."""
         assert self._db is not None
-        self._db.execute("BEGIN IMMEDIATE")
-        self._db.executemany(
-            "UPDATE files SET source_state = ?, findings = ? WHERE path = ?",
-            [(state, marshal.dumps(findings), rel) for rel, state, findings in rows],
-        )
-        self._db.execute("COMMIT")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(
+                "UPDATE files SET source_state = ?, findings = ? WHERE path = ?",
+                [(state, marshal.dumps(findings), rel) for rel, state, findings in rows],
+            )
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
 
     def source_state(self, source: str | None) -> str | None:
         return _state(self.repo.root / source) if source else None
@@ -799,17 +838,26 @@ def relpath(f: LoadedFile, root: Path) -> str:
 
 
 def load(
-    repo: Repository, extra: Sequence[tuple[Path, FileKind]] = (), *, build: bool = True, values: bool = True
+    repo: Repository,
+    extra: Sequence[tuple[Path, FileKind]] = (),
+    *,
+    build: bool = True,
+    values: bool = True,
+    notice: Callable[[str], None] | None = None,
 ) -> tuple[Corpus, Refreshed | None]:
     """The repository's files as read, through the index when it can be used
     (else straight from the files): with ``build``, the model objects the read
     commands use (from the index, without the values the rules read); without
     it, the values only, or (``values=False``, through the index only) neither:
-    `validate` then asks the index's tables and fetches the values it needs."""
+    `validate` then asks the index's tables and fetches the values it needs.
+    ``notice(message)`` hears why the index was passed over when another
+    command kept it locked."""
     if enabled():
         try:
             refreshed = Index(repo).refresh(extra, values=values and not build, models=build)
-        except IndexUnavailable:
+        except IndexUnavailable as exc:
+            if notice is not None and isinstance(exc, IndexBusy):
+                notice(str(exc))
             refreshed = None
         if refreshed is not None:
             if build:
@@ -967,4 +1015,4 @@ def load_for_claim(repo: Repository, claim_id: str, *, unchanged: Collection[str
     return repo.load()
 
 
-__all__ = ["Index", "IndexUnavailable", "Refreshed", "load", "load_for_claim", "cached_candidates", "derived", "enabled", "relpath", "INDEX_DIR"]
+__all__ = ["Index", "IndexBusy", "IndexUnavailable", "BUSY_TIMEOUT", "busy", "Refreshed", "load", "load_for_claim", "cached_candidates", "derived", "enabled", "relpath", "INDEX_DIR"]

@@ -266,13 +266,15 @@ def validate(
     baseline: baselines.Baseline | None = None,
     progress: Callable[[int, int], None] | None = None,
     config: Config | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> ValidationResult:
     """Validate ``paths`` (default: every claim and reference file of ``repo``).
 
     The repository's configuration (or ``config``) selects the rules and sets
     their severity and options (``options`` given here win); ``suppress:`` keys and the
     ``baseline`` leave out the findings they accept.  ``progress(done, total)``
-    is called as rules finish.
+    is called as rules finish; ``notice(message)`` hears why the index was
+    passed over (another command kept it locked: the files are read instead).
 
     Raises UsageError for a path that does not exist or is not a claim or
     reference file, ClaimFileError for a target that cannot be read at all.
@@ -296,7 +298,7 @@ def validate(
     # while the rules run (each walk visits every object alive: on a
     # 200,000-claim file, time growing with the square of the file).
     with gc_paused():
-        corpus, refreshed = index.load(repo, extra, build=False, values=not cached)  # rules read values, not model objects
+        corpus, refreshed = index.load(repo, extra, build=False, values=not cached, notice=notice)  # rules read values, not model objects
     gc.freeze()  # unfrozen at the end
     if paths is None:
         wanted = {f.path for f in corpus.files}
