@@ -14,7 +14,11 @@ the same run and as real subprocesses of the installed entry point:
              the search word; check-jsonschema with the project's schemas when
              it is installed
   factcheck  --version and --help; validate cold (no .factcheck/ index), warm
-             (nothing changed) and after one file changed; list, stats, show,
+             (nothing changed) and after one file changed (a comment added, a
+             claim's text edited, a line inserted above its claims, a claim id
+             renamed); a one-file commit through real pre-commit running the
+             project's hook (when pre-commit and git are installed), beside a
+             do-nothing hook; list, stats, show,
              search, export (cold and warm); list and stats after one
              claim's text changed; report (twice: the second reuses
              the detector's scan kept in the index) and contradictions unless
@@ -49,7 +53,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 SEARCH_WORD = "兵士"
@@ -268,6 +272,7 @@ def measure(
     one = root / "claims" / Path(files[0]).name
     one.write_text(one.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
     op("validate one file changed", [*fc, "validate"], "validate cold")
+    _validate_after_edits(op, root, [*fc, "validate"], skip=skip, only=only)
     op("list --status disputed cold", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version", cold=True)
     # Asked a second time: the cold run kept its answer (the "first" rows below ask new questions).
     op("list --status disputed warm, kept", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version")
@@ -346,6 +351,56 @@ def measure(
         op("report html again", [*fc, "report", "--format", "html", "-o", f"{out}/r.html"], "validate cold")
     op("contradictions warm", [*fc, "contradictions", "--format", "json"], "validate cold")
     return rows
+
+
+# validate after one claim file changed, three ways (each undone after its row):
+# a claim's text (no fact moves: the cross-file findings are kept), a line
+# inserted above the claims (every position below moves), a claim id renamed
+# (the next document's relation to it dangles); then the same one-file commit
+# through real pre-commit running the project's hook, beside a do-nothing hook.
+EDITS = (
+    ("text edited", "報じられた（第2報）", "伝えられた（第2報）"),  # (exit 1: no longer in its source)
+    ("line inserted above", "claims:\n  - id: wiki-ja-00000-001\n", "claims:\n  # inserted\n  - id: wiki-ja-00000-001\n"),
+    ("id renamed", "- id: wiki-ja-00000-051\n", "- id: wiki-ja-00000-051x\n"),  # (exit 1: a relation dangles)
+)
+
+
+def _validate_after_edits(op: Any, root: Path, validate: list[str], *, skip: set[str], only: set[str] | None) -> None:
+    if "validate" in skip or (only is not None and "validate" not in only):
+        return
+    path = root / "claims" / "wiki-ja-00000.yaml"
+    for name, a, b in EDITS:
+        text = path.read_text(encoding="utf-8")
+        if a in text:
+            run(validate, root, 600)  # the index up to date first
+            path.write_text(text.replace(a, b, 1), encoding="utf-8")
+            op(f"validate {name}", validate, "validate cold")
+            path.write_text(text, encoding="utf-8")
+    hooks = ROOT / ".pre-commit-hooks.yaml"
+    pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
+    if pre_commit is None or not hooks.is_file() or shutil.which("git") is None:
+        return
+    import yaml
+
+    (hook,) = [h for h in yaml.safe_load(hooks.read_text(encoding="utf-8")) if h["id"] == "factcheck-validate"]
+    # The hook as shipped, with its entry resolved to this environment's factcheck
+    # (language: system under repo: local, so pre-commit builds no environment).
+    ours = {**hook, "language": "system", "entry": " ".join([*validate[:-1], hook["entry"].split(None, 1)[1]])}
+    noop = {**ours, "id": "noop", "name": "do nothing", "entry": "true"}
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@invalid", "-c", "commit.gpgsign=false"]
+    for argv in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "repository"]):
+        subprocess.run([*git, *argv], cwd=root, check=True, stdout=subprocess.DEVNULL)
+    for label, hook_def in (("validate pre-commit, noop hook", noop), ("validate pre-commit, our hook", ours)):
+        config = root / ".pre-commit-config.yaml"
+        config.write_text(yaml.safe_dump({"repos": [{"repo": "local", "hooks": [hook_def]}]}), encoding="utf-8")
+        subprocess.run([*git, "add", ".pre-commit-config.yaml"], cwd=root, check=True)
+        run([pre_commit, "run"], root, 600)  # pre-commit's own first-run set-up, and the index up to date
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(EDITS[1][1], EDITS[1][2], 1), encoding="utf-8")  # a one-file commit, valid
+        subprocess.run([*git, "add", str(path)], cwd=root, check=True)
+        op(label, [pre_commit, "run"], "validate cold")
+        path.write_text(text, encoding="utf-8")
+        subprocess.run([*git, "add", str(path)], cwd=root, check=True)
 
 
 def _edit_one_claim(path: Path) -> None:

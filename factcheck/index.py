@@ -42,6 +42,7 @@ from typing import Any, cast
 from factcheck import facts
 from factcheck.errors import ClaimFileError
 from factcheck.model import Finding
+from factcheck.schema import keep_compiled_in
 from factcheck.store import Corpus, FileKind, LoadedFile, Repository, build_models, load_file
 from factcheck.warm import code_fingerprint
 from factcheck.yamlio import Located
@@ -50,7 +51,7 @@ INDEX_DIR = ".factcheck"
 INDEX_FILE = "index.sqlite"
 # Bumped whenever what is stored changes shape; an index of another format
 # (or written by another factcheck version) is rebuilt, never read.
-FORMAT = "9"
+FORMAT = "10"
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Below this many files to read, a process pool costs more than it saves.
 _PARALLEL_FROM = 48
@@ -97,10 +98,17 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(id UNINDEXED, text, tokenize='trigram
 -- computed from (every factual claim's id, document and text): a claim edit
 -- changes the key, and only the latest result is kept.
 CREATE TABLE candidates (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
--- The cross-file rules' findings, keyed by what they read (every file's
--- facts, the corpus's order and display paths, the rules and their options):
--- a commit that leaves every fact as it was re-checks no cross-file rule.
-CREATE TABLE crossfile (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
+-- The cross-file rules' last findings (only the latest: context is a hash of
+-- the rules and their options; version changes with every write), each with
+-- its owner keys, and the journal of the files whose facts were replaced
+-- since: their keys as they were (factcheck.checks.crossfile asks the rules
+-- again about those keys only).
+CREATE TABLE crossfile (context TEXT PRIMARY KEY, version INTEGER NOT NULL, blob BLOB NOT NULL);
+CREATE TABLE crossjournal (
+    n INTEGER PRIMARY KEY, path TEXT NOT NULL,
+    facts_sha TEXT, shown TEXT, kind TEXT,  -- as they were; NULL: the file was new
+    broken INTEGER NOT NULL, keys BLOB NOT NULL  -- marshal: facts.keys as they were
+);
 -- What a read command derives from the whole repository (stats, list's
 -- records, the report), keyed by every file's content hash, the state of
 -- every document's source and the configuration: kept while nothing changed.
@@ -269,6 +277,7 @@ def _read(job: _Job) -> tuple[str, tuple[bytes, bytes], bytes | None, str | None
     model objects when ``build``, else the single-file rules' findings (with
     the state of the source they were made against)."""
     path, rel, kind, shown, build, root = job
+    keep_compiled_in(Path(root) / INDEX_DIR)  # the schema's compiled check is kept beside the index
     f = load_file(Path(path), kind, shown_as=shown, build=build)
     rules = None
     if not build:
@@ -411,7 +420,7 @@ class Index:
                 wanted[rel] = (Path(real), kind)
                 shown_as[rel] = names.shown(path, real)
                 stats[rel] = st
-        rows = {r[0]: r[1:] for r in db.execute("SELECT path, kind, size, mtime_ns, sha256, shown, inode FROM files")}
+        rows = {r[0]: r[1:] for r in db.execute("SELECT path, kind, size, mtime_ns, sha256, shown, inode, facts_sha FROM files")}
         to_read: list[_Job] = []
         touched: list[tuple[int, int, int, str]] = []
         for rel, (path, kind) in wanted.items():
@@ -440,6 +449,7 @@ class Index:
             try:
                 searchable = not self._search_unbuilt()
                 db.executemany("UPDATE files SET size = ?, mtime_ns = ?, inode = ? WHERE path = ?", touched)
+                self._journal(db, [*removed, *(job[1] for job in to_read)], rows)
                 for rel in removed:
                     self._forget(rel)
                     db.execute("DELETE FROM files WHERE path = ?", (rel,))
@@ -484,6 +494,26 @@ class Index:
         db.executemany("INSERT INTO claims (id, path, document, text) VALUES (?, ?, ?, ?)",
                        [(cid, rel, doc, text) for cid, doc, text in claims])
         facts.store(db, rel, found)
+
+    @staticmethod
+    def _journal(db: sqlite3.Connection, paths: Iterable[str], rows: dict[str, tuple[Any, ...]]) -> None:
+        """Note each file about to be read again or forgotten, with its facts'
+        keys as they are (before its rows are replaced), for the cross-file
+        findings kept (see the crossjournal table).  A journal longer than
+        the files are many is dropped with the findings: made anew next time."""
+        for rel in paths:
+            row = rows.get(rel)
+            if row is None:
+                db.execute("INSERT INTO crossjournal (path, broken, keys) VALUES (?, 0, ?)", (rel, marshal.dumps([])))
+                continue
+            broken = db.execute("SELECT broken FROM fdocs WHERE path = ?", (rel,)).fetchone()
+            db.execute(
+                "INSERT INTO crossjournal (path, facts_sha, shown, kind, broken, keys) VALUES (?, ?, ?, ?, ?, ?)",
+                (rel, row[6], row[4], row[0], int(bool(broken and broken[0])), marshal.dumps(facts.keys(db, rel))),
+            )
+        if db.execute("SELECT count(*) > max(1000, 2 * (SELECT count(*) FROM files)) FROM crossjournal").fetchone()[0]:
+            db.execute("DELETE FROM crossjournal")
+            db.execute("DELETE FROM crossfile")
 
     @staticmethod
     def _collect(db: sqlite3.Connection, later: list[tuple[str, Any]]) -> None:
@@ -624,34 +654,44 @@ class Index:
         assert self._db is not None
         return facts.open_tables(self._db, [(relpath(f, self.repo.root), f.path) for f in files])
 
-    def cross_key(self, files: Sequence[LoadedFile], rules: str) -> str:
-        """What the cross-file rules ``rules`` (their ids and options) read
-        of the corpus ``files`` (in this order): every file's facts and display path."""
+    def kept_cross(self) -> tuple[str, int, list[tuple[Any, ...]]] | None:
+        """The cross-file findings kept: (context, version, entries), or None."""
         assert self._db is not None
-        shas = dict(self._db.execute("SELECT path, facts_sha FROM files").fetchall())
-        h = hashlib.sha256(f"{rules}\x1e".encode())
-        for f in files:
-            rel = relpath(f, self.repo.root)
-            h.update(f"{rel}\x1f{f.path}\x1f{shas.get(rel)}\x1e".encode("utf-8", "surrogateescape"))
-        return h.hexdigest()
+        row = self._db.execute("SELECT context, version, blob FROM crossfile").fetchone()
+        return (row[0], row[1], marshal.loads(row[2])) if row is not None else None
 
-    def cross_findings(self, key: str) -> list[tuple[Any, ...]] | None:
-        """The cross-file rules' (rule id, problem fields) kept under ``key``, or None."""
+    def cross_journal(self) -> list[tuple[Any, ...]]:
+        """(n, path, facts_sha, shown, kind, broken, keys) of every file whose
+        facts were replaced since the cross-file findings were kept, oldest first."""
         assert self._db is not None
-        row = self._db.execute("SELECT blob FROM crossfile WHERE key = ?", (key,)).fetchone()
-        return marshal.loads(row[0]) if row is not None else None
+        return [(*r[:6], marshal.loads(r[6])) for r in self._db.execute(
+            "SELECT n, path, facts_sha, shown, kind, broken, keys FROM crossjournal ORDER BY n")]
 
-    def keep_cross_findings(self, key: str, found: list[tuple[Any, ...]]) -> None:
-        """Keep the cross-file findings under ``key`` (only the latest). Best effort."""
+    def keep_cross(self, context: str, seen: int | None, entries: list[tuple[Any, ...]], upto: int) -> bool:
+        """Keep ``entries`` as the cross-file findings of the files as they are
+        now, and drop the journal up to ``upto`` (what they took in), unless
+        another command kept others since this one read version ``seen``
+        (None: none were kept).  Best effort: False when not kept."""
         assert self._db is not None
+        db = self._db
         try:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("DELETE FROM crossfile")
-            self._db.execute("INSERT INTO crossfile VALUES (?, ?)", (key, marshal.dumps(found)))
-            self._db.execute("COMMIT")
-        except sqlite3.OperationalError:  # busy or read-only: checked again next time
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row = db.execute("SELECT version FROM crossfile").fetchone()
+                if (row[0] if row is not None else None) != seen:
+                    db.execute("ROLLBACK")
+                    return False
+                db.execute("DELETE FROM crossfile")
+                db.execute("INSERT INTO crossfile VALUES (?, ?, ?)", (context, (seen or 0) + 1, marshal.dumps(entries)))
+                db.execute("DELETE FROM crossjournal WHERE n <= ?", (upto,))
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError:  # busy or read-only: asked again next time
+            return False
+        return True
 
     def attach_values(self, files: Sequence[LoadedFile]) -> None:
         """Fill in the values and positions of ``files`` (a refresh made without them)."""

@@ -193,11 +193,14 @@ def _similar_pairs(entries: list[tuple[Any, str]], threshold: float) -> Iterator
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     threshold = float(options["threshold"])
+    # One document's claims are one file's: a second file with the same
+    # document id (a copy) is unique-id's one finding, and is compared within
+    # itself, as the index (which keeps this rule's findings per file) does.
     by_document: dict[str, list[tuple[Any, str]]] = defaultdict(list)
     for item in ctx.claims:
         text = item.data.get("text")
         if isinstance(text, str) and item.id is not None and text.strip():
-            by_document[item.document].append((item, " ".join(unicodedata.normalize("NFKC", text).split())))
+            by_document[item.file.path].append((item, " ".join(unicodedata.normalize("NFKC", text).split())))
     for entries in by_document.values():
         for k, j, score in _similar_pairs(entries, threshold):
             item, earlier = entries[k][0], entries[j][0]

@@ -311,7 +311,6 @@ def validate(
     ctx = Context(corpus)
     enabled = [rule_id for rule_id in RULES if config.enabled(rule_id)]
     problems: list[tuple[str, Problem]] = []
-    tables = None
     indexed = False  # the cross-file rules answered from the index's tables
     if refreshed is not None and cached:
         problems += [(r, p) for r, p in _file_rule_problems(corpus, refreshed, resolved_options) if r in enabled]
@@ -322,27 +321,16 @@ def validate(
             refreshed.index.attach_values([f for f in corpus.files if f.located is None])
     else:
         rules = [(rule_id, RULES[rule_id]) for rule_id in enabled]
-    # The cross-file rules' findings are kept in the index under what they
-    # read: a change that leaves every file's facts as they were (a comment,
-    # a claim's text edited in place) asks none of them again.
-    key = refreshed.index.cross_key(corpus.files, repr([(r, resolved_options[r]) for r, _ in rules])) if indexed and refreshed is not None else None
-    kept = refreshed.index.cross_findings(key) if key is not None and refreshed is not None else None
-    if kept is not None:
-        problems += [(rule_id, Problem(*fields)) for rule_id, *fields in kept]
-        rules = []
-    elif indexed and refreshed is not None:
-        tables = refreshed.index.tables(corpus.files)
-    crossed: list[tuple[str, Problem]] = []
-    for done, (rule_id, rule) in enumerate(rules, 1):
-        if tables is not None:
-            crossed += [(rule_id, p) for p in rule.check_index(tables, resolved_options[rule_id])]  # type: ignore[attr-defined]
-        else:
+    if indexed and refreshed is not None:
+        # Kept in the index, and asked again only about what changed (checks.crossfile).
+        from factcheck.checks.crossfile import answer
+
+        problems += answer(refreshed.index, corpus.files, rules, resolved_options, progress)
+    else:
+        for done, (rule_id, rule) in enumerate(rules, 1):
             problems += [(rule_id, p) for p in rule.check(ctx, resolved_options[rule_id])]
-        if progress is not None:
-            progress(done, len(rules))
-    if key is not None and refreshed is not None and kept is None:
-        refreshed.index.keep_cross_findings(key, [(rule_id, *p) for rule_id, p in crossed])
-    problems += crossed
+            if progress is not None:
+                progress(done, len(rules))
     findings = [
         Finding(p.path, p.line, p.column, config.rule_severity(rule_id, RULES[rule_id].SEVERITY), rule_id, cut(p.message), p.kind)
         for rule_id, p in problems

@@ -86,16 +86,29 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 
 def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
     """The same findings, from the index's tables: reference ids no claim mentions."""
+    for _, problem in owned(facts, options):
+        yield problem
+
+
+def owned(facts: Tables, options: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], Problem]]:
+    """``check_index``'s findings, each with its owner ("reference", its id,
+    its document): whether it is mentioned hangs on its id; whether its
+    document has a mistyped cite (then quiet) on the document, which is
+    touched when a cite of it changed or the reference it names did.
+    Scoped, only references with a touched id or document."""
+    candidates = f"SELECT DISTINCT document FROM items WHERE kind = 'references' AND {facts.within('id', 'document')}"
     mistyped = {r[0] for r in facts.rows(
         "SELECT DISTINCT x.document FROM cites x WHERE x.key != 'custom.see'"
-        " AND NOT EXISTS (SELECT 1 FROM items i WHERE i.id = x.ref AND i.kind = 'references')"
+        + (f" AND x.document IN ({candidates})" if facts.scoped else "")
+        + " AND NOT EXISTS (SELECT 1 FROM items i WHERE i.id = x.ref AND i.kind = 'references')"
     )}
     stems = facts.unreadable_stems("claims")
     for ident, document, shown, line, col in facts.rows(
         "SELECT i.id, i.document, c.shown, i.line, i.col FROM items i JOIN corpus c ON c.path = i.path"
-        " WHERE i.kind = 'references' AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.value = i.id)"
+        f" WHERE i.kind = 'references' AND {facts.within('i.id', 'i.document')}"
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.value = i.id)"
         " ORDER BY c.n, i.pos"
     ):
         if document in mistyped or facts.maybe_in_unreadable(stems, ident, document):
             continue
-        yield Problem(shown, line, col, f"reference {clip(ident)} is never cited")
+        yield ("reference", ident, document), Problem(shown, line, col, f"reference {clip(ident)} is never cited")
