@@ -43,7 +43,7 @@ from factcheck import facts
 from factcheck.errors import ClaimFileError
 from factcheck.model import Finding
 from factcheck.schema import keep_compiled_in
-from factcheck.store import Corpus, FileKind, LoadedFile, Repository, build_models, load_file
+from factcheck.store import YAML_SUFFIXES, Corpus, FileKind, LoadedFile, Repository, build_models, load_file
 from factcheck.warm import code_fingerprint
 from factcheck.yamlio import Located
 
@@ -230,10 +230,34 @@ def _encode(f: LoadedFile) -> tuple[bytes, bytes]:
     return marshal.dumps(located), marshal.dumps((error, schema))
 
 
-def _decode(blob: bytes | None, problems: bytes, shown: str, kind: FileKind, file: Path) -> LoadedFile:
+# Most files have no findings and no problems: their blobs are compared, not
+# decoded.  marshal flags an object referenced more than once, so an empty list
+# has two encodings (both listed; any other bytes are decoded).
+_NONE_FOUND = frozenset({marshal.dumps([]), (lambda empty: marshal.dumps(empty))([])})
+_NO_PROBLEMS = frozenset({marshal.dumps((None, [])), (lambda empty: marshal.dumps((None, empty)))([])})
+
+
+class _IndexedFile(LoadedFile):
+    """A file as the index gives it: its ``file`` a Path only when asked
+    (making 10^3 Paths was a tenth of a warm refresh)."""
+
+    _file: Path | str | None
+
+    @property
+    def file(self) -> Path | None:
+        if isinstance(self._file, str):
+            self._file = Path(self._file)
+        return self._file
+
+    @file.setter
+    def file(self, value: Path | str | None) -> None:
+        self._file = value
+
+
+def _decode(blob: bytes | None, problems: bytes, shown: str, kind: FileKind, file: Path | str) -> LoadedFile:
     """A file as read; without ``blob`` (the read commands), no values."""
-    error, schema = marshal.loads(problems)
-    loaded = LoadedFile(shown, kind, file=file)
+    error, schema = (None, ()) if problems in _NO_PROBLEMS else marshal.loads(problems)
+    loaded = _IndexedFile(shown, kind, file=file)  # type: ignore[arg-type]  # a str: made a Path when asked
     located = marshal.loads(blob) if blob is not None else None
     if located is not None:
         loaded.located = _LazyLocated(shown, located[0], located[1])
@@ -303,10 +327,10 @@ def _read(job: _Job) -> tuple[str, tuple[bytes, bytes], bytes | None, str | None
 # --- the database ------------------------------------------------------------------
 
 
-def _state(path: Path) -> str:
+def _state(path: Path | str) -> str:
     """A file's size and modification time, or 'missing'."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except (OSError, ValueError):  # a source path with NUL, too long: as good as missing
         return "missing"
     return f"{st.st_size}:{st.st_mtime_ns}"
@@ -330,6 +354,7 @@ class Index:
         self.path = self.folder / INDEX_FILE
         self._db: sqlite3.Connection | None = None
         self._with_suppress: set[str] | None = None
+        self._rels: dict[int, str] = {}  # id of a file given by _files -> its root-relative path
 
     # -- opening, checking, rebuilding
 
@@ -407,17 +432,17 @@ class Index:
     def _refresh(self, extra: Sequence[tuple[Path, FileKind]], values: bool, models: bool) -> Refreshed:
         db = self.open()
         root = self.repo.root
-        wanted: dict[str, tuple[Path, FileKind]] = {}
+        wanted: dict[str, tuple[str, FileKind]] = {}
         shown_as: dict[str, str] = {}
         names = _Names(root)
         stats: dict[str, os.stat_result | None] = {}
-        for path, kind in [*self.repo.all_paths(), *extra]:
+        for path, kind in [*_listed(self.repo), *((str(p), k) for p, k in extra)]:
             real, st = names.real_and_stat(path)
             if not real.startswith(names.root):
                 raise IndexUnavailable(f"{path} is outside the repository")
             rel = real[len(names.root):].replace(os.sep, "/")
             if rel not in wanted:
-                wanted[rel] = (Path(real), kind)
+                wanted[rel] = (real, kind)
                 shown_as[rel] = names.shown(path, real)
                 stats[rel] = st
         rows = {r[0]: r[1:] for r in db.execute("SELECT path, kind, size, mtime_ns, sha256, shown, inode, facts_sha FROM files")}
@@ -429,7 +454,7 @@ class Index:
             st = stats[rel]
             if st is None:  # a link (followed), or gone
                 try:
-                    st = path.stat()
+                    st = os.stat(path)
                 except OSError:
                     st = None
             if row is not None and st is not None and row[0] == kind and row[4] == shown:
@@ -439,7 +464,7 @@ class Index:
                 if _sha(path) == row[3]:
                     touched.append((st.st_size, st.st_mtime_ns, st.st_ino, rel))
                     continue
-            to_read.append((str(path), rel, kind, shown, models, str(root)))
+            to_read.append((path, rel, kind, shown, models, str(root)))
         removed = [rel for rel in rows if rel not in wanted]
         results = self._read_all(to_read)
         if not rows and len(to_read) >= _BULK_FROM:
@@ -595,16 +620,24 @@ class Index:
         with ProcessPoolExecutor(workers) as pool:
             yield from pool.map(_read, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 4))))
 
-    def _files(self, wanted: dict[str, tuple[Path, FileKind]], values: bool) -> list[LoadedFile]:
+    def _files(self, wanted: dict[str, tuple[str, FileKind]], values: bool) -> list[LoadedFile]:
         assert self._db is not None
-        out = []
         column = "loaded" if values else "NULL"
+        order = {rel: i for i, rel in enumerate(wanted)}
+        found: list[tuple[int, LoadedFile]] = []
         for rel, kind, shown, blob, problems in self._db.execute(f"SELECT path, kind, shown, {column}, problems FROM files"):
             if rel in wanted:
-                out.append(_decode(blob, problems, shown, kind, wanted[rel][0]))
-        order = {rel: i for i, rel in enumerate(wanted)}
-        out.sort(key=lambda f: order[relpath(f, self.repo.root)])
-        return out
+                loaded = _decode(blob, problems, shown, kind, wanted[rel][0])
+                self._rels[id(loaded)] = rel
+                found.append((order[rel], loaded))
+        found.sort(key=lambda x: x[0])
+        return [f for _, f in found]
+
+    def rel(self, f: LoadedFile) -> str:
+        """``relpath(f)``: known for the files this index gave (10^3 files,
+        several times a command)."""
+        known = self._rels.get(id(f))
+        return known if known is not None else relpath(f, self.repo.root)
 
     # -- models for the read commands
 
@@ -652,7 +685,7 @@ class Index:
     def tables(self, files: Sequence[LoadedFile]) -> facts.Tables:
         """The facts tables, their corpus being ``files`` in this order."""
         assert self._db is not None
-        return facts.open_tables(self._db, [(relpath(f, self.repo.root), f.path) for f in files])
+        return facts.open_tables(self._db, [(self.rel(f), f.path) for f in files])
 
     def kept_cross(self) -> tuple[str, int, list[tuple[Any, ...]]] | None:
         """The cross-file findings kept: (context, version, entries), or None."""
@@ -697,7 +730,7 @@ class Index:
         """Fill in the values and positions of ``files`` (a refresh made without them)."""
         assert self._db is not None
         for f in files:
-            row = self._db.execute("SELECT loaded FROM files WHERE path = ?", (relpath(f, self.repo.root),)).fetchone()
+            row = self._db.execute("SELECT loaded FROM files WHERE path = ?", (self.rel(f),)).fetchone()
             located = marshal.loads(row[0]) if row is not None else None
             if located is not None:
                 f.located = _LazyLocated(f.path, located[0], located[1])
@@ -712,7 +745,7 @@ class Index:
         for f in files:
             if f.path not in wanted and not self._suppressing(f):
                 continue
-            row = self._db.execute("SELECT anchors FROM files WHERE path = ?", (relpath(f, self.repo.root),)).fetchone()
+            row = self._db.execute("SELECT anchors FROM files WHERE path = ?", (self.rel(f),)).fetchone()
             if row is not None and (found := marshal.loads(row[0])):
                 out[f.path] = [Anchor(line, ident, frozenset(names), places) for line, ident, names, places in found]
         return out
@@ -721,7 +754,7 @@ class Index:
         if self._with_suppress is None:
             assert self._db is not None
             self._with_suppress = {r[0] for r in self._db.execute("SELECT path FROM files WHERE suppresses")}
-        return relpath(f, self.repo.root) in self._with_suppress
+        return self.rel(f) in self._with_suppress
 
     def files_for_claim(self, claim_id: str) -> set[str] | None:
         """The files one claim's full answer (statuses, references, related
@@ -755,7 +788,7 @@ class Index:
         assert self._db is not None
         out = {}
         for rel, source, state, blob in self._db.execute("SELECT path, source, source_state, findings FROM files"):
-            out[rel] = (source, state, marshal.loads(blob) if blob is not None else None)
+            out[rel] = (source, state, None if blob is None else [] if blob in _NONE_FOUND else marshal.loads(blob))
         return out
 
     def store_findings(self, rows: Iterable[tuple[str, str | None, list[tuple[Any, ...]]]]) -> None:
@@ -774,7 +807,8 @@ class Index:
                 self._db.execute("ROLLBACK")
 
     def source_state(self, source: str | None) -> str | None:
-        return _state(self.repo.root / source) if source else None
+        # (os.path.join, not Path: once per claims file, 10^3 a command)
+        return _state(os.path.join(self.repo.root, source)) if source else None
 
     # -- search
 
@@ -829,8 +863,24 @@ class Index:
         return [r[0] for r in self._db.execute(sql, (text,))]
 
 
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _sha(path: Path | str) -> str:
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def _listed(repo: Repository) -> list[tuple[str, FileKind]]:
+    """``repo.all_paths()`` as strings (10^3 files: no Path made for each)."""
+    if repo.config.exclude:
+        return [(str(p), kind) for p, kind in repo.all_paths()]
+    out: list[tuple[str, FileKind]] = []
+    for kind, folder in (("claims", repo.claims_dir), ("references", repo.references_dir)):
+        where = str(folder)
+        if not os.path.isdir(where):
+            continue
+        with os.scandir(where) as entries:
+            names = sorted(e.name for e in entries if not e.name.startswith(".") and os.path.splitext(e.name)[1] in YAML_SUFFIXES)
+        out += [(where + os.sep + name, cast(FileKind, kind)) for name in names]
+    return out
 
 
 class _Names:
@@ -846,7 +896,7 @@ class _Names:
         """What ``path.resolve()`` gives, as a string."""
         return self.real_and_stat(path)[0]
 
-    def real_and_stat(self, path: Path) -> tuple[str, os.stat_result | None]:
+    def real_and_stat(self, path: Path | str) -> tuple[str, os.stat_result | None]:
         """``real(path)``, with the file's stat() when one lstat() tells it
         (not a link; None otherwise): one system call a file, not two."""
         text = os.path.abspath(path)
@@ -864,7 +914,7 @@ class _Names:
             self._folders[folder] = str(Path(folder).resolve())
         return os.path.join(self._folders[folder], name)
 
-    def shown(self, path: Path, real: str) -> str:
+    def shown(self, path: Path | str, real: str) -> str:
         """What ``display_path(path)`` gives: relative to the working folder when inside it."""
         return real[len(self.cwd):] if real.startswith(self.cwd) else str(path)
 

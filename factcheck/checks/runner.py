@@ -225,14 +225,13 @@ def file_rule_findings(f: LoadedFile, root: Path) -> list[FileFinding]:
 def _file_rule_problems(corpus: Corpus, refreshed: Any, options: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, Problem]]:
     """The findings of the single-file rules: from the index for files (and
     sources) unchanged since they were made, run again for the others."""
-    from factcheck.index import relpath
 
     idx = refreshed.index
     cached = idx.cached_findings()
     out: list[tuple[str, Problem]] = []
     stale: list[LoadedFile] = []
     for f in corpus.files:
-        source, state, found = cached.get(relpath(f, corpus.root), (None, None, None))
+        source, state, found = cached.get(idx.rel(f), (None, None, None))
         if found is not None and state == idx.source_state(source):
             out += [(rule_id, Problem(f.path, line, col, message, kind)) for rule_id, line, col, message, kind in found]
         else:
@@ -252,7 +251,7 @@ def _file_rule_problems(corpus: Corpus, refreshed: Any, options: Mapping[str, Ma
         source = sub.document_of(f) if f.kind == "claims" and f.located is not None and isinstance(f.located.data, dict) else None
         src = source.get("source") if source else None
         src = src if isinstance(src, str) else None
-        rows.append((relpath(f, corpus.root), idx.source_state(src), fresh[f.path]))
+        rows.append((idx.rel(f), idx.source_state(src), fresh[f.path]))
     idx.store_findings(rows)
     return out
 

@@ -96,16 +96,22 @@ def owned(facts: Tables, options: Mapping[str, Any]) -> Iterator[tuple[tuple[str
     document has a mistyped cite (then quiet) on the document, which is
     touched when a cite of it changed or the reference it names did.
     Scoped, only references with a touched id or document."""
-    candidates = f"SELECT DISTINCT document FROM items WHERE kind = 'references' AND {facts.within('id', 'document')}"
+    # Scoped: the references with a touched id, and those of references files
+    # whose document is touched (two indexed look-ups; an OR would scan every item).
+    chosen = (
+        "SELECT rowid FROM items WHERE id IN temp.touched AND kind = 'references' UNION"
+        " SELECT i.rowid FROM fdocs d JOIN items i ON i.path = d.path"
+        " WHERE d.kind = 'references' AND d.document IN temp.touched"
+    )
     mistyped = {r[0] for r in facts.rows(
         "SELECT DISTINCT x.document FROM cites x WHERE x.key != 'custom.see'"
-        + (f" AND x.document IN ({candidates})" if facts.scoped else "")
+        + (f" AND x.document IN (SELECT document FROM items WHERE rowid IN ({chosen}))" if facts.scoped else "")
         + " AND NOT EXISTS (SELECT 1 FROM items i WHERE i.id = x.ref AND i.kind = 'references')"
     )}
     stems = facts.unreadable_stems("claims")
     for ident, document, shown, line, col in facts.rows(
         "SELECT i.id, i.document, c.shown, i.line, i.col FROM items i JOIN corpus c ON c.path = i.path"
-        f" WHERE i.kind = 'references' AND {facts.within('i.id', 'i.document')}"
+        " WHERE i.kind = 'references'" + (f" AND i.rowid IN ({chosen})" if facts.scoped else "") +
         " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.value = i.id)"
         " ORDER BY c.n, i.pos"
     ):
