@@ -214,3 +214,39 @@ def test_any_sequence_of_changes_keeps_validate_true(changes: list[tuple[Any, in
             else:
                 _same(repo)
         _same(repo)
+
+
+def test_a_cite_turning_mistyped_quiets_the_citing_documents_unused_references(tmp_path: Path) -> None:
+    """doc1 cites doc2-ref-1, then doc2-ref-1 goes: doc1 now has a mistyped
+    cite, so doc1's own unused reference is no longer reported, though
+    neither doc1's files nor its reference's id changed."""
+    repo = Repo(tmp_path)
+    for claim in repo.files["claims/doc1.yaml"]["claims"]:
+        if claim.get("cites") == ["doc1-ref-1"]:
+            claim.pop("cites")  # doc1-ref-1: never cited
+    repo.files["claims/doc1.yaml"]["claims"][0]["cites"] = ["doc2-ref-1"]
+    repo.write()
+    assert "reference 'doc1-ref-1' is never cited" in _same(repo)[0][1]
+    refs = repo.files["references/doc2.yaml"]["references"]
+    repo.files["references/doc2.yaml"]["references"] = [r for r in refs if r["id"] != "doc2-ref-1"]
+    repo.write()
+    truth = _same(repo)[0][1]
+    assert "dangling-cite" in truth and "doc1-ref-1" not in truth
+    repo.files["references/doc2.yaml"]["references"] = refs
+    repo.write()
+    assert "doc1-ref-1" in _same(repo)[0][1]
+
+
+def test_an_unreadable_file_quiets_the_findings_about_ids_it_might_hold(tmp_path: Path, asked: dict[str, list[Any]]) -> None:
+    """doc4's relation to doc3-2 dangles; then a claims file named doc3 that
+    cannot be read appears (doc3-2 might be in it): the finding goes, though
+    no key of its own changed; the file mended, it comes back."""
+    repo = Repo(tmp_path)
+    repo.files["claims/doc3.yaml"]["claims"][2]["id"] = "doc3-2-renamed"
+    repo.write()
+    assert "dangling-relation" in _same(repo)[0][1]
+    broken = tmp_path / "claims" / "doc3.yml"
+    broken.write_text("claims: [unclosed\n", encoding="utf-8")
+    assert "dangling-relation" not in _same(repo)[0][1]
+    broken.unlink()
+    assert "dangling-relation" in _same(repo)[0][1]
