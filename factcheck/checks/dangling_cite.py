@@ -28,8 +28,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from rapidfuzz import process
-
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
 from factcheck.safety import clip
@@ -43,6 +41,8 @@ DEFAULTS: dict[str, Any] = {}
 
 
 def _hint(ident: str, known: Any) -> str:
+    from rapidfuzz import process  # only for a finding: validate with none loads no rapidfuzz
+
     best = process.extractOne(ident, list(known), score_cutoff=80) if known else None
     return f"; did you mean {clip(best[0])}?" if best else ""
 

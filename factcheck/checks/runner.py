@@ -11,9 +11,7 @@ from __future__ import annotations
 import functools
 import gc
 import marshal
-import multiprocessing
 import os
-import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
@@ -137,6 +135,9 @@ class _Helper:
     when the result is asked."""
 
     def __init__(self, run: Callable[[], list[FileFinding]]):
+        import multiprocessing  # (here: only a file of HELPER_FROM claims gets a helper)
+        import threading
+
         self._run = run
         self._pid: int | None = None
         if not hasattr(os, "fork") or multiprocessing.parent_process() is not None or threading.active_count() > 1:
