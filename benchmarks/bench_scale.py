@@ -14,7 +14,11 @@ the same run and as real subprocesses of the installed entry point:
              the search word; check-jsonschema with the project's schemas when
              it is installed
   factcheck  --version and --help; validate cold (no .factcheck/ index), warm
-             (nothing changed) and after one file changed; list, stats, show,
+             (nothing changed) and after one file changed (a comment added, a
+             claim's text edited, a line inserted above its claims, a claim id
+             renamed); a one-file commit through real pre-commit running the
+             project's hook (when pre-commit and git are installed), beside a
+             do-nothing hook (these five: the fastest of 5); list, stats, show,
              search, export (cold and warm); list and stats after one
              claim's text changed; report (twice: the second reuses
              the detector's scan kept in the index) and contradictions unless
@@ -268,6 +272,8 @@ def measure(
     one = root / "claims" / Path(files[0]).name
     one.write_text(one.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
     op("validate one file changed", [*fc, "validate"], "validate cold")
+    if "validate" not in skip and (only is None or "validate" in only):
+        rows += _validate_after_edits(root, [*fc, "validate"], timeout)
     op("list --status disputed cold", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version", cold=True)
     # Asked a second time: the cold run kept its answer (the "first" rows below ask new questions).
     op("list --status disputed warm, kept", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version")
@@ -345,6 +351,67 @@ def measure(
         # The detector's scan is now kept in the index: the next report reuses it.
         op("report html again", [*fc, "report", "--format", "html", "-o", f"{out}/r.html"], "validate cold")
     op("contradictions warm", [*fc, "contradictions", "--format", "json"], "validate cold")
+    return rows
+
+
+# validate after one claim file changed, three ways (each undone after its run):
+# a claim's text (no fact moves: the cross-file findings are kept), a line
+# inserted above the claims (every position below moves), a claim id renamed
+# (the next document's relation to it dangles); then the same one-file commit
+# through real pre-commit running the project's hook, beside a do-nothing hook.
+EDITS = (
+    ("text edited", "報じられた（第2報）", "伝えられた（第2報）"),  # (exit 1: no longer in its source)
+    ("line inserted above", "claims:\n  - id: wiki-ja-00000-001\n", "claims:\n  # inserted\n  - id: wiki-ja-00000-001\n"),
+    ("id renamed", "- id: wiki-ja-00000-051\n", "- id: wiki-ja-00000-051x\n"),  # (exit 1: a relation dangles)
+)
+
+
+def _validate_after_edits(root: Path, validate: list[str], timeout: float) -> list[Row]:
+    """Rows of validate after each of EDITS, and of the one-file commit
+    through pre-commit: each the fastest of 5 (edit, run, undo, and a
+    validate bringing the index up to date again), one run being mostly the
+    shared machine's noise at this size."""
+    path = root / "claims" / "wiki-ja-00000.yaml"
+    original = path.read_text(encoding="utf-8")
+    rows: list[Row] = []
+
+    def fastest(name: str, argv: list[str], edited: str, staged: list[str] | None = None) -> None:
+        runs = []
+        for _ in range(5):
+            run(argv, root, timeout)  # the index up to date (and pre-commit set up) first
+            path.write_text(edited, encoding="utf-8")
+            if staged is not None:
+                subprocess.run([*staged, str(path)], cwd=root, check=True)
+            runs.append(run(argv, root, timeout))
+            path.write_text(original, encoding="utf-8")
+            if staged is not None:
+                subprocess.run([*staged, str(path)], cwd=root, check=True)
+        secs, mb, code = min(runs)
+        rows.append((name, secs, mb, code, "validate cold"))
+
+    for name, a, b in EDITS:
+        if a in original:
+            fastest(f"validate {name}", validate, original.replace(a, b, 1))
+    hooks = ROOT / ".pre-commit-hooks.yaml"
+    pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
+    if pre_commit is None or not hooks.is_file() or shutil.which("git") is None or EDITS[1][1] not in original:
+        return rows
+    import yaml
+
+    (hook,) = [h for h in yaml.safe_load(hooks.read_text(encoding="utf-8")) if h["id"] == "factcheck-validate"]
+    # The hook as shipped, with its entry resolved to this environment's factcheck
+    # (language: system under repo: local, so pre-commit builds no environment).
+    ours = {**hook, "language": "system", "entry": " ".join([*validate[:-1], hook["entry"].split(None, 1)[1]])}
+    noop = {**ours, "id": "noop", "name": "do nothing", "entry": "true"}
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@invalid", "-c", "commit.gpgsign=false"]
+    for argv in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "repository"]):
+        subprocess.run([*git, *argv], cwd=root, check=True, stdout=subprocess.DEVNULL)
+    for label, hook_def in (("validate pre-commit, noop hook", noop), ("validate pre-commit, our hook", ours)):
+        config = root / ".pre-commit-config.yaml"
+        config.write_text(yaml.safe_dump({"repos": [{"repo": "local", "hooks": [hook_def]}]}), encoding="utf-8")
+        subprocess.run([*git, "add", ".pre-commit-config.yaml"], cwd=root, check=True)
+        # A one-file commit that keeps the repository valid: a line inserted above the claims.
+        fastest(label, [pre_commit, "run"], original.replace(EDITS[1][1], EDITS[1][2], 1), staged=[*git, "add"])
     return rows
 
 

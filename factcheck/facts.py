@@ -66,6 +66,7 @@ CREATE TABLE cites (
 );
 CREATE INDEX cites_ref ON cites(ref);
 CREATE INDEX cites_path ON cites(path, pos);
+CREATE INDEX cites_document ON cites(document);
 CREATE TABLE relations (
     path TEXT NOT NULL, pos INTEGER NOT NULL, document TEXT NOT NULL, j INTEGER NOT NULL,
     target TEXT NOT NULL, type TEXT, within INTEGER NOT NULL,
@@ -174,7 +175,31 @@ def forget(db: sqlite3.Connection, rel: str) -> None:
         db.execute(f"DELETE FROM {table} WHERE path = ?", (rel,))
 
 
+# Every string of a file's rows that a cross-file finding elsewhere can hang
+# on: its ids, what it cites, its relations' targets, its document (as
+# written and as told), what it mentions.
+_KEYS = """
+SELECT id FROM items WHERE path = :p UNION SELECT ref FROM cites WHERE path = :p
+UNION SELECT document FROM cites WHERE path = :p
+UNION SELECT target FROM relations WHERE path = :p UNION SELECT document FROM relations WHERE path = :p
+UNION SELECT document FROM items WHERE path = :p
+UNION SELECT written FROM fdocs WHERE path = :p AND written IS NOT NULL
+UNION SELECT document FROM fdocs WHERE path = :p AND document IS NOT NULL
+UNION SELECT value FROM mentions WHERE path = :p
+"""
+
+
+def keys(db: sqlite3.Connection, rel: str) -> list[str]:
+    """The strings of one file's rows a cross-file finding can depend on (see _KEYS)."""
+    return sorted(r[0] for r in db.execute(_KEYS, {"p": rel}))
+
+
 # --- what the rules ask ----------------------------------------------------------------
+
+
+class Unscoped(Exception):
+    """A rule cannot answer for the touched keys alone this time (see
+    Tables.scope): it is asked about everything instead."""
 
 
 @dataclass
@@ -182,9 +207,26 @@ class Tables:
     """The facts tables of an up-to-date index, for the rules' ``check_index``.
 
     ``corpus`` (a temporary table: path, n, shown) holds the files in the
-    order the rules would meet them, and the path each finding names."""
+    order the rules would meet them, and the path each finding names.
+
+    Scoped (``scoped``): a rule's ``owned`` then answers only for the rows
+    whose owner keys are among the touched ones (the temporary table
+    ``touched``: every key of every file changed since its findings were
+    kept, before and after; see factcheck.checks.crossfile); ``kinds`` are
+    those files' kinds (before and after), ``kept_tags`` the owner tags of the
+    rule's kept findings."""
 
     db: sqlite3.Connection
+    scoped: bool = False
+    kinds: frozenset[str] = frozenset()
+    kept_tags: frozenset[str] = frozenset()
+
+    def within(self, *columns: str) -> str:
+        """An SQL condition to AND onto a rule's query: scoped, that one of
+        ``columns`` holds a touched key; else none (always true)."""
+        if not self.scoped:
+            return "1"
+        return "(" + " OR ".join(f"{c} IN temp.touched" for c in columns) + ")"
 
     def rows(self, sql: str, *params: Any) -> Iterator[Any]:
         return iter(self.db.execute(sql, params))
@@ -216,4 +258,11 @@ def open_tables(db: sqlite3.Connection, order: list[tuple[str, str]]) -> Tables:
     return Tables(db)
 
 
-__all__ = ["SCHEMA", "TABLES", "FileFacts", "Tables", "extract", "store", "forget", "open_tables"]
+def touch(db: sqlite3.Connection, touched: set[str]) -> None:
+    """Fill the temporary table ``touched`` (see Tables.within)."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS touched (v TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM temp.touched")
+    db.executemany("INSERT INTO temp.touched VALUES (?)", ((v,) for v in touched))
+
+
+__all__ = ["SCHEMA", "TABLES", "FileFacts", "Tables", "Unscoped", "extract", "store", "forget", "keys", "open_tables", "touch"]

@@ -42,7 +42,8 @@ from typing import Any, cast
 from factcheck import facts
 from factcheck.errors import ClaimFileError
 from factcheck.model import Finding
-from factcheck.store import Corpus, FileKind, LoadedFile, Repository, build_models, load_file
+from factcheck.schema import keep_compiled_in
+from factcheck.store import YAML_SUFFIXES, Corpus, FileKind, LoadedFile, Repository, build_models, load_file
 from factcheck.warm import code_fingerprint
 from factcheck.yamlio import Located
 
@@ -50,7 +51,7 @@ INDEX_DIR = ".factcheck"
 INDEX_FILE = "index.sqlite"
 # Bumped whenever what is stored changes shape; an index of another format
 # (or written by another factcheck version) is rebuilt, never read.
-FORMAT = "9"
+FORMAT = "11"
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Below this many files to read, a process pool costs more than it saves.
 _PARALLEL_FROM = 48
@@ -84,6 +85,14 @@ CREATE TABLE files (
     model BLOB,                     -- pickle: the ClaimFile or ReferenceFile, or NULL
     loaded BLOB NOT NULL            -- marshal: values and node positions (what rules read)
 );
+-- Covering indexes for the scans every command makes of every file's small
+-- columns: a row of files spans its own pages (its blobs), so a scan of the
+-- table reads 10^3 pages where these read a few dozen (~10 ms of a warm
+-- validate at 10^5 claims).
+CREATE INDEX files_state ON files(path, kind, size, mtime_ns, sha256, shown, inode, facts_sha);
+CREATE INDEX files_listing ON files(path, kind, shown, problems);
+CREATE INDEX files_found ON files(path, source, source_state, findings);
+CREATE INDEX files_suppressing ON files(suppresses, path);
 CREATE TABLE claims (
     id TEXT NOT NULL,
     path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
@@ -97,10 +106,17 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(id UNINDEXED, text, tokenize='trigram
 -- computed from (every factual claim's id, document and text): a claim edit
 -- changes the key, and only the latest result is kept.
 CREATE TABLE candidates (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
--- The cross-file rules' findings, keyed by what they read (every file's
--- facts, the corpus's order and display paths, the rules and their options):
--- a commit that leaves every fact as it was re-checks no cross-file rule.
-CREATE TABLE crossfile (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
+-- The cross-file rules' last findings (only the latest: context is a hash of
+-- the rules and their options; version changes with every write), each with
+-- its owner keys, and the journal of the files whose facts were replaced
+-- since: their keys as they were (factcheck.checks.crossfile asks the rules
+-- again about those keys only).
+CREATE TABLE crossfile (context TEXT PRIMARY KEY, version INTEGER NOT NULL, blob BLOB NOT NULL);
+CREATE TABLE crossjournal (
+    n INTEGER PRIMARY KEY, path TEXT NOT NULL,
+    facts_sha TEXT, shown TEXT, kind TEXT,  -- as they were; NULL: the file was new
+    broken INTEGER NOT NULL, keys BLOB NOT NULL  -- marshal: facts.keys as they were
+);
 -- What a read command derives from the whole repository (stats, list's
 -- records, the report), keyed by every file's content hash, the state of
 -- every document's source and the configuration: kept while nothing changed.
@@ -139,6 +155,32 @@ def _sweep(folder: Path) -> None:
 
 class IndexUnavailable(Exception):
     """The index cannot be used here (read-only folder, no FTS5 ...): read the files."""
+
+
+class IndexBusy(IndexUnavailable):
+    """Another process held the index's write lock for longer than the wait
+    (``BUSY_TIMEOUT``): the files are read without the index this time.  A
+    locked database is not a damaged one: it is left as it is."""
+
+
+# Seconds to wait for another command's write to the index before reading
+# the files without it.
+BUSY_TIMEOUT = 30.0
+
+
+def busy(exc: BaseException) -> bool:
+    """Whether ``exc`` says the database was locked by another connection
+    (or written since this one's snapshot), not that it is damaged."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    return getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc)
+
+
+def _busy_error(path: Path) -> IndexBusy:
+    return IndexBusy(
+        f"the index {path} stayed locked by another factcheck command for {BUSY_TIMEOUT:g} s;"
+        " read the files without it this time"
+    )
 
 
 def _fingerprint() -> str:
@@ -196,10 +238,34 @@ def _encode(f: LoadedFile) -> tuple[bytes, bytes]:
     return marshal.dumps(located), marshal.dumps((error, schema))
 
 
-def _decode(blob: bytes | None, problems: bytes, shown: str, kind: FileKind, file: Path) -> LoadedFile:
+# Most files have no findings and no problems: their blobs are compared, not
+# decoded.  marshal flags an object referenced more than once, so an empty list
+# has two encodings (both listed; any other bytes are decoded).
+_NONE_FOUND = frozenset({marshal.dumps([]), (lambda empty: marshal.dumps(empty))([])})
+_NO_PROBLEMS = frozenset({marshal.dumps((None, [])), (lambda empty: marshal.dumps((None, empty)))([])})
+
+
+class _IndexedFile(LoadedFile):
+    """A file as the index gives it: its ``file`` a Path only when asked
+    (making 10^3 Paths was a tenth of a warm refresh)."""
+
+    _file: Path | str | None
+
+    @property
+    def file(self) -> Path | None:
+        if isinstance(self._file, str):
+            self._file = Path(self._file)
+        return self._file
+
+    @file.setter
+    def file(self, value: Path | str | None) -> None:
+        self._file = value
+
+
+def _decode(blob: bytes | None, problems: bytes, shown: str, kind: FileKind, file: Path | str) -> LoadedFile:
     """A file as read; without ``blob`` (the read commands), no values."""
-    error, schema = marshal.loads(problems)
-    loaded = LoadedFile(shown, kind, file=file)
+    error, schema = (None, ()) if problems in _NO_PROBLEMS else marshal.loads(problems)
+    loaded = _IndexedFile(shown, kind, file=file)  # type: ignore[arg-type]  # a str: made a Path when asked
     located = marshal.loads(blob) if blob is not None else None
     if located is not None:
         loaded.located = _LazyLocated(shown, located[0], located[1])
@@ -243,6 +309,7 @@ def _read(job: _Job) -> tuple[str, tuple[bytes, bytes], bytes | None, str | None
     model objects when ``build``, else the single-file rules' findings (with
     the state of the source they were made against)."""
     path, rel, kind, shown, build, root = job
+    keep_compiled_in(Path(root) / INDEX_DIR)  # the schema's compiled check is kept beside the index
     f = load_file(Path(path), kind, shown_as=shown, build=build)
     rules = None
     if not build:
@@ -268,10 +335,10 @@ def _read(job: _Job) -> tuple[str, tuple[bytes, bytes], bytes | None, str | None
 # --- the database ------------------------------------------------------------------
 
 
-def _state(path: Path) -> str:
+def _state(path: Path | str) -> str:
     """A file's size and modification time, or 'missing'."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except (OSError, ValueError):  # a source path with NUL, too long: as good as missing
         return "missing"
     return f"{st.st_size}:{st.st_mtime_ns}"
@@ -295,11 +362,12 @@ class Index:
         self.path = self.folder / INDEX_FILE
         self._db: sqlite3.Connection | None = None
         self._with_suppress: set[str] | None = None
+        self._rels: dict[int, str] = {}  # id of a file given by _files -> its root-relative path
 
     # -- opening, checking, rebuilding
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
@@ -331,10 +399,12 @@ class Index:
             if meta.get("format") != FORMAT or meta.get("code") != _fingerprint():
                 db.close()
                 db = self._fresh()
-        except sqlite3.DatabaseError:
-            # Not a database, a half-written one, missing tables: never trusted.
+        except sqlite3.DatabaseError as exc:
             if db is not None:
                 db.close()  # its locks would stall the rebuild
+            if busy(exc):  # another command is writing it: not damaged, not ours to remove
+                raise _busy_error(self.path) from None
+            # Not a database, a half-written one, missing tables: never trusted.
             try:
                 db = self._fresh()
             except sqlite3.Error as exc:
@@ -355,30 +425,35 @@ class Index:
         ``models=False``: the files read again get no model objects stored)."""
         try:
             return self._refresh(extra, values, models)
-        except (sqlite3.DatabaseError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+        except (sqlite3.DatabaseError, EOFError, ValueError, TypeError, pickle.UnpicklingError) as exc:
+            self.close()
+            if busy(exc):
+                # "database is locked" is an OperationalError, a DatabaseError:
+                # another command held the write lock past the wait.  Its work
+                # is sound; removing the file under it would lose it.
+                raise _busy_error(self.path) from None
             # Corruption found mid-way (a damaged page, a truncated blob):
             # start again from the files.
-            self.close()
             self.path.unlink(missing_ok=True)
             return self._refresh(extra, values, models)
 
     def _refresh(self, extra: Sequence[tuple[Path, FileKind]], values: bool, models: bool) -> Refreshed:
         db = self.open()
         root = self.repo.root
-        wanted: dict[str, tuple[Path, FileKind]] = {}
+        wanted: dict[str, tuple[str, FileKind]] = {}
         shown_as: dict[str, str] = {}
         names = _Names(root)
         stats: dict[str, os.stat_result | None] = {}
-        for path, kind in [*self.repo.all_paths(), *extra]:
+        for path, kind in [*_listed(self.repo), *((str(p), k) for p, k in extra)]:
             real, st = names.real_and_stat(path)
             if not real.startswith(names.root):
                 raise IndexUnavailable(f"{path} is outside the repository")
             rel = real[len(names.root):].replace(os.sep, "/")
             if rel not in wanted:
-                wanted[rel] = (Path(real), kind)
+                wanted[rel] = (real, kind)
                 shown_as[rel] = names.shown(path, real)
                 stats[rel] = st
-        rows = {r[0]: r[1:] for r in db.execute("SELECT path, kind, size, mtime_ns, sha256, shown, inode FROM files")}
+        rows = {r[0]: r[1:] for r in db.execute("SELECT path, kind, size, mtime_ns, sha256, shown, inode, facts_sha FROM files")}
         to_read: list[_Job] = []
         touched: list[tuple[int, int, int, str]] = []
         for rel, (path, kind) in wanted.items():
@@ -387,7 +462,7 @@ class Index:
             st = stats[rel]
             if st is None:  # a link (followed), or gone
                 try:
-                    st = path.stat()
+                    st = os.stat(path)
                 except OSError:
                     st = None
             if row is not None and st is not None and row[0] == kind and row[4] == shown:
@@ -397,16 +472,17 @@ class Index:
                 if _sha(path) == row[3]:
                     touched.append((st.st_size, st.st_mtime_ns, st.st_ino, rel))
                     continue
-            to_read.append((str(path), rel, kind, shown, models, str(root)))
+            to_read.append((path, rel, kind, shown, models, str(root)))
         removed = [rel for rel in rows if rel not in wanted]
         results = self._read_all(to_read)
         if not rows and len(to_read) >= _BULK_FROM:
             self._build(to_read, results, models)  # an empty index: a cold start
-        else:
+        elif to_read or removed or touched:  # (nothing to write: no write lock to wait for)
             db.execute("BEGIN IMMEDIATE")
             try:
                 searchable = not self._search_unbuilt()
                 db.executemany("UPDATE files SET size = ?, mtime_ns = ?, inode = ? WHERE path = ?", touched)
+                self._journal(db, [*removed, *(job[1] for job in to_read)], rows)
                 for rel in removed:
                     self._forget(rel)
                     db.execute("DELETE FROM files WHERE path = ?", (rel,))
@@ -451,6 +527,26 @@ class Index:
         db.executemany("INSERT INTO claims (id, path, document, text) VALUES (?, ?, ?, ?)",
                        [(cid, rel, doc, text) for cid, doc, text in claims])
         facts.store(db, rel, found)
+
+    @staticmethod
+    def _journal(db: sqlite3.Connection, paths: Iterable[str], rows: dict[str, tuple[Any, ...]]) -> None:
+        """Note each file about to be read again or forgotten, with its facts'
+        keys as they are (before its rows are replaced), for the cross-file
+        findings kept (see the crossjournal table).  A journal longer than
+        the files are many is dropped with the findings: made anew next time."""
+        for rel in paths:
+            row = rows.get(rel)
+            if row is None:
+                db.execute("INSERT INTO crossjournal (path, broken, keys) VALUES (?, 0, ?)", (rel, marshal.dumps([])))
+                continue
+            broken = db.execute("SELECT broken FROM fdocs WHERE path = ?", (rel,)).fetchone()
+            db.execute(
+                "INSERT INTO crossjournal (path, facts_sha, shown, kind, broken, keys) VALUES (?, ?, ?, ?, ?, ?)",
+                (rel, row[6], row[4], row[0], int(bool(broken and broken[0])), marshal.dumps(facts.keys(db, rel))),
+            )
+        if db.execute("SELECT count(*) > max(1000, 2 * (SELECT count(*) FROM files)) FROM crossjournal").fetchone()[0]:
+            db.execute("DELETE FROM crossjournal")
+            db.execute("DELETE FROM crossfile")
 
     @staticmethod
     def _collect(db: sqlite3.Connection, later: list[tuple[str, Any]]) -> None:
@@ -532,16 +628,24 @@ class Index:
         with ProcessPoolExecutor(workers) as pool:
             yield from pool.map(_read, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 4))))
 
-    def _files(self, wanted: dict[str, tuple[Path, FileKind]], values: bool) -> list[LoadedFile]:
+    def _files(self, wanted: dict[str, tuple[str, FileKind]], values: bool) -> list[LoadedFile]:
         assert self._db is not None
-        out = []
         column = "loaded" if values else "NULL"
+        order = {rel: i for i, rel in enumerate(wanted)}
+        found: list[tuple[int, LoadedFile]] = []
         for rel, kind, shown, blob, problems in self._db.execute(f"SELECT path, kind, shown, {column}, problems FROM files"):
             if rel in wanted:
-                out.append(_decode(blob, problems, shown, kind, wanted[rel][0]))
-        order = {rel: i for i, rel in enumerate(wanted)}
-        out.sort(key=lambda f: order[relpath(f, self.repo.root)])
-        return out
+                loaded = _decode(blob, problems, shown, kind, wanted[rel][0])
+                self._rels[id(loaded)] = rel
+                found.append((order[rel], loaded))
+        found.sort(key=lambda x: x[0])
+        return [f for _, f in found]
+
+    def rel(self, f: LoadedFile) -> str:
+        """``relpath(f)``: known for the files this index gave (10^3 files,
+        several times a command)."""
+        known = self._rels.get(id(f))
+        return known if known is not None else relpath(f, self.repo.root)
 
     # -- models for the read commands
 
@@ -589,42 +693,52 @@ class Index:
     def tables(self, files: Sequence[LoadedFile]) -> facts.Tables:
         """The facts tables, their corpus being ``files`` in this order."""
         assert self._db is not None
-        return facts.open_tables(self._db, [(relpath(f, self.repo.root), f.path) for f in files])
+        return facts.open_tables(self._db, [(self.rel(f), f.path) for f in files])
 
-    def cross_key(self, files: Sequence[LoadedFile], rules: str) -> str:
-        """What the cross-file rules ``rules`` (their ids and options) read
-        of the corpus ``files`` (in this order): every file's facts and display path."""
+    def kept_cross(self) -> tuple[str, int, list[tuple[Any, ...]]] | None:
+        """The cross-file findings kept: (context, version, entries), or None."""
         assert self._db is not None
-        shas = dict(self._db.execute("SELECT path, facts_sha FROM files").fetchall())
-        h = hashlib.sha256(f"{rules}\x1e".encode())
-        for f in files:
-            rel = relpath(f, self.repo.root)
-            h.update(f"{rel}\x1f{f.path}\x1f{shas.get(rel)}\x1e".encode("utf-8", "surrogateescape"))
-        return h.hexdigest()
+        row = self._db.execute("SELECT context, version, blob FROM crossfile").fetchone()
+        return (row[0], row[1], marshal.loads(row[2])) if row is not None else None
 
-    def cross_findings(self, key: str) -> list[tuple[Any, ...]] | None:
-        """The cross-file rules' (rule id, problem fields) kept under ``key``, or None."""
+    def cross_journal(self) -> list[tuple[Any, ...]]:
+        """(n, path, facts_sha, shown, kind, broken, keys) of every file whose
+        facts were replaced since the cross-file findings were kept, oldest first."""
         assert self._db is not None
-        row = self._db.execute("SELECT blob FROM crossfile WHERE key = ?", (key,)).fetchone()
-        return marshal.loads(row[0]) if row is not None else None
+        return [(*r[:6], marshal.loads(r[6])) for r in self._db.execute(
+            "SELECT n, path, facts_sha, shown, kind, broken, keys FROM crossjournal ORDER BY n")]
 
-    def keep_cross_findings(self, key: str, found: list[tuple[Any, ...]]) -> None:
-        """Keep the cross-file findings under ``key`` (only the latest). Best effort."""
+    def keep_cross(self, context: str, seen: int | None, entries: list[tuple[Any, ...]], upto: int) -> bool:
+        """Keep ``entries`` as the cross-file findings of the files as they are
+        now, and drop the journal up to ``upto`` (what they took in), unless
+        another command kept others since this one read version ``seen``
+        (None: none were kept).  Best effort: False when not kept."""
         assert self._db is not None
+        db = self._db
         try:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("DELETE FROM crossfile")
-            self._db.execute("INSERT INTO crossfile VALUES (?, ?)", (key, marshal.dumps(found)))
-            self._db.execute("COMMIT")
-        except sqlite3.OperationalError:  # busy or read-only: checked again next time
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row = db.execute("SELECT version FROM crossfile").fetchone()
+                if (row[0] if row is not None else None) != seen:
+                    db.execute("ROLLBACK")
+                    return False
+                db.execute("DELETE FROM crossfile")
+                db.execute("INSERT INTO crossfile VALUES (?, ?, ?)", (context, (seen or 0) + 1, marshal.dumps(entries)))
+                db.execute("DELETE FROM crossjournal WHERE n <= ?", (upto,))
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError:  # busy or read-only: asked again next time
+            return False
+        return True
 
     def attach_values(self, files: Sequence[LoadedFile]) -> None:
         """Fill in the values and positions of ``files`` (a refresh made without them)."""
         assert self._db is not None
         for f in files:
-            row = self._db.execute("SELECT loaded FROM files WHERE path = ?", (relpath(f, self.repo.root),)).fetchone()
+            row = self._db.execute("SELECT loaded FROM files WHERE path = ?", (self.rel(f),)).fetchone()
             located = marshal.loads(row[0]) if row is not None else None
             if located is not None:
                 f.located = _LazyLocated(f.path, located[0], located[1])
@@ -639,7 +753,7 @@ class Index:
         for f in files:
             if f.path not in wanted and not self._suppressing(f):
                 continue
-            row = self._db.execute("SELECT anchors FROM files WHERE path = ?", (relpath(f, self.repo.root),)).fetchone()
+            row = self._db.execute("SELECT anchors FROM files WHERE path = ?", (self.rel(f),)).fetchone()
             if row is not None and (found := marshal.loads(row[0])):
                 out[f.path] = [Anchor(line, ident, frozenset(names), places) for line, ident, names, places in found]
         return out
@@ -648,7 +762,7 @@ class Index:
         if self._with_suppress is None:
             assert self._db is not None
             self._with_suppress = {r[0] for r in self._db.execute("SELECT path FROM files WHERE suppresses")}
-        return relpath(f, self.repo.root) in self._with_suppress
+        return self.rel(f) in self._with_suppress
 
     def files_for_claim(self, claim_id: str) -> set[str] | None:
         """The files one claim's full answer (statuses, references, related
@@ -682,20 +796,27 @@ class Index:
         assert self._db is not None
         out = {}
         for rel, source, state, blob in self._db.execute("SELECT path, source, source_state, findings FROM files"):
-            out[rel] = (source, state, marshal.loads(blob) if blob is not None else None)
+            out[rel] = (source, state, None if blob is None else [] if blob in _NONE_FOUND else marshal.loads(blob))
         return out
 
     def store_findings(self, rows: Iterable[tuple[str, str | None, list[tuple[Any, ...]]]]) -> None:
+        """Keep the single-file rules' findings. Best effort: busy or
+        read-only, they are made again next time."""
         assert self._db is not None
-        self._db.execute("BEGIN IMMEDIATE")
-        self._db.executemany(
-            "UPDATE files SET source_state = ?, findings = ? WHERE path = ?",
-            [(state, marshal.dumps(findings), rel) for rel, state, findings in rows],
-        )
-        self._db.execute("COMMIT")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(
+                "UPDATE files SET source_state = ?, findings = ? WHERE path = ?",
+                [(state, marshal.dumps(findings), rel) for rel, state, findings in rows],
+            )
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
 
     def source_state(self, source: str | None) -> str | None:
-        return _state(self.repo.root / source) if source else None
+        # (os.path.join, not Path: once per claims file, 10^3 a command)
+        return _state(os.path.join(self.repo.root, source)) if source else None
 
     # -- search
 
@@ -750,8 +871,24 @@ class Index:
         return [r[0] for r in self._db.execute(sql, (text,))]
 
 
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _sha(path: Path | str) -> str:
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def _listed(repo: Repository) -> list[tuple[str, FileKind]]:
+    """``repo.all_paths()`` as strings (10^3 files: no Path made for each)."""
+    if repo.config.exclude:
+        return [(str(p), kind) for p, kind in repo.all_paths()]
+    out: list[tuple[str, FileKind]] = []
+    for kind, folder in (("claims", repo.claims_dir), ("references", repo.references_dir)):
+        where = str(folder)
+        if not os.path.isdir(where):
+            continue
+        with os.scandir(where) as entries:
+            names = sorted(e.name for e in entries if not e.name.startswith(".") and os.path.splitext(e.name)[1] in YAML_SUFFIXES)
+        out += [(where + os.sep + name, cast(FileKind, kind)) for name in names]
+    return out
 
 
 class _Names:
@@ -767,7 +904,7 @@ class _Names:
         """What ``path.resolve()`` gives, as a string."""
         return self.real_and_stat(path)[0]
 
-    def real_and_stat(self, path: Path) -> tuple[str, os.stat_result | None]:
+    def real_and_stat(self, path: Path | str) -> tuple[str, os.stat_result | None]:
         """``real(path)``, with the file's stat() when one lstat() tells it
         (not a link; None otherwise): one system call a file, not two."""
         text = os.path.abspath(path)
@@ -785,7 +922,7 @@ class _Names:
             self._folders[folder] = str(Path(folder).resolve())
         return os.path.join(self._folders[folder], name)
 
-    def shown(self, path: Path, real: str) -> str:
+    def shown(self, path: Path | str, real: str) -> str:
         """What ``display_path(path)`` gives: relative to the working folder when inside it."""
         return real[len(self.cwd):] if real.startswith(self.cwd) else str(path)
 
@@ -799,17 +936,26 @@ def relpath(f: LoadedFile, root: Path) -> str:
 
 
 def load(
-    repo: Repository, extra: Sequence[tuple[Path, FileKind]] = (), *, build: bool = True, values: bool = True
+    repo: Repository,
+    extra: Sequence[tuple[Path, FileKind]] = (),
+    *,
+    build: bool = True,
+    values: bool = True,
+    notice: Callable[[str], None] | None = None,
 ) -> tuple[Corpus, Refreshed | None]:
     """The repository's files as read, through the index when it can be used
     (else straight from the files): with ``build``, the model objects the read
     commands use (from the index, without the values the rules read); without
     it, the values only, or (``values=False``, through the index only) neither:
-    `validate` then asks the index's tables and fetches the values it needs."""
+    `validate` then asks the index's tables and fetches the values it needs.
+    ``notice(message)`` hears why the index was passed over when another
+    command kept it locked."""
     if enabled():
         try:
             refreshed = Index(repo).refresh(extra, values=values and not build, models=build)
-        except IndexUnavailable:
+        except IndexUnavailable as exc:
+            if notice is not None and isinstance(exc, IndexBusy):
+                notice(str(exc))
             refreshed = None
         if refreshed is not None:
             if build:
@@ -967,4 +1113,4 @@ def load_for_claim(repo: Repository, claim_id: str, *, unchanged: Collection[str
     return repo.load()
 
 
-__all__ = ["Index", "IndexUnavailable", "Refreshed", "load", "load_for_claim", "cached_candidates", "derived", "enabled", "relpath", "INDEX_DIR"]
+__all__ = ["Index", "IndexBusy", "IndexUnavailable", "BUSY_TIMEOUT", "busy", "Refreshed", "load", "load_for_claim", "cached_candidates", "derived", "enabled", "relpath", "INDEX_DIR"]

@@ -10,10 +10,16 @@ committed copies under ``schema/`` are checked against it by the tests.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
+import marshal
+import os
+import sys
 import types
 import typing
 from functools import cache
-from typing import Any, Literal, Union, get_args, get_origin
+from pathlib import Path
+from typing import Any, Callable, Literal, Union, get_args, get_origin
 
 from factcheck import model
 from factcheck.text import ISO_DATE_PATTERN
@@ -100,3 +106,133 @@ def schema_for(kind: str) -> dict[str, Any]:
         **root,
         "$defs": dict(sorted(defs.items())),
     }
+
+
+def inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+    """``node`` with every ``$ref`` replaced by its definition (the generated
+    schema has no recursion, so this ends)."""
+    if isinstance(node, dict):
+        if "$ref" in node:
+            target = defs[node["$ref"].rsplit("/", 1)[-1]]
+            return inline_refs({**target, **{k: v for k, v in node.items() if k != "$ref"}}, defs)
+        return {k: inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [inline_refs(v, defs) for v in node]
+    return node
+
+
+# --- the compiled check ----------------------------------------------------------------
+#
+# fastjsonschema turns a schema into Python source once per process: importing
+# it, generating the source and compiling it was ~30 ms of every `validate`
+# that reads a file (issue 9: after one file changed, most of the run is
+# start-up).  The compiled code object is kept in the index's folder, keyed by
+# the schema, the fastjsonschema release and the Python version, and loaded
+# (marshal, ~0.1 ms) when the key matches.  The folder is a cache the index
+# already trusts as much (it unpickles the model objects it keeps there).
+
+
+class Refused(ValueError):
+    """The compiled check's word for "not valid" (fastjsonschema's exceptions,
+    without importing fastjsonschema where the check comes from the cache)."""
+
+    def __init__(self, message: str = "", *args: Any, **kwargs: Any):
+        super().__init__(message)
+
+
+_CODE_FOLDER: list[Path] = []  # where compiled checks are kept (set by the index); empty: nowhere
+_IMPORT_LINE = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n"
+
+
+def keep_compiled_in(folder: Path | None) -> None:
+    """Keep (and look for) compiled checks in ``folder`` from now on (None: nowhere)."""
+    _CODE_FOLDER[:] = [folder] if folder is not None else []
+
+
+def _fastjsonschema_release() -> str:
+    """The installed fastjsonschema's version file, read without importing it."""
+    from importlib.util import find_spec
+
+    spec = find_spec("fastjsonschema")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        try:
+            return Path(folder, "version.py").read_text(encoding="utf-8")
+        except OSError:
+            continue
+    return ""
+
+
+def _compile(kind: str) -> tuple[str, Callable[[], Any]]:
+    """(key, maker of the code object) of ``kind``'s check: the key is cheap,
+    generating the code is not, so it is made only when no kept copy matches."""
+    schema = schema_for(kind)
+    inlined = {k: v for k, v in inline_refs(schema, schema["$defs"]).items() if k != "$schema"}
+    text = json.dumps(inlined, sort_keys=True, ensure_ascii=False)
+    key = hashlib.sha256(f"{text}\x1e{_fastjsonschema_release()}\x1e{sys.version}\x1e{kind}".encode()).hexdigest()
+
+    def make() -> Any:
+        import fastjsonschema
+
+        source = fastjsonschema.compile_to_code(inlined)
+        if _IMPORT_LINE not in source or source.count("\ndef validate_") != 1:
+            raise LookupError("generated code of another shape")  # (another fastjsonschema): used as it comes
+        return compile(source.replace(_IMPORT_LINE, ""), f"<{kind} schema check>", "exec")
+
+    return key, make
+
+
+def _kept_code(folder: Path, kind: str, key: str) -> Any:
+    try:
+        blob = (folder / f"schema-{kind}.code").read_bytes()
+        if blob[:64].decode("ascii", "replace") == key and blob[64:65] == b"\n":
+            return marshal.loads(blob[65:])
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    return None
+
+
+def _keep_code(folder: Path, kind: str, key: str, code: Any) -> None:
+    """Best effort, atomically (temp + rename): a cache."""
+    tmp = folder / f"schema-{kind}.code.{os.getpid()}.tmp"
+    try:
+        tmp.write_bytes(key.encode("ascii") + b"\n" + marshal.dumps(code))
+        os.replace(tmp, folder / f"schema-{kind}.code")
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+@cache
+def compiled_check(kind: str) -> Callable[[Any], bool]:
+    """Whether a value matches ``kind``'s schema, by a compiled check (about
+    ten times faster than jsonschema, which only the files it refuses go
+    through, for located messages).  The schema uses keywords that mean the
+    same in drafts 7 and 2020-12."""
+    key, make = _compile(kind)
+    folder = _CODE_FOLDER[0] if _CODE_FOLDER else None
+    code = _kept_code(folder, kind, key) if folder is not None else None
+    if code is None:
+        try:
+            code = make()
+        except LookupError:
+            import fastjsonschema
+
+            schema = schema_for(kind)
+            inlined = {k: v for k, v in inline_refs(schema, schema["$defs"]).items() if k != "$schema"}
+            return _answering(fastjsonschema.compile(inlined), fastjsonschema.JsonSchemaException)
+        if folder is not None and folder.is_dir():
+            _keep_code(folder, kind, key, code)
+    names: dict[str, Any] = {"JsonSchemaValueException": Refused, "JsonSchemaValuesException": Refused}
+    exec(code, names)  # fastjsonschema's generated validator, compiled above or kept
+    (function,) = [v for k, v in names.items() if k.startswith("validate_")]  # one, checked when made
+    return _answering(function, Refused)
+
+
+def _answering(check: Callable[[Any], Any], refused: type[Exception]) -> Callable[[Any], bool]:
+    def valid(data: Any) -> bool:
+        try:
+            check(data)
+        except refused:
+            return False
+        return True
+
+    return valid

@@ -16,7 +16,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Iterable, Literal, get_args, get_origin
 
 if TYPE_CHECKING:  # jsonschema loads only for a file the fast check refuses (fast start)
     import jsonschema
@@ -26,7 +26,7 @@ from factcheck.errors import ClaimFileError, RepositoryNotFound
 from factcheck.model import Claim, ClaimFile, Document, Finding, Origin, Reference, ReferenceFile
 from factcheck.reliability import ReliabilityTable, default_table
 from factcheck.safety import clip
-from factcheck.schema import SCHEMA_FILES, field_key, public_fields, schema_for
+from factcheck.schema import SCHEMA_FILES, compiled_check, field_key, inline_refs, public_fields, schema_for
 from factcheck.yamlio import Flow, FlowList, Located, atomic_write, compose, construct, dump, load_located, read_text
 
 if TYPE_CHECKING:  # config.py reads the rule registry, which reads this module
@@ -234,17 +234,6 @@ def _error_position(located: Located, error: jsonschema.ValidationError) -> tupl
     return located.where(path)
 
 
-def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
-    if isinstance(node, dict):
-        if "$ref" in node:
-            target = defs[node["$ref"].rsplit("/", 1)[-1]]
-            return _inline_refs({**target, **{k: v for k, v in node.items() if k != "$ref"}}, defs)
-        return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
-    if isinstance(node, list):
-        return [_inline_refs(v, defs) for v in node]
-    return node
-
-
 @functools.cache
 def _validator(kind: FileKind) -> jsonschema.Draft202012Validator:
     import jsonschema
@@ -252,32 +241,14 @@ def _validator(kind: FileKind) -> jsonschema.Draft202012Validator:
     # The generated schema has no recursion, so its $refs can be inlined once:
     # resolving them on every node is most of jsonschema's time otherwise.
     schema = schema_for(kind)
-    return jsonschema.Draft202012Validator(_inline_refs(schema, schema["$defs"]))
-
-
-@functools.cache
-def _fast_check(kind: FileKind) -> Callable[[Any], Any]:
-    # A compiled validator (fastjsonschema generates Python code once per
-    # schema) answers "valid?" about ten times faster than jsonschema, and
-    # almost every file is valid; only a file it refuses goes through
-    # jsonschema, whose errors carry the paths we locate (issue 9).  The
-    # schema uses keywords that mean the same in drafts 7 and 2020-12.
-    import fastjsonschema
-
-    schema = schema_for(kind)
-    inlined = {k: v for k, v in _inline_refs(schema, schema["$defs"]).items() if k != "$schema"}
-    return fastjsonschema.compile(inlined)
+    return jsonschema.Draft202012Validator(inline_refs(schema, schema["$defs"]))
 
 
 def is_schema_valid(data: Any, kind: FileKind) -> bool:
-    """Whether ``data`` matches the schema of its kind (the fast check)."""
-    import fastjsonschema
-
-    try:
-        _fast_check(kind)(data)
-    except fastjsonschema.JsonSchemaException:
-        return False
-    return True
+    """Whether ``data`` matches the schema of its kind: a compiled check (see
+    ``schema.compiled_check``); only a file it refuses goes through
+    jsonschema, whose errors carry the paths we locate (issue 9)."""
+    return compiled_check(kind)(data)
 
 
 def schema_findings(located: Located, kind: FileKind) -> list[Finding]:

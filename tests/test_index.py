@@ -536,3 +536,58 @@ def test_a_failing_helper_gives_the_error_this_process_would(tmp_path: Path, mon
     monkeypatch.setattr(runner, "HELPER_FROM", 1)
     with pytest.raises(RuntimeError, match="the rule broke"):
         validate(repo)
+
+
+# --- another command holding the write lock ---------------------------------------------
+
+
+def test_a_locked_index_is_not_taken_for_a_damaged_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long writer elsewhere (the write lock held past the wait) makes
+    validate read the files, say so, and leave the index alone: "database is
+    locked" is an OperationalError, a DatabaseError, but no damage."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(index, "BUSY_TIMEOUT", 0.05)
+    repo = make_repo(tmp_path)
+    assert _findings(repo) == []  # the index built
+    db = tmp_path / ".factcheck" / "index.sqlite"
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another command, writing for a long while
+    writer.execute("INSERT INTO meta VALUES ('held', 'by another command')")
+    try:
+        (tmp_path / "references/doc.yaml").unlink()  # something to write: the refresh needs the lock
+        truth = _without_index(repo, monkeypatch)
+        assert {f[3] for f in truth} == {"dangling-cite"}
+        heard: list[str] = []
+        found = validate(repo, notice=heard.append).findings
+        assert [(f.path, f.line, f.column, f.rule, f.message) for f in found] == truth
+        assert len(heard) == 1 and "locked by another factcheck command" in heard[0]
+        result = runner.invoke(app, ["validate"])
+        assert result.exit_code == 1
+        assert "dangling-cite" in result.stdout
+        assert "factcheck: note: the index" in result.stderr and "read the files without it" in result.stderr
+        assert "note" not in runner.invoke(app, ["validate", "--quiet"]).stderr
+        writer.execute("COMMIT")  # the writer's work survived: the file was not removed under it
+    finally:
+        writer.close()
+    check = sqlite3.connect(db)
+    assert check.execute("SELECT value FROM meta WHERE key = 'held'").fetchone() == ("by another command",)
+    check.close()
+    # The lock released, the index catches up and answers the same.
+    assert _findings(repo) == truth
+    assert index.Index(repo).refresh().changed == set()
+
+
+def test_a_warm_validate_waits_for_no_write_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing changed: nothing to write, so a writer elsewhere does not stall it."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(index, "BUSY_TIMEOUT", 0.05)
+    repo = make_repo(tmp_path, claims={"cites: [doc-r1]": "cites: [doc-r9]"})
+    truth = _findings(repo)
+    writer = sqlite3.connect(tmp_path / ".factcheck" / "index.sqlite", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        heard: list[str] = []
+        assert [(f.path, f.line, f.column, f.rule, f.message) for f in validate(repo, notice=heard.append).findings] == truth
+        assert heard == []
+    finally:
+        writer.close()

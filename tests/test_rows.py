@@ -369,13 +369,13 @@ def test_cross_file_findings_are_asked_again_only_when_a_fact_changed(tmp_path: 
     repo.files["claims/doc1.yaml"]["claims"][0]["cites"] = ["nowhere-ref"]  # a dangling cite to start with
     repo.write()
     asked: list[int] = []
-    real = dangling_cite.check_index
+    real = dangling_cite.owned
 
     def counted(*args: Any) -> Any:
         asked.append(1)
         return real(*args)
 
-    monkeypatch.setattr(dangling_cite, "check_index", counted)
+    monkeypatch.setattr(dangling_cite, "owned", counted)
     command = [["validate", "--format", "json", "--root", str(tmp_path)]]
 
     def same() -> None:

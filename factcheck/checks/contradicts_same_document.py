@@ -53,13 +53,21 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
     """The same findings, from the index's tables: each contradiction whose
     target (its first claim of that id) stands in the same document."""
+    for _, problem in owned(facts, options):
+        yield problem
+
+
+def owned(facts: Tables, options: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], Problem]]:
+    """``check_index``'s findings, each with its owner ("relation", the
+    target); scoped, only relations to touched ids (a relation's own file
+    touched: its target is among them too)."""
     for target, document, shown, line, col in facts.rows(
         "SELECT r.target, r.document, c.shown, r.line, r.col FROM relations r JOIN corpus c ON c.path = r.path"
-        " WHERE r.type = 'contradicts' AND NOT r.within AND (SELECT i.document FROM items i JOIN corpus k ON k.path = i.path"
+        f" WHERE {facts.within('r.target')} AND r.type = 'contradicts' AND NOT r.within AND (SELECT i.document FROM items i JOIN corpus k ON k.path = i.path"
         "  WHERE i.id = r.target AND i.kind = 'claims' ORDER BY k.n, i.pos LIMIT 1) = r.document"
         " ORDER BY c.n, r.pos, r.j"
     ):
-        yield Problem(
+        yield ("relation", target), Problem(
             shown, line, col,
             f"contradicts {clip(target)} of the same document {clip(document)}; set within_document: true if that is meant",
         )

@@ -28,8 +28,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from rapidfuzz import process
-
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
 from factcheck.safety import clip
@@ -43,6 +41,8 @@ DEFAULTS: dict[str, Any] = {}
 
 
 def _hint(ident: str, known: Any) -> str:
+    from rapidfuzz import process  # only for a finding: validate with none loads no rapidfuzz
+
     best = process.extractOne(ident, list(known), score_cutoff=80) if known else None
     return f"; did you mean {clip(best[0])}?" if best else ""
 
@@ -74,11 +74,23 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 
 def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
     """The same findings, from the index's tables: the cites no reference answers."""
+    for _, problem in owned(facts, options):
+        yield problem
+
+
+def owned(facts: Tables, options: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], Problem]]:
+    """``check_index``'s findings, each with its owner ("cite", the id cited).
+    Scoped, only cites of touched ids; the hint offers every reference id, so
+    when a references file is among the touched ones: not scoped."""
+    from factcheck.facts import Unscoped
+
+    if facts.scoped and "references" in facts.kinds:
+        raise Unscoped
     stems = facts.unreadable_stems("references")
     known: list[str] | None = None
     for key, ref, document, shown, line, col in facts.rows(
         "SELECT x.key, x.ref, x.document, c.shown, x.line, x.col FROM cites x JOIN corpus c ON c.path = x.path"
-        " WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.id = x.ref AND i.kind = 'references')"
+        f" WHERE {facts.within('x.ref')} AND NOT EXISTS (SELECT 1 FROM items i WHERE i.id = x.ref AND i.kind = 'references')"
         " ORDER BY x.key = 'custom.see', c.n, x.pos, x.key, x.j"
     ):
         if facts.maybe_in_unreadable(stems, ref, document):
@@ -86,6 +98,6 @@ def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
         if known is None:
             known = facts.ids("references")  # for the hint, in the order check() offers them
         if key == "custom.see":
-            yield Problem(shown, line, col, f"custom.see {clip(ref)} is not a reference id{_hint(ref, known)}")
+            yield ("cite", ref), Problem(shown, line, col, f"custom.see {clip(ref)} is not a reference id{_hint(ref, known)}")
         else:
-            yield Problem(shown, line, col, f"{key} {clip(ref)}, which is not a reference id{_hint(ref, known)}")
+            yield ("cite", ref), Problem(shown, line, col, f"{key} {clip(ref)}, which is not a reference id{_hint(ref, known)}")

@@ -45,15 +45,22 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 
 def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
     """The same findings, from the index's tables: the targets no claim answers."""
+    for _, problem in owned(facts, options):
+        yield problem
+
+
+def owned(facts: Tables, options: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], Problem]]:
+    """``check_index``'s findings, each with its owner ("relation", the
+    target); scoped, only relations to touched ids."""
     stems = facts.unreadable_stems("claims")
     for target, shown, line, col, is_reference in facts.rows(
         "SELECT r.target, c.shown, r.tline, r.tcol,"
         " EXISTS (SELECT 1 FROM items i WHERE i.id = r.target AND i.kind = 'references')"
         " FROM relations r JOIN corpus c ON c.path = r.path"
-        " WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.id = r.target AND i.kind = 'claims')"
+        f" WHERE {facts.within('r.target')} AND NOT EXISTS (SELECT 1 FROM items i WHERE i.id = r.target AND i.kind = 'claims')"
         " ORDER BY c.n, r.pos, r.j"
     ):
         if facts.maybe_in_unreadable(stems, target):
             continue
         why = " (it is a reference; relations join claims)" if is_reference else ""
-        yield Problem(shown, line, col, f"relation target {clip(target)} is not a claim id{why}")
+        yield ("relation", target), Problem(shown, line, col, f"relation target {clip(target)} is not a claim id{why}")

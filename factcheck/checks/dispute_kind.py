@@ -18,8 +18,6 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from rapidfuzz import process
-
 from factcheck import vocab
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
@@ -38,6 +36,8 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
             kind = dispute.get("kind")
             if not isinstance(kind, str) or kind in kinds:
                 continue
+            from rapidfuzz import process  # only for a finding's hint
+
             best = process.extractOne(kind, sorted(kinds), score_cutoff=70)
             hint = f"; did you mean {clip(best[0])}?" if best else f" (known: {', '.join(sorted(kinds))})"
             line, col = item.where("disputes", j, "kind")

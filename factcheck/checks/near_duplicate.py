@@ -25,8 +25,6 @@ import unicodedata
 from collections import defaultdict
 from typing import Any, Callable, Iterator, Mapping
 
-from rapidfuzz import fuzz, process
-
 from factcheck.checks.base import Problem
 from factcheck.checks.context import Context
 from factcheck.safety import clip
@@ -111,6 +109,8 @@ def _similar_texts(texts: list[str], threshold: float) -> dict[int, list[tuple[i
     texts no longer than itself; a pair is found once, by its longer text."""
     if len(texts) <= ALL_PAIRS_UP_TO and 0.0 <= threshold <= 100.0:
         return _all_similar_texts(texts, threshold)
+    from rapidfuzz import fuzz, process
+
     f = max(0.0, min(1.0, 1.0 - threshold / 100.0))
     similar: dict[int, list[tuple[int, float]]] = defaultdict(list)
     # length -> one table per segment (substring -> texts): a lookup hashes
@@ -156,6 +156,8 @@ def _similar_texts(texts: list[str], threshold: float) -> dict[int, list[tuple[i
 def _all_similar_texts(texts: list[str], threshold: float) -> dict[int, list[tuple[int, float]]]:
     """What :func:`_similar_texts` finds, by comparing every pair (few texts):
     each text with all those before it in the same order, shortest first."""
+    from rapidfuzz import fuzz, process  # (at first use: a validate that reads no claim file loads none)
+
     similar: dict[int, list[tuple[int, float]]] = defaultdict(list)
     order = sorted(range(len(texts)), key=lambda k: (len(texts[k]), k))
     ordered = [texts[k] for k in order]
@@ -193,11 +195,14 @@ def _similar_pairs(entries: list[tuple[Any, str]], threshold: float) -> Iterator
 
 def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
     threshold = float(options["threshold"])
+    # One document's claims are one file's: a second file with the same
+    # document id (a copy) is unique-id's one finding, and is compared within
+    # itself, as the index (which keeps this rule's findings per file) does.
     by_document: dict[str, list[tuple[Any, str]]] = defaultdict(list)
     for item in ctx.claims:
         text = item.data.get("text")
         if isinstance(text, str) and item.id is not None and text.strip():
-            by_document[item.document].append((item, " ".join(unicodedata.normalize("NFKC", text).split())))
+            by_document[item.file.path].append((item, " ".join(unicodedata.normalize("NFKC", text).split())))
     for entries in by_document.values():
         for k, j, score in _similar_pairs(entries, threshold):
             item, earlier = entries[k][0], entries[j][0]

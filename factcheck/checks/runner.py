@@ -11,9 +11,7 @@ from __future__ import annotations
 import functools
 import gc
 import marshal
-import multiprocessing
 import os
-import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
@@ -137,6 +135,9 @@ class _Helper:
     when the result is asked."""
 
     def __init__(self, run: Callable[[], list[FileFinding]]):
+        import multiprocessing  # (here: only a file of HELPER_FROM claims gets a helper)
+        import threading
+
         self._run = run
         self._pid: int | None = None
         if not hasattr(os, "fork") or multiprocessing.parent_process() is not None or threading.active_count() > 1:
@@ -225,14 +226,13 @@ def file_rule_findings(f: LoadedFile, root: Path) -> list[FileFinding]:
 def _file_rule_problems(corpus: Corpus, refreshed: Any, options: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, Problem]]:
     """The findings of the single-file rules: from the index for files (and
     sources) unchanged since they were made, run again for the others."""
-    from factcheck.index import relpath
 
     idx = refreshed.index
     cached = idx.cached_findings()
     out: list[tuple[str, Problem]] = []
     stale: list[LoadedFile] = []
     for f in corpus.files:
-        source, state, found = cached.get(relpath(f, corpus.root), (None, None, None))
+        source, state, found = cached.get(idx.rel(f), (None, None, None))
         if found is not None and state == idx.source_state(source):
             out += [(rule_id, Problem(f.path, line, col, message, kind)) for rule_id, line, col, message, kind in found]
         else:
@@ -252,7 +252,7 @@ def _file_rule_problems(corpus: Corpus, refreshed: Any, options: Mapping[str, Ma
         source = sub.document_of(f) if f.kind == "claims" and f.located is not None and isinstance(f.located.data, dict) else None
         src = source.get("source") if source else None
         src = src if isinstance(src, str) else None
-        rows.append((relpath(f, corpus.root), idx.source_state(src), fresh[f.path]))
+        rows.append((idx.rel(f), idx.source_state(src), fresh[f.path]))
     idx.store_findings(rows)
     return out
 
@@ -266,13 +266,15 @@ def validate(
     baseline: baselines.Baseline | None = None,
     progress: Callable[[int, int], None] | None = None,
     config: Config | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> ValidationResult:
     """Validate ``paths`` (default: every claim and reference file of ``repo``).
 
     The repository's configuration (or ``config``) selects the rules and sets
     their severity and options (``options`` given here win); ``suppress:`` keys and the
     ``baseline`` leave out the findings they accept.  ``progress(done, total)``
-    is called as rules finish.
+    is called as rules finish; ``notice(message)`` hears why the index was
+    passed over (another command kept it locked: the files are read instead).
 
     Raises UsageError for a path that does not exist or is not a claim or
     reference file, ClaimFileError for a target that cannot be read at all.
@@ -296,7 +298,7 @@ def validate(
     # while the rules run (each walk visits every object alive: on a
     # 200,000-claim file, time growing with the square of the file).
     with gc_paused():
-        corpus, refreshed = index.load(repo, extra, build=False, values=not cached)  # rules read values, not model objects
+        corpus, refreshed = index.load(repo, extra, build=False, values=not cached, notice=notice)  # rules read values, not model objects
     gc.freeze()  # unfrozen at the end
     if paths is None:
         wanted = {f.path for f in corpus.files}
@@ -309,7 +311,6 @@ def validate(
     ctx = Context(corpus)
     enabled = [rule_id for rule_id in RULES if config.enabled(rule_id)]
     problems: list[tuple[str, Problem]] = []
-    tables = None
     indexed = False  # the cross-file rules answered from the index's tables
     if refreshed is not None and cached:
         problems += [(r, p) for r, p in _file_rule_problems(corpus, refreshed, resolved_options) if r in enabled]
@@ -320,27 +321,16 @@ def validate(
             refreshed.index.attach_values([f for f in corpus.files if f.located is None])
     else:
         rules = [(rule_id, RULES[rule_id]) for rule_id in enabled]
-    # The cross-file rules' findings are kept in the index under what they
-    # read: a change that leaves every file's facts as they were (a comment,
-    # a claim's text edited in place) asks none of them again.
-    key = refreshed.index.cross_key(corpus.files, repr([(r, resolved_options[r]) for r, _ in rules])) if indexed and refreshed is not None else None
-    kept = refreshed.index.cross_findings(key) if key is not None and refreshed is not None else None
-    if kept is not None:
-        problems += [(rule_id, Problem(*fields)) for rule_id, *fields in kept]
-        rules = []
-    elif indexed and refreshed is not None:
-        tables = refreshed.index.tables(corpus.files)
-    crossed: list[tuple[str, Problem]] = []
-    for done, (rule_id, rule) in enumerate(rules, 1):
-        if tables is not None:
-            crossed += [(rule_id, p) for p in rule.check_index(tables, resolved_options[rule_id])]  # type: ignore[attr-defined]
-        else:
+    if indexed and refreshed is not None:
+        # Kept in the index, and asked again only about what changed (checks.crossfile).
+        from factcheck.checks.crossfile import answer
+
+        problems += answer(refreshed.index, corpus.files, rules, resolved_options, progress)
+    else:
+        for done, (rule_id, rule) in enumerate(rules, 1):
             problems += [(rule_id, p) for p in rule.check(ctx, resolved_options[rule_id])]
-        if progress is not None:
-            progress(done, len(rules))
-    if key is not None and refreshed is not None and kept is None:
-        refreshed.index.keep_cross_findings(key, [(rule_id, *p) for rule_id, p in crossed])
-    problems += crossed
+            if progress is not None:
+                progress(done, len(rules))
     findings = [
         Finding(p.path, p.line, p.column, config.rule_severity(rule_id, RULES[rule_id].SEVERITY), rule_id, cut(p.message), p.kind)
         for rule_id, p in problems

@@ -85,11 +85,24 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 
 def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
     """The same findings, from the index's tables: only repeated ids are fetched."""
+    for _, problem in owned(facts, options):
+        yield problem
+
+
+def owned(facts: Tables, options: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], Problem]]:
+    """``check_index``'s findings, each with its owner: ("document", id) or
+    ("item", id), the id whose uses decide it.  Scoped, only ids among the
+    touched ones; a repeated document id (now, or among the kept findings)
+    decides which files' items count at all: then not scoped."""
+    from factcheck.facts import Unscoped
+
+    dup_docs = "SELECT written FROM fdocs WHERE kind = 'claims' AND written IS NOT NULL GROUP BY written HAVING count(*) > 1"
+    if facts.scoped and ("document" in facts.kept_tags or next(facts.rows(dup_docs + " LIMIT 1"), None) is not None):
+        raise Unscoped
     files: dict[str, list[Any]] = {}
     for ident, shown, file_stem, line, col in facts.rows(
         "SELECT d.written, c.shown, d.stem, d.line, d.col FROM fdocs d JOIN corpus c ON c.path = d.path"
-        " WHERE d.kind = 'claims' AND d.written IN"
-        " (SELECT written FROM fdocs WHERE kind = 'claims' AND written IS NOT NULL GROUP BY written HAVING count(*) > 1)"
+        f" WHERE d.kind = 'claims' AND d.written IN ({dup_docs})"
         " ORDER BY c.n"
     ):
         files.setdefault(ident, []).append((shown, file_stem, line, col))
@@ -98,11 +111,11 @@ def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
         original, *copies = sorted(fs, key=lambda f: f[1] != ident)
         for shown, _, line, col in copies:
             copied.add(shown)
-            yield Problem(shown, line, col, f"duplicate document id {clip(ident)} (first used at {original[0]}:{original[2]})")
+            yield ("document", ident), Problem(shown, line, col, f"duplicate document id {clip(ident)} (first used at {original[0]}:{original[2]})")
     uses: dict[str, list[Any]] = {}
     for ident, kind, document, shown, line, col in facts.rows(
         "SELECT i.id, i.kind, i.document, c.shown, i.line, i.col FROM items i JOIN corpus c ON c.path = i.path"
-        " WHERE i.id IN (SELECT id FROM items GROUP BY id HAVING count(*) > 1)"
+        f" WHERE i.id IN (SELECT id FROM items WHERE {facts.within('id')} GROUP BY id HAVING count(*) > 1)"
         " ORDER BY i.kind != 'claims', c.n, i.pos"
     ):
         uses.setdefault(ident, []).append(SimpleNamespace(id=ident, kind=kind, document=document, path=shown, line=line, col=col))
@@ -113,4 +126,4 @@ def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
         original, *copies = _owner_first(items)
         for item in copies:
             what = "claim" if item.kind == "claims" else "reference"
-            yield Problem(item.path, item.line, item.col, f"duplicate {what} id {clip(ident)} (first used at {original.path}:{original.line})")
+            yield ("item", ident), Problem(item.path, item.line, item.col, f"duplicate {what} id {clip(ident)} (first used at {original.path}:{original.line})")

@@ -86,16 +86,35 @@ def check(ctx: Context, options: Mapping[str, Any]) -> Iterator[Problem]:
 
 def check_index(facts: Tables, options: Mapping[str, Any]) -> Iterator[Problem]:
     """The same findings, from the index's tables: reference ids no claim mentions."""
+    for _, problem in owned(facts, options):
+        yield problem
+
+
+def owned(facts: Tables, options: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], Problem]]:
+    """``check_index``'s findings, each with its owner ("reference", its id,
+    its document): whether it is mentioned hangs on its id; whether its
+    document has a mistyped cite (then quiet) on the document, which is
+    touched when a cite of it changed or the reference it names did.
+    Scoped, only references with a touched id or document."""
+    # Scoped: the references with a touched id, and those of references files
+    # whose document is touched (two indexed look-ups; an OR would scan every item).
+    chosen = (
+        "SELECT rowid FROM items WHERE id IN temp.touched AND kind = 'references' UNION"
+        " SELECT i.rowid FROM fdocs d JOIN items i ON i.path = d.path"
+        " WHERE d.kind = 'references' AND d.document IN temp.touched"
+    )
     mistyped = {r[0] for r in facts.rows(
         "SELECT DISTINCT x.document FROM cites x WHERE x.key != 'custom.see'"
-        " AND NOT EXISTS (SELECT 1 FROM items i WHERE i.id = x.ref AND i.kind = 'references')"
+        + (f" AND x.document IN (SELECT document FROM items WHERE rowid IN ({chosen}))" if facts.scoped else "")
+        + " AND NOT EXISTS (SELECT 1 FROM items i WHERE i.id = x.ref AND i.kind = 'references')"
     )}
     stems = facts.unreadable_stems("claims")
     for ident, document, shown, line, col in facts.rows(
         "SELECT i.id, i.document, c.shown, i.line, i.col FROM items i JOIN corpus c ON c.path = i.path"
-        " WHERE i.kind = 'references' AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.value = i.id)"
+        " WHERE i.kind = 'references'" + (f" AND i.rowid IN ({chosen})" if facts.scoped else "") +
+        " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.value = i.id)"
         " ORDER BY c.n, i.pos"
     ):
         if document in mistyped or facts.maybe_in_unreadable(stems, ident, document):
             continue
-        yield Problem(shown, line, col, f"reference {clip(ident)} is never cited")
+        yield ("reference", ident, document), Problem(shown, line, col, f"reference {clip(ident)} is never cited")

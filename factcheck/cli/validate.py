@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import List, Literal, Optional
@@ -107,11 +108,18 @@ def validate_command(
         raise typer.Exit(EXIT_OK)
     known = baselines.Baseline.read(baseline_file) if baseline_file else None
     with bar("validating", quiet=quiet) as progress:
-        result = validate(repo, given, strict=strict, baseline=known, progress=progress, config=config)
+        result = validate(repo, given, strict=strict, baseline=known, progress=progress, config=config, notice=None if quiet else _note)
     result = result.at_least("error" if no_warnings else min_severity)
     chosen = fmt or config.format_for("validate") or "text"
     emit(findings.render_lines if quiet and chosen == "text" else findings.FORMATS[chosen], result)
     raise typer.Exit(EXIT_OK if result.success() else EXIT_FINDINGS)
+
+
+def _note(message: str) -> None:
+    """A line on stderr about how the answer was made (not a finding)."""
+    from factcheck.safety import cut, visible
+
+    sys.stderr.write(f"factcheck: note: {visible(cut(message, 1000))}\n")
 
 
 @app.command("rules")
