@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_answers import CLAIM, DOC, ROOT, Run, _bump, _script_env, console, usual
+import test_answers
+from test_answers import CLAIM, DOC, Run, _bump, _script_env, console, usual
 
 import factcheck.cli
 from factcheck import answers, argv, direct, reads
 from factcheck.report import records
+
+project = test_answers.project  # the fixture: the project's own data, no index yet
 
 # Every shape the answer from the rows takes (the typer command answers each from the rows too).
 SHAPES = [
@@ -50,20 +53,6 @@ MODES = {
     "narrow": ({"TERM": "xterm", "COLORTERM": "truecolor", "COLUMNS": "60"}, True),
     "wide": ({"FORCE_COLOR": "1", "COLUMNS": "180"}, False),
 }
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The project's own data (as tests/test_answers.py), no index yet."""
-    import shutil
-
-    for sub in ("claims", "references", "sources"):
-        shutil.copytree(ROOT / sub, tmp_path / sub)
-    monkeypatch.chdir(tmp_path)
-    for name in (*answers.ENV, *answers.FALL_THROUGH_ENV):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("COLUMNS", "100")
-    return tmp_path
 
 
 def first(monkeypatch: pytest.MonkeyPatch, args: list[str], *, tty: bool = False) -> Run:
