@@ -62,13 +62,19 @@ def answer(
     changed = _changed(db, journal)
     if entries is not None and not changed:
         found = entries
+        if progress is not None:
+            progress(len(rules), len(rules))  # every rule's findings kept: all done at once
     else:
         tables = idx.tables(files)
         limit = max(_SCOPED_AT_LEAST, int(len(files) * _SCOPED_UP_TO))
         if entries is not None and len(changed) <= limit and not _broken(db, changed):
             found = _scoped(db, tables, rules, options, entries, changed, progress)
         else:
-            found = [e for rule_id, rule in rules for e in _everything(tables, rule_id, rule, options[rule_id])]
+            found = []
+            for done, (rule_id, rule) in enumerate(rules, 1):
+                found += _everything(tables, rule_id, rule, options[rule_id])
+                if progress is not None:
+                    progress(done, len(rules))
         found.sort(key=lambda e: (e[2], e[3], e[4], e[0], e[5], e[6]))
     if entries is None or journal:
         idx.keep_cross(context, kept[1] if kept is not None else None, found, upto)

@@ -92,9 +92,11 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
     ruled_kinds = [c.kind for c in s.evidence.values() if s.values.get(f"rule_{c.kind}", 0.0) > 0]
     # Two figures on pages of one topic may still measure two of its parts (the crater's width,
     # the exclusion zone's radius): a figure needs its measure named alike on both sides too.
-    topical = [k for k in ruled_kinds if k != "quantity" or s.values.get("rule_quantity", 0.0) >= _TOPIC_QUANTITY]
-    subject = (s.same_subject and (topic is not False or s.shares_name)) or (
-        topic is True and not s.named_apart and bool(topical))
+    # Two different names are what an attribution or entity conflict rests on (two architects of
+    # one tower): on pages of one topic they do not make two subjects.
+    topical = [k for k in ruled_kinds if (k != "quantity" or s.values.get("rule_quantity", 0.0) >= _TOPIC_QUANTITY)
+               and (not s.named_apart or k in ("attribution", "entity"))]
+    subject = (s.same_subject and (topic is not False or s.shares_name)) or (topic is True and bool(topical))
     if scan and not (subject and ruled_kinds):
         return p, None
     support: dict[Kind, float] = {}
