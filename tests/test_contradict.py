@@ -11,6 +11,7 @@ import importlib.util
 import json
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -295,3 +296,14 @@ def test_pages_of_one_topic_share_its_subject_where_their_sentences_do_not_name_
     found = {(c.a, c.b) for c in candidates(wiki + blog + other)}
     assert ("w3", "b2") in found or ("b2", "w3") in found
     assert not {("w3", "o2"), ("o2", "w3")} & found  # another page's "it" is another thing
+
+
+def test_two_figures_of_one_page_conflict_only_when_their_measure_is_named_alike() -> None:
+    page = [claim("p1", "wiki", "Attendance reached 385,000 visitors in fiscal 2031, a record for the hall."),
+            claim("p2", "wiki", "In fiscal 2031 the building welcomed 358,000 visitors, its annual report says."),
+            claim("p3", "wiki", "Its main auditorium seats 1,850 people.")]
+    found = {(c.a, c.b) for c in candidates(page, within=True)}
+    assert ("p1", "p2") in found and not {("p1", "p3"), ("p2", "p3"), ("p3", "p1"), ("p3", "p2")} & found
+    # Two sections of one page (History / Equipment) mostly describe two things.
+    apart = [replace(page[0], section="History"), replace(page[1], section="Visitors")]
+    assert not candidates(apart, within=True)

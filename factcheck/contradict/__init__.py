@@ -33,7 +33,7 @@ from typing import Sequence
 
 from factcheck.contradict.analysis import Analysis, analyse, detect_lang
 from factcheck.contradict.blocking import block, document_topics
-from factcheck.contradict.combine import decide
+from factcheck.contradict.combine import Topic, decide
 from factcheck.contradict.features import signals
 from factcheck.contradict.model import NO_CONFLICT, PairContext, Verdict
 from factcheck.model import Claim
@@ -52,22 +52,24 @@ class Candidate:
     within_document: bool = False
 
 
-def _one_topic(topics: dict[str, frozenset[str]], x: str, y: str) -> bool | None:
-    """Whether two documents are about one thing: None when one page names nothing to tell
-    (or both claims come from one page: a page names many things)."""
-    if x == y or not topics[x] or not topics[y]:
+def _one_topic(topics: dict[str, frozenset[str]], x: str, y: str) -> Topic:
+    """Whether two documents are about one thing: "page" for two claims of one page (a page
+    names many things), None when a page names nothing to tell."""
+    if x == y:
+        return "page"
+    if not topics[x] or not topics[y]:
         return None
-    return bool(topics[x] & topics[y])
+    return "one" if topics[x] & topics[y] else "two"
 
 
-def compare_analyses(x: Analysis, y: Analysis, *, scan: bool = False, topic: bool | None = None) -> Verdict:
+def compare_analyses(x: Analysis, y: Analysis, *, scan: bool = False, topic: Topic = None) -> Verdict:
     """:func:`compare` on claims already read with :func:`analyse`.
 
     Every kind's signals are measured (``features``) and weighed by the
     learned combiner (``combine``); the verdict's score is its probability
     and its evidence the two aligned values of the kind that weighs most.
     ``scan`` asks for the higher bar of a repository scan (see ``combine.decide``);
-    ``topic`` says whether the two claims' documents are about one thing (None: unknown).
+    ``topic`` says whether the two claims' documents are about one thing (see ``combine.decide``).
     """
     # The signals are not all symmetric (which side's names are "only a"); reading every pair
     # in one canonical order makes compare(a, b) and compare(b, a) one verdict.
@@ -93,7 +95,10 @@ def candidates(claims: Sequence[Claim], *, within: bool = False) -> list[Candida
     topics = document_topics(read, docs)
     out: list[Candidate] = []
     for i, j, _ in block(read, docs, within=within, topics=topics):
-        verdict = compare_analyses(read[i], read[j], scan=True, topic=_one_topic(topics, docs[i], docs[j]))
+        topic = _one_topic(topics, docs[i], docs[j])
+        if topic == "page" and facts[i].section and facts[j].section and facts[i].section != facts[j].section:
+            topic = None  # two sections of one page (History / Equipment) mostly describe two things
+        verdict = compare_analyses(read[i], read[j], scan=True, topic=topic)
         if verdict.contradiction:
             out.append(Candidate(facts[i].id, facts[j].id, verdict, docs[i] == docs[j]))
     out.sort(key=lambda c: (-c.verdict.score, c.a, c.b))

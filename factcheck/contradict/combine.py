@@ -14,13 +14,14 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 import yaml
 
 from factcheck.contradict.features import Signals
 from factcheck.contradict.model import Conflict, Kind
 
-__all__ = ["Weights", "decide", "probability", "weights"]
+__all__ = ["Topic", "Weights", "decide", "probability", "weights"]
 
 # Which features speak for which kind: the kind a verdict names is the one whose features weigh most.
 _KIND_OF: dict[str, Kind] = {
@@ -33,6 +34,8 @@ _KIND_OF: dict[str, Kind] = {
     "denies_shared": "polarity",
 }
 
+
+Topic = Literal["one", "two", "page"] | None  # what the claims' documents say of their subject
 
 # The quantity rule's score when the words around two figures name one measure (its alignment
 # at 0.9 or more: "operating profit ... £412m" / "operating profit ... £421m").
@@ -69,7 +72,7 @@ def _kind_of(feature: str) -> Kind | None:
 
 
 def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
-           topic: bool | None = None) -> tuple[float, Conflict | None]:
+           topic: Topic = None) -> tuple[float, Conflict | None]:
     """The probability of conflict and, when it is proposed, the kind and evidence that carry it.
 
     ``scan``: the pair came from blocking a repository, not from a person
@@ -80,10 +83,13 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
     event, measure one thing, fill one slot): the combiner's
     weights were learned on pairs about one subject, where any difference
     counts for more than it does between two sentences that only share a
-    country's name.  ``topic``: the claims' documents are about one thing, so
-    two claims that name nothing apart are taken to share its subject; or
-    (False) about two things, so two claims alike in wording but sharing no
-    name ("It opened in 1963") speak of two.
+    country's name.  ``topic``: "one", the claims' documents are about one
+    thing, so two claims that name nothing apart are taken to share its
+    subject; "two", about two things, so two claims alike in wording but
+    sharing no name ("It opened in 1963") speak of two; "page", both from one
+    page, which names many things: only two figures whose measure is named
+    alike share a subject there (the lead's 385,000 visitors and a later
+    paragraph's 358,000); None, unknown.
     """
     w = w or weights()
     p = probability(s, w)
@@ -96,7 +102,9 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
     # one tower): on pages of one topic they do not make two subjects.
     topical = [k for k in ruled_kinds if (k != "quantity" or s.values.get("rule_quantity", 0.0) >= _TOPIC_QUANTITY)
                and (not s.named_apart or k in ("attribution", "entity"))]
-    subject = (s.same_subject and (topic is not False or s.shares_name)) or (topic is True and bool(topical))
+    strong_figure = s.values.get("rule_quantity", 0.0) >= _TOPIC_QUANTITY and not s.named_apart
+    subject = (s.same_subject and (topic != "two" or s.shares_name)) or (topic == "one" and bool(topical)) or (
+        topic == "page" and "quantity" in ruled_kinds and strong_figure)
     if scan and not (subject and ruled_kinds):
         return p, None
     support: dict[Kind, float] = {}
