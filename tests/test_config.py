@@ -305,7 +305,7 @@ def test_validate_reports_progress_in_steps(repo: Path) -> None:
 
     for _ in ("cold", "warm: the findings kept"):
         seen: list[tuple[int, int]] = []
-        validate(Repository(repo), progress=lambda done, total: seen.append((done, total)))
+        validate(Repository(repo), progress=lambda done, total, seen=seen: seen.append((done, total)))
         assert seen and seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
