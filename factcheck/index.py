@@ -34,7 +34,7 @@ import os
 import pickle
 import sqlite3
 import stat
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -1022,19 +1022,21 @@ def derived(repo: Repository, names: Sequence[str], compute: Callable[[Corpus], 
     return compute(corpus)
 
 
-def cached_candidates(repo: Repository) -> Callable[[Sequence[Any]], list[Any]]:
+def cached_candidates(repo: Repository) -> Callable[..., list[Any]]:
     """``factcheck.contradict.candidates`` through the index: answered from the
     last scan over the same claims (same ids, documents, kinds and texts; the
     detector's own code is in the index's fingerprint), else scanned and kept.
     Without a usable index, the plain scan."""
     from factcheck.contradict import candidates
 
-    def find(claims: Sequence[Any]) -> list[Any]:
+    def find(claims: Sequence[Any], titles: Mapping[str, str] | None = None) -> list[Any]:
         if not enabled():
-            return candidates(claims)
+            return candidates(claims, titles=titles)
         h = hashlib.sha256()
         for c in claims:
             h.update(f"{c.id}\x1f{c.document}\x1f{c.kind}\x1f{c.text}\x1e".encode())
+        for doc, title in sorted((titles or {}).items()):
+            h.update(f"{doc}\x1f{title}\x1d".encode())  # a title tells the scan a page's topic
         key = h.hexdigest()
         idx = Index(repo)
         try:
@@ -1044,8 +1046,8 @@ def cached_candidates(repo: Repository) -> Callable[[Sequence[Any]], list[Any]]:
                 return pickle.loads(row[0])
         except (IndexUnavailable, sqlite3.Error, pickle.UnpicklingError, EOFError):
             idx.close()
-            return candidates(claims)
-        found = candidates(claims)
+            return candidates(claims, titles=titles)
+        found = candidates(claims, titles=titles)
         try:
             db.execute("BEGIN IMMEDIATE")
             db.execute("DELETE FROM candidates")

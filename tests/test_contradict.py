@@ -307,3 +307,14 @@ def test_two_figures_of_one_page_conflict_only_when_their_measure_is_named_alike
     # Two sections of one page (History / Equipment) mostly describe two things.
     apart = [replace(page[0], section="History"), replace(page[1], section="Visitors")]
     assert not candidates(apart, within=True)
+
+
+def test_a_page_title_names_its_topic_where_its_sentences_do_not() -> None:
+    wiki = [claim("w1", "wiki", "It is a steel arch bridge over the Tane estuary near Varde."),
+            claim("w2", "wiki", "It opened to traffic on 4 June 1963.")]
+    blog = [claim("b1", "blog", "My brother and I drove down from Lund last summer to walk across it."),
+            claim("b2", "blog", "It opened to traffic on 14 June 1963, my guidebook says.")]
+    untitled = {(c.a, c.b) for c in candidates(wiki + blog)}
+    titled = {(c.a, c.b) for c in candidates(wiki + blog, titles={"wiki": "Harlow Viaduct",
+                                                                  "blog": "A walk over the Harlow Viaduct"})}
+    assert not {("w2", "b2"), ("b2", "w2")} & untitled and {("w2", "b2"), ("b2", "w2")} & titled

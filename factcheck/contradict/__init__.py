@@ -29,7 +29,7 @@ FAIL (contradiction, kind date): "The bridge opened on 5 April 1998." /
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from factcheck.contradict.analysis import Analysis, analyse, detect_lang
 from factcheck.contradict.blocking import block, document_topics
@@ -87,12 +87,14 @@ def compare(a: str, b: str, *, lang_a: str | None = None, lang_b: str | None = N
     return compare_analyses(analyse(a, lang_a), analyse(b, lang_b))
 
 
-def candidates(claims: Sequence[Claim], *, within: bool = False) -> list[Candidate]:
-    """Contradiction candidates among factual claims (across documents; also within one with ``within``)."""
+def candidates(claims: Sequence[Claim], *, within: bool = False,
+               titles: Mapping[str, str] | None = None) -> list[Candidate]:
+    """Contradiction candidates among factual claims (across documents; also within one with
+    ``within``).  ``titles``: each document's title, which names what its page is about."""
     facts = [c for c in claims if c.kind == "fact"]
     read = [analyse(c.text) for c in facts]
     docs = [c.document for c in facts]
-    topics = document_topics(read, docs)
+    topics = document_topics(read, docs, {d: analyse(t) for d, t in (titles or {}).items() if t})
     out: list[Candidate] = []
     for i, j, _ in block(read, docs, within=within, topics=topics):
         topic = _one_topic(topics, docs[i], docs[j])

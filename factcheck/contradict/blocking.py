@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from factcheck.contradict.analysis import Analysis
 
@@ -36,18 +36,26 @@ def blocking_keys(x: Analysis) -> frozenset[str]:
     return frozenset(keys)
 
 
-def document_topics(analyses: Sequence[Analysis], groups: Sequence[str]) -> dict[str, frozenset[str]]:
-    """Each document's topic: the distinctive name keys its claims name more than once, or its
-    first claim names.  A page about a bridge names the bridge in its lead and again here and
-    there; most of its sentences then speak of it without naming it ("it opened in 2006")."""
+def document_topics(analyses: Sequence[Analysis], groups: Sequence[str],
+                    titles: Mapping[str, Analysis] | None = None) -> dict[str, frozenset[str]]:
+    """Each document's topic: the distinctive name keys its title or first claim names, or its
+    claims name more than once.  A page about a bridge names the bridge in its title and lead
+    and again here and there; most of its sentences then speak of it without naming it ("it
+    opened in 2006")."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     first: dict[str, frozenset[str]] = {}
     for x, g in zip(analyses, groups, strict=True):
-        keys = frozenset(k for n in x.names for k in n.distinct)
+        keys = _name_keys(x)
         first.setdefault(g, keys)
         for k in keys:
             counts[g][k] += 1
-    return {g: frozenset(k for k, c in counts[g].items() if c >= 2) | first[g] for g in first}
+    titled = {g: _name_keys(t) for g, t in (titles or {}).items()}
+    return {g: frozenset(k for k, c in counts[g].items() if c >= 2) | first[g] | titled.get(g, frozenset())
+            for g in first}
+
+
+def _name_keys(x: Analysis) -> frozenset[str]:
+    return frozenset(k for n in x.names for k in n.distinct)
 
 
 def block(

@@ -46,11 +46,16 @@ def _related(corpus: Corpus) -> set[frozenset[str]]:
     return {frozenset((c.id, r.target)) for c in corpus.claims for r in c.relations}
 
 
+def titles(corpus: Corpus) -> dict[str, str]:
+    """Each document's title, which the scan reads for what the page is about."""
+    return {d.id: d.title for d in corpus.documents.values() if d.title}
+
+
 def suspect(corpus: Corpus, *, within: bool = False) -> list[Suspicion]:
     """New contradiction candidates: pairs not yet joined by any relation."""
     known = _related(corpus)
     out = []
-    for cand in candidates(corpus.claims, within=within):
+    for cand in candidates(corpus.claims, within=within, titles=titles(corpus)):
         if frozenset((cand.a, cand.b)) in known:
             continue
         a, b = corpus.claim_by_id.get(cand.a), corpus.claim_by_id.get(cand.b)

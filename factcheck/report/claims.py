@@ -31,6 +31,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from factcheck import vocab
 from factcheck.contradict import Candidate, candidates, compare
+from factcheck.contradict.suspect import titles
 from factcheck.errors import UsageError
 from factcheck.model import Claim, Quantity, Reference
 from factcheck.query import date_range, source_context
@@ -285,11 +286,11 @@ def _mask_segments(text: str, mask: list[bool]) -> tuple[Segment, ...]:
 
 def _conflicting_figures(
     corpus: Corpus, views: Mapping[str, ClaimView], pairs: Mapping[tuple[str, str], tuple[str, str]],
-    find: Callable[[Sequence[Claim]], Sequence[Candidate]],
+    find: Callable[..., Sequence[Candidate]],
 ) -> list[ConflictingFigure]:
     found: list[ConflictingFigure] = []
     shown: dict[str, int] = {}
-    for cand in find([v.claim for v in views.values()]):
+    for cand in find([v.claim for v in views.values()], titles=titles(corpus)):
         if cand.verdict.kind != "quantity" or tuple(sorted((cand.a, cand.b))) in pairs:
             continue
         # A claim shows in at most MAX_FIGURES_PER_CLAIM pairs, so one much-repeated
@@ -330,7 +331,7 @@ def build_report(
     views: Mapping[str, ClaimView] | None = None,
     title: str = "Disputed claims",
     date: str | None = None,
-    find: Callable[[Sequence[Claim]], Sequence[Candidate]] = candidates,
+    find: Callable[..., Sequence[Candidate]] = candidates,
 ) -> ClaimsReport:
     """The report data for a whole corpus, in a stable order.  ``find`` is
     the contradiction detector's candidate scan, or a cache of it
