@@ -318,3 +318,14 @@ def test_a_page_title_names_its_topic_where_its_sentences_do_not() -> None:
     titled = {(c.a, c.b) for c in candidates(wiki + blog, titles={"wiki": "Harlow Viaduct",
                                                                   "blog": "A walk over the Harlow Viaduct"})}
     assert not {("w2", "b2"), ("b2", "w2")} & untitled and {("w2", "b2"), ("b2", "w2")} & titled
+
+
+def test_on_pages_of_one_topic_a_slipped_digit_is_proposed_whatever_else_the_claims_name() -> None:
+    from factcheck.contradict import analyse, compare_analyses
+
+    wreck = analyse("The wreck of the Toyoura Maru lies 14.2 km north-east of Dogo.", "en")
+    slipped = analyse("Divers found the hull 142 km north-east of the Oki pier, the researchers said.", "en")
+    other = analyse("Divers found the hull 19.0 km north-east of the Oki pier, the researchers said.", "en")
+    assert compare_analyses(wreck, slipped, scan=True, topic="one").contradiction
+    assert not compare_analyses(wreck, slipped, scan=True, topic=None).contradiction
+    assert not compare_analyses(wreck, other, scan=True, topic="one").contradiction

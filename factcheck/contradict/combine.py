@@ -40,6 +40,7 @@ Topic = Literal["one", "two", "page"] | None  # what the claims' documents say o
 # The quantity rule's score when the words around two figures name one measure (its alignment
 # at 0.9 or more: "operating profit ... £412m" / "operating profit ... £421m").
 _TOPIC_QUANTITY = 0.78
+_TOPIC_SLIP = 0.9  # the quantity rule's score for a slipped digit or decimal point
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,11 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
     # the exclusion zone's radius): a figure needs its measure named alike on both sides too.
     # Two different names are what an attribution or entity conflict rests on (two architects of
     # one tower): on pages of one topic they do not make two subjects.
+    # A slipped digit (14.2 km / 142 km: the quantity rule at 0.9 or more) is one figure misreported,
+    # whatever else the two claims name.
     topical = [k for k in ruled_kinds if (k != "quantity" or s.values.get("rule_quantity", 0.0) >= _TOPIC_QUANTITY)
-               and (not s.named_apart or k in ("attribution", "entity"))]
+               and (not s.named_apart or k in ("attribution", "entity")
+                    or (k == "quantity" and s.values.get("rule_quantity", 0.0) >= _TOPIC_SLIP))]
     strong_figure = s.values.get("rule_quantity", 0.0) >= _TOPIC_QUANTITY and not s.named_apart
     subject = (s.same_subject and (topic != "two" or s.shares_name)) or (topic == "one" and bool(topical)) or (
         topic == "page" and "quantity" in ruled_kinds and strong_figure)
