@@ -365,3 +365,10 @@ def test_magnitude_of_reads_a_magnitude() -> None:
     from factcheck.extract.quantities import find_quantities
 
     assert [(q.value, q.unit) for q in find_quantities("The quake had a moment magnitude of 7.4.")] == [(7.4, "magnitude")]
+
+
+def test_from_a_to_b_with_a_verb_of_change_is_two_quantities_not_a_range() -> None:
+    changed = find_quantities("最大出力は従来の84,000kWから92,000kWに向上した。")
+    assert [q.value for q in changed] == [84000.0, 92000.0]
+    spread = find_quantities("参加者は10万から12万人とみられる。")
+    assert [(q.low, q.high) for q in spread] == [(100000.0, 120000.0)]

@@ -351,6 +351,10 @@ class _Range:
     end: int
 
 
+# After "AからB", a target particle and a verb of change or reaching: B is what A became.
+_CHANGE_TO_JA = re.compile(r"(?:に|へ)(?:と)?(?:向上|増加|増え|増や|減少|減っ|減ら|拡大|縮小|上昇|低下|下落|引き上げ|引き下げ|変更|伸び|膨らん|増強|削減|改善|悪化|上が|下が)")
+
+
 def _range_after(folded: str, start: int, end: int, first: _Number, unit: str | None, v: _Vocab) -> _Range | None:
     """The right side of a range: 10〜12万人, 10万から12万人, 5,000 to 6,000 troops, between A and B."""
     r = _RANGE_SEP.match(folded, end)
@@ -373,6 +377,9 @@ def _range_after(folded: str, start: int, end: int, first: _Number, unit: str | 
     if connector == "to" and (lead.endswith("from") or re.search(
             r"\b(?:from|by)\b(?:\s+[a-z]+){0,2}$", folded[max(0, lead_end - 25):lead_end].lower())):
         return None  # "rose from 45,000 to 54,000", "rose by a record 51 yen to 1,055 yen": a change, two quantities
+    tail = u2.end if u2 else m2.end()
+    if connector == "から" and _CHANGE_TO_JA.match(folded, tail):
+        return None  # 84,000kWから92,000kWに向上: a change, two quantities (10万から12万人 stays a range)
     low = first.low * second.trail if first.plain and second.trail else first.low  # 10〜12万: 10 is 10万
     if low >= second.high:
         return None
