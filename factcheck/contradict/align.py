@@ -283,20 +283,9 @@ def align_dates(a: Analysis, b: Analysis) -> list[tuple[DateValue, DateValue, fl
 def event_groups(keys: frozenset[str]) -> frozenset[int]:
     """The event groups of a predicate's keys.  A Japanese word the groups list is placed by
     itself, not by its dictionary glosses (着工 and 竣工 both gloss "construction")."""
-    index = _event_group_index()
+    index = lexicon.event_group_index()
     listed = [k for k in keys if k in index and lexicon.ja_has_cjk(k)]
     return frozenset(g for k in (listed or keys) for g in index.get(k, ()))
-
-
-@cache
-def _event_group_index() -> dict[str, frozenset[int]]:
-    index: dict[str, set[int]] = {}
-    for g, words in enumerate(lexicon.cues()["event_groups"]):
-        for w in words:
-            keys = {w} if lexicon.ja_has_cjk(w) else {lexicon.stem(w)}
-            for k in keys:
-                index.setdefault(k, set()).add(g)
-    return {k: frozenset(v) for k, v in index.items()}
 
 
 @cache

@@ -1000,14 +1000,10 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
 _HABITUAL = re.compile(r"毎年|毎月|毎週|毎日|例年|定期的|(?i:\b(?:every|each|annually|yearly|monthly|weekly)\b)")
 
 
-@cache
-def _placed_keys() -> frozenset[str]:
-    """Keys of the one-time acts the event groups list (open, enact, suspend...)."""
-    return frozenset(w if lexicon.ja_has_cjk(w) else stem(w) for g in lexicon.cues()["event_groups"] for w in g)
-
-
 def _placed(event: set[str]) -> bool:
-    return bool(event & _placed_keys())
+    """Some key names a one-time act the event groups list (open, enact, suspend...)."""
+    index = lexicon.event_group_index()
+    return any(k in index for k in event)
 
 
 def _event_subjects(text: str, tokens: list[Token], after: int) -> list[Token]:
@@ -1063,10 +1059,13 @@ _LIFESPAN_CLOSE = re.compile(r"\s*[)）]")
 
 @cache
 def _life_events() -> tuple[frozenset[str], frozenset[str]]:
-    """The event keys of a birth and of a death, as the predicates that name them carry."""
-    born = frozenset({stem("bear"), stem("born"), "生まれる", "誕生"})
-    died = frozenset({stem("die"), "亡くなる", "死去"})
-    return born, died
+    """The event keys of a birth and of a death: the event groups of "bear" and "die"."""
+    index = lexicon.event_group_index()
+
+    def group_of(word: str) -> frozenset[str]:
+        return frozenset(k for k, groups in index.items() if groups & index[stem(word)])
+
+    return group_of("bear"), group_of("die")
 
 
 # "the 2023/24 financial year", "the 2022/23 season": one year that straddles two, read as

@@ -98,6 +98,17 @@ def cues() -> dict[str, Any]:
 
 
 @cache
+@cache
+def event_group_index() -> dict[str, frozenset[int]]:
+    """Each key of a one-time act the event groups list (its Japanese word, or the English
+    word's stem) -> the groups it belongs to (vocab ``event_groups``)."""
+    index: dict[str, set[int]] = {}
+    for g, words in enumerate(cues()["event_groups"]):
+        for w in words:
+            index.setdefault(w if ja_has_cjk(w) else stem(w), set()).add(g)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
 def stopwords_en() -> frozenset[str]:
     return frozenset(cues()["stopwords_en"])
 
