@@ -72,6 +72,19 @@ def _kind_of(feature: str) -> Kind | None:
     return None
 
 
+def _topical(s: Signals, kind: Kind) -> bool:
+    """Whether a kind's own rule, on pages of one topic, may stand for a shared subject."""
+    figure = s.values.get("rule_quantity", 0.0)
+    if kind == "quantity":
+        # Two figures may measure two parts of the topic (a crater's width, an exclusion zone's
+        # radius): their measure must be named alike, and named apart only a slipped digit
+        # (14.2 km / 142 km) is one figure misreported.
+        return figure >= _TOPIC_SLIP or (figure >= _TOPIC_QUANTITY and not s.named_apart)
+    # Two different names are what an attribution or entity conflict rests on (two architects of
+    # one tower); for the other kinds they make two subjects.
+    return kind in ("attribution", "entity") or not s.named_apart
+
+
 def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
            topic: Topic = None) -> tuple[float, Conflict | None]:
     """The probability of conflict and, when it is proposed, the kind and evidence that carry it.
@@ -97,17 +110,10 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
     if p < (w.scan_threshold if scan else w.threshold) or not s.evidence:
         return p, None
     ruled_kinds = [c.kind for c in s.evidence.values() if s.values.get(f"rule_{c.kind}", 0.0) > 0]
-    # Two figures on pages of one topic may still measure two of its parts (the crater's width,
-    # the exclusion zone's radius): a figure needs its measure named alike on both sides too.
-    # Two different names are what an attribution or entity conflict rests on (two architects of
-    # one tower): on pages of one topic they do not make two subjects.
-    # A slipped digit (14.2 km / 142 km: the quantity rule at 0.9 or more) is one figure misreported,
-    # whatever else the two claims name.
-    topical = [k for k in ruled_kinds if (k != "quantity" or s.values.get("rule_quantity", 0.0) >= _TOPIC_QUANTITY)
-               and (not s.named_apart or k in ("attribution", "entity")
-                    or (k == "quantity" and s.values.get("rule_quantity", 0.0) >= _TOPIC_SLIP))]
-    strong_figure = s.values.get("rule_quantity", 0.0) >= _TOPIC_QUANTITY and not s.named_apart
-    subject = (s.same_subject and (topic != "two" or s.shares_name)) or (topic == "one" and bool(topical)) or (
+    figure = s.values.get("rule_quantity", 0.0)
+    strong_figure = figure >= _TOPIC_QUANTITY and not s.named_apart
+    subject = (s.same_subject and (topic != "two" or s.shares_name)) or (
+        topic == "one" and any(_topical(s, kind) for kind in ruled_kinds)) or (
         topic == "page" and "quantity" in ruled_kinds and strong_figure)
     if scan and not (subject and ruled_kinds):
         return p, None
