@@ -1178,6 +1178,11 @@ def _event_keys(t: Token, tokens: list[Token]) -> frozenset[str]:
             elif run or u.kind not in ("func",):
                 break
         near = run[-1:] or [u for u in tokens[max(0, i - 2):i] if u.kind in ("content", "pred")][-1:]
+        if near and not _eventive(near[0]):
+            # "began late on 13 May", "started on the night of …": no event after the verb;
+            # the event is its subject ("the eruption … began"), or the verb's own.
+            first = next((j for j, u in enumerate(tokens) if u.kind == "pred"), i)
+            near = [u for u in tokens[:min(first, i)] if u.kind == "content" and _eventive(u)][:1]
     return frozenset(k for u in near for k in u.keys) or t.keys
 
 
