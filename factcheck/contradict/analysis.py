@@ -1305,7 +1305,10 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
     out: set[tuple[int, int]] = set()
     used: set[int] = set()
     head: set[tuple[int, int]] = set()
+    side = _participle_clauses(tokens) if lang == "en" else frozenset()
     for i, t in enumerate(tokens):
+        if t.clause in side:
+            continue
         if t.kind == "neg" and t.lemma == "fail" and not (i + 1 < len(tokens) and tokens[i + 1].lemma == "to"):
             # "the launch failed" is the failure pole; only "failed to X" negates X.
             out |= {(sc, po) for sc, po in cues.poles.get("failure", set())}
@@ -1335,6 +1338,17 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         if t.kind == "pred":
             head = found
     return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out)
+
+
+def _participle_clauses(tokens: list[Token]) -> frozenset[int]:
+    """English clauses after the first that open with a participle: "…, ending two years of
+    losses", "…, continuing a decade of decline".  They tell what followed from the main act,
+    so their poles are not the claim's own."""
+    first: dict[int, Token] = {}
+    for t in tokens:
+        first.setdefault(t.clause, t)
+    return frozenset(c for c, t in first.items()
+                     if c > 0 and t.kind in ("pred", "content") and len(t.text) > 4 and t.text.lower().endswith("ing"))
 
 
 _PARTICLES = frozenset({"down", "off", "out", "back", "up", "away", "ahead"})
