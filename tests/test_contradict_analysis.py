@@ -547,3 +547,45 @@ def test_an_event_noun_that_is_the_subject_dates_with_its_verb_and_heads_its_phr
     assert [f.agent.text for f in one.frames if f.pred_text == "sent" and f.agent] == ["powerful eruption"]
     ja = analyse("2031年5月4日、北岳で大規模な噴火が発生した。", "ja")
     assert "噴火" in ja.dates[0].event
+
+
+def test_an_aspectual_verb_with_no_event_after_it_dates_its_event_noun_subject() -> None:
+    one = analyse("The flooding of the Marsh Road underpass, which closed two schools, began late on 9 March 2031.", "en")
+    assert "flood" in one.dates[0].event and "late" not in one.dates[0].event
+    other = analyse("The Marsh Road underpass flooding started on the night of 9 March 2032.", "en")
+    assert "flood" in other.dates[0].event and "night" not in other.dates[0].event
+
+
+def test_a_prison_term_is_no_figure_the_date_is_the_period_of() -> None:
+    from factcheck.contradict.kinds.date import check
+
+    one = analyse("The former mayor was sentenced to six years in prison on 2 June 2031 for fraud.", "en")
+    other = analyse("The former mayor was jailed for six years for fraud in June 2030.", "en")
+    found = check(PairContext(one, other))
+    assert found is not None and {found.a, found.b} == {"2 June 2031", "June 2030"}
+
+
+def test_the_poles_of_a_trailing_participle_clause_are_not_the_claims_own() -> None:
+    from factcheck.contradict.kinds.polarity import check
+
+    one = analyse("Dunmore Paper returned to profit in 2031, ending three years of losses.", "en")
+    other = analyse("Dunmore Paper reported its fourth consecutive annual loss in 2031.", "en")
+    assert one.negative_poles == 0
+    assert check(PairContext(one, other)) is not None
+
+
+def test_a_verbal_noun_before_a_noun_qualifies_it_and_holding_is_no_event_of_its_own() -> None:
+    ceremony = analyse("5月20日には、町内で竣工記念式典を開催する予定だ。", "ja")
+    preds = [t.text for t in ceremony.tokens if t.kind == "pred"]
+    assert "開催" in preds and "竣工" not in preds and "記念" not in preds
+    assert "complet" not in ceremony.dates[0].event and "open" not in ceremony.dates[0].event
+
+
+def test_before_and_after_one_change_are_two_qualified_things() -> None:
+    from factcheck.contradict.align import different_qualifiers
+
+    after = analyse("改修後の収容人数は1万2000人となった。", "ja")
+    before = analyse("同球場の改修前の収容人数は1万8000人だった。", "ja")
+    again = analyse("改修後の収容人数は1万5000人だった。", "ja")
+    assert different_qualifiers(after, before)
+    assert not different_qualifiers(after, again)

@@ -476,7 +476,8 @@ def _tokens_ja(text: str) -> list[Token]:
         keys, wide = _ja_content_keys(m.norm)
         if pos1 == "固有名詞":
             kind: TokenKind = "name"
-        elif pos0 == "動詞" or pos0 == "形容詞" or (m.pos[2] == "サ変可能" and not _argument(text, m.end)) \
+        elif pos0 == "動詞" or pos0 == "形容詞" or (m.pos[2] == "サ変可能" and not _argument(text, m.end)
+                                                  and not _modifies_noun(morphs, i)) \
                 or (pos0 == "名詞" and i + 1 < len(morphs) and morphs[i + 1].norm == "為る"):
             # 開庁し, 竣工した: a noun the dictionary does not mark as verbal, used with する, is the verb.
             kind = "pred"
@@ -488,6 +489,16 @@ def _tokens_ja(text: str) -> list[Token]:
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]+")
 _JA_ARG_PARTICLES = ("を", "が", "は", "の", "も", "へ", "と", "や", "で")
+
+
+def _modifies_noun(morphs: list, i: int) -> bool:  # type: ignore[type-arg]
+    """A verbal noun written straight before another noun qualifies it (竣工記念式典 is a
+    ceremony, not a completion; 運転士 is a driver): the compound's head is the noun."""
+    if i + 1 >= len(morphs):
+        return False
+    nxt = morphs[i + 1]
+    return nxt.pos[0] == "名詞" and nxt.pos[1] != "数詞" and nxt.start == morphs[i].end \
+        and (nxt.pos[2] != "サ変可能" or i + 2 < len(morphs) and morphs[i + 2].pos[0] == "名詞")
 
 
 def _argument(text: str, end: int) -> bool:
