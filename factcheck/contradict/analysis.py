@@ -491,7 +491,7 @@ _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]+")
 _JA_ARG_PARTICLES = ("を", "が", "は", "の", "も", "へ", "と", "や", "で")
 
 
-def _modifies_noun(morphs: list, i: int) -> bool:  # type: ignore[type-arg]
+def _modifies_noun(morphs: tuple[lexicon.Morph, ...], i: int) -> bool:
     """A verbal noun written straight before another noun qualifies it (竣工記念式典 is a
     ceremony, not a completion; 運転士 is a driver): the compound's head is the noun."""
     if i + 1 >= len(morphs):
