@@ -574,11 +574,11 @@ def test_the_poles_of_a_trailing_participle_clause_are_not_the_claims_own() -> N
     assert check(PairContext(one, other)) is not None
 
 
-def test_a_verbal_noun_before_a_noun_qualifies_it_and_holding_is_no_event_of_its_own() -> None:
+def test_a_verbal_noun_before_a_noun_qualifies_it() -> None:
     ceremony = analyse("5月20日には、町内で竣工記念式典を開催する予定だ。", "ja")
     preds = [t.text for t in ceremony.tokens if t.kind == "pred"]
     assert "開催" in preds and "竣工" not in preds and "記念" not in preds
-    assert "complet" not in ceremony.dates[0].event and "open" not in ceremony.dates[0].event
+    assert "complet" not in ceremony.dates[0].event
 
 
 def test_before_and_after_one_change_are_two_qualified_things() -> None:
@@ -589,3 +589,21 @@ def test_before_and_after_one_change_are_two_qualified_things() -> None:
     again = analyse("改修後の収容人数は1万5000人だった。", "ja")
     assert different_qualifiers(after, before)
     assert not different_qualifiers(after, again)
+
+
+def test_a_negation_after_may_or_might_leaves_the_matter_open() -> None:
+    assert analyse("The fire may not have been caused by lightning.", "en").negations == 0
+    assert analyse("The fire was not caused by lightning.", "en").negations == 1
+
+
+def test_a_japanese_act_denied_through_koto_flips_its_pole_and_double_negation_affirms() -> None:
+    from factcheck.contradict.kinds.polarity import check
+
+    held = analyse("今季の水揚げ量は、前年を下回ることはなかった。", "ja")
+    rose = analyse("今季の水揚げ量は、前年をわずかに上回った。", "ja")
+    assert held.negations == 0 and check(PairContext(held, rose)) is None
+    assert analyse("同社は工場の閉鎖を検討していないわけではない。", "ja").negations == 0
+
+
+def test_a_word_on_two_scales_is_one_negative_pole() -> None:
+    assert analyse("同社は富士工場の閉鎖を決めた。", "ja").negative_poles == 1

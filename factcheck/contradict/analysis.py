@@ -187,6 +187,7 @@ class _Cues:
     neg_words_ja: frozenset[str]
     non_denial_en: tuple[str, ...]
     non_denial_ja: tuple[str, ...]
+    double_negation: tuple[str, ...]
     hedges_en: frozenset[str]
     hedges_ja: tuple[str, ...]
     poles: dict[str, set[tuple[int, int]]]
@@ -220,6 +221,7 @@ def _cues() -> _Cues:
         neg_words_ja=frozenset(c["negation"]["ja_words"]),
         non_denial_en=tuple(c["non_denial"]["en"]),
         non_denial_ja=tuple(c["non_denial"]["ja"]),
+        double_negation=tuple(c["double_negation"]["ja"] + c["double_negation"]["en"]),
         hedges_en=frozenset(c["hedges"]["en"]),
         hedges_ja=tuple(c["hedges"]["ja"]),
         poles=poles,
@@ -1223,9 +1225,14 @@ def _eventive(t: Token) -> bool:
     return lexicon.verb_of(t.text) is not None
 
 
+_OPEN_MODALS = frozenset({"may", "might"})
+
+
 def _negations(text: str, tokens: list[Token], lang: str, consumed: frozenset[int] = frozenset()) -> int:
     cues = _cues()
-    count = sum(1 for i, t in enumerate(tokens) if t.kind == "neg" and i not in consumed)
+    # "may not have been caused by X" leaves X open; it does not say "was not caused by X".
+    count = sum(1 for i, t in enumerate(tokens) if t.kind == "neg" and i not in consumed
+                and not (lang == "en" and i and tokens[i - 1].text.lower() in _OPEN_MODALS))
     folded = fold(text)
     patterns = cues.non_denial_ja if lang == "ja" else cues.non_denial_en
     spaced = re.sub(r"\b(?:did|does|do|has|have|had|was|were|is|are|could|would|can|will)\s+", "", folded)
@@ -1233,6 +1240,8 @@ def _negations(text: str, tokens: list[Token], lang: str, consumed: frozenset[in
     for p in patterns:
         if p in spaced or p in folded:
             count -= 1
+    for p in cues.double_negation:
+        count -= 2 * (spaced.count(p) or folded.count(p))
     return max(count, 0)
 
 
@@ -1305,17 +1314,19 @@ def pole_forms(t: Token) -> tuple[str, ...]:
     return forms
 
 
-def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], frozenset[int], frozenset[tuple[int, int]]]:
+def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], frozenset[int], frozenset[tuple[int, int]], int]:
     """Antonym poles of the predicates, each flipped when a negation governs it ("did not rise" is "fell").
 
     Also returns the indexes of the negations so consumed, which no longer count as free
-    negations, and the poles of the head predicate (in Japanese the last one: 禁止する条例案を
-    可決した passed the ordinance; elsewhere all of them).
+    negations, the poles of the head predicate (in Japanese the last one: 禁止する条例案を
+    可決した passed the ordinance; elsewhere all of them), and how many words stand on a
+    negative pole (閉鎖 is on two scales, closing and ceasing, but one word).
     """
     cues = _cues()
     out: set[tuple[int, int]] = set()
     used: set[int] = set()
     head: set[tuple[int, int]] = set()
+    negative = 0
     side = _participle_clauses(tokens) if lang == "en" else frozenset()
     for i, t in enumerate(tokens):
         if t.clause in side:
@@ -1323,6 +1334,7 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         if t.kind == "neg" and t.lemma == "fail" and not (i + 1 < len(tokens) and tokens[i + 1].lemma == "to"):
             # "the launch failed" is the failure pole; only "failed to X" negates X.
             out |= {(sc, po) for sc, po in cues.poles.get("failure", set())}
+            negative += 1
             used.add(i)
             continue
         if t.kind not in ("pred", "content"):
@@ -1336,6 +1348,7 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
             root = t.text.lower().removeprefix("non").removeprefix("un").lstrip("-")
             flipped = {(sc, 1 - po) for form in (root, stem(root)) for sc, po in cues.poles.get(form, set())}
             out |= flipped
+            negative += any(po == 1 for _, po in flipped)
             continue
         if not found:
             continue
@@ -1346,9 +1359,10 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         if _forgone(tokens, i, lang):
             found = {(scale, 1 - pole) for scale, pole in found}
         out |= found
+        negative += any(po == 1 for _, po in found)
         if t.kind == "pred":
             head = found
-    return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out)
+    return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out), negative
 
 
 def _participle_clauses(tokens: list[Token]) -> frozenset[int]:
@@ -1419,9 +1433,13 @@ def _refused(tokens: list[Token], lang: str) -> frozenset[str]:
 
 def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
     if lang == "ja":
+        nominal = False  # 下回ることはなかった: the act made a noun by こと, then denied by 無い
         for j in range(i + 1, min(len(tokens), i + 5)):
-            if tokens[j].kind == "neg" and tokens[j].lemma in _cues().neg_aux_ja:
+            if tokens[j].kind == "neg" and (tokens[j].lemma in _cues().neg_aux_ja or nominal and tokens[j].lemma == "無い"):
                 return j
+            if tokens[j].lemma in ("こと", "事") and j == i + 1:
+                nominal = True
+                continue
             if tokens[j].kind == "pred" and tokens[j].lemma in _CHANGE_OF_STATE_JA:
                 continue  # 赤字に転落しなかった: the negation reaches the state, not only the change
             if tokens[j].kind in ("pred", "content", "punct", "name"):
@@ -1639,7 +1657,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     figures = _figures(text, tokens, [(d.start, d.end) for d in dates], lang)
     first_pred = next((t.start for t in tokens if t.kind == "pred"), None)
     args = _args(text, tokens, lang)
-    poles, consumed, head_poles = _poles(tokens, lang)
+    poles, consumed, head_poles, negative_poles = _poles(tokens, lang)
     names = []
     for t in tokens:
         if t.kind != "name":
@@ -1671,7 +1689,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         corrected=tuple(_corrected(text, lang)), quotes=_quotes(text), figures=tuple(figures),
         seasons=_period_words(text, 0, len(text), lang) if len(text) < 400 else frozenset(),
         dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
-        negative_poles=sum(1 for _, pole in poles if pole == 1), ordinals=_ordinals(text),
+        negative_poles=negative_poles, ordinals=_ordinals(text),
         refused=_refused(tokens, lang),
         hedged=_hedged(text, tokens, lang),
         poles=poles, head_poles=head_poles, preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,
