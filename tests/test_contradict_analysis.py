@@ -607,3 +607,12 @@ def test_a_japanese_act_denied_through_koto_flips_its_pole_and_double_negation_a
 
 def test_a_word_on_two_scales_is_one_negative_pole() -> None:
     assert analyse("同社は富士工場の閉鎖を決めた。", "ja").negative_poles == 1
+
+
+def test_the_poles_of_an_english_subordinate_clause_are_not_the_claims_head() -> None:
+    from factcheck.contradict.kinds.polarity import check
+
+    fell = analyse("Shares in Corvel Foods fell 4% on Monday after the company raised its dividend.", "en")
+    rose = analyse("Corvel Foods shares rose 4% on Monday as investors welcomed a higher dividend.", "en")
+    found = check(PairContext(fell, rose))
+    assert found is not None and {found.a, found.b} == {"fell", "rose"}

@@ -1326,8 +1326,10 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
     out: set[tuple[int, int]] = set()
     used: set[int] = set()
     head: set[tuple[int, int]] = set()
-    negative = 0
+    negative = main_negative = 0
+    main: set[tuple[int, int]] = set()
     side = _participle_clauses(tokens) if lang == "en" else frozenset()
+    subordinate = _subordinate(tokens) if lang == "en" else frozenset()
     for i, t in enumerate(tokens):
         if t.clause in side:
             continue
@@ -1362,7 +1364,32 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         negative += any(po == 1 for _, po in found)
         if t.kind == "pred":
             head = found
+        if lang == "en" and i not in subordinate:
+            main |= found
+            main_negative += any(po == 1 for _, po in found)
+    if lang == "en" and main and main != out:
+        # "Shares fell 5% after the company raised its forecast": the claim is the fall.
+        return frozenset(out), frozenset(used), frozenset(main), main_negative
     return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out), negative
+
+
+_SUBORDINATORS = frozenset({"after", "because", "since", "when", "while", "whereas", "although", "though", "before",
+                            "until", "despite", "which", "who"})
+
+
+def _subordinate(tokens: list[Token]) -> frozenset[int]:
+    """Indexes of English tokens in a subordinate clause or phrase ("after the company raised its
+    forecast", ", which posted a loss,"): from its conjunction to the next punctuation."""
+    out: set[int] = set()
+    inside = False
+    for i, t in enumerate(tokens):
+        if t.kind == "punct":
+            inside = False
+        elif t.text.lower() in _SUBORDINATORS and t.kind in ("func", "content"):
+            inside = True
+        if inside:
+            out.add(i)
+    return frozenset(out)
 
 
 def _participle_clauses(tokens: list[Token]) -> frozenset[int]:
