@@ -616,3 +616,12 @@ def test_the_poles_of_an_english_subordinate_clause_are_not_the_claims_head() ->
     rose = analyse("Corvel Foods shares rose 4% on Monday as investors welcomed a higher dividend.", "en")
     found = check(PairContext(fell, rose))
     assert found is not None and {found.a, found.b} == {"fell", "rose"}
+
+
+def test_one_event_placed_in_two_cities_across_languages() -> None:
+    from factcheck.contradict.kinds.entity import venue_changed
+
+    ja = analyse("2031年の国際海洋会議はリスボンで開かれた。", "ja")
+    en = analyse("The 2031 ocean conference, a five-day event, was held in Athens.", "en")
+    found = venue_changed(PairContext(ja, en))
+    assert found is not None and {found[0].text, found[1].text} == {"リスボン", "Athens"}

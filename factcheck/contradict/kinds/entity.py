@@ -26,6 +26,7 @@ from factcheck.contradict.model import Conflict, Kind, PairContext
 
 _MIN_WORDS = 0.6
 _MIN_WORDS_CROSS = 0.45
+_VENUE_SIMILARITY_CROSS = 0.4  # the dictionary bridge finds fewer shared words across languages
 
 
 def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name] | None:
@@ -71,7 +72,7 @@ def _venues(x: Analysis, names: list[Name]) -> list[Name]:
 def venue_changed(ctx: PairContext) -> tuple[Name, Name] | None:
     """Claims about one named thing (or saying much the same) that place it in two places no
     name of the other claim covers: held in Reykjavik / takes place in Tromsø."""
-    if not ctx.names.matched and ctx.similarity < 0.5:
+    if not ctx.names.matched and ctx.similarity < (_VENUE_SIMILARITY_CROSS if ctx.cross_language else 0.5):
         return None
     va, vb = _venues(ctx.a, list(ctx.names.only_a)), _venues(ctx.b, list(ctx.names.only_b))
     if not va or not vb or _dates_differ(ctx) or different_qualifiers(ctx.a, ctx.b):
