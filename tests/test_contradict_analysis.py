@@ -605,8 +605,9 @@ def test_a_japanese_act_denied_through_koto_flips_its_pole_and_double_negation_a
     assert analyse("同社は工場の閉鎖を検討していないわけではない。", "ja").negations == 0
 
 
-def test_a_word_on_two_scales_is_one_negative_pole() -> None:
+def test_a_word_on_two_scales_is_one_negative_pole_and_so_is_one_pole_said_twice() -> None:
     assert analyse("同社は富士工場の閉鎖を決めた。", "ja").negative_poles == 1
+    assert analyse("規制は5月1日に一部で解除され、6月1日に全面解除された。", "ja").negative_poles == 1
 
 
 def test_the_poles_of_an_english_subordinate_clause_are_not_the_claims_head() -> None:

@@ -1319,14 +1319,15 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
 
     Also returns the indexes of the negations so consumed, which no longer count as free
     negations, the poles of the head predicate (in Japanese the last one: 禁止する条例案を
-    可決した passed the ordinance; elsewhere all of them), and how many words stand on a
-    negative pole (閉鎖 is on two scales, closing and ceasing, but one word).
+    可決した passed the ordinance; elsewhere all of them), and on how many negative poles its
+    words stand (see _negative_scales).
     """
     cues = _cues()
     out: set[tuple[int, int]] = set()
     used: set[int] = set()
     head: set[tuple[int, int]] = set()
-    negative = main_negative = 0
+    negative: set[frozenset[int]] = set()  # the scales of each word on a negative pole
+    main_negative: set[frozenset[int]] = set()
     main: set[tuple[int, int]] = set()
     side = _participle_clauses(tokens) if lang == "en" else frozenset()
     subordinate = _subordinate(tokens) if lang == "en" else frozenset()
@@ -1336,7 +1337,7 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         if t.kind == "neg" and t.lemma == "fail" and not (i + 1 < len(tokens) and tokens[i + 1].lemma == "to"):
             # "the launch failed" is the failure pole; only "failed to X" negates X.
             out |= {(sc, po) for sc, po in cues.poles.get("failure", set())}
-            negative += 1
+            negative.add(_negative_scales(cues.poles.get("failure", set())))
             used.add(i)
             continue
         if t.kind not in ("pred", "content"):
@@ -1350,7 +1351,7 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
             root = t.text.lower().removeprefix("non").removeprefix("un").lstrip("-")
             flipped = {(sc, 1 - po) for form in (root, stem(root)) for sc, po in cues.poles.get(form, set())}
             out |= flipped
-            negative += any(po == 1 for _, po in flipped)
+            negative.add(_negative_scales(flipped))
             continue
         if not found:
             continue
@@ -1361,20 +1362,27 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         if _forgone(tokens, i, lang):
             found = {(scale, 1 - pole) for scale, pole in found}
         out |= found
-        negative += any(po == 1 for _, po in found)
+        negative.add(_negative_scales(found))
         if t.kind == "pred":
             head = found
         if lang == "en" and i not in subordinate:
             main |= found
-            main_negative += any(po == 1 for _, po in found)
+            main_negative.add(_negative_scales(found))
     if lang == "en" and main and main != out:
         # "Shares fell 5% after the company raised its forecast": the claim is the fall.
-        return frozenset(out), frozenset(used), frozenset(main), main_negative
-    return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out), negative
+        return frozenset(out), frozenset(used), frozenset(main), len(main_negative - {frozenset()})
+    return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out), len(negative - {frozenset()})
 
 
 _SUBORDINATORS = frozenset({"after", "because", "since", "when", "while", "whereas", "although", "though", "before",
                             "until", "despite", "which", "who"})
+
+
+def _negative_scales(found: set[tuple[int, int]] | frozenset[tuple[int, int]]) -> frozenset[int]:
+    """The scales on whose negative pole one word stands: the word counts once however many
+    scales list it (閉鎖: closing and ceasing), and a second word on the same scales adds
+    nothing (解除され…全面解除された says one thing twice)."""
+    return frozenset(sc for sc, po in found if po == 1)
 
 
 def _subordinate(tokens: list[Token]) -> frozenset[int]:
