@@ -90,3 +90,12 @@ def test_training_script_estimates_without_writing(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     written = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert set(written["weights"]) == set(FEATURES) and written["pairs"] == 80
+
+
+def test_on_a_page_of_one_topic_a_denial_must_repeat_most_of_the_other_claims_words() -> None:
+    w = Weights(bias=0.0, weights={"rule_polarity": 5.0}, threshold=0.5, scan_threshold=0.6)
+    denial = Conflict("polarity", 0.8, "negated: …", "affirmed: …", "one side denies")
+    s = Signals(values={"rule_polarity": 0.8, "overlap_min": 0.2}, evidence={"polarity": denial})
+    assert decide(s, w, scan=True, topic="one")[1] is None  # 死者は出なかった / 宣言が出たのは4月: one verb
+    s.values["overlap_min"] = 0.8
+    assert decide(s, w, scan=True, topic="one")[1] is not None

@@ -40,6 +40,7 @@ Topic = Literal["one", "two", "page"] | None  # what the claims' documents say o
 # The quantity rule's score when the words around two figures name one measure (its alignment
 # at 0.9 or more: "operating profit ... £412m" / "operating profit ... £421m").
 _TOPIC_QUANTITY = 0.78
+_TOPIC_POLARITY_OVERLAP = 0.5  # the share of each claim's words a denial on a page of one topic must repeat
 _TOPIC_SLIP = 0.9  # the quantity rule's score for a slipped digit or decimal point
 
 
@@ -80,6 +81,10 @@ def _topical(s: Signals, kind: Kind) -> bool:
         # radius): their measure must be named alike, and named apart only a slipped digit
         # (14.2 km / 142 km) is one figure misreported.
         return figure >= _TOPIC_SLIP or (figure >= _TOPIC_QUANTITY and not s.named_apart)
+    if kind == "polarity":
+        # One statement affirmed and denied: the two must say most of the same words, whatever
+        # the page is about ("死者は出なかった" / "宣言が出たのは4月" share only a verb).
+        return not s.named_apart and s.values.get("overlap_min", 0.0) >= _TOPIC_POLARITY_OVERLAP
     # Two different names are what an attribution or entity conflict rests on (two architects of
     # one tower); for the other kinds they make two subjects.
     return kind in ("attribution", "entity") or not s.named_apart
