@@ -626,3 +626,12 @@ def test_one_event_placed_in_two_cities_across_languages() -> None:
     en = analyse("The 2031 ocean conference, a five-day event, was held in Athens.", "en")
     found = venue_changed(PairContext(ja, en))
     assert found is not None and {found[0].text, found[1].text} == {"リスボン", "Athens"}
+
+
+def test_a_day_of_last_year_keeps_its_month_and_day() -> None:
+    from factcheck.contradict.kinds.date import check
+
+    assert _values("潮見線は昨年9月14日に開業した。", "ja") == ["--09-14"]
+    assert _values("市が今年6月に調査した。", "ja") == []  # a month of an unknown year says too little
+    found = check(PairContext(analyse("潮見線は2031年9月21日に開業した。", "ja"), analyse("潮見線は昨年9月14日に開業した。", "ja")))
+    assert found is not None and found.b == "昨年9月14日"

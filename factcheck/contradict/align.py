@@ -233,7 +233,7 @@ def align_figures(a: Analysis, b: Analysis) -> list[tuple[Figure, Figure, float]
     return out
 
 
-_PHYSICAL = frozenset({"m", "m2", "m3", "kg", "s", "%", "pt", "km/h", "W", "Wh", "bbl", "degree", "°C", "倍", "歳",
+_PHYSICAL = frozenset({"m", "m2", "m3", "kg", "s", "%", "pt", "km/h", "W", "Wh", "bbl", "bit/s", "degree", "°C", "倍", "歳",
                        "USD", "JPY", "EUR", "GBP", "KRW", "RUB", "CNY"})
 
 

@@ -946,8 +946,12 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
             continue
         cursor = start + len(m.text)
         value = "--" + m.value[5:] if m.value.startswith(str(_NO_YEAR)) else m.value
-        if value == "--" or (not value.startswith("--") and abs(int(value[:4]) - _NO_YEAR) <= 10):
-            continue  # 前年, 翌年 of no year: a year relative to nothing
+        if not value.startswith("--") and abs(int(value[:4]) - _NO_YEAR) <= 10:
+            # 前年, 翌年 of no year: a year relative to nothing; its month and day still date
+            # the event (昨年8月19日に開業 / 2023年8月26日に開業).
+            value = "--" + value[5:]
+        if value == "--":
+            continue
         if _RELATIVE.search(m.text) and (
                 _COMPARISON_BASE.match(text, start + len(m.text)) or _COMPARISON_BASE_EN.search(text[:start])):
             continue  # 前年度比18%増, "from a year earlier": the base of a comparison, not a date of the claim
@@ -1097,6 +1101,9 @@ _BARE_MONTH = re.compile(
 _MONTH_NUMBER = {name.lower(): n for name, n in MONTHS.items()}
 
 
+_WRITING_YEAR_JA = re.compile(r"(?:昨年|去年|今年|本年|来年)\s*(?P<m>[0-9０-９]{1,2})月\s*(?P<d>[0-9０-９]{1,2})日")
+
+
 def _periods_as_dates(text: str, taken: list[tuple[int, int]]) -> list[tuple[DateMention, tuple[int, int]]]:
     out: list[tuple[DateMention, tuple[int, int]]] = []
 
@@ -1113,6 +1120,12 @@ def _periods_as_dates(text: str, taken: list[tuple[int, int]]) -> list[tuple[Dat
     for m in _DECADE.finditer(text):
         if free(m.start(), m.end()):
             out.append((DateMention(m.group(), f"{m[1]}{m[2]}0s"), (m.start(), m.end())))
+    for m in _WRITING_YEAR_JA.finditer(text):
+        if free(m.start(), m.end()):
+            # 昨年8月19日: a year counted from when the page was written, which the claim does not
+            # say; the month and day still date the event.
+            value = f"--{int(fold(m['m'])):02d}-{int(fold(m['d'])):02d}"
+            out.append((DateMention(m.group(), value), (m.start(), m.end())))
     for m in _BARE_MONTH.finditer(text):
         if free(m.start("mon"), m.end("mon")):
             value = f"--{_MONTH_NUMBER[m['mon'].lower()]:02d}"
