@@ -635,3 +635,10 @@ def test_a_day_of_last_year_keeps_its_month_and_day() -> None:
     assert _values("市が今年6月に調査した。", "ja") == []  # a month of an unknown year says too little
     found = check(PairContext(analyse("潮見線は2031年9月21日に開業した。", "ja"), analyse("潮見線は昨年9月14日に開業した。", "ja")))
     assert found is not None and found.b == "昨年9月14日"
+
+
+def test_the_subject_comes_after_a_fronted_adverbial_phrase() -> None:
+    x = analyse("In a $90 million deal announced on Monday, Halvard Tools acquired the garden unit of Pell Group.", "en")
+    roles = {n.text: n.role for n in x.names}
+    assert roles["Halvard Tools"] == "agent" and roles["Pell Group"] == "patient"
+    assert analyse("On Monday the board approved the plan.", "en").args[0].role != "patient"

@@ -1554,7 +1554,7 @@ def _subordinate_preds(tokens: list[Token]) -> dict[int, int]:
 def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
     out: list[Arg] = []
     chunks = _chunks(tokens)
-    first_pred = next((i for i, t in enumerate(tokens) if t.kind == "pred"), None)
+    first_pred = _main_pred(tokens) if lang == "en" else next((i for i, t in enumerate(tokens) if t.kind == "pred"), None)
     subordinate = _subordinate_preds(tokens) if lang == "en" else {}
     passive = first_pred is not None and lang == "en" and any(
         t.text.lower() in _BE for t in tokens[max(0, first_pred - 3):first_pred]) \
@@ -1588,6 +1588,24 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
         own = frozenset(k for t in piece for k in (t.own or _word_keys(t)))
         out.append(Arg(text[piece[0].start:piece[-1].end], keys, own, role, piece[0].start))
     return out
+
+
+_FRONTED = frozenset({"in", "on", "at", "after", "during", "since", "with", "for", "following", "under", "before",
+                      "amid", "despite", "by", "from", "until", "within", "throughout", "over"})
+
+
+def _main_pred(tokens: list[Token]) -> int | None:
+    """The index of an English sentence's first predicate after a fronted adverbial phrase
+    ("In a deal announced that week, Calloway acquired …": acquired, not announced)."""
+    preds = [i for i, t in enumerate(tokens) if t.kind == "pred"]
+    if not preds:
+        return None
+    if tokens[0].text.lower() in _FRONTED:
+        comma = next((i for i, t in enumerate(tokens) if t.kind == "punct" and t.text == ","), None)
+        after = [i for i in preds if comma is not None and i > comma]
+        if after and any(t.kind in ("content", "name") for t in tokens[comma + 1:after[0]]):
+            return after[0]
+    return preds[0]
 
 
 _ADVERBIAL = frozenset({"first", "later", "once", "again", "still", "soon", "ago"})
@@ -1703,7 +1721,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     cues = _cues()
     dates, spans = _dates(text, tokens, lang)
     figures = _figures(text, tokens, [(d.start, d.end) for d in dates], lang)
-    first_pred = next((t.start for t in tokens if t.kind == "pred"), None)
+    main = _main_pred(tokens) if lang == "en" else next((i for i, t in enumerate(tokens) if t.kind == "pred"), None)
+    first_pred = tokens[main].start if main is not None else None
     args = _args(text, tokens, lang)
     poles, consumed, head_poles, negative_poles = _poles(tokens, lang)
     names = []
