@@ -1603,7 +1603,7 @@ def _main_pred(tokens: list[Token]) -> int | None:
     if tokens[0].text.lower() in _FRONTED:
         comma = next((i for i, t in enumerate(tokens) if t.kind == "punct" and t.text == ","), None)
         after = [i for i in preds if comma is not None and i > comma]
-        if after and any(t.kind in ("content", "name") for t in tokens[comma + 1:after[0]]):
+        if comma is not None and after and any(t.kind in ("content", "name") for t in tokens[comma + 1:after[0]]):
             return after[0]
     return preds[0]
 
