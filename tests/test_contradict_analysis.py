@@ -642,3 +642,12 @@ def test_the_subject_comes_after_a_fronted_adverbial_phrase() -> None:
     roles = {n.text: n.role for n in x.names}
     assert roles["Halvard Tools"] == "agent" and roles["Pell Group"] == "patient"
     assert analyse("On Monday the board approved the plan.", "en").args[0].role != "patient"
+
+
+def test_a_city_that_hosts_an_event_is_where_it_is_held() -> None:
+    from factcheck.contradict.kinds.entity import venue_changed
+
+    one = analyse("The 2031 World Rowing Masters will be hosted by Ghent, the federation announced.", "en")
+    other = analyse("Organisers confirmed that the 2031 World Rowing Masters would take place in Poznan.", "en")
+    found = venue_changed(PairContext(one, other))
+    assert found is not None and {found[0].text, found[1].text} == {"Ghent", "Poznan"}

@@ -54,7 +54,8 @@ def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name
     return None
 
 
-_AT_EN = re.compile(r"(?i)\b(?:in|at)\s+(?:the\s+)?$")
+_AT_EN = re.compile(r"(?i)\b(?:in|at|hosted by|staged by|awarded to)\s+(?:the\s+)?$")
+_HOSTS_EN = re.compile(r"(?i)\s+(?:will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:host|hosts|hosted|is\s+hosting)\b")
 # プラハで, 香川県の水田に落下, 種子島宇宙センターから打ち上げ: a place, or a place inside it (の…).
 _AT_JA = re.compile(r"(?:の[^、。はがをのにでと]{1,10}?){0,2}(?:で|にて|に(?!よ|対|つ|関|と)|から)")
 
@@ -64,7 +65,8 @@ def _venues(x: Analysis, names: list[Name]) -> list[Name]:
     out = []
     for n in names:
         end = n.start + len(n.text)
-        if _AT_EN.search(x.text[max(0, n.start - 8):n.start]) or _AT_JA.match(x.text, end):
+        if _AT_EN.search(x.text[max(0, n.start - 14):n.start]) or _AT_JA.match(x.text, end) \
+                or x.lang == "en" and _HOSTS_EN.match(x.text, end):
             out.append(n)
     return out
 
