@@ -651,3 +651,12 @@ def test_a_city_that_hosts_an_event_is_where_it_is_held() -> None:
     other = analyse("Organisers confirmed that the 2031 World Rowing Masters would take place in Poznan.", "en")
     found = venue_changed(PairContext(one, other))
     assert found is not None and {found[0].text, found[1].text} == {"Ghent", "Poznan"}
+
+
+def test_the_venue_a_japanese_claim_names_after_its_venue_noun_is_compared_city_to_city() -> None:
+    from factcheck.contradict.kinds.entity import venue_changed
+
+    one = analyse("2031年のアジア水泳選手権の開催地は、タイのバンコクに決まった。", "ja")
+    other = analyse("2031年のアジア水泳選手権は、マニラで開かれる。", "ja")
+    found = venue_changed(PairContext(one, other))
+    assert found is not None and (found[0].text, found[1].text) == ("バンコク", "マニラ")

@@ -55,6 +55,8 @@ def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name
 
 
 _AT_EN = re.compile(r"(?i)\b(?:in|at|hosted by|staged by|awarded to)\s+(?:the\s+)?$")
+# 開催地は、カナダのバンクーバーに決まった: the name the venue noun is said to be.
+_VENUE_NOUN_JA = re.compile(r"(?:開催地|開催都市|会場|開催場所)(?:は|が)、?[^。、]{0,12}$")
 _HOSTS_EN = re.compile(r"(?i)\s+(?:will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:host|hosts|hosted|is\s+hosting)\b")
 # プラハで, 香川県の水田に落下, 種子島宇宙センターから打ち上げ: a place, or a place inside it (の…).
 _AT_JA = re.compile(r"(?:の[^、。はがをのにでと]{1,10}?){0,2}(?:で|にて|に(?!よ|対|つ|関|と)|から)")
@@ -66,7 +68,8 @@ def _venues(x: Analysis, names: list[Name]) -> list[Name]:
     for n in names:
         end = n.start + len(n.text)
         if _AT_EN.search(x.text[max(0, n.start - 14):n.start]) or _AT_JA.match(x.text, end) \
-                or x.lang == "en" and _HOSTS_EN.match(x.text, end):
+                or x.lang == "en" and _HOSTS_EN.match(x.text, end) \
+                or x.lang == "ja" and _VENUE_NOUN_JA.search(x.text[max(0, n.start - 20):n.start]):
             out.append(n)
     return out
 
@@ -81,7 +84,12 @@ def venue_changed(ctx: PairContext) -> tuple[Name, Name] | None:
         return None
     if (ctx.a.negations + ctx.a.negative_poles) % 2 != (ctx.b.negations + ctx.b.negative_poles) % 2:
         return None
-    return va[0], vb[0]
+    return _most_specific(ctx.a, va), _most_specific(ctx.b, vb)
+
+
+def _most_specific(x: Analysis, venues: list[Name]) -> Name:
+    """タイのバンコク names the city last; "in Bangkok, Thailand" first."""
+    return venues[-1] if x.lang == "ja" else venues[0]
 
 
 def corrected(ctx: PairContext) -> tuple[str, str] | None:
