@@ -660,3 +660,11 @@ def test_the_venue_a_japanese_claim_names_after_its_venue_noun_is_compared_city_
     other = analyse("2031年のアジア水泳選手権は、マニラで開かれる。", "ja")
     found = venue_changed(PairContext(one, other))
     assert found is not None and (found[0].text, found[1].text) == ("バンコク", "マニラ")
+
+
+def test_a_run_of_japanese_nouns_ending_in_an_organisation_word_names_that_body() -> None:
+    names = lambda text: [n.text for n in analyse(text, "ja").names]  # noqa: E731
+    assert names("新種のランは、南海自然史博物館の研究チームが発見した。") == ["南海自然史博物館"]
+    assert names("環境省が公表した。") == ["環境省"]
+    assert names("同大学の研究チームが発見した。") == []
+    assert names("民間銀行が融資した。") == []

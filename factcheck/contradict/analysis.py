@@ -486,7 +486,39 @@ def _tokens_ja(text: str) -> list[Token]:
         else:
             kind = "content"
         out.append(Token(m.surface, m.norm, kind, m.start, m.end, clause, keys | wide, frozenset(), keys))
-    return _merge_ja_names(out)
+    return _organisations_ja(_merge_ja_names(out))
+
+
+_KANJI = re.compile(r"[\u4e00-\u9fff々]+")  # a suffix written in kanji (自然史: 史) belongs to the run
+_POINTING = frozenset("同当本各両他諸某")  # 同大学, 各省: one written word that points, names no body
+
+
+def _organisations_ja(tokens: list[Token]) -> list[Token]:
+    """A run of nouns ending in an organisation word is that body's name: 北斗 + 大学,
+    国立 + 科学 + 博物館, 国土交通省 (one dictionary word).  A run that starts with a word
+    that only points or generalises (同大学, 各省, 民間銀行) names no one body."""
+    cues = lexicon.cues()
+    suffixes = tuple(sorted(cues["organisation_suffixes_ja"], key=len, reverse=True))
+    generic = frozenset(cues["organisation_generic_ja"])
+    out: list[Token] = []
+    for t in tokens:
+        ending = t.kind in ("content", "name") and t.text.endswith(suffixes)
+        if not ending:
+            out.append(t)
+            continue
+        run = [t]
+        while out and (out[-1].kind in ("content", "name") or out[-1].kind == "func" and _KANJI.fullmatch(out[-1].text)) \
+                and out[-1].end == run[0].start and len(run) < 6:
+            run.insert(0, out.pop())
+        whole = "".join(u.text for u in run)
+        suffix = next(x for x in suffixes if whole.endswith(x))
+        if len(whole) < len(suffix) + 2 or run[0].text in generic or whole[:1] in _POINTING:
+            out.extend(run)
+            continue
+        out.append(Token(whole, whole, "name", run[0].start, run[-1].end, run[0].clause,
+                         frozenset(k for u in run for k in u.keys), frozenset(k for u in run for k in u.wide),
+                         frozenset(k for u in run for k in u.own)))
+    return out
 
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]+")
