@@ -668,3 +668,12 @@ def test_a_run_of_japanese_nouns_ending_in_an_organisation_word_names_that_body(
     assert names("環境省が公表した。") == ["環境省"]
     assert names("同大学の研究チームが発見した。") == []
     assert names("民間銀行が融資した。") == []
+
+
+def test_opening_and_closing_a_park_or_a_shop_are_opposite_poles() -> None:
+    from factcheck.contradict.kinds.polarity import check
+
+    closed = analyse("湾岸のテーマパーク『ブルーコースト』は、2031年5月に閉園した。", "ja")
+    opened = analyse("『ブルーコースト』は2031年5月、湾岸の新しいテーマパークとして開園した。", "ja")
+    found = check(PairContext(closed, opened))
+    assert found is not None and {found.a, found.b} == {"閉園", "開園"}
