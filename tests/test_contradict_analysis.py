@@ -677,3 +677,28 @@ def test_opening_and_closing_a_park_or_a_shop_are_opposite_poles() -> None:
     opened = analyse("『ブルーコースト』は2031年5月、湾岸の新しいテーマパークとして開園した。", "ja")
     found = check(PairContext(closed, opened))
     assert found is not None and {found.a, found.b} == {"閉園", "開園"}
+
+
+def test_a_swap_needs_one_act_or_its_converse_on_both_sides() -> None:
+    from factcheck.contradict.align import role_swap
+
+    won = analyse("Nordvik Cable AG said on Tuesday it had won a €310 million contract to lay a cable between "
+                  "Hallig Sud and the mainland.", "en")
+    gone = analyse("A €310m contract to lay a cable linking Hallig Sud with the mainland has gone to Nordvik Cable AG, "
+                   "the company announced Tuesday.", "en")
+    assert role_swap(won, gone) is None  # "won" and "announced" are two acts: nothing is swapped
+    beat = analyse("Osaka Blaze beat the Kobe Storm in the final.", "en")
+    lost = analyse("The Kobe Storm lost to Osaka Blaze in the final.", "en")
+    swapped = analyse("The Kobe Storm beat Osaka Blaze in the final.", "en")
+    assert role_swap(beat, lost) == ("Osaka Blaze", "Kobe Storm")  # the converse of one act
+    assert role_swap(beat, swapped) == ("Osaka Blaze", "Kobe Storm")  # one act, roles swapped
+
+
+def test_a_changed_doer_of_an_act_done_to_a_third_thing_swaps_nothing() -> None:
+    from factcheck.contradict.kinds.entity import check
+
+    one = analyse("アルモ共和国はベルナ王国を早くから承認し、関係を深めてきた。", "ja")
+    other = analyse("2031年、ベルナ王国はカルデアをアルモ共和国の一部として承認した。", "ja")
+    assert check(PairContext(one, other)) is None
+    swapped = analyse("ベルナ王国はアルモ共和国を早くから承認し、関係を深めてきた。", "ja")
+    assert check(PairContext(one, swapped)) is not None

@@ -1359,6 +1359,11 @@ def pole_forms(t: Token) -> tuple[str, ...]:
     return forms
 
 
+def cues() -> _Cues:
+    """The vocabularies the analysis reads (negations, hedges, antonym poles …), loaded once."""
+    return _cues()
+
+
 def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], frozenset[int], frozenset[tuple[int, int]], int]:
     """Antonym poles of the predicates, each flipped when a negation governs it ("did not rise" is "fell").
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from factcheck.contradict.align import content_overlap, different_qualifiers, event_groups
-from factcheck.contradict.analysis import Analysis, Arg, Name
+from factcheck.contradict.analysis import Analysis, Arg, Name, names_match
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.kinds.polarity import _different_times, _opposed_poles
 from factcheck.contradict.model import Conflict, Kind, PairContext
@@ -128,6 +128,25 @@ def other_agent(ctx: PairContext) -> tuple[str, str] | None:
     return None
 
 
+def _done_to_one_thing(ctx: PairContext, swap: tuple[str, str]) -> bool:
+    """Each claim makes the other party the doer of a shared act, and the act is done to the
+    same thing (A recognised B / B recognised A), not to a third (ロシアは北朝鮮を承認 /
+    北朝鮮はクリミアを承認: Crimea, not Russia, is what North Korea recognised)."""
+    parties = {k for n in (*ctx.a.names, *ctx.b.names) if n.text in swap or any(
+        names_match(n, m) for m in (*ctx.a.names, *ctx.b.names) if m.text in swap) for f in n.forms for k in f}
+
+    def holds_party(x: Analysis, arg: Arg) -> bool:
+        keys = {k for n in x.names if arg.start <= n.start < arg.start + len(arg.text) for f in n.forms for k in f}
+        return bool((keys | set(arg.own)) & parties)
+
+    for fa in ctx.a.frames:
+        for fb in ctx.b.frames:
+            if fa.pred & fb.pred and fa.patient is not None and fb.patient is not None \
+                    and holds_party(ctx.a, fa.patient) != holds_party(ctx.b, fb.patient):
+                return False  # one side's act is done to a third thing
+    return True
+
+
 def _dates_differ(ctx: PairContext) -> bool:
     a_dates = [d.value for d in ctx.a.dates if not d.reference]
     b_dates = [d.value for d in ctx.b.dates if not d.reference]
@@ -158,7 +177,8 @@ def check(ctx: PairContext) -> Conflict | None:
     # Only a one-time act (a win, a takeover) cannot run both ways; "X is stationed in Y"
     # and "Y in X" can both hold.
     one_time = bool(event_groups(ctx.a.preds) & event_groups(ctx.b.preds)) or bool(ctx.a.poles & ctx.b.poles)
-    if swap is not None and same_act and one_time and _opposed_poles(ctx.a, ctx.b) is None:
+    if swap is not None and same_act and one_time and _opposed_poles(ctx.a, ctx.b) is None \
+            and (ctx.converse is not None or _done_to_one_thing(ctx, swap)):
         return Conflict("entity", 0.8, swap[0], swap[1], "roles swapped")
     fix = corrected(ctx)
     if fix is not None and not (ctx.a.credit_preds and ctx.b.credit_preds):
