@@ -702,3 +702,12 @@ def test_a_changed_doer_of_an_act_done_to_a_third_thing_swaps_nothing() -> None:
     assert check(PairContext(one, other)) is None
     swapped = analyse("ベルナ王国はアルモ共和国を早くから承認し、関係を深めてきた。", "ja")
     assert check(PairContext(one, swapped)) is not None
+
+
+def test_a_later_state_that_denies_an_earlier_act_conflicts_and_names_its_negation() -> None:
+    from factcheck.contradict.kinds.polarity import check
+
+    done = analyse("Regulators certified the Harrier H-20 airship for passenger flights in March 2031.", "en")
+    still_not = analyse("As of May 2031, the Harrier H-20 airship had still not been certified for passenger flights.", "en")
+    found = check(PairContext(done, still_not))
+    assert found is not None and found.a == "certified" and found.b == "not been certified"

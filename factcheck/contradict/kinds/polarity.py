@@ -112,7 +112,7 @@ def _different_times(a: Analysis, b: Analysis) -> bool:
     # denies what the earlier event did, so the times do not excuse them.
     for x, y in ((a, b), (b, a)):
         later = [d for d in y.dates if d.reference]
-        if later and (y.negations % 2) and all(max(d.value for d in later) >= e.value for e in x.dates):
+        if later and (y.negations + y.negative_poles) % 2 and all(max(d.value for d in later) >= e.value for e in x.dates):
             return False
     return True
 
@@ -158,14 +158,28 @@ def check(ctx: PairContext) -> Conflict | None:
 
 
 def _pole_word(x: Analysis, scale: int) -> str:
+    """The words that put the claim on the scale, with the negation that flips them: "called off",
+    "had not been confirmed", 承認されなかった."""
     from factcheck.contradict.analysis import _cues, _phrasal, pole_forms  # the antonym table lives with the analysis
 
     cues = _cues()
-    for i, t in enumerate(x.tokens):
-        phrasal = _phrasal(list(x.tokens), i, x.lang)
+    tokens = list(x.tokens)
+    for i, t in enumerate(tokens):
+        phrasal = _phrasal(tokens, i, x.lang)
         if phrasal in cues.poles and any(s == scale for s, _ in cues.poles[phrasal]):
-            return x.text[t.start:x.tokens[i + 1].end]  # "called off", "went ahead"
+            return _with_negation(x, i, x.text[t.start:tokens[i + 1].end])  # "called off", "went ahead"
         for form in pole_forms(t):
             if any(s == scale for s, _ in cues.poles.get(form, ())):
-                return t.text
+                return _with_negation(x, i, t.text)
     return x.text[:40]
+
+
+def _with_negation(x: Analysis, i: int, word: str) -> str:
+    from factcheck.contradict.analysis import _governing_negation
+
+    neg = _governing_negation(list(x.tokens), i, x.lang)
+    if neg is None:
+        return word
+    lo, hi = sorted((x.tokens[neg].start, x.tokens[i].start))
+    end = max(x.tokens[neg].end, x.tokens[i].start + len(word))
+    return x.text[lo:end] if end - lo <= 40 else word
