@@ -321,7 +321,9 @@ class _Update:
         return out
 
     def _finish(self, stamp: str) -> dict[str, Any]:
-        """The summary row (documents, counts, formats, paths) from the files' rows, under ``stamp``."""
+        """The summary rows (documents, counts, formats, paths) from the files' rows, under ``stamp``."""
+        from factcheck.tally import count_groups
+
         db = self.db
         documents: dict[str, list[Any]] = {}
         groups: Counter[tuple[str, str]] = Counter()
@@ -332,16 +334,21 @@ class _Update:
             for d, s, n in json.loads(counted):
                 groups[d, s] += n
         value: dict[str, Any] = {
-            "documents": documents,
             "formats": dict(self.repo.config.format),
-            "groups": [[d, s, n] for (d, s), n in groups.items()],
-            "paths": sorted(self.order),
             "format": warm.FORMAT,
             "config": self.config,
         }
-        db.execute("INSERT OR REPLACE INTO warm VALUES ('list', ?, ?)", (stamp, json.dumps(value, ensure_ascii=False)))
+        # Apart, each read only by the answers that need it (see warm.PARTS).
+        parts: dict[str, Any] = {
+            "documents": documents,
+            "counts": count_groups((d, s.split(), n) for (d, s), n in groups.items()),
+            "paths": sorted(self.order),
+        }
+        db.executemany("INSERT OR REPLACE INTO warm VALUES (?, ?, ?)",
+                       [("list", stamp, json.dumps(value, ensure_ascii=False)),
+                        *((name, stamp, json.dumps(part, ensure_ascii=False)) for name, part in parts.items())])
         db.executemany("UPDATE files SET model = ?, built = 1 WHERE path = ?", self.built)
-        return value
+        return {**value, **parts}
 
 
 class _Made:

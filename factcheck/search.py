@@ -38,7 +38,8 @@ import jaconv
 from rapidfuzz import fuzz
 
 from factcheck import options
-from factcheck.text import STOPWORDS, read_numeral
+from factcheck import text as _text
+from factcheck.text import read_numeral
 
 if TYPE_CHECKING:  # only named: a warm search loads neither the store nor the model
     from factcheck.model import Reference
@@ -214,7 +215,7 @@ class Query:
                 spans.append((target.origin[al.dest_start], target.origin[al.dest_end - 1] + 1))
         if not spans:
             for word in self.words:
-                if len(word) < 2 or word in STOPWORDS or _has_cjk(word):
+                if len(word) < 2 or _has_cjk(word) or word in _text.STOPWORDS:
                     continue
                 for m in re.finditer(re.escape(word), t):
                     spans.append((target.origin[m.start()], target.origin[m.end() - 1] + 1))
