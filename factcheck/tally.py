@@ -17,7 +17,7 @@ from factcheck.options import STATUSES
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
-    from typing import Any, NamedTuple
+    from typing import NamedTuple
 
     class _DocumentStats(NamedTuple):
         document: str
@@ -86,7 +86,7 @@ def tally_counts(documents: Mapping[str, tuple[str, str]], counted: Mapping[str,
         if len(row) != width:
             raise ValueError(f"{doc_id}: {len(row)} counts for {width} columns")
         title, language = documents.get(doc_id, ("", ""))
-        rows.append(DocumentStats(doc_id, title, language, row[0], dict(zip(STATUSES, row[1:]))))
-    every = [sum(column) for column in zip(*(counted.get(r.document, zero) for r in rows))] if rows else zero
-    total = DocumentStats("", "All documents", "", every[0], dict(zip(STATUSES, every[1:])))
+        rows.append(DocumentStats(doc_id, title, language, row[0], dict(zip(STATUSES, row[1:], strict=True))))
+    every = [sum(column) for column in zip(*(counted.get(r.document, zero) for r in rows), strict=True)] if rows else zero
+    total = DocumentStats("", "All documents", "", every[0], dict(zip(STATUSES, every[1:], strict=True)))
     return Stats(STATUSES, tuple(rows), total)

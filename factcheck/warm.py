@@ -260,17 +260,17 @@ class Warm:
     @property
     def documents(self) -> dict[str, list[str]]:
         """Document id -> [title, language]."""
-        return self._part("documents")  # type: ignore[no-any-return]
+        return self._part("documents")
 
     @property
     def counts(self) -> dict[str, list[int]]:
         """Document id -> [claims, then the claims of each status] (``tally.count_groups``)."""
-        return self._part("counts")  # type: ignore[no-any-return]
+        return self._part("counts")
 
     @property
     def paths(self) -> list[str]:
         """The corpus's files, root-relative."""
-        return self._part("paths")  # type: ignore[no-any-return]
+        return self._part("paths")
 
     def close(self) -> None:
         self.db.close()

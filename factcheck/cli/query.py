@@ -248,11 +248,11 @@ def show_command(
       factcheck show wiki-ja-kp-ua-relations-013
       factcheck show wiki-ja-kp-ua-relations-013 --format json
     """
-    from factcheck import reads, warm
-
     # The warm stamp (a stat() of every claim and reference file) holds: the
     # index's rows are the files, and no refresh is needed to trust them.
     import sqlite3
+
+    from factcheck import reads, warm
 
     kept = warm.open_warm(root)
     unchanged = None

@@ -175,8 +175,8 @@ def _rows(value: list[Any] | tuple[Any, ...], inner: str, parts: list[str]) -> b
     heads = [encode_basestring(k) + ": " for k in keys]
     between = "," + row_inner
     lead = "[" + inner
-    for cells in zip(*columns):
-        parts.append(lead + "{" + row_inner + between.join([h + c for h, c in zip(heads, cells)]) + inner + "}")
+    for row in zip(*columns, strict=True):
+        parts.append(lead + "{" + row_inner + between.join([h + c for h, c in zip(heads, row, strict=True)]) + inner + "}")
         lead = "," + inner
     parts.append(inner[:-2] + "]")
     return True
