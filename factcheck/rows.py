@@ -343,6 +343,7 @@ class _Update:
             "documents": documents,
             "counts": count_groups((d, s.split(), n) for (d, s), n in groups.items()),
             "paths": sorted(self.order),
+            "sets": sorted({s for _, s in groups}),
         }
         db.executemany("INSERT OR REPLACE INTO warm VALUES (?, ?, ?)",
                        [("list", stamp, json.dumps(value, ensure_ascii=False)),
