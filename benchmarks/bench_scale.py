@@ -337,6 +337,8 @@ def measure(
             size = printed.stat().st_size
             alternated(f"python writing those {size / 2**20:.1f} MB", [[sys.executable, "-c", WRITE_FILE, str(printed)]])
     one_doc = ["--doc", shown.rsplit("-", 1)[0], "--status", "disputed"]
+    # A list of a realistic size (one document's disputed claims), as JSON and as its table.
+    first("list --doc D --status disputed first", [*fc, "list", *one_doc, "--format", "json"])
     first("list --doc D --status disputed table first", [*fc, "list", *one_doc])
     typer_alone("list --doc D --status disputed table first", "list", *one_doc)
     first("stats first", [*fc, "stats"])
