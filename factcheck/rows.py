@@ -283,7 +283,7 @@ class _Update:
         claim_files = [p for p in self.order if self.current[p][0] == "claims"]
         made = self._derive(self.order, claim_files, keys)
         facts = self._facts(set(self.order))
-        for table in ("warm", "warm_claims", "warm_records", "warm_files"):
+        for table in ("warm", "warm_claims", "warm_records", "warm_pretty", "warm_files"):
             db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in warm.tables():
             db.execute(statement)
@@ -298,10 +298,11 @@ class _Update:
         first, last = key << warm.POS_BITS, ((key + 1) << warm.POS_BITS) - 1
         self.db.execute("DELETE FROM warm_claims WHERE n BETWEEN ? AND ?", (first, last))
         self.db.execute("DELETE FROM warm_records WHERE n BETWEEN ? AND ?", (first, last))
+        self.db.execute("DELETE FROM warm_pretty WHERE n BETWEEN ? AND ?", (first, last))
 
     def _write_rows(self, made: dict[str, _Made]) -> None:
         self.db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?)", (r for m in made.values() for r in m.claims))
-        self.db.executemany("INSERT INTO warm_records VALUES (?, ?, NULL)", (r for m in made.values() for r in m.records))
+        self.db.executemany("INSERT INTO warm_records VALUES (?, ?)", (r for m in made.values() for r in m.records))
 
     def _file_row(self, p: str, key: int, made: _Made | None, found: dict[str, list[str]]) -> tuple[Any, ...]:
         document = json.dumps([made.document, made.title, made.language], ensure_ascii=False) if made else None
