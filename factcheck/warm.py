@@ -251,20 +251,17 @@ PARTS = ("documents", "counts", "paths", "sets")
 class Warm:
     """The kept rows of one repository, fresh (see :func:`open_warm`)."""
 
-    def __init__(self, root: Path, db: sqlite3.Connection, value: dict[str, Any], *, stamp: str | None = None):
+    def __init__(self, root: Path, db: sqlite3.Connection, value: dict[str, Any], *, parts: dict[str, str] | None = None):
         self.root = root
         self.db = db
         self.formats: dict[str, str] = value["formats"]
         self._value = value
-        self._stamp = stamp  # the summary's parts not in ``value`` are read under it
+        self._parts = parts or {}  # the summary's parts as read with it, decoded on first use
 
     def _part(self, name: str) -> Any:
         found = self._value.get(name)
         if found is None:
-            row = self.db.execute("SELECT stamp, value FROM warm WHERE name = ?", (name,)).fetchone()
-            if row is None or row[0] != self._stamp:
-                raise ValueError(f"the index's {name} row is not of its stamp")  # rebuilt meanwhile: the usual path
-            found = self._value[name] = json.loads(row[1])
+            found = self._value[name] = json.loads(self._parts[name])
         return found
 
     @property
@@ -303,7 +300,7 @@ class Warm:
                 return None
             # The sets of statuses holding any of them (a handful): the index finds their claims.
             held = [s for s in self.sets if not wanted.isdisjoint(s.split())] if wanted else []
-        except (sqlite3.Error, ValueError):  # the summary rebuilt meanwhile: the usual path
+        except ValueError:  # a damaged part: the usual path
             return None
         clauses, args = [], []
         if wanted:
@@ -343,8 +340,8 @@ class Warm:
         (count,) = self.db.execute(f"SELECT count(*) FROM warm_claims{sql}", args).fetchone()
         if len(rows) != count:  # some never printed yet: indented now, kept once written
             have = {n for n, _ in rows}
-            records = self.db.execute(f"SELECT n, record FROM warm_records WHERE n IN ({chosen})", args)
-            made = {n: pretty_record(json.loads(record)).encode() for n, record in records if n not in have}
+            compact = self.db.execute(f"SELECT n, record FROM warm_records WHERE n IN ({chosen})", args)
+            made = {n: pretty_record(json.loads(record)).encode() for n, record in compact if n not in have}
             rows = sorted([*rows, *made.items()])
         if not rows:
             return KeptListing(self, b"[]\n", made)
@@ -432,11 +429,15 @@ def open_warm(root: Path | None, *, stamped: str | None = None) -> Warm | None:
         db = _database(found)
         if db is None:
             return None
-        row = db.execute("SELECT stamp, value FROM warm WHERE name = 'list'").fetchone()
-        if row is None or row[0] != (f"{FORMAT}:{stamped}" if stamped is not None else stamp(found)):
+        # The summary and its parts in one statement (one snapshot of the
+        # database): read now, each part decoded only when an answer reads it.
+        rows = {name: (kept, value) for name, kept, value in db.execute(
+            f"SELECT name, stamp, value FROM warm WHERE name IN ('list', {', '.join(repr(p) for p in PARTS)})")}
+        want = f"{FORMAT}:{stamped}" if stamped is not None else stamp(found)
+        if len(rows) != len(PARTS) + 1 or any(kept != want for kept, _ in rows.values()):
             db.close()
             return None
-        return Warm(found, db, json.loads(row[1]), stamp=row[0])
+        return Warm(found, db, json.loads(rows["list"][1]), parts={name: rows[name][1] for name in PARTS})
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         if db is not None:
             db.close()

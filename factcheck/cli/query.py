@@ -250,8 +250,6 @@ def show_command(
     """
     # The warm stamp (a stat() of every claim and reference file) holds: the
     # index's rows are the files, and no refresh is needed to trust them.
-    import sqlite3
-
     from factcheck import reads, warm
 
     kept = warm.open_warm(root)
@@ -259,7 +257,7 @@ def show_command(
     if kept is not None:
         try:
             unchanged = kept.paths
-        except (ValueError, sqlite3.Error):  # rebuilt meanwhile: refresh as when not warm
+        except ValueError:  # a damaged part: refresh as when not warm
             unchanged = None
         finally:
             kept.close()
