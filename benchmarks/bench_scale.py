@@ -290,14 +290,21 @@ def measure(
     op("list --status disputed warm, kept", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version")
     shown = ids[len(ids) // 2]
 
-    def alternated(name: str, argvs: Sequence[Sequence[str]], *, forget: bool = False) -> None:
+    def alternated(name: str, argvs: Sequence[Sequence[str]], *, forget: bool = False, unindent: bool = False) -> None:
         """7 runs alternated with 7 of `--version` (fastest of each); run i is
-        ``argvs[i % len(argvs)]``; ``forget``: no answer kept before it (a first question)."""
+        ``argvs[i % len(argvs)]``; ``forget``: no answer kept before it (a first
+        question); ``unindent``: no record kept indented either (factcheck.warm's
+        warm_pretty emptied: a `list --format json` of claims never listed so)."""
         ours, theirs = [], []
         for i in range(7):
             theirs.append(run([*fc, "--version"], root, timeout))
             if forget:
                 shutil.rmtree(index / "answers", ignore_errors=True)
+            if unindent:
+                import sqlite3
+
+                with sqlite3.connect(index / "index.sqlite") as db:
+                    db.execute("DELETE FROM warm_pretty")
             ours.append(run(argvs[i % len(argvs)], root, timeout))
         secs, mb, code = min(ours)
         rows.append((name, secs, mb, code, ("--version alternated", min(theirs)[0])))
@@ -313,11 +320,11 @@ def measure(
             run(argv, root, timeout)
         alternated(name, [argv])
 
-    def first(name: str, *argvs: Sequence[str]) -> None:
+    def first(name: str, *argvs: Sequence[str], unindent: bool = False) -> None:
         """A command asked for the first time with the index warm (no kept
         answer: the console script answers from the rows), timed alternately with `--version`."""
         if wanted(name):
-            alternated(name, argvs, forget=True)
+            alternated(name, argvs, forget=True, unindent=unindent)
 
     def typer_alone(name: str, *args: str) -> None:
         """The same first question through the typer commands alone (no answer kept or served: as before)."""
@@ -327,6 +334,8 @@ def measure(
     again("list --status disputed again", [*fc, "list", "--status", "disputed", "--format", "json"])
     again("list --status disputed table again", [*fc, "list", "--status", "disputed"], prime=True)
     first("list --status disputed first", [*fc, "list", "--status", "disputed", "--format", "json"])
+    # The same, no record indented before (the cold run above indented and kept these).
+    first("list --status disputed first, none indented", [*fc, "list", "--status", "disputed", "--format", "json"], unindent=True)
     if wanted("list"):
         # A second anchor for the row above: Python writing the same bytes (the
         # answer it printed, read from a file) to stdout and nothing else.
