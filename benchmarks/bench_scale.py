@@ -304,7 +304,10 @@ def measure(
                 import sqlite3
 
                 with sqlite3.connect(index / "index.sqlite") as db:
-                    db.execute("DELETE FROM warm_pretty")
+                    try:
+                        db.execute("DELETE FROM warm_pretty")
+                    except sqlite3.OperationalError:  # an index of before warm_pretty
+                        db.execute("UPDATE warm_records SET pretty = NULL")
             ours.append(run(argvs[i % len(argvs)], root, timeout))
         secs, mb, code = min(ours)
         rows.append((name, secs, mb, code, ("--version alternated", min(theirs)[0])))
