@@ -293,8 +293,9 @@ def measure(
     def alternated(name: str, argvs: Sequence[Sequence[str]], *, forget: bool = False, unindent: bool = False) -> None:
         """7 runs alternated with 7 of `--version` (fastest of each); run i is
         ``argvs[i % len(argvs)]``; ``forget``: no answer kept before it (a first
-        question); ``unindent``: no record kept indented either (factcheck.warm's
-        warm_pretty emptied: a `list --format json` of claims never listed so)."""
+        question); ``unindent``: no record kept indented either, where the index
+        indents a record when it is first listed (factcheck.warm before its
+        FORMAT 7; since, records are kept indented when made)."""
         ours, theirs = [], []
         for i in range(7):
             theirs.append(run([*fc, "--version"], root, timeout))
@@ -304,10 +305,10 @@ def measure(
                 import sqlite3
 
                 with sqlite3.connect(index / "index.sqlite") as db:
-                    try:
-                        db.execute("DELETE FROM warm_pretty")
-                    except sqlite3.OperationalError:  # an index of before warm_pretty
+                    try:  # an index that indents a record when first listed (before factcheck.warm FORMAT 7)
                         db.execute("UPDATE warm_records SET pretty = NULL")
+                    except sqlite3.OperationalError:  # records kept indented: nothing to undo
+                        pass
             ours.append(run(argvs[i % len(argvs)], root, timeout))
         secs, mb, code = min(ours)
         rows.append((name, secs, mb, code, ("--version alternated", min(theirs)[0])))

@@ -283,7 +283,7 @@ class _Update:
         claim_files = [p for p in self.order if self.current[p][0] == "claims"]
         made = self._derive(self.order, claim_files, keys)
         facts = self._facts(set(self.order))
-        for table in ("warm", "warm_claims", "warm_records", "warm_pretty", "warm_files"):
+        for table in ("warm", "warm_claims", "warm_records", "warm_pretty", "warm_files"):  # warm_pretty: an older index's
             db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in warm.tables():
             db.execute(statement)
@@ -298,7 +298,6 @@ class _Update:
         first, last = key << warm.POS_BITS, ((key + 1) << warm.POS_BITS) - 1
         self.db.execute("DELETE FROM warm_claims WHERE n BETWEEN ? AND ?", (first, last))
         self.db.execute("DELETE FROM warm_records WHERE n BETWEEN ? AND ?", (first, last))
-        self.db.execute("DELETE FROM warm_pretty WHERE n BETWEEN ? AND ?", (first, last))
 
     def _write_rows(self, made: dict[str, _Made]) -> None:
         self.db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?)", (r for m in made.values() for r in m.claims))
@@ -359,14 +358,14 @@ class _Made:
     def __init__(self, document: str, title: str, language: str):
         self.document, self.title, self.language = document, title, language
         self.claims: list[tuple[Any, ...]] = []
-        self.records: list[tuple[int, str]] = []
+        self.records: list[tuple[int, bytes]] = []
         self.groups: Counter[tuple[str, str]] = Counter()
 
     def add(self, n: int, view: ClaimView, record: dict[str, Any]) -> None:
         statuses = " ".join(s for s in options.STATUSES if s in view.statuses)
         labels = json.dumps(record.get("labels", []), ensure_ascii=False)
         self.claims.append((n, view.id, view.claim.document, record.get("text", ""), statuses, labels))
-        self.records.append((n, json.dumps(record, ensure_ascii=False)))
+        self.records.append((n, warm.pretty_record(record).encode()))  # as `list --format json` prints it
         self.groups[view.claim.document, statuses] += 1
 
 
