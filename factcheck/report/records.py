@@ -143,43 +143,54 @@ def _leaf_encoder(separator: str) -> Any:
 
 def _rows(value: list[Any] | tuple[Any, ...], inner: str, parts: list[str]) -> bool:
     """A list of dicts with the same keys in the same order (a table: the
-    documents of `stats`, the records of `list`) written column by column:
-    a column of scalars in one call of json's C encoder, the keys encoded
-    once.  False, with nothing appended, when ``value`` is not such a list
-    (or a value is one json is to refuse)."""
-    first = value[0]
+    documents of `stats`, the records of `list`) written column by column
+    (:func:`_table`).  False, with nothing appended, when ``value`` is not
+    such a list."""
+    texts = _table(value, inner)
+    if texts is None:
+        return False
+    parts.append("[" + inner + ("," + inner).join(texts) + inner[:-2] + "]")
+    return True
+
+
+def _table(dicts: list[Any] | tuple[Any, ...], newline: str) -> list[str] | None:
+    """Each of ``dicts`` as :func:`_encode` writes it at the indent
+    ``newline`` holds, when they are non-empty dicts with the same str keys in
+    the same order (else None): a column of scalars in one call of json's C
+    encoder, a column of such dicts (the counts of `stats`) the same way, the
+    keys encoded once."""
+    first = dicts[0]
     if type(first) is not dict or not first:
-        return False
+        return None
     keys = tuple(first)
-    if not all(type(k) is str for k in keys) or not all(type(d) is dict and tuple(d) == keys for d in value):
-        return False
+    if not all(type(k) is str for k in keys) or not all(type(d) is dict and tuple(d) == keys for d in dicts):
+        return None
     column_encoder = _LEAVES.get("\n", False)
     if column_encoder is False:
         column_encoder = _LEAVES["\n"] = _leaf_encoder("\n")
     if column_encoder is None:
-        return False
-    row_inner = inner + "  "
+        return None
+    row_inner = newline + "  "
     columns: list[list[str]] = []
     for key in keys:
-        cells = [d[key] for d in value]
+        cells = [d[key] for d in dicts]
         if all(type(c) in _SCALARS for c in cells):
             # An encoded scalar holds no raw line break: the column splits at them.
             columns.append("".join(column_encoder(cells, 0))[1:-1].split("\n"))
-        else:
-            texts = []
-            for c in cells:
-                sub: list[str] = []
-                _encode(c, row_inner, sub)  # raises _Unusual as ever
-                texts.append("".join(sub))
-            columns.append(texts)
-    heads = [encode_basestring(k) + ": " for k in keys]
-    between = "," + row_inner
-    lead = "[" + inner
-    for row in zip(*columns, strict=True):
-        parts.append(lead + "{" + row_inner + between.join([h + c for h, c in zip(heads, row, strict=True)]) + inner + "}")
-        lead = "," + inner
-    parts.append(inner[:-2] + "]")
-    return True
+            continue
+        nested = _table(cells, row_inner) if len(cells) > 1 else None
+        if nested is not None:
+            columns.append(nested)
+            continue
+        texts = []
+        for c in cells:
+            sub: list[str] = []
+            _encode(c, row_inner, sub)  # raises _Unusual as ever
+            texts.append("".join(sub))
+        columns.append(texts)
+    # One template for the rows: the keys encoded once, the cells put in by %.
+    template = "{" + row_inner + ("," + row_inner).join(encode_basestring(k).replace("%", "%%") + ": %s" for k in keys) + newline + "}"
+    return [template % row for row in zip(*columns, strict=True)]
 
 
 def _encode(value: Any, newline: str, parts: list[str]) -> None:
