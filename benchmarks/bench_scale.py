@@ -2,6 +2,8 @@
 
 Run:  python benchmarks/bench_scale.py --claims 10000 100000 [--per-file 100] [--skip report,contradictions]
       python benchmarks/bench_scale.py --claims 10000 100000 --only validate   # the validate rows and their anchors
+      python benchmarks/bench_scale.py --claims 100000 --only list,stats,show,search --keep /tmp/scale --reuse
+                                        # the read rows, on a repository written by an earlier --keep run
 
 For each size it writes a synthetic repository that `factcheck validate`
 accepts (Japanese and English documents, 100 claims a file, citations,
@@ -161,6 +163,12 @@ def write_repository(root: Path, claims: int, per_file: int) -> list[str]:
     return ids
 
 
+def claim_ids(claims: int, per_file: int) -> list[str]:
+    """The claim ids :func:`write_repository` writes, without writing them."""
+    return [f"{'wiki-ja' if d % 2 == 0 else 'news-en'}-{d:05d}-{i + 1:03d}"
+            for d in range(max(1, claims // per_file)) for i in range(per_file)]
+
+
 # --- measuring ------------------------------------------------------------------------
 
 
@@ -215,6 +223,9 @@ for sub in ("claims", "references"):
         yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 """
 
+
+# Python writing a file's bytes to stdout (the anchor of a large `list`).
+WRITE_FILE = "import sys; data = open(sys.argv[1], 'rb').read(); sys.stdout.buffer.write(data)"
 
 # The typer commands alone: the console script's kept and first answers left out.
 TYPER_ONLY = [sys.executable, "-c", "import sys; sys.argv[0] = 'factcheck'; from factcheck.cli import main; main()"]
@@ -279,14 +290,25 @@ def measure(
     op("list --status disputed warm, kept", [*fc, "list", "--status", "disputed", "--format", "json"], "factcheck --version")
     shown = ids[len(ids) // 2]
 
-    def alternated(name: str, argvs: Sequence[Sequence[str]], *, forget: bool = False) -> None:
+    def alternated(name: str, argvs: Sequence[Sequence[str]], *, forget: bool = False, unindent: bool = False) -> None:
         """7 runs alternated with 7 of `--version` (fastest of each); run i is
-        ``argvs[i % len(argvs)]``; ``forget``: no answer kept before it (a first question)."""
+        ``argvs[i % len(argvs)]``; ``forget``: no answer kept before it (a first
+        question); ``unindent``: no record kept indented either, where the index
+        indents a record when it is first listed (factcheck.warm before its
+        FORMAT 7; since, records are kept indented when made)."""
         ours, theirs = [], []
         for i in range(7):
             theirs.append(run([*fc, "--version"], root, timeout))
             if forget:
                 shutil.rmtree(index / "answers", ignore_errors=True)
+            if unindent:
+                import sqlite3
+
+                with sqlite3.connect(index / "index.sqlite") as db:
+                    try:  # an index that indents a record when first listed (before factcheck.warm FORMAT 7)
+                        db.execute("UPDATE warm_records SET pretty = NULL")
+                    except sqlite3.OperationalError:  # records kept indented: nothing to undo
+                        pass
             ours.append(run(argvs[i % len(argvs)], root, timeout))
         secs, mb, code = min(ours)
         rows.append((name, secs, mb, code, ("--version alternated", min(theirs)[0])))
@@ -302,11 +324,11 @@ def measure(
             run(argv, root, timeout)
         alternated(name, [argv])
 
-    def first(name: str, *argvs: Sequence[str]) -> None:
+    def first(name: str, *argvs: Sequence[str], unindent: bool = False) -> None:
         """A command asked for the first time with the index warm (no kept
         answer: the console script answers from the rows), timed alternately with `--version`."""
         if wanted(name):
-            alternated(name, argvs, forget=True)
+            alternated(name, argvs, forget=True, unindent=unindent)
 
     def typer_alone(name: str, *args: str) -> None:
         """The same first question through the typer commands alone (no answer kept or served: as before)."""
@@ -316,7 +338,20 @@ def measure(
     again("list --status disputed again", [*fc, "list", "--status", "disputed", "--format", "json"])
     again("list --status disputed table again", [*fc, "list", "--status", "disputed"], prime=True)
     first("list --status disputed first", [*fc, "list", "--status", "disputed", "--format", "json"])
+    # The same, no record indented before (the cold run above indented and kept these).
+    first("list --status disputed first, none indented", [*fc, "list", "--status", "disputed", "--format", "json"], unindent=True)
+    if wanted("list"):
+        # A second anchor for the row above: Python writing the same bytes (the
+        # answer it printed, read from a file) to stdout and nothing else.
+        with tempfile.TemporaryDirectory() as held:
+            printed = Path(held) / "list.json"
+            with printed.open("wb") as f:
+                subprocess.run([*fc, "list", "--status", "disputed", "--format", "json"], cwd=root, env=_env(root), stdout=f, check=True)
+            size = printed.stat().st_size
+            alternated(f"python writing those {size / 2**20:.1f} MB", [[sys.executable, "-c", WRITE_FILE, str(printed)]])
     one_doc = ["--doc", shown.rsplit("-", 1)[0], "--status", "disputed"]
+    # A list of a realistic size (one document's disputed claims), as JSON and as its table.
+    first("list --doc D --status disputed first", [*fc, "list", *one_doc, "--format", "json"])
     first("list --doc D --status disputed table first", [*fc, "list", *one_doc])
     typer_alone("list --doc D --status disputed table first", "list", *one_doc)
     first("stats first", [*fc, "stats"])
@@ -449,6 +484,8 @@ def main(argv: list[str] | None = None) -> int:
                     "(the anchors always run), e.g. validate")
     ap.add_argument("--timeout", type=float, default=600, help="seconds before an operation is given up (default 600)")
     ap.add_argument("--keep", type=Path, help="write the repositories under this folder and keep them")
+    ap.add_argument("--reuse", action="store_true",
+                    help="with --keep: use a repository already written there (and its index) instead of writing it again")
     ap.add_argument("--no-bytecode", action="store_true",
                     help="keep PYTHONDONTWRITEBYTECODE as the environment sets it (every import compiles, every run)")
     args = ap.parse_args(argv)
@@ -464,10 +501,14 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.claims:
         with tempfile.TemporaryDirectory() as tmp:
             root = (args.keep / f"repo-{n}") if args.keep else Path(tmp)
-            shutil.rmtree(root, ignore_errors=True)
-            t0 = time.perf_counter()
-            ids = write_repository(root, n, args.per_file)
-            print(f"# generated {n} claims in {time.perf_counter() - t0:.1f} s at {root}", file=sys.stderr)
+            if args.reuse and args.keep and (root / "claims").is_dir():
+                ids = claim_ids(n, args.per_file)  # as write_repository names them
+                print(f"# reusing {n} claims at {root}", file=sys.stderr)
+            else:
+                shutil.rmtree(root, ignore_errors=True)
+                t0 = time.perf_counter()
+                ids = write_repository(root, n, args.per_file)
+                print(f"# generated {n} claims in {time.perf_counter() - t0:.1f} s at {root}", file=sys.stderr)
             only = {s.strip() for s in args.only.split(",") if s.strip()} or None
             rows = measure(root, ids, skip=skip, timeout=args.timeout, only=only)
             print_table(n, len(list(root.glob("claims/*.yaml"))) * 2, rows)

@@ -142,9 +142,10 @@ def _prepare(asked: Asked) -> tuple[Warm | None, Answer | None]:
         return None, None  # not fresh: typer brings the rows up to date
     try:
         if request.command == "show":
+            paths = kept.paths
             kept.close()
             assert request.argument is not None
-            return None, reads.show_answer(root, request.argument, fmt=fmt, unchanged=kept.paths)
+            return None, reads.show_answer(root, request.argument, fmt=fmt, unchanged=paths)
         return kept, _from_rows(kept, request.command, request.argument, fmt, options)
     except BaseException:
         kept.close()

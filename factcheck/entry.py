@@ -56,9 +56,18 @@ def main() -> None:
 
 def _first(asked: Asked) -> bool:
     """The answer from the warm rows without typer (factcheck.direct)."""
+    import gc
+
     from factcheck import direct
 
-    return direct.answer(asked)
+    # A first answer makes ~10^4 objects and keeps them to the end of this
+    # short process: the cyclic collector's passes over them (and over every
+    # imported module) would be a twentieth of its work, for no cycle to free.
+    gc.disable()
+    answered = direct.answer(asked)
+    if not answered:
+        gc.enable()  # typer's path, as always
+    return answered
 
 
 def _interrupted() -> None:

@@ -130,21 +130,36 @@ def search_answer(
     """`search` over claims from the rows: only the claims holding ``query``
     as written are scored (what ``search.find`` would score); None when there
     are none (every claim is scored then: the usual path)."""
-    literal = kept.literal(query.strip(), status, doc)
-    if literal is None:
-        return None
+    needle = query.strip()
     chosen = fmt or kept.format_for("search") or "table"
     from factcheck import search as searching
     from factcheck.report import hits
 
-    # A KeptView reads as a ClaimView to find() and the reporters (id,
+    # A KeptView reads as a ClaimView to search() and the reporters (id,
     # claim.text, claim.document, statuses, labels); the corpus is read for
-    # references only, and this scope has none.
-    found = searching.find(
+    # references only, and this scope has none.  The rows are read as
+    # search() takes them: it stops at ``limit`` perfect scores.
+    lazily = kept.literal_views(needle, status, doc)
+    if lazily is None:
+        return None
+    try:
+        found = searching.search(
+            None, query, claims=lazily, scope="claims", documents=doc, limit=limit or None, min_score=min_score,  # type: ignore[arg-type]
+        )
+    except warm.sqlite3.Error:  # damaged rows: the usual path rebuilds
+        return None
+    if found:
+        # What find() returns when the literal claims give hits.
+        return hits.FORMATS[chosen], searching.SearchResult(query, tuple(found))
+    literal = kept.literal(needle, status, doc)
+    if literal is None:
+        return None
+    # None passed --min-score: find() says the nearest.
+    result = searching.find(
         None, query, claims=literal, scope="claims", documents=doc, limit=limit or None,  # type: ignore[arg-type]
         min_score=min_score,
     )
-    return hits.FORMATS[chosen], found
+    return hits.FORMATS[chosen], result
 
 
 def show_answer(root: Path | None, claim_id: str, *, fmt: str | None, unchanged: Collection[str] | None) -> Answer:

@@ -283,7 +283,7 @@ class _Update:
         claim_files = [p for p in self.order if self.current[p][0] == "claims"]
         made = self._derive(self.order, claim_files, keys)
         facts = self._facts(set(self.order))
-        for table in ("warm", "warm_claims", "warm_records", "warm_files"):
+        for table in ("warm", "warm_claims", "warm_records", "warm_pretty", "warm_files"):  # warm_pretty: an older index's
             db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in warm.tables():
             db.execute(statement)
@@ -301,7 +301,7 @@ class _Update:
 
     def _write_rows(self, made: dict[str, _Made]) -> None:
         self.db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?)", (r for m in made.values() for r in m.claims))
-        self.db.executemany("INSERT INTO warm_records VALUES (?, ?, NULL)", (r for m in made.values() for r in m.records))
+        self.db.executemany("INSERT INTO warm_records VALUES (?, ?)", (r for m in made.values() for r in m.records))
 
     def _file_row(self, p: str, key: int, made: _Made | None, found: dict[str, list[str]]) -> tuple[Any, ...]:
         document = json.dumps([made.document, made.title, made.language], ensure_ascii=False) if made else None
@@ -321,7 +321,9 @@ class _Update:
         return out
 
     def _finish(self, stamp: str) -> dict[str, Any]:
-        """The summary row (documents, counts, formats, paths) from the files' rows, under ``stamp``."""
+        """The summary rows (documents, counts, formats, paths) from the files' rows, under ``stamp``."""
+        from factcheck.tally import count_groups
+
         db = self.db
         documents: dict[str, list[Any]] = {}
         groups: Counter[tuple[str, str]] = Counter()
@@ -332,16 +334,22 @@ class _Update:
             for d, s, n in json.loads(counted):
                 groups[d, s] += n
         value: dict[str, Any] = {
-            "documents": documents,
             "formats": dict(self.repo.config.format),
-            "groups": [[d, s, n] for (d, s), n in groups.items()],
-            "paths": sorted(self.order),
             "format": warm.FORMAT,
             "config": self.config,
         }
-        db.execute("INSERT OR REPLACE INTO warm VALUES ('list', ?, ?)", (stamp, json.dumps(value, ensure_ascii=False)))
+        # Apart, each read only by the answers that need it (see warm.PARTS).
+        parts: dict[str, Any] = {
+            "documents": documents,
+            "counts": count_groups((d, s.split(), n) for (d, s), n in groups.items()),
+            "paths": sorted(self.order),
+            "sets": sorted({s for _, s in groups}),
+        }
+        db.executemany("INSERT OR REPLACE INTO warm VALUES (?, ?, ?)",
+                       [("list", stamp, json.dumps(value, ensure_ascii=False)),
+                        *((name, stamp, json.dumps(part, ensure_ascii=False)) for name, part in parts.items())])
         db.executemany("UPDATE files SET model = ?, built = 1 WHERE path = ?", self.built)
-        return value
+        return {**value, **parts}
 
 
 class _Made:
@@ -350,14 +358,14 @@ class _Made:
     def __init__(self, document: str, title: str, language: str):
         self.document, self.title, self.language = document, title, language
         self.claims: list[tuple[Any, ...]] = []
-        self.records: list[tuple[int, str]] = []
+        self.records: list[tuple[int, bytes]] = []
         self.groups: Counter[tuple[str, str]] = Counter()
 
     def add(self, n: int, view: ClaimView, record: dict[str, Any]) -> None:
         statuses = " ".join(s for s in options.STATUSES if s in view.statuses)
         labels = json.dumps(record.get("labels", []), ensure_ascii=False)
         self.claims.append((n, view.id, view.claim.document, record.get("text", ""), statuses, labels))
-        self.records.append((n, json.dumps(record, ensure_ascii=False)))
+        self.records.append((n, warm.pretty_record(record).encode()))  # as `list --format json` prints it
         self.groups[view.claim.document, statuses] += 1
 
 

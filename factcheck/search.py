@@ -30,32 +30,74 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import namedtuple
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Literal
 
 import jaconv
 from rapidfuzz import fuzz
 
 from factcheck import options
-from factcheck.text import STOPWORDS, read_numeral
 
+# typing, dataclasses and factcheck.text (calendar, its vocabulary) are not
+# imported at run time: a first `search` answered by the console script
+# (factcheck.direct) has ~20 ms for all its work, and they cost ~14 ms
+# (issue 9).  The values are named tuples, declared typed for the type checker.
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # only named: a warm search loads neither the store nor the model
+    from collections.abc import Iterable
+    from typing import Literal, NamedTuple
+
     from factcheck.model import Reference
     from factcheck.status import ClaimView
     from factcheck.store import Corpus
 
-Scope = Literal["claims", "references", "all"]
+    Scope = Literal["claims", "references", "all"]
+
+    class _Folded(NamedTuple):
+        text: str
+        origin: tuple[int, ...]
+
+    class _Features(NamedTuple):
+        text: str
+        bigrams: frozenset[str]
+        chars: frozenset[str]
+        cjk: bool
+
+    class _Score(NamedTuple):
+        score: float
+        partial: float
+        tokens: float
+        ngram: float
+        spans: tuple[tuple[int, int], ...]
+
+    class _Hit(NamedTuple):
+        kind: Literal["claim", "reference"]
+        id: str
+        document: str
+        text: str
+        score: Score
+        view: ClaimView | None = None
+        reference: Reference | None = None
+
+    class _SearchResult(NamedTuple):
+        query: str
+        hits: tuple[Hit, ...]
+        nearest: Hit | None = None
+else:
+    _Folded = namedtuple("_Folded", "text origin")
+    _Features = namedtuple("_Features", "text bigrams chars cjk")
+    _Score = namedtuple("_Score", "score partial tokens ngram spans")
+    _Hit = namedtuple("_Hit", "kind id document text score view reference", defaults=(None, None))
+    _SearchResult = namedtuple("_SearchResult", "query hits nearest", defaults=(None,))
+
 DEFAULT_MIN_SCORE = options.SEARCH_MIN_SCORE
 DEFAULT_LIMIT = options.SEARCH_LIMIT
 
 
-@dataclass(frozen=True)
-class Folded:
+class Folded(_Folded):
     """Folded text with, for each of its characters, the index in the original."""
 
-    text: str
-    origin: tuple[int, ...]
+    __slots__ = ()
 
 
 def _is_punct(ch: str) -> bool:
@@ -98,6 +140,8 @@ def _fold_numbers(folded: Folded) -> Folded:
     for m in _KANJI_NUMBER.finditer(text):
         out.append(text[pos : m.start()])
         where.extend(origin[pos : m.start()])
+        from factcheck.text import read_numeral  # only for a number with a kanji multiplier
+
         digits = str(int(read_numeral(m.group()) or 0))
         out.append(digits)
         span = origin[m.start() : m.end()]
@@ -146,15 +190,11 @@ def _bigrams(text: str) -> list[str]:
     return [text[i : i + 2] for i in range(len(text) - 1)]
 
 
-@dataclass(frozen=True)
-class Features:
+class Features(_Features):
     """What the scores compare, for comparing many texts pairwise (see
     ``report.claims``): the folded text, content bigrams and characters."""
 
-    text: str
-    bigrams: frozenset[str]
-    chars: frozenset[str]
-    cjk: bool
+    __slots__ = ()
 
 
 def features(text: str) -> Features:
@@ -163,13 +203,11 @@ def features(text: str) -> Features:
     return Features(folded.text, frozenset(_bigrams(content)), frozenset(content), _has_cjk(content))
 
 
-@dataclass(frozen=True)
-class Score:
-    score: float
-    partial: float
-    tokens: float
-    ngram: float
-    spans: tuple[tuple[int, int], ...]  # [start, end) in the original text
+class Score(_Score):
+    """A text's score for a query (0-100), its three measures, and the spans
+    it matched: [start, end) in the original text."""
+
+    __slots__ = ()
 
 
 class Query:
@@ -214,7 +252,7 @@ class Query:
                 spans.append((target.origin[al.dest_start], target.origin[al.dest_end - 1] + 1))
         if not spans:
             for word in self.words:
-                if len(word) < 2 or word in STOPWORDS or _has_cjk(word):
+                if len(word) < 2 or _has_cjk(word) or word in _stopwords():
                     continue
                 for m in re.finditer(re.escape(word), t):
                     spans.append((target.origin[m.start()], target.origin[m.end() - 1] + 1))
@@ -222,6 +260,12 @@ class Query:
                 if g in self.bigrams and _has_cjk(g):
                     spans.append((corigin[i], corigin[i + 1] + 1))
         return Score(round(best, 1), round(partial, 1), round(tokens, 1), round(ngram, 1), _merge(spans))
+
+
+def _stopwords() -> frozenset[str]:
+    from factcheck.text import STOPWORDS  # the vocabulary is read on first use
+
+    return STOPWORDS
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -234,17 +278,10 @@ def _merge(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(_Hit):
     """One search result: a claim or a reference, its text and score."""
 
-    kind: Literal["claim", "reference"]
-    id: str
-    document: str
-    text: str
-    score: Score
-    view: ClaimView | None = None
-    reference: Reference | None = None
+    __slots__ = ()
 
 
 def reference_text(ref: Reference) -> str:
@@ -298,15 +335,12 @@ def search(
     return ranked[:limit] if limit else ranked
 
 
-@dataclass(frozen=True)
-class SearchResult:
+class SearchResult(_SearchResult):
     """The hits of one search, best first; when none passed ``min_score``, the
     best of those below it (a paraphrase with other words, 情報機関 for
     情報院, can score just under the bar)."""
 
-    query: str
-    hits: tuple[Hit, ...]
-    nearest: Hit | None = None
+    __slots__ = ()
 
 
 def find(

@@ -16,8 +16,8 @@ from factcheck.options import STATUSES
 # declared typed for the type checker only.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
-    from typing import Any, NamedTuple
+    from collections.abc import Iterable, Mapping, Sequence
+    from typing import NamedTuple
 
     class _DocumentStats(NamedTuple):
         document: str
@@ -53,27 +53,40 @@ def tally(documents: Mapping[str, tuple[str, str]], claims: Iterable[tuple[str, 
     return tally_groups(documents, ((document, statuses, 1) for document, statuses in claims))
 
 
-def tally_groups(documents: Mapping[str, tuple[str, str]], groups: Iterable[tuple[str, frozenset[str], int]]) -> Stats:
+def tally_groups(documents: Mapping[str, tuple[str, str]], groups: Iterable[tuple[str, Iterable[str], int]]) -> Stats:
     """:func:`tally` from (document, statuses, how many claims have both): a
     warm `stats` counts the kept rows grouped in SQL, not one by one."""
-    zero = dict.fromkeys(STATUSES, 0)
-    # document -> [claims, counts]; counted in one pass (a tenth of a first
-    # `stats --format json` of 1,000 documents was two).
-    by_doc: dict[str, list[Any]] = {doc_id: [0, zero.copy()] for doc_id in documents}
+    return tally_counts(documents, count_groups(groups))
+
+
+def count_groups(groups: Iterable[tuple[str, Iterable[str], int]]) -> dict[str, list[int]]:
+    """document -> [claims, then the claims of each status in STATUSES order]
+    from (document, statuses, claims) groups: what the index keeps per
+    document for `stats` (:mod:`factcheck.rows`)."""
+    at = {s: i for i, s in enumerate(STATUSES, 1)}
+    by_doc: dict[str, list[int]] = {}
     for document, statuses, n in groups:
         mine = by_doc.get(document)
         if mine is None:
-            mine = by_doc[document] = [0, zero.copy()]
+            mine = by_doc[document] = [0] * (len(STATUSES) + 1)
         mine[0] += n
-        counts = mine[1]
         for s in statuses:
-            counts[s] += n  # a status not in STATUSES is a KeyError, as it always was
+            mine[at[s]] += n  # a status not in STATUSES is a KeyError, as it always was
+    return by_doc
+
+
+def tally_counts(documents: Mapping[str, tuple[str, str]], counted: Mapping[str, Sequence[int]]) -> Stats:
+    """:func:`tally` from :func:`count_groups`: every document (those with no
+    claim count zero), by id, and the totals."""
+    width = len(STATUSES) + 1
+    zero = [0] * width
     rows = []
-    total, every = 0, zero.copy()
-    for doc_id, (claims, counts) in sorted(by_doc.items()):
+    for doc_id in sorted(documents.keys() | counted.keys()):
+        row = counted.get(doc_id, zero)
+        if len(row) != width:
+            raise ValueError(f"{doc_id}: {len(row)} counts for {width} columns")
         title, language = documents.get(doc_id, ("", ""))
-        rows.append(DocumentStats(doc_id, title, language, claims, counts))
-        total += claims
-        for s, n in counts.items():
-            every[s] += n
-    return Stats(STATUSES, tuple(rows), DocumentStats("", "All documents", "", total, every))
+        rows.append(DocumentStats(doc_id, title, language, row[0], dict(zip(STATUSES, row[1:], strict=True))))
+    every = [sum(column) for column in zip(*(counted.get(r.document, zero) for r in rows), strict=True)] if rows else zero
+    total = DocumentStats("", "All documents", "", every[0], dict(zip(STATUSES, every[1:], strict=True)))
+    return Stats(STATUSES, tuple(rows), total)

@@ -24,6 +24,8 @@ from functools import cache
 
 from factcheck import vocab
 
+TYPE_CHECKING = False
+
 # --- folding -------------------------------------------------------------------
 
 
@@ -60,18 +62,37 @@ def _months() -> dict[str, int]:
     return {str(name): i for i, forms in enumerate(names, start=1) for name in forms}
 
 
-#: English month names and abbreviations as written (``October``, ``Oct``, ``Sept``) -> 1-12.
-MONTHS: dict[str, int] = _months()
-#: English words never highlighted or matched on their own (``the``, ``of``).
-STOPWORDS: frozenset[str] = frozenset(map(str, _text_vocab()["stopwords"]))  # type: ignore[call-overload]
+# MONTHS and STOPWORDS are read from the vocabulary when first used (PEP 562
+# module __getattr__): reading it loads PyYAML and importlib.resources, two
+# thirds of importing this module, which a search or `show` that never
+# reads a month name need not pay (issue 9: first answers within 2x
+# ``factcheck --version``).
+if TYPE_CHECKING:
+    #: English month names and abbreviations as written (``October``, ``Oct``, ``Sept``) -> 1-12.
+    MONTHS: dict[str, int]
+    #: English words never highlighted or matched on their own (``the``, ``of``).
+    STOPWORDS: frozenset[str]
+
+
+def __getattr__(name: str) -> object:
+    if name == "MONTHS":
+        value: object = _months()
+    elif name == "STOPWORDS":
+        value = frozenset(map(str, _text_vocab()["stopwords"]))  # type: ignore[call-overload]
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def month_number(name: str) -> int | None:
     """The month an English name or abbreviation stands for, in any case: ``oct`` -> 10."""
-    return _MONTHS_FOLDED.get(name.casefold().rstrip("."))
+    return _months_folded().get(name.casefold().rstrip("."))
 
 
-_MONTHS_FOLDED = {name.casefold(): n for name, n in MONTHS.items()}
+@cache
+def _months_folded() -> dict[str, int]:
+    return {name.casefold(): n for name, n in _months().items()}
 
 # --- numerals ------------------------------------------------------------------
 

@@ -285,6 +285,13 @@ def test_the_options_values_are_read_as_written() -> None:
         {"a": [1, {"b": [], "c": {}}, ["x", 2.5, None]], "": (1, 2), "日本": {"k": True}},
         [[[[]]], [{}], [{"a": [{"b": [1]}]}]],
         {"scores": {"partial": 91.66666666666667, "tokens": 100.0}, "matches": [[0, 3], [7, 9]]},
+        # Tables (a list of dicts with the same keys: written column by column) and near-tables.
+        [{"id": "a", "n": 1, "counts": {"x": 1, "y": 0}}, {"id": "b\n}", "n": 2.5, "counts": {}}],
+        [{"a": [1, {"b": None}], "c": "}\n{"}, {"a": [], "c": ""}, {"a": ["x"], "c": "日本"}],
+        [{"a": 1, "b": 2}, {"b": 1, "a": 2}], [{"a": 1}, {"a": 1, "b": 2}], [{}, {}], [{"a": 1}, [1]],
+        [{"a": {"b": {"c": [{"d": 1}, {"d": 2}]}}}, {"a": {"b": {"c": []}}}],
+        [{"n": {"x": 1, "y": {"z": [1]}}}, {"n": {"x": 2, "y": {"z": []}}}], [{"n": {"x": 1}}, {"n": {"y": 1}}],
+        [{"n": {"x": 1}}, {"n": {}}], [{"%s": "%d", "b%": 1}, {"%s": "%(x)s", "b%": "%%"}],
     ],
 )
 def test_json_is_json_dumps_byte_for_byte(value: Any) -> None:

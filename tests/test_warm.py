@@ -314,3 +314,46 @@ def test_kept_bytes_reach_any_stream_as_its_text() -> None:
         warm._write_utf8(stream, data)
         stream.flush()
         assert raw.getvalue().decode(encoding) == "a" + data.decode()
+
+
+def test_status_and_document_filters_find_what_a_scan_finds_through_the_indexes(project: Path) -> None:
+    from itertools import combinations
+
+    from factcheck import options
+
+    _run(["stats"])  # rows kept
+    kept = warm.open_warm(project)
+    assert kept is not None
+    try:
+        every = kept.views((), ())
+        assert every
+        documents = sorted({v.claim.document for v in every})
+        statuses = [*options.STATUSES, "Disputed"]
+        for wanted in [(), *((s,) for s in statuses), *combinations(options.STATUSES, 2)]:
+            for doc in [(), (documents[0],), tuple(documents[:2])]:
+                expected = [v for v in every if (not wanted or {s.lower() for s in wanted} & v.statuses)
+                            and (not doc or v.claim.document in doc)]
+                assert kept.views(wanted, doc) == expected, (wanted, doc)
+                listed = kept.list_records("ids", wanted, doc)
+                assert listed is not None and listed.output == "".join(v.id + "\n" for v in expected)
+        # Found through the indexes, not by reading every row.
+        for wanted, doc in ((("disputed",), ()), ((), (documents[0],)), (("sourced",), (documents[0],))):
+            sql, args = kept._where(wanted, doc)  # type: ignore[misc]
+            plan = " ".join(str(r) for r in kept.db.execute(f"EXPLAIN QUERY PLAN SELECT n FROM warm_claims{sql}", args))
+            assert "INDEX warm_claims_" in plan, plan
+    finally:
+        kept.close()
+
+
+
+def test_records_are_kept_as_list_prints_them(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    every = ["list", "--format", "json"]
+    truth = _truth(monkeypatch, [every])[0]
+    _run(["stats"])  # rows kept: no `list` asked yet
+    kept = warm.open_warm(project)
+    assert kept is not None
+    try:
+        records = [r for (r,) in kept.db.execute("SELECT record FROM warm_records ORDER BY n")]
+    finally:
+        kept.close()
+    assert b"[\n" + b",\n".join(records) + b"\n]\n" == truth[1].encode()

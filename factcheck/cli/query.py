@@ -126,9 +126,9 @@ def list_command(
             if answer is not None:
                 emit(*answer)
                 return
+            _check_status_and_doc(kept, status, doc)  # an unknown value: the usual error, without reading a file
         finally:
             kept.close()
-        _check_status_and_doc(kept, status, doc)  # an unknown value: the usual error, without reading a file
 
     from factcheck import query as q
     from factcheck.report import listing
@@ -248,14 +248,20 @@ def show_command(
       factcheck show wiki-ja-kp-ua-relations-013
       factcheck show wiki-ja-kp-ua-relations-013 --format json
     """
-    from factcheck import reads, warm
-
     # The warm stamp (a stat() of every claim and reference file) holds: the
     # index's rows are the files, and no refresh is needed to trust them.
+    from factcheck import reads, warm
+
     kept = warm.open_warm(root)
+    unchanged = None
     if kept is not None:
-        kept.close()
-    emit(*reads.show_answer(root, claim_id, fmt=fmt, unchanged=kept.paths if kept is not None else None))
+        try:
+            unchanged = kept.paths
+        except ValueError:  # a damaged part: refresh as when not warm
+            unchanged = None
+        finally:
+            kept.close()
+    emit(*reads.show_answer(root, claim_id, fmt=fmt, unchanged=unchanged))
 
 
 # --- stats ---------------------------------------------------------------------------

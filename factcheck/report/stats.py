@@ -32,6 +32,40 @@ _STATS_TABLE_MIN_WIDTH = 72  # below it the nine columns squeeze their headers
 
 
 def render_table(result: Stats, out: IO[str]) -> None:
+    from factcheck.report.bare import plain_width
+
+    width = plain_width(out)
+    if width is not None:
+        # Not a terminal: the lines rich would write, without loading it, when
+        # rich would print lines (not the table) and every line is simple text.
+        text = _plain_lines(result.documents, result.total, width)
+        if text is not None:
+            out.write(text)
+            return
+    _render_table(result, out)
+
+
+def _plain_lines(rows: Sequence[DocumentStats], total: DocumentStats, width: int) -> str | None:
+    """What :func:`_render_table` writes at ``width`` when rich writes no
+    style, measured without rich: None when it would draw the table, or when
+    a line is not simple text (see ``report.bare``) or does not fit."""
+    from factcheck.report.bare import simple
+
+    if not all(simple(r.document) for r in rows):
+        return None
+    if width >= _STATS_TABLE_MIN_WIDTH and max((len(r.document) for r in rows), default=0) <= _doc_width(width):
+        return None  # the table
+    return _lines(rows, total, width, len, lambda line: simple(line) and len(line) <= width)
+
+
+def _doc_width(width: int) -> int:
+    """The document column's room in a table at ``width``: what is left by the counts."""
+    headers = [(_SHORT_HEADERS.get(s, s) if width < 110 else s) for s in STATUSES]
+    numbers = 6 + sum(max(map(len, h.split("\n"))) for h in headers) + 2 * len(headers)
+    return max(8, width - numbers - 2)
+
+
+def _render_table(result: Stats, out: IO[str]) -> None:
     from rich import box
     from rich.cells import cell_len
     from rich.table import Table
@@ -43,9 +77,7 @@ def render_table(result: Stats, out: IO[str]) -> None:
     rows, total = result.documents, result.total
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, show_footer=True, collapse_padding=True)
     narrow = con.width < 110
-    headers = [(_SHORT_HEADERS.get(s, s) if narrow else s) for s in STATUSES]
-    numbers = 6 + sum(max(map(len, h.split("\n"))) for h in headers) + 2 * len(headers)
-    doc_width = max(8, con.width - numbers - 2)
+    doc_width = _doc_width(con.width)
     if con.width < _STATS_TABLE_MIN_WIDTH or max((cell_len(r.document) for r in rows), default=0) > doc_width:
         # A cut id ("blog-ja-ru-…") cannot be passed to --doc, nor a cut
         # header ("con…") read: list instead.
@@ -97,24 +129,33 @@ def _write_plain(rows: Sequence[DocumentStats], total: DocumentStats, con: Conso
 
     from factcheck.safety import visible
 
-    width = con.width
+    text = _lines(rows, total, con.width, cell_len, lambda line: cell_len(line) <= con.width and visible(line, lines=False) == line)
+    if text is None:
+        return False
+    con.file.write(text)
+    return True
+
+
+def _lines(rows: Sequence[DocumentStats], total: DocumentStats, width: int, cells: Callable[[str], int],
+           fits: Callable[[str], bool]) -> str | None:
+    """The plain lines of :func:`_render_lines` at ``width``, each measured
+    by ``cells``; None unless every one ``fits`` as it is."""
     out: list[str] = []
     for r in (*rows, total):
         out.append(f"{r.document or 'total'}  {r.claims} claims")
         line = "  "
         for s in STATUSES:
             chunk = f"{s} {r.counts[s]}"
-            if len(line) > 2 and cell_len(line) + 2 + cell_len(chunk) > width:
+            if len(line) > 2 and cells(line) + 2 + cells(chunk) > width:
                 out.append(line)
                 line = "  "
             if len(line) > 2:
                 line += "  "
             line += chunk
         out.append(line)
-    if any(cell_len(x) > width or visible(x, lines=False) != x for x in out):
-        return False
-    con.file.write("\n".join(out) + "\n")
-    return True
+    if not all(fits(x) for x in out):
+        return None
+    return "\n".join(out) + "\n"
 
 
 def render_json(result: Stats, out: IO[str]) -> None:
