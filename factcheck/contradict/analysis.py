@@ -1591,7 +1591,7 @@ def _subordinate_preds(tokens: list[Token]) -> dict[int, int]:
 def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
     out: list[Arg] = []
     chunks = _chunks(tokens)
-    first_pred = _main_pred(tokens) if lang == "en" else next((i for i, t in enumerate(tokens) if t.kind == "pred"), None)
+    first_pred = _main_pred(tokens, lang)
     subordinate = _subordinate_preds(tokens) if lang == "en" else {}
     passive = first_pred is not None and lang == "en" and any(
         t.text.lower() in _BE for t in tokens[max(0, first_pred - 3):first_pred]) \
@@ -1631,13 +1631,13 @@ _FRONTED = frozenset({"in", "on", "at", "after", "during", "since", "with", "for
                       "amid", "despite", "by", "from", "until", "within", "throughout", "over"})
 
 
-def _main_pred(tokens: list[Token]) -> int | None:
-    """The index of an English sentence's first predicate after a fronted adverbial phrase
-    ("In a deal announced that week, Calloway acquired …": acquired, not announced)."""
+def _main_pred(tokens: list[Token], lang: str) -> int | None:
+    """The index of a sentence's first predicate; in English, the first after a fronted
+    adverbial phrase ("In a deal announced that week, Calloway acquired …": acquired, not announced)."""
     preds = [i for i, t in enumerate(tokens) if t.kind == "pred"]
     if not preds:
         return None
-    if tokens[0].text.lower() in _FRONTED:
+    if lang == "en" and tokens[0].text.lower() in _FRONTED:
         comma = next((i for i, t in enumerate(tokens) if t.kind == "punct" and t.text == ","), None)
         after = [i for i in preds if comma is not None and i > comma]
         if comma is not None and after and any(t.kind in ("content", "name") for t in tokens[comma + 1:after[0]]):
@@ -1758,7 +1758,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     cues = _cues()
     dates, spans = _dates(text, tokens, lang)
     figures = _figures(text, tokens, [(d.start, d.end) for d in dates], lang)
-    main = _main_pred(tokens) if lang == "en" else next((i for i, t in enumerate(tokens) if t.kind == "pred"), None)
+    main = _main_pred(tokens, lang)
     first_pred = tokens[main].start if main is not None else None
     args = _args(text, tokens, lang)
     poles, consumed, head_poles, negative_poles = _poles(tokens, lang)

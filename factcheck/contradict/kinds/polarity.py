@@ -43,9 +43,9 @@ def _opposed_poles(a: Analysis, b: Analysis) -> tuple[int, int] | None:
 
 def _poles_of_other_things(a: Analysis, b: Analysis, scale: int) -> bool:
     """The antonym predicates of the two claims act on things that share no word."""
-    from factcheck.contradict.analysis import _cues
+    from factcheck.contradict.analysis import cues
 
-    poles = _cues().poles
+    poles = cues().poles
 
     def objects(x: Analysis) -> frozenset[str] | None:
         for f in x.frames:
@@ -78,9 +78,9 @@ def _denies_shared(a: Analysis, b: Analysis) -> bool:
 def _scales(key: str) -> frozenset[int]:
     """The antonym scales a vocabulary list names by a word of each one's first pole
     (``lasting_scales``, ``converse_scales``)."""
-    from factcheck.contradict.analysis import _cues
+    from factcheck.contradict.analysis import cues
 
-    poles = _cues().poles
+    poles = cues().poles
     return frozenset(scale for word in lexicon.cues()[key] for scale, pole in poles.get(word, ()) if pole == 0)
 
 
@@ -160,26 +160,27 @@ def check(ctx: PairContext) -> Conflict | None:
 def _pole_word(x: Analysis, scale: int) -> str:
     """The words that put the claim on the scale, with the negation that flips them: "called off",
     "had not been confirmed", 承認されなかった."""
-    from factcheck.contradict.analysis import _cues, _phrasal, pole_forms  # the antonym table lives with the analysis
+    from factcheck.contradict.analysis import _phrasal, cues, pole_forms  # the antonym table lives with the analysis
 
-    cues = _cues()
+    poles = cues().poles
     tokens = list(x.tokens)
     for i, t in enumerate(tokens):
         phrasal = _phrasal(tokens, i, x.lang)
-        if phrasal in cues.poles and any(s == scale for s, _ in cues.poles[phrasal]):
+        if phrasal in poles and any(s == scale for s, _ in poles[phrasal]):
             return _with_negation(x, i, x.text[t.start:tokens[i + 1].end])  # "called off", "went ahead"
         for form in pole_forms(t):
-            if any(s == scale for s, _ in cues.poles.get(form, ())):
+            if any(s == scale for s, _ in poles.get(form, ())):
                 return _with_negation(x, i, t.text)
     return x.text[:40]
 
 
 def _with_negation(x: Analysis, i: int, word: str) -> str:
+    """``word`` (the pole word at token ``i``) widened to the negation that governs it."""
     from factcheck.contradict.analysis import _governing_negation
 
     neg = _governing_negation(list(x.tokens), i, x.lang)
     if neg is None:
         return word
-    lo, hi = sorted((x.tokens[neg].start, x.tokens[i].start))
+    lo = min(x.tokens[neg].start, x.tokens[i].start)
     end = max(x.tokens[neg].end, x.tokens[i].start + len(word))
     return x.text[lo:end] if end - lo <= 40 else word
