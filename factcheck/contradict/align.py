@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.contradict import lexicon
-from factcheck.contradict.analysis import Analysis, Arg, DateValue, Figure, Frame, Name, Token, cues, names_match
+from factcheck.contradict.analysis import Analysis, Arg, DateValue, Figure, Name, Token, names_match
 
 __all__ = [
     "NameAlignment", "align_dates", "doer_changed", "names_swapped", "role_swap", "align_figures", "align_names", "content_overlap", "light_predicates",
@@ -120,30 +120,16 @@ def role_swap(a: Analysis, b: Analysis) -> tuple[str, str] | None:
 
     # The doer and the done-to of one predicate in each claim: an agent of one act and the
     # patient of another ("the glacier expanded", "images analysed by …") swap nothing.
-    def pairs(x: Analysis) -> list[tuple[Arg, Arg, Frame]]:
+    def pairs(x: Analysis) -> list[tuple[Arg, Arg]]:
         kept = {id(g) for g in slots(x)}
-        return [(f.agent, f.patient, f) for f in x.frames
+        return [(f.agent, f.patient) for f in x.frames
                 if f.agent is not None and f.patient is not None and id(f.agent) in kept and id(f.patient) in kept]
 
-    for x1, x2, fa in pairs(a):
-        for y2, y1, fb in pairs(b):
-            if not _related_acts(fa, fb, strict):
-                continue  # "X won the contract" / "the contract has gone to X": two verbs, no swap
+    for x1, x2 in pairs(a):
+        for y2, y1 in pairs(b):
             if same(x1, y1) and not same(x2, y1) and same(x2, y2) and not same(x1, y2):
                 return x1.text, x2.text
     return None
-
-
-def _related_acts(fa: Frame, fb: Frame, strict: bool) -> bool:
-    """One act, or its converse, on both sides: the same predicate, one event group, or the
-    two poles of one antonym scale (beat / lost to; sold / bought)."""
-    pa, pb = (fa.pred_own, fb.pred_own) if strict else (fa.pred, fb.pred)
-    if pa & pb or event_groups(fa.pred) & event_groups(fb.pred):
-        return True
-    poles = cues().poles
-    scales_a = {sc for k in (fa.pred_text.lower(), *fa.pred_own) for sc, _ in poles.get(k, ())}
-    scales_b = {sc for k in (fb.pred_text.lower(), *fb.pred_own) for sc, _ in poles.get(k, ())}
-    return bool(scales_a & scales_b)
 
 
 def names_swapped(names: NameAlignment, a: Analysis | None = None, b: Analysis | None = None) -> tuple[str, str] | None:
@@ -153,20 +139,18 @@ def names_swapped(names: NameAlignment, a: Analysis | None = None, b: Analysis |
     for x1, y1 in names.matched:
         for x2, y2 in names.matched:
             if x1.role == "agent" and x2.role == "patient" and y1.role == "patient" and y2.role == "agent":
-                if a is not None and b is not None and not any(
-                        _related_acts(fa, fb, a.lang == b.lang)
-                        for fa in _acts_of(a, x1, x2) for fb in _acts_of(b, y2, y1)):
+                if a is not None and b is not None and not (_one_act(a, x1, x2) and _one_act(b, y2, y1)):
                     continue
                 return x1.text, x2.text
     return None
 
 
-def _acts_of(x: Analysis, agent: Name, patient: Name) -> list[Frame]:
-    """The predicates in whose agent and patient slots the two names stand."""
+def _one_act(x: Analysis, agent: Name, patient: Name) -> bool:
+    """The two names stand in the agent and the patient slot of one predicate."""
     def inside(arg: Arg | None, name: Name) -> bool:
         return arg is not None and arg.start <= name.start < arg.start + len(arg.text)
 
-    return [f for f in x.frames if inside(f.agent, agent) and inside(f.patient, patient)]
+    return any(inside(f.agent, agent) and inside(f.patient, patient) for f in x.frames)
 
 
 def doer_changed(a: Analysis, b: Analysis) -> tuple[str, str] | None:
@@ -249,7 +233,7 @@ def align_figures(a: Analysis, b: Analysis) -> list[tuple[Figure, Figure, float]
     return out
 
 
-_PHYSICAL = frozenset({"m", "m2", "m3", "kg", "s", "%", "pt", "km/h", "W", "Wh", "bbl", "bit/s", "degree", "°C", "倍", "歳",
+_PHYSICAL = frozenset({"m", "m2", "m3", "kg", "s", "%", "pt", "km/h", "W", "Wh", "bbl", "degree", "°C", "倍", "歳",
                        "USD", "JPY", "EUR", "GBP", "KRW", "RUB", "CNY"})
 
 

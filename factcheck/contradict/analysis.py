@@ -187,7 +187,6 @@ class _Cues:
     neg_words_ja: frozenset[str]
     non_denial_en: tuple[str, ...]
     non_denial_ja: tuple[str, ...]
-    double_negation: tuple[str, ...]
     hedges_en: frozenset[str]
     hedges_ja: tuple[str, ...]
     poles: dict[str, set[tuple[int, int]]]
@@ -221,7 +220,6 @@ def _cues() -> _Cues:
         neg_words_ja=frozenset(c["negation"]["ja_words"]),
         non_denial_en=tuple(c["non_denial"]["en"]),
         non_denial_ja=tuple(c["non_denial"]["ja"]),
-        double_negation=tuple(c["double_negation"]["ja"] + c["double_negation"]["en"]),
         hedges_en=frozenset(c["hedges"]["en"]),
         hedges_ja=tuple(c["hedges"]["ja"]),
         poles=poles,
@@ -478,61 +476,18 @@ def _tokens_ja(text: str) -> list[Token]:
         keys, wide = _ja_content_keys(m.norm)
         if pos1 == "固有名詞":
             kind: TokenKind = "name"
-        elif pos0 == "動詞" or pos0 == "形容詞" or (m.pos[2] == "サ変可能" and not _argument(text, m.end)
-                                                  and not _modifies_noun(morphs, i)) \
+        elif pos0 == "動詞" or pos0 == "形容詞" or (m.pos[2] == "サ変可能" and not _argument(text, m.end)) \
                 or (pos0 == "名詞" and i + 1 < len(morphs) and morphs[i + 1].norm == "為る"):
             # 開庁し, 竣工した: a noun the dictionary does not mark as verbal, used with する, is the verb.
             kind = "pred"
         else:
             kind = "content"
         out.append(Token(m.surface, m.norm, kind, m.start, m.end, clause, keys | wide, frozenset(), keys))
-    return _organisations_ja(_merge_ja_names(out))
-
-
-_KANJI = re.compile(r"[\u4e00-\u9fff々]+")  # a suffix written in kanji (自然史: 史) belongs to the run
-_POINTING = frozenset("同当本各両他諸某")  # 同大学, 各省: one written word that points, names no body
-
-
-def _organisations_ja(tokens: list[Token]) -> list[Token]:
-    """A run of nouns ending in an organisation word is that body's name: 北斗 + 大学,
-    国立 + 科学 + 博物館, 国土交通省 (one dictionary word).  A run that starts with a word
-    that only points or generalises (同大学, 各省, 民間銀行) names no one body."""
-    cues = lexicon.cues()
-    suffixes = tuple(sorted(cues["organisation_suffixes_ja"], key=len, reverse=True))
-    generic = frozenset(cues["organisation_generic_ja"])
-    out: list[Token] = []
-    for t in tokens:
-        ending = t.kind in ("content", "name") and t.text.endswith(suffixes)
-        if not ending:
-            out.append(t)
-            continue
-        run = [t]
-        while out and (out[-1].kind in ("content", "name") or out[-1].kind == "func" and _KANJI.fullmatch(out[-1].text)) \
-                and out[-1].end == run[0].start and len(run) < 6:
-            run.insert(0, out.pop())
-        whole = "".join(u.text for u in run)
-        suffix = next(x for x in suffixes if whole.endswith(x))
-        if len(whole) < len(suffix) + 2 or run[0].text in generic or whole[:1] in _POINTING:
-            out.extend(run)
-            continue
-        out.append(Token(whole, whole, "name", run[0].start, run[-1].end, run[0].clause,
-                         frozenset(k for u in run for k in u.keys), frozenset(k for u in run for k in u.wide),
-                         frozenset(k for u in run for k in u.own)))
-    return out
+    return _merge_ja_names(out)
 
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]+")
 _JA_ARG_PARTICLES = ("を", "が", "は", "の", "も", "へ", "と", "や", "で")
-
-
-def _modifies_noun(morphs: tuple[lexicon.Morph, ...], i: int) -> bool:
-    """A verbal noun written straight before another noun qualifies it (竣工記念式典 is a
-    ceremony, not a completion; 運転士 is a driver): the compound's head is the noun."""
-    if i + 1 >= len(morphs):
-        return False
-    nxt = morphs[i + 1]
-    return nxt.pos[0] == "名詞" and nxt.pos[1] != "数詞" and nxt.start == morphs[i].end \
-        and (nxt.pos[2] != "サ変可能" or i + 2 < len(morphs) and morphs[i + 2].pos[0] == "名詞")
 
 
 def _argument(text: str, end: int) -> bool:
@@ -978,12 +933,8 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
             continue
         cursor = start + len(m.text)
         value = "--" + m.value[5:] if m.value.startswith(str(_NO_YEAR)) else m.value
-        if not value.startswith("--") and abs(int(value[:4]) - _NO_YEAR) <= 10:
-            # 前年, 翌年 of no year: a year relative to nothing; its month and day still date
-            # the event (昨年8月19日に開業 / 2023年8月26日に開業).
-            value = "--" + value[5:]
-        if value == "--":
-            continue
+        if value == "--" or (not value.startswith("--") and abs(int(value[:4]) - _NO_YEAR) <= 10):
+            continue  # 前年, 翌年 of no year: a year relative to nothing
         if _RELATIVE.search(m.text) and (
                 _COMPARISON_BASE.match(text, start + len(m.text)) or _COMPARISON_BASE_EN.search(text[:start])):
             continue  # 前年度比18%増, "from a year earlier": the base of a comparison, not a date of the claim
@@ -1133,9 +1084,6 @@ _BARE_MONTH = re.compile(
 _MONTH_NUMBER = {name.lower(): n for name, n in MONTHS.items()}
 
 
-_WRITING_YEAR_JA = re.compile(r"(?:昨年|去年|今年|本年|来年)\s*(?P<m>[0-9０-９]{1,2})月\s*(?P<d>[0-9０-９]{1,2})日")
-
-
 def _periods_as_dates(text: str, taken: list[tuple[int, int]]) -> list[tuple[DateMention, tuple[int, int]]]:
     out: list[tuple[DateMention, tuple[int, int]]] = []
 
@@ -1152,12 +1100,6 @@ def _periods_as_dates(text: str, taken: list[tuple[int, int]]) -> list[tuple[Dat
     for m in _DECADE.finditer(text):
         if free(m.start(), m.end()):
             out.append((DateMention(m.group(), f"{m[1]}{m[2]}0s"), (m.start(), m.end())))
-    for m in _WRITING_YEAR_JA.finditer(text):
-        if free(m.start(), m.end()):
-            # 昨年8月19日: a year counted from when the page was written, which the claim does not
-            # say; the month and day still date the event.
-            value = f"--{int(fold(m['m'])):02d}-{int(fold(m['d'])):02d}"
-            out.append((DateMention(m.group(), value), (m.start(), m.end())))
     for m in _BARE_MONTH.finditer(text):
         if free(m.start("mon"), m.end("mon")):
             value = f"--{_MONTH_NUMBER[m['mon'].lower()]:02d}"
@@ -1236,11 +1178,6 @@ def _event_keys(t: Token, tokens: list[Token]) -> frozenset[str]:
             elif run or u.kind not in ("func",):
                 break
         near = run[-1:] or [u for u in tokens[max(0, i - 2):i] if u.kind in ("content", "pred")][-1:]
-        if near and not _eventive(near[0]):
-            # "began late on 13 May", "started on the night of …": no event after the verb;
-            # the event is its subject ("the eruption … began"), or the verb's own.
-            first = next((j for j, u in enumerate(tokens) if u.kind == "pred"), i)
-            near = [u for u in tokens[:min(first, i)] if u.kind == "content" and _eventive(u)][:1]
     return frozenset(k for u in near for k in u.keys) or t.keys
 
 
@@ -1270,14 +1207,9 @@ def _eventive(t: Token) -> bool:
     return lexicon.verb_of(t.text) is not None
 
 
-_OPEN_MODALS = frozenset({"may", "might"})
-
-
 def _negations(text: str, tokens: list[Token], lang: str, consumed: frozenset[int] = frozenset()) -> int:
     cues = _cues()
-    # "may not have been caused by X" leaves X open; it does not say "was not caused by X".
-    count = sum(1 for i, t in enumerate(tokens) if t.kind == "neg" and i not in consumed
-                and not (lang == "en" and i and tokens[i - 1].text.lower() in _OPEN_MODALS))
+    count = sum(1 for i, t in enumerate(tokens) if t.kind == "neg" and i not in consumed)
     folded = fold(text)
     patterns = cues.non_denial_ja if lang == "ja" else cues.non_denial_en
     spaced = re.sub(r"\b(?:did|does|do|has|have|had|was|were|is|are|could|would|can|will)\s+", "", folded)
@@ -1285,8 +1217,6 @@ def _negations(text: str, tokens: list[Token], lang: str, consumed: frozenset[in
     for p in patterns:
         if p in spaced or p in folded:
             count -= 1
-    for p in cues.double_negation:
-        count -= 2 * (spaced.count(p) or folded.count(p))
     return max(count, 0)
 
 
@@ -1359,35 +1289,21 @@ def pole_forms(t: Token) -> tuple[str, ...]:
     return forms
 
 
-def cues() -> _Cues:
-    """The vocabularies the analysis reads (negations, hedges, antonym poles …), loaded once."""
-    return _cues()
-
-
-def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], frozenset[int], frozenset[tuple[int, int]], int]:
+def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], frozenset[int], frozenset[tuple[int, int]]]:
     """Antonym poles of the predicates, each flipped when a negation governs it ("did not rise" is "fell").
 
     Also returns the indexes of the negations so consumed, which no longer count as free
-    negations, the poles of the head predicate (in Japanese the last one: 禁止する条例案を
-    可決した passed the ordinance; elsewhere all of them), and on how many negative poles its
-    words stand (see _negative_scales).
+    negations, and the poles of the head predicate (in Japanese the last one: 禁止する条例案を
+    可決した passed the ordinance; elsewhere all of them).
     """
     cues = _cues()
     out: set[tuple[int, int]] = set()
     used: set[int] = set()
     head: set[tuple[int, int]] = set()
-    negative: set[frozenset[int]] = set()  # the scales of each word on a negative pole
-    main_negative: set[frozenset[int]] = set()
-    main: set[tuple[int, int]] = set()
-    side = _participle_clauses(tokens) if lang == "en" else frozenset()
-    subordinate = _subordinate(tokens) if lang == "en" else frozenset()
     for i, t in enumerate(tokens):
-        if t.clause in side:
-            continue
         if t.kind == "neg" and t.lemma == "fail" and not (i + 1 < len(tokens) and tokens[i + 1].lemma == "to"):
             # "the launch failed" is the failure pole; only "failed to X" negates X.
             out |= {(sc, po) for sc, po in cues.poles.get("failure", set())}
-            negative.add(_negative_scales(cues.poles.get("failure", set())))
             used.add(i)
             continue
         if t.kind not in ("pred", "content"):
@@ -1401,7 +1317,6 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
             root = t.text.lower().removeprefix("non").removeprefix("un").lstrip("-")
             flipped = {(sc, 1 - po) for form in (root, stem(root)) for sc, po in cues.poles.get(form, set())}
             out |= flipped
-            negative.add(_negative_scales(flipped))
             continue
         if not found:
             continue
@@ -1412,53 +1327,9 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         if _forgone(tokens, i, lang):
             found = {(scale, 1 - pole) for scale, pole in found}
         out |= found
-        negative.add(_negative_scales(found))
         if t.kind == "pred":
             head = found
-        if lang == "en" and i not in subordinate:
-            main |= found
-            main_negative.add(_negative_scales(found))
-    if lang == "en" and main and main != out:
-        # "Shares fell 5% after the company raised its forecast": the claim is the fall.
-        return frozenset(out), frozenset(used), frozenset(main), len(main_negative - {frozenset()})
-    return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out), len(negative - {frozenset()})
-
-
-_SUBORDINATORS = frozenset({"after", "because", "since", "when", "while", "whereas", "although", "though", "before",
-                            "until", "despite", "which", "who"})
-
-
-def _negative_scales(found: set[tuple[int, int]] | frozenset[tuple[int, int]]) -> frozenset[int]:
-    """The scales on whose negative pole one word stands: the word counts once however many
-    scales list it (閉鎖: closing and ceasing), and a second word on the same scales adds
-    nothing (解除され…全面解除された says one thing twice)."""
-    return frozenset(sc for sc, po in found if po == 1)
-
-
-def _subordinate(tokens: list[Token]) -> frozenset[int]:
-    """Indexes of English tokens in a subordinate clause or phrase ("after the company raised its
-    forecast", ", which posted a loss,"): from its conjunction to the next punctuation."""
-    out: set[int] = set()
-    inside = False
-    for i, t in enumerate(tokens):
-        if t.kind == "punct":
-            inside = False
-        elif t.text.lower() in _SUBORDINATORS and t.kind in ("func", "content"):
-            inside = True
-        if inside:
-            out.add(i)
-    return frozenset(out)
-
-
-def _participle_clauses(tokens: list[Token]) -> frozenset[int]:
-    """English clauses after the first that open with a participle: "…, ending two years of
-    losses", "…, continuing a decade of decline".  They tell what followed from the main act,
-    so their poles are not the claim's own."""
-    first: dict[int, Token] = {}
-    for t in tokens:
-        first.setdefault(t.clause, t)
-    return frozenset(c for c, t in first.items()
-                     if c > 0 and t.kind in ("pred", "content") and len(t.text) > 4 and t.text.lower().endswith("ing"))
+    return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out)
 
 
 _PARTICLES = frozenset({"down", "off", "out", "back", "up", "away", "ahead"})
@@ -1518,13 +1389,9 @@ def _refused(tokens: list[Token], lang: str) -> frozenset[str]:
 
 def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
     if lang == "ja":
-        nominal = False  # 下回ることはなかった: the act made a noun by こと, then denied by 無い
         for j in range(i + 1, min(len(tokens), i + 5)):
-            if tokens[j].kind == "neg" and (tokens[j].lemma in _cues().neg_aux_ja or nominal and tokens[j].lemma == "無い"):
+            if tokens[j].kind == "neg" and tokens[j].lemma in _cues().neg_aux_ja:
                 return j
-            if tokens[j].lemma in ("こと", "事") and j == i + 1:
-                nominal = True
-                continue
             if tokens[j].kind == "pred" and tokens[j].lemma in _CHANGE_OF_STATE_JA:
                 continue  # 赤字に転落しなかった: the negation reaches the state, not only the change
             if tokens[j].kind in ("pred", "content", "punct", "name"):
@@ -1591,7 +1458,7 @@ def _subordinate_preds(tokens: list[Token]) -> dict[int, int]:
 def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
     out: list[Arg] = []
     chunks = _chunks(tokens)
-    first_pred = _main_pred(tokens, lang)
+    first_pred = next((i for i, t in enumerate(tokens) if t.kind == "pred"), None)
     subordinate = _subordinate_preds(tokens) if lang == "en" else {}
     passive = first_pred is not None and lang == "en" and any(
         t.text.lower() in _BE for t in tokens[max(0, first_pred - 3):first_pred]) \
@@ -1625,24 +1492,6 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
         own = frozenset(k for t in piece for k in (t.own or _word_keys(t)))
         out.append(Arg(text[piece[0].start:piece[-1].end], keys, own, role, piece[0].start))
     return out
-
-
-_FRONTED = frozenset({"in", "on", "at", "after", "during", "since", "with", "for", "following", "under", "before",
-                      "amid", "despite", "by", "from", "until", "within", "throughout", "over"})
-
-
-def _main_pred(tokens: list[Token], lang: str) -> int | None:
-    """The index of a sentence's first predicate; in English, the first after a fronted
-    adverbial phrase ("In a deal announced that week, Calloway acquired …": acquired, not announced)."""
-    preds = [i for i, t in enumerate(tokens) if t.kind == "pred"]
-    if not preds:
-        return None
-    if lang == "en" and tokens[0].text.lower() in _FRONTED:
-        comma = next((i for i, t in enumerate(tokens) if t.kind == "punct" and t.text == ","), None)
-        after = [i for i in preds if comma is not None and i > comma]
-        if comma is not None and after and any(t.kind in ("content", "name") for t in tokens[comma + 1:after[0]]):
-            return after[0]
-    return preds[0]
 
 
 _ADVERBIAL = frozenset({"first", "later", "once", "again", "still", "soon", "ago"})
@@ -1758,10 +1607,9 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     cues = _cues()
     dates, spans = _dates(text, tokens, lang)
     figures = _figures(text, tokens, [(d.start, d.end) for d in dates], lang)
-    main = _main_pred(tokens, lang)
-    first_pred = tokens[main].start if main is not None else None
+    first_pred = next((t.start for t in tokens if t.kind == "pred"), None)
     args = _args(text, tokens, lang)
-    poles, consumed, head_poles, negative_poles = _poles(tokens, lang)
+    poles, consumed, head_poles = _poles(tokens, lang)
     names = []
     for t in tokens:
         if t.kind != "name":
@@ -1793,7 +1641,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         corrected=tuple(_corrected(text, lang)), quotes=_quotes(text), figures=tuple(figures),
         seasons=_period_words(text, 0, len(text), lang) if len(text) < 400 else frozenset(),
         dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
-        negative_poles=negative_poles, ordinals=_ordinals(text),
+        negative_poles=sum(1 for _, pole in poles if pole == 1), ordinals=_ordinals(text),
         refused=_refused(tokens, lang),
         hedged=_hedged(text, tokens, lang),
         poles=poles, head_poles=head_poles, preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,

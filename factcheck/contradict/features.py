@@ -122,8 +122,7 @@ def _dates(ctx: PairContext, out: Signals) -> None:
         if (da.clause, db.clause) in measured:
             v["date_of_figures"] = 1.0  # "sold 1.2 million in 2022" / "2.1 million in 2023": the figures' periods
             continue
-        # Two editions or two parts (第3回 / 第4回, the men's / the women's final) are two events.
-        same = score > OTHER_GROUPS and not v["qualifiers_differ"] and date_kind.same_event(da, db, ctx, score)
+        same = score > OTHER_GROUPS and date_kind.same_event(da, db, ctx, score)
         key = (score + (1.0 if same else 0.0), same)
         if best is None or key > best:
             best = key

@@ -94,8 +94,7 @@ def _values_agree(x: str, y: str) -> bool:
 
 def _period_clauses(ctx: PairContext) -> set[tuple[int, int]]:
     """Clause pairs holding figures of one dimension: their dates say when the figures hold."""
-    # A duration ("four years in prison", 3時間) is no figure a date is the period of.
-    return {(fa.clause, fb.clause) for fa, fb, _ in align_figures(ctx.a, ctx.b) if fa.base != "s"}
+    return {(fa.clause, fb.clause) for fa, fb, _ in align_figures(ctx.a, ctx.b)}
 
 
 def _other_event_named(da: DateValue, db: DateValue, ctx: PairContext) -> bool:
@@ -131,10 +130,6 @@ def same_event(da: DateValue, db: DateValue, ctx: PairContext, score: float = 1.
             # verb are as often its adjuncts ("opened to the public" / "opened its gates").
             return False
         return True
-    if score >= 1.0 and shared and ctx.names.matched and fa is None and fb is None:
-        # No verb frames the event on either side: the event noun is what the claims are about
-        # ("the eruption of Mount X began …" / "Mount X's eruption started …"), with a name in common.
-        return word_overlap(ctx.a, ctx.b) >= _MIN_OVERLAP_UNFRAMED / 2
     return word_overlap(ctx.a, ctx.b) >= _MIN_OVERLAP_UNFRAMED or ctx.similarity >= _MIN_SIMILARITY_UNFRAMED
 
 

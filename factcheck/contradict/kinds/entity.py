@@ -19,14 +19,13 @@ from __future__ import annotations
 import re
 
 from factcheck.contradict.align import content_overlap, different_qualifiers, event_groups
-from factcheck.contradict.analysis import Analysis, Arg, Name, names_match
+from factcheck.contradict.analysis import Analysis, Arg, Name
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.kinds.polarity import _different_times, _opposed_poles
 from factcheck.contradict.model import Conflict, Kind, PairContext
 
 _MIN_WORDS = 0.6
 _MIN_WORDS_CROSS = 0.45
-_VENUE_SIMILARITY_CROSS = 0.4  # the dictionary bridge finds fewer shared words across languages
 
 
 def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name] | None:
@@ -54,10 +53,7 @@ def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name
     return None
 
 
-_AT_EN = re.compile(r"(?i)\b(?:in|at|hosted by|staged by|awarded to)\s+(?:the\s+)?$")
-# 開催地は、カナダのバンクーバーに決まった: the name the venue noun is said to be.
-_VENUE_NOUN_JA = re.compile(r"(?:開催地|開催都市|会場|開催場所)(?:は|が)、?[^。、]{0,12}$")
-_HOSTS_EN = re.compile(r"(?i)\s+(?:will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:host|hosts|hosted|is\s+hosting)\b")
+_AT_EN = re.compile(r"(?i)\b(?:in|at)\s+(?:the\s+)?$")
 # プラハで, 香川県の水田に落下, 種子島宇宙センターから打ち上げ: a place, or a place inside it (の…).
 _AT_JA = re.compile(r"(?:の[^、。はがをのにでと]{1,10}?){0,2}(?:で|にて|に(?!よ|対|つ|関|と)|から)")
 
@@ -67,9 +63,7 @@ def _venues(x: Analysis, names: list[Name]) -> list[Name]:
     out = []
     for n in names:
         end = n.start + len(n.text)
-        if _AT_EN.search(x.text[max(0, n.start - 14):n.start]) or _AT_JA.match(x.text, end) \
-                or x.lang == "en" and _HOSTS_EN.match(x.text, end) \
-                or x.lang == "ja" and _VENUE_NOUN_JA.search(x.text[max(0, n.start - 20):n.start]):
+        if _AT_EN.search(x.text[max(0, n.start - 8):n.start]) or _AT_JA.match(x.text, end):
             out.append(n)
     return out
 
@@ -77,19 +71,14 @@ def _venues(x: Analysis, names: list[Name]) -> list[Name]:
 def venue_changed(ctx: PairContext) -> tuple[Name, Name] | None:
     """Claims about one named thing (or saying much the same) that place it in two places no
     name of the other claim covers: held in Reykjavik / takes place in Tromsø."""
-    if not ctx.names.matched and ctx.similarity < (_VENUE_SIMILARITY_CROSS if ctx.cross_language else 0.5):
+    if not ctx.names.matched and ctx.similarity < 0.5:
         return None
     va, vb = _venues(ctx.a, list(ctx.names.only_a)), _venues(ctx.b, list(ctx.names.only_b))
     if not va or not vb or _dates_differ(ctx) or different_qualifiers(ctx.a, ctx.b):
         return None
     if (ctx.a.negations + ctx.a.negative_poles) % 2 != (ctx.b.negations + ctx.b.negative_poles) % 2:
         return None
-    return _most_specific(ctx.a, va), _most_specific(ctx.b, vb)
-
-
-def _most_specific(x: Analysis, venues: list[Name]) -> Name:
-    """タイのバンコク names the city last; "in Bangkok, Thailand" first."""
-    return venues[-1] if x.lang == "ja" else venues[0]
+    return va[0], vb[0]
 
 
 def corrected(ctx: PairContext) -> tuple[str, str] | None:
@@ -128,25 +117,6 @@ def other_agent(ctx: PairContext) -> tuple[str, str] | None:
     return None
 
 
-def _done_to_one_thing(ctx: PairContext, swap: tuple[str, str]) -> bool:
-    """Each claim makes the other party the doer of a shared act, and the act is done to the
-    same thing (A recognised B / B recognised A), not to a third (ロシアは北朝鮮を承認 /
-    北朝鮮はクリミアを承認: Crimea, not Russia, is what North Korea recognised)."""
-    parties = {k for n in (*ctx.a.names, *ctx.b.names) if n.text in swap or any(
-        names_match(n, m) for m in (*ctx.a.names, *ctx.b.names) if m.text in swap) for f in n.forms for k in f}
-
-    def holds_party(x: Analysis, arg: Arg) -> bool:
-        keys = {k for n in x.names if arg.start <= n.start < arg.start + len(arg.text) for f in n.forms for k in f}
-        return bool((keys | set(arg.own)) & parties)
-
-    for fa in ctx.a.frames:
-        for fb in ctx.b.frames:
-            if fa.pred & fb.pred and fa.patient is not None and fb.patient is not None \
-                    and holds_party(ctx.a, fa.patient) != holds_party(ctx.b, fb.patient):
-                return False  # one side's act is done to a third thing
-    return True
-
-
 def _dates_differ(ctx: PairContext) -> bool:
     a_dates = [d.value for d in ctx.a.dates if not d.reference]
     b_dates = [d.value for d in ctx.b.dates if not d.reference]
@@ -177,8 +147,7 @@ def check(ctx: PairContext) -> Conflict | None:
     # Only a one-time act (a win, a takeover) cannot run both ways; "X is stationed in Y"
     # and "Y in X" can both hold.
     one_time = bool(event_groups(ctx.a.preds) & event_groups(ctx.b.preds)) or bool(ctx.a.poles & ctx.b.poles)
-    if swap is not None and same_act and one_time and _opposed_poles(ctx.a, ctx.b) is None \
-            and (ctx.converse is not None or _done_to_one_thing(ctx, swap)):
+    if swap is not None and same_act and one_time and _opposed_poles(ctx.a, ctx.b) is None:
         return Conflict("entity", 0.8, swap[0], swap[1], "roles swapped")
     fix = corrected(ctx)
     if fix is not None and not (ctx.a.credit_preds and ctx.b.credit_preds):

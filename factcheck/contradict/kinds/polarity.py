@@ -43,9 +43,9 @@ def _opposed_poles(a: Analysis, b: Analysis) -> tuple[int, int] | None:
 
 def _poles_of_other_things(a: Analysis, b: Analysis, scale: int) -> bool:
     """The antonym predicates of the two claims act on things that share no word."""
-    from factcheck.contradict.analysis import cues
+    from factcheck.contradict.analysis import _cues
 
-    poles = cues().poles
+    poles = _cues().poles
 
     def objects(x: Analysis) -> frozenset[str] | None:
         for f in x.frames:
@@ -78,9 +78,9 @@ def _denies_shared(a: Analysis, b: Analysis) -> bool:
 def _scales(key: str) -> frozenset[int]:
     """The antonym scales a vocabulary list names by a word of each one's first pole
     (``lasting_scales``, ``converse_scales``)."""
-    from factcheck.contradict.analysis import cues
+    from factcheck.contradict.analysis import _cues
 
-    poles = cues().poles
+    poles = _cues().poles
     return frozenset(scale for word in lexicon.cues()[key] for scale, pole in poles.get(word, ()) if pole == 0)
 
 
@@ -112,7 +112,7 @@ def _different_times(a: Analysis, b: Analysis) -> bool:
     # denies what the earlier event did, so the times do not excuse them.
     for x, y in ((a, b), (b, a)):
         later = [d for d in y.dates if d.reference]
-        if later and (y.negations + y.negative_poles) % 2 and all(max(d.value for d in later) >= e.value for e in x.dates):
+        if later and (y.negations % 2) and all(max(d.value for d in later) >= e.value for e in x.dates):
             return False
     return True
 
@@ -159,10 +159,10 @@ def check(ctx: PairContext) -> Conflict | None:
 
 def _pole_word(x: Analysis, scale: int) -> str:
     """The words that put the claim on the scale, with the negation that flips them: "called off",
-    "had not been confirmed", 承認されなかった."""
-    from factcheck.contradict.analysis import _phrasal, cues, pole_forms  # the antonym table lives with the analysis
+    "had not been confirmed", "against buying"."""
+    from factcheck.contradict.analysis import _cues, _phrasal, pole_forms  # the antonym table lives with the analysis
 
-    poles = cues().poles
+    poles = _cues().poles
     tokens = list(x.tokens)
     for i, t in enumerate(tokens):
         phrasal = _phrasal(tokens, i, x.lang)
