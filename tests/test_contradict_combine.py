@@ -99,3 +99,13 @@ def test_on_a_page_of_one_topic_a_denial_must_repeat_most_of_the_other_claims_wo
     assert decide(s, w, scan=True, topic="one")[1] is None  # 死者は出なかった / 宣言が出たのは4月: one verb
     s.values["overlap_min"] = 0.8
     assert decide(s, w, scan=True, topic="one")[1] is not None
+
+
+def test_a_scan_takes_two_dates_for_one_event_only_when_their_predicates_say_so() -> None:
+    w = Weights(bias=0.0, weights={"rule_date": 5.0}, threshold=0.5, scan_threshold=0.6)
+    dates = Conflict("date", 0.8, "3月17日", "3月24日", "same event, different dates")
+    s = Signals(values={"rule_date": 0.8, "date_aligned": 0.5}, evidence={"date": dates}, same_subject=True)
+    assert decide(s, w)[1] is not None  # two claims put side by side by a person: the weights decide
+    assert decide(s, w, scan=True)[1] is None  # 発生した / 発表した: predicates no group relates
+    s.values["date_aligned"] = 1.0
+    assert decide(s, w, scan=True)[1] is not None

@@ -90,6 +90,15 @@ def _topical(s: Signals, kind: Kind) -> bool:
     return kind in ("attribution", "entity") or not s.named_apart
 
 
+def _ruled(s: Signals, scan: bool) -> list[Conflict]:
+    """The conflicts a kind's own rule holds.  In a scan, two dates count only when their
+    predicates say they date one event (the same act, or one event group): on pages of one
+    subject, a fire's outbreak and the day its end was declared are two events, however alike
+    the sentences."""
+    return [c for c in s.evidence.values() if s.values.get(f"rule_{c.kind}", 0.0) > 0
+            and not (scan and c.kind == "date" and s.values.get("date_aligned", 0.0) < 1.0)]
+
+
 def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
            topic: Topic = None) -> tuple[float, Conflict | None]:
     """The probability of conflict and, when it is proposed, the kind and evidence that carry it.
@@ -114,7 +123,8 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
     p = probability(s, w)
     if p < (w.scan_threshold if scan else w.threshold) or not s.evidence:
         return p, None
-    ruled_kinds = [c.kind for c in s.evidence.values() if s.values.get(f"rule_{c.kind}", 0.0) > 0]
+    ruled = _ruled(s, scan)
+    ruled_kinds = [c.kind for c in ruled]
     figure = s.values.get("rule_quantity", 0.0)
     strong_figure = figure >= _TOPIC_QUANTITY and not s.named_apart
     subject = (s.same_subject and (topic != "two" or s.shares_name)) or (
@@ -127,7 +137,6 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
         kind = _kind_of(name)
         if kind is not None and kind in s.evidence:
             support[kind] = support.get(kind, 0.0) + w.weights.get(name, 0.0) * value
-    ruled = [c for c in s.evidence.values() if s.values.get(f"rule_{c.kind}", 0.0) > 0]
     if ruled:
         best = max(ruled, key=lambda c: c.score)
     elif support:
