@@ -194,6 +194,8 @@ def test_lines(text: str, expect: list[tuple[str, int, bool, str]]) -> None:
         "「日朝平壌宣言」も参照",
         "Look up treaty in Wiktionary, the free dictionary.",
         "Your email address will not be published. Required fields are marked *",
+        "2031年3月2日 カテゴリ：鉄道・バス ｜ のりもの手帖",
+        "12 May 2031 · Category: Transport",
     ],
 )
 def test_boilerplate_is_not_a_claim(line: str) -> None:
