@@ -283,7 +283,7 @@ class _Update:
         claim_files = [p for p in self.order if self.current[p][0] == "claims"]
         made = self._derive(self.order, claim_files, keys)
         facts = self._facts(set(self.order))
-        for table in ("warm", "warm_claims", "warm_records", "warm_pretty", "warm_files"):  # warm_pretty: an older index's
+        for table in ("warm", "warm_claims", "warm_records", "warm_chars", "warm_pretty", "warm_files"):  # warm_pretty: an older index's
             db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in warm.tables():
             db.execute(statement)
@@ -298,10 +298,15 @@ class _Update:
         first, last = key << warm.POS_BITS, ((key + 1) << warm.POS_BITS) - 1
         self.db.execute("DELETE FROM warm_claims WHERE n BETWEEN ? AND ?", (first, last))
         self.db.execute("DELETE FROM warm_records WHERE n BETWEEN ? AND ?", (first, last))
+        self.db.execute("DELETE FROM warm_chars WHERE key = ?", (key,))
 
     def _write_rows(self, made: dict[str, _Made]) -> None:
         self.db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?)", (r for m in made.values() for r in m.claims))
         self.db.executemany("INSERT INTO warm_records VALUES (?, ?)", (r for m in made.values() for r in m.records))
+        # Each file's characters (warm.Warm._literal_rows), from the texts just kept.
+        self.db.executemany("INSERT OR REPLACE INTO warm_chars VALUES (?, ?)",
+                            ((m.claims[0][0] >> warm.POS_BITS, "".join(sorted({c for r in m.claims for c in r[3]})))
+                             for m in made.values() if m.claims))
 
     def _file_row(self, p: str, key: int, made: _Made | None, found: dict[str, list[str]]) -> tuple[Any, ...]:
         document = json.dumps([made.document, made.title, made.language], ensure_ascii=False) if made else None

@@ -34,12 +34,11 @@ from collections import namedtuple
 from functools import lru_cache
 
 import jaconv
-from rapidfuzz import fuzz
 
 from factcheck import options
 
-# typing, dataclasses and factcheck.text (calendar, its vocabulary) are not
-# imported at run time: a first `search` answered by the console script
+# typing, dataclasses, factcheck.text (calendar, its vocabulary) and
+# rapidfuzz (when no measure needs it: see Query.score) are not imported at run time: a first `search` answered by the console script
 # (factcheck.direct) has ~20 ms for all its work, and they cost ~14 ms
 # (issue 9).  The values are named tuples, declared typed for the type checker.
 TYPE_CHECKING = False
@@ -231,9 +230,22 @@ class Query:
         q, t = self.folded.text, target.text
         if not t:
             return Score(0.0, 0.0, 0.0, 0.0, ())
-        partial = fuzz.partial_ratio(q, t)
-        # Word order only matters for queries of several words.
-        tokens = fuzz.token_set_ratio(q, t) if len(self.words) > 1 else 0.0
+        at = _once(q, t) if len(self.words) <= 1 else -1
+        if at >= 0:
+            # The folded query stands in the text exactly once, and a query of
+            # one word has no token measure: partial_ratio is 100, and its
+            # alignment, a window scoring 100, is a window equal to the query:
+            # this one.  What rapidfuzz would say, without importing it (~9 ms
+            # of a first `search` answered by the console script, issue 9).
+            partial, tokens = 100.0, 0.0
+            aligned: tuple[int, int] | None = (at, at + len(q))
+        else:
+            from rapidfuzz import fuzz
+
+            partial = fuzz.partial_ratio(q, t)
+            # Word order only matters for queries of several words.
+            tokens = fuzz.token_set_ratio(q, t) if len(self.words) > 1 else 0.0
+            aligned = None
         content, corigin = _content(target, text)
         tgrams = _bigrams(content)
         ngram = 0.0
@@ -247,9 +259,14 @@ class Query:
         best = max(partial, tokens, ngram)
         spans: list[tuple[int, int]] = []
         if partial >= 90:
-            al = fuzz.partial_ratio_alignment(q, t)
-            if al is not None and al.dest_end > al.dest_start:
-                spans.append((target.origin[al.dest_start], target.origin[al.dest_end - 1] + 1))
+            if aligned is None:
+                from rapidfuzz import fuzz
+
+                al = fuzz.partial_ratio_alignment(q, t)
+                if al is not None:
+                    aligned = (al.dest_start, al.dest_end)
+            if aligned is not None and aligned[1] > aligned[0]:
+                spans.append((target.origin[aligned[0]], target.origin[aligned[1] - 1] + 1))
         if not spans:
             for word in self.words:
                 if len(word) < 2 or _has_cjk(word) or word in _stopwords():
@@ -260,6 +277,15 @@ class Query:
                 if g in self.bigrams and _has_cjk(g):
                     spans.append((corigin[i], corigin[i + 1] + 1))
         return Score(round(best, 1), round(partial, 1), round(tokens, 1), round(ngram, 1), _merge(spans))
+
+
+def _once(q: str, t: str) -> int:
+    """Where ``q`` (not empty) stands in ``t`` when it stands there exactly
+    once, overlaps counted; else -1."""
+    at = t.find(q)
+    if at < 0 or t.find(q, at + 1) >= 0:
+        return -1
+    return at
 
 
 def _stopwords() -> frozenset[str]:

@@ -14,7 +14,7 @@ were made from.  A later command computes the stamp
 again and, only when it is equal, answers from what was kept: ``list`` with
 ``--status``/``--doc`` as JSON, YAML, ids or its table, ``stats`` from the counts,
 ``search`` scoring only the rows holding the query as written (SQLite's
-``instr`` finds them); ``show`` takes the index's rows for its few files
+``instr`` finds them, in the files ``warm_chars`` says hold each of its characters); ``show`` takes the index's rows for its few files
 without the refresh (a stat() and a row of every file).  Anything else
 (another filter, an unknown status or document, which must fail as it
 always did, a search with no literal hit) takes the usual path.
@@ -60,7 +60,7 @@ INDEX_FILE = "index.sqlite"
 FOLDERS, CONFIG_FILES, ROOT_ENV = stamping.FOLDERS, stamping.CONFIG_FILES, stamping.ROOT_ENV
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Bumped whenever the rows kept here change shape.
-FORMAT = "7"
+FORMAT = "8"
 # The `list` formats answered from the rows.
 RECORD_FORMATS = ("json", "yaml", "ids")
 
@@ -88,12 +88,21 @@ CREATE TABLE warm_files (
     groups TEXT NOT NULL,       -- JSON [[document, statuses, claims], ...] of its rows
     facts TEXT NOT NULL         -- JSON {"claims": ids, "references": ids, "targets": relation targets}
 );
+-- Each claim file's characters, for `search`: the claims holding a word as
+-- written are in the files holding each of its characters, read alone (兵士
+-- after 50,000 English claims was a scan of them all: see Warm._literal_rows).
+CREATE TABLE warm_chars (
+    key INTEGER PRIMARY KEY,    -- warm_files.key of a claims file with rows
+    chars TEXT NOT NULL         -- every character of its rows' texts, once each, sorted
+);
 -- The filters of `list` and `search`: a document's claims found, not scanned for
 -- (one document of 1,000 was a scan of 100k rows), and the claims of a status
 -- by the few sets of statuses that hold it (see Warm._where).
 CREATE INDEX warm_claims_document ON warm_claims(document, statuses);
 CREATE INDEX warm_claims_statuses ON warm_claims(statuses);
 """
+# At most this many of a search word's characters are looked up in warm_chars.
+_CHARS = 16
 # n of a file's claim: its file's key above, its position in the file below
 # (keys are spread over KEY_BITS so that a new file fits between two others).
 POS_BITS = 24
@@ -367,11 +376,29 @@ class Warm:
         where = self._where(status, doc)
         if where is None or not needle:
             return None
-        sql, args = where
-        sql = (sql + " AND" if sql else " WHERE") + " instr(text, ?) > 0"
-        rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n", [*args, needle])
         sets: dict[str, frozenset[str]] = {}
-        return (_view(*row, sets=sets) for row in rows if needle in row[2])  # instr finds at least these
+        return (_view(*row, sets=sets) for row in self._literal_rows(needle, *where))
+
+    def _literal_rows(self, needle: str, sql: str, args: list[Any]) -> Iterator[tuple[Any, ...]]:
+        """The rows passing ``sql`` whose text holds ``needle``, in corpus
+        order: read only in the files holding each of its characters (a text
+        holding the needle holds them all), a run of such files at a time."""
+        chars = sorted(set(needle))[:_CHARS]  # fewer characters: more files, the same rows
+        held = " AND ".join("instr(chars, ?) > 0" for _ in chars)
+        runs: list[list[int]] = []  # [first key, last key] of files in a row that hold them all
+        previous = False
+        for key, holds in self.db.execute(f"SELECT key, {held} FROM warm_chars ORDER BY key", chars):
+            if holds:
+                if previous:
+                    runs[-1][1] = key
+                else:
+                    runs.append([key, key])
+            previous = bool(holds)
+        sql = (sql + " AND" if sql else " WHERE") + " n BETWEEN ? AND ? AND instr(text, ?) > 0"
+        for first, last in runs:
+            rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n",
+                                   [*args, first << POS_BITS, ((last + 1) << POS_BITS) - 1, needle])
+            yield from (row for row in rows if needle in row[2])  # instr finds at least these
 
     def literal(self, needle: str, status: Sequence[str], doc: Sequence[str]) -> list[KeptView] | None:
         """The claims passing ``--status``/``--doc`` whose text holds ``needle``
@@ -381,12 +408,9 @@ class Warm:
         where = self._where(status, doc)
         if where is None or not needle:
             return None
-        sql, args = where
-        sql = (sql + " AND" if sql else " WHERE") + " instr(text, ?) > 0"
         try:
-            rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n", [*args, needle]).fetchall()
             sets: dict[str, frozenset[str]] = {}
-            found = [_view(*row, sets=sets) for row in rows if needle in row[2]]  # instr finds at least these
+            found = [_view(*row, sets=sets) for row in self._literal_rows(needle, *where)]
         except (sqlite3.Error, ValueError):  # damaged rows: the usual path rebuilds
             return None
         return found or None

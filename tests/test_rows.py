@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck import index, rows, store
+from factcheck import index, rows, store, warm
 from factcheck.cli import app
 
 runner = CliRunner()
@@ -266,6 +266,21 @@ def _same_as_the_files(repo: Repo, first: str = "stats") -> None:
     truth = _answers(repo, commands, indexed=False)
     assert all(code == 0 for code, _ in truth), truth
     assert _answers(repo, commands, indexed=True) == truth
+    _chars_say_what_the_rows_say(repo.root)
+
+
+def _chars_say_what_the_rows_say(root: Path) -> None:
+    """warm_chars (what `search` reads to skip files) holds each claims file's characters, as its rows stand."""
+    import sqlite3
+
+    db = sqlite3.connect(root / ".factcheck" / "index.sqlite")
+    try:
+        held: dict[int, set[str]] = {}
+        for n, text in db.execute("SELECT n, text FROM warm_claims"):
+            held.setdefault(n >> warm.POS_BITS, set()).update(text)
+        assert dict(db.execute("SELECT key, chars FROM warm_chars")) == {k: "".join(sorted(v)) for k, v in held.items()}
+    finally:
+        db.close()
 
 
 @pytest.fixture

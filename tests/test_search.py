@@ -134,3 +134,41 @@ def test_claims_holding_the_query_as_written_are_the_only_ones_scored(corpus: Co
     # Nothing holds a paraphrase as written: every claim is scored, as with --fuzzy.
     paraphrase = find(corpus, "輪島の大火災で200棟焼失", claims=views, limit=None)
     assert paraphrase.hits and paraphrase.hits == find(corpus, "輪島の大火災で200棟焼失", claims=views, limit=None, fuzzy=True).hits
+
+
+def _scores_through_rapidfuzz(monkeypatch: pytest.MonkeyPatch, query: Query, texts: list[str]) -> list[object]:
+    import factcheck.search as searching
+
+    with monkeypatch.context() as m:
+        m.setattr(searching, "_once", lambda q, t: -1)  # every measure by rapidfuzz, as before
+        return [query.score(t) for t in texts]
+
+
+def test_a_query_standing_once_in_the_text_scores_as_rapidfuzz_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without rapidfuzz for a one-word query found once (issue 9): the same
+    Score (measures and highlighted span) as rapidfuzz's, over texts where it
+    stands once, twice, overlapping, at either end, as the whole text, in
+    long texts and as a needle longer than 64 characters (rapidfuzz's other
+    algorithm); and for queries of two words, always through rapidfuzz."""
+    import random
+
+    rng = random.Random(9)
+    alphabet = "兵士のが軍人aab ｱイ、。1万2千"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 90))) for _ in range(400)]
+    queries = ["兵士", "兵", "aa", "ab", "アイ", "ｱｲ", "軍人の兵士", "1万", "aab", "x", "兵士" * 40, "a" * 70]
+    texts += ["兵士", "兵士兵士", "the 兵士 stands", "aaa", "兵士" * 40 + "x", "x" + "a" * 70, "A" * 70, "ａａｂ"]
+    fast = 0
+    for raw in queries:
+        q = Query(raw)
+        expected = _scores_through_rapidfuzz(monkeypatch, q, texts)
+        got = [q.score(t) for t in texts]
+        assert got == expected, raw
+        fast += sum(1 for t in texts if len(q.words) <= 1 and search_fold(t).text.count(q.folded.text) == 1)
+    assert fast > 100  # the path without rapidfuzz was taken
+
+
+def test_a_query_of_two_words_or_found_twice_is_scored_by_rapidfuzz(monkeypatch: pytest.MonkeyPatch) -> None:
+    q = Query("hello world")
+    texts = ["hello world", "say hello world twice: hello world", "world hello"]
+    assert [q.score(t) for t in texts] == _scores_through_rapidfuzz(monkeypatch, q, texts)
+    assert Query("aa").score("xaaay") == _scores_through_rapidfuzz(monkeypatch, Query("aa"), ["xaaay"])[0]

@@ -346,6 +346,34 @@ def test_status_and_document_filters_find_what_a_scan_finds_through_the_indexes(
 
 
 
+def test_search_reads_the_files_holding_every_character_and_finds_what_a_scan_finds(project: Path) -> None:
+    """warm_chars: the literal rows are those a scan of every row finds, in
+    corpus order, with any filter; and only files holding each character are read."""
+    _run(["stats"])  # rows kept
+    kept = warm.open_warm(project)
+    assert kept is not None
+    try:
+        every = kept.views((), ())
+        documents = sorted({v.claim.document for v in every})
+        texts = [v.claim.text for v in every]
+        rng = __import__("random").Random(9)
+        needles = ["兵士", "兵", "ロシア", "Russia", "the", "zz-none", "兵士Q", "。", "a" * 20, "".join(sorted(set(texts[0])))]
+        needles += [t[i : i + k] for t in rng.sample(texts, 20) for k in (1, 2, 3, 5) for i in [rng.randrange(max(1, len(t) - k))]]
+        for needle in needles:
+            for wanted, doc in (((), ()), (("disputed",), ()), ((), (documents[0],)), (("sourced",), tuple(documents[:2]))):
+                expected = [v for v in kept.views(wanted, doc) or [] if needle in v.claim.text]
+                views = kept.literal_views(needle, wanted, doc)
+                assert views is not None and list(views) == expected, (needle, wanted, doc)
+                assert kept.literal(needle, wanted, doc) == (expected or None)
+        # A word whose characters no file holds together: no row is read.
+        statements: list[str] = []
+        kept.db.set_trace_callback(statements.append)
+        assert list(kept.literal_views("zz-none", (), ())) == []
+        assert not [s for s in statements if "FROM warm_claims" in s]
+    finally:
+        kept.close()
+
+
 def test_records_are_kept_as_list_prints_them(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     every = ["list", "--format", "json"]
     truth = _truth(monkeypatch, [every])[0]
