@@ -320,3 +320,31 @@ def test_the_rows_answers_import_no_command_line_interface() -> None:
         names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
         names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         assert names and not [n for n in names if n.split(".")[0] in ("typer", "click", "rich") or n.startswith("factcheck.cli")]
+
+
+def test_a_search_word_standing_once_in_each_text_loads_no_rapidfuzz(project: Path) -> None:
+    """A real subprocess, the index warm: a one-word query found once in each
+    literal text is scored without rapidfuzz (issue 9), and prints what the
+    typer interface prints; a word standing twice in some text loads it."""
+    from factcheck.search import Query, search_fold
+
+    env = _script_env(COLUMNS="100")
+    subprocess.run([sys.executable, "-m", "factcheck", "stats"], env=env, cwd=project, capture_output=True, check=True, timeout=120)
+    texts = [c["text"] for p in sorted((project / "claims").glob("*.yaml"))
+             for c in __import__("yaml").safe_load(p.read_text(encoding="utf-8"))["claims"]]
+
+    def counts(word: str) -> set[int]:
+        q = Query(word).folded.text
+        return {search_fold(t).text.count(q) for t in texts if word in t}
+
+    once = next(w for w in ("派遣", "戦闘", "兵士") if counts(w) == {1})
+    twice = next(w for w in ("ロシア", "北朝鮮", "ウクライナ", "の", "、") if max(counts(w), default=0) > 1)
+    script = "import sys; from factcheck.entry import main; sys.argv = ['factcheck', *sys.argv[1:]]\n" \
+             "try:\n    main()\nexcept SystemExit:\n    pass\nprint('rapidfuzz' in sys.modules, file=sys.stderr)"
+    typer_only = [sys.executable, "-c", "import sys; sys.argv[0] = 'factcheck'; from factcheck.cli import main; main()"]
+    for word, loaded in ((once, "False"), (twice, "True")):
+        words = ["search", word, "--format", "json", "-n", "0"]
+        done = subprocess.run([sys.executable, "-c", script, *words], env=env, cwd=project, capture_output=True, timeout=120, check=True)
+        assert done.stderr.decode().split() == [loaded], word
+        truth = subprocess.run([*typer_only, *words], env=env, cwd=project, capture_output=True, check=True, timeout=120)
+        assert done.stdout == truth.stdout and json.loads(done.stdout), word
