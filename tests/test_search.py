@@ -172,3 +172,41 @@ def test_a_query_of_two_words_or_found_twice_is_scored_by_rapidfuzz(monkeypatch:
     texts = ["hello world", "say hello world twice: hello world", "world hello"]
     assert [q.score(t) for t in texts] == _scores_through_rapidfuzz(monkeypatch, q, texts)
     assert Query("aa").score("xaaay") == _scores_through_rapidfuzz(monkeypatch, Query("aa"), ["xaaay"])[0]
+
+
+def test_folding_a_character_once_folds_as_each_time() -> None:
+    """search_fold reads each character's folding from a per-process table:
+    the same text and map as folding every character anew (the code before it)."""
+    import random
+    import unicodedata
+
+    import jaconv
+
+    import factcheck.search as searching
+
+    def anew(text: str) -> tuple[str, tuple[int, ...]]:
+        out: list[str] = []
+        origin: list[int] = []
+        for i, ch in enumerate(text):
+            for c in jaconv.kata2hira(unicodedata.normalize("NFKC", ch).casefold()):
+                if unicodedata.category(c)[0] in "PSZC":
+                    if c.isspace() and out and out[-1] != " ":
+                        out.append(" ")
+                        origin.append(i)
+                    continue
+                out.append(c)
+                origin.append(i)
+        while out and out[-1] == " ":
+            out.pop()
+            origin.pop()
+        return "".join(out), tuple(origin)
+
+    rng = random.Random(9)
+    pool = [chr(c) for c in (*range(0x20, 0x250), *range(0x2000, 0x2100), *range(0x3000, 0x3100), *range(0xFF00, 0xFFF0), 0x337B, 0x1E9E, 0xFB01)]
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    for text in texts:
+        # Numbers with kanji multipliers are folded after this (_fold_numbers): compare before it.
+        got = searching.search_fold.__wrapped__(text) if not searching._KANJI_NUMBER.search(anew(text)[0]) else None
+        if got is not None:
+            assert (got.text, got.origin) == anew(text), repr(text)
+    assert len(searching._CHARS) > 1000  # the table was used
