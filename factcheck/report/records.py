@@ -103,8 +103,8 @@ def _scalar(value: Any) -> str | None:
 # The exact types json's C encoder writes as the Python encoder does (a
 # subclass, an int enum say, is left to the generic path).
 _SCALARS = frozenset((str, int, float, bool, type(None)))
-# One C encoder per depth (None: none), its item separator holding the line break and indent.
-_LEAVES: dict[str, Any] = {}
+# One C encoder per item separator (None: none): a line break and a depth's indent.
+_ENCODERS: dict[str, Any] = {}
 
 
 def _leaf(value: dict[str, Any] | list[Any] | tuple[Any, ...], inner: str) -> str | None:
@@ -117,9 +117,7 @@ def _leaf(value: dict[str, Any] | list[Any] | tuple[Any, ...], inner: str) -> st
             return None
     elif not all(type(v) in _SCALARS for v in value):
         return None
-    encoder = _LEAVES.get(inner, False)
-    if encoder is False:
-        encoder = _LEAVES[inner] = _leaf_encoder("," + inner)
+    encoder = _encoder("," + inner)
     if encoder is None:
         return None
     text = "".join(encoder(list(value) if type(value) is tuple else value, 0))
@@ -127,7 +125,15 @@ def _leaf(value: dict[str, Any] | list[Any] | tuple[Any, ...], inner: str) -> st
     return text[0] + inner + text[1:-1] + inner[:-2] + text[-1]
 
 
-def _leaf_encoder(separator: str) -> Any:
+def _encoder(separator: str) -> Any:
+    """json's C encoder for ``separator``, made once (:func:`_make_encoder`)."""
+    encoder = _ENCODERS.get(separator, False)
+    if encoder is False:
+        encoder = _ENCODERS[separator] = _make_encoder(separator)
+    return encoder
+
+
+def _make_encoder(separator: str) -> Any:
     """json's C encoder as ``json.dumps(ensure_ascii=False, separators=(separator, ": "))``
     makes it (a ``JSONEncoder`` made per container cost more than it saved);
     None without the C accelerator."""
@@ -165,9 +171,7 @@ def _table(dicts: list[Any] | tuple[Any, ...], newline: str) -> list[str] | None
     keys = tuple(first)
     if not all(type(k) is str for k in keys) or not all(type(d) is dict and tuple(d) == keys for d in dicts):
         return None
-    column_encoder = _LEAVES.get("\n", False)
-    if column_encoder is False:
-        column_encoder = _LEAVES["\n"] = _leaf_encoder("\n")
+    column_encoder = _encoder("\n")
     if column_encoder is None:
         return None
     row_inner = newline + "  "
