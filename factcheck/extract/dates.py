@@ -107,6 +107,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("ja_y", rf"(?<![\d.,])(?<!紀元前)(?P<y>\d{{4}}|[〇一二三四五六七八九]{{4}})年{_NOT_A_YEAR}"),
     ("ja_rel", rf"(?P<rel>同年|翌年|前年)(?:\s*{_JM}(?:\s*{_JD})?)?"),
+    ("en_rel", r"(?i)\b(?P<rel>the following year|the next year|(?:a|one) year later|the previous year|"
+               r"the year before|(?:a|one) year earlier|the same year|that same year|later that year)\b"),
     (
         "ja_md_range",
         rf"(?<![\d.,年かヶカケヵ数])(?P<first>{_JM}\s*{_JD})\s*(?:{_DASH}|から)\s*(?P<second>(?P<d2>\d{{1,2}})日)(?!間)",
@@ -143,6 +145,10 @@ _YEAR_CUE = re.compile(r"(?i)\b(?:in|since|by|until|till|from|during|after|befor
 _YEAR_COMPOUND = re.compile(r"(?i)(?<!\s)\s*year-(?:end|on-year|to-date|round)\b")
 
 _COMPILED = [(name, re.compile(rx)) for name, rx in _PATTERNS]
+# A year told from the one before it in the text: 翌年, "the following year".
+_RELATIVE_YEARS = {"同年": 0, "翌年": 1, "前年": -1, "the following year": 1, "the next year": 1, "a year later": 1,
+                   "one year later": 1, "the previous year": -1, "the year before": -1, "a year earlier": -1,
+                   "one year earlier": -1, "the same year": 0, "that same year": 0, "later that year": 0}
 
 
 @cache
@@ -233,10 +239,10 @@ def _read(hit: _Hit, text: str, ctx: DateContext) -> Iterator[_Part]:
         if n is None or n < 1:
             return
         year: int | None = _ERAS[m["era"]] + n - 1
-    elif kind == "ja_rel":
+    elif kind in ("ja_rel", "en_rel"):
         if ctx.year is None:
             return
-        year = ctx.year + {"同年": 0, "翌年": 1, "前年": -1}[m["rel"]]
+        year = ctx.year + _RELATIVE_YEARS[re.sub(r"\s+", " ", m["rel"].lower())]
     elif m.groupdict().get("y"):
         year = kanji_int(m["y"])
     else:
