@@ -24,6 +24,35 @@ def test_weights_file_covers_exactly_the_features() -> None:
     assert 0.0 < w.threshold <= w.scan_threshold < 1.0
 
 
+def test_a_scan_weighs_with_its_own_model() -> None:
+    # The pair model learned from labelled pairs alone, the scan model from the corpus of blocked
+    # pairs as well: both cover every feature, they differ, and each mode uses its own.
+    pair, scan = combine.weights(), combine.weights(scan=True)
+    assert set(scan.weights) == set(FEATURES) and scan.weights != pair.weights
+    s = signals(PairContext(analyse("The bridge opened in 1998."), analyse("The bridge opened in 2001.")))
+    assert decide(s)[0] == pytest.approx(probability(s, pair))
+    assert decide(s, scan=True)[0] == pytest.approx(probability(s, scan))
+    assert probability(s, pair) != pytest.approx(probability(s, scan))
+
+
+def test_two_editions_never_conflict_on_their_dates_or_figures() -> None:
+    w = Weights(bias=5.0, weights={"date_aligned": 1.0}, threshold=0.5, scan_threshold=0.6)
+    s = Signals(values={"qualifiers_differ": 1.0, "date_aligned": 1.0},
+                evidence={"date": Conflict("date", 0.5, "2018", "2019")})
+    assert decide(s, w)[1] is None
+    s.values["qualifiers_differ"] = 0.0
+    assert decide(s, w)[1] is not None
+
+
+def test_a_denial_said_to_be_possible_is_shown_as_no_denial() -> None:
+    s = signals(PairContext(analyse("The fire may not have been caused by lightning.", "en"),
+                            analyse("The fire was caused by lightning.", "en")))
+    assert "polarity" not in s.evidence
+    s = signals(PairContext(analyse("The fire was not caused by lightning.", "en"),
+                            analyse("The fire was caused by lightning.", "en")))
+    assert "polarity" in s.evidence
+
+
 def test_signals_name_only_known_features() -> None:
     s = signals(PairContext(analyse("The bridge opened in 1998."), analyse("橋は2001年に開通した。")))
     assert set(s.values) <= set(FEATURES)

@@ -20,6 +20,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from factcheck.contradict import lexicon
 from factcheck.contradict.align import (
     OTHER_GROUPS,
     align_dates,
@@ -34,6 +35,7 @@ from factcheck.contradict.kinds import date as date_kind
 from factcheck.contradict.kinds import entity as entity_kind
 from factcheck.contradict.kinds import polarity as polarity_kind
 from factcheck.contradict.kinds import quantity as quantity_kind
+from factcheck.contradict.lexicon import fold
 from factcheck.contradict.model import Conflict, Kind, PairContext
 
 __all__ = ["Signals", "FEATURES", "signals"]
@@ -285,10 +287,17 @@ def _polarity(ctx: PairContext, out: Signals) -> None:
         out.evidence.setdefault("polarity", Conflict(
             "polarity", 0.5, polarity_kind._pole_word(a, poles[0]), polarity_kind._pole_word(b, poles[0]),
             "antonym predicates"))
-    elif parity_a != parity_b:
+    elif parity_a != parity_b and not _modal_denial(odd):
         out.evidence.setdefault("polarity", Conflict(
             "polarity", 0.5, ("negated: " if parity_a else "affirmed: ") + a.text[:60],
             ("negated: " if parity_b else "affirmed: ") + b.text[:60], "one side denies"))
+
+
+def _modal_denial(x: Analysis) -> bool:
+    """The claim's denial is only said to be possible: "may not have been", 起きないかもしれない."""
+    cues = lexicon.cues()["modal_denial"]
+    folded = fold(x.text).lower()
+    return any(w in folded for w in cues["ja" if x.lang == "ja" else "en"])
 
 
 def _interactions(ctx: PairContext, out: Signals) -> None:
