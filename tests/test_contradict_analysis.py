@@ -556,3 +556,28 @@ def test_a_poles_evidence_carries_the_negation_that_flips_it() -> None:
     no = analyse("The regional council did not approve the Harrow ring road in 2031.", "en")
     found = check(PairContext(yes, no))
     assert found is not None and (found.a, found.b) == ("approved", "not approve")
+
+
+@pytest.mark.parametrize(("kana", "latin"), [
+    ("キャロウモア港湾局は航路のしゅんせつを続ける。", "Carrowmore"),
+    ("ハルワース社の春季セールは好調だった。", "Hallworth"),
+    ("ブライトコールはノルコムを買収した。", "Brightcall"),
+    ("ブライトコールはノルコムを買収した。", "Norcom"),
+])
+def test_a_katakana_name_meets_its_latin_spelling_by_its_consonants(kana: str, latin: str) -> None:
+    english = _name(f"The board of {latin} met on Monday.", "en", latin)
+    assert any(names_match(n, english) for n in analyse(kana, "ja").names)
+
+
+def test_two_latin_names_with_one_consonant_skeleton_stay_two_names() -> None:
+    # Martin and Morton are both m-r-t-n: only a katakana rendering is compared by consonants.
+    martin = _name("The bridge was designed by Martin in 1990.", "en", "Martin")
+    morton = _name("The bridge was designed by Morton in 1990.", "en", "Morton")
+    assert not names_match(martin, morton)
+
+
+def test_a_voiced_consonant_in_a_romanized_name_is_the_same_name() -> None:
+    # 浜戸 reads Hamato in the name dictionary; the English page writes Hamado.
+    kanji = next(n for n in analyse("浜戸港の護岸工事は2021年に完了した。", "ja").names if n.text.startswith("浜戸"))
+    latin = _name("The Hamado port seawall was completed in 2021.", "en", "Hamado")
+    assert names_match(kanji, latin)

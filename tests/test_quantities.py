@@ -372,3 +372,20 @@ def test_from_a_to_b_with_a_verb_of_change_is_two_quantities_not_a_range() -> No
     assert [q.value for q in changed] == [84000.0, 92000.0]
     spread = find_quantities("参加者は10万から12万人とみられる。")
     assert [(q.low, q.high) for q in spread] == [(100000.0, 120000.0)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The study recruited 345 patients.", 345.0),
+    ("In all, 61 adult patients were admitted.", 61.0),
+    ("About 300 patients came.", 300.0),
+])
+def test_a_count_before_an_english_plural_noun_when_asked(text: str, value: float) -> None:
+    found = find_quantities(text, counts=True)
+    assert [q.value for q in found] == [value]
+    assert find_quantities(text) == []  # the extractor's quantities stay those with a unit
+
+
+@pytest.mark.parametrize("text", ["The No. 4 seeds advanced.", "Results of the Phase 3 trials came in.",
+                                  "It peaked in the 1990s.", "Clue 5 across was hard.", "Player 7 is fast."])
+def test_a_labelled_number_is_no_count(text: str) -> None:
+    assert find_quantities(text, counts=True) == []

@@ -584,13 +584,17 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
                     acronyms.add("".join(w[0] for w in rest).lower())
             if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
                 acronyms.add(words[0].lower())
-    if lang_ja and _KATAKANA.fullmatch(surface.replace("・", "")):
+    # A katakana name with a kanji word glued to it (ハルワース社, メコン川) sounds like its katakana.
+    kana = _KANA_WITH_SUFFIX.fullmatch(surface) if lang_ja else None
+    spoken = kana.group(1) if kana else surface
+    if lang_ja and _KATAKANA.fullmatch(spoken.replace("・", "")):
         # A katakana name is also compared by its sound: ハレ ~ Hallé, ヴェロ ~ Velo,
         # each part of ハンス・ケラー ~ Hans Keller.
-        pieces = [p for p in surface.split("・") if p]
+        pieces = [p for p in spoken.split("・") if p]
         sounds = frozenset("~" + _sound(jaconv.kata2alphabet(p)) for p in pieces)
         forms.append(sounds)
         distinct |= sounds
+        forms.append(frozenset("^" + _skeleton(jaconv.kata2alphabet(p)) for p in pieces))
     elif lang_ja:
         # 港北 -> JMnedict "Kouhoku": compared by sound with "Kohoku".
         for r in renderings[1:]:
@@ -608,7 +612,13 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
                 sound = "~" + _sound(w)
                 forms.append(frozenset({sound}))
                 distinct.add(sound)
+        own = [w for w in words if not _ordinary(w)]
+        if own:
+            forms.append(frozenset("^" + _skeleton(w) for w in own))
     return tuple(dict.fromkeys(forms)), frozenset(acronyms), frozenset(distinct)
+
+
+_KANA_WITH_SUFFIX = re.compile(r"([\u30a0-\u30ffー・]{2,})[\u4e00-\u9fff]{1,2}")
 
 
 def _descriptive(gloss: str) -> bool:
@@ -624,7 +634,13 @@ def _sound(text: str) -> str:
     t = re.sub(r"ou|oo|oh(?![aeiou])", "o", t).replace("uu", "u").replace("ei", "e")
     t = re.sub(r"(?<=[bcdfghjkmnpqrstwxz])u\b|(?<=[bcdfghjkmnpqrstwxz])o\b", "", t)  # ヴェロ -> bero, ホルン -> horun
     t = re.sub(r"([a-z])\1+", r"\1", t)
+    # A Japanese name's consonants voice in compounds and vary by reading (浜戸: Hamato / Hamado,
+    # 中島: Nakashima / Nakajima): the key keeps the place of a consonant, not its voicing.
+    t = t.replace("sh", "s").translate(_UNVOICED)
     return t.replace(" ", "")
+
+
+_UNVOICED = str.maketrans({"d": "t", "g": "k", "z": "s", "j": "s"})
 
 
 def _ordinary(word: str) -> bool:
@@ -644,6 +660,41 @@ def _sounds_alike(u: str, v: str) -> bool:
     """Two sound keys of one name (~hare ~ ~hare, ~amerika ~ ~america); short keys must agree
     more closely, or ~saga and ~shiga, two prefectures, would be one."""
     return fuzz.ratio(u, v) >= (88 if min(len(u), len(v)) <= 6 else 75)
+
+
+_SKELETON_FOLD = str.maketrans({"c": "k", "q": "k", "x": "k", "g": "k", "l": "r", "v": "b", "d": "t", "z": "s",
+                                "j": "s"})
+
+
+@cache
+def _skeleton(word: str) -> str:
+    """The consonants a name keeps when written in katakana: Carrowmore and キャロウモア (kyaroumoa)
+    are both k-r-m, Hallworth and ハルワース h-r-s.  English spelling drops in katakana a
+    silent final e and gh, and often an r after a vowel (-more: モア, -worth: ワース, but
+    Norcom: ノルコム); katakana adds vowels after every consonant.  So only the consonants
+    are compared, folded by place; the key lists both readings of such an r ("krm|krmr")."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isascii() and c.isalpha())
+    for spelled, said in (("gh", ""), ("tch", "ch"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("tion", "son"),
+                          ("sh", "s"), ("ch", "k")):
+        s = s.replace(spelled, said)
+    s = re.sub(r"e$", "", s)
+    s = re.sub(r"m(?=[bp])", "n", s)
+    s = re.sub(r"h(?![aeiou])|(?<=[^aeiou])h", "", s)
+    variants = {s, re.sub(r"(?<=[aeiou])r(?=[^aeiou]|$)", "", s)}
+    keys = {re.sub(r"([a-z])\1+", r"\1", re.sub(r"[aeiouyw]", "", v.translate(_SKELETON_FOLD))) for v in variants}
+    return "|".join(sorted(keys))
+
+
+def _skeletons_alike(u: str, v: str) -> bool:
+    """Two skeleton keys (^krm|krmr) sharing a reading of three consonants or more."""
+    return any(len(k) >= 3 for k in set(u[1:].split("|")) & set(v[1:].split("|")))
+
+
+def _transliterated(x: Name, y: Name) -> bool:
+    """One name written in katakana, the other in Latin letters: the pair a skeleton may join."""
+    kana = _KATAKANA.fullmatch(x.text.replace("・", "")), _KATAKANA.fullmatch(y.text.replace("・", ""))
+    latin = _STEMS.search(x.text) is not None, _STEMS.search(y.text) is not None
+    return bool(kana[0] and latin[1] or kana[1] and latin[0])
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")
@@ -670,6 +721,12 @@ def names_match(x: Name, y: Name) -> bool:
                                  ) and len(sx) <= len(sy) or sx and sy and all(
                     any(_sounds_alike(u, v) for u in sx) for v in sy):
                 return True
+            kx = [w for w in fx if w.startswith("^")]
+            ky = [w for w in fy if w.startswith("^")]
+            if kx and ky and _transliterated(x, y):
+                short, long_ = (kx, ky) if len(kx) <= len(ky) else (ky, kx)
+                if all(any(_skeletons_alike(u, v) for v in long_) for u in short):
+                    return True
             common = fx & fy | {w for w in fx for v in fy if w != v and _prefix_same(w, v)}
             if not common:
                 continue
@@ -774,7 +831,7 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
     out: list[Figure] = []
     cursor = 0
     folded = fold(text)
-    for q in find_quantities(text):
+    for q in find_quantities(text, counts=lang != "ja"):
         start = text.find(q.text, cursor)
         if start < 0:
             start = text.find(q.text)

@@ -314,11 +314,26 @@ def _standalone(m: re.Match[str]) -> bool:
     return vague or grouped or bool(m["scale"]) or bool(_KANJI_LARGE_POWER.search(run))
 
 
-def _scan_numbers(folded: str, v: _Vocab) -> list[_Found]:
+# A count of things named by an English plural noun, perhaps after one modifier: "345 patients",
+# "12 member states", "61 adult patients" (not "3 is", "5 across", "the 1990s").
+_COUNTED_NOUN = re.compile(r"\s(?:[a-z][a-z-]*[a-rt-z]\s)?[a-z][a-z-]*[a-z](?<![sui])s\b")
+# A label before the number makes it a name, not a count: "No. 4 seeds", "the Phase 3 trials".
+_LABEL_CASED = re.compile(r"[\w,;:]\s+[A-Z][\w-]*\s*$")
+
+
+def _counted(folded: str, start: int, end: int) -> bool:
+    """A number before a plural noun that no label before it turns into a name."""
+    if not _COUNTED_NOUN.match(folded, end):
+        return False
+    before = folded[max(0, start - 24):start]
+    return not (re.search(r"(?:\bno\.|#|\bnumber)\s*$", before, re.IGNORECASE) or _LABEL_CASED.search(before))
+
+
+def _scan_numbers(folded: str, v: _Vocab, counts: bool = False) -> list[_Found]:
     found: list[_Found] = []
     pos = 0
     while (m := v.core_rx.search(folded, pos)) is not None:
-        hit = _read_number_at(folded, m, v)
+        hit = _read_number_at(folded, m, v, counts)
         if hit is not None:
             found.append(hit)
         pos = max(m.end(), hit.end if hit else 0)
@@ -387,7 +402,7 @@ def _range_after(folded: str, start: int, end: int, first: _Number, unit: str | 
     return _Range(low, second.high, u2.unit if u2 else unit, new_start, u2.end if u2 else m2.end())
 
 
-def _read_number_at(folded: str, m: re.Match[str], v: _Vocab) -> _Found | None:
+def _read_number_at(folded: str, m: re.Match[str], v: _Vocab, counts: bool = False) -> _Found | None:
     """The quantity a number starts, with its unit, range and hedges; None if it is not one."""
     start, end = m.start(), m.end()
     before = start  # back over the spaces, not a copy of all the text before (quadratic)
@@ -428,7 +443,7 @@ def _read_number_at(folded: str, m: re.Match[str], v: _Vocab) -> _Found | None:
     rng = _range_after(folded, start, end, number, unit, v)
     if rng is not None:
         low, high, unit, start, end = rng.low, rng.high, rng.unit, rng.start, rng.end
-    elif unit is None and not _standalone(m):
+    elif unit is None and not _standalone(m) and not (counts and _counted(folded, start, end)):
         return None
     if pre := _marker_before(folded, start, v):
         hedge, start = pre
@@ -500,8 +515,9 @@ def _to_quantity(f: _Found, text: str) -> Quantity:
     )
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """The quantities in ``text``, in order.
+def find_quantities(text: str, *, counts: bool = False) -> list[Quantity]:
+    """The quantities in ``text``, in order.  ``counts``: also a small number before an English
+    plural noun ("345 patients"), a count of what the noun names, though no unit table holds it.
 
     >>> find_quantities("約5.4kmのトンネル")
     [Quantity(text='約5.4km', value=5.4, unit='km', low=None, high=None, approximate=True)]
@@ -510,7 +526,7 @@ def find_quantities(text: str) -> list[Quantity]:
     folded = fold_width(text)
     dates = date_spans(text)  # sorted, not overlapping: so their ends are sorted too
     date_starts = [s for s, _ in dates]
-    candidates = sorted(_scan_numbers(folded, v) + _scan_words(folded, v), key=lambda f: (f.start, -f.end))
+    candidates = sorted(_scan_numbers(folded, v, counts) + _scan_words(folded, v), key=lambda f: (f.start, -f.end))
     out: list[Quantity] = []
     last_end = -1
     for f in candidates:
