@@ -138,3 +138,17 @@ def test_a_scan_takes_two_dates_for_one_event_only_when_their_predicates_say_so(
     assert decide(s, w, scan=True)[1] is None  # 発生した / 発表した: predicates no group relates
     s.values["date_aligned"] = 1.0
     assert decide(s, w, scan=True)[1] is not None
+
+
+@pytest.mark.parametrize(("a", "b", "evidence"), [
+    # paid / returned are in no antonym table: the words come from the negation's own scope.
+    ("The company paid the fine in March.", "The company has not paid the fine.", ("paid", "not paid")),
+    ("The museum returned the statue to Greece.", "The museum never returned the statue to Greece.",
+     ("returned", "never returned")),
+])
+def test_a_denial_names_the_words_it_denies_and_the_words_that_say_them(
+        a: str, b: str, evidence: tuple[str, str]) -> None:
+    v = compare(a, b, lang_a="en", lang_b="en")
+    assert v.contradiction and v.kind == "polarity"
+    assert v.evidence == evidence
+    assert v.evidence[0] in a and v.evidence[1] in b  # values as written, not a paraphrase

@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Literal
@@ -1298,19 +1299,26 @@ def _negated(tokens: list[Token], lang: str, consumed: frozenset[int] = frozense
     for i, t in enumerate(tokens):
         if t.kind != "neg" or i in consumed:
             continue
-        if lang == "ja" and t.lemma in _cues().neg_aux_ja:
-            window = [u for u in tokens[max(0, i - 4):i] if u.kind in ("pred", "content")][-1:]
-        elif lang == "ja":
-            # 否定/否認 deny the words before them (関与を否定); 未 the word after (未確認).
-            window = [u for u in tokens[i + 1:i + 2] if u.kind in ("pred", "content")] if t.text in ("未", "不", "非", "無") \
-                else [u for u in tokens[max(0, i - 3):i] if u.kind in ("pred", "content")][-1:]
-        else:
-            window = [u for u in tokens[i + 1:i + 5] if u.kind in ("pred", "content", "name")][:2]
-            if t.lemma in ("no", "nothing", "none") and i and tokens[i - 1].kind == "pred":
-                window.append(tokens[i - 1])  # "found no sign of ice" denies the finding
-        for u in window:
-            out |= u.keys or {u.lemma}
+        for j in governed(tokens, i, lang):
+            out |= tokens[j].keys or {tokens[j].lemma}
     return frozenset(out)
+
+
+def governed(tokens: Sequence[Token], i: int, lang: str) -> list[int]:
+    """The tokens the negation at ``i`` denies: the predicate before ない, the words after "not"."""
+    t = tokens[i]
+    words = ("pred", "content")
+    if lang == "ja" and t.lemma in _cues().neg_aux_ja:
+        return [j for j in range(max(0, i - 4), i) if tokens[j].kind in words][-1:]
+    if lang == "ja":
+        # 否定/否認 deny the words before them (関与を否定); 未 the word after (未確認).
+        if t.text in ("未", "不", "非", "無"):
+            return [j for j in range(i + 1, min(len(tokens), i + 2)) if tokens[j].kind in words]
+        return [j for j in range(max(0, i - 3), i) if tokens[j].kind in words][-1:]
+    out = [j for j in range(i + 1, min(len(tokens), i + 5)) if tokens[j].kind in (*words, "name")][:2]
+    if t.lemma in ("no", "nothing", "none") and i and tokens[i - 1].kind == "pred":
+        out.append(i - 1)  # "found no sign of ice" denies the finding
+    return out
 
 
 def _hedged(text: str, tokens: list[Token], lang: str) -> bool:

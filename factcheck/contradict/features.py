@@ -288,9 +288,8 @@ def _polarity(ctx: PairContext, out: Signals) -> None:
             "polarity", 0.5, polarity_kind._pole_word(a, poles[0]), polarity_kind._pole_word(b, poles[0]),
             "antonym predicates"))
     elif parity_a != parity_b and not _modal_denial(odd):
-        out.evidence.setdefault("polarity", Conflict(
-            "polarity", 0.5, ("negated: " if parity_a else "affirmed: ") + a.text[:60],
-            ("negated: " if parity_b else "affirmed: ") + b.text[:60], "one side denies"))
+        ev_a, ev_b = polarity_kind.denial_evidence(a, b, parity_a, parity_b)
+        out.evidence.setdefault("polarity", Conflict("polarity", 0.5, ev_a, ev_b, "one side denies"))
 
 
 def _modal_denial(x: Analysis) -> bool:

@@ -22,7 +22,7 @@ from functools import cache
 
 from factcheck.contradict import lexicon
 from factcheck.contradict.align import event_groups, similarity
-from factcheck.contradict.analysis import Analysis
+from factcheck.contradict.analysis import Analysis, governed
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -152,9 +152,40 @@ def check(ctx: PairContext) -> Conflict | None:
         ev_a, ev_b = _pole_word(a, poles[0]), _pole_word(b, poles[0])
     else:
         why = "one side denies"
-        ev_a = ("negated: " if parity_a else "affirmed: ") + a.text[:60]
-        ev_b = ("negated: " if parity_b else "affirmed: ") + b.text[:60]
+        ev_a, ev_b = denial_evidence(a, b, parity_a, parity_b)
     return Conflict("polarity", sure, ev_a, ev_b, why)
+
+
+_MAX_EVIDENCE = 40  # characters of a denial and the words it governs, shown as one value
+
+
+def denial_evidence(a: Analysis, b: Analysis, parity_a: int, parity_b: int) -> tuple[str, str]:
+    """What one side denies and the words of the other that say it: ("not been granted",
+    "granted"), each as written in its claim; when the two cannot be aligned, each claim's
+    opening words marked negated or affirmed."""
+    odd, even = (a, b) if parity_a else (b, a)
+    found = _denied_and_said(odd, even)
+    if found is None:
+        return (("negated: " if parity_a else "affirmed: ") + a.text[:60],
+                ("negated: " if parity_b else "affirmed: ") + b.text[:60])
+    denied, said = found
+    return (denied, said) if odd is a else (said, denied)
+
+
+def _denied_and_said(odd: Analysis, even: Analysis) -> tuple[str, str] | None:
+    tokens = list(odd.tokens)
+    for i, t in enumerate(tokens):
+        if t.kind != "neg":
+            continue
+        for j in governed(tokens, i, odd.lang):
+            u = tokens[j]
+            keys = u.keys or {u.lemma}
+            said = [w for w in even.tokens if w.kind in ("pred", "content") and (w.keys or {w.lemma}) & keys]
+            lo, hi = min(t.start, u.start), max(t.end, u.end)
+            if said and hi - lo <= _MAX_EVIDENCE:
+                best = min(said, key=lambda w: w.kind != "pred")  # a predicate before a noun
+                return odd.text[lo:hi], even.text[best.start:best.end]
+    return None
 
 
 def _pole_word(x: Analysis, scale: int) -> str:
