@@ -581,3 +581,9 @@ def test_a_voiced_consonant_in_a_romanized_name_is_the_same_name() -> None:
     kanji = next(n for n in analyse("浜戸港の護岸工事は2021年に完了した。", "ja").names if n.text.startswith("浜戸"))
     latin = _name("The Hamado port seawall was completed in 2021.", "en", "Hamado")
     assert names_match(kanji, latin)
+
+
+def test_one_period_named_two_ways_is_one_period() -> None:
+    a = analyse("The drug will carry a list price of $11,450 a month.", "en")
+    b = analyse("The monthly list price of $14,150 was in line with other therapies.", "en")
+    assert a.figures[0].periods == b.figures[0].periods == frozenset({"month"})

@@ -152,3 +152,14 @@ def test_a_denial_names_the_words_it_denies_and_the_words_that_say_them(
     assert v.contradiction and v.kind == "polarity"
     assert v.evidence == evidence
     assert v.evidence[0] in a and v.evidence[1] in b  # values as written, not a paraphrase
+
+
+def test_a_slipped_figure_on_one_page_is_proposed_though_the_claims_name_other_things() -> None:
+    # "a list price of $11,450 a month ... Corvexa" / "the monthly list price of $14,150 ... IPF":
+    # one page, one measure named alike, the same digits in another order.
+    w = Weights(bias=5.0, weights={"rule_quantity": 1.0}, threshold=0.5, scan_threshold=0.5)
+    s = Signals(values={"rule_quantity": 0.95}, evidence={"quantity": Conflict("quantity", 0.95, "$11,450", "$14,150")},
+                named_apart=True)
+    assert decide(s, w, scan=True, topic="page")[1] is not None
+    s.values["rule_quantity"] = 0.8  # the measure named alike, but no slip: the names may be two subjects
+    assert decide(s, w, scan=True, topic="page")[1] is None

@@ -389,3 +389,9 @@ def test_a_count_before_an_english_plural_noun_when_asked(text: str, value: floa
                                   "It peaked in the 1990s.", "Clue 5 across was hard.", "Player 7 is fast."])
 def test_a_labelled_number_is_no_count(text: str) -> None:
     assert find_quantities(text, counts=True) == []
+
+
+def test_millilitres_are_a_volume() -> None:
+    found = find_quantities("mean decline 98.4 mL versus 166.7 mL; 約500ミリリットル")
+    assert [(q.value, q.unit) for q in found] == [(98.4, "mL"), (166.7, "mL"), (500.0, "mL")]
+    assert to_base(found[0])[0] == pytest.approx(98.4e-6) and to_base(found[0])[1] == "m3"

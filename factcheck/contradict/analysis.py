@@ -196,6 +196,7 @@ class _Cues:
     credit: frozenset[str]
     periods_en: frozenset[str]
     periods_ja: tuple[str, ...]
+    period_same_en: dict[str, str]  # monthly -> month: one period named two ways
     totals_en: frozenset[str]
     totals_ja: tuple[str, ...]
     reference_en: tuple[str, ...]
@@ -229,6 +230,7 @@ def _cues() -> _Cues:
         credit=frozenset(credit),
         periods_en=frozenset(c["periods"]["en"]),
         periods_ja=tuple(c["periods"]["ja"]),
+        period_same_en=dict(c["periods"].get("same_en", {})),
         totals_en=frozenset(c["totals"]["en"]),
         totals_ja=tuple(c["totals"]["ja"]),
         reference_en=tuple(c["reference_time"]["en"]),
@@ -970,6 +972,7 @@ def _period_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
             found = {w for w in cues.periods_ja if w in words and w not in ("月", "年度", "月期", "四半期")}
         else:
             found = set(re.findall(r"[a-z0-9]+", window)) & (cues.periods_en - {"quarter", "half"})
+            found = {cues.period_same_en.get(w, w) for w in found}
     return frozenset(found)
 
 

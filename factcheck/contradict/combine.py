@@ -149,7 +149,7 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
     strong_figure = figure >= _TOPIC_QUANTITY and not s.named_apart
     subject = (s.same_subject and (topic != "two" or s.shares_name)) or (
         topic == "one" and any(_topical(s, kind) for kind in ruled_kinds)) or (
-        topic == "page" and "quantity" in ruled_kinds and strong_figure)
+        topic == "page" and "quantity" in ruled_kinds and (strong_figure or figure >= _TOPIC_SLIP))
     if scan and not (subject and ruled_kinds):
         return p, None
     support: dict[Kind, float] = {}
