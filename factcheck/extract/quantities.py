@@ -367,7 +367,7 @@ class _Range:
 
 
 # After "AからB", a target particle and a verb of change or reaching: B is what A became.
-_CHANGE_TO_JA = re.compile(r"(?:に|へ)(?:と)?(?:向上|増加|増え|増や|減少|減っ|減ら|拡大|縮小|上昇|低下|下落|引き上げ|引き下げ|変更|伸び|膨らん|増強|削減|改善|悪化|上が|下が)")
+_CHANGE_TO_JA = re.compile(r"(?:に|へ)(?:と)?(?:向上|増加|増え|増や|減少|減っ|減ら|拡大|縮小|上昇|低下|下落|引き上げ|引き下げ|変更|伸び|膨ら|膨れ|達し|達す|増強|削減|改善|悪化|上が|下が)")
 
 
 def _range_after(folded: str, start: int, end: int, first: _Number, unit: str | None, v: _Vocab) -> _Range | None:

@@ -134,12 +134,22 @@ def _other_measure(fa: Figure, fb: Figure, ctx: PairContext) -> bool:
         return False
     if fa.near_wide & (fb.near | fb.near_wide) or fb.near_wide & (fa.near | fa.near_wide):
         return False  # coastline ~ shoreline: synonyms through the dictionary
+    if any(_same_head(x, y) for x in near_a for y in near_b):
+        return False  # link ~ downlink: an English compound names a kind of its last word
     if ctx.a.lang == "ja":
         # Paraphrased compounds share characters (生産量 / 産金量); other measures do not (売上高 / 営業利益).
         kanji = re.compile(r"[\u3400-\u9fff]")
         if set(kanji.findall(fa.near_text)) & set(kanji.findall(fb.near_text)):
             return False
     return True
+
+
+_MIN_HEAD = 4  # letters of a compound's head word: "line" in "pipeline", not "on" in "iron"
+
+
+def _same_head(x: str, y: str) -> bool:
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) >= _MIN_HEAD and short != long_ and long_.endswith(short) and short.isascii()
 
 
 def _rank(f: Figure, x: Analysis) -> int:
