@@ -18,6 +18,7 @@ FAIL (polarity): "The city council approved the stadium plan." /
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from factcheck.contradict import lexicon
@@ -99,9 +100,21 @@ def _ended_then_lasting(x: Analysis, y: Analysis) -> bool:
     return bool(dx and dy) and min(dy) >= max(dx)[:len(min(dy))]
 
 
+def _still_denied(x: Analysis) -> bool:
+    """The claim denies something and says so of now: "still hasn't been declared", まだ下りていない."""
+    if not x.negations % 2:
+        return False
+    words = lexicon.cues()["still"]
+    if x.lang == "ja":
+        return any(w in x.text for w in words["ja"])
+    return any(re.search(rf"\b{w}\b", x.text, re.IGNORECASE) for w in words["en"])
+
+
 def _different_times(a: Analysis, b: Analysis) -> bool:
     if _ended_then_lasting(a, b) or _ended_then_lasting(b, a):
         return False
+    if _still_denied(a) or _still_denied(b):
+        return False  # a state said to hold still denies an earlier event, whatever its date
     da = [d.value for d in a.dates]
     db = [d.value for d in b.dates]
     if (da and not db and b.seasons) or (db and not da and a.seasons):
