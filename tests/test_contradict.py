@@ -329,3 +329,12 @@ def test_on_pages_of_one_topic_a_slipped_digit_is_proposed_whatever_else_the_cla
     assert compare_analyses(wreck, slipped, scan=True, topic="one").contradiction
     assert not compare_analyses(wreck, slipped, scan=True, topic=None).contradiction
     assert not compare_analyses(wreck, other, scan=True, topic="one").contradiction
+
+
+def test_blocking_brings_together_two_claims_holding_one_figure_s_digits() -> None:
+    # They share no word: the transposed mass (1,370 / 1,730 kg) is what ties them.
+    claims = [analyse("Heron-1 had a launch mass of 1,370 kg.", "en"),
+              analyse("The 1,730-kilogram satellite circles Earth.", "en")]
+    fillers = [analyse(f"The depot number {i} handled {i * 7} parcels on Monday.", "en") for i in range(40)]
+    docs = ["a", "b"] + [f"f{i}" for i in range(40)]
+    assert any({i, j} == {0, 1} for i, j, _ in block(claims + fillers, docs))

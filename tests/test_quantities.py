@@ -395,3 +395,15 @@ def test_millilitres_are_a_volume() -> None:
     found = find_quantities("mean decline 98.4 mL versus 166.7 mL; 約500ミリリットル")
     assert [(q.value, q.unit) for q in found] == [(98.4, "mL"), (166.7, "mL"), (500.0, "mL")]
     assert to_base(found[0])[0] == pytest.approx(98.4e-6) and to_base(found[0])[1] == "m3"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The 1,730-kilogram satellite", 1730.0, "kg"), ("a 12-km tunnel", 12.0, "km"), ("the 20-foot wall", 20.0, "ft"),
+])
+def test_a_unit_joined_by_a_hyphen_is_the_figure_s_unit(text: str, value: float, unit: str) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["the 2-1 win", "COVID-19 cases"])
+def test_a_score_or_a_name_with_a_hyphen_is_no_quantity(text: str) -> None:
+    assert find_quantities(text) == []

@@ -21,6 +21,7 @@ __all__ = ["block", "blocking_keys", "document_topics"]
 
 _MAX_POSTING = 500  # postings longer than this are stop-keys at any corpus size
 _PER_CLAIM = 30  # at most this many partners per claim, best first
+_SLIP_DIGITS = 3  # significant digits a figure needs before its digits alone tie two claims
 
 
 def blocking_keys(x: Analysis) -> frozenset[str]:
@@ -31,6 +32,10 @@ def blocking_keys(x: Analysis) -> frozenset[str]:
         keys.update("a:" + k for k in n.acronyms)
     for f in x.figures:
         keys.add("dim:" + f.base)
+        if len(f.digits) >= _SLIP_DIGITS:
+            # 1,370 kg / 1,730-kilogram, 17.3 km / 173 km: a figure misreported keeps its digits,
+            # so two claims holding them meet whatever else they say.
+            keys.add(f"slip:{f.base}:{''.join(sorted(f.digits))}")
     if x.dates:
         keys.add("dim:date")
     return frozenset(keys)

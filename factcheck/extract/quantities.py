@@ -150,8 +150,10 @@ def _vocab() -> _Vocab:
     # ("1,500 North Korean soldiers"), but not before a currency, where the
     # word changes the unit ("Canadian dollars").
     adjectives = {a for a, u in en.items() if u not in set(map(str, data["no_adjectives"]))}
+    # "a 1,730-kilogram satellite", "a 12-km tunnel": a unit joined by a hyphen, as an adjective.
     en_rx = re.compile(
         rf"\s*(?P<unit>{_alt(en)})(?![A-Za-z])"
+        rf"|-(?P<hy_unit>{_alt(en)})(?![A-Za-z])"
         rf"|(?:\s+(?!(?:{_alt(map(str, data['en_not_adjectives']))})\b)[A-Za-z][A-Za-z'-]*(?![A-Za-z'-])){{1,2}}\s+(?P<adj_unit>{_alt(adjectives)})(?![A-Za-z])",
         re.IGNORECASE,
     )
@@ -249,7 +251,7 @@ def _unit_at(folded: str, pos: int, v: _Vocab) -> _UnitHit | None:
             return _UnitHit(v.ja[alias], m.end(), alias)
     m = v.en_rx.match(folded, pos)
     if m:
-        alias = m["unit"] or m["adj_unit"]
+        alias = m["unit"] or m["adj_unit"] or m["hy_unit"]
         unit = v.en[alias.lower()]
         blocker = v.en_blockers.get(unit)
         if blocker is not None and blocker.match(folded, m.end()):
