@@ -1639,9 +1639,15 @@ def _relative_head(tokens: list[Token], i: int, args: list[Arg]) -> Arg | None:
     j = i + 1
     while j < len(tokens) and tokens[j].kind == "func" and tokens[j].text in ("し", "た", "だ", "て", "い", "る", "れ", "さ"):
         j += 1
-    if j < len(tokens) and tokens[j].kind in ("content", "name"):
+    if j < len(tokens) and tokens[j].kind in ("content", "name") and tokens[j].text not in _relational_nouns():
         return next((g for g in args if g.start == tokens[j].start), None)
     return None
+
+
+@cache
+def _relational_nouns() -> frozenset[str]:
+    """完成以来, 開業当時: nouns that place a Japanese act rather than name what did it."""
+    return frozenset(lexicon.cues()["ja_relational_nouns"])
 
 
 def _clause_at(tokens: list[Token], pos: int) -> int:
