@@ -587,3 +587,9 @@ def test_one_period_named_two_ways_is_one_period() -> None:
     a = analyse("The drug will carry a list price of $11,450 a month.", "en")
     b = analyse("The monthly list price of $14,150 was in line with other therapies.", "en")
     assert a.figures[0].periods == b.figures[0].periods == frozenset({"month"})
+
+
+def test_a_noun_of_time_after_a_japanese_act_is_not_its_doer() -> None:
+    x = analyse("奥白峰ダムは昭和51年（1976年）の完成以来、地域に電力を供給してきた。", "ja")
+    frame = next(f for f in x.frames if "完成" in f.pred_own)
+    assert frame.agent is not None and "ダム" in frame.agent.text  # the topic, not 以来
