@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.contradict import analyse
+from factcheck.contradict import analyse, compare
 from factcheck.contradict.align import doer_changed, names_swapped
 from factcheck.contradict.analysis import names_match
 from factcheck.contradict.kinds.quantity import compatible
@@ -593,3 +593,13 @@ def test_a_noun_of_time_after_a_japanese_act_is_not_its_doer() -> None:
     x = analyse("奥白峰ダムは昭和51年（1976年）の完成以来、地域に電力を供給してきた。", "ja")
     frame = next(f for f in x.frames if "完成" in f.pred_own)
     assert frame.agent is not None and "ダム" in frame.agent.text  # the topic, not 以来
+
+
+def test_a_phrasal_verb_acts_as_the_verb_it_means() -> None:
+    x = analyse("The first images came out on 11 June 2024.", "en")
+    y = analyse("The first images were released on 4 June 2024.", "en")
+    came = next(t for t in x.tokens if t.text == "came")
+    released = next(t for t in y.tokens if t.text == "released")
+    assert came.kind == "pred" and came.keys & released.keys
+    assert compare("The first images were released on 4 June 2024.",
+                   "The first images came out on 11 June 2024.").kind == "date"

@@ -400,7 +400,29 @@ def _tokens_en(text: str) -> list[Token]:
         out.append(Token(w, lemma, kind, m.start(), m.start() + len(w), clause, keys, wide))
         at_start = False
         i += 1
-    return _negating_infinitives(_verbs_between_names(_nouns_after_nouns(out)))
+    return _negating_infinitives(_phrasal_verbs(_verbs_between_names(_nouns_after_nouns(out))))
+
+
+@cache
+def _phrasal_table() -> dict[str, tuple[str, ...]]:
+    return {str(k): tuple(map(str, v)) for k, v in lexicon.cues()["phrasal_verbs"].items()}
+
+
+def _phrasal_verbs(tokens: list[Token]) -> list[Token]:
+    """"came out", "took over": a verb and its particle act as the single verb they mean, so the
+    act is a predicate with that verb's keys (a release, an acquisition) beside its own."""
+    table = _phrasal_table()
+    out = list(tokens)
+    for i, t in enumerate(out[:-1]):
+        if t.kind not in ("pred", "content", "func") or not t.text.isalpha():
+            continue
+        verbs = en_lemmas(t.text.lower()).get("VERB", ())
+        meant = table.get(f"{verbs[0]} {out[i + 1].text.lower()}") if verbs else None
+        if meant:
+            keys = frozenset(stem(v) for v in (verbs[0], *meant)) | frozenset(
+                k for v in meant for k in lexicon.event_stems(v))
+            out[i] = Token(t.text, verbs[0], "pred", t.start, t.end, t.clause, t.keys | keys, t.wide)
+    return out
 
 
 def _negating_infinitives(tokens: list[Token]) -> list[Token]:
