@@ -104,10 +104,14 @@ def _still_denied(x: Analysis) -> bool:
     """The claim denies something and says so of now: "still hasn't been declared", まだ下りていない."""
     if not x.negations % 2:
         return False
+    ja, en = _still_words()
+    return any(w in x.text for w in ja) if x.lang == "ja" else en.search(x.text) is not None
+
+
+@cache
+def _still_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
     words = lexicon.cues()["still"]
-    if x.lang == "ja":
-        return any(w in x.text for w in words["ja"])
-    return any(re.search(rf"\b{w}\b", x.text, re.IGNORECASE) for w in words["en"])
+    return tuple(words["ja"]), re.compile(r"\b(?:" + "|".join(map(re.escape, words["en"])) + r")\b", re.IGNORECASE)
 
 
 def _different_times(a: Analysis, b: Analysis) -> bool:
