@@ -142,9 +142,12 @@ def _prepare(asked: Asked) -> tuple[Warm | None, Answer | None]:
         return None, None  # not fresh: typer brings the rows up to date
     try:
         if request.command == "show":
+            assert request.argument is not None
+            shown = reads.show_from_rows(kept, request.argument, fmt=fmt)
+            if shown is not None:
+                return kept, shown
             paths = kept.paths
             kept.close()
-            assert request.argument is not None
             return None, reads.show_answer(root, request.argument, fmt=fmt, unchanged=paths)
         return kept, _from_rows(kept, request.command, request.argument, fmt, options)
     except BaseException:

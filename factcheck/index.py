@@ -766,9 +766,10 @@ class Index:
 
     def files_for_claim(self, claim_id: str) -> set[str] | None:
         """The files one claim's full answer (statuses, references, related
-        claims) depends on: its own, those of claims related to it either way,
-        and the reference files of what it cites (with their short-form
-        targets).  None when no claim has that id."""
+        claims, document) depends on: its own, those of claims related to it
+        either way, the claims files giving its document id, and the
+        reference files of what it cites (with their short-form targets).
+        None when no claim has that id."""
         assert self._db is not None
         db = self._db
         own = {r[0] for r in db.execute("SELECT path FROM items WHERE kind = 'claims' AND id = ?", (claim_id,))}
@@ -780,6 +781,11 @@ class Index:
             " UNION SELECT t.path FROM items s JOIN relations r ON r.path = s.path AND r.pos = s.pos"
             " JOIN items t ON t.id = r.target AND t.kind = 'claims'"
             " WHERE s.kind = 'claims' AND s.id = ?", (claim_id, claim_id))}
+        # The claims files giving its document's id: `show` reads the first one's
+        # document (its source, its banners), whichever file the claim is in.
+        documents = {r[0] for r in db.execute(
+            "SELECT f.path FROM fdocs f JOIN items s ON f.document = s.document"
+            " WHERE s.kind = 'claims' AND s.id = ? AND f.kind = 'claims'", (claim_id,))}
         cited = {r[0] for r in db.execute(
             "WITH RECURSIVE cited(id) AS ("
             " SELECT x.ref FROM items s JOIN cites x ON x.path = s.path AND x.pos = s.pos"
@@ -787,7 +793,7 @@ class Index:
             " UNION SELECT x.ref FROM cited JOIN items s ON s.id = cited.id AND s.kind = 'references'"
             "  JOIN cites x ON x.path = s.path AND x.pos = s.pos AND x.key = 'custom.see')"
             " SELECT i.path FROM items i JOIN cited ON i.id = cited.id AND i.kind = 'references'", (claim_id,))}
-        return own | related | cited
+        return own | related | documents | cited
 
     # -- single-file findings
 

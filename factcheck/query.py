@@ -5,21 +5,21 @@ for ``factcheck show``.  Statuses themselves are derived in ``factcheck.status``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from factcheck import vocab
-from factcheck.errors import FileError, UsageError
-from factcheck.model import Claim, Document, Reference
-from factcheck.paths import source_file
+from factcheck.errors import UsageError
+from factcheck.model import Claim, Document, Reference, Relation
 from factcheck.reliability import Rating
 from factcheck.safety import clip
+from factcheck.sourcetext import MAX_CONTEXT_LINES as MAX_CONTEXT_LINES
+from factcheck.sourcetext import paragraph
 from factcheck.status import STATUSES, ClaimView, derive, rate
 from factcheck.store import Corpus
 from factcheck.suggest import did_you_mean
 from factcheck.text import DateError, PartialDate, fold
-from factcheck.yamlio import read_text
 
 # --- filters -------------------------------------------------------------------
 
@@ -233,59 +233,29 @@ class ClaimDetail:
     relations: tuple[RelatedClaim, ...]
 
 
-MAX_CONTEXT_LINES = 8
-
-
 def source_context(root: Path, document: Document, claim: Claim) -> SourceContext:
-    """The claim's paragraph from its source file (the lines around it up to
-    blank lines; only its own lines when that block is longer than
-    ``MAX_CONTEXT_LINES``), split into the text before the claim, the claim as it stands
-    in the source, and the text after it (where its markers are)."""
-    path = source_file(root, document.source)  # the one path rule: never a file outside the repository
-    try:
-        lines = read_text(path).split("\n")
-    except OSError as exc:
-        raise UsageError(f"source {clip(document.source)} cannot be read ({exc.strerror or exc})") from None
-    except FileError as exc:
-        raise UsageError(str(exc)) from None
+    """The claim's paragraph from its source file (:func:`factcheck.sourcetext.paragraph`)."""
     span = claim.location
-    if not 1 <= span.line <= len(lines) or not 1 <= span.end_line <= len(lines):
-        raise UsageError(f"{document.source}: claim location {span.line}:{span.column} is outside the file")
-    first = span.line
-    while first > 1 and lines[first - 2].strip():
-        first -= 1
-    last = span.end_line
-    while last < len(lines) and lines[last].strip():
-        last += 1
-    if last - first + 1 > MAX_CONTEXT_LINES:
-        # No blank lines between paragraphs (one paragraph a line, as pages
-        # copied from a browser come): the claim's own lines are its paragraph.
-        first, last = span.line, span.end_line
-    para = lines[first - 1 : last]
-
-    def offset(line: int, column: int) -> int:
-        return sum(len(x) + 1 for x in para[: line - first]) + column - 1
-
-    text = "\n".join(para)
-    start = offset(span.line, span.column)
-    end = offset(span.end_line, span.end_column)
-    return SourceContext(document.source, first, text[:start], text[start:end], text[end:])
+    first, before, text, after = paragraph(root, document.source, span.line, span.column, span.end_line, span.end_column)
+    return SourceContext(document.source, first, before, text, after)
 
 
-def detail(corpus: Corpus, claim_id: str, views: Mapping[str, ClaimView] | None = None) -> ClaimDetail:
-    """One claim with its source context, statuses, references and relations."""
-    views = views if views is not None else derive(corpus)
-    if claim_id not in views:
-        raise UsageError(f"no claim with id {clip(claim_id)}{did_you_mean(claim_id, views)}")
-    view = views[claim_id]
+def relations_into(corpus: Corpus) -> dict[str, list[tuple[Claim, Relation]]]:
+    """Per target id, the relations recorded on claims, each with the claim
+    recording it, in corpus order (a claim's incoming relations)."""
+    into: dict[str, list[tuple[Claim, Relation]]] = {}
+    for other in corpus.claims:
+        for r in other.relations:
+            into.setdefault(r.target, []).append((other, r))
+    return into
+
+
+def detail_parts(corpus: Corpus, view: ClaimView, into: Mapping[str, list[tuple[Claim, Relation]]]) -> ClaimDetail:
+    """Everything :func:`detail` gathers but the source context (``into``:
+    :func:`relations_into` of ``corpus``).  The index keeps these parts'
+    record with each claim's row (``factcheck.rows``), and a warm ``show``
+    adds the context read then."""
     claim = view.claim
-    document = corpus.documents.get(claim.document)
-    context, problem = None, ""
-    if document is not None:
-        try:
-            context = source_context(corpus.root, document, claim)
-        except UsageError as exc:
-            problem = str(exc)
     refs = []
     for ref_id in (*claim.cites, *claim.covered_by):
         ref = corpus.references.get(ref_id)
@@ -294,8 +264,21 @@ def detail(corpus: Corpus, claim_id: str, views: Mapping[str, ClaimView] | None 
         RelatedClaim(r.type, r.review, r.note, "outgoing", corpus.claim_by_id.get(r.target), r.target)
         for r in claim.relations
     ]
-    for other in corpus.claims:
-        for r in other.relations:
-            if r.target == claim.id and other.id != claim.id:
-                related.append(RelatedClaim(r.type, r.review, r.note, "incoming", other, other.id))
-    return ClaimDetail(view, document, context, problem, tuple(refs), tuple(related))
+    for other, r in into.get(claim.id, ()):
+        if other.id != claim.id:
+            related.append(RelatedClaim(r.type, r.review, r.note, "incoming", other, other.id))
+    return ClaimDetail(view, corpus.documents.get(claim.document), None, "", tuple(refs), tuple(related))
+
+
+def detail(corpus: Corpus, claim_id: str, views: Mapping[str, ClaimView] | None = None) -> ClaimDetail:
+    """One claim with its source context, statuses, references and relations."""
+    views = views if views is not None else derive(corpus)
+    if claim_id not in views:
+        raise UsageError(f"no claim with id {clip(claim_id)}{did_you_mean(claim_id, views)}")
+    parts = detail_parts(corpus, views[claim_id], relations_into(corpus))
+    if parts.document is None:
+        return parts
+    try:
+        return replace(parts, context=source_context(corpus.root, parts.document, parts.view.claim))
+    except UsageError as exc:
+        return replace(parts, context_problem=str(exc))

@@ -162,6 +162,29 @@ def search_answer(
     return hits.FORMATS[chosen], result
 
 
+def show_from_rows(kept: warm.Warm, claim_id: str, *, fmt: str | None) -> Answer | None:
+    """`show ID --format json` from the claim's row (:meth:`warm.Warm.shown`)
+    and its paragraph read now from its source; None when the usual path is
+    to answer: another format, what the rows cannot say for certain, a
+    source that cannot be read or does not hold the claim (the usual path
+    prints no context then, and the panels say why)."""
+    if (fmt or kept.format_for("show") or "table") != "json":
+        return None
+    found = kept.shown(claim_id)
+    if found is None:
+        return None
+    from factcheck.errors import UsageError
+    from factcheck.report import records
+    from factcheck.sourcetext import paragraph
+
+    claim, (source, line, column, end_line, end_column), rest = found
+    try:
+        first, before, text, after = paragraph(kept.root, source, line, column, end_line, end_column)
+    except UsageError:
+        return None
+    return records.write_json, records.shown_record(claim, records.context_record(source, first, before, text, after), rest)
+
+
 def show_answer(root: Path | None, claim_id: str, *, fmt: str | None, unchanged: Collection[str] | None) -> Answer:
     """`show ID`: the claim's files through the index (``unchanged``: the
     corpus's files, known unchanged since the index was refreshed: no refresh)."""
@@ -175,5 +198,5 @@ def show_answer(root: Path | None, claim_id: str, *, fmt: str | None, unchanged:
 
 __all__ = [
     "emit", "error", "configured_format", "load_claim_corpus", "list_from_rows", "search_from_rows",
-    "list_answer", "stats_answer", "search_answer", "show_answer",
+    "list_answer", "stats_answer", "search_answer", "show_from_rows", "show_answer",
 ]

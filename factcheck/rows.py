@@ -43,10 +43,12 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from factcheck import options, warm
 from factcheck.index import Index, IndexUnavailable, relpath
+from factcheck.query import ClaimDetail, detail_parts, relations_into
 from factcheck.status import ClaimView, derive
 from factcheck.store import Corpus, LoadedFile, Repository
 
@@ -57,11 +59,13 @@ _KEYS = 1 << warm.KEY_BITS
 _MAX_POS = 1 << warm.POS_BITS
 
 Record = Callable[[ClaimView], dict[str, Any]]
+Rest = Callable[[ClaimDetail], dict[str, Any]]
 
 
-def up_to_date(repo: Repository, record: Record) -> warm.Warm | None:
+def up_to_date(repo: Repository, record: Record, rest: Rest) -> warm.Warm | None:
     """The warm rows of ``repo``, brought up to date with its files and
-    open; ``record`` makes a claim's `list` record.  None without a usable
+    open; ``record`` makes a claim's `list` record, ``rest`` what `show`
+    prints of it after its record and source context.  None without a usable
     index (``FACTCHECK_NO_INDEX``, a folder that cannot be written, a busy
     index): the caller derives from the files then.  A broken file raises
     as it does for every read command (``Corpus.raise_if_broken``)."""
@@ -83,7 +87,7 @@ def up_to_date(repo: Repository, record: Record) -> warm.Warm | None:
         # then derives from the files.
         db.execute("BEGIN")
         try:
-            value = _Update(db, idx, repo, refreshed.files, record).run(stamped[1])
+            value = _Update(db, idx, repo, refreshed.files, record, rest).run(stamped[1])
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -126,8 +130,8 @@ def _column(db: sqlite3.Connection, sql: str, *params: Any) -> set[str]:
 class _Update:
     """One bringing up to date, inside the caller's write transaction."""
 
-    def __init__(self, db: sqlite3.Connection, idx: Index, repo: Repository, files: list[LoadedFile], record: Record):
-        self.db, self.idx, self.repo, self.record = db, idx, repo, record
+    def __init__(self, db: sqlite3.Connection, idx: Index, repo: Repository, files: list[LoadedFile], record: Record, rest: Rest):
+        self.db, self.idx, self.repo, self.record, self.rest = db, idx, repo, record, rest
         self.files = files
         self.order = [relpath(f, repo.root) for f in files]  # corpus order
         self.by_path = dict(zip(self.order, files, strict=True))
@@ -259,7 +263,9 @@ class _Update:
         """Each file of ``rows_of``'s rows, derived over the files ``reads`` (corpus order)."""
         files = [self.by_path[p] for p in reads]
         self.built += self.idx.attach_models(files, keep=False)  # kept in _finish: no write before the end
-        views = derive(Corpus(self.repo.root, files, table=self.repo.config.table))
+        corpus = Corpus(self.repo.root, files, table=self.repo.config.table)
+        views = derive(corpus)
+        into = relations_into(corpus)
         made: dict[str, _Made] = {}
         for p in rows_of:
             claims_file = self.by_path[p].claims_file
@@ -267,12 +273,16 @@ class _Update:
                 continue
             if len(claims_file.claims) >= _MAX_POS:
                 raise _TooMany(p)
-            m = made[p] = _Made(claims_file.document.id, claims_file.document.title, claims_file.document.language)
+            document = claims_file.document
+            m = made[p] = _Made(document.id, document.title, document.language)
             base = keys[p] << warm.POS_BITS
             for pos, claim in enumerate(claims_file.claims):
                 view = views.get(claim.id)
                 if view is not None and view.claim is claim:  # else a claim before it has its id
-                    m.add(base | pos, view, self.record(view))
+                    # `show` reads its claim's document, which is its own file's
+                    # when no other claims file has its id (warm.Warm.shown).
+                    shown = replace(detail_parts(corpus, view, into), document=document)
+                    m.add(base | pos, view, self.record(view), self.rest(shown), document.source)
         return made
 
     def _all(self, stamp: str) -> dict[str, Any]:
@@ -283,7 +293,7 @@ class _Update:
         claim_files = [p for p in self.order if self.current[p][0] == "claims"]
         made = self._derive(self.order, claim_files, keys)
         facts = self._facts(set(self.order))
-        for table in ("warm", "warm_claims", "warm_records", "warm_chars", "warm_pretty", "warm_files"):  # warm_pretty: an older index's
+        for table in ("warm", "warm_claims", "warm_records", "warm_shown", "warm_chars", "warm_pretty", "warm_files"):  # warm_pretty: an older index's
             db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in warm.tables():
             db.execute(statement)
@@ -298,11 +308,13 @@ class _Update:
         first, last = key << warm.POS_BITS, ((key + 1) << warm.POS_BITS) - 1
         self.db.execute("DELETE FROM warm_claims WHERE n BETWEEN ? AND ?", (first, last))
         self.db.execute("DELETE FROM warm_records WHERE n BETWEEN ? AND ?", (first, last))
+        self.db.execute("DELETE FROM warm_shown WHERE n BETWEEN ? AND ?", (first, last))
         self.db.execute("DELETE FROM warm_chars WHERE key = ?", (key,))
 
     def _write_rows(self, made: dict[str, _Made]) -> None:
         self.db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?)", (r for m in made.values() for r in m.claims))
         self.db.executemany("INSERT INTO warm_records VALUES (?, ?)", (r for m in made.values() for r in m.records))
+        self.db.executemany("INSERT INTO warm_shown VALUES (?, ?)", (r for m in made.values() for r in m.shown))
         # Each file's characters (warm.Warm._literal_rows), from the texts just kept.
         self.db.executemany("INSERT OR REPLACE INTO warm_chars VALUES (?, ?)",
                             ((m.claims[0][0] >> warm.POS_BITS, "".join(sorted({c for r in m.claims for c in r[3]})))
@@ -331,10 +343,13 @@ class _Update:
 
         db = self.db
         documents: dict[str, list[Any]] = {}
+        shared: set[str] = set()
         groups: Counter[tuple[str, str]] = Counter()
         for document, counted in db.execute("SELECT document, groups FROM warm_files ORDER BY key"):
             if document is not None:
                 doc_id, title, language = json.loads(document)
+                if doc_id in documents:
+                    shared.add(doc_id)
                 documents.setdefault(doc_id, [title, language])
             for d, s, n in json.loads(counted):
                 groups[d, s] += n
@@ -342,6 +357,9 @@ class _Update:
             "formats": dict(self.repo.config.format),
             "format": warm.FORMAT,
             "config": self.config,
+            # Document ids more than one claims file gives: `show` of their
+            # claims is not answered from the rows (see warm.Warm.shown).
+            "shared": sorted(shared),
         }
         # Apart, each read only by the answers that need it (see warm.PARTS).
         parts: dict[str, Any] = {
@@ -364,13 +382,22 @@ class _Made:
         self.document, self.title, self.language = document, title, language
         self.claims: list[tuple[Any, ...]] = []
         self.records: list[tuple[int, bytes]] = []
+        self.shown: list[tuple[int, bytes | None]] = []
         self.groups: Counter[tuple[str, str]] = Counter()
 
-    def add(self, n: int, view: ClaimView, record: dict[str, Any]) -> None:
+    def add(self, n: int, view: ClaimView, record: dict[str, Any], rest: dict[str, Any], source: str) -> None:
         statuses = " ".join(s for s in options.STATUSES if s in view.statuses)
         labels = json.dumps(record.get("labels", []), ensure_ascii=False)
         self.claims.append((n, view.id, view.claim.document, record.get("text", ""), statuses, labels))
         self.records.append((n, warm.pretty_record(record).encode()))  # as `list --format json` prints it
+        # What `show` reads: where the claim stands in its source, and the rest of its record.
+        span = view.claim.location
+        place = [source, span.line, span.column, span.end_line, span.end_column]
+        try:
+            shown: bytes | None = json.dumps([place, rest], ensure_ascii=False, separators=(",", ":")).encode()
+        except (TypeError, ValueError):  # a value JSON cannot hold: `show` answers from the files
+            shown = None
+        self.shown.append((n, shown))
         self.groups[view.claim.document, statuses] += 1
 
 

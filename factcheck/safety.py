@@ -15,7 +15,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+
+# typing is not imported at run time: `show`'s first answer without typer
+# reads the source path rule through here (see factcheck.direct).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Characters that change how the rest of a line is displayed: embeddings,
 # overrides and isolates of the Unicode bidirectional algorithm (the

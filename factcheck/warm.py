@@ -60,7 +60,7 @@ INDEX_FILE = "index.sqlite"
 FOLDERS, CONFIG_FILES, ROOT_ENV = stamping.FOLDERS, stamping.CONFIG_FILES, stamping.ROOT_ENV
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Bumped whenever the rows kept here change shape.
-FORMAT = "8"
+FORMAT = "9"
 # The `list` formats answered from the rows.
 RECORD_FORMATS = ("json", "yaml", "ids")
 
@@ -78,6 +78,11 @@ CREATE TABLE warm_claims (
 CREATE TABLE warm_records (
     n INTEGER PRIMARY KEY,      -- warm_claims.n
     record BLOB NOT NULL        -- the claim's `list --format json` record as printed (indented, UTF-8)
+);
+-- What `show` prints of a claim beside its record, kept with its row (Warm.shown).
+CREATE TABLE warm_shown (
+    n INTEGER PRIMARY KEY,      -- warm_claims.n
+    shown BLOB                  -- JSON [[source, line, column, end_line, end_column], the rest of the record], or NULL
 );
 -- What the rows were made from, file by file (factcheck.rows keeps them up to date).
 CREATE TABLE warm_files (
@@ -100,6 +105,8 @@ CREATE TABLE warm_chars (
 -- by the few sets of statuses that hold it (see Warm._where).
 CREATE INDEX warm_claims_document ON warm_claims(document, statuses);
 CREATE INDEX warm_claims_statuses ON warm_claims(statuses);
+-- `show ID`: a claim's row found by its id (only the first claim with an id has a row).
+CREATE INDEX warm_claims_id ON warm_claims(id);
 """
 # At most this many of a search word's characters are looked up in warm_chars.
 _CHARS = 16
@@ -399,6 +406,29 @@ class Warm:
             rows = self.db.execute(f"SELECT id, document, text, statuses, labels FROM warm_claims{sql} ORDER BY n",
                                    [*args, first << POS_BITS, ((last + 1) << POS_BITS) - 1, needle])
             yield from (row for row in rows if needle in row[2])  # instr finds at least these
+
+    def shown(self, claim_id: str) -> tuple[dict[str, Any], list[Any], dict[str, Any]] | None:
+        """What `show ID` prints of the claim ``claim_id`` beside its source
+        context, as kept with its row: its `list` record, where it stands
+        (``[source, line, column, end_line, end_column]``) and the rest of the
+        record (``report.records.detail_rest``).  None when the rows cannot
+        say it for certain: no claim has this id (the usual path says so),
+        another claims file gives its document id too (`show` reads the first
+        file's document, and a row is made with its own file's), nothing was
+        kept for it, the rows cannot be read."""
+        try:
+            found = self.db.execute(
+                "SELECT c.document, r.record, s.shown FROM warm_claims c JOIN warm_records r ON r.n = c.n"
+                " JOIN warm_shown s ON s.n = c.n WHERE c.id = ?", (claim_id,)).fetchall()
+            if len(found) != 1:
+                return None
+            document, record, shown = found[0]
+            if shown is None or document in self._value["shared"]:
+                return None
+            place, rest = json.loads(shown)
+            return json.loads(record), place, rest
+        except (sqlite3.Error, ValueError, TypeError, KeyError):  # damaged rows: the usual path
+            return None
 
     def literal(self, needle: str, status: Sequence[str], doc: Sequence[str]) -> list[KeptView] | None:
         """The claims passing ``--status``/``--doc`` whose text holds ``needle``

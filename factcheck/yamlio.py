@@ -32,6 +32,7 @@ import yaml
 from factcheck.errors import ClaimFileError, FileError
 from factcheck.lock import fsync_dir
 from factcheck.safety import clip, cut
+from factcheck.sourcetext import read_text as read_text  # the library reads text files here; apart for show's first answer
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
@@ -106,18 +107,6 @@ def gc_paused() -> Iterator[None]:
 
 def _fail(path: str, mark: Any, message: str) -> ClaimFileError:
     return ClaimFileError(path, message, mark.line + 1, mark.column + 1)
-
-
-def read_text(path: str | Path) -> str:
-    """A file's text: UTF-8 with or without BOM; CRLF turned into LF."""
-    raw = Path(path).read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ClaimFileError(str(path), f"not UTF-8: byte 0x{raw[exc.start]:02x}", line, col) from None
-    return text.replace("\r\n", "\n")
 
 
 def compose(text: str, path: str) -> Node | None:

@@ -46,12 +46,17 @@ def _claims(d: int) -> dict[str, Any]:
             entry["disputes"] = [{"marker": "[dubious]", "kind": "dubious"}]
         if i % 5 == 4:
             entry["kind"] = "opinion"
+        if i % 6 == 5:
+            entry["covered_by"] = [f"{doc}-ref-{(i + 2) % REFS}"]
         if d and i % 2 == 0:
             review = ("accepted", "unreviewed", "rejected")[(i // 2) % 3]
             entry["relations"] = [{"type": "contradicts" if i % 4 == 0 else "supports", "target": f"{_doc(d - 1)}-{i}", "review": review}]
         entries.append(entry)
-    return {"document": {"id": doc, "source": f"sources/{doc}.txt", "title": f"Title {d}", "kind": "news",
-                         "language": "en" if d % 2 else "ja", "retrieved": "2024-11-01"}, "claims": entries}
+    document = {"id": doc, "source": f"sources/{doc}.txt", "title": f"Title {d}", "kind": "news",
+                "language": "en" if d % 2 else "ja", "retrieved": "2024-11-01"}
+    if d % 3 == 2:
+        document["banners"] = ["This article needs additional citations."]
+    return {"document": document, "claims": entries}
 
 
 def _references(d: int) -> dict[str, Any]:
@@ -186,6 +191,17 @@ def add_claims_file(repo: Repo, rnd: random.Random) -> None:
     repo.files[f"claims/{name}.yaml"] = {"document": doc, "claims": claims}
 
 
+def share_document(repo: Repo, rnd: random.Random) -> None:
+    """A new claims file (first, in between or last by name) gives a document id another file gives:
+    `show` of either file's claims reads the first file's document (its source, its banners)."""
+    name = rnd.choice(["a-shared", "doc3b", "zz-shared"])
+    doc = dict(rnd.choice([repo.files[r] for r in repo.claim_files()])["document"])
+    doc.update(source=f"sources/{name}.txt", banners=[f"Banner of {name}."])
+    repo.files[f"claims/{name}.yaml"] = {"document": doc, "claims": [
+        {"id": f"{name}-1", "text": "A claim of a shared document.", "location": {"line": 1, "column": 1, "end_line": 1, "end_column": 30},
+         "relations": [{"type": "supports", "target": rnd.choice(repo.claim_ids()), "review": "unreviewed"}]}]}
+
+
 def drop_claims_file(repo: Repo, rnd: random.Random) -> None:
     if len(repo.claim_files()) > 1:
         del repo.files[rnd.choice(repo.claim_files())]
@@ -227,7 +243,7 @@ def configure(repo: Repo, rnd: random.Random) -> None:
 
 CHANGES: list[Callable[[Repo, random.Random], None]] = [
     edit_text, cite_elsewhere, uncite, drop_reference, drop_references_file, rate_unreliable, duplicate_reference,
-    add_claims_file, drop_claims_file, rename_claim, review, relate_within, rename_file, configure,
+    add_claims_file, share_document, drop_claims_file, rename_claim, review, relate_within, rename_file, configure,
 ]
 
 
@@ -267,6 +283,42 @@ def _same_as_the_files(repo: Repo, first: str = "stats") -> None:
     assert all(code == 0 for code, _ in truth), truth
     assert _answers(repo, commands, indexed=True) == truth
     _chars_say_what_the_rows_say(repo.root)
+    _shown_say_what_the_files_say(repo.root)
+
+
+def _shown_say_what_the_files_say(root: Path) -> None:
+    """`show ID --format json` from the rows (warm_shown, read by the console script and the typer
+    command alike) is the library's answer from every file, byte for byte, for every claim; a claim
+    whose document id another claims file gives too, or whose source lacks its lines, goes the usual way."""
+    import io
+
+    from factcheck import query, reads, status
+    from factcheck.report import detail
+
+    corpus = store.Repository(root).load()
+    views = status.derive(corpus)
+    given = [f.claims_file.document.id for f in corpus.files if f.claims_file is not None]
+    kept = warm.open_warm(root)
+    assert kept is not None
+    answered = 0
+    try:
+        for claim_id, view in views.items():
+            truth = query.detail(corpus, claim_id, views)
+            found = reads.show_from_rows(kept, claim_id, fmt="json")
+            if given.count(view.claim.document) > 1 or truth.context is None:
+                assert found is None, claim_id
+                continue
+            assert found is not None, claim_id
+            out, expected = io.StringIO(), io.StringIO()
+            found[0](found[1], out)
+            detail.FORMATS["json"](truth, expected)
+            assert out.getvalue() == expected.getvalue(), claim_id
+            answered += 1
+        assert reads.show_from_rows(kept, "no-such-claim", fmt="json") is None
+        assert reads.show_from_rows(kept, next(iter(views)), fmt="table") is None
+    finally:
+        kept.close()
+    assert answered >= len(views) // 2
 
 
 def _chars_say_what_the_rows_say(root: Path) -> None:

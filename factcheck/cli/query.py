@@ -253,15 +253,17 @@ def show_command(
     from factcheck import reads, warm
 
     kept = warm.open_warm(root)
-    unchanged = None
+    unchanged, shown = None, None
     if kept is not None:
         try:
-            unchanged = kept.paths
+            # The claim's row, as the console script answers without typer.
+            shown = reads.show_from_rows(kept, claim_id, fmt=fmt)
+            unchanged = kept.paths if shown is None else None
         except ValueError:  # a damaged part: refresh as when not warm
             unchanged = None
         finally:
             kept.close()
-    emit(*reads.show_answer(root, claim_id, fmt=fmt, unchanged=unchanged))
+    emit(*(shown or reads.show_answer(root, claim_id, fmt=fmt, unchanged=unchanged)))
 
 
 # --- stats ---------------------------------------------------------------------------

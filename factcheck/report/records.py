@@ -279,11 +279,20 @@ def hit_record(hit: Hit) -> dict[str, Any]:
 def detail_record(d: ClaimDetail) -> dict[str, Any]:
     """One claim in full (``show``): the claim record, its source context,
     the references it cites with their ratings, and its relations."""
-    record = claim_record(d.view)
     c = d.context
-    record["context"] = (
-        {"path": c.path, "line": c.line, "before": c.before, "claim": c.claim, "after": c.after} if c else None
-    )
+    context = context_record(c.path, c.line, c.before, c.claim, c.after) if c else None
+    return shown_record(claim_record(d.view), context, detail_rest(d))
+
+
+def context_record(path: str, line: int, before: str, claim: str, after: str) -> dict[str, Any]:
+    """A claim's paragraph in its source (``show``)."""
+    return {"path": path, "line": line, "before": before, "claim": claim, "after": after}
+
+
+def detail_rest(d: ClaimDetail) -> dict[str, Any]:
+    """What ``show`` prints of a claim after its record and its context:
+    its references with their ratings, its document's banners, its
+    relations.  The index keeps it with the claim's row (``factcheck.rows``)."""
     refs = []
     for ref_id, ref, rating in d.references:
         entry: dict[str, Any] = to_json(ref) if ref is not None else {"id": ref_id, "missing": True}
@@ -292,20 +301,31 @@ def detail_record(d: ClaimDetail) -> dict[str, Any]:
             {"source": rating.source, "rating": rating.rating, "unreliable": rating.unreliable} if rating else None
         )
         refs.append(entry)
-    record["references"] = refs
-    record["banners"] = list(d.document.banners) if d.document is not None else []
-    record["related"] = [
-        {
-            "type": r.type,
-            "review": r.review,
-            "note": r.note,
-            "direction": r.direction,
-            "id": r.target,
-            "document": r.claim.document if r.claim else None,
-            "text": r.claim.text if r.claim else None,
-        }
-        for r in d.relations
-    ]
+    return {
+        "references": refs,
+        "banners": list(d.document.banners) if d.document is not None else [],
+        "related": [
+            {
+                "type": r.type,
+                "review": r.review,
+                "note": r.note,
+                "direction": r.direction,
+                "id": r.target,
+                "document": r.claim.document if r.claim else None,
+                "text": r.claim.text if r.claim else None,
+            }
+            for r in d.relations
+        ],
+    }
+
+
+def shown_record(claim: dict[str, Any], context: dict[str, Any] | None, rest: dict[str, Any]) -> dict[str, Any]:
+    """``show``'s record from its parts: the claim's record (``list``'s),
+    its context, the rest (:func:`detail_rest`).  The one assembly, for the
+    answer from the files and the one from the index's rows (factcheck.reads)."""
+    record = dict(claim)
+    record["context"] = context
+    record.update(rest)
     return record
 
 
