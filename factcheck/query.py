@@ -5,7 +5,7 @@ for ``factcheck show``.  Statuses themselves are derived in ``factcheck.status``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -250,24 +250,26 @@ def relations_into(corpus: Corpus) -> dict[str, list[tuple[Claim, Relation]]]:
     return into
 
 
-def detail_parts(corpus: Corpus, view: ClaimView, into: Mapping[str, list[tuple[Claim, Relation]]]) -> ClaimDetail:
-    """Everything :func:`detail` gathers but the source context (``into``:
-    :func:`relations_into` of ``corpus``).  The index keeps these parts'
-    record with each claim's row (``factcheck.rows``), and a warm ``show``
-    adds the context read then."""
-    claim = view.claim
+def cited(corpus: Corpus, claim: Claim) -> tuple[tuple[str, Reference | None, Rating | None], ...]:
+    """The references a claim cites or is covered by, each with its rating (None: no such reference)."""
     refs = []
     for ref_id in (*claim.cites, *claim.covered_by):
         ref = corpus.references.get(ref_id)
         refs.append((ref_id, ref, rate(ref, corpus) if ref is not None else None))
-    related = [
+    return tuple(refs)
+
+
+def related(corpus: Corpus, claim: Claim, into: Mapping[str, list[tuple[Claim, Relation]]]) -> tuple[RelatedClaim, ...]:
+    """A claim's relations, recorded on it and on other claims targeting it
+    (``into``: :func:`relations_into` of ``corpus``)."""
+    found = [
         RelatedClaim(r.type, r.review, r.note, "outgoing", corpus.claim_by_id.get(r.target), r.target)
         for r in claim.relations
     ]
     for other, r in into.get(claim.id, ()):
         if other.id != claim.id:
-            related.append(RelatedClaim(r.type, r.review, r.note, "incoming", other, other.id))
-    return ClaimDetail(view, corpus.documents.get(claim.document), None, "", tuple(refs), tuple(related))
+            found.append(RelatedClaim(r.type, r.review, r.note, "incoming", other, other.id))
+    return tuple(found)
 
 
 def detail(corpus: Corpus, claim_id: str, views: Mapping[str, ClaimView] | None = None) -> ClaimDetail:
@@ -275,10 +277,13 @@ def detail(corpus: Corpus, claim_id: str, views: Mapping[str, ClaimView] | None 
     views = views if views is not None else derive(corpus)
     if claim_id not in views:
         raise UsageError(f"no claim with id {clip(claim_id)}{did_you_mean(claim_id, views)}")
-    parts = detail_parts(corpus, views[claim_id], relations_into(corpus))
-    if parts.document is None:
-        return parts
-    try:
-        return replace(parts, context=source_context(corpus.root, parts.document, parts.view.claim))
-    except UsageError as exc:
-        return replace(parts, context_problem=str(exc))
+    view = views[claim_id]
+    claim = view.claim
+    document = corpus.documents.get(claim.document)
+    context, problem = None, ""
+    if document is not None:
+        try:
+            context = source_context(corpus.root, document, claim)
+        except UsageError as exc:
+            problem = str(exc)
+    return ClaimDetail(view, document, context, problem, cited(corpus, claim), related(corpus, claim, relations_into(corpus)))

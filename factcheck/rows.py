@@ -43,12 +43,11 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import replace
 from typing import Any
 
 from factcheck import options, warm
 from factcheck.index import Index, IndexUnavailable, relpath
-from factcheck.query import ClaimDetail, detail_parts, relations_into
+from factcheck.query import ClaimDetail, cited, related, relations_into
 from factcheck.status import ClaimView, derive
 from factcheck.store import Corpus, LoadedFile, Repository
 
@@ -59,13 +58,14 @@ _KEYS = 1 << warm.KEY_BITS
 _MAX_POS = 1 << warm.POS_BITS
 
 Record = Callable[[ClaimView], dict[str, Any]]
-Rest = Callable[[ClaimDetail], dict[str, Any]]
+Rest = Callable[[ClaimDetail, dict[int, dict[str, Any]]], dict[str, Any]]
 
 
 def up_to_date(repo: Repository, record: Record, rest: Rest) -> warm.Warm | None:
     """The warm rows of ``repo``, brought up to date with its files and
     open; ``record`` makes a claim's `list` record, ``rest`` what `show`
-    prints of it after its record and source context.  None without a usable
+    prints of it after its record and source context (given the entries of
+    the references made so far, by reference object).  None without a usable
     index (``FACTCHECK_NO_INDEX``, a folder that cannot be written, a busy
     index): the caller derives from the files then.  A broken file raises
     as it does for every read command (``Corpus.raise_if_broken``)."""
@@ -266,6 +266,7 @@ class _Update:
         corpus = Corpus(self.repo.root, files, table=self.repo.config.table)
         views = derive(corpus)
         into = relations_into(corpus)
+        entries: dict[int, dict[str, Any]] = {}  # a reference's entry in `show`, made once (rest)
         made: dict[str, _Made] = {}
         for p in rows_of:
             claims_file = self.by_path[p].claims_file
@@ -281,8 +282,8 @@ class _Update:
                 if view is not None and view.claim is claim:  # else a claim before it has its id
                     # `show` reads its claim's document, which is its own file's
                     # when no other claims file has its id (warm.Warm.shown).
-                    shown = replace(detail_parts(corpus, view, into), document=document)
-                    m.add(base | pos, view, self.record(view), self.rest(shown), document.source)
+                    shown = ClaimDetail(view, document, None, "", cited(corpus, claim), related(corpus, claim, into))
+                    m.add(base | pos, view, self.record(view), self.rest(shown, entries), document.source)
         return made
 
     def _all(self, stamp: str) -> dict[str, Any]:

@@ -289,17 +289,24 @@ def context_record(path: str, line: int, before: str, claim: str, after: str) ->
     return {"path": path, "line": line, "before": before, "claim": claim, "after": after}
 
 
-def detail_rest(d: ClaimDetail) -> dict[str, Any]:
+def detail_rest(d: ClaimDetail, entries: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
     """What ``show`` prints of a claim after its record and its context:
     its references with their ratings, its document's banners, its
-    relations.  The index keeps it with the claim's row (``factcheck.rows``)."""
+    relations.  The index keeps it with the claim's row (``factcheck.rows``).
+    ``entries``: the references' entries made so far over the same corpus
+    (a reference's rating is the same wherever it is cited), by reference
+    object; shared, not copied (they are only written)."""
     refs = []
     for ref_id, ref, rating in d.references:
-        entry: dict[str, Any] = to_json(ref) if ref is not None else {"id": ref_id, "missing": True}
-        entry["document"] = ref.document if ref is not None else ""
-        entry["rating"] = (
-            {"source": rating.source, "rating": rating.rating, "unreliable": rating.unreliable} if rating else None
-        )
+        entry = entries.get(id(ref)) if entries is not None and ref is not None else None
+        if entry is None:
+            entry = to_json(ref) if ref is not None else {"id": ref_id, "missing": True}
+            entry["document"] = ref.document if ref is not None else ""
+            entry["rating"] = (
+                {"source": rating.source, "rating": rating.rating, "unreliable": rating.unreliable} if rating else None
+            )
+            if entries is not None and ref is not None:
+                entries[id(ref)] = entry
         refs.append(entry)
     return {
         "references": refs,
