@@ -163,26 +163,30 @@ def search_answer(
 
 
 def show_from_rows(kept: warm.Warm, claim_id: str, *, fmt: str | None) -> Answer | None:
-    """`show ID --format json` from the claim's row (:meth:`warm.Warm.shown`)
-    and its paragraph read now from its source; None when the usual path is
-    to answer: another format, what the rows cannot say for certain, a
-    source that cannot be read or does not hold the claim (the usual path
-    prints no context then, and the panels say why)."""
-    if (fmt or kept.format_for("show") or "table") != "json":
-        return None
-    found = kept.shown(claim_id)
+    """`show ID` from the claim's row (:meth:`warm.Warm.shown`) and its
+    paragraph read now from its source; None when the usual path is to
+    answer: what the rows cannot say for certain, a source that cannot be
+    read or does not hold the claim (the usual path prints no context then,
+    and the panels say why)."""
+    chosen = fmt or kept.format_for("show") or "table"
+    found = kept.shown(claim_id) if chosen in ("json", "table") else None
     if found is None:
         return None
     from factcheck.errors import UsageError
-    from factcheck.report import records
     from factcheck.sourcetext import paragraph
 
-    claim, (source, line, column, end_line, end_column), rest = found
+    claim, (source, line, column, end_line, end_column), rest, panels = found
     try:
         first, before, text, after = paragraph(kept.root, source, line, column, end_line, end_column)
     except UsageError:
         return None
-    return records.write_json, records.shown_record(claim, records.context_record(source, first, before, text, after), rest)
+    if chosen == "json":
+        from factcheck.report import records
+
+        return records.write_json, records.shown_record(claim, records.context_record(source, first, before, text, after), rest)
+    from factcheck.report import detail
+
+    return detail.render_panels, [panels, [source, first, before, text, after], ""]
 
 
 def show_answer(root: Path | None, claim_id: str, *, fmt: str | None, unchanged: Collection[str] | None) -> Answer:

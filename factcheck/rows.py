@@ -50,6 +50,7 @@ from factcheck.index import Index, IndexUnavailable, relpath
 from factcheck.query import ClaimDetail, cited, related, relations_into
 from factcheck.status import ClaimView, derive
 from factcheck.store import Corpus, LoadedFile, Repository
+from factcheck.yamlio import gc_paused
 
 # Above this share of the claim files to derive again, every row is made anew
 # (one pass over the corpus beats many small deletes and inserts).
@@ -58,14 +59,14 @@ _KEYS = 1 << warm.KEY_BITS
 _MAX_POS = 1 << warm.POS_BITS
 
 Record = Callable[[ClaimView], dict[str, Any]]
-Rest = Callable[[ClaimDetail, dict[int, dict[str, Any]]], dict[str, Any]]
+Shown = Callable[[ClaimDetail, dict[str, dict[int, Any]]], list[Any]]
 
 
-def up_to_date(repo: Repository, record: Record, rest: Rest) -> warm.Warm | None:
+def up_to_date(repo: Repository, record: Record, shown: Shown) -> warm.Warm | None:
     """The warm rows of ``repo``, brought up to date with its files and
-    open; ``record`` makes a claim's `list` record, ``rest`` what `show`
-    prints of it after its record and source context (given the entries of
-    the references made so far, by reference object).  None without a usable
+    open; ``record`` makes a claim's `list` record, ``shown`` what `show`
+    prints of it beside that record and its source context, in JSON and as
+    panels (given the references' parts made so far).  None without a usable
     index (``FACTCHECK_NO_INDEX``, a folder that cannot be written, a busy
     index): the caller derives from the files then.  A broken file raises
     as it does for every read command (``Corpus.raise_if_broken``)."""
@@ -87,7 +88,7 @@ def up_to_date(repo: Repository, record: Record, rest: Rest) -> warm.Warm | None
         # then derives from the files.
         db.execute("BEGIN")
         try:
-            value = _Update(db, idx, repo, refreshed.files, record, rest).run(stamped[1])
+            value = _Update(db, idx, repo, refreshed.files, record, shown).run(stamped[1])
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -130,8 +131,8 @@ def _column(db: sqlite3.Connection, sql: str, *params: Any) -> set[str]:
 class _Update:
     """One bringing up to date, inside the caller's write transaction."""
 
-    def __init__(self, db: sqlite3.Connection, idx: Index, repo: Repository, files: list[LoadedFile], record: Record, rest: Rest):
-        self.db, self.idx, self.repo, self.record, self.rest = db, idx, repo, record, rest
+    def __init__(self, db: sqlite3.Connection, idx: Index, repo: Repository, files: list[LoadedFile], record: Record, shown: Shown):
+        self.db, self.idx, self.repo, self.record, self.shown = db, idx, repo, record, shown
         self.files = files
         self.order = [relpath(f, repo.root) for f in files]  # corpus order
         self.by_path = dict(zip(self.order, files, strict=True))
@@ -263,27 +264,30 @@ class _Update:
         """Each file of ``rows_of``'s rows, derived over the files ``reads`` (corpus order)."""
         files = [self.by_path[p] for p in reads]
         self.built += self.idx.attach_models(files, keep=False)  # kept in _finish: no write before the end
-        corpus = Corpus(self.repo.root, files, table=self.repo.config.table)
-        views = derive(corpus)
-        into = relations_into(corpus)
-        entries: dict[int, dict[str, Any]] = {}  # a reference's entry in `show`, made once (rest)
-        made: dict[str, _Made] = {}
-        for p in rows_of:
-            claims_file = self.by_path[p].claims_file
-            if claims_file is None:
-                continue
-            if len(claims_file.claims) >= _MAX_POS:
-                raise _TooMany(p)
-            document = claims_file.document
-            m = made[p] = _Made(document.id, document.title, document.language)
-            base = keys[p] << warm.POS_BITS
-            for pos, claim in enumerate(claims_file.claims):
-                view = views.get(claim.id)
-                if view is not None and view.claim is claim:  # else a claim before it has its id
-                    # `show` reads its claim's document, which is its own file's
-                    # when no other claims file has its id (warm.Warm.shown).
-                    shown = ClaimDetail(view, document, None, "", cited(corpus, claim), related(corpus, claim, into))
-                    m.add(base | pos, view, self.record(view), self.rest(shown, entries), document.source)
+        # No cyclic collection while the rows are made: they form no cycles, and each
+        # collection walks every object alive (10^5 claims' models), for nothing to free.
+        with gc_paused():
+            corpus = Corpus(self.repo.root, files, table=self.repo.config.table)
+            views = derive(corpus)
+            into = relations_into(corpus)
+            entries: dict[str, dict[int, Any]] = {}  # a reference's parts in `show`, made once (shown)
+            made: dict[str, _Made] = {}
+            for p in rows_of:
+                claims_file = self.by_path[p].claims_file
+                if claims_file is None:
+                    continue
+                if len(claims_file.claims) >= _MAX_POS:
+                    raise _TooMany(p)
+                document = claims_file.document
+                m = made[p] = _Made(document.id, document.title, document.language)
+                base = keys[p] << warm.POS_BITS
+                for pos, claim in enumerate(claims_file.claims):
+                    view = views.get(claim.id)
+                    if view is not None and view.claim is claim:  # else a claim before it has its id
+                        # `show` reads its claim's document, which is its own file's
+                        # when no other claims file has its id (warm.Warm.shown).
+                        detail = ClaimDetail(view, document, None, "", cited(corpus, claim), related(corpus, claim, into))
+                        m.add(base | pos, view, self.record(view), self.shown(detail, entries), document.source)
         return made
 
     def _all(self, stamp: str) -> dict[str, Any]:
@@ -386,16 +390,16 @@ class _Made:
         self.shown: list[tuple[int, bytes | None]] = []
         self.groups: Counter[tuple[str, str]] = Counter()
 
-    def add(self, n: int, view: ClaimView, record: dict[str, Any], rest: dict[str, Any], source: str) -> None:
+    def add(self, n: int, view: ClaimView, record: dict[str, Any], parts: list[Any], source: str) -> None:
         statuses = " ".join(s for s in options.STATUSES if s in view.statuses)
         labels = json.dumps(record.get("labels", []), ensure_ascii=False)
         self.claims.append((n, view.id, view.claim.document, record.get("text", ""), statuses, labels))
         self.records.append((n, warm.pretty_record(record).encode()))  # as `list --format json` prints it
-        # What `show` reads: where the claim stands in its source, and the rest of its record.
+        # What `show` reads: where the claim stands in its source, the rest of its record, its panels'.
         span = view.claim.location
         place = [source, span.line, span.column, span.end_line, span.end_column]
         try:
-            shown: bytes | None = json.dumps([place, rest], ensure_ascii=False, separators=(",", ":")).encode()
+            shown: bytes | None = json.dumps([place, *parts], ensure_ascii=False, separators=(",", ":")).encode()
         except (TypeError, ValueError):  # a value JSON cannot hold: `show` answers from the files
             shown = None
         self.shown.append((n, shown))

@@ -60,7 +60,7 @@ INDEX_FILE = "index.sqlite"
 FOLDERS, CONFIG_FILES, ROOT_ENV = stamping.FOLDERS, stamping.CONFIG_FILES, stamping.ROOT_ENV
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Bumped whenever the rows kept here change shape.
-FORMAT = "9"
+FORMAT = "10"
 # The `list` formats answered from the rows.
 RECORD_FORMATS = ("json", "yaml", "ids")
 
@@ -82,7 +82,7 @@ CREATE TABLE warm_records (
 -- What `show` prints of a claim beside its record, kept with its row (Warm.shown).
 CREATE TABLE warm_shown (
     n INTEGER PRIMARY KEY,      -- warm_claims.n
-    shown BLOB                  -- JSON [[source, line, column, end_line, end_column], the rest of the record], or NULL
+    shown BLOB                  -- JSON [[source, line, column, end_line, end_column], the JSON record's rest, the panels' record], or NULL
 );
 -- What the rows were made from, file by file (factcheck.rows keeps them up to date).
 CREATE TABLE warm_files (
@@ -407,11 +407,12 @@ class Warm:
                                    [*args, first << POS_BITS, ((last + 1) << POS_BITS) - 1, needle])
             yield from (row for row in rows if needle in row[2])  # instr finds at least these
 
-    def shown(self, claim_id: str) -> tuple[dict[str, Any], list[Any], dict[str, Any]] | None:
+    def shown(self, claim_id: str) -> tuple[dict[str, Any], list[Any], dict[str, Any], dict[str, Any]] | None:
         """What `show ID` prints of the claim ``claim_id`` beside its source
         context, as kept with its row: its `list` record, where it stands
-        (``[source, line, column, end_line, end_column]``) and the rest of the
-        record (``report.records.detail_rest``).  None when the rows cannot
+        (``[source, line, column, end_line, end_column]``), the rest of the
+        JSON record (``report.records.detail_rest``) and the panels' record
+        (``report.detail.panel_record``).  None when the rows cannot
         say it for certain: no claim has this id (the usual path says so),
         another claims file gives its document id too (`show` reads the first
         file's document, and a row is made with its own file's), nothing was
@@ -425,8 +426,8 @@ class Warm:
             document, record, shown = found[0]
             if shown is None or document in self._value["shared"]:
                 return None
-            place, rest = json.loads(shown)
-            return json.loads(record), place, rest
+            place, rest, panels = json.loads(shown)
+            return json.loads(record), place, rest, panels
         except (sqlite3.Error, ValueError, TypeError, KeyError):  # damaged rows: the usual path
             return None
 

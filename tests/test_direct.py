@@ -256,25 +256,26 @@ print(json.dumps(sorted(heavy & set(sys.modules))), file=sys.stderr)
 """
 
 
-def test_a_first_show_in_json_reads_the_rows_and_loads_no_library(project: Path) -> None:
-    """A real subprocess of the console script's code, the index warm: `show ID
-    --format json` is the claim's row and its paragraph, read without the
-    store, the model, PyYAML, typing or typer, and prints what typer prints."""
+def test_a_first_show_reads_the_rows_and_loads_no_library(project: Path) -> None:
+    """A real subprocess of the console script's code, the index warm: `show ID`
+    is the claim's row and its paragraph, read without the store, the model,
+    PyYAML or typer (nor, in JSON, rich or typing), and prints what typer prints."""
     env = _script_env(COLUMNS="100")
     subprocess.run([sys.executable, "-m", "factcheck", "stats"], env=env, cwd=project, capture_output=True, check=True, timeout=120)
     for claim in (CLAIM, "wiki-ja-kp-ua-relations-013", f"{DOC}-001"):
-        words = ["show", claim, "--format", "json"]
-        done = subprocess.run([sys.executable, "-c", _SHOWN, json.dumps(words)], env=env, cwd=project,
-                              capture_output=True, timeout=120, check=True)
-        assert json.loads(done.stderr.decode().strip().splitlines()[-1]) == [], claim
-        assert done.stdout == usual(words)[1] and json.loads(done.stdout)["context"] is not None, claim
+        for words, drawn in ((["show", claim, "--format", "json"], []), (["show", claim], ["dataclasses", "rich", "typing"])):
+            done = subprocess.run([sys.executable, "-c", _SHOWN, json.dumps(words)], env=env, cwd=project,
+                                  capture_output=True, timeout=120, check=True)
+            assert json.loads(done.stderr.decode().strip().splitlines()[-1]) == drawn, words
+            assert done.stdout == usual(words)[1], words
+        assert json.loads(usual(["show", claim, "-f", "json"])[1])["context"] is not None, claim
 
 
 def test_show_goes_the_usual_way_when_its_source_does_not_hold_the_claim(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A source that cannot be read, is not UTF-8, lacks the claim's lines or is
     gone (sources are not in the stamp: the rows are still fresh): the library
     answers, as it always did (no context in JSON; the panels say why)."""
-    args = ["show", CLAIM, "--format", "json"]
+    shapes = (["show", CLAIM, "--format", "json"], ["show", CLAIM])
     _warm(project)
     source = project / "sources" / "wiki-ja-kp-ua-relations.txt"
     calls: list[Any] = []
@@ -284,18 +285,21 @@ def test_show_goes_the_usual_way_when_its_source_does_not_hold_the_claim(project
         return calls[-1]
 
     monkeypatch.setattr(reads, "show_from_rows", counted)
-    assert first(monkeypatch, args) == usual(args) and calls[0] is not None and calls[1] is not None  # from the rows
+    for args in shapes:
+        calls.clear()
+        assert first(monkeypatch, args) == usual(args) and len(calls) == 2 and None not in calls  # from the rows
     for broken in (b"\xff\xfe not UTF-8\n", b"one line\n", None):
         if broken is None:
             source.unlink()
         else:
             source.write_bytes(broken)
-        calls.clear()
-        truth = usual(args)
-        assert truth[0] == 0 and json.loads(truth[1])["context"] is None, broken
-        assert first(monkeypatch, args) == truth, broken
-        assert calls == [None, None], broken
-        assert usual(["show", CLAIM])[1] and b"source: " in usual(["show", CLAIM])[1], broken
+        for args in shapes:
+            calls.clear()
+            truth = usual(args)
+            assert truth[0] == 0 and truth[1] and not truth[2], (broken, args)
+            assert first(monkeypatch, args) == truth, (broken, args)
+            assert calls == [None, None], (broken, args)
+        assert json.loads(usual(shapes[0])[1])["context"] is None and b"source: " in usual(shapes[1])[1], broken
 
 
 # --- the parts ------------------------------------------------------------------------------

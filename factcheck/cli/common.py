@@ -183,7 +183,8 @@ def up_to_date_rows(root: Path | None) -> Warm | None:
     deriving again only what changed touches (``factcheck.rows``); None
     without a usable index."""
     from factcheck import rows
-    from factcheck.report.records import claim_record, detail_rest
+    from factcheck.report.detail import kept_parts
+    from factcheck.report.records import claim_record
     from factcheck.store import Repository
 
-    return rows.up_to_date(Repository.locate(root), claim_record, detail_rest)
+    return rows.up_to_date(Repository.locate(root), claim_record, kept_parts)

@@ -1,55 +1,129 @@
-"""One claim in full (``factcheck show``): panels for people, json for programs."""
+"""One claim in full (``factcheck show``): panels for people, json for programs.
+
+The panels are drawn from :func:`panel_record`, the plain values they show
+(strings, lists), which the index keeps with the claim's row as it keeps
+the JSON's (``factcheck.rows``): a first warm ``show ID`` draws the same
+panels from the row with the same function, without the store or the model
+(issue 9).
+"""
 
 from __future__ import annotations
 
-from typing import IO, TYPE_CHECKING, Callable
+from factcheck.report.records import detail_record, detail_rest, write_json
 
-from factcheck.report.records import detail_record, write_json
-
+# rich is imported by the panels only: `show --format json` does not need it
+# (issue 9: machine formats never load rich); typing is not imported at run time.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import IO, Any, Callable
+
     from factcheck.model import Reference
     from factcheck.query import ClaimDetail
     from factcheck.reliability import Rating
     from factcheck.report.terminal import Text
 
-# rich is imported by the panels only: `show --format json` does not need it
-# (issue 9: machine formats never load rich).
+
+def reference_runs(ref: Reference | None, ref_id: str, rating: Rating | None) -> list[list[str]]:
+    """A reference as the panels write it: its runs of text, each ``[text,
+    style]`` ("" for none); a reference no file has is one run,
+    ``[text, style, "whole"]``, drawn in its style as a whole."""
+    if ref is None:
+        return [[f"{ref_id} (unknown reference)", "red", "whole"]]
+    runs = []
+    if ref.label:
+        runs.append([f"[{ref.label}] ", "bold"])
+    names = [n.literal or " ".join(x for x in (n.family, n.given) if x) for n in ref.author]
+    if names:
+        runs.append([", ".join(names) + ". ", ""])
+    if ref.title:
+        runs.append([ref.title, "italic"])
+    for extra in (ref.container_title, ref.publisher):
+        if extra and extra != ref.title:
+            runs.append([f" — {extra}", ""])
+    if ref.issued:
+        runs.append([f" ({ref.issued})", ""])
+    if ref.page:
+        runs.append([f", p. {ref.page}", ""])
+    if ref.url:
+        runs.append([f"\n{ref.url}", "blue"])
+    if ref.custom.get("unresolved"):
+        runs.append(["(unresolved: the page cites it but its entry is missing)", "yellow"])
+    elif ref.custom.get("broken"):
+        runs.append(["(broken entry: " + str(ref.custom.get("raw", "")) + ")", "yellow"])
+    if rating is not None:
+        runs.append([f"\nrated {rating.rating} ({rating.source})", "bold dark_orange" if rating.unreliable else "dim"])
+    runs.append([f"  {ref.id}", "dim"])
+    return runs
+
+
+def _text(runs: list[list[str]]) -> Text:
+    from factcheck.report.terminal import Text
+
+    if len(runs) == 1 and runs[0][2:] == ["whole"]:
+        return Text(runs[0][0], style=runs[0][1])
+    t = Text()
+    for text, style in runs:
+        t.append(text, style=style or None)
+    return t
 
 
 def reference_text(ref: Reference | None, ref_id: str, rating: Rating | None) -> Text:
-    from factcheck.report.terminal import Text
+    return _text(reference_runs(ref, ref_id, rating))
 
-    t = Text()
-    if ref is None:
-        return Text(f"{ref_id} (unknown reference)", style="red")
-    if ref.label:
-        t.append(f"[{ref.label}] ", style="bold")
-    names = [n.literal or " ".join(x for x in (n.family, n.given) if x) for n in ref.author]
-    if names:
-        t.append(", ".join(names) + ". ")
-    if ref.title:
-        t.append(ref.title, style="italic")
-    for extra in (ref.container_title, ref.publisher):
-        if extra and extra != ref.title:
-            t.append(f" — {extra}")
-    if ref.issued:
-        t.append(f" ({ref.issued})")
-    if ref.page:
-        t.append(f", p. {ref.page}")
-    if ref.url:
-        t.append(f"\n{ref.url}", style="blue")
-    if ref.custom.get("unresolved"):
-        t.append("(unresolved: the page cites it but its entry is missing)", style="yellow")
-    elif ref.custom.get("broken"):
-        t.append("(broken entry: " + str(ref.custom.get("raw", "")) + ")", style="yellow")
-    if rating is not None:
-        t.append(f"\nrated {rating.rating} ({rating.source})", style="bold dark_orange" if rating.unreliable else "dim")
-    t.append(f"  {ref.id}", style="dim")
-    return t
+
+def panel_record(d: ClaimDetail, made: dict[int, list[list[str]]] | None = None) -> dict[str, Any]:
+    """What the panels show of a claim but its source context (and why
+    there is none), as plain values.  ``made``: the references' runs made
+    so far over the same corpus, by reference object (shared, not copied)."""
+    c = d.view.claim
+
+    def runs(ref: Reference | None, ref_id: str, rating: Rating | None) -> list[list[str]]:
+        if made is None or ref is None:
+            return reference_runs(ref, ref_id, rating)
+        found = made.get(id(ref))
+        if found is None:
+            found = made[id(ref)] = reference_runs(ref, ref_id, rating)
+        return found
+
+    return {
+        "head": [c.id, c.document, c.section, c.kind],
+        "text": c.text,
+        "statuses": list(d.view.ordered_statuses()),
+        "banners": list(d.document.banners) if d.document is not None else [],
+        "attribution": [c.attribution.source, c.attribution.cue] if c.attribution is not None else None,
+        "disputes": [[m.marker, m.kind] for m in c.disputes],
+        "dates": [[m.text, m.value] for m in c.dates],
+        "quantities": [
+            f"{q.text} = {q.value:g} {q.unit or ''}".rstrip() if q.value is not None else q.text for q in c.quantities
+        ],
+        "references": [
+            ["covered by" if ref_id in c.covered_by and ref_id not in c.cites else "cites", runs(ref, ref_id, rating)]
+            for ref_id, ref, rating in d.references
+        ],
+        "relations": [
+            [r.direction, r.type, r.target, r.review, r.note, r.claim.text if r.claim is not None else None]
+            for r in d.relations
+        ],
+    }
+
+
+def kept_parts(d: ClaimDetail, made: dict[str, dict[int, Any]]) -> list[Any]:
+    """What the index keeps for `show` with a claim's row (``factcheck.rows``):
+    the JSON record's rest (``records.detail_rest``) and the panels' record;
+    ``made``: each reference's parts made so far over the same corpus."""
+    return [detail_rest(d, made.setdefault("json", {})), panel_record(d, made.setdefault("panels", {}))]
 
 
 def render_table(d: ClaimDetail, out: IO[str]) -> None:
     """The claim, its source context, statuses, references, relations."""
+    c = d.context
+    context = [c.path, c.line, c.before, c.claim, c.after] if c is not None else None
+    render_panels([panel_record(d), context, d.context_problem], out)
+
+
+def render_panels(shown: list[Any], out: IO[str]) -> None:
+    """The panels of ``[panel_record, [path, line, before, claim, after] or
+    None, why there is no context]``."""
     from rich import box
     from rich.console import Group, RenderableType
     from rich.panel import Panel
@@ -58,58 +132,60 @@ def render_table(d: ClaimDetail, out: IO[str]) -> None:
     from factcheck.report.table import console, status_text
     from factcheck.report.terminal import Text
 
+    p, context, problem = shown
     con = console(out)
-    c = d.view.claim
+    claim_id, document, section, kind = p["head"]
     head = Text()
-    head.append(c.id, style="bold cyan")
-    head.append(f"  {c.document}")
-    if c.section:
-        head.append(f" › {c.section}")
-    head.append(f"  ({c.kind})", style="dim")
-    parts: list[RenderableType] = [head, Text(c.text, style="bold"), status_text(d.view.statuses)]
-    if d.document is not None and d.document.banners:
-        parts.append(Text("article banner: " + " / ".join(d.document.banners), style="yellow"))
-    if c.attribution is not None:
-        parts.append(Text(f"attributed to: {c.attribution.source} ({c.attribution.cue})"))
-    if c.disputes:
-        parts.append(Text("markers: ") + Text(", ".join(f"{m.marker} ({m.kind})" for m in c.disputes), style="red"))
-    if c.dates:
-        parts.append(Text("dates: " + ", ".join(f"{m.text} = {m.value}" for m in c.dates), style="dim"))
-    if c.quantities:
-        parts.append(Text("quantities: " + ", ".join(f"{q.text} = {q.value:g} {q.unit or ''}".rstrip() if q.value is not None else q.text for q in c.quantities), style="dim"))
+    head.append(claim_id, style="bold cyan")
+    head.append(f"  {document}")
+    if section:
+        head.append(f" › {section}")
+    head.append(f"  ({kind})", style="dim")
+    parts: list[RenderableType] = [head, Text(p["text"], style="bold"), status_text(p["statuses"])]
+    if p["banners"]:
+        parts.append(Text("article banner: " + " / ".join(p["banners"]), style="yellow"))
+    if p["attribution"] is not None:
+        source, cue = p["attribution"]
+        parts.append(Text(f"attributed to: {source} ({cue})"))
+    if p["disputes"]:
+        parts.append(Text("markers: ") + Text(", ".join(f"{marker} ({kind})" for marker, kind in p["disputes"]), style="red"))
+    if p["dates"]:
+        parts.append(Text("dates: " + ", ".join(f"{text} = {value}" for text, value in p["dates"]), style="dim"))
+    if p["quantities"]:
+        parts.append(Text("quantities: " + ", ".join(p["quantities"]), style="dim"))
     con.print(Panel(Group(*parts), box=box.ROUNDED, expand=False))
-    if d.context is not None:
+    if context is not None:
+        path, line, before, claim, after = context
         ctx = Text()
-        ctx.append(d.context.before, style="dim")
-        ctx.append(d.context.claim, style="bold underline")
-        tail = Text(d.context.after, style="dim")
-        for m in c.disputes:
-            tail.highlight_words([m.marker], style="bold red")
+        ctx.append(before, style="dim")
+        ctx.append(claim, style="bold underline")
+        tail = Text(after, style="dim")
+        for marker, _ in p["disputes"]:
+            tail.highlight_words([marker], style="bold red")
         ctx.append_text(tail)
-        con.print(Panel(ctx, title=Text(f"{d.context.path}:{d.context.line}"), title_align="left", box=box.SQUARE))
-    elif d.context_problem:
-        con.print(Text(f"source: {d.context_problem}", style="yellow"))
-    if d.references:
+        con.print(Panel(ctx, title=Text(f"{path}:{line}"), title_align="left", box=box.SQUARE))
+    elif problem:
+        con.print(Text(f"source: {problem}", style="yellow"))
+    if p["references"]:
         con.print(Text("references", style="bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column()
-        for ref_id, ref, rating in d.references:
-            how = "covered by" if ref_id in c.covered_by and ref_id not in c.cites else "cites"
-            grid.add_row(Text(f"  {how}", style="dim"), reference_text(ref, ref_id, rating))
+        for how, runs in p["references"]:
+            grid.add_row(Text(f"  {how}", style="dim"), _text(runs))
         con.print(grid)
-    if d.relations:
+    if p["relations"]:
         con.print(Text("relations", style="bold"))
-        for r in d.relations:
-            arrow = "→" if r.direction == "outgoing" else "←"
-            line = Text(f"  {arrow} {r.type} ", style="magenta")
-            line.append(r.target, style="cyan")
-            line.append(f" [{r.review}]", style="dim")
-            if r.note:
-                line.append(f" {r.note}", style="dim")
+        for direction, kind, target, review, note, text in p["relations"]:
+            arrow = "→" if direction == "outgoing" else "←"
+            line = Text(f"  {arrow} {kind} ", style="magenta")
+            line.append(target, style="cyan")
+            line.append(f" [{review}]", style="dim")
+            if note:
+                line.append(f" {note}", style="dim")
             con.print(line)
-            if r.claim is not None:
-                con.print(Text(f"    {r.claim.text}"))
+            if text is not None:
+                con.print(Text(f"    {text}"))
             else:
                 con.print(Text("    (no such claim)", style="red"))
 
