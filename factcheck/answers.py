@@ -269,7 +269,9 @@ def _libraries() -> list[str]:
 
 def _show_sources(root: str, claim_id: str) -> list[str] | None:
     """The source files `show ID` quotes, as the index has them (the
-    document of every claims file holding the id), or None when it cannot tell."""
+    document of every claims file holding the id, and of every claims file
+    giving one of their document ids: `show` reads the first such file's),
+    or None when it cannot tell."""
     import sqlite3
     from pathlib import Path
 
@@ -279,7 +281,9 @@ def _show_sources(root: str, claim_id: str) -> list[str] | None:
         return None
     try:
         rows = db.execute(
-            "SELECT DISTINCT f.source FROM claims c JOIN files f ON f.path = c.path WHERE c.id = ?", (claim_id,)
+            "SELECT f.source FROM claims c JOIN files f ON f.path = c.path WHERE c.id = ?"
+            " UNION SELECT f.source FROM items s JOIN fdocs d ON d.document = s.document AND d.kind = 'claims'"
+            " JOIN files f ON f.path = d.path WHERE s.kind = 'claims' AND s.id = ?", (claim_id, claim_id)
         ).fetchall()
     except sqlite3.Error:
         return None

@@ -240,6 +240,29 @@ def test_an_edited_source_changes_show(project: Path, monkeypatch: pytest.Monkey
     assert b"source" in gone[1] and console(["show", CLAIM]) == gone
 
 
+def test_show_depends_on_the_source_of_the_first_file_giving_its_document_id(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another claims file, first by name, gives the claim's document id: `show` quotes that
+    file's source (the first document with the id), and its kept answer depends on it."""
+    own = (project / "claims" / "wiki-ja-kp-ua-relations.yaml").read_text(encoding="utf-8")
+    head = own.split("\nclaims:")[0].replace("sources/wiki-ja-kp-ua-relations.txt", "sources/a-shared.txt")
+    (project / "claims" / "a-shared.yaml").write_text(head + "\nclaims:\n  - id: a-shared-1\n    text: 'A claim.'\n"
+                                                     "    location: {line: 1, column: 1, end_line: 1, end_column: 9}\n", encoding="utf-8")
+    shared = project / "sources" / "a-shared.txt"
+    lines = (project / "sources" / "wiki-ja-kp-ua-relations.txt").read_text(encoding="utf-8").split("\n")
+    shared.write_text("\n".join(lines), encoding="utf-8")
+    args = ["show", CLAIM, "--format", "json"]
+    usual(["stats"])
+    console(args)
+    assert served(monkeypatch, args) == usual(args)
+    assert json.loads(usual(args)[1])["context"]["path"] == "sources/a-shared.txt"
+    end = json.loads(usual(args)[1])["location"]["end_line"]
+    lines[end - 1] += "ソースに書き足された文。"
+    _bump(shared, "\n".join(lines))
+    truth = usual(args)
+    assert "書き足された" in json.loads(truth[1])["context"]["after"]
+    assert console(args) == truth
+
+
 def test_new_files_and_the_configuration_change_the_answer(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for args in (["stats"], ["list"]):
         console(args)
