@@ -282,8 +282,8 @@ def _show_sources(root: str, claim_id: str) -> list[str] | None:
     try:
         rows = db.execute(
             "SELECT f.source FROM claims c JOIN files f ON f.path = c.path WHERE c.id = ?"
-            " UNION SELECT f.source FROM items s JOIN fdocs d ON d.document = s.document AND d.kind = 'claims'"
-            " JOIN files f ON f.path = d.path WHERE s.kind = 'claims' AND s.id = ?", (claim_id, claim_id)
+            " UNION SELECT f.source FROM fdocs d JOIN files f ON f.path = d.path WHERE d.kind = 'claims'"
+            " AND d.document IN (SELECT document FROM items WHERE kind = 'claims' AND id = ?)", (claim_id, claim_id)
         ).fetchall()
     except sqlite3.Error:
         return None

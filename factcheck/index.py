@@ -784,8 +784,8 @@ class Index:
         # The claims files giving its document's id: `show` reads the first one's
         # document (its source, its banners), whichever file the claim is in.
         documents = {r[0] for r in db.execute(
-            "SELECT f.path FROM fdocs f JOIN items s ON f.document = s.document"
-            " WHERE s.kind = 'claims' AND s.id = ? AND f.kind = 'claims'", (claim_id,))}
+            "SELECT path FROM fdocs WHERE kind = 'claims'"
+            " AND document IN (SELECT document FROM items WHERE kind = 'claims' AND id = ?)", (claim_id,))}
         cited = {r[0] for r in db.execute(
             "WITH RECURSIVE cited(id) AS ("
             " SELECT x.ref FROM items s JOIN cites x ON x.path = s.path AND x.pos = s.pos"
