@@ -56,6 +56,7 @@ from factcheck.yamlio import gc_paused
 # (one pass over the corpus beats many small deletes and inserts).
 _ALL_FROM = 0.5
 _KEYS = 1 << warm.KEY_BITS
+_SHOWN = "rows_shown"  # the temporary table of warm_shown's rows being made
 _MAX_POS = 1 << warm.POS_BITS
 
 Record = Callable[[ClaimView], dict[str, Any]]
@@ -271,6 +272,11 @@ class _Update:
             views = derive(corpus)
             into = relations_into(corpus)
             entries: dict[str, dict[int, Any]] = {}  # a reference's parts in `show`, made once (shown)
+            # What `show` reads of each claim (~700 bytes at 10^5 claims) goes to a
+            # temporary table as it is made, not held until the end with the rows
+            # (a temporary table takes no lock on the index: the write is still the end's).
+            self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_SHOWN} (n INTEGER PRIMARY KEY, shown BLOB)")
+            self.db.execute(f"DELETE FROM temp.{_SHOWN}")
             made: dict[str, _Made] = {}
             for p in rows_of:
                 claims_file = self.by_path[p].claims_file
@@ -288,6 +294,8 @@ class _Update:
                         # when no other claims file has its id (warm.Warm.shown).
                         detail = ClaimDetail(view, document, None, "", cited(corpus, claim), related(corpus, claim, into))
                         m.add(base | pos, view, self.record(view), self.shown(detail, entries), document.source)
+                self.db.executemany(f"INSERT INTO temp.{_SHOWN} VALUES (?, ?)", m.shown)
+                m.shown.clear()
         return made
 
     def _all(self, stamp: str) -> dict[str, Any]:
@@ -319,7 +327,8 @@ class _Update:
     def _write_rows(self, made: dict[str, _Made]) -> None:
         self.db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?)", (r for m in made.values() for r in m.claims))
         self.db.executemany("INSERT INTO warm_records VALUES (?, ?)", (r for m in made.values() for r in m.records))
-        self.db.executemany("INSERT INTO warm_shown VALUES (?, ?)", (r for m in made.values() for r in m.shown))
+        self.db.execute(f"INSERT INTO warm_shown SELECT n, shown FROM temp.{_SHOWN}")  # made with the rows (_derive)
+        self.db.execute(f"DELETE FROM temp.{_SHOWN}")
         # Each file's characters (warm.Warm._literal_rows), from the texts just kept.
         self.db.executemany("INSERT OR REPLACE INTO warm_chars VALUES (?, ?)",
                             ((m.claims[0][0] >> warm.POS_BITS, "".join(sorted({c for r in m.claims for c in r[3]})))
@@ -387,7 +396,7 @@ class _Made:
         self.document, self.title, self.language = document, title, language
         self.claims: list[tuple[Any, ...]] = []
         self.records: list[tuple[int, bytes]] = []
-        self.shown: list[tuple[int, bytes | None]] = []
+        self.shown: list[tuple[int, bytes | None]] = []  # until _Update._derive moves them to its table
         self.groups: Counter[tuple[str, str]] = Counter()
 
     def add(self, n: int, view: ClaimView, record: dict[str, Any], parts: list[Any], source: str) -> None:
