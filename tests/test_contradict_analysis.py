@@ -603,3 +603,21 @@ def test_a_phrasal_verb_acts_as_the_verb_it_means() -> None:
     assert came.kind == "pred" and came.keys & released.keys
     assert compare("The first images were released on 4 June 2024.",
                    "The first images came out on 11 June 2024.").kind == "date"
+
+
+@pytest.mark.parametrize(("short", "long_", "same"), [
+    ("えびの市", "宮崎県えびの市", True),   # the place without its prefecture
+    ("理研", "理化学研究所", True),          # an abbreviation: the first character, the rest in order
+    ("東大", "東京大学", True),
+    ("東京", "東京大学", False),             # a contiguous head names another thing
+    ("京大", "東京大学", False),             # another first character
+    ("大阪", "新大阪駅", False),
+])
+def test_a_japanese_short_form_is_the_same_name(short: str, long_: str, same: bool) -> None:
+    from factcheck.contradict.analysis import Name
+
+    def name(text: str) -> Name:
+        return Name(text, (frozenset({text}),), frozenset(), frozenset({text}), "agent", 0, 0)
+
+    assert names_match(name(short), name(long_)) is same
+    assert names_match(name(long_), name(short)) is same

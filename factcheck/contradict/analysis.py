@@ -736,6 +736,8 @@ def names_match(x: Name, y: Name) -> bool:
     if (x.acronyms & y.acronyms and (_ACRONYM.fullmatch(x.text) or _ACRONYM.fullmatch(y.text))) \
             or x.acronyms & {w for f in y.forms for w in f} or y.acronyms & {w for f in x.forms for w in f}:
         return True
+    if _kanji_short_form(x.text, y.text) or _kanji_short_form(y.text, x.text):
+        return True
     for fx in x.forms:
         for fy in y.forms:
             if fx == fy or _contained(fx, fy):
@@ -762,6 +764,23 @@ def names_match(x: Name, y: Name) -> bool:
                     len(common & dx) * 2 >= len(dx) or len(common_y & dy) * 2 >= len(dy)):
                 return True
     return False
+
+
+_CJK_NAME = re.compile(r"[\u3400-\u9fff々ヶ]+")
+
+
+def _kanji_short_form(short: str, long_: str) -> bool:
+    """A Japanese name and its short form: the place without its prefecture (えびの市 / 宮崎県えびの市),
+    or an abbreviation that keeps the first character and skips others in order (理研 /
+    理化学研究所, 東大 / 東京大学).  A contiguous head is another thing: 東京 / 東京大学."""
+    if len(short) < 2 or len(short) >= len(long_):
+        return False
+    if long_.endswith(short) and re.search(r"[都道府県]$", long_[: -len(short)]):
+        return True
+    if not (_CJK_NAME.fullmatch(short) and _CJK_NAME.fullmatch(long_)) or short[0] != long_[0] or short in long_ or len(long_) < 2 * len(short):
+        return False
+    rest = iter(long_)
+    return all(c in rest for c in short)  # each character in order (the iterator is consumed)
 
 
 def _contained(fx: frozenset[str], fy: frozenset[str]) -> bool:
