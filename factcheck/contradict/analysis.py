@@ -408,14 +408,21 @@ def _phrasal_table() -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(map(str, v)) for k, v in lexicon.cues()["phrasal_verbs"].items()}
 
 
+@cache
+def _phrasal_particles() -> frozenset[str]:
+    return frozenset(k.split()[-1] for k in _phrasal_table())
+
+
 def _phrasal_verbs(tokens: list[Token]) -> list[Token]:
     """"came out", "took over": a verb and its particle act as the single verb they mean, so the
     act is a predicate with that verb's keys (a release, an acquisition) beside its own."""
     table = _phrasal_table()
+    particles = _phrasal_particles()
     out = list(tokens)
     for i, t in enumerate(out[:-1]):
-        if t.kind not in ("pred", "content", "func") or not t.text.isalpha():
-            continue
+        if out[i + 1].text.lower() not in particles or t.kind not in ("pred", "content", "func") \
+                or not t.text.isalpha():
+            continue  # most words have no particle after them: no lemma look-up for them
         verbs = en_lemmas(t.text.lower()).get("VERB", ())
         meant = table.get(f"{verbs[0]} {out[i + 1].text.lower()}") if verbs else None
         if meant:
