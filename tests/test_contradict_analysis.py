@@ -621,3 +621,60 @@ def test_a_japanese_short_form_is_the_same_name(short: str, long_: str, same: bo
 
     assert names_match(name(short), name(long_)) is same
     assert names_match(name(long_), name(short)) is same
+
+
+def test_an_era_standing_alone_is_no_name() -> None:
+    x = analyse("旧ターミナルビルは昭和39年10月に供用を開始し、平成の終わりまで使われた。", "ja")
+    assert "平成" not in {n.text for n in x.names}
+    assert "東京" in {n.text for n in analyse("ターミナルは東京五輪の観客輸送にも活躍した。", "ja").names}
+
+
+@pytest.mark.parametrize(("acronym_side", "spelled_side", "phrase"), [
+    ("UNESCO added the Tarrow caves to the list in July.",
+     "In July the United Nations Educational, Scientific and Cultural Organization added the Tarrow caves to the list.",
+     "United Nations Educational, Scientific and Cultural Organization"),
+    ("USPTOはノルビック社に特許を与えた。", "The US Patent and Trademark Office granted Norvik a patent.",
+     "US Patent and Trademark Office"),
+    ("JAXAは打ち上げを延期すると発表した。", "The Japan Aerospace Exploration Agency said it would postpone the launch.",
+     "Japan Aerospace Exploration Agency"),
+])
+def test_an_acronym_meets_its_name_spelled_out_in_the_other_claim(acronym_side: str, spelled_side: str,
+                                                                  phrase: str) -> None:
+    ctx = PairContext(analyse(acronym_side), analyse(spelled_side))
+    acronym = next(n for n in ctx.a.names if n.text.isupper())
+    assert acronym in {x for x, _ in ctx.names.matched} and acronym not in ctx.names.only_a
+    start = spelled_side.index(phrase)
+    # no part of the spelled-out name is left over as a name the acronym's claim lacks
+    assert not [n for n in ctx.names.only_b if start <= n.start < start + len(phrase)]
+
+
+@pytest.mark.parametrize(("acronym_side", "spelled_side"), [
+    ("The WTO met in Geneva on Monday.", "The World Health Organization met in Geneva on Monday."),
+    ("The JRA met in Osaka.", "Japan and Russia met in Osaka."),
+])
+def test_other_initials_do_not_spell_an_acronym(acronym_side: str, spelled_side: str) -> None:
+    ctx = PairContext(analyse(acronym_side, "en"), analyse(spelled_side, "en"))
+    assert not [x for x, _ in ctx.names.matched if x.text.isupper()]
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("Harlan's shares closed down 4.1 percent on the day of the deal.", "Harlan's shares ended the day of the deal 4.1% higher.",
+     "polarity"),
+    ("株価は終値で4.1%高となった。", "株価は終値で4.1%安となった。", "polarity"),
+    ("Sales were up 5% from a year earlier.", "Sales rose 5% from a year earlier.", "none"),
+    ("Prices are up to 5% higher in the city.", "Prices in the city are as much as 5% higher.", "none"),
+])
+def test_a_direction_beside_a_figure_is_a_rise_or_a_fall(a: str, b: str, kind: str) -> None:
+    assert compare(a, b).kind == kind
+
+
+def test_a_change_s_first_value_is_compared_only_with_a_first_value() -> None:
+    x = analyse("発電所の最大出力は従来の84,000kWから92,000kWに向上した。", "ja")
+    assert [f.former for f in x.figures] == [True, False]
+    verdict = compare("発電所の最大出力は従来の84,000kWから92,000kWに向上した。",
+                      "更新後の発電所の最大出力は2万9000キロワットとなった。")
+    assert verdict.kind == "quantity" and verdict.evidence == ("92,000kW", "2万9000キロワット")
+    # the year before the first value dates it, not the second: 4.7% and 47% are one year's figure
+    verdict = compare("ムラサキ平野の2023年産米は一等米比率が前年の75.3%から4.7%に急落した。",
+                      "ムラサキ平野の2023年産米の一等米比率は47%で、前年の75.3%を大きく下回った。")
+    assert verdict.kind == "quantity" and verdict.evidence == ("4.7%", "47%")

@@ -407,3 +407,34 @@ def test_a_unit_joined_by_a_hyphen_is_the_figure_s_unit(text: str, value: float,
 @pytest.mark.parametrize("text", ["the 2-1 win", "COVID-19 cases"])
 def test_a_score_or_a_name_with_a_hyphen_is_no_quantity(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "base"), [
+    ("身長は1メートル82センチだ。", 1.82, "m", (1.82, "m")),
+    ("優勝タイムは2時間21分だった。", 2.35, "h", (8460.0, "s")),
+    ("The rider is 6 feet 2 inches tall.", 6 + 2 / 12, "ft", (1.8796, "m")),
+])
+def test_a_measure_written_in_two_units_is_one_figure(text: str, value: float, unit: str,
+                                                     base: tuple[float, str]) -> None:
+    (q,) = find_quantities(text)
+    assert q.value == pytest.approx(value) and q.unit == unit
+    low, high, in_base = bounds_in_base(q)
+    assert low == pytest.approx(base[0]) and high == pytest.approx(base[0]) and in_base == base[1]
+
+
+@pytest.mark.parametrize("text", ["走路は1 kmと500 mの二つがある。", "Runs of 1 km and 500 m were held.",
+                                  "1メートル120センチ"])
+def test_two_measures_or_an_oversized_second_unit_stay_two_figures(text: str) -> None:
+    assert len(find_quantities(text)) == 2
+
+
+@pytest.mark.parametrize(("text", "kmh"), [
+    ("最大瞬間風速は秒速50メートルを記録した。", 180.0),
+    ("列車は時速320キロで走る。", 320.0),
+    ("A gust of 50 m/s was recorded.", 180.0),
+    ("The gust reached 180 km/h.", 180.0),
+])
+def test_a_length_after_a_rate_word_is_a_speed(text: str, kmh: float) -> None:
+    (q,) = find_quantities(text)
+    low, high, base = bounds_in_base(q)
+    assert base == "km/h" and low == pytest.approx(kmh) and high == pytest.approx(kmh)

@@ -221,7 +221,10 @@ def review(repo: Repo, rnd: random.Random) -> None:
 
 
 def relate_within(repo: Repo, rnd: random.Random) -> None:
-    claims = repo.files[rnd.choice(repo.claim_files())]["claims"]
+    files = [f for f in repo.claim_files() if len(repo.files[f]["claims"]) >= 2]  # share_document's has one
+    if not files:
+        return
+    claims = repo.files[rnd.choice(files)]["claims"]
     a, b = rnd.sample(claims, 2)
     a["relations"] = [{"type": "contradicts", "target": b["id"], "review": "accepted", "within_document": rnd.random() < 0.5}]
 

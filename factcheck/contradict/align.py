@@ -92,10 +92,96 @@ def align_names(a: Analysis, b: Analysis) -> NameAlignment:
         if i not in pairs and j not in used:
             pairs[i] = j
             used.add(j)
+    # An acronym of one claim spelled out in the other, where the spelled-out name was read as
+    # several ("US Patent" + "Trademark Office" = USPTO): the acronym takes all of them.
+    a_spelled = _spelled_out(b, a.names, set(pairs), used)  # a's acronym -> b's names
+    b_spelled = _spelled_out(a, b.names, used, set(pairs))  # b's acronym -> a's names
+    for acronym, names in a_spelled.items():
+        pairs[acronym] = names[0]
+        used.update(names)
+    taken_a = set(pairs) | {n for names in b_spelled.values() for n in names}
+    for acronym, names in b_spelled.items():
+        if names[0] not in pairs:
+            pairs[names[0]] = acronym
+        used.add(acronym)
     matched = [(a.names[i], b.names[j]) for i, j in sorted(pairs.items())]
-    only_a = [x for i, x in enumerate(a.names) if i not in pairs and not _plain_word(x, b)]
+    only_a = [x for i, x in enumerate(a.names) if i not in taken_a and not _plain_word(x, b)]
     only_b = [y for j, y in enumerate(b.names) if j not in used and not _plain_word(y, a)]
     return NameAlignment(tuple(matched), tuple(only_a), tuple(only_b))
+
+
+_ACRONYM_NAME = re.compile(r"[A-Z][A-Z&]{2,7}")  # JR, US: two letters spell too much
+_SPELLING_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*|&|,")
+_SPELLING_LINKS = frozenset({"and", "of", "the", "for", "on", "in", "&", ",", "de", "du", "des", "la", "le", "der"})
+
+
+def _spelled_out(other: Analysis, names: tuple[Name, ...], taken: set[int], taken_other: set[int]
+                 ) -> dict[int, list[int]]:
+    """For each unmatched acronym among ``names``, the unmatched names of ``other`` inside a span
+    of ``other``'s text that spells it out (by the index of the acronym, the indexes of the names)."""
+    out: dict[int, list[int]] = {}
+    for i, n in enumerate(names):
+        if i in taken or not _ACRONYM_NAME.fullmatch(n.text):
+            continue
+        for start, end in _expansions(n.text.replace("&", "").lower(), other.text):
+            inside = [j for j, m in enumerate(other.names)
+                      if j not in taken_other and start <= m.start < end]
+            if inside:
+                out[i] = inside
+                break
+    return out
+
+
+def _expansions(acronym: str, text: str) -> list[tuple[int, int]]:
+    """Spans of capitalised words (links such as "and", "of" and commas between) whose letters
+    spell ``acronym`` in order: every word gives its initial, and may give letters from within
+    (Japan Aerospace eXploration Agency = JAXA, United Nations Children's Fund = UNICEF), the
+    method of Schwartz and Hearst (2003) held to word initials."""
+    words = [(m.group(), m.start(), m.end()) for m in _SPELLING_WORD.finditer(text)]
+    spans = []
+    for k, (w, start, _) in enumerate(words):
+        if w[0].isupper() and w[0].lower() == acronym[0]:
+            end = _spell(acronym, words, k, 0, 0)
+            if end is not None:
+                spans.append((start, end))
+    return spans
+
+
+def _spell(acronym: str, words: list[tuple[str, int, int]], k: int, done: int, content: int) -> int | None:
+    """The end of a spelling of ``acronym[done:]`` from word ``k`` on, or None."""
+    if k >= len(words):
+        return None
+    w, _, end = words[k]
+    if w.lower() in _SPELLING_LINKS:
+        return _spell(acronym, words, k + 1, done, content) if content else None
+    if not w[0].isupper():
+        return None
+    # The word's initial, or the X of a word in ex- (Japan Aerospace eXploration Agency): the
+    # convention acronyms follow; any other letter instead of an initial makes WHO spell WTO.
+    initial = w[0].lower() == acronym[done]
+    if not initial and not (content and acronym[done] == "x" and w.lower().startswith("ex")):
+        return None
+    rest = w[1:].lower() if initial else w[2:].lower()
+    # Letters after the first it gives, in order within the word: fewest first, so that the
+    # next word's initial is preferred (National Aeronautics and Space Administration).
+    for extra in range(len(acronym) - done):
+        taken, pos = acronym[done + 1: done + 1 + extra], 0
+        for c in taken:
+            pos = rest.find(c, pos) + 1
+            if not pos:
+                break
+        else:
+            reached = done + 1 + extra
+            if reached == len(acronym):
+                # The last letter is the last word's initial (Office, Agency, Fund): "Japan and
+                # RussiA" spells no JRA.
+                if content + 1 >= 2 and not extra and initial:
+                    return end
+                continue
+            found = _spell(acronym, words, k + 1, reached, content + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def _name_score(x: Name, y: Name) -> float:
@@ -209,6 +295,11 @@ def measure_similarity(fa: Figure, fb: Figure, *, strict: bool) -> float:
     return max(near * 0.7 + 0.3 * _overlap(ma, mb), _overlap(ma, mb))
 
 
+_FORMER_APART = 0.5
+_SAME_VALUE = 0.25
+_SAME_DIGITS = 0.15
+
+
 def align_figures(a: Analysis, b: Analysis) -> list[tuple[Figure, Figure, float]]:
     """One-to-one pairs of figures with the same dimension, best measure match first."""
     options = []
@@ -217,6 +308,12 @@ def align_figures(a: Analysis, b: Analysis) -> list[tuple[Figure, Figure, float]
             if not same_dimension(fa.base, fb.base):
                 continue
             score = measure_similarity(fa, fb, strict=a.lang == b.lang)
+            if fa.former != fb.former:
+                score -= _FORMER_APART  # a change's first value is a value that no longer holds
+            if fa.low == fb.low and fa.high == fb.high:
+                score += _SAME_VALUE  # one value written in both: most likely one measure
+            elif fa.digits and (fa.digits == fb.digits or len(fa.digits) >= 3 and sorted(fa.digits) == sorted(fb.digits)):
+                score += _SAME_DIGITS  # 4.7% / 47%, 1,370 / 1,730: one value, a digit slipped
             if fa.total and fb.total:
                 score += 0.2  # 計107人 / 合わせて170人: the two totals measure one thing
             options.append((score, i, j))

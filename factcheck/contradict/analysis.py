@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 
 from factcheck.contradict import lexicon
 from factcheck.contradict.lexicon import en_lemmas, fold, stem
-from factcheck.extract.dates import DateContext, find_dates, kanji_int
+from factcheck.extract.dates import DateContext, era_names, find_dates, kanji_int
 from factcheck.extract.quantities import bounds_in_base, find_quantities
 from factcheck.model import DateMention
 from factcheck.text import MONTHS
@@ -123,6 +123,7 @@ class Figure:
     periods: frozenset[str]
     step: float  # half the last written digit, in base units: 17.3 km -> 50 m
     preds: frozenset[str]  # keys of the predicates of its clause (sent, trained)
+    former: bool = False  # the first value of a change: 84,000 in "from 84,000 kW to 92,000 kW"
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ class _Cues:
     neg_words_ja: frozenset[str]
     non_denial_en: tuple[str, ...]
     non_denial_ja: tuple[str, ...]
+    non_denial_ja_rx: re.Pattern[str]  # a negation that is what a denial verb denies
     hedges_en: frozenset[str]
     hedges_ja: tuple[str, ...]
     poles: dict[str, set[tuple[int, int]]]
@@ -222,6 +224,7 @@ def _cues() -> _Cues:
         neg_words_ja=frozenset(c["negation"]["ja_words"]),
         non_denial_en=tuple(c["non_denial"]["en"]),
         non_denial_ja=tuple(c["non_denial"]["ja"]),
+        non_denial_ja_rx=re.compile("|".join(c["non_denial"]["ja_patterns"])),
         hedges_en=frozenset(c["hedges"]["en"]),
         hedges_ja=tuple(c["hedges"]["ja"]),
         poles=poles,
@@ -475,6 +478,16 @@ def _verbs_between_names(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_COMMA_JA = frozenset("、，,")
+
+
+def _ends_clause(m) -> bool:  # type: ignore[no-untyped-def]
+    """A comma after this morpheme closes a clause, except after a particle that marks a phrase
+    of the clause still to come (同社は、 / 管理会社によると、 / 東京から、), whose verb follows; a
+    date or a noun before a comma (2023年9月7日、) and で (copula or case) keep closing it."""
+    return not (m.pos[0] == "助詞" and m.pos[1] in ("係助詞", "格助詞") and m.surface != "で")
+
+
 def _tokens_ja(text: str) -> list[Token]:
     out: list[Token] = []
     clause = 0
@@ -484,7 +497,7 @@ def _tokens_ja(text: str) -> list[Token]:
         pos0, pos1 = m.pos[0], m.pos[1]
         if pos0 == "補助記号" or pos0 == "空白":
             out.append(Token(m.surface, m.norm, "punct", m.start, m.end, clause))
-            if m.surface in _CLAUSE_JA:
+            if m.surface in _CLAUSE_JA and (m.surface not in _COMMA_JA or i == 0 or _ends_clause(morphs[i - 1])):
                 clause += 1
             continue
         if re.fullmatch(r"[A-Za-z][A-Za-z\-\.&']*", m.surface):
@@ -939,6 +952,25 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
             total=total, periods=periods, step=step, preds=preds,
             part=_part_marked(text[:end] if lang == "ja" else text[clause_start:clause_end], lang),
         ))
+    return _mark_former(text, out)
+
+
+# The gap between a change's two values: 84,000kWから92,000kWに, from 1.2 million to 1.5 million.
+_FROM_JA = re.compile(r"\s*(?:から|より)\s*$")
+_FROM_EN = re.compile(r"(?i)\bfrom\s*$")
+_TO_EN = re.compile(r"(?i)^\s*to\s*$")
+
+
+def _mark_former(text: str, figures: list[Figure]) -> list[Figure]:
+    """The first value of a change, which the claim says no longer holds: compared only with
+    another claim's first value, never with a value that holds now."""
+    out = list(figures)
+    for k, (f, g) in enumerate(zip(figures, figures[1:], strict=False)):
+        if f.base != g.base:
+            continue
+        gap = text[f.end:g.start]
+        if _FROM_JA.match(gap) or (_TO_EN.match(gap) and _FROM_EN.search(text[max(0, f.start - 8):f.start])):
+            out[k] = replace(f, former=True)
     return out
 
 
@@ -1326,6 +1358,8 @@ def _negations(text: str, tokens: list[Token], lang: str, consumed: frozenset[in
     for p in patterns:
         if p in spaced or p in folded:
             count -= 1
+    if lang == "ja":
+        count -= len(cues.non_denial_ja_rx.findall(folded))
     return max(count, 0)
 
 
@@ -1392,8 +1426,15 @@ def _month_may(tokens: list[Token], i: int) -> bool:
         before is not None and (before.kind == "num" or before.lemma in ("in", "on", "of", "since", "until", "by", "last", "next", "this", "early", "late", "mid")))
 
 
+@cache
+def _not_poles() -> frozenset[str]:
+    return frozenset(lexicon.cues()["not_poles"])
+
+
 def pole_forms(t: Token) -> tuple[str, ...]:
     """The forms of a word looked up in the antonym scales."""
+    if t.lemma.lower() in _not_poles():
+        return ()  # "the competition authority": its stem meets authorize, but it names no act
     forms: tuple[str, ...] = (t.lemma, stem(t.lemma), t.text)
     if t.kind == "content" and t.text.isascii():
         # "sales rose 6%": a verb form the tagger took for a noun (the rose) still moves a scale;
@@ -1445,7 +1486,29 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         out |= found
         if t.kind == "pred":
             head = found
+    out |= _figure_directions(tokens, lang)
     return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out)
+
+
+def _figure_directions(tokens: list[Token], lang: str) -> set[tuple[int, int]]:
+    """The poles of direction words beside a figure: "down 4.1 percent", "4.1% higher", 4.1%安."""
+    data = lexicon.cues()
+    words: dict[str, str] = data["figure_directions"]["ja" if lang == "ja" else "en"]
+    units = set(data["figure_direction_units"])
+    poles = _cues().poles
+    out: set[tuple[int, int]] = set()
+    for i, t in enumerate(tokens):
+        if t.kind != "num":
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].text.lower() in units:
+            j += 1
+        near = ([tokens[i - 1]] if i and lang != "ja" else []) + ([tokens[j]] if j < len(tokens) and j > i + 1 else [])
+        for u in near:
+            verb = words.get(u.text if lang == "ja" else u.text.lower())
+            if verb is not None:
+                out |= poles.get(verb, set())
+    return out
 
 
 _PARTICLES = frozenset({"down", "off", "out", "back", "up", "away", "ahead"})
@@ -1736,8 +1799,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     for t in tokens:
         if t.kind != "name":
             continue
-        if any(d.start <= t.start < d.end for d in dates):
-            continue
+        if any(d.start <= t.start < d.end for d in dates) or t.text in era_names():
+            continue  # 平成の終わり: an era is a span of time, not a name in a slot
         role = _role_ja(text, t.end) if lang == "ja" else _role_en(text, t.start, t.end, first_pred)
         if role != "source":
             arg = next((g for g in args if g.start <= t.start < g.start + len(g.text)), None)

@@ -53,7 +53,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -104,6 +104,7 @@ class _Vocab:
     post_rx: re.Pattern[str]  # a hedge starting right after a quantity
     ja_rx: re.Pattern[str]
     en_rx: re.Pattern[str]
+    rates: dict[str, tuple[str, float]]  # 秒速 -> (m/s, 1): a rate word before a length
     core_rx: re.Pattern[str]
     second_rx: re.Pattern[str]  # the right side of a range: no look-behind
     word_rx: re.Pattern[str]
@@ -180,6 +181,7 @@ def _vocab() -> _Vocab:
         post_rx=re.compile(rf"\s*(?P<marker>{_alt(post)})(?![A-Za-z])", re.IGNORECASE),
         ja_rx=re.compile(rf" ?(?P<unit>{_alt(ja)})"),
         en_rx=en_rx,
+        rates={str(k): (str(r["unit"]), float(r["per_base"])) for k, r in data["rates"].items()},
         # A minus sign counts only where it cannot be a hyphen: -5%, not F-16 or 21-14.
         core_rx=re.compile(rf"(?:(?<![A-Za-z0-9.,/\-−])(?P<sign>[-−])(?=\d)|(?<![A-Za-z0-9.,\-−/])){core}"),
         second_rx=re.compile(core),
@@ -530,6 +532,7 @@ def find_quantities(text: str, *, counts: bool = False) -> list[Quantity]:
     date_starts = [s for s, _ in dates]
     candidates = sorted(_scan_numbers(folded, v, counts) + _scan_words(folded, v), key=lambda f: (f.start, -f.end))
     out: list[Quantity] = []
+    spans: list[tuple[int, int]] = []
     last_end = -1
     for f in candidates:
         # The last date starting before f ends has the latest end of those: it
@@ -541,9 +544,60 @@ def find_quantities(text: str, *, counts: bool = False) -> list[Quantity]:
             continue  # digits beyond any float (a run of hundreds of 9s): no value to record, and .inf would not load back
         q = _to_quantity(f, text)
         if q.text:
-            out.append(q)
+            out.append(_as_rate(q, folded, f.start, v))
+            spans.append((f.start, f.end))
             last_end = f.end
-    return out
+    return _compounds(out, spans, folded, text, v)
+
+
+def _as_rate(q: Quantity, folded: str, start: int, v: _Vocab) -> Quantity:
+    """A length after a rate word is a speed: 秒速50メートル is 50 m/s, 時速180キロ 180 km/h."""
+    unit = v.units.get(q.unit or "")
+    if unit is None or unit.base != "m":
+        return q
+    before = folded[max(0, start - 4):start].rstrip("約およそ ")
+    rate = next((r for r in v.rates if before.endswith(r)), None)
+    if rate is None:
+        return q
+    speed, per_base = v.rates[rate]
+    scale = unit.factor / per_base
+
+    def conv(x: float | None) -> float | None:
+        return None if x is None else x * scale
+
+    return replace(q, unit=speed, value=conv(q.value), low=conv(q.low), high=conv(q.high))
+
+
+def _compounds(out: list[Quantity], spans: list[tuple[int, int]], folded: str, text: str, v: _Vocab
+               ) -> list[Quantity]:
+    """A measure written in two units, the larger first (1メートル82センチ, 2時間21分, 6 feet 2
+    inches), is one figure in the larger unit: 1.82 m, not 1 m and 0.82 m."""
+    merged: list[Quantity] = []
+    last: tuple[int, int] | None = None
+    for q, (start, end) in zip(out, spans, strict=True):
+        if merged and last is not None and not folded[last[1]:start].strip():
+            joined = _join(merged[-1], q, v)
+            if joined is not None:
+                merged[-1] = replace(joined, text=text[last[0]:end].strip())
+                last = (last[0], end)
+                continue
+        merged.append(q)
+        last = (start, end)
+    return merged
+
+
+def _join(big: Quantity, small: Quantity, v: _Vocab) -> Quantity | None:
+    ub, us = v.units.get(big.unit or ""), v.units.get(small.unit or "")
+    if ub is None or us is None or ub.base != us.base or us.factor >= ub.factor:
+        return None
+    if big.value is None or small.value is None or big.low is not None or big.high is not None:
+        return None  # a range or a bound on the larger part: not one measure written in two units
+    if small.value * us.factor >= ub.factor:
+        return None  # 1メートル120センチ is no way to write a length
+    value = big.value + small.value * us.factor / ub.factor
+    return replace(big, value=value, low=value if small.low is not None else None,
+                   high=value if small.high is not None else None,
+                   approximate=big.approximate or small.approximate)
 
 
 # --- comparison helpers ----------------------------------------------------------

@@ -76,7 +76,19 @@ def _named_year(years: frozenset[str]) -> bool:
 
 def _own_dates(f: Figure, x: Analysis) -> list[str]:
     """The dates in the figure's own clause: 2025年度の…21,800台 (not the 2019年度 it is compared with)."""
-    return [d.value for d in x.dates if d.clause == f.clause and not d.reference]
+    formers = [g for g in x.figures if g.former and g is not f and g.clause == f.clause]
+    return [d.value for d in x.dates if d.clause == f.clause and not d.reference
+            and not any(_dates_former(d.start, d.end, g, x) for g in formers)]
+
+
+_FORMER_DATE_REACH = 8  # characters before a change's first value a date dating it may start (前年の75.3%から)
+
+
+def _dates_former(start: int, end: int, g: Figure, x: Analysis) -> bool:
+    """The date dates a change's first value, not its second: 前年の75.3%から4.7%に, "from 75.3%
+    in 2022 to 4.7%"."""
+    after = min((f.start for f in x.figures if f.start >= g.end), default=len(x.text))
+    return g.start - _FORMER_DATE_REACH <= start and end <= after and not (g.start <= start < g.end)
 
 
 def _other_period(fa: Figure, fb: Figure, a: Analysis, b: Analysis) -> bool:
