@@ -175,12 +175,15 @@ def _lines(rows: Sequence[DocumentStats], total: DocumentStats, width: int, cell
     # pattern of lengths is laid out once, as a template (a warm `stats` of
     # 2,000 documents laid each out one by one in ~7 ms, issue 9).
     layouts: dict[tuple[int, ...], str | None] = {}
+    from operator import itemgetter
+
+    ordered = itemgetter(*STATUSES)
     for r in (*rows, total):
         head = f"{r.document or 'total'}  {r.claims} claims"
         if not fits(head):
             return None
         append(head)
-        counts = [str(r.counts[s]) for s in STATUSES]
+        counts = list(map(str, ordered(r.counts)))
         key = tuple(map(len, counts))
         layout = layouts.get(key, "")
         if layout == "":
