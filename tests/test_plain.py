@@ -49,7 +49,14 @@ def _compare(render: Callable[[Any, Any], None], rich_render: Callable[[Any, Any
     first, rich when uncertain) gives rich's bytes either way."""
     monkeypatch.setenv("COLUMNS", str(width))
     theirs = io.StringIO()
-    rich_render(data, theirs)
+    try:
+        rich_render(data, theirs)
+    except Exception as exc:  # rich fails on some joiners at narrow widths: then so does the command, and nothing is drawn
+        with pytest.raises(type(exc)):
+            render(data, io.StringIO())
+        with pytest.raises(plain.Uncertain):
+            draw(data, width)
+        return False
     ours = io.StringIO()
     render(data, ours)
     assert ours.getvalue() == theirs.getvalue()
@@ -88,16 +95,20 @@ def test_a_width_given_is_riches(text: str) -> None:
 
 # --- hypothesis data -------------------------------------------------------------------------
 
-_PIECES = st.sampled_from([
-    "a", "Z", " ", "  ", "-", "[1]", "é", "ß", "Ω", "я", "…", "—", "→", "北", "朝鮮", "ウクライナ", "、", "。", "（", "Ａ",
-    "한", "\n", "👍", "e\u0301", "\u200d", "\t", "\x1b", "\u3000", "longwordwithoutanyspacesatallforfolding",
-    "ロシアと北朝鮮の関係が再び注目を集めています", "",
-])
+# Text of characters whose widths are certain (drawn) or, in some examples,
+# with emoji, joiners, combining marks, tabs and controls as well (rich's to draw).
+_CERTAIN = ["a", "Z", " ", "  ", "-", "[1]", "é", "ß", "Ω", "я", "…", "—", "→", "北", "朝鮮", "ウクライナ", "、", "。",
+            "（", "Ａ", "한", "\n", "\u3000", "longwordwithoutanyspacesatallforfolding", "ロシアと北朝鮮の関係が再び注目を集めています", ""]
+_WILD = ["👍", "e\u0301", "\u200d", "\t", "\x1b", "\ufe0f", "\u00ad"]
+_WILD_EXAMPLE = st.shared(st.booleans(), key="wild")
+_PIECES = _WILD_EXAMPLE.flatmap(lambda wild: st.sampled_from(_CERTAIN + _WILD if wild else _CERTAIN))
 TEXT = st.lists(_PIECES, max_size=12).map("".join)
-WORD = st.lists(st.sampled_from(["a", "b", "-", "0", "9", "é", "北", "ア", "👍", "x" * 30]), min_size=1, max_size=8).map("".join)
+WORD = _WILD_EXAMPLE.flatmap(lambda wild: st.lists(
+    st.sampled_from(["a", "b", "-", "0", "9", "é", "北", "ア", "x" * 12, *(["👍", "e\u0301"] if wild else [])]),
+    min_size=1, max_size=5).map("".join))
 WIDTHS = st.one_of(st.integers(8, 220), st.sampled_from([20, 40, 60, 72, 79, 80, 100, 109, 110, 160]))
 STATUS_SETS = st.frozensets(st.sampled_from(STATUSES), max_size=4)
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
 class _View:
