@@ -37,8 +37,8 @@ import sys
 
 TYPE_CHECKING = False  # typing is not imported at run time: see factcheck.direct
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from typing import IO
+    from collections.abc import Callable, Sequence
+    from typing import IO, Any
 
 RICH = ("15.0.",)  # the rich releases whose layout this reproduces (tests compare with the installed one)
 
@@ -452,14 +452,14 @@ def width_for(out: IO[str]) -> int | None:
     return width
 
 
-def draw(out: IO[str], make: object, *args: object) -> bool:
+def draw(out: IO[str], make: Callable[..., str], *args: Any) -> bool:
     """Write what ``make(*args, width)`` draws to ``out``, when this module
     may draw for it and is certain; False, with nothing written, when rich is to."""
     width = width_for(out)
     if width is None:
         return False
     try:
-        text = make(*args, width)  # type: ignore[operator]
+        text = make(*args, width)
     except Uncertain:
         return False
     out.write(text)
