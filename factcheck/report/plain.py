@@ -25,8 +25,8 @@ before anything is written, and rich draws instead:
   its padding.
 
 Tests hold every answer to rich's, with rich drawing the same data in the
-same conditions (``tests/test_plain.py``).  Only ``os``, ``re`` and ``sys``
-are imported.
+same conditions (``tests/test_plain.py``).  Only ``bisect``, ``os``, ``re`` and
+``sys`` are imported.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from bisect import bisect_right
 
 TYPE_CHECKING = False  # typing is not imported at run time: see factcheck.direct
 if TYPE_CHECKING:
@@ -59,16 +60,20 @@ _WIDE = ((0x3000, 0x3029), (0x3030, 0x303E), (0x3041, 0x3096), (0x309B, 0x30FF),
 _WIDTHS: dict[str, int] = {}
 
 
+# The ranges in order, as bounds to bisect: [low, high + 1) holds width cells.
+_BOUNDS = sorted((low, high + 1, w) for ranges, w in ((_NARROW, 1), (_WIDE, 2)) for low, high in ranges)
+_STARTS = [low for low, _, _ in _BOUNDS]
+
+
 def _width(ch: str) -> int:
     known = _WIDTHS.get(ch)
     if known is not None:
         return known
     code = ord(ch)
-    for ranges, cells in ((_NARROW, 1), (_WIDE, 2)):
-        for low, high in ranges:
-            if low <= code <= high:
-                _WIDTHS[ch] = cells
-                return cells
+    i = bisect_right(_STARTS, code) - 1
+    if i >= 0 and code < _BOUNDS[i][1]:
+        _WIDTHS[ch] = _BOUNDS[i][2]
+        return _BOUNDS[i][2]
     raise Uncertain(f"width of U+{code:04X}")
 
 
@@ -76,12 +81,22 @@ def cells(text: str) -> int:
     """``text``'s width in terminal cells as rich measures it (Uncertain when not sure)."""
     if text.isascii() and text.isprintable():
         return len(text)
+    known = _MEASURED.get(text)
+    if known is not None:
+        return known  # a cell's text is measured, then wrapped, then fitted: once is enough
     try:  # each character's width once, then summed at C speed (a claim is hundreds of characters)
-        return sum(map(_WIDTHS.__getitem__, text))
+        size = sum(map(_WIDTHS.__getitem__, text))
     except KeyError:
         for ch in set(text):
             _width(ch)  # known from now on, or Uncertain
-        return sum(map(_WIDTHS.__getitem__, text))
+        size = sum(map(_WIDTHS.__getitem__, text))
+    if len(_MEASURED) > 8192:
+        _MEASURED.clear()  # a long list's texts are each measured a few times, then never again
+    _MEASURED[text] = size
+    return size
+
+
+_MEASURED: dict[str, int] = {}
 
 
 def check(text: str) -> str:
