@@ -21,7 +21,8 @@ wrong, and under a key of everything else its bytes depend on:
 
 With it are kept the files it was made from besides the stamp's: the source
 file `show` quotes, and the file of every library the command loaded (rich,
-typer, rapidfuzz, PyYAML...; an upgrade changes how a table is drawn); each
+typer, rapidfuzz, PyYAML...; an upgrade changes how a table is drawn), and
+rich's when a table was drawn without it (:mod:`factcheck.report.plain`); each
 with its size, modification time, inode and mode, compared before serving.
 
 So the bytes served are the bytes the usual path printed for the same
@@ -264,6 +265,10 @@ def _libraries() -> list[str]:
             continue
         if not where.startswith(stdlib) or "-packages" + os.sep in where:
             files.add(where)
+    # A table drawn without rich (factcheck.report.plain) depends on rich all the
+    # same: it draws only for the release it reads rich's rules from.
+    plain = sys.modules.get("factcheck.report.plain")
+    files.update(getattr(plain, "RELIED_ON", ()))
     return sorted(files)
 
 

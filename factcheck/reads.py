@@ -12,7 +12,7 @@ warm rows cannot answer (a filter they do not hold, an unknown status or
 document, which must fail as it always did, a search with no literal hit):
 the typer command then takes its usual path, and the console script hands
 the command line to typer.  Nothing here imports typer, and rich only when
-a table is drawn (issue 9: a first warm `stats --format json` within 2x
+a table is drawn for a terminal (issue 9: a first warm `stats --format json` within 2x
 ``factcheck --version``).
 """
 

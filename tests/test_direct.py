@@ -19,7 +19,7 @@ from test_answers import CLAIM, DOC, Run, _bump, _script_env, console, usual
 
 import factcheck.cli
 from factcheck import answers, argv, direct, reads
-from factcheck.report import records
+from factcheck.report import plain, records
 
 project = test_answers.project  # the fixture: the project's own data, no index yet
 
@@ -232,18 +232,30 @@ print(json.dumps(loaded), file=sys.stderr)
 
 def test_a_json_first_answer_loads_neither_typer_nor_rich(project: Path) -> None:
     """A real subprocess of the console script's code, the index warm: no
-    typer, click, rich or pydantic for any JSON shape; rich for a table."""
+    typer, click, rich or pydantic for any JSON shape, nor for a table drawn
+    to a pipe (factcheck.report.plain draws it as rich would); rich draws a
+    table to a terminal (FORCE_COLOR)."""
     env = _script_env(COLUMNS="100")
     subprocess.run([sys.executable, "-m", "factcheck", "stats"], env=env, cwd=project, capture_output=True, check=True, timeout=120)
-    shapes = [*JSON, ["list", "--format", "yaml"], ["list", "-f", "ids"], ["stats"]]
+    shapes = [*JSON, ["list", "--format", "yaml"], ["list", "-f", "ids"], *TABLES, ["stats"]]
     done = subprocess.run([sys.executable, "-c", _LOADED, json.dumps(shapes)], env=env, cwd=project,
                           capture_output=True, timeout=300, check=True)
     loaded = json.loads(done.stderr.decode().strip().splitlines()[-1])
-    assert loaded == [[" ".join(w), []] for w in shapes[:-1]] + [["stats", ["rich"]]]
+    tables = [] if _plain_draws() else ["rich"]  # another rich release: rich draws
+    assert loaded == [[" ".join(w), [] if w in JSON or {"yaml", "ids"} & set(w) else tables] for w in shapes]
+    coloured = subprocess.run([sys.executable, "-c", _LOADED, json.dumps([["stats"], ["list"]])],
+                              env={**env, "FORCE_COLOR": "1"}, cwd=project, capture_output=True, timeout=300, check=True)
+    assert json.loads(coloured.stderr.decode().strip().splitlines()[-1]) == [["stats", ["rich"]], ["list", ["rich"]]]
     typer_only = [sys.executable, "-c", "import sys; sys.argv[0] = 'factcheck'; from factcheck.cli import main; main()"]
     truth = b"".join(subprocess.run([*typer_only, *w], env=env, cwd=project, capture_output=True, check=True, timeout=120).stdout
                      for w in shapes)
     assert done.stdout == truth
+
+
+def _plain_draws() -> bool:
+    """Whether factcheck.report.plain draws for the installed rich (the release its rules were read from)."""
+    release = plain._rich_release()
+    return release is not None and release.startswith(plain.RICH)
 
 
 _SHOWN = """
@@ -259,11 +271,13 @@ print(json.dumps(sorted(heavy & set(sys.modules))), file=sys.stderr)
 def test_a_first_show_reads_the_rows_and_loads_no_library(project: Path) -> None:
     """A real subprocess of the console script's code, the index warm: `show ID`
     is the claim's row and its paragraph, read without the store, the model,
-    PyYAML or typer (nor, in JSON, rich or typing), and prints what typer prints."""
+    PyYAML, typer, rich or typing (its panels drawn to a pipe by
+    factcheck.report.plain), and prints what typer prints."""
     env = _script_env(COLUMNS="100")
     subprocess.run([sys.executable, "-m", "factcheck", "stats"], env=env, cwd=project, capture_output=True, check=True, timeout=120)
     for claim in (CLAIM, "wiki-ja-kp-ua-relations-013", f"{DOC}-001"):
-        for words, drawn in ((["show", claim, "--format", "json"], []), (["show", claim], ["dataclasses", "rich", "typing"])):
+        panels = [] if _plain_draws() else ["dataclasses", "rich", "typing"]
+        for words, drawn in ((["show", claim, "--format", "json"], []), (["show", claim], panels)):
             done = subprocess.run([sys.executable, "-c", _SHOWN, json.dumps(words)], env=env, cwd=project,
                                   capture_output=True, timeout=120, check=True)
             assert json.loads(done.stderr.decode().strip().splitlines()[-1]) == drawn, words

@@ -19,5 +19,7 @@ module             result                      formats
 =================  ==========================  ======================================
 
 Every JSON record is shaped in ``records``; ``table`` has what the rich
-renderings share.  Only this package and ``factcheck.cli`` import rich.
+renderings share; ``plain`` draws the ``table`` formats of ``listing``, ``hits``,
+``detail`` and ``stats`` without rich, as rich would, for a stream rich
+writes no style to.  Only this package and ``factcheck.cli`` import rich.
 """

@@ -124,6 +124,60 @@ def render_table(d: ClaimDetail, out: IO[str]) -> None:
 def render_panels(shown: list[Any], out: IO[str]) -> None:
     """The panels of ``[panel_record, [path, line, before, claim, after] or
     None, why there is no context]``."""
+    from factcheck.report import plain
+
+    if not plain.draw(out, plain_panels, shown):
+        rich_panels(shown, out)
+
+
+def plain_panels(shown: list[Any], width: int) -> str:
+    """What :func:`rich_panels` writes at ``width`` with no style, drawn by
+    :mod:`factcheck.report.plain` (Uncertain when it cannot be sure)."""
+    from factcheck.options import STATUSES
+    from factcheck.report import plain
+
+    p, context, problem = shown
+    claim_id, document, section, kind = p["head"]
+    parts = [
+        f"{claim_id}  {document}" + (f" › {section}" if section else "") + f"  ({kind})",
+        p["text"],
+        " ".join(s for s in STATUSES if s in set(p["statuses"])),
+    ]
+    if p["banners"]:
+        parts.append("article banner: " + " / ".join(p["banners"]))
+    if p["attribution"] is not None:
+        source, cue = p["attribution"]
+        parts.append(f"attributed to: {source} ({cue})")
+    if p["disputes"]:
+        parts.append("markers: " + ", ".join(f"{marker} ({kind})" for marker, kind in p["disputes"]))
+    if p["dates"]:
+        parts.append("dates: " + ", ".join(f"{text} = {value}" for text, value in p["dates"]))
+    if p["quantities"]:
+        parts.append("quantities: " + ", ".join(p["quantities"]))
+    out = [plain.fit_panel(parts, width)]
+    if context is not None:
+        path, line, before, claim, after = context
+        out.append(plain.titled_panel(f"{path}:{line}", before + claim + after, width))
+    elif problem:
+        out.append(plain.lines_of(f"source: {problem}", width))
+    if p["references"]:
+        out.append(plain.lines_of("references", width))
+        how, what = plain.Column("", no_wrap=True), plain.Column("")
+        for kind_of, runs in p["references"]:
+            how.cells.append(f"  {kind_of}")
+            what.cells.append(runs[0][0] if len(runs) == 1 and runs[0][2:] == ["whole"] else "".join(r[0] for r in runs))
+        out.append("".join(line + "\n" for line in plain.table([how, what], width, box=False, show_header=False, collapse_padding=True)))
+    if p["relations"]:
+        out.append(plain.lines_of("relations", width))
+    for direction, kind, target, review, note, text in p["relations"]:
+        arrow = "→" if direction == "outgoing" else "←"
+        out.append(plain.lines_of(f"  {arrow} {kind} {target} [{review}]" + (f" {note}" if note else ""), width))
+        out.append(plain.lines_of(f"    {text}" if text is not None else "    (no such claim)", width))
+    return "".join(out)
+
+
+def rich_panels(shown: list[Any], out: IO[str]) -> None:
+    """:func:`render_panels` drawn by rich."""
     from rich import box
     from rich.console import Group, RenderableType
     from rich.panel import Panel

@@ -26,21 +26,26 @@ def highlighted(text: str, spans: Iterable[tuple[int, int]], *, style: str = "bo
     return t
 
 
-def snippet(text: str, spans: Sequence[tuple[int, int]], cells: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+def snippet(text: str, spans: Sequence[tuple[int, int]], cells: int, *,
+            measure: Callable[[str], int] | None = None) -> tuple[str, tuple[tuple[int, int], ...]]:
     """At most ``cells`` terminal cells of ``text`` around its first match,
-    with the match spans moved to match; "…" marks what was cut."""
-    from rich.cells import cell_len
+    with the match spans moved to match; "…" marks what was cut.  ``measure``:
+    the width of a text in cells (rich's by default)."""
+    if measure is None:
+        from rich.cells import cell_len
 
-    if cell_len(text) <= cells:
+        measure = cell_len
+
+    if measure(text) <= cells:
         return text, tuple(spans)
     first = spans[0][0] if spans else 0
     start = first
     # Some context before the match: up to a quarter of the room.
-    while start > 0 and cell_len(text[start - 1 : first]) <= cells // 4:
+    while start > 0 and measure(text[start - 1 : first]) <= cells // 4:
         start -= 1
     end = start
     budget = cells - (1 if start > 0 else 0) - 1
-    while end < len(text) and cell_len(text[start : end + 1]) <= budget:
+    while end < len(text) and measure(text[start : end + 1]) <= budget:
         end += 1
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
@@ -54,6 +59,59 @@ def snippet(text: str, spans: Sequence[tuple[int, int]], cells: int) -> tuple[st
 def render_table(result: SearchResult, out: IO[str], *, lines: int = 3) -> None:
     """Search results, best first, matched parts highlighted; long texts are
     cut to a few lines around the match."""
+    from factcheck.report import plain
+
+    if lines != 3 or not plain.draw(out, plain_table, result):
+        rich_table(result, out, lines=lines)
+
+
+def plain_table(result: SearchResult, width: int) -> str:
+    """What :func:`rich_table` writes at ``width`` with no style, drawn by
+    :mod:`factcheck.report.plain` (Uncertain when it cannot be sure)."""
+    from factcheck.options import STATUSES
+    from factcheck.report import plain
+
+    if result.nearest is not None:
+        raise plain.Uncertain("a note on stderr")
+    hits = result.hits
+    count = f"{len(hits)} match{'es' if len(hits) != 1 else ''}"
+    if not hits:
+        return plain.lines_of(count, width)
+
+    def widest(header: str, texts: Iterable[str]) -> int:
+        return max([plain.cells(header), *(plain.cells(plain.check(t)) for t in texts)])
+
+    show_document = any(not h.id.startswith(h.document) for h in hits)
+    id_width = widest("id", (h.id for h in hits))
+    doc_width = widest("document", (h.document for h in hits)) + 3 if show_document else 0
+    status_width = min(16, widest("statuses", (" ".join(h.view.ordered_statuses()) if h.view else "reference" for h in hits)))
+    text_width = max(16, width - 5 - id_width - doc_width - status_width - 9)
+    columns = [plain.Column("score", justify="right", no_wrap=True, min_width=5),
+               plain.Column("id", no_wrap=True, min_width=id_width)]
+    if show_document:
+        columns.append(plain.Column("document", no_wrap=True))
+    columns += [plain.Column("text", overflow="fold", max_width=text_width),
+                plain.Column("statuses", overflow="fold", max_width=16)]
+    for h in hits:
+        statuses = " ".join(s for s in STATUSES if s in set(h.view.statuses)) if h.view else "reference"
+        text, _ = _snippet(" ".join(h.text.split()) if "\n" in h.text else h.text, h.score.spans, (text_width - 2) * 3)
+        # The score, id and document are plain strings to rich: read as markup.
+        texts = [plain.markup_free(f"{h.score.score:.0f}"), plain.markup_free(h.id),
+                 *([plain.markup_free(h.document)] if show_document else []), text, statuses]
+        for column, cell in zip(columns, texts, strict=True):
+            column.cells.append(cell)
+    return "".join(line + "\n" for line in plain.table(columns, width)) + plain.lines_of(count, width)
+
+
+def _snippet(text: str, spans: Sequence[tuple[int, int]], cells: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """:func:`snippet`, measured by :mod:`factcheck.report.plain`."""
+    from factcheck.report import plain
+
+    return snippet(plain.check(text), spans, cells, measure=plain.cells)
+
+
+def rich_table(result: SearchResult, out: IO[str], *, lines: int = 3) -> None:
+    """:func:`render_table` drawn by rich."""
     from rich import box
     from rich.table import Table
 

@@ -3,11 +3,13 @@ csv or bare ids for programs."""
 
 from __future__ import annotations
 
-from typing import IO, TYPE_CHECKING, Any, Callable, Sequence
-
 from factcheck.report.records import claim_record, write_json
 
+TYPE_CHECKING = False  # typing is not imported at run time: see factcheck.direct
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import IO, Any
+
     from rich.table import Table
 
     from factcheck.query import Listed
@@ -71,6 +73,77 @@ def claims_table(views: Sequence[ClaimView], *, width: int | None = None) -> Tab
 
 def render_table(views: Sequence[ClaimView], out: IO[str]) -> None:
     """The claims, fitted to the terminal's width, then a count line."""
+    from factcheck.report import plain
+
+    if not plain.draw(out, plain_table, views):
+        rich_table(views, out)
+
+
+def plain_table(views: Sequence[ClaimView], width: int) -> str:
+    """What :func:`rich_table` writes at ``width`` with no style, drawn by
+    :mod:`factcheck.report.plain` (Uncertain when it cannot be sure)."""
+    from factcheck.options import STATUSES
+    from factcheck.report import plain
+
+    count = f"{len(views)} claim{'s' if len(views) != 1 else ''}"
+    if not views:
+        return plain.lines_of(count, width)
+    rows = [(v.id, v.claim.document, " ".join(v.ordered_statuses()), " ".join(v.labels), v) for v in views]
+    show_document = any(not cid.startswith(document) for cid, document, *_ in rows)
+
+    def widest(header: str, texts: Sequence[str]) -> int:
+        return max([plain.cells(header), *(plain.cells(plain.check(t)) for t in texts)])
+
+    fixed = [
+        widest("id", [r[0] for r in rows]),
+        widest("document", [r[1] for r in rows]) if show_document else -3,
+        widest("statuses", [r[2] for r in rows]),
+        widest("cites", [r[3] for r in rows]),
+    ]
+    room = width - sum(fixed) - 12
+    if room < 24 and fixed[2] > 16:
+        room += fixed[2] - 14
+        fixed[2] = 14
+    text_cells = max(12, min(_TEXT_CELLS, room))
+    columns = [plain.Column("id", no_wrap=True, min_width=fixed[0])]
+    if show_document:
+        columns.append(plain.Column("document", no_wrap=True, min_width=fixed[1]))
+    columns += [
+        plain.Column("text", no_wrap=True, overflow="ellipsis"),
+        plain.Column("statuses", min_width=fixed[2], max_width=max(fixed[2], 14)),
+        plain.Column("cites", no_wrap=True, min_width=fixed[3]),
+    ]
+    for cid, document, _, labels, v in rows:
+        statuses = " ".join(s for s in STATUSES if s in set(v.statuses))
+        texts = [cid, *([document] if show_document else []), _shorten(v.claim.text, text_cells), statuses, labels]
+        for column, text in zip(columns, texts, strict=True):
+            column.cells.append(text)
+    lines = plain.table(columns, width)
+    return "".join(line + "\n" for line in lines) + plain.lines_of(count, width)
+
+
+_TEXT_CELLS = 56  # report.table.TEXT_CELLS (a test holds them equal): that module loads rich
+
+
+def _shorten(text: str, cells: int) -> str:
+    """report.table.shorten, measured by report.plain."""
+    from factcheck.report import plain
+
+    text = " ".join(text.split())
+    if plain.cells(plain.check(text)) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = plain.cells(ch)
+        if used + w > cells - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def rich_table(views: Sequence[ClaimView], out: IO[str]) -> None:
+    """:func:`render_table` drawn by rich."""
     from factcheck.report.table import console
     from factcheck.report.terminal import Text
 
