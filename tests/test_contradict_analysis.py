@@ -678,3 +678,24 @@ def test_a_change_s_first_value_is_compared_only_with_a_first_value() -> None:
     verdict = compare("ムラサキ平野の2023年産米は一等米比率が前年の75.3%から4.7%に急落した。",
                       "ムラサキ平野の2023年産米の一等米比率は47%で、前年の75.3%を大きく下回った。")
     assert verdict.kind == "quantity" and verdict.evidence == ("4.7%", "47%")
+
+
+def test_a_change_is_no_denial_but_still_stands_against_unchanged() -> None:
+    x = analyse("1971年に現社名へ変更し、1994年に株式を店頭公開した。", "ja")
+    assert x.negative_poles == 0 and x.negations == 0
+    assert compare("1971年に現社名へ変更し、1994年に株式を店頭公開した。", "1994年、店頭市場に株式を公開した。").kind == "none"
+    assert compare("日銀は政策金利を据え置いた。", "日銀は政策金利を変更した。").kind == "polarity"
+
+
+def test_blocking_keys_bring_a_slipped_count_and_one_month_together() -> None:
+    from factcheck.contradict.blocking import blocking_keys
+
+    a = blocking_keys(analyse("We were among the 2,350 people moved out of the southern villages.", "en"))
+    b = blocking_keys(analyse("I keep thinking about all 3,250 of us who had to leave.", "en"))
+    assert {k for k in a if k.startswith("slip:")} & {k for k in b if k.startswith("slip:")}
+    c = blocking_keys(analyse("On 2 September 2024 the observatory lowered the alert level.", "en"))
+    d = blocking_keys(analyse("On September 2 the observatory raised the alert to red again.", "en"))
+    assert "month:09" in c & d
+    # a physical measure keeps its dimension: 2,350 m and 3,250 people are not one value slipped
+    e = blocking_keys(analyse("The summit stands 2,350 m above the sea.", "en"))
+    assert not {k for k in e if k.startswith("slip:")} & {k for k in b if k.startswith("slip:")}

@@ -163,3 +163,14 @@ def test_a_slipped_figure_on_one_page_is_proposed_though_the_claims_name_other_t
     assert decide(s, w, scan=True, topic="page")[1] is not None
     s.values["rule_quantity"] = 0.8  # the measure named alike, but no slip: the names may be two subjects
     assert decide(s, w, scan=True, topic="page")[1] is None
+
+
+def test_on_pages_of_one_topic_opposite_acts_on_one_day_share_a_subject() -> None:
+    w = Weights(bias=0.0, weights={"rule_polarity": 5.0}, threshold=0.5, scan_threshold=0.5)
+    s = Signals(values={"rule_polarity": 0.7, "poles_opposed": 1.0, "overlap_min": 0.2},
+                evidence={"polarity": Conflict("polarity", 0.7, "lowered", "raised")})
+    assert decide(s, w, scan=True, topic="one")[1] is None  # few words in common, no day in common
+    s.same_day = True  # "On 2 September … lowered the alert" / "On September 2 … raised the alert"
+    assert decide(s, w, scan=True, topic="one")[1] is not None
+    s.named_apart = True
+    assert decide(s, w, scan=True, topic="one")[1] is None

@@ -330,7 +330,7 @@ def align_figures(a: Analysis, b: Analysis) -> list[tuple[Figure, Figure, float]
     return out
 
 
-_PHYSICAL = frozenset({"m", "m2", "m3", "kg", "s", "%", "pt", "km/h", "W", "Wh", "bbl", "degree", "°C", "倍", "歳",
+PHYSICAL = frozenset({"m", "m2", "m3", "kg", "s", "%", "pt", "km/h", "W", "Wh", "bbl", "degree", "°C", "倍", "歳",
                        "USD", "JPY", "EUR", "GBP", "KRW", "RUB", "CNY"})
 
 
@@ -341,7 +341,7 @@ def same_dimension(x: str, y: str) -> bool:
     if x.startswith("#") and y.startswith("#"):
         return True  # two bare numbers: what they count is for the words around them to say
     bare, other = (x, y) if x.startswith("#") else (y, x)
-    return bare.startswith("#") and other not in _PHYSICAL
+    return bare.startswith("#") and other not in PHYSICAL
 
 
 OTHER_GROUPS = 0.1  # the alignment score of dates whose predicates fall in different event groups

@@ -1427,6 +1427,13 @@ def _month_may(tokens: list[Token], i: int) -> bool:
 
 
 @cache
+def _change_scales() -> frozenset[int]:
+    """The scales a vocabulary list names by a word of their first pole (``change_scales``)."""
+    poles = _cues().poles
+    return frozenset(sc for word in lexicon.cues()["change_scales"] for sc, pole in poles.get(word, ()) if pole == 0)
+
+
+@cache
 def _not_poles() -> frozenset[str]:
     return frozenset(lexicon.cues()["not_poles"])
 
@@ -1826,7 +1833,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         corrected=tuple(_corrected(text, lang)), quotes=_quotes(text), figures=tuple(figures),
         seasons=_period_words(text, 0, len(text), lang) if len(text) < 400 else frozenset(),
         dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
-        negative_poles=sum(1 for _, pole in poles if pole == 1), ordinals=_ordinals(text),
+        negative_poles=sum(1 for scale, pole in poles if pole == 1 and scale not in _change_scales()),
+        ordinals=_ordinals(text),
         refused=_refused(tokens, lang),
         hedged=_hedged(text, tokens, lang),
         poles=poles, head_poles=head_poles, preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,

@@ -15,6 +15,7 @@ import math
 from collections import defaultdict
 from typing import Iterable, Mapping, Sequence
 
+from factcheck.contradict.align import PHYSICAL
 from factcheck.contradict.analysis import Analysis
 
 __all__ = ["block", "blocking_keys", "document_topics"]
@@ -34,10 +35,17 @@ def blocking_keys(x: Analysis) -> frozenset[str]:
         keys.add("dim:" + f.base)
         if len(f.digits) >= _SLIP_DIGITS:
             # 1,370 kg / 1,730-kilogram, 17.3 km / 173 km: a figure misreported keeps its digits,
-            # so two claims holding them meet whatever else they say.
-            keys.add(f"slip:{f.base}:{''.join(sorted(f.digits))}")
+            # so two claims holding them meet whatever else they say.  A count meets a count of
+            # any counter or none (2,350 people / all 3,250 of us).
+            keys.add(f"slip:{f.base if f.base in PHYSICAL else 'count'}:{''.join(sorted(f.digits))}")
     if x.dates:
         keys.add("dim:date")
+    for d in x.dates:
+        # One month of the year (3 February / 13 February 2025, 2 September / September 2): the
+        # commonest date conflict is another day of the same month.
+        month = d.value[5:7] if d.value[:4].isdigit() else d.value[2:4] if d.value.startswith("--") else ""
+        if month.isdigit():
+            keys.add("month:" + month)
     return frozenset(keys)
 
 

@@ -99,8 +99,11 @@ def _topical(s: Signals, kind: Kind) -> bool:
         return figure >= _TOPIC_SLIP or (figure >= _TOPIC_QUANTITY and not s.named_apart)
     if kind == "polarity":
         # One statement affirmed and denied: the two must say most of the same words, whatever
-        # the page is about ("死者は出なかった" / "宣言が出たのは4月" share only a verb).
-        return not s.named_apart and s.values.get("overlap_min", 0.0) >= _TOPIC_POLARITY_OVERLAP
+        # the page is about ("死者は出なかった" / "宣言が出たのは4月" share only a verb); or
+        # opposite acts on one day ("lowered the alert" / "raised the alert", both 2 September).
+        same_day_opposites = bool(s.values.get("poles_opposed")) and s.same_day
+        return not s.named_apart and (s.values.get("overlap_min", 0.0) >= _TOPIC_POLARITY_OVERLAP
+                                      or same_day_opposites)
     # Two different names are what an attribution or entity conflict rests on (two architects of
     # one tower); for the other kinds they make two subjects.
     return kind in ("attribution", "entity") or not s.named_apart

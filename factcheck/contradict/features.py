@@ -58,6 +58,7 @@ class Signals:
     loose_subject: bool = False  # two languages, some words shared: one subject only if the figures allow
     named_apart: bool = False  # each claim names something the other does not, and they share no name
     shares_name: bool = False  # a name of one claim is a name of the other
+    same_day: bool = False  # a date of each claim names one day (2 September / September 2)
 
     def vector(self) -> list[float]:
         return [self.values.get(name, 0.0) for name in FEATURES]
@@ -115,6 +116,7 @@ def _dates(ctx: PairContext, out: Signals) -> None:
     pairs = [(x, y) for x in a_dates for y in b_dates]
     v["date_disagree"] = 1.0 if pairs and not any(date_kind.dates_agree(x.value, y.value) for x, y in pairs) else 0.0
     v["date_some_agree"] = 1.0 if any(date_kind.dates_agree(x.value, y.value) for x, y in pairs) else 0.0
+    out.same_day = any(_day(x.value) and _day(y.value) and date_kind.dates_agree(x.value, y.value) for x, y in pairs)
     v["date_count"] = min(len(ctx.a.dates) + len(ctx.b.dates), 6) / 6
     best: tuple[float, bool] | None = None
     measured = date_kind._period_clauses(ctx)
@@ -138,6 +140,11 @@ def _dates(ctx: PairContext, out: Signals) -> None:
     if best is None and v["date_disagree"]:
         x, y = pairs[0]
         out.evidence.setdefault("date", Conflict("date", 0.5, x.text, y.text, "different dates"))
+
+
+def _day(value: str) -> bool:
+    """The date names a day: 2024-09-02, --09-02."""
+    return bool(re.fullmatch(r"(?:\d{4}|-)-\d{2}-\d{2}", value))
 
 
 def _extra_words(ctx: PairContext, clause_a: int, clause_b: int) -> float:
@@ -323,12 +330,21 @@ def _interactions(ctx: PairContext, out: Signals) -> None:
     v["focus_x_similarity"] = v.get("focus_differs", 0.0) * sim
     # Kobe beat Osaka / Osaka beat Kobe: a swap between claims that otherwise say the same.
     v["swap_x_overlap"] = v.get("role_swap", 0.0) * v["overlap_min"]
+    # Across two languages the dictionary bridge finds fewer shared words, so the same evidence
+    # comes with lower overlaps: its own weights.
+    cross = v["cross_language"]
+    v["date_x_cross"] = v["date_disagree"] * cross
+    v["names_x_cross"] = v.get("name_substitution", 0.0) * cross
+    v["figure_x_cross"] = v.get("figure_incompatible", 0.0) * cross
+    v["parity_x_cross"] = v["parity_differs"] * cross
+    v["rule_x_cross"] = max(v[f"rule_{k}"] for k in _KINDS) * cross
 
 
+_KINDS = ("quantity", "date", "attribution", "entity", "polarity")
 _STEPS = (_rules, _general, _dates, _figures, _names, _focus, _polarity, _interactions)
 
 FEATURES: tuple[str, ...] = (
-    *(f"rule_{k}" for k in ("quantity", "date", "attribution", "entity", "polarity")),
+    *(f"rule_{k}" for k in _KINDS),
     "similarity", "overlap_min", "overlap_max", "word_overlap", "cross_language", "qualifiers_differ", "hedge_differs", "different_times",
     "date_disagree", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_other_groups", "date_same_event", "date_same_year", "date_extra_words",
     "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
@@ -340,6 +356,7 @@ FEATURES: tuple[str, ...] = (
     "date_x_similarity", "date_event_x_similarity", "figure_x_measure", "name_x_overlap", "name_context_x_similarity", "name_x_matched",
     "parity_x_similarity", "poles_x_similarity", "poles_x_other_times", "parity_x_other_times", "credit_x_names", "figure_x_names", "date_x_names",
     "focus_differs", "focus_same", "focus_x_similarity", "swap_x_overlap",
+    "date_x_cross", "names_x_cross", "figure_x_cross", "parity_x_cross", "rule_x_cross",
 )
 
 
