@@ -15,8 +15,8 @@ from factcheck.contradict import lexicon
 from factcheck.contradict.analysis import Analysis, Arg, DateValue, Figure, Name, Token, names_match
 
 __all__ = [
-    "NameAlignment", "align_dates", "doer_changed", "names_swapped", "role_swap", "align_figures", "align_names", "content_overlap", "light_predicates",
-    "similarity",
+    "PHYSICAL", "NameAlignment", "align_dates", "doer_changed", "names_swapped", "role_swap", "align_figures", "align_names", "content_overlap", "light_predicates",
+    "similarity", "slipped",
 ]
 
 _STRICT_GLOSS_WEIGHT = 0.5
@@ -300,6 +300,13 @@ _SAME_VALUE = 0.25
 _SAME_DIGITS = 0.15
 
 
+def slipped(fa: Figure, fb: Figure) -> bool:
+    """Same digits, other magnitude or order: a lost decimal point or transposed digits."""
+    if not fa.digits or not fb.digits:
+        return False  # a number in words ("twelve") has no decimal point to lose
+    return fa.digits == fb.digits or (len(fa.digits) >= 3 and sorted(fa.digits) == sorted(fb.digits))
+
+
 def align_figures(a: Analysis, b: Analysis) -> list[tuple[Figure, Figure, float]]:
     """One-to-one pairs of figures with the same dimension, best measure match first."""
     options = []
@@ -312,7 +319,7 @@ def align_figures(a: Analysis, b: Analysis) -> list[tuple[Figure, Figure, float]
                 score -= _FORMER_APART  # a change's first value is a value that no longer holds
             if fa.low == fb.low and fa.high == fb.high:
                 score += _SAME_VALUE  # one value written in both: most likely one measure
-            elif fa.digits and (fa.digits == fb.digits or len(fa.digits) >= 3 and sorted(fa.digits) == sorted(fb.digits)):
+            elif slipped(fa, fb):
                 score += _SAME_DIGITS  # 4.7% / 47%, 1,370 / 1,730: one value, a digit slipped
             if fa.total and fb.total:
                 score += 0.2  # 計107人 / 合わせて170人: the two totals measure one thing

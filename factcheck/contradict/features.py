@@ -27,6 +27,7 @@ from factcheck.contradict.align import (
     align_figures,
     content_overlap,
     different_qualifiers,
+    slipped,
     word_overlap,
 )
 from factcheck.contradict.analysis import Analysis, Figure, Name
@@ -189,13 +190,13 @@ def _figures(ctx: PairContext, out: Signals) -> None:
         v["figure_part_whole"] = 1.0 if whole else 0.0
         v["figure_other_measure"] = 1.0 if quantity_kind._other_measure(fa, fb, ctx) else 0.0
         # A slip (lost decimal point, transposed digits) only of one measure at one time.
-        v["figure_slip"] = 1.0 if same and not period and quantity_kind._slip(fa, fb) else 0.0
+        v["figure_slip"] = 1.0 if same and not period and slipped(fa, fb) else 0.0
         v["figure_approximate"] = 1.0 if fa.approximate or fb.approximate or fa.bounded or fb.bounded else 0.0
         v["figure_role_swap"] = 1.0 if swapped else 0.0
         v["figure_extra_words"] = _extra_words(ctx, fa.clause, fb.clause)
         if "quantity" not in out.evidence:
             out.evidence["quantity"] = Conflict("quantity", 0.5, fa.text, fb.text, "incompatible figures")
-        if out.loose_subject and (quantity_kind._slip(fa, fb) or _close(fa, fb)):
+        if out.loose_subject and (slipped(fa, fb) or _close(fa, fb)):
             out.same_subject = True
 
 

@@ -29,6 +29,7 @@ from factcheck.contradict.align import (
     event_groups,
     light_predicates,
     same_dimension,
+    slipped,
 )
 from factcheck.contradict.analysis import Analysis, Figure
 from factcheck.contradict.kinds.date import dates_agree
@@ -168,11 +169,6 @@ def _rank(f: Figure, x: Analysis) -> int:
     return [g for g in x.figures if same_dimension(g.base, f.base)].index(f)
 
 
-def _slip(fa: Figure, fb: Figure) -> bool:
-    """Same digits, other magnitude or order: a lost decimal point or transposed digits."""
-    if not fa.digits or not fb.digits:
-        return False  # a number in words ("twelve") has no decimal point to lose
-    return fa.digits == fb.digits or (len(fa.digits) >= 3 and sorted(fa.digits) == sorted(fb.digits))
 
 
 def _other_subjects(ctx: PairContext) -> bool:
@@ -204,7 +200,7 @@ def check(ctx: PairContext) -> Conflict | None:
             continue  # a total and a part of it: the total is the larger
         if fa.part != fb.part and (fb.high >= fa.low if fa.part else fa.high >= fb.low):
             continue  # "of which 60 km" and the whole 235 km: the part is the smaller
-        sure = 0.6 + 0.2 * min(score, 1.0) + (0.2 if _slip(fa, fb) else 0.0)
+        sure = 0.6 + 0.2 * min(score, 1.0) + (0.2 if slipped(fa, fb) else 0.0)
         if best is None or sure > best.score:
             best = Conflict("quantity", sure, fa.text, fb.text, "same measure, incompatible values")
     return best
