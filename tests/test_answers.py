@@ -630,6 +630,28 @@ def test_at_a_real_terminal_the_colours_are_the_terminals(project: Path) -> None
     assert any(p.name for p in _kept(project))
 
 
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_a_coloured_answer_drawn_without_rich_is_riches(project: Path) -> None:
+    """At a terminal of each colour system, a first table answer drawn by
+    factcheck.report.plain, and the kept answer served after it, are the
+    bytes rich draws there (rich made to draw: plain held to another release)."""
+    script = [sys.executable, "-m", "factcheck"]
+    rich_only = [sys.executable, "-c", "import sys; sys.argv[0] = 'factcheck'; from factcheck.report import plain; "
+                 "plain.RICH = ('0.0.',); from factcheck.cli import main; main()"]
+    watched = [sys.executable, "-c", "import atexit, json, sys; sys.argv = ['factcheck', *json.loads(sys.argv[1])]; "
+               "atexit.register(lambda: open('loaded.txt', 'w').write(str(sorted({'rich', 'typer'} & set(sys.modules))))); "
+               "from factcheck.entry import main; main()"]
+    for extra in ({"TERM": "xterm"}, {"TERM": "xterm-256color"}, {"TERM": "xterm", "COLORTERM": "truecolor"},
+                  {"TERM": "xterm-256color", "NO_COLOR": "1"}):
+        env = _script_env(**extra)
+        for args in TABLES:
+            truth = _at_terminal([*rich_only, *args], env, project)
+            assert b"\x1b[" in truth, args
+            first = _at_terminal([*watched, json.dumps(args)], env, project)  # drawn, and kept
+            assert (project / "loaded.txt").read_text() == "[]", (extra, args)  # by plain: no rich
+            assert [first, _at_terminal([*script, *args], env, project)] == [truth, truth], (extra, args)
+
+
 def _at_terminal(command: list[str], env: dict[str, str], cwd: Path) -> bytes:
     """What ``command`` writes to a terminal 100 columns wide."""
     import fcntl

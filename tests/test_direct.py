@@ -233,8 +233,9 @@ print(json.dumps(loaded), file=sys.stderr)
 def test_a_json_first_answer_loads_neither_typer_nor_rich(project: Path) -> None:
     """A real subprocess of the console script's code, the index warm: no
     typer, click, rich or pydantic for any JSON shape, nor for a table drawn
-    to a pipe (factcheck.report.plain draws it as rich would); rich draws a
-    table to a terminal (FORCE_COLOR)."""
+    to a pipe or to a terminal (FORCE_COLOR: factcheck.report.plain draws
+    it, styles and all, as rich would); rich draws what plain cannot be sure
+    of (another Unicode version's widths)."""
     env = _script_env(COLUMNS="100")
     subprocess.run([sys.executable, "-m", "factcheck", "stats"], env=env, cwd=project, capture_output=True, check=True, timeout=120)
     shapes = [*JSON, ["list", "--format", "yaml"], ["list", "-f", "ids"], *TABLES, ["stats"]]
@@ -245,7 +246,13 @@ def test_a_json_first_answer_loads_neither_typer_nor_rich(project: Path) -> None
     assert loaded == [[" ".join(w), [] if w in JSON or {"yaml", "ids"} & set(w) else tables] for w in shapes]
     coloured = subprocess.run([sys.executable, "-c", _LOADED, json.dumps([["stats"], ["list"]])],
                               env={**env, "FORCE_COLOR": "1"}, cwd=project, capture_output=True, timeout=300, check=True)
-    assert json.loads(coloured.stderr.decode().strip().splitlines()[-1]) == [["stats", ["rich"]], ["list", ["rich"]]]
+    assert json.loads(coloured.stderr.decode().strip().splitlines()[-1]) == [["stats", tables], ["list", tables]]
+    assert b"\x1b[" in coloured.stdout
+    other = subprocess.run([sys.executable, "-c", _LOADED, json.dumps([["stats"], ["list"]])],
+                           env={**env, "FORCE_COLOR": "1", "UNICODE_VERSION": "9.0.0"}, cwd=project, capture_output=True,
+                           timeout=300, check=True)
+    assert json.loads(other.stderr.decode().strip().splitlines()[-1]) == [["stats", ["rich"]], ["list", ["rich"]]]
+    assert other.stdout == coloured.stdout  # the same bytes, whoever drew them
     typer_only = [sys.executable, "-c", "import sys; sys.argv[0] = 'factcheck'; from factcheck.cli import main; main()"]
     truth = b"".join(subprocess.run([*typer_only, *w], env=env, cwd=project, capture_output=True, check=True, timeout=120).stdout
                      for w in shapes)

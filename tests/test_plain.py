@@ -28,7 +28,7 @@ from factcheck.store import Repository
 from factcheck.tally import tally_groups
 
 ROOT = Path(__file__).parent.parent
-TERMINAL_ENV = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "UNICODE_VERSION", "TERM")
+TERMINAL_ENV = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "UNICODE_VERSION", "TERM", "COLORTERM")
 
 
 @pytest.fixture(autouse=True)
@@ -42,26 +42,75 @@ class _Tty(io.StringIO):
         return True
 
 
-def _compare(render: Callable[[Any, Any], None], rich_render: Callable[[Any, Any], None], draw: Callable[[Any, int], str],
-             data: Any, width: int, monkeypatch: pytest.MonkeyPatch) -> bool:
-    """rich's bytes at ``width`` (COLUMNS, a pipe) against the plain drawing:
-    equal when it draws; True when it drew.  The command's renderer (plain
-    first, rich when uncertain) gives rich's bytes either way."""
+# A terminal's colour system as rich detects it (Console._detect_color_system)
+# from the environment, and whether NO_COLOR is set; None: a pipe.
+TERMINALS = {
+    "standard": {"TERM": "xterm"},
+    "256": {"TERM": "xterm-256color"},
+    "truecolor": {"COLORTERM": "truecolor", "TERM": "xterm-256color"},
+}
+TERM = st.one_of(st.none(), st.tuples(st.sampled_from(sorted(TERMINALS)), st.booleans()))
+
+
+def fresh_rich_styles() -> None:
+    """rich keeps a style's codes once written (Style._ansi, on parsed and
+    combined styles shared across consoles), for whichever colour system
+    wrote it first: in a process that draws once that is its terminal's,
+    but the tests draw for several in one process."""
+    from rich.default_styles import DEFAULT_STYLES
+    from rich.style import Style
+
+    Style.parse.cache_clear()
+    Style._add.cache_clear()
+    for style in DEFAULT_STYLES.values():
+        style._ansi = None
+
+
+def _terminal(term: tuple[str, bool] | None, width: int, monkeypatch: pytest.MonkeyPatch) -> type[io.StringIO]:
+    """The conditions of ``term`` at ``width``: the stream class to write to."""
     monkeypatch.setenv("COLUMNS", str(width))
-    theirs = io.StringIO()
+    for name in ("TERM", "COLORTERM", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    if term is None:
+        return io.StringIO
+    system, no_color = term
+    for name, value in TERMINALS[system].items():
+        monkeypatch.setenv(name, value)
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    return _Tty
+
+
+def _compare(render: Callable[[Any, Any], None], rich_render: Callable[[Any, Any], None], draw: Callable[..., str],
+             data: Any, width: int, monkeypatch: pytest.MonkeyPatch, term: tuple[str, bool] | None = None) -> bool:
+    """rich's bytes at ``width`` (COLUMNS; a pipe, or a terminal of ``term``'s
+    colour system) against the plain drawing: equal when it draws; True when
+    it drew.  The command's renderer (plain first, rich when uncertain) gives
+    rich's bytes either way."""
+    stream = _terminal(term, width, monkeypatch)
+    found = plain.ink_for(stream())
+    assert found is not None and found[0] == width
+    ink = found[1]
+    if term is None:
+        assert ink is None
+    else:
+        assert ink is not None and ink.system == term[0] and ink.no_color == term[1]
+    theirs = stream()
+    fresh_rich_styles()
     try:
         rich_render(data, theirs)
     except Exception as exc:  # rich fails on some joiners at narrow widths: then so does the command, and nothing is drawn
         with pytest.raises(type(exc)):
-            render(data, io.StringIO())
+            render(data, stream())
         with pytest.raises(plain.Uncertain):
-            draw(data, width)
+            draw(data, width, ink)
         return False
-    ours = io.StringIO()
+    ours = stream()
+    fresh_rich_styles()
     render(data, ours)
     assert ours.getvalue() == theirs.getvalue()
     try:
-        drawn = draw(data, width)
+        drawn = draw(data, width, ink)
     except plain.Uncertain:
         return False
     assert drawn == theirs.getvalue()
@@ -130,9 +179,9 @@ VIEW = st.builds(
 
 
 @SETTINGS
-@given(views=st.lists(VIEW, max_size=6), width=WIDTHS)
-def test_the_list_table_is_riches(views: list[_View], width: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    _compare(listing.render_table, listing.rich_table, listing.plain_table, views, width, monkeypatch)
+@given(views=st.lists(VIEW, max_size=6), width=WIDTHS, term=TERM)
+def test_the_list_table_is_riches(views: list[_View], width: int, term: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    _compare(listing.render_table, listing.rich_table, listing.plain_table, views, width, monkeypatch, term)
 
 
 def _hit(view: _View | None, score: int, spans: list[tuple[int, int]], document: str) -> Hit:
@@ -146,15 +195,15 @@ HIT = st.builds(_hit, st.one_of(st.none(), VIEW), st.integers(0, 100), st.lists(
 
 
 @SETTINGS
-@given(found=st.lists(HIT, max_size=5), width=WIDTHS)
-def test_the_search_table_is_riches(found: list[Hit], width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+@given(found=st.lists(HIT, max_size=5), width=WIDTHS, term=TERM)
+def test_the_search_table_is_riches(found: list[Hit], width: int, term: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     result = SearchResult("q", tuple(found))
-    _compare(hits.render_table, hits.rich_table, hits.plain_table, result, width, monkeypatch)
+    _compare(hits.render_table, hits.rich_table, hits.plain_table, result, width, monkeypatch, term)
 
 
 @SETTINGS
-@given(documents=st.dictionaries(WORD, st.just(("t", "en")), max_size=6), seed=st.integers(0, 10**6), width=WIDTHS)
-def test_the_stats_table_is_riches(documents: dict[str, tuple[str, str]], seed: int, width: int,
+@given(documents=st.dictionaries(WORD, st.just(("t", "en")), max_size=6), seed=st.integers(0, 10**6), width=WIDTHS, term=TERM)
+def test_the_stats_table_is_riches(documents: dict[str, tuple[str, str]], seed: int, width: int, term: Any,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     import random
 
@@ -162,10 +211,11 @@ def test_the_stats_table_is_riches(documents: dict[str, tuple[str, str]], seed: 
     groups = [(d, frozenset(rng.sample(STATUSES, rng.randrange(0, 4))), rng.choice([0, 1, 7, 99, 12345, 10**9]))
               for d in documents for _ in range(rng.randrange(0, 3))]
     result = tally_groups(documents, groups)
-    _compare(stats_report.render_table, stats_report._render_table, stats_report.plain_table, result, width, monkeypatch)
+    _compare(stats_report.render_table, stats_report._render_table, stats_report.plain_table, result, width, monkeypatch, term)
 
 
-RUNS = st.lists(st.tuples(TEXT, st.sampled_from(["", "bold", "italic", "blue", "dim"])).map(list), min_size=1, max_size=4)
+RUNS = st.lists(st.tuples(TEXT, st.sampled_from(["", "bold", "italic", "blue", "dim", "yellow", "bold dark_orange"])).map(list),
+               min_size=1, max_size=4)
 PANEL = st.fixed_dictionaries({
     "head": st.tuples(WORD, WORD, st.one_of(st.just(""), TEXT), st.sampled_from(["fact", "opinion"])).map(list),
     "text": TEXT,
@@ -184,10 +234,11 @@ CONTEXT = st.one_of(st.none(), st.tuples(WORD.map(lambda w: f"sources/{w}.txt"),
 
 
 @SETTINGS
-@given(record=PANEL, context=CONTEXT, problem=st.sampled_from(["", "the source file is gone", "sources/x.txt: 読めない"]), width=WIDTHS)
-def test_the_show_panels_are_riches(record: dict[str, Any], context: list[Any] | None, problem: str, width: int,
+@given(record=PANEL, context=CONTEXT, problem=st.sampled_from(["", "the source file is gone", "sources/x.txt: 読めない"]),
+       width=WIDTHS, term=TERM)
+def test_the_show_panels_are_riches(record: dict[str, Any], context: list[Any] | None, problem: str, width: int, term: Any,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    _compare(detail.render_panels, detail.rich_panels, detail.plain_panels, [record, context, problem], width, monkeypatch)
+    _compare(detail.render_panels, detail.rich_panels, detail.plain_panels, [record, context, problem], width, monkeypatch, term)
 
 
 # --- the seed repository -------------------------------------------------------------------
@@ -206,51 +257,106 @@ def seed() -> Any:
     return SimpleNamespace(views=views, details=details, stats=stats(corpus), found=found)
 
 
-@pytest.mark.parametrize("width", [60, 80, 100, 132, 200])
-def test_the_seed_repository_is_drawn_as_rich_draws_it(seed: Any, width: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Every one is drawn (ordinary data at ordinary widths is never left to rich), and is rich's.
+SEED_CONDITIONS = [(width, term) for width in (60, 80, 100, 132, 200)
+                   for term in (None, ("standard", False), ("256", False), ("truecolor", False))]
+SEED_CONDITIONS += [(80, ("256", True)), (100, ("truecolor", True))]
+
+
+@pytest.mark.parametrize(("width", "term"), SEED_CONDITIONS)
+def test_the_seed_repository_is_drawn_as_rich_draws_it(seed: Any, width: int, term: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every one is drawn (ordinary data at ordinary widths is never left to
+    # rich), on a pipe and on a terminal of each colour system, and is rich's.
     for views in (seed.views, [v for v in seed.views if "disputed" in v.statuses], seed.views[:1], []):
-        assert _compare(listing.render_table, listing.rich_table, listing.plain_table, views, width, monkeypatch)
-    assert _compare(stats_report.render_table, stats_report._render_table, stats_report.plain_table, seed.stats, width, monkeypatch)
+        assert _compare(listing.render_table, listing.rich_table, listing.plain_table, views, width, monkeypatch, term)
+    assert _compare(stats_report.render_table, stats_report._render_table, stats_report.plain_table, seed.stats, width,
+                    monkeypatch, term)
     for result in seed.found:
         assert result.hits
-        assert _compare(hits.render_table, hits.rich_table, hits.plain_table, result, width, monkeypatch)
+        assert _compare(hits.render_table, hits.rich_table, hits.plain_table, result, width, monkeypatch, term)
     for d in seed.details:
         c = d.context
         shown = [detail.panel_record(d), [c.path, c.line, c.before, c.claim, c.after] if c is not None else None, d.context_problem]
-        assert _compare(detail.render_panels, detail.rich_panels, detail.plain_panels, shown, width, monkeypatch)
+        assert _compare(detail.render_panels, detail.rich_panels, detail.plain_panels, shown, width, monkeypatch, term)
 
 
 # --- when it draws -------------------------------------------------------------------------
 
 
 ENVS = [
-    ({}, io.StringIO, True),
-    ({"NO_COLOR": "1", "COLUMNS": "90"}, io.StringIO, True),
-    ({"FORCE_COLOR": "1"}, io.StringIO, False),  # rich writes styles to a pipe then
-    ({"TTY_COMPATIBLE": "1"}, io.StringIO, False),
-    ({}, _Tty, False),  # a terminal: colour
-    ({"NO_COLOR": "1"}, _Tty, False),  # a terminal without colour: still bold, dim, underline
-    ({"TTY_COMPATIBLE": "0", "COLUMNS": "70"}, _Tty, True),
+    ({}, io.StringIO, None),
+    ({"NO_COLOR": "1", "COLUMNS": "90"}, io.StringIO, None),
+    ({"FORCE_COLOR": "1"}, io.StringIO, "standard"),  # rich writes styles to a pipe then
+    ({"FORCE_COLOR": "1", "TERM": "xterm-kitty"}, io.StringIO, "256"),
+    ({"TTY_COMPATIBLE": "1", "COLORTERM": "24bit"}, io.StringIO, "truecolor"),
+    ({"FORCE_COLOR": ""}, io.StringIO, None),  # empty: not forced
+    ({}, _Tty, "standard"),  # a terminal: colour
+    ({"TERM": "screen-256color"}, _Tty, "256"),
+    ({"TERM": "xterm-16color", "COLUMNS": "70"}, _Tty, "standard"),
+    ({"NO_COLOR": "1", "COLORTERM": "truecolor"}, _Tty, "truecolor"),  # a terminal without colour: still bold, dim, underline
+    ({"TERM": "dumb", "COLUMNS": "70"}, _Tty, "dumb"),  # rich writes no style, at 80 columns unless LINES is set too
+    ({"TERM": "dumb", "COLUMNS": "70", "LINES": "20"}, _Tty, "dumb"),
+    ({"TTY_COMPATIBLE": "0", "COLUMNS": "70"}, _Tty, None),
     ({"UNICODE_VERSION": "9.0.0"}, io.StringIO, False),  # rich measures by another table
+    ({"UNICODE_VERSION": "9.0.0"}, _Tty, False),
 ]
 
 
-@pytest.mark.parametrize(("env", "stream", "draws"), ENVS)
-def test_it_draws_only_what_rich_writes_unstyled(seed: Any, env: dict[str, str], stream: Any, draws: bool,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("env", "stream", "system"), ENVS)
+def test_it_draws_what_rich_writes_where_it_writes_it(seed: Any, env: dict[str, str], stream: Any, system: Any,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # ``system``: the colour system plain writes in (None: no styles; False: rich draws).
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    assert (plain.width_for(stream()) is not None) is draws
+    found = plain.ink_for(stream())
+    if system is False:
+        assert found is None
+    else:
+        assert found is not None
+        ink = found[1]
+        assert (ink.system if ink is not None and ink.system else ("dumb" if ink is not None else None)) == system
+        assert ink is None or ink.no_color == ("NO_COLOR" in env)
     for render, rich_render, data in (
         (listing.render_table, listing.rich_table, seed.views[:20]),
         (stats_report.render_table, stats_report._render_table, seed.stats),
         (hits.render_table, hits.rich_table, seed.found[0]),
+        (detail.render_table, detail.rich_panels, seed.details[7]),
     ):
         ours, theirs = stream(), stream()
+        fresh_rich_styles()
+        if rich_render is detail.rich_panels:
+            c = data.context
+            rich_render([detail.panel_record(data), [c.path, c.line, c.before, c.claim, c.after], data.context_problem], theirs)
+        else:
+            rich_render(data, theirs)
+        fresh_rich_styles()
         render(data, ours)
-        rich_render(data, theirs)
         assert ours.getvalue() == theirs.getvalue()
+        if system is not False:  # styles exactly where a colour system is
+            assert ("\x1b[" in ours.getvalue()) is (system in plain.SYSTEMS)
+
+
+def test_the_styles_are_riches() -> None:
+    # Every style the reports give, combined as they are, in each colour system, as rich writes it.
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    from factcheck.report.styles import STATUS_STYLES
+
+    names = {*STATUS_STYLES.values(), "cyan", "bold", "dim", "bold cyan", "bold underline", "bold reverse", "italic",
+             "blue", "yellow", "red", "bold red", "magenta", "bold dark_orange"}
+    systems = {"standard": ColorSystem.STANDARD, "256": ColorSystem.EIGHT_BIT, "truecolor": ColorSystem.TRUECOLOR}
+    for system, colour_system in systems.items():
+        for no_color in (False, True):
+            ink = plain.Ink(system, no_color)
+            for first in names:
+                for second in ("", *names):
+                    combined = Style.parse(first) + Style.parse(second) if second else Style.parse(first)
+                    style = combined.without_color if no_color else combined.copy()
+                    style._ansi = None
+                    codes = style._make_ansi_codes(colour_system)
+                    assert ink.codes((first, second) if second else (first,)) == codes, (system, first, second)
+    with pytest.raises(plain.Uncertain):
+        plain.Ink("256").codes(("on red",))
 
 
 class _Latin1(io.StringIO):

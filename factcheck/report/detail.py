@@ -9,6 +9,8 @@ panels from the row with the same function, without the store or the model
 
 from __future__ import annotations
 
+import re
+
 from factcheck.report.records import detail_record, detail_rest, write_json
 
 # rich is imported by the panels only: `show --format json` does not need it
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from factcheck.model import Reference
     from factcheck.query import ClaimDetail
     from factcheck.reliability import Rating
+    from factcheck.report import plain
     from factcheck.report.terminal import Text
 
 
@@ -130,49 +133,85 @@ def render_panels(shown: list[Any], out: IO[str]) -> None:
         rich_panels(shown, out)
 
 
-def plain_panels(shown: list[Any], width: int) -> str:
-    """What :func:`rich_panels` writes at ``width`` with no style, drawn by
-    :mod:`factcheck.report.plain` (Uncertain when it cannot be sure)."""
-    from factcheck.options import STATUSES
+def plain_panels(shown: list[Any], width: int, ink: plain.Ink | None = None) -> str:
+    """What :func:`rich_panels` writes at ``width`` (in ``ink``'s styles on a
+    terminal), drawn by :mod:`factcheck.report.plain` (Uncertain when it cannot be sure).
+    Each Text as (its text, its own style, its spans), as :func:`rich_panels` builds it."""
     from factcheck.report import plain
+    from factcheck.report.styles import status_spans
 
     p, context, problem = shown
     claim_id, document, section, kind = p["head"]
-    parts = [
-        f"{claim_id}  {document}" + (f" › {section}" if section else "") + f"  ({kind})",
-        p["text"],
-        " ".join(s for s in STATUSES if s in set(p["statuses"])),
+    head = f"{claim_id}  {document}" + (f" › {section}" if section else "")
+    statuses, status_styles = status_spans(p["statuses"])
+    parts: list[plain.Styled] = [
+        (head + f"  ({kind})", "", [(0, len(claim_id), "bold cyan"), (len(head), len(head) + len(kind) + 4, "dim")]),
+        (p["text"], "bold", []),
+        (statuses, "", status_styles),
     ]
     if p["banners"]:
-        parts.append("article banner: " + " / ".join(p["banners"]))
+        parts.append(("article banner: " + " / ".join(p["banners"]), "yellow", []))
     if p["attribution"] is not None:
         source, cue = p["attribution"]
-        parts.append(f"attributed to: {source} ({cue})")
+        parts.append((f"attributed to: {source} ({cue})", "", []))
     if p["disputes"]:
-        parts.append("markers: " + ", ".join(f"{marker} ({kind})" for marker, kind in p["disputes"]))
+        markers = ", ".join(f"{marker} ({kind})" for marker, kind in p["disputes"])
+        parts.append(("markers: " + markers, "", [(9, 9 + len(markers), "red")]))
     if p["dates"]:
-        parts.append("dates: " + ", ".join(f"{text} = {value}" for text, value in p["dates"]))
+        parts.append(("dates: " + ", ".join(f"{text} = {value}" for text, value in p["dates"]), "dim", []))
     if p["quantities"]:
-        parts.append("quantities: " + ", ".join(p["quantities"]))
-    out = [plain.fit_panel(parts, width)]
+        parts.append(("quantities: " + ", ".join(p["quantities"]), "dim", []))
+    out = [plain.fit_panel(parts, width, ink)]
     if context is not None:
         path, line, before, claim, after = context
-        out.append(plain.titled_panel(f"{path}:{line}", before + claim + after, width))
+        at, spans = len(before), [(0, len(before), "dim")]
+        spans.append((at, at + len(claim), "bold underline"))
+        at += len(claim)
+        spans.append((at, at + len(after), "dim"))
+        for marker, _ in p["disputes"]:  # Text.highlight_words, marker by marker
+            if not marker:
+                raise plain.Uncertain("an empty marker matches everywhere")
+            spans += [(at + m.start(), at + m.end(), "bold red") for m in re.finditer(re.escape(marker), after)]
+        out.append(plain.titled_panel(f"{path}:{line}", (before + claim + after, "", spans), width, ink))
     elif problem:
-        out.append(plain.lines_of(f"source: {problem}", width))
+        out.append(plain.lines_of(f"source: {problem}", width, ink, "yellow"))
     if p["references"]:
-        out.append(plain.lines_of("references", width))
+        out.append(plain.lines_of("references", width, ink, "bold"))
         how, what = plain.Column("", no_wrap=True), plain.Column("")
         for kind_of, runs in p["references"]:
             how.cells.append(f"  {kind_of}")
-            what.cells.append(runs[0][0] if len(runs) == 1 and runs[0][2:] == ["whole"] else "".join(r[0] for r in runs))
-        out.append("".join(line + "\n" for line in plain.table([how, what], width, box=False, show_header=False, collapse_padding=True)))
+            how.bases.append("dim")
+            if len(runs) == 1 and runs[0][2:] == ["whole"]:
+                what.cells.append(runs[0][0])
+                what.bases.append(runs[0][1])
+                what.spans.append([])
+            else:
+                text, run_spans = "", []
+                for run_text, style in runs:
+                    if run_text and style:
+                        run_spans.append((len(text), len(text) + len(run_text), style))
+                    text += run_text
+                what.cells.append(text)
+                what.bases.append("")
+                what.spans.append(run_spans)
+        lines = plain.table([how, what], width, box=False, show_header=False, collapse_padding=True, ink=ink)
+        out.append("".join(line + "\n" for line in lines))
     if p["relations"]:
-        out.append(plain.lines_of("relations", width))
+        out.append(plain.lines_of("relations", width, ink, "bold"))
     for direction, kind, target, review, note, text in p["relations"]:
         arrow = "→" if direction == "outgoing" else "←"
-        out.append(plain.lines_of(f"  {arrow} {kind} {target} [{review}]" + (f" {note}" if note else ""), width))
-        out.append(plain.lines_of(f"    {text}" if text is not None else "    (no such claim)", width))
+        first = f"  {arrow} {kind} "
+        rest = [(target, "cyan"), (f" [{review}]", "dim"), *([(f" {note}", "dim")] if note else [])]
+        spans, at = [], len(first)
+        for piece, style in rest:
+            if piece:
+                spans.append((at, at + len(piece), style))
+            at += len(piece)
+        out.append(plain.lines_of(first + "".join(piece for piece, _ in rest), width, ink, "magenta", spans))
+        if text is not None:
+            out.append(plain.lines_of(f"    {text}", width, ink))
+        else:
+            out.append(plain.lines_of("    (no such claim)", width, ink, "red"))
     return "".join(out)
 
 

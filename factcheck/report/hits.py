@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
     from typing import IO
 
+    from factcheck.report import plain
     from factcheck.report.terminal import Text
     from factcheck.search import SearchResult
 
@@ -65,18 +66,18 @@ def render_table(result: SearchResult, out: IO[str], *, lines: int = 3) -> None:
         rich_table(result, out, lines=lines)
 
 
-def plain_table(result: SearchResult, width: int) -> str:
-    """What :func:`rich_table` writes at ``width`` with no style, drawn by
-    :mod:`factcheck.report.plain` (Uncertain when it cannot be sure)."""
-    from factcheck.options import STATUSES
+def plain_table(result: SearchResult, width: int, ink: plain.Ink | None = None) -> str:
+    """What :func:`rich_table` writes at ``width`` (in ``ink``'s styles on a
+    terminal), drawn by :mod:`factcheck.report.plain` (Uncertain when it cannot be sure)."""
     from factcheck.report import plain
+    from factcheck.report.styles import status_spans
 
     if result.nearest is not None:
         raise plain.Uncertain("a note on stderr")
     hits = result.hits
     count = f"{len(hits)} match{'es' if len(hits) != 1 else ''}"
     if not hits:
-        return plain.lines_of(count, width)
+        return plain.lines_of(count, width, ink, "dim")
 
     def widest(header: str, texts: Iterable[str]) -> int:
         return max([plain.cells(header), *(plain.cells(plain.check(t)) for t in texts)])
@@ -87,20 +88,28 @@ def plain_table(result: SearchResult, width: int) -> str:
     status_width = min(16, widest("statuses", (" ".join(h.view.ordered_statuses()) if h.view else "reference" for h in hits)))
     text_width = max(16, width - 5 - id_width - doc_width - status_width - 9)
     columns = [plain.Column("score", justify="right", no_wrap=True, min_width=5),
-               plain.Column("id", no_wrap=True, min_width=id_width)]
+               plain.Column("id", no_wrap=True, min_width=id_width, style="cyan")]
     if show_document:
         columns.append(plain.Column("document", no_wrap=True))
     columns += [plain.Column("text", overflow="fold", max_width=text_width),
                 plain.Column("statuses", overflow="fold", max_width=16)]
+    text_column, status_column = columns[-2:]
     for h in hits:
-        statuses = " ".join(s for s in STATUSES if s in set(h.view.statuses)) if h.view else "reference"
-        text, _ = _snippet(" ".join(h.text.split()) if "\n" in h.text else h.text, h.score.spans, (text_width - 2) * 3)
+        statuses, spans = status_spans(h.view.statuses) if h.view else ("reference", [])
+        status_column.bases.append("" if h.view else "dim")
+        status_column.spans.append(spans)
+        text, found = _snippet(" ".join(h.text.split()) if "\n" in h.text else h.text, h.score.spans, (text_width - 2) * 3)
+        if any(a < 0 or b < 0 for a, b in found):
+            raise plain.Uncertain("a span counted from the end")
+        # highlighted(): Text.stylize skips what is empty or past the end.
+        text_column.spans.append([(a, min(len(text), b), "bold reverse") for a, b in found if a < len(text) and b > a])
         # The score, id and document are plain strings to rich: read as markup.
         texts = [plain.markup_free(f"{h.score.score:.0f}"), plain.markup_free(h.id),
                  *([plain.markup_free(h.document)] if show_document else []), text, statuses]
         for column, cell in zip(columns, texts, strict=True):
             column.cells.append(cell)
-    return "".join(line + "\n" for line in plain.table(columns, width)) + plain.lines_of(count, width)
+    return ("".join(line + "\n" for line in plain.table(columns, width, ink=ink))
+            + plain.lines_of(count, width, ink, "dim"))
 
 
 def _snippet(text: str, spans: Sequence[tuple[int, int]], cells: int) -> tuple[str, tuple[tuple[int, int], ...]]:

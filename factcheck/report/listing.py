@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from factcheck.query import Listed
+    from factcheck.report import plain
     from factcheck.status import ClaimView
     from factcheck.store import Corpus
 
@@ -79,15 +80,15 @@ def render_table(views: Sequence[ClaimView], out: IO[str]) -> None:
         rich_table(views, out)
 
 
-def plain_table(views: Sequence[ClaimView], width: int) -> str:
-    """What :func:`rich_table` writes at ``width`` with no style, drawn by
-    :mod:`factcheck.report.plain` (Uncertain when it cannot be sure)."""
-    from factcheck.options import STATUSES
+def plain_table(views: Sequence[ClaimView], width: int, ink: plain.Ink | None = None) -> str:
+    """What :func:`rich_table` writes at ``width`` (in ``ink``'s styles on a
+    terminal), drawn by :mod:`factcheck.report.plain` (Uncertain when it cannot be sure)."""
     from factcheck.report import plain
+    from factcheck.report.styles import status_spans
 
     count = f"{len(views)} claim{'s' if len(views) != 1 else ''}"
     if not views:
-        return plain.lines_of(count, width)
+        return plain.lines_of(count, width, ink, "dim")
     rows = [(v.id, v.claim.document, " ".join(v.ordered_statuses()), " ".join(v.labels), v) for v in views]
     show_document = any(not cid.startswith(document) for cid, document, *_ in rows)
 
@@ -105,7 +106,7 @@ def plain_table(views: Sequence[ClaimView], width: int) -> str:
         room += fixed[2] - 14
         fixed[2] = 14
     text_cells = max(12, min(_TEXT_CELLS, room))
-    columns = [plain.Column("id", no_wrap=True, min_width=fixed[0])]
+    columns = [plain.Column("id", no_wrap=True, min_width=fixed[0], style="cyan")]
     if show_document:
         columns.append(plain.Column("document", no_wrap=True, min_width=fixed[1]))
     columns += [
@@ -113,13 +114,15 @@ def plain_table(views: Sequence[ClaimView], width: int) -> str:
         plain.Column("statuses", min_width=fixed[2], max_width=max(fixed[2], 14)),
         plain.Column("cites", no_wrap=True, min_width=fixed[3]),
     ]
+    status_column = columns[-2]
     for cid, document, _, labels, v in rows:
-        statuses = " ".join(s for s in STATUSES if s in set(v.statuses))
+        statuses, spans = status_spans(v.statuses)
         texts = [cid, *([document] if show_document else []), _shorten(v.claim.text, text_cells), statuses, labels]
         for column, text in zip(columns, texts, strict=True):
             column.cells.append(text)
-    lines = plain.table(columns, width)
-    return "".join(line + "\n" for line in lines) + plain.lines_of(count, width)
+        status_column.spans.append(spans)
+    lines = plain.table(columns, width, ink=ink)
+    return "".join(line + "\n" for line in lines) + plain.lines_of(count, width, ink, "dim")
 
 
 _TEXT_CELLS = 56  # report.table.TEXT_CELLS (a test holds them equal): that module loads rich

@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import IO, Any
 
+    Span = tuple[int, int, str]  # a Text span: [start, end) in characters, a style's name
+    Seg = tuple[str, tuple[str, ...]]  # a segment: its text, the names of the styles combined
+    Styled = tuple[str, str, Sequence[Span]]  # a Text: its text, its own style, its spans
+
 RICH = ("15.0.",)  # the rich releases whose layout this reproduces (tests compare with the installed one)
 
 
@@ -241,8 +245,11 @@ def _get(text: str, max_width: int) -> tuple[int, int]:
     return max(0, low), max(0, max(low, high))
 
 
-def lines_of(text: str, width: int) -> str:
-    """``console.print(Text(text))`` at ``width``."""
+def lines_of(text: str, width: int, ink: Ink | None = None, style: str = "", spans: Sequence[Span] = ()) -> str:
+    """``console.print(Text(text, style=style, spans=spans))`` at ``width``, written in ``ink``."""
+    if ink is not None and ink.system is not None:
+        check(text)
+        return "".join(ink.line(_adjust(line, width, None)) + "\n" for line in wrap_styled(text, spans, width, base=style))
     return "".join(line + "\n" for line in wrap(check(text), width))
 
 
@@ -253,10 +260,17 @@ class Column:
     """What a rich ``Table.add_column`` was given (plain values)."""
 
     def __init__(self, header: str, *, footer: str = "", justify: str = "left", no_wrap: bool = False,
-                 overflow: str = "ellipsis", min_width: int | None = None, max_width: int | None = None) -> None:
+                 overflow: str = "ellipsis", min_width: int | None = None, max_width: int | None = None,
+                 style: str = "", header_base: str = "") -> None:
         self.header, self.footer, self.justify, self.no_wrap = header, footer, justify, no_wrap
         self.overflow, self.min_width, self.max_width = overflow, min_width, max_width
         self.cells: list[str] = []
+        # For a terminal: the column's style, its header's Text style, and each
+        # cell's Text style and spans (none unless given).
+        self.style = style
+        self.header_base = header_base
+        self.bases: list[str] = []
+        self.spans: list[Sequence[Span]] = []
 
 
 def markup_free(text: str) -> str:
@@ -267,10 +281,10 @@ def markup_free(text: str) -> str:
 
 
 def table(columns: Sequence[Column], width: int, *, box: bool = True, show_header: bool = True,
-          show_footer: bool = False, collapse_padding: bool = False) -> list[str]:
+          show_footer: bool = False, collapse_padding: bool = False, ink: Ink | None = None) -> list[str]:
     """A rich ``Table`` (``SIMPLE_HEAD`` without its edge, or a grid when not
     ``box``; ``pad_edge=False``, padding (0, 1), not expanded) at ``width``:
-    its lines, without their line ends."""
+    its lines, without their line ends, written in ``ink`` when it has styles."""
     last = len(columns) - 1
 
     def pads(i: int) -> tuple[int, int]:  # Table._get_cells's left and right padding of a column
@@ -323,6 +337,8 @@ def table(columns: Sequence[Column], width: int, *, box: bool = True, show_heade
             widths = _ratio_reduce(sum(widths) - room, [1] * len(widths), widths, widths)
         widths = [measure_column(i, c, w)[1] or 0 for i, (c, w) in enumerate(zip(columns, widths, strict=True))]
 
+    if ink is not None and ink.system is not None:
+        return _styled_table(columns, widths, pads, width, ink, box=box, show_header=show_header, show_footer=show_footer)
     rows: list[list[tuple[str, str]]] = []  # each row: (text, 'header'|'cell'|'footer') per column
     if show_header:
         rows.append([(c.header, "header") for c in columns])
@@ -356,6 +372,52 @@ def table(columns: Sequence[Column], width: int, *, box: bool = True, show_heade
     # Measured again after the collapse, columns may be wider than the room
     # (a minimum width): the console crops each line to its width.
     return [_crop(line, width) if cells(line) > width else line for line in out]
+
+
+def _styled_table(columns: Sequence[Column], widths: list[int], pads: Callable[[int], tuple[int, int]], width: int,
+                  ink: Ink, *, box: bool, show_header: bool, show_footer: bool) -> list[str]:
+    """:func:`table`'s rows as rich writes them to a terminal (Table._render):
+    a header and footer cell is in the table's header style (bold), a body
+    cell in its column's; its padding, fill and blank lines in that style too."""
+    last = len(columns) - 1
+    # each row: per column (text, Text style, spans, cell style, kind)
+    rows: list[list[tuple[str, str, Sequence[Span], str, str]]] = []
+    if show_header:
+        rows.append([(c.header, c.header_base, (), "bold", "header") for c in columns])
+    for r in range(len(columns[0].cells) if columns else 0):
+        rows.append([(c.cells[r], c.bases[r] if c.bases else "", c.spans[r] if c.spans else (), c.style, "cell")
+                     for c in columns])
+    if show_footer:
+        rows.append([(c.footer, "", (), "bold", "footer") for c in columns])
+    out: list[list[Seg]] = []
+    divider: list[Seg] = [(" ", ())] if box else []
+    for index, row in enumerate(rows):
+        rendered: list[list[list[Seg]]] = []
+        for i, ((text, base, spans, style, _), column, w) in enumerate(zip(row, columns, widths, strict=True)):
+            left, right = pads(i)
+            inner = w - left - right
+            if inner < 1:
+                raise Uncertain("no room")
+            lines = wrap_styled(text, spans, inner, base=base, justify=column.justify, overflow=column.overflow,
+                                no_wrap=column.no_wrap)
+            rendered.append([_styled([*([(" " * left, ())] if left else []), *_adjust(line, inner, ()),
+                                      *([(" " * right, ())] if right else [])], style) for line in lines])
+        height = max(len(lines) for lines in rendered)
+        for lines, w, (_, _, _, style, kind) in zip(rendered, widths, row, strict=True):
+            blank: list[list[Seg]] = [[(" " * w, (style,) if style else ())]] * (height - len(lines))
+            lines[:] = blank + lines if kind == "header" else lines + blank
+        if box and show_footer and index == len(rows) - 1:
+            out.append([(" " * (sum(widths) + last), ())])
+        for n in range(height):
+            line: list[Seg] = []
+            for i, lines in enumerate(rendered):
+                if i:
+                    line.extend(divider)
+                line.extend(lines[n])
+            out.append(line)
+        if box and show_header and index == 0:
+            out.append([("─" * (sum(widths) + last), ())])
+    return [ink.line(_adjust(line, width, None)) for line in out]
 
 
 def _collapse(widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
@@ -398,19 +460,34 @@ def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: li
 # --- panels ----------------------------------------------------------------------------
 
 
-def fit_panel(parts: Sequence[str], width: int) -> str:
-    """``Panel(Group(*Texts), box=ROUNDED, expand=False)`` at ``width``."""
+def fit_panel(parts: Sequence[str | Styled], width: int, ink: Ink | None = None) -> str:
+    """``Panel(Group(*Texts), box=ROUNDED, expand=False)`` at ``width``; a
+    part is a plain string or (text, its Text style, its spans)."""
     if width < 6:
         raise Uncertain("narrow panel")
-    widest = max((_get(check(p), width - 2)[1] for p in parts), default=0)
+    texts = [p if isinstance(p, str) else p[0] for p in parts]
+    widest = max((_get(check(p), width - 2)[1] for p in texts), default=0)
     inner = min(widest + 2, width - 2) - 2
-    lines = [line for p in parts for line in fitted(wrap(p, inner), inner)]
+    if ink is not None and ink.system is not None:
+        # The box, the margins and the fill carry no style: only the texts' segments do.
+        body = "".join(ink.line([("│ ", ()), *_adjust(line, inner, ()), (" │", ())]) + "\n"
+                       for p in parts for line in _wrap_part(p, inner))
+        return f"╭{'─' * (inner + 2)}╮\n{body}╰{'─' * (inner + 2)}╯\n"
+    lines = [line for p in texts for line in fitted(wrap(p, inner), inner)]
     body = "".join(f"│ {line} │\n" for line in lines)
     return f"╭{'─' * (inner + 2)}╮\n{body}╰{'─' * (inner + 2)}╯\n"
 
 
-def titled_panel(title: str, text: str, width: int) -> str:
-    """``Panel(Text, title=Text(title), title_align="left", box=SQUARE)`` across ``width``."""
+def _wrap_part(part: str | Styled, width: int) -> list[list[Seg]]:
+    if isinstance(part, str):
+        return wrap_styled(part, (), width)
+    text, base, spans = part
+    return wrap_styled(text, spans, width, base=base)
+
+
+def titled_panel(title: str, text: str | Styled, width: int, ink: Ink | None = None) -> str:
+    """``Panel(Text, title=Text(title), title_align="left", box=SQUARE)`` across ``width``
+    (an unstyled title: its line carries no style)."""
     if width < 6 or "\n" in title:
         raise Uncertain("title")
     title = f" {title} "  # Panel._title pads it
@@ -418,8 +495,191 @@ def titled_panel(title: str, text: str, width: int) -> str:
     if cells(check(title)) > inner:
         title = _crop(title, inner)  # Panel's align_text: truncated (folded: no ellipsis)
     top = "┌─" + title + "─" * (inner - cells(title)) + "─┐\n"
+    if ink is not None and ink.system is not None:
+        check(text if isinstance(text, str) else text[0])
+        body = "".join(ink.line([("│ ", ()), *_adjust(line, inner, ()), (" │", ())]) + "\n"
+                       for line in _wrap_part(text, inner))
+        return f"{top}{body}└{'─' * (width - 2)}┘\n"
+    text = text if isinstance(text, str) else text[0]
     body = "".join(f"│ {line} │\n" for line in fitted(wrap(check(text), inner), inner))
     return f"{top}{body}└{'─' * (width - 2)}┘\n"
+
+
+# --- styles ------------------------------------------------------------------------------
+#
+# On a terminal rich writes each segment of a line as ``ESC[<codes>m text ESC[0m``
+# (plain text when its style has no codes): the bytes depend on where the
+# segments break, not only on the styles, so what follows keeps rich's own
+# segments: a Text's are cut at every boundary of its spans (rich Text.render),
+# a table cell's padding, fill and blank lines are segments of the cell's
+# style (Padding, render_lines, Segment.set_shape), a box's lines and
+# dividers carry no style.  A styled line is a list of (text, styles): the
+# names combined in order, later colours winning (rich Style.__add__).
+
+# SGR codes of the attributes, in the order rich writes them (Style._make_ansi_codes).
+_ATTRIBUTES = {"bold": 1, "dim": 2, "italic": 3, "underline": 4, "reverse": 7}
+# Foreground colours by colour system ("standard", "256", "truecolor"): rich's
+# standard colours stay as they are; dark_orange (256-colour 208) is downgraded
+# to the nearest standard one on a standard terminal.  A test holds each to rich.
+_COLOURS = {
+    "red": ("31", "31", "31"), "green": ("32", "32", "32"), "yellow": ("33", "33", "33"), "blue": ("34", "34", "34"),
+    "magenta": ("35", "35", "35"), "cyan": ("36", "36", "36"), "dark_orange": ("91", "38;5;208", "38;5;208"),
+}
+SYSTEMS = ("standard", "256", "truecolor")
+
+
+class Ink:
+    """How a console writes styles: its colour system (None: no styles at
+    all), and whether ``NO_COLOR`` drops the colours (attributes stay)."""
+
+    def __init__(self, system: str | None, no_color: bool = False) -> None:
+        self.system, self.no_color = system, no_color
+        self._codes: dict[tuple[str, ...], str] = {}
+
+    def codes(self, styles: tuple[str, ...]) -> str:
+        """The SGR codes of ``styles`` combined (Uncertain for a name not known here)."""
+        known = self._codes.get(styles)
+        if known is not None:
+            return known
+        attributes: set[int] = set()
+        colour = None
+        for style in styles:
+            for word in style.split():
+                if word in _ATTRIBUTES:
+                    attributes.add(_ATTRIBUTES[word])
+                elif word in _COLOURS:
+                    colour = word
+                elif word != "none":
+                    raise Uncertain(f"style {word}")
+        parts = [str(a) for a in sorted(attributes)]
+        if colour is not None and not self.no_color and self.system is not None:
+            parts.append(_COLOURS[colour][SYSTEMS.index(self.system)])
+        self._codes[styles] = code = ";".join(parts)
+        return code
+
+    def line(self, segments: Sequence[tuple[str, tuple[str, ...]]]) -> str:
+        """rich Console._render_buffer of one line's segments."""
+        if self.system is None:
+            return "".join(text for text, _ in segments)
+        out = []
+        for text, styles in segments:
+            code = self.codes(styles) if styles and text else ""
+            out.append(f"\x1b[{code}m{text}\x1b[0m" if code else text)
+        return "".join(out)
+
+
+
+
+def _clip(spans: Sequence[Span], start: int, end: int) -> list[Span]:
+    """Text.divide's spans of [start, end), moved to start at 0 (empty ones go)."""
+    return [(max(a, start) - start, min(b, end) - start, st) for a, b, st in spans if min(b, end) > max(a, start)]
+
+
+def _trim(spans: list[Span], length: int) -> list[Span]:
+    """Text._trim_spans / right_crop: spans cut at ``length``."""
+    return [(a, min(b, length), st) for a, b, st in spans if a < length]
+
+
+def _truncate_styled(line: str, spans: list[Span], width: int, overflow: str, *, pad: bool = False) -> tuple[str, list[Span]]:
+    """rich Text.truncate, spans kept."""
+    length = cells(line)
+    if length > width:
+        new = _crop(line, width - 1) + "…" if overflow == "ellipsis" else _crop(line, width)
+        if new != line:
+            if len(new) < len(line):
+                spans = _trim(spans, len(new))
+            line = new
+    if pad and length < width:
+        line += " " * (width - length)
+    return line, spans
+
+
+def wrap_styled(text: str, spans: Sequence[Span], width: int, *, base: str = "", justify: str = "default",
+                overflow: str = "fold", no_wrap: bool = False) -> list[list[Seg]]:
+    """rich Text(text, style=base, spans).__rich_console__ at ``width``: each
+    line's segments (Text.wrap, then Text("\\n").join, then Text.render)."""
+    if "\t" in text:
+        raise Uncertain("tab")
+    out: list[list[Seg]] = []
+    starts = [0]
+    for n, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(n + 1)
+    bounds = [(a, (starts[i + 1] - 1 if i + 1 < len(starts) else len(text))) for i, a in enumerate(starts)]
+    for a, b in bounds:
+        line, line_spans = text[a:b], _clip(spans, a, b)
+        if no_wrap:
+            pieces = [(line, line_spans)]
+        else:
+            cuts = [0, *_breaks(line, width, overflow == "fold"), len(line)]
+            pieces = [(line[x:y], _clip(line_spans, x, y)) for x, y in zip(cuts, cuts[1:], strict=False)] if len(cuts) > 2 else [(line, line_spans)]
+            for i, (piece, piece_spans) in enumerate(pieces):
+                if len(piece) > width:  # Text.rstrip_end
+                    trailing = _TRAILING.search(piece)
+                    if trailing is not None:
+                        cut = len(piece) - min(len(trailing.group(0)), len(piece) - width)
+                        pieces[i] = (piece[:cut], _trim(piece_spans, cut))
+        if justify == "left":
+            pieces = [_truncate_styled(p, s, width, overflow, pad=True) for p, s in pieces]
+        elif justify == "right":
+            right = []
+            for p, s in pieces:
+                stripped = p.rstrip()
+                if len(stripped) < len(p):
+                    s = _trim(s, len(stripped))
+                p, s = _truncate_styled(stripped, s, width, overflow)
+                shift = width - cells(p)
+                right.append((" " * shift + p, [(x + shift, y + shift, st) for x, y, st in s]))
+            pieces = right
+        elif justify != "default":
+            raise Uncertain(f"justify {justify}")
+        for p, s in pieces:
+            p, s = _truncate_styled(p, s, width, overflow)
+            if base:
+                s = [(0, len(p), base), *s]  # Text.join: the line's own style first
+            out.append(_segments(p, s))
+    return out
+
+
+def _segments(line: str, spans: Sequence[Span]) -> list[Seg]:
+    """rich Text.render of one line: cut at every span boundary, each piece
+    styled by the spans over it, in their order."""
+    spans = [span for span in spans if span[1] > span[0]]  # an empty one rich keeps only at an end, where it cuts nothing
+    if not spans:
+        return [(line, ())] if line else []
+    points = sorted({0, len(line), *(a for a, _, _ in spans), *(b for _, b, _ in spans)})
+    return [(line[x:y], tuple(st for a, b, st in spans if a <= x and b >= y)) for x, y in zip(points, points[1:], strict=False)
+            if y > x]
+
+
+def _seg_cells(line: Sequence[Seg]) -> int:
+    return sum(cells(text) for text, _ in line)
+
+
+def _adjust(line: list[Seg], width: int, pad: tuple[str, ...] | None) -> list[Seg]:
+    """rich Segment.adjust_line_length: padded (``pad``: the fill's styles; None: not) or cropped."""
+    size = _seg_cells(line)
+    if size < width:
+        return [*line, (" " * (width - size), pad)] if pad is not None else line
+    if size > width:
+        out, used = [], 0
+        for text, styles in line:
+            w = cells(text)
+            if used + w < width:
+                out.append((text, styles))
+                used += w
+            else:
+                out.append((_crop(text, width - used), styles))
+                break
+        return out
+    return line
+
+
+def _styled(seg: Sequence[Seg], style: str) -> list[Seg]:
+    """rich Segment.apply_style: ``style`` under each segment's own."""
+    if not style:
+        return list(seg)
+    return [(text, (style, *styles)) for text, styles in seg]
 
 
 # --- when ------------------------------------------------------------------------------
@@ -449,14 +709,64 @@ def _rich_release() -> str | None:
 RELIED_ON: list[str] = []
 
 
+def _terminal_ink(out: IO[str]) -> tuple[int, Ink] | None:
+    """For a stream rich takes for a terminal (a tty, ``FORCE_COLOR``,
+    ``TTY_COMPATIBLE=1``): the width and colour system rich picks there
+    (Console.size, Console._detect_color_system, ``NO_COLOR``); None otherwise."""
+    from factcheck.report.bare import _terminal
+
+    target = getattr(out, "rich_proxied_file", out)
+    if _terminal(target) is not True:
+        return None
+    environ = os.environ
+    columns, lines = environ.get("COLUMNS", ""), environ.get("LINES", "")
+    dumb = environ.get("TERM", "").lower() in ("dumb", "unknown")
+    if columns.isdigit() and lines.isdigit():
+        width = int(columns)
+    elif dumb:
+        width = 80
+    else:
+        size = None
+        for fd in (0, 1, 2):
+            try:
+                size = os.get_terminal_size(fd)[0]
+            except (AttributeError, ValueError, OSError):
+                pass
+            else:
+                break
+        width = (int(columns) if columns.isdigit() else size) or 80
+    if dumb:
+        system = None
+    elif environ.get("COLORTERM", "").strip().lower() in ("truecolor", "24bit"):
+        system = "truecolor"
+    else:
+        colours = environ.get("TERM", "").strip().lower().rpartition("-")[2]
+        system = "256" if colours in ("kitty", "256color") else "standard"
+    return width, Ink(system, environ.get("NO_COLOR", "") != "")
+
+
 def width_for(out: IO[str]) -> int | None:
     """The width to draw at for ``out`` when this module draws exactly what
     rich would (see the module docstring), or None: rich is to draw."""
+    found = ink_for(out)
+    return None if found is None else found[0]
+
+
+def ink_for(out: IO[str]) -> tuple[int, Ink | None] | None:
+    """The width to draw at for ``out``, and how styles are written there
+    (None: not a terminal, no styles), when this module draws exactly what
+    rich would; None: rich is to draw."""
     from factcheck.report.bare import plain_width
 
-    width = plain_width(out)
-    if width is None or "UNICODE_VERSION" in os.environ:
+    if "UNICODE_VERSION" in os.environ:
         return None
+    width = plain_width(out)
+    ink: Ink | None = None
+    if width is None:
+        found = _terminal_ink(out)
+        if found is None:
+            return None
+        width, ink = found
     target = getattr(out, "rich_proxied_file", out)
     encoding = (getattr(target, "encoding", "utf-8") or "utf-8").lower()
     if not encoding.startswith("utf"):
@@ -464,17 +774,17 @@ def width_for(out: IO[str]) -> int | None:
     release = _rich_release()
     if release is None or not release.startswith(RICH):
         return None
-    return width
+    return width, ink
 
 
 def draw(out: IO[str], make: Callable[..., str], *args: Any) -> bool:
-    """Write what ``make(*args, width)`` draws to ``out``, when this module
+    """Write what ``make(*args, width, ink)`` draws to ``out``, when this module
     may draw for it and is certain; False, with nothing written, when rich is to."""
-    width = width_for(out)
-    if width is None:
+    found = ink_for(out)
+    if found is None:
         return False
     try:
-        text = make(*args, width)
+        text = make(*args, *found)
     except Uncertain:
         return False
     out.write(text)
@@ -482,4 +792,4 @@ def draw(out: IO[str], make: Callable[..., str], *args: Any) -> bool:
 
 
 __all__ = ["Uncertain", "Column", "cells", "check", "wrap", "table", "fit_panel", "titled_panel", "lines_of",
-           "width_for", "draw", "RELIED_ON", "RICH"]
+           "width_for", "ink_for", "draw", "RELIED_ON", "RICH", "Ink", "SYSTEMS", "wrap_styled"]

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
+    from factcheck.report import plain
     from factcheck.status import DocumentStats, Stats
 
 # rich is imported by the table renderers only: `stats --format json` does
@@ -48,10 +49,11 @@ def render_table(result: Stats, out: IO[str]) -> None:
         _render_table(result, out)
 
 
-def plain_table(result: Stats, width: int) -> str:
-    """What :func:`_render_table` writes at ``width`` with no style, drawn by
-    :mod:`factcheck.report.plain` (Uncertain when it cannot be sure)."""
+def plain_table(result: Stats, width: int, ink: plain.Ink | None = None) -> str:
+    """What :func:`_render_table` writes at ``width`` (in ``ink``'s styles on
+    a terminal), drawn by :mod:`factcheck.report.plain` (Uncertain when it cannot be sure)."""
     from factcheck.report import plain
+    from factcheck.report.styles import STATUS_STYLES
 
     rows, total = result.documents, result.total
     doc_width = _doc_width(width)
@@ -59,18 +61,50 @@ def plain_table(result: Stats, width: int) -> str:
         text = _lines(rows, total, width, plain.cells, lambda line: plain.cells(plain.check(line)) <= width and "\n" not in line)
         if text is None:
             raise plain.Uncertain("a line rich wraps")
-        return text
+        if ink is None or ink.system is None:
+            return text
+        return _styled_lines(text, [r.document or "total" for r in (*rows, total)], width, ink)
     narrow = width < 110
     columns = [
         plain.Column("document", footer="total", no_wrap=True, overflow="ellipsis", max_width=doc_width),
         plain.Column("claims", justify="right", footer=str(total.claims)),
-        *(plain.Column(_SHORT_HEADERS.get(s, s) if narrow else s, justify="right", footer=str(total.counts[s]))
+        *(plain.Column(_SHORT_HEADERS.get(s, s) if narrow else s, justify="right", footer=str(total.counts[s]),
+                       header_base=STATUS_STYLES.get(s, ""))
           for s in STATUSES),
     ]
     for r in rows:
         for column, text in zip(columns, (r.document, str(r.claims), *(str(r.counts[s]) for s in STATUSES)), strict=True):
             column.cells.append(text)
-    return "".join(line + "\n" for line in plain.table(columns, width, show_footer=True, collapse_padding=True))
+    return "".join(line + "\n" for line in plain.table(columns, width, show_footer=True, collapse_padding=True, ink=ink))
+
+
+def _styled_lines(text: str, documents: list[str], width: int, ink: plain.Ink) -> str:
+    """The lines of :func:`_render_lines` (``text``, from :func:`_lines`) as
+    rich writes them to a terminal: each document's name in bold, each
+    status's name in its style."""
+    from factcheck.report import plain
+    from factcheck.report.styles import STATUS_STYLES
+
+    if any(d[:1].isspace() for d in documents):
+        raise plain.Uncertain("a name that reads as a line of counts")
+    out = []
+    names = iter(documents)
+    for line in text.split("\n")[:-1]:
+        spans: list[tuple[int, int, str]] = []
+        if line.startswith(" "):  # "  sourced 3  covered 0 ...": names and counts hold no double space
+            at = 2
+            for chunk in line[2:].split("  "):
+                status = chunk.rpartition(" ")[0]
+                if STATUS_STYLES.get(status):
+                    spans.append((at, at + len(status), STATUS_STYLES[status]))
+                at += len(chunk) + 2
+        else:  # "<document>  <n> claims"
+            head = next(names)
+            if not line.startswith(head):
+                raise plain.Uncertain("a line not understood")
+            spans.append((0, len(head), "bold"))
+        out.append(plain.lines_of(line, width, ink, spans=spans))
+    return "".join(out)
 
 
 def _plain_lines(rows: Sequence[DocumentStats], total: DocumentStats, width: int) -> str | None:
@@ -98,7 +132,8 @@ def _render_table(result: Stats, out: IO[str]) -> None:
     from rich.cells import cell_len
     from rich.table import Table
 
-    from factcheck.report.table import STATUS_STYLES, console
+    from factcheck.report.styles import STATUS_STYLES
+    from factcheck.report.table import console
     from factcheck.report.terminal import Text
 
     con = console(out)
@@ -128,7 +163,7 @@ def _render_lines(rows: Sequence[DocumentStats], total: DocumentStats, con: Cons
     then its counts packed into lines that fit."""
     from rich.cells import cell_len
 
-    from factcheck.report.table import STATUS_STYLES
+    from factcheck.report.styles import STATUS_STYLES
     from factcheck.report.terminal import Text
 
     if plain and con.color_system is None and _write_plain(rows, total, con):

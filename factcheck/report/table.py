@@ -19,19 +19,10 @@ from rich.console import Console
 from rich.segment import Segment
 
 from factcheck.options import STATUSES
+from factcheck.report.styles import STATUS_STYLES
 from factcheck.report.terminal import Text
 from factcheck.safety import visible
 
-STATUS_STYLES = {
-    "sourced": "green",
-    "covered": "green dim",
-    "unsourced": "yellow",
-    "attributed": "magenta",
-    "disputed": "bold red",
-    "contradicted": "bold magenta",
-    "suspected": "magenta",
-    "weakly-sourced": "dark_orange",
-}
 TEXT_CELLS = 56
 
 
