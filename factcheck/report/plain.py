@@ -191,6 +191,15 @@ def _truncate(line: str, width: int, overflow: str, *, pad: bool = False) -> str
 
 def wrap(text: str, width: int, *, justify: str = "default", overflow: str = "fold", no_wrap: bool = False) -> list[str]:
     """rich Text.wrap: the lines of ``text`` at ``width`` cells."""
+    if len(text) <= width and text.isascii() and text.isprintable():
+        # One line that fits (most cells of a long table): nothing breaks, folds or is cut.
+        if justify == "left":
+            return [text + " " * (width - len(text))]
+        if justify == "right":
+            text = text.rstrip()
+            return [" " * (width - len(text)) + text]
+        if justify == "default":
+            return [text]
     if "\t" in text:
         raise Uncertain("tab")
     out: list[str] = []
@@ -225,6 +234,9 @@ def fitted(lines: list[str], width: int) -> list[str]:
 
 def measure(text: str) -> tuple[int, int]:
     """rich Text.__rich_measure__: (widest word, widest line) in cells."""
+    if text.isascii() and text.isprintable():  # one line, a cell a character
+        words = text.split()
+        return (max(map(len, words)) if words else len(text)), len(text)
     lines = text.splitlines()
     widest = max((cells(line) for line in lines), default=0)
     words = text.split()
@@ -398,6 +410,13 @@ def _styled_table(columns: Sequence[Column], widths: list[int], pads: Callable[[
             inner = w - left - right
             if inner < 1:
                 raise Uncertain("no room")
+            if not (style or base or spans):
+                # Nothing styled in or around it: its segments' breaks do not show, so
+                # the unstyled drawing stands (most cells of a long table).
+                plain_lines = fitted(wrap(text, inner, justify=column.justify, overflow=column.overflow,
+                                          no_wrap=column.no_wrap), inner)
+                rendered.append([[(" " * left + line + " " * right, ())] for line in plain_lines])
+                continue
             lines = wrap_styled(text, spans, inner, base=base, justify=column.justify, overflow=column.overflow,
                                 no_wrap=column.no_wrap)
             rendered.append([_styled([*([(" " * left, ())] if left else []), *_adjust(line, inner, ()),
@@ -417,7 +436,9 @@ def _styled_table(columns: Sequence[Column], widths: list[int], pads: Callable[[
             out.append(line)
         if box and show_header and index == 0:
             out.append([("─" * (sum(widths) + last), ())])
-    return [ink.line(_adjust(line, width, None)) for line in out]
+    if sum(widths) + (last if box else 0) > width:  # every line is that wide: the console crops it
+        out = [_adjust(line, width, None) for line in out]
+    return [ink.line(line) for line in out]
 
 
 def _collapse(widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
