@@ -310,7 +310,9 @@ def table(columns: Sequence[Column], width: int, *, box: bool = True, show_heade
         return (0 if i == 0 else left) + (0 if i == last else right)
 
     def texts(column: Column) -> list[str]:
-        return [*([column.header] if show_header else []), *column.cells, *([column.footer] if show_footer else [])]
+        # Each text once: the widest is the same, and a long table's counts repeat.
+        return list(dict.fromkeys([*([column.header] if show_header else []), *column.cells,
+                                   *([column.footer] if show_footer else [])]))
 
     def measure_column(i: int, column: Column, max_width: int) -> tuple[int, int]:
         if max_width < 1:
@@ -361,6 +363,7 @@ def table(columns: Sequence[Column], width: int, *, box: bool = True, show_heade
 
     out: list[str] = []
     divider = " " if box else ""
+    drawn: dict[tuple[str, int, int], list[str]] = {}  # a cell's lines by its text, column and width
     for index, row in enumerate(rows):
         rendered: list[list[str]] = []
         for i, ((text, _), column, w) in enumerate(zip(row, columns, widths, strict=True)):
@@ -368,10 +371,16 @@ def table(columns: Sequence[Column], width: int, *, box: bool = True, show_heade
             inner = w - left - right
             if inner < 1:
                 raise Uncertain("no room")
-            lines = fitted(wrap(text, inner, justify=column.justify, overflow=column.overflow,
-                                no_wrap=column.no_wrap), inner)
-            rendered.append([" " * left + line + " " * right for line in lines])
+            key = (text, i, inner)
+            lines = drawn.get(key)
+            if lines is None:
+                lines = drawn[key] = [" " * left + line + " " * right for line in fitted(
+                    wrap(text, inner, justify=column.justify, overflow=column.overflow, no_wrap=column.no_wrap), inner)]
+            rendered.append(lines[:])
         height = max(len(lines) for lines in rendered)
+        if height == 1 and not (box and show_footer and index == len(rows) - 1) and not (box and show_header and index == 0):
+            out.append(divider.join(lines[0] for lines in rendered))  # a body row of one line (most of a long table)
+            continue
         for lines, w, (_, kind) in zip(rendered, widths, row, strict=True):
             blank = [" " * w] * (height - len(lines))
             lines[:] = blank + lines if kind == "header" else lines + blank
@@ -403,6 +412,7 @@ def _styled_table(columns: Sequence[Column], widths: list[int], pads: Callable[[
         rows.append([(c.footer, "", (), "bold", "footer") for c in columns])
     out: list[list[Seg]] = []
     divider: list[Seg] = [(" ", ())] if box else []
+    drawn: dict[tuple[str, int, int], list[list[Seg]]] = {}  # an unstyled cell's lines by its text, column and width
     for index, row in enumerate(rows):
         rendered: list[list[list[Seg]]] = []
         for i, ((text, base, spans, style, _), column, w) in enumerate(zip(row, columns, widths, strict=True)):
@@ -413,15 +423,25 @@ def _styled_table(columns: Sequence[Column], widths: list[int], pads: Callable[[
             if not (style or base or spans):
                 # Nothing styled in or around it: its segments' breaks do not show, so
                 # the unstyled drawing stands (most cells of a long table).
-                plain_lines = fitted(wrap(text, inner, justify=column.justify, overflow=column.overflow,
-                                          no_wrap=column.no_wrap), inner)
-                rendered.append([[(" " * left + line + " " * right, ())] for line in plain_lines])
+                key = (text, i, inner)
+                cached = drawn.get(key)
+                if cached is None:
+                    cached = drawn[key] = [[(" " * left + line + " " * right, ())] for line in fitted(
+                        wrap(text, inner, justify=column.justify, overflow=column.overflow, no_wrap=column.no_wrap), inner)]
+                rendered.append(cached[:])
                 continue
             lines = wrap_styled(text, spans, inner, base=base, justify=column.justify, overflow=column.overflow,
                                 no_wrap=column.no_wrap)
             rendered.append([_styled([*([(" " * left, ())] if left else []), *_adjust(line, inner, ()),
                                       *([(" " * right, ())] if right else [])], style) for line in lines])
         height = max(len(lines) for lines in rendered)
+        if height == 1 and not (box and show_footer and index == len(rows) - 1) and not (box and show_header and index == 0):
+            line = list(rendered[0][0])  # a body row of one line (most of a long table)
+            for lines in rendered[1:]:
+                line += divider
+                line += lines[0]
+            out.append(line)
+            continue
         for lines, w, (_, _, _, style, kind) in zip(rendered, widths, row, strict=True):
             blank: list[list[Seg]] = [[(" " * w, (style,) if style else ())]] * (height - len(lines))
             lines[:] = blank + lines if kind == "header" else lines + blank
