@@ -436,11 +436,11 @@ def _styled_table(columns: Sequence[Column], widths: list[int], pads: Callable[[
                                       *([(" " * right, ())] if right else [])], style) for line in lines])
         height = max(len(lines) for lines in rendered)
         if height == 1 and not (box and show_footer and index == len(rows) - 1) and not (box and show_header and index == 0):
-            line = list(rendered[0][0])  # a body row of one line (most of a long table)
+            row_line = list(rendered[0][0])  # a body row of one line (most of a long table)
             for lines in rendered[1:]:
-                line += divider
-                line += lines[0]
-            out.append(line)
+                row_line += divider
+                row_line += lines[0]
+            out.append(row_line)
             continue
         for lines, w, (_, _, _, style, kind) in zip(rendered, widths, row, strict=True):
             blank: list[list[Seg]] = [[(" " * w, (style,) if style else ())]] * (height - len(lines))
