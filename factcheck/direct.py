@@ -21,9 +21,9 @@ pipe leaving is exit 0, Ctrl-C is exit 130 (the console script says it),
 a library error is its one line and exit 2, anything else one line and
 exit 3 (the traceback with ``FACTCHECK_DEBUG``).
 
-JSON loads neither typer nor rich; nor do the tables drawn to what is not a
-terminal (:mod:`factcheck.report.plain` draws them as rich would); rich draws
-them to a terminal.
+JSON loads neither typer nor rich; nor do the tables, to a pipe or to a
+terminal (:mod:`factcheck.report.plain` draws them as rich would, colours
+included); rich draws what that module cannot be sure of.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """The tables and panels of the read commands' first answers drawn without
-rich, byte for byte as rich draws them, for a stream rich writes no style to
+rich, byte for byte as rich draws them: for a stream rich writes no style to
+(a pipe, a file), and for a terminal, escape sequences included, in the
+colour system rich detects there (see "styles" below and :func:`ink_for`)
 (issue 9: a first warm `list`, `search`, `stats` or `show ID` within 2x
 ``factcheck --version``; importing rich alone is more than that).
 
@@ -11,9 +13,10 @@ width, word wrapping and folding, justification, truncation with an
 ellipsis, cropping.  Whatever it cannot be sure of raises :class:`Uncertain`
 before anything is written, and rich draws instead:
 
-- a stream rich would write styles to (a terminal, ``FORCE_COLOR``), or whose
-  encoding is not UTF-8 (rich draws ASCII boxes then), or a width it cannot
-  tell (:func:`factcheck.report.bare.plain_width`);
+- a stream whose encoding is not UTF-8 (rich draws ASCII boxes then), or
+  that neither :func:`factcheck.report.bare.plain_width` (not a terminal) nor
+  :func:`_terminal_ink` (a terminal) can tell the width of;
+- a style whose codes are not in :data:`_COLOURS` and :data:`_ATTRIBUTES`;
 - a rich release other than the one these rules were read from
   (:data:`RICH`), or ``UNICODE_VERSION`` set (rich's cell widths follow it);
 - a character whose width in cells is not certain (combining marks, emoji,
