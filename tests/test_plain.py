@@ -241,6 +241,45 @@ def test_the_show_panels_are_riches(record: dict[str, Any], context: list[Any] |
     _compare(detail.render_panels, detail.rich_panels, detail.plain_panels, [record, context, problem], width, monkeypatch, term)
 
 
+def _many_documents(count: int, *, wide: bool = False) -> Any:
+    """The counts of ``count`` documents (a desk's year), names and count
+    lengths varied; one name of wide characters when ``wide``."""
+    import random
+
+    rng = random.Random(count)
+    names = [f"{rng.choice(['wiki-ja', 'news-en', 'blog-ja-ru', 'x'])}-{n:05d}" for n in range(count)]
+    names[:3] = ["a b", "trailing ", " lead"]  # spaces kept where they stand
+    if wide:
+        names[3] = "北朝鮮-ja-00001"
+    documents = {name: ("t", "en") for name in names}
+    groups = [(d, frozenset(rng.sample(STATUSES, rng.randrange(0, 4))), rng.choice([0, 1, 7, 42, 99, 100, 12345]))
+              for d in names for _ in range(rng.randrange(0, 3))]
+    return tally_groups(documents, groups)
+
+
+@pytest.mark.parametrize(("width", "term", "wide"), [
+    (100, ("standard", False), False), (100, ("truecolor", False), False), (140, ("standard", False), False),
+    (140, ("truecolor", False), False), (100, ("256", True), False), (100, None, False), (140, None, False),
+    (100, ("256", False), True), (140, None, True),
+])
+def test_a_long_stats_table_is_drawn_a_column_at_a_time_as_rich_draws_it(width: int, term: Any, wide: bool,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # 2,000 rows: the body is drawn at once (each distinct text of a column
+    # laid out once, the rows joined), not cell by cell, and is rich's bytes.
+    result = _many_documents(2000, wide=wide)
+    bodies: list[Any] = []
+
+    def body_lines(*args: Any) -> Any:
+        bodies.append(found := body(*args))
+        return found
+
+    body = plain._body_lines
+    monkeypatch.setattr(plain, "_body_lines", body_lines)
+    assert _compare(stats_report.render_table, stats_report._render_table, stats_report.plain_table, result, width,
+                    monkeypatch, term)
+    assert bodies and all(b is not None and len(b) == 2000 for b in bodies)
+
+
 # --- the seed repository -------------------------------------------------------------------
 
 

@@ -246,6 +246,30 @@ def measure(text: str) -> tuple[int, int]:
     return (max(cells(word) for word in words) if words else widest), widest
 
 
+def _simple(texts: Sequence[str]) -> bool:
+    """Whether every one of ``texts`` is one line of printable ASCII (a cell a
+    character), asked of them all at once."""
+    joined = "".join(texts)
+    return joined.isascii() and joined.isprintable()
+
+
+def _widest(texts: Sequence[str]) -> tuple[int, int]:
+    """The widest of ``texts``' :func:`measure`: (widest word, widest line)."""
+    if _simple(texts):
+        words = max(map(len, " ".join(texts).split()), default=0)
+        blank = max(map(len, filter(str.isspace, texts)), default=0)  # a text of no word measures its length
+        return max(words, blank), max(map(len, texts))
+    measured = [measure(text) for text in texts]
+    return max(min(low, high) for low, high in measured), max(high for _, high in measured)
+
+
+def widest(texts: Sequence[str]) -> int:
+    """The most cells any of ``texts`` takes as one line (Uncertain when not sure)."""
+    if _simple(texts):
+        return max(map(len, texts), default=0)
+    return max((cells(check(text)) for text in texts), default=0)
+
+
 def _get(text: str, max_width: int) -> tuple[int, int]:
     """rich Measurement.get of a Text at ``max_width``."""
     if max_width < 1:
@@ -322,19 +346,17 @@ def table(columns: Sequence[Column], width: int, *, box: bool = True, show_heade
             return 0, 0
         left, right = pads(i)
         extra = left + right
-        lows, highs = [], []
-        for text in texts(column):
-            if max_width - extra < 1:
-                low, high = max_width, max_width
-            else:
-                low, high = _get(text, max_width)
-                low, high = min(low + extra, max_width), min(high + extra, max_width)
-            if high < 1:  # Measurement.get of the padded cell
-                low, high = 0, 0
-            lows.append(low)
-            highs.append(high)
-        low, high = (max(lows) if lows else 1), (max(highs) if highs else max_width)
-        low, high = min(low, max_width), min(high, max_width)
+        every = texts(column)
+        if not every:
+            low, high = 1, max_width
+        elif max_width - extra < 1:
+            low, high = max_width, max_width
+        else:
+            # Measurement.get of each text, then of its padded cell, only ever
+            # clamps a text's (widest word, widest line), which never exceeds
+            # its widest line: the column's maximum is its widest texts' clamped.
+            low, high = _widest(every)
+            low, high = min(min(low, max_width) + extra, max_width), min(min(high, max_width) + extra, max_width)
         pad = padding_width(i)
         if column.min_width is not None:
             low, high = max(low, column.min_width + pad), max(high, column.min_width + pad)
@@ -343,8 +365,10 @@ def table(columns: Sequence[Column], width: int, *, box: bool = True, show_heade
         return low, high
 
     for column in columns:
-        for text in texts(column):
-            check(text)
+        every = texts(column)
+        if not _simple(every):
+            for text in every:
+                check(text)
     extra_width = last if box else 0
     room = width - extra_width
     widths = [measure_column(i, c, room)[1] or 1 for i, c in enumerate(columns)]
@@ -356,18 +380,23 @@ def table(columns: Sequence[Column], width: int, *, box: bool = True, show_heade
 
     if ink is not None and ink.system is not None:
         return _styled_table(columns, widths, pads, width, ink, box=box, show_header=show_header, show_footer=show_footer)
+    body = _body_lines(columns, widths, pads, " " if box else "")
     rows: list[list[tuple[str, str]]] = []  # each row: (text, 'header'|'cell'|'footer') per column
     if show_header:
         rows.append([(c.header, "header") for c in columns])
-    for r in range(len(columns[0].cells) if columns else 0):
-        rows.append([(c.cells[r], "cell") for c in columns])
+    if body is None:
+        for r in range(len(columns[0].cells) if columns else 0):
+            rows.append([(c.cells[r], "cell") for c in columns])
     if show_footer:
         rows.append([(c.footer, "footer") for c in columns])
 
     out: list[str] = []
+    at = None  # where the body's lines go, when drawn at once: after the header's
     divider = " " if box else ""
     drawn: dict[tuple[str, int, int], list[str]] = {}  # a cell's lines by its text, column and width
     for index, row in enumerate(rows):
+        if index == 1 and show_header:
+            at = len(out)
         rendered: list[list[str]] = []
         for i, ((text, _), column, w) in enumerate(zip(row, columns, widths, strict=True)):
             left, right = pads(i)
@@ -395,7 +424,46 @@ def table(columns: Sequence[Column], width: int, *, box: bool = True, show_heade
             out.append("─" * (sum(widths) + last))
     # Measured again after the collapse, columns may be wider than the room
     # (a minimum width): the console crops each line to its width.
-    return [_crop(line, width) if cells(line) > width else line for line in out]
+    out = [_crop(line, width) if cells(line) > width else line for line in out]
+    if body is not None:  # each of its lines is as wide as the table
+        out[at if at is not None else (len(out) if show_header else 0):0] = (
+            [_crop(line, width) for line in body] if sum(widths) + last * box > width else body)
+    return out
+
+
+def _body_lines(columns: Sequence[Column], widths: list[int], pads: Callable[[int], tuple[int, int]],
+                divider: str) -> list[str] | None:
+    """The body rows of :func:`table` as the row loop draws them when every
+    cell is one line (most long tables: `stats` of 2,000 documents), each
+    distinct text of a column drawn once and the rows joined at C speed (the
+    loop cell by cell was most of a 2,000-row table, issue 9); None when a
+    cell takes more lines (the loop draws them then)."""
+    if not columns or not columns[0].cells:
+        return []
+    drawn: list[list[str]] = []
+    for i, (column, w) in enumerate(zip(columns, widths, strict=True)):
+        left, right = pads(i)
+        inner = w - left - right
+        if inner < 1:
+            raise Uncertain("no room")
+        distinct = list(dict.fromkeys(column.cells))
+        if column.justify in ("left", "default", "right") and _simple(distinct) and max(map(len, distinct)) <= inner:
+            # What wrap() and fitted() make of one fitting line of ASCII: padded to
+            # the inner width (a right-justified one stripped first), formatted at once.
+            right_justified = column.justify == "right"
+            shape = " " * left + ("{:>%d}" if right_justified else "{:<%d}") % inner + " " * right
+            one = dict(zip(distinct, map(shape.format, map(str.rstrip, distinct) if right_justified else distinct),
+                           strict=True))
+        else:
+            one = {}
+            for text in distinct:
+                lines = fitted(wrap(text, inner, justify=column.justify, overflow=column.overflow, no_wrap=column.no_wrap),
+                               inner)
+                if len(lines) != 1:
+                    return None
+                one[text] = " " * left + lines[0] + " " * right
+        drawn.append(list(map(one.__getitem__, column.cells)))
+    return list(map(divider.join, zip(*drawn, strict=True)))
 
 
 def _styled_table(columns: Sequence[Column], widths: list[int], pads: Callable[[int], tuple[int, int]], width: int,
@@ -406,17 +474,25 @@ def _styled_table(columns: Sequence[Column], widths: list[int], pads: Callable[[
     last = len(columns) - 1
     # each row: per column (text, Text style, spans, cell style, kind)
     rows: list[list[tuple[str, str, Sequence[Span], str, str]]] = []
+    # A body of unstyled cells is written as text (Console._render_buffer of
+    # unstyled segments): the rows drawn at once when each is one line.
+    plain_body = not any(c.style or any(c.bases) or any(map(len, c.spans)) for c in columns)
+    body = _body_lines(columns, widths, pads, " " if box else "") if plain_body else None
     if show_header:
         rows.append([(c.header, c.header_base, (), "bold", "header") for c in columns])
-    for r in range(len(columns[0].cells) if columns else 0):
-        rows.append([(c.cells[r], c.bases[r] if c.bases else "", c.spans[r] if c.spans else (), c.style, "cell")
-                     for c in columns])
+    if body is None:
+        for r in range(len(columns[0].cells) if columns else 0):
+            rows.append([(c.cells[r], c.bases[r] if c.bases else "", c.spans[r] if c.spans else (), c.style, "cell")
+                         for c in columns])
     if show_footer:
         rows.append([(c.footer, "", (), "bold", "footer") for c in columns])
     out: list[list[Seg]] = []
+    at = None  # where the body's lines go, when drawn at once: after the header's
     divider: list[Seg] = [(" ", ())] if box else []
     drawn: dict[tuple[str, int, int], list[list[Seg]]] = {}  # an unstyled cell's lines by its text, column and width
     for index, row in enumerate(rows):
+        if index == 1 and show_header:
+            at = len(out)
         rendered: list[list[list[Seg]]] = []
         for i, ((text, base, spans, style, _), column, w) in enumerate(zip(row, columns, widths, strict=True)):
             left, right = pads(i)
@@ -459,9 +535,14 @@ def _styled_table(columns: Sequence[Column], widths: list[int], pads: Callable[[
             out.append(line)
         if box and show_header and index == 0:
             out.append([("─" * (sum(widths) + last), ())])
-    if sum(widths) + (last if box else 0) > width:  # every line is that wide: the console crops it
-        out = [_adjust(line, width, None) for line in out]
-    return [ink.line(line) for line in out]
+    written = [ink.line(_adjust(line, width, None)) for line in out] if sum(widths) + (last if box else 0) > width else [
+        ink.line(line) for line in out]  # every line is that wide: the console crops it, segment by segment
+    if body is not None:
+        # Unstyled, cropped segment by segment is cropped as one text (each as wide as the table).
+        if sum(widths) + last * box > width:
+            body = [_crop(line, width) for line in body]
+        written[at if at is not None else (len(written) if show_header else 0):0] = body
+    return written
 
 
 def _collapse(widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
@@ -836,4 +917,4 @@ def draw(out: IO[str], make: Callable[..., str], *args: Any) -> bool:
 
 
 __all__ = ["Uncertain", "Column", "cells", "check", "wrap", "table", "fit_panel", "titled_panel", "lines_of",
-           "width_for", "ink_for", "draw", "RELIED_ON", "RICH", "Ink", "SYSTEMS", "wrap_styled"]
+           "width_for", "ink_for", "draw", "RELIED_ON", "RICH", "Ink", "SYSTEMS", "wrap_styled", "widest"]

@@ -57,7 +57,7 @@ def plain_table(result: Stats, width: int, ink: plain.Ink | None = None) -> str:
 
     rows, total = result.documents, result.total
     doc_width = _doc_width(width)
-    if width < _STATS_TABLE_MIN_WIDTH or max((plain.cells(plain.check(r.document)) for r in rows), default=0) > doc_width:
+    if width < _STATS_TABLE_MIN_WIDTH or plain.widest([r.document for r in rows]) > doc_width:
         text = _lines(rows, total, width, plain.cells, lambda line: plain.cells(plain.check(line)) <= width and "\n" not in line)
         if text is None:
             raise plain.Uncertain("a line rich wraps")
@@ -72,10 +72,12 @@ def plain_table(result: Stats, width: int, ink: plain.Ink | None = None) -> str:
                        header_base=STATUS_STYLES.get(s, ""))
           for s in STATUSES),
     ]
-    for r in rows:
-        for column, text in zip(columns, (r.document, str(r.claims), *(str(r.counts[s]) for s in STATUSES)), strict=True):
-            column.cells.append(text)
-    return "".join(line + "\n" for line in plain.table(columns, width, show_footer=True, collapse_padding=True, ink=ink))
+    # Column by column: a row at a time was ~4 ms of 2,000 documents (issue 9).
+    columns[0].cells = [r.document for r in rows]
+    columns[1].cells = [str(r.claims) for r in rows]
+    for column, s in zip(columns[2:], STATUSES, strict=True):
+        column.cells = [str(r.counts[s]) for r in rows]
+    return "\n".join(plain.table(columns, width, show_footer=True, collapse_padding=True, ink=ink)) + "\n"
 
 
 def _styled_lines(text: str, documents: list[str], width: int, ink: plain.Ink) -> str:
