@@ -346,7 +346,7 @@ def table(columns: Sequence[Column], width: int, *, box: bool = True, show_heade
             return 0, 0
         left, right = pads(i)
         extra = left + right
-        every = texts(column)
+        every = distinct[i]
         if not every:
             low, high = 1, max_width
         elif max_width - extra < 1:
@@ -364,8 +364,8 @@ def table(columns: Sequence[Column], width: int, *, box: bool = True, show_heade
             low, high = min(low, column.max_width + pad), min(high, column.max_width + pad)
         return low, high
 
-    for column in columns:
-        every = texts(column)
+    distinct = [texts(column) for column in columns]  # measured once more after a collapse
+    for every in distinct:
         if not _simple(every):
             for text in every:
                 check(text)
