@@ -28,8 +28,8 @@ before anything is written, and rich draws instead:
   its padding.
 
 Tests hold every answer to rich's, with rich drawing the same data in the
-same conditions (``tests/test_plain.py``).  Only ``bisect``, ``os``, ``re`` and
-``sys`` are imported.
+same conditions (``tests/test_plain.py``).  Only ``bisect`` (for a character
+not measured yet), ``os``, ``re`` and ``sys`` are imported.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from bisect import bisect_right
 
 TYPE_CHECKING = False  # typing is not imported at run time: see factcheck.direct
 if TYPE_CHECKING:
@@ -76,6 +75,8 @@ def _width(ch: str) -> int:
     known = _WIDTHS.get(ch)
     if known is not None:
         return known
+    from bisect import bisect_right  # a character not measured yet: an ASCII table never imports it
+
     code = ord(ch)
     i = bisect_right(_STARTS, code) - 1
     if i >= 0 and code < _BOUNDS[i][1]:

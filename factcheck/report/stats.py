@@ -4,7 +4,6 @@ people (a list when the terminal is too narrow for it), json for programs."""
 from __future__ import annotations
 
 from factcheck.options import STATUSES
-from factcheck.report.records import stats_record, write_json
 
 TYPE_CHECKING = False  # typing is not imported at run time: see factcheck.direct
 if TYPE_CHECKING:
@@ -264,6 +263,8 @@ def _layout(lengths: tuple[int, ...], width: int) -> str | None:
 
 
 def render_json(result: Stats, out: IO[str]) -> None:
+    from factcheck.report.records import stats_record, write_json  # not for a table (a tenth of a millisecond of it)
+
     write_json(stats_record(result), out)
 
 
