@@ -280,6 +280,16 @@ def test_a_long_stats_table_is_drawn_a_column_at_a_time_as_rich_draws_it(width: 
     assert bodies and all(b is not None and len(b) == 2000 for b in bodies)
 
 
+
+@pytest.mark.parametrize(("width", "term"), [(80, ("standard", False)), (80, ("truecolor", False)), (60, ("256", True)),
+                                             (80, None)])
+def test_long_stats_lines_are_drawn_as_rich_draws_them(width: int, term: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Too narrow for the table: 2,000 documents' lines, each pattern of
+    # count lengths laid out (and styled) once, are rich's bytes.
+    assert _compare(stats_report.render_table, stats_report._render_table, stats_report.plain_table,
+                    _many_documents(2000), width, monkeypatch, term)
+
+
 # --- the seed repository -------------------------------------------------------------------
 
 

@@ -289,6 +289,11 @@ def lines_of(text: str, width: int, ink: Ink | None = None, style: str = "", spa
     """``console.print(Text(text, style=style, spans=spans))`` at ``width``, written in ``ink``."""
     if ink is not None and ink.system is not None:
         check(text)
+        if "\n" not in text and cells(text) <= width:
+            # One line that fits (each line of a narrow `stats`): nothing breaks,
+            # strips, pads or is cut, so it is wrap_styled's one piece as it is.
+            spans = _clip(spans, 0, len(text))
+            return ink.line(_segments(text, [(0, len(text), style), *spans] if style else spans)) + "\n"
         return "".join(ink.line(_adjust(line, width, None)) + "\n" for line in wrap_styled(text, spans, width, base=style))
     return "".join(line + "\n" for line in wrap(check(text), width))
 

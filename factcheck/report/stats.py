@@ -58,12 +58,12 @@ def plain_table(result: Stats, width: int, ink: plain.Ink | None = None) -> str:
     doc_width = _doc_width(width)
     documents = [r.document for r in rows]
     if width < _STATS_TABLE_MIN_WIDTH or plain.widest(documents) > doc_width:
-        text = _lines(rows, total, width, plain.cells, lambda line: plain.cells(plain.check(line)) <= width and "\n" not in line)
+        paint = _painter(ink) if ink is not None and ink.system is not None else None
+        text = _lines(rows, total, width, plain.cells, lambda line: plain.cells(plain.check(line)) <= width and "\n" not in line,
+                      paint=paint)
         if text is None:
             raise plain.Uncertain("a line rich wraps")
-        if ink is None or ink.system is None:
-            return text
-        return _styled_lines(text, [r.document or "total" for r in (*rows, total)], width, ink)
+        return text
     narrow = width < 110
     columns = [
         plain.Column("document", footer="total", no_wrap=True, overflow="ellipsis", max_width=doc_width),
@@ -91,33 +91,16 @@ def _shown(values: Sequence[int]) -> list[str]:
     return list(map(text.__getitem__, values))
 
 
-def _styled_lines(text: str, documents: list[str], width: int, ink: plain.Ink) -> str:
-    """The lines of :func:`_render_lines` (``text``, from :func:`_lines`) as
-    rich writes them to a terminal: each document's name in bold, each
-    status's name in its style."""
-    from factcheck.report import plain
-    from factcheck.report.styles import STATUS_STYLES
+def _painter(ink: plain.Ink) -> Callable[[str, str], str]:
+    """How rich writes a text of one style on ``ink``'s terminal, for the
+    lines of :func:`_render_lines`: each is one line that fits (nothing
+    wraps), so each is its segments, cut where its spans start and end
+    (the document's name in bold, each status's name in its style)."""
 
-    if any(d[:1].isspace() for d in documents):
-        raise plain.Uncertain("a name that reads as a line of counts")
-    out = []
-    names = iter(documents)
-    for line in text.split("\n")[:-1]:
-        spans: list[tuple[int, int, str]] = []
-        if line.startswith(" "):  # "  sourced 3  covered 0 ...": names and counts hold no double space
-            at = 2
-            for chunk in line[2:].split("  "):
-                status = chunk.rpartition(" ")[0]
-                if STATUS_STYLES.get(status):
-                    spans.append((at, at + len(status), STATUS_STYLES[status]))
-                at += len(chunk) + 2
-        else:  # "<document>  <n> claims"
-            head = next(names)
-            if not line.startswith(head):
-                raise plain.Uncertain("a line not understood")
-            spans.append((0, len(head), "bold"))
-        out.append(plain.lines_of(line, width, ink, spans=spans))
-    return "".join(out)
+    def paint(text: str, style: str) -> str:
+        return ink.line([(text, (style,))]) if style else text
+
+    return paint
 
 
 def _plain_lines(rows: Sequence[DocumentStats], total: DocumentStats, width: int) -> str | None:
@@ -213,9 +196,10 @@ def _write_plain(rows: Sequence[DocumentStats], total: DocumentStats, con: Conso
 
 
 def _lines(rows: Sequence[DocumentStats], total: DocumentStats, width: int, cells: Callable[[str], int],
-           fits: Callable[[str], bool]) -> str | None:
+           fits: Callable[[str], bool], *, paint: Callable[[str, str], str] | None = None) -> str | None:
     """The plain lines of :func:`_render_lines` at ``width``, each measured
-    by ``cells``; None unless every one ``fits`` as it is."""
+    by ``cells``; None unless every one ``fits`` as it is.  With ``paint``
+    (a terminal's styles, :func:`_painter`) the names are written in their styles."""
     out: list[str] = []
     append = out.append
     # A status and its count is printable ASCII, one cell a character: where
@@ -227,25 +211,29 @@ def _lines(rows: Sequence[DocumentStats], total: DocumentStats, width: int, cell
 
     ordered = itemgetter(*STATUSES)
     for r in (*rows, total):
-        head = f"{r.document or 'total'}  {r.claims} claims"
+        name = r.document or "total"
+        head = f"{name}  {r.claims} claims"
         if not fits(head):
             return None
-        append(head)
+        append(head if paint is None else paint(name, "bold") + head[len(name):])
         counts = list(map(str, ordered(r.counts)))
         key = tuple(map(len, counts))
         layout = layouts.get(key, "")
         if layout == "":
-            layout = layouts[key] = _layout(key, width)
+            layout = layouts[key] = _layout(key, width, paint)
         if layout is None:
             return None
         append(layout.format(*counts))
     return "\n".join(out) + "\n"
 
 
-def _layout(lengths: tuple[int, ...], width: int) -> str | None:
+def _layout(lengths: tuple[int, ...], width: int, paint: Callable[[str, str], str] | None = None) -> str | None:
     """The lines of the counts of :data:`STATUSES` whose lengths are
-    ``lengths`` packed into ``width`` cells, as a format template; None when
-    one does not fit."""
+    ``lengths`` packed into ``width`` cells, as a format template (each
+    status's name in its style with ``paint``); None when one does not fit."""
+    if paint is not None:
+        from factcheck.report.styles import STATUS_STYLES
+
     lines: list[list[str]] = [[]]
     used = 2
     for s, length in zip(STATUSES, lengths, strict=True):
@@ -255,7 +243,7 @@ def _layout(lengths: tuple[int, ...], width: int) -> str | None:
             used = 2
         if lines[-1]:
             used += 2
-        lines[-1].append(s + " {}")
+        lines[-1].append((s if paint is None else paint(s, STATUS_STYLES.get(s, ""))) + " {}")
         used += size
         if used > width:
             return None
