@@ -440,9 +440,9 @@ def table(columns: Sequence[Column], width: int, *, box: bool = True, show_heade
 def _body_lines(columns: Sequence[Column], widths: list[int], pads: Callable[[int], tuple[int, int]],
                 divider: str) -> list[str] | None:
     """The body rows of :func:`table` as the row loop draws them when every
-    cell is one line (most long tables: `stats` of 2,000 documents), each
+    cell is one line (most long tables: `stats` of 1,000 documents), each
     distinct text of a column drawn once and the rows joined at C speed (the
-    loop cell by cell was most of a 2,000-row table, issue 9); None when a
+    loop cell by cell was most of a 1,000-row table, issue 9); None when a
     cell takes more lines (the loop draws them then)."""
     if not columns or not columns[0].cells:
         return []
