@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 
 from factcheck.contradict import lexicon
 from factcheck.contradict.lexicon import en_lemmas, fold, stem
-from factcheck.extract.dates import DateContext, era_names, find_dates, kanji_int
+from factcheck.extract.dates import ERA_NAMES, DateContext, find_dates, kanji_int
 from factcheck.extract.quantities import bounds_in_base, find_quantities
 from factcheck.model import DateMention
 from factcheck.text import MONTHS
@@ -1427,10 +1427,11 @@ def _month_may(tokens: list[Token], i: int) -> bool:
 
 
 @cache
-def _change_scales() -> frozenset[int]:
-    """The scales a vocabulary list names by a word of their first pole (``change_scales``)."""
+def named_scales(key: str) -> frozenset[int]:
+    """The antonym scales a vocabulary list names by a word of each one's first pole
+    (``change_scales``, ``lasting_scales``, ``converse_scales``)."""
     poles = _cues().poles
-    return frozenset(sc for word in lexicon.cues()["change_scales"] for sc, pole in poles.get(word, ()) if pole == 0)
+    return frozenset(scale for word in lexicon.cues()[key] for scale, pole in poles.get(word, ()) if pole == 0)
 
 
 @cache
@@ -1806,7 +1807,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     for t in tokens:
         if t.kind != "name":
             continue
-        if any(d.start <= t.start < d.end for d in dates) or t.text in era_names():
+        if any(d.start <= t.start < d.end for d in dates) or t.text in ERA_NAMES:
             continue  # 平成の終わり: an era is a span of time, not a name in a slot
         role = _role_ja(text, t.end) if lang == "ja" else _role_en(text, t.start, t.end, first_pred)
         if role != "source":
@@ -1833,7 +1834,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         corrected=tuple(_corrected(text, lang)), quotes=_quotes(text), figures=tuple(figures),
         seasons=_period_words(text, 0, len(text), lang) if len(text) < 400 else frozenset(),
         dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
-        negative_poles=sum(1 for scale, pole in poles if pole == 1 and scale not in _change_scales()),
+        negative_poles=sum(1 for scale, pole in poles if pole == 1 and scale not in named_scales("change_scales")),
         ordinals=_ordinals(text),
         refused=_refused(tokens, lang),
         hedged=_hedged(text, tokens, lang),

@@ -51,7 +51,7 @@ from factcheck.text import MONTHS, fold_width, iso_date, read_numeral
 
 # fold_width and kanji_int are kept importable from here for older callers
 # (factcheck.contradict); their home is factcheck.text.
-__all__ = ["DateContext", "era_names", "find_dates", "date_spans", "fold_width", "kanji_int"]
+__all__ = ["ERA_NAMES", "DateContext", "find_dates", "date_spans", "fold_width", "kanji_int"]
 
 
 @dataclass(frozen=True)
@@ -75,14 +75,7 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
 
 # The first year of each era, 大化 (645) to 令和 (2019): 令和1年 = 2019, 寛永3年 = 1626.
 _ERAS: dict[str, int] = vocab.load("eras")["eras"]
-
-
-def era_names() -> frozenset[str]:
-    """The Japanese era names (平成, 令和, ...) the date reader knows."""
-    return _ERA_NAMES
-
-
-_ERA_NAMES = frozenset(_ERAS)
+ERA_NAMES = frozenset(_ERAS)  # 平成, 令和, ...: the era names the date reader knows
 
 _MON = "(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _KM = "[一二三四五六七八九十]{1,2}"

@@ -18,8 +18,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 
-from factcheck.options import STATUSES
-from factcheck.report.styles import STATUS_STYLES
+from factcheck.report.styles import status_spans
 from factcheck.report.terminal import Text
 from factcheck.safety import visible
 
@@ -42,11 +41,10 @@ def shorten(text: str, cells: int = TEXT_CELLS) -> str:
 
 
 def status_text(statuses: Iterable[str]) -> Text:
-    text = Text()
-    for i, s in enumerate(s for s in STATUSES if s in set(statuses)):
-        if i:
-            text.append(" ")
-        text.append(s, style=STATUS_STYLES.get(s, ""))
+    value, spans = status_spans(statuses)
+    text = Text(value)
+    for start, end, style in spans:
+        text.stylize(style, start, end)
     return text
 
 

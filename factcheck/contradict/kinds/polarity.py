@@ -23,7 +23,7 @@ from functools import cache
 
 from factcheck.contradict import lexicon
 from factcheck.contradict.align import event_groups, similarity
-from factcheck.contradict.analysis import Analysis, governed
+from factcheck.contradict.analysis import Analysis, governed, named_scales
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -75,24 +75,14 @@ def _denies_shared(a: Analysis, b: Analysis) -> bool:
     return bool(x.negated & (y.keys | y.wide)) or bool(event_groups(x.negated) & event_groups(y.preds))
 
 
-@cache
-def _scales(key: str) -> frozenset[int]:
-    """The antonym scales a vocabulary list names by a word of each one's first pole
-    (``lasting_scales``, ``converse_scales``)."""
-    from factcheck.contradict.analysis import _cues
-
-    poles = _cues().poles
-    return frozenset(scale for word in lexicon.cues()[key] for scale, pole in poles.get(word, ()) if pole == 0)
-
-
 def told_from_each_side(ctx: PairContext, poles: tuple[int, int] | None) -> bool:
     """Opposite poles of a relation with the roles swapped: "A beat B" / "B lost to A" say one thing."""
-    return poles is not None and ctx.converse is not None and poles[0] in _scales("converse_scales")
+    return poles is not None and ctx.converse is not None and poles[0] in named_scales("converse_scales")
 
 
 def _ended_then_lasting(x: Analysis, y: Analysis) -> bool:
     """x ends a lasting state (closed, abolished) no later than y says the state still lasts."""
-    lasting = _scales("lasting_scales")
+    lasting = named_scales("lasting_scales")
     if not any(s in lasting and p == 1 for s, p in x.poles) or not any(s in lasting and p == 0 for s, p in y.poles):
         return False
     dx = [d.value for d in x.dates if not d.value.startswith("--")]
