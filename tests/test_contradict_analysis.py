@@ -699,3 +699,37 @@ def test_blocking_keys_bring_a_slipped_count_and_one_month_together() -> None:
     # a physical measure keeps its dimension: 2,350 m and 3,250 people are not one value slipped
     e = blocking_keys(analyse("The summit stands 2,350 m above the sea.", "en"))
     assert not {k for k in e if k.startswith("slip:")} & {k for k in b if k.startswith("slip:")}
+
+
+@pytest.mark.parametrize(("kanji_side", "kanji", "latin_side", "latin"), [
+    ("長岡誠一氏が組合長に選ばれた。", "長岡誠一", "Seiichi Nagaoka was chosen to head the co-operative.", "Seiichi Nagaoka"),
+    ("新大阪駅から臨時列車が出た。", "新大阪駅", "An extra train left Shin-Osaka station.", "Shin-Osaka"),
+    ("奄美大島で大会が開かれた。", "奄美大島", "The meet was held on Amami Oshima.", "Amami Oshima"),
+    ("新橋駅の広場が改装された。", "新橋駅", "The square outside Shimbashi Station was refitted.", "Shimbashi Station"),
+])
+def test_a_kanji_name_meets_its_romanised_reading(kanji_side: str, kanji: str, latin_side: str, latin: str) -> None:
+    assert names_match(_name(kanji_side, "ja", kanji), _name(latin_side, "en", latin))
+
+
+def test_a_romanised_reading_is_matched_by_spelling_not_by_likeness() -> None:
+    # 吉根 reads Kikko in the dictionary: an invented "Yoshine" is another name.
+    assert not names_match(_name("吉根川の堤防が完成した。", "ja", "吉根川"),
+                           _name("The levee on the Yoshine River was finished.", "en", "Yoshine River"))
+
+
+def test_ruling_out_stands_against_confirming() -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    ruled_out = analyse("Inspectors ruled out a gas leak as the cause of the Dunmore blast.", "en")
+    confirmed = analyse("Inspectors confirmed a gas leak as the cause of the Dunmore blast.", "en")
+    open_question = analyse("Inspectors could not rule out a gas leak as the cause of the Dunmore blast.", "en")
+    assert _opposed_poles(ruled_out, confirmed) is not None
+    assert _opposed_poles(open_question, confirmed) is None
+
+
+def test_a_bill_that_failed_stands_against_one_that_passed() -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    passed = analyse("The Tidewater Fisheries Bill passed the assembly on 4 March.", "en")
+    failed = analyse("The Tidewater Fisheries Bill failed in the assembly on 4 March.", "en")
+    assert _opposed_poles(passed, failed) is not None

@@ -641,6 +641,7 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         distinct |= sounds
         forms.append(frozenset("^" + _skeleton(jaconv.kata2alphabet(p)) for p in pieces))
     elif lang_ja:
+        forms.append(_read_aloud(surface))
         # 港北 -> JMnedict "Kouhoku": compared by sound with "Kohoku".
         for r in renderings[1:]:
             if _descriptive(re.sub(r"\([^)]*\)", " ", r)):
@@ -660,7 +661,43 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         own = [w for w in words if not _ordinary(w)]
         if own:
             forms.append(frozenset("^" + _skeleton(w) for w in own))
+        if words:
+            # Romanised Japanese (Shin-Osaka, Amami Oshima, Nagaoka): each word and the whole said as one.
+            spelled = {_romaji(w) for w in own} | {_romaji("".join(words))}
+            forms.append(frozenset("≈" + k for k in spelled if len(k) >= 4))
     return tuple(dict.fromkeys(forms)), frozenset(acronyms), frozenset(distinct)
+
+
+def _read_aloud(surface: str) -> frozenset[str]:
+    """Romanised keys (≈) of a kanji name as the dictionary reads it: the whole (霧ノ峰:
+    Kirinomine), the whole without a one-character suffix (白鷺川: Shirasagi), each part of two
+    characters or more (長岡誠一: Nagaoka, Seiichi).  Only a name in Latin letters is compared
+    with them, and only for the same spelling: 佐倉 (Sakura) is not Sakurai, nor 中岡 Nagaoka."""
+    parts = [(w, jaconv.kata2alphabet(r)) for w, r in lexicon.ja_readings(surface) if r and r != w]
+    if not parts:
+        return frozenset()
+    keys = {"".join(r for _, r in parts)} | {r for w, r in parts if len(w) >= 2}
+    if len(parts) > 1 and len(parts[-1][0]) == 1:
+        keys.add("".join(r for _, r in parts[:-1]))
+    return frozenset("≈" + k for k in map(_romaji, keys) if len(k) >= 4)
+
+
+def _romaji(text: str) -> str:
+    """One spelling of a romanised Japanese word, whichever convention wrote it: Ōsaka, Oosaka,
+    Ohsaka and Osaka are all "osaka"; Shimbashi is "shinbashi"."""
+    t = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isascii() and c.isalpha())
+    t = re.sub(r"oh(?![aeiou])", "o", t)
+    t = t.replace("ou", "o").replace("oo", "o").replace("uu", "u").replace("aa", "a")
+    return re.sub(r"m(?=[bp])", "n", t)
+
+
+def _read_alike(x: Name, y: Name) -> bool:
+    """A kanji name and a Latin one spelled as the kanji are read: Nagaoka Seiichi ~ 長岡誠一,
+    Shin-Osaka ~ 新大阪, Aoyama Prefectural Library ~ 青山."""
+    if not (lexicon.ja_has_cjk(x.text) and _STEMS.search(y.text) and not lexicon.ja_has_cjk(y.text)):
+        return False
+    read = {w for f in x.forms for w in f if w.startswith("≈")}
+    return bool(read & {w for f in y.forms for w in f if w.startswith("≈")})
 
 
 _KANA_WITH_SUFFIX = re.compile(r"([\u30a0-\u30ffー・]{2,})[\u4e00-\u9fff]{1,2}")
@@ -757,6 +794,8 @@ def names_match(x: Name, y: Name) -> bool:
             or x.acronyms & {w for f in y.forms for w in f} or y.acronyms & {w for f in x.forms for w in f}:
         return True
     if _kanji_short_form(x.text, y.text) or _kanji_short_form(y.text, x.text):
+        return True
+    if _read_alike(x, y) or _read_alike(y, x):
         return True
     for fx in x.forms:
         for fy in y.forms:

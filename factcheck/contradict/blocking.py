@@ -12,6 +12,7 @@ and English claims meet through the bridged keys.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from typing import Iterable, Mapping, Sequence
 
@@ -20,6 +21,7 @@ from factcheck.contradict.analysis import Analysis
 
 __all__ = ["block", "blocking_keys", "document_topics"]
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _MAX_POSTING = 500  # postings longer than this are stop-keys at any corpus size
 _PER_CLAIM = 30  # at most this many partners per claim, best first
 _SLIP_DIGITS = 3  # significant digits a figure needs before its digits alone tie two claims
@@ -29,7 +31,9 @@ def blocking_keys(x: Analysis) -> frozenset[str]:
     keys = set(x.keys)
     for n in x.names:
         for form in n.forms:
-            keys.update("n:" + k for k in form)
+            # A kanji name's romanised reading (≈nagaoka) meets a Latin name's own stem (nagaoka);
+            # a Latin name's spelling said as one word adds nothing its stems do not already say.
+            keys.update("n:" + k.removeprefix("≈") for k in form if not k.startswith("≈") or _CJK.search(n.text))
         keys.update("a:" + k for k in n.acronyms)
     for f in x.figures:
         keys.add("dim:" + f.base)

@@ -71,6 +71,12 @@ def ja_parts(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+def ja_readings(word: str) -> tuple[tuple[str, str], ...]:
+    """Each short unit of a Japanese word with its reading in katakana: 長岡誠一 -> (長岡, ナガオカ), (誠一, セイイチ)."""
+    return tuple((t.surface(), t.reading_form()) for t in _tokenizer().tokenize(word, _split_a()))
+
+
+@lru_cache(maxsize=65536)
 def en_lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """Possible lemmas of an English word by part of speech (``{"VERB": ("open",)}``)."""
     from lemminflect import getAllLemmas
