@@ -733,3 +733,47 @@ def test_a_bill_that_failed_stands_against_one_that_passed() -> None:
     passed = analyse("The Tidewater Fisheries Bill passed the assembly on 4 March.", "en")
     failed = analyse("The Tidewater Fisheries Bill failed in the assembly on 4 March.", "en")
     assert _opposed_poles(passed, failed) is not None
+
+
+@pytest.mark.parametrize(("restarted", "halted"), [
+    ("Bus service on the Corrib Valley route resumed on 3 March 2031 after the bridge repairs.",
+     "As of 9 March 2031 the Corrib Valley bus route remained suspended while the bridge was repaired."),
+    ("湖西高原線は2031年6月1日に全線で運転を再開した。", "湖西高原線は2031年6月5日の時点でも全線で運休が続いていた。"),
+])
+def test_a_restart_stands_against_a_halt_said_to_last_past_it(restarted: str, halted: str) -> None:
+    from factcheck.contradict.kinds.polarity import check, restarted_yet_halted
+
+    x, y = analyse(restarted), analyse(halted)
+    assert restarted_yet_halted(x, y) is not None
+    found = check(PairContext(x, y))
+    assert found is not None and found.why == "started again, yet still halted"
+
+
+@pytest.mark.parametrize(("restarted", "halted"), [
+    # the halt ended before the restart: two times, both true
+    ("湖西高原線は2031年6月1日に全線で運転を再開した。", "湖西高原線は2031年5月末の時点でも全線で運休が続いていた。"),
+    # a restart denied agrees with the halt
+    ("湖西高原線は6月5日の時点で、まだ運転を再開していない。", "湖西高原線では6月5日現在も運休が続いている。"),
+    ("The Corrib Valley bus route has not yet resumed.", "The Corrib Valley bus route remains suspended."),
+])
+def test_a_restart_after_the_halt_or_a_denied_restart_is_no_conflict(restarted: str, halted: str) -> None:
+    from factcheck.contradict.kinds.polarity import restarted_yet_halted
+
+    assert restarted_yet_halted(analyse(restarted), analyse(halted)) is None
+
+
+def test_a_compound_name_is_glossed_a_dictionary_word_at_a_time() -> None:
+    from factcheck.contradict import lexicon
+
+    assert lexicon.word_by_word("日本取引所グループ") == "Japan exchange group"
+    assert names_match(_name("東証を運営するのは日本取引所グループである。", "ja", "日本取引所グループ"),
+                       _name("The bourse is run by Japan Exchange Group.", "en", "Japan Exchange Group"))
+
+
+def test_one_quotation_from_two_speakers_even_after_the_speech_verb() -> None:
+    from factcheck.contradict.kinds.attribution import check
+
+    said_first = analyse('"The harbour will be ready by spring," port director Elena Marsh said on Monday.', "en")
+    said_after = analyse('"The harbour will be ready by spring," said head keeper Tom Baird.', "en")
+    found = check(PairContext(said_first, said_after))
+    assert found is not None and {found.a, found.b} == {"Elena Marsh", "Tom Baird"}

@@ -592,6 +592,10 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         if not whole and len(parts) > 1:
             # 北浜トンネル -> "Kitahama tunnel": each part's first rendering, in order.
             renderings.append(" ".join((lexicon.name_glosses(p) or (p,))[0] for p in parts))
+            # 日本取引所グループ -> "Japan exchange group": the longest dictionary words, in order.
+            said = lexicon.word_by_word(surface)
+            if said is not None and len(said.split()) > 1:
+                renderings.append(said)
     forms: list[frozenset[str]] = []
     acronyms: set[str] = set()
     distinct: set[str] = set()
@@ -1510,7 +1514,7 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
             out |= {(sc, po) for sc, po in cues.poles.get("failure", set())}
             used.add(i)
             continue
-        if t.kind not in ("pred", "content"):
+        if t.kind not in ("pred", "content") or _period_end(tokens, i, lang):
             continue
         found: set[tuple[int, int]] = set()
         phrasal = _phrasal(tokens, i, lang)
@@ -1535,6 +1539,18 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
             head = found
     out |= _figure_directions(tokens, lang)
     return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out)
+
+
+def _period_end(tokens: list[Token], i: int, lang: str) -> bool:
+    """"The year ending March 2023", "the quarter ended 30 June": an end that names where a period
+    stops, which closes nothing."""
+    if lang != "en" or tokens[i].lemma.lower() != "end":
+        return False
+    words = lexicon.cues()["period_ends_en"]
+    months = lexicon.cues()["periods"]["en"]
+    before = tokens[i - 1].lemma.lower() if i else ""
+    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    return before in words or after in months or after[:1].isdigit()
 
 
 def _figure_directions(tokens: list[Token], lang: str) -> set[tuple[int, int]]:

@@ -291,6 +291,8 @@ def _polarity(ctx: PairContext, out: Signals) -> None:
     v["denies_shared"] = 1.0 if parity_a != parity_b and polarity_kind._denies_shared(a, b) else 0.0
     odd = a if parity_a else b
     v["denial_hedged"] = 1.0 if parity_a != parity_b and odd.hedged else 0.0
+    v["restarted_halted"] = 1.0 if (polarity_kind.restarted_yet_halted(a, b)
+                                    or polarity_kind.restarted_yet_halted(b, a)) else 0.0
     if poles is not None:
         out.evidence.setdefault("polarity", Conflict(
             "polarity", 0.5, polarity_kind._pole_word(a, poles[0]), polarity_kind._pole_word(b, poles[0]),
@@ -353,7 +355,7 @@ FEATURES: tuple[str, ...] = (
     "name_substitution", "name_same_slot", "name_context", "name_same_act", "role_swap", "converse", "corrected", "other_agent", "credit_both", "credit_any",
     "roles_differ",
     "quotes_both",
-    "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged",
+    "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged", "restarted_halted",
     "date_x_similarity", "date_event_x_similarity", "figure_x_measure", "name_x_overlap", "name_context_x_similarity", "name_x_matched",
     "parity_x_similarity", "poles_x_similarity", "poles_x_other_times", "parity_x_other_times", "credit_x_names", "figure_x_names", "date_x_names",
     "focus_differs", "focus_same", "focus_x_similarity", "swap_x_overlap",

@@ -71,6 +71,28 @@ def ja_parts(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+def word_by_word(word: str) -> str | None:
+    """A Japanese compound said in English a dictionary word at a time, longest first:
+    日本取引所グループ -> "Japan exchange group".  None when a piece has no short gloss."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        for j in range(min(len(word), i + _LONGEST_WORD), i, -1):
+            short = [g for g in (re.sub(r"\([^)]*\)", " ", g).strip() for g in name_glosses(word[i:j]))
+                     if g and len(g.split()) <= 2]
+            if short:
+                out.append(short[0])
+                i = j
+                break
+        else:
+            return None
+    return " ".join(out)
+
+
+_LONGEST_WORD = 8  # characters of the longest dictionary word tried at each point of a compound
+
+
+@lru_cache(maxsize=65536)
 def ja_readings(word: str) -> tuple[tuple[str, str], ...]:
     """Each short unit of a Japanese word with its reading in katakana: 長岡誠一 -> (長岡, ナガオカ), (誠一, セイイチ)."""
     return tuple((t.surface(), t.reading_form()) for t in _tokenizer().tokenize(word, _split_a()))

@@ -16,10 +16,12 @@ FAIL (attribution): "The theorem was first proved by Sato in 1961." /
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from rapidfuzz import fuzz
 
 from factcheck.contradict.align import content_overlap
+from factcheck.contradict.analysis import Name
 from factcheck.contradict.kinds.entity import corrected
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -34,6 +36,13 @@ def _shared_quote(ctx: PairContext) -> str | None:
             if fuzz.ratio(qa, qb) >= 90:
                 return qa
     return None
+
+
+def _speakers(names: Sequence[Name], quote: str) -> list[Name]:
+    """Who a quotation is credited to: a name outside it, a doer first; else the name a speech
+    verb reports it from ("said head keeper Laura Whitfield"), which is the speaker here."""
+    outside = [n for n in names if n.text.lower() not in quote]
+    return [n for n in outside if n.role != "source"] or outside
 
 
 _POSSESSED = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<work>[A-Z\d].*)$")
@@ -54,8 +63,7 @@ def check(ctx: PairContext) -> Conflict | None:
     quote = _shared_quote(ctx)
     if quote is not None and not ctx.roles_differ:
         # One quotation, two speakers: who said it is the claim.
-        speakers_a = [n for n in ctx.names.only_a if n.role != "source" and n.text not in quote]
-        speakers_b = [n for n in ctx.names.only_b if n.role != "source" and n.text not in quote]
+        speakers_a, speakers_b = _speakers(ctx.names.only_a, quote), _speakers(ctx.names.only_b, quote)
         if speakers_a and speakers_b:
             return Conflict("attribution", 0.8, speakers_a[0].text, speakers_b[0].text,
                             "the same quotation credited to different speakers")

@@ -7,7 +7,10 @@ antonym of its predicate (rose / fell, 開業 / 廃止, accepted / refused,
 deny", 否定しなかった, "no later than") are not counted, a negated antonym
 agrees with the plain predicate ("did not fall" ~ "rose" is still a
 conflict with "fell"), and claims dated at different times (not confirmed
-in March, confirmed in June) do not conflict.
+in March, confirmed in June) do not conflict.  A halted service started
+again conflicts with the halt said to last past the restart ("resumed on
+3 March" / "as of 9 March, still suspended"), not with a halt that ended
+before it.
 
 PASS (consistent): "The regulator did not deny that the merger was approved." /
 "The regulator acknowledged the merger had been approved."
@@ -104,6 +107,58 @@ def _still_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
     return tuple(words["ja"]), re.compile(r"\b(?:" + "|".join(map(re.escape, words["en"])) + r")\b", re.IGNORECASE)
 
 
+@cache
+def _halt_words() -> dict[str, dict[str, re.Pattern[str]]]:
+    data = lexicon.cues()["restarted_halts"]
+    def pattern(words: list[str], lang: str) -> re.Pattern[str]:
+        alts = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        return re.compile(alts if lang == "ja" else r"\b(?:" + alts + ")", re.IGNORECASE)
+    return {part: {lang: pattern(data[part][lang], lang) for lang in ("ja", "en")} for part in data}
+
+
+def _said(x: Analysis, part: str) -> re.Match[str] | None:
+    """The first word of ``part`` the claim says, unless a negation governs it ("has not resumed",
+    まだ再開していない)."""
+    from factcheck.contradict.analysis import _governing_negation
+
+    tokens = list(x.tokens)
+    for m in _halt_words()[part]["ja" if x.lang == "ja" else "en"].finditer(x.text):
+        inside = [i for i, t in enumerate(tokens) if t.start < m.end() and m.start() < t.end]
+        near = _NEGATED_AFTER_JA.match(x.text, m.end()) if x.lang == "ja" else _NEGATED_BEFORE_EN.search(
+            x.text[max(0, m.start() - 30):m.start()])
+        if near is None and not any(_governing_negation(tokens, i, x.lang) is not None for i in inside):
+            return m
+    return None
+
+
+# A negation in the words right after a Japanese restart (解除されていない) or before an English one
+# ("has not yet resumed"), where the parse may not tie it to the word.
+_NEGATED_AFTER_JA = re.compile(r"[^、。]{0,8}?(?:ない|なかった|ず|ません)")
+_NEGATED_BEFORE_EN = re.compile(r"(?i)\b(?:not|n't|never|no longer|yet to)\b(?:\s+\w+){0,2}\s*$")
+
+
+def _comparable_dates(x: Analysis, y: Analysis) -> tuple[list[str], list[str]]:
+    """The two claims' dates that can be ordered: with their years, or else both without."""
+    for keep in (lambda v: not v.startswith("--"), lambda v: v.startswith("--")):
+        dx, dy = [d.value for d in x.dates if keep(d.value)], [d.value for d in y.dates if keep(d.value)]
+        if dx and dy:
+            return dx, dy
+    return [d.value for d in x.dates], [d.value for d in y.dates]
+
+
+def restarted_yet_halted(x: Analysis, y: Analysis) -> tuple[str, str] | None:
+    """x says a halted service started again; y, undenied, that the halt still held no earlier:
+    "the ferry resumed on 4 July" / "as of mid-July the ferry remained suspended".  A halt that
+    ended before the restart ("suspended in 2020" / "resumed in 2022") is no conflict."""
+    restart, halt, lasting = _said(x, "restart"), _said(y, "halt"), _said(y, "lasting")
+    if restart is None or halt is None or lasting is None:
+        return None  # "has not resumed" agrees with the halt; "no longer suspended" with the restart
+    dx, dy = _comparable_dates(x, y)
+    if bool(dx) != bool(dy) or dx and dy and max(dy)[:len(min(dx))] < min(dx)[:len(max(dy))]:
+        return None  # one side undated, or the halt said to last only until before the restart
+    return restart.group(0), halt.group(0)
+
+
 def _different_times(a: Analysis, b: Analysis) -> bool:
     if _ended_then_lasting(a, b) or _ended_then_lasting(b, a):
         return False
@@ -131,6 +186,12 @@ def check(ctx: PairContext) -> Conflict | None:
         threshold = _MIN_SIMILARITY_POLES  # an antonym pair is evidence of its own
     if ctx.similarity < threshold or ctx.names.only_a and ctx.names.only_b:
         return None
+    for x, y in ((a, b), (b, a)):
+        halted = restarted_yet_halted(x, y)
+        if halted is not None:
+            ev_x, ev_y = halted
+            return Conflict("polarity", 0.55 + 0.4 * min(ctx.similarity, 1.0), *((ev_x, ev_y) if x is a else (ev_y, ev_x)),
+                            "started again, yet still halted")
     if _different_times(a, b):
         return None
     # A claim's polarity: its free negations plus its negative-pole predicates
