@@ -98,7 +98,7 @@ def test_the_stats_table_without_rich_is_rich_byte_for_byte(columns: str, which:
     stats_report._render_table(result, theirs)  # rich decides and draws
     assert ours.getvalue() == theirs.getvalue()
     # The plain path answers for simple ids that rich prints as lines, and only then.
-    plain = stats_report._plain_lines(result.documents, result.total, int(columns))
+    plain = stats_report._plain_lines(result, int(columns))
     if which == 0 and columns in ("40", "71", "80"):
         assert plain is not None  # the lines of ordinary ids (so the comparison above covers the plain path)
     if which == 0 and columns in ("109", "160"):
