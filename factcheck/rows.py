@@ -380,7 +380,7 @@ class _Update:
         parts: dict[str, Any] = {
             "documents": documents,
             "stats": tally_counts({d: (title, language) for d, (title, language) in documents.items()},
-                                  count_groups((d, s.split(), n) for (d, s), n in groups.items())).kept(),
+                                  count_groups((d, s.split(), n) for (d, s), n in groups.items())).as_kept(),
             "paths": sorted(self.order),
             "sets": sorted({s for _, s in groups}),
         }

@@ -288,7 +288,7 @@ class Warm:
 
     @property
     def stats(self) -> list[Any]:
-        """The answer of `stats` as columns (``tally.Stats.kept``), summed from the files' rows when they were kept."""
+        """The answer of `stats` as columns (``tally.Stats.as_kept``), summed from the files' rows when they were kept."""
         return self._part("stats")
 
     @property

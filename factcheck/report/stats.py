@@ -212,22 +212,23 @@ def _lines(ids: Sequence[str], claims: Sequence[int], columns: Sequence[Sequence
     names = [*(doc_id or "total" for doc_id in ids), "total"] if "" in ids else [*ids, "total"]
     counted = [*_shown(claims), str(total.claims)]
     texts = [[*_shown(column), str(total.counts[s])] for s, column in zip(STATUSES, columns, strict=True)]
+    head = "{}  {} claims".format
     joined = "".join(names)
-    if joined.isascii() and joined.isprintable():
-        # The widest name with the widest count fitting, every line fits (else each is measured).
-        if max(map(len, names)) + max(map(len, counted)) + len("   claims") > width and max(
-                map(len, map("{}  {} claims".format, names, counted))) > width:
-            return None
-    elif not all(map(fits, map("{}  {} claims".format, names, counted))):
+    if joined.isascii() and joined.isprintable():  # each line's length, the widest name and count first
+        fitting = (max(map(len, names)) + max(map(len, counted)) + len(head("", "")) <= width
+                   or max(map(len, map(head, names, counted))) <= width)
+    else:
+        fitting = all(map(fits, map(head, names, counted)))
+    if not fitting:
         return None
     keys = list(zip(*(map(len, column) for column in texts), strict=True))
-    head = (paint("{}", "bold") if paint is not None else "{}") + "  {} claims\n"
+    first = (paint("{}", "bold") if paint is not None else "{}") + "  {} claims\n"
     templates: dict[tuple[int, ...], str] = {}
     for key in set(keys):
         layout = _layout(key, width, paint)
         if layout is None:
             return None
-        templates[key] = head + layout
+        templates[key] = first + layout
     rows = zip(names, counted, *texts, strict=True)
     return "\n".join([templates[key].format(*row) for key, row in zip(keys, rows, strict=True)]) + "\n"
 
