@@ -277,8 +277,9 @@ def _show_sources(root: str, claim_id: str) -> list[str] | None:
     document of every claims file holding the id, and of every claims file
     giving one of their document ids: `show` reads the first such file's),
     or None when it cannot tell."""
-    import sqlite3
     from pathlib import Path
+
+    from factcheck.warm import sqlite3  # the driver alone (see factcheck.warm)
 
     try:
         db = sqlite3.connect(Path(root, INDEX_DIR, INDEX_FILE).as_uri() + "?mode=ro", uri=True, timeout=1)

@@ -116,9 +116,12 @@ def list_answer(kept: warm.Warm, *, fmt: str | None, status: Sequence[str], doc:
     return listing.FORMATS["table"], views
 
 
-def stats_answer(kept: warm.Warm, *, fmt: str | None) -> Answer:
-    """`stats` from the counts kept with the rows."""
+def stats_answer(kept: warm.Warm, *, fmt: str | None) -> Answer | None:
+    """`stats` from the counts kept with the rows; None when they cannot be
+    read (the typer command makes them again)."""
     counted, chosen = kept.tally(), fmt or kept.format_for("stats") or "table"
+    if counted is None:
+        return None
     from factcheck.report import stats
 
     return stats.FORMATS[chosen], counted

@@ -352,8 +352,9 @@ class _Update:
         return out
 
     def _finish(self, stamp: str) -> dict[str, Any]:
-        """The summary rows (documents, counts, formats, paths) from the files' rows, under ``stamp``."""
-        from factcheck.tally import count_groups
+        """The summary rows (documents, stats, formats, paths) from the files' rows, under ``stamp``:
+        each file's counts summed (a change re-derives only its files' rows, and their counts with them)."""
+        from factcheck.tally import count_groups, tally_counts
 
         db = self.db
         documents: dict[str, list[Any]] = {}
@@ -378,7 +379,8 @@ class _Update:
         # Apart, each read only by the answers that need it (see warm.PARTS).
         parts: dict[str, Any] = {
             "documents": documents,
-            "counts": count_groups((d, s.split(), n) for (d, s), n in groups.items()),
+            "stats": tally_counts({d: (title, language) for d, (title, language) in documents.items()},
+                                  count_groups((d, s.split(), n) for (d, s), n in groups.items())).as_kept(),
             "paths": sorted(self.order),
             "sets": sorted({s for _, s in groups}),
         }

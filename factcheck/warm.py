@@ -12,7 +12,7 @@ from), with the claims counted per document and set of statuses, the
 configuration's formats, the corpus's paths, and a *stamp* of what they
 were made from.  A later command computes the stamp
 again and, only when it is equal, answers from what was kept: ``list`` with
-``--status``/``--doc`` as JSON, YAML, ids or its table, ``stats`` from the counts,
+``--status``/``--doc`` as JSON, YAML, ids or its table, ``stats`` from the counts kept as its columns,
 ``search`` scoring only the rows holding the query as written (SQLite's
 ``instr`` finds them, in the files ``warm_chars`` says hold each of its characters); ``show`` takes the index's rows for its few files
 without the refresh (a stat() and a row of every file).  Anything else
@@ -38,7 +38,6 @@ from __future__ import annotations
 import codecs
 import json
 import os
-import sqlite3
 from collections import namedtuple
 from pathlib import Path
 
@@ -50,8 +49,17 @@ from factcheck import stamp as stamping
 # for all its work, and they cost half of it.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import sqlite3
     from collections.abc import Iterator, Sequence
     from typing import IO, Any
+else:
+    # The driver itself, the same connections and errors as the sqlite3
+    # package's: the package adds DB-API adapters for dates, and importing
+    # datetime for them was ~1.5 ms of every first answer (issue 9).
+    import _sqlite3 as sqlite3
+
+    if not hasattr(sqlite3, "connect"):  # pragma: no cover - another build's driver: the package's then
+        import sqlite3
 
 # Where the index lives: the same names as factcheck.index (a test holds
 # them equal), repeated here because importing it is what a warm answer avoids.
@@ -60,7 +68,7 @@ INDEX_FILE = "index.sqlite"
 FOLDERS, CONFIG_FILES, ROOT_ENV = stamping.FOLDERS, stamping.CONFIG_FILES, stamping.ROOT_ENV
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Bumped whenever the rows kept here change shape.
-FORMAT = "10"
+FORMAT = "11"
 # The `list` formats answered from the rows.
 RECORD_FORMATS = ("json", "yaml", "ids")
 
@@ -251,10 +259,10 @@ def write_records(listing: KeptListing, out: IO[str]) -> None:
 
 
 # The summary's parts kept in rows of their own beside the 'list' row, under
-# its stamp: each answer decodes only those it reads (`stats` no paths,
-# `search` none; 0.37 MB of JSON at 1,000 documents was a tenth of a first
-# `stats --format json`).
-PARTS = ("documents", "counts", "paths", "sets")
+# its stamp: each answer decodes only those it reads (`stats` its columns
+# alone, `search` none; 0.37 MB of JSON at 1,000 documents was a tenth of a
+# first `stats --format json`).
+PARTS = ("documents", "stats", "paths", "sets")
 
 
 class Warm:
@@ -279,9 +287,9 @@ class Warm:
         return self._part("documents")
 
     @property
-    def counts(self) -> dict[str, list[int]]:
-        """Document id -> [claims, then the claims of each status] (``tally.count_groups``)."""
-        return self._part("counts")
+    def stats(self) -> list[Any]:
+        """The answer of `stats` as columns (``tally.Stats.as_kept``), summed from the files' rows when they were kept."""
+        return self._part("stats")
 
     @property
     def sets(self) -> list[str]:
@@ -354,11 +362,16 @@ class Warm:
         return KeptListing(self, b"".join(chunks))
 
     def tally(self) -> Any:
-        """``tally.tally`` over the kept rows (``factcheck stats``), from
-        the counts kept with them per document."""
-        from factcheck.tally import tally_counts
+        """``tally.tally`` over the kept rows (``factcheck stats``): the
+        columns kept with them, read as they are (no record per document,
+        nothing counted).  None when they cannot be read (a damaged part: the
+        caller makes the summary again)."""
+        from factcheck.tally import from_columns
 
-        return tally_counts({doc_id: (title, language) for doc_id, (title, language) in self.documents.items()}, self.counts)
+        try:
+            return from_columns(*self.stats)
+        except (ValueError, TypeError, KeyError):
+            return None
 
     def views(self, status: Sequence[str], doc: Sequence[str]) -> list[KeptView] | None:
         """The claims passing ``--status``/``--doc`` as :class:`KeptView`, in

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import random
 import subprocess
@@ -16,7 +17,7 @@ from factcheck.options import STATUSES
 from factcheck.report import bare
 from factcheck.report import stats as stats_report
 from factcheck.report.table import console
-from factcheck.tally import count_groups, tally_counts, tally_groups
+from factcheck.tally import count_groups, from_columns, tally_counts, tally_groups
 
 ENVS = [
     {},
@@ -98,7 +99,7 @@ def test_the_stats_table_without_rich_is_rich_byte_for_byte(columns: str, which:
     stats_report._render_table(result, theirs)  # rich decides and draws
     assert ours.getvalue() == theirs.getvalue()
     # The plain path answers for simple ids that rich prints as lines, and only then.
-    plain = stats_report._plain_lines(result.documents, result.total, int(columns))
+    plain = stats_report._plain_lines(result, int(columns))
     if which == 0 and columns in ("40", "71", "80"):
         assert plain is not None  # the lines of ordinary ids (so the comparison above covers the plain path)
     if which == 0 and columns in ("109", "160"):
@@ -139,6 +140,8 @@ def test_counts_per_document_tally_as_the_groups_do(seed: int) -> None:
         assert r.counts == expected.get(r.document, dict.fromkeys(STATUSES, 0))
         assert r.claims == sum(n for d, _, n in groups if d == r.document)
     assert result.total.claims == sum(n for _, _, n in groups)
+    # As the index keeps them (JSON) and reads them back: the same counts.
+    assert from_columns(*json.loads(json.dumps(result.as_kept()))) == result
 
 
 def test_an_unknown_status_is_still_an_error() -> None:

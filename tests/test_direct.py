@@ -7,6 +7,7 @@ certain of goes to typer; JSON loads neither typer nor rich."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import typing
@@ -270,7 +271,8 @@ import json, sys
 from factcheck.entry import main
 sys.argv = ["factcheck", *json.loads(sys.argv[1])]
 main()
-heavy = {"typer", "click", "rich", "yaml", "dataclasses", "typing", "factcheck.store", "factcheck.model", "factcheck.query"}
+heavy = {"typer", "click", "rich", "yaml", "dataclasses", "typing", "factcheck.store", "factcheck.model", "factcheck.query",
+         "sqlite3", "datetime"}
 print(json.dumps(sorted(heavy & set(sys.modules))), file=sys.stderr)
 """
 
@@ -290,6 +292,21 @@ def test_a_first_show_reads_the_rows_and_loads_no_library(project: Path) -> None
             assert json.loads(done.stderr.decode().strip().splitlines()[-1]) == drawn, words
             assert done.stdout == usual(words)[1], words
         assert json.loads(usual(["show", claim, "-f", "json"])[1])["context"] is not None, claim
+
+
+def test_a_first_stats_reads_its_columns_and_loads_no_library(project: Path) -> None:
+    """A real subprocess of the console script's code, the index warm: a first
+    `stats` (its table drawn to a pipe, and JSON) loads no store, model,
+    typer, rich or typing, nor the DB-API layer of sqlite3 (its date adapters
+    import datetime: the driver is enough), and prints what typer prints."""
+    env = _script_env(COLUMNS="100")
+    subprocess.run([sys.executable, "-m", "factcheck", "stats"], env=env, cwd=project, capture_output=True, check=True, timeout=120)
+    for words in (["stats"], ["stats", "--format", "json"]):
+        shutil.rmtree(project / ".factcheck" / "answers", ignore_errors=True)  # a first question
+        done = subprocess.run([sys.executable, "-c", _SHOWN, json.dumps(words)], env=env, cwd=project,
+                              capture_output=True, timeout=120, check=True)
+        assert json.loads(done.stderr.decode().strip().splitlines()[-1]) == ([] if _plain_draws() else ["rich", "typing"]), words
+        assert done.stdout == usual(words)[1], words
 
 
 def test_show_goes_the_usual_way_when_its_source_does_not_hold_the_claim(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -287,6 +287,7 @@ def _same_as_the_files(repo: Repo, first: str = "stats") -> None:
     assert _answers(repo, commands, indexed=True) == truth
     _chars_say_what_the_rows_say(repo.root)
     _shown_say_what_the_files_say(repo.root)
+    _counts_say_what_the_files_say(repo.root)
 
 
 def _shown_say_what_the_files_say(root: Path) -> None:
@@ -323,6 +324,36 @@ def _shown_say_what_the_files_say(root: Path) -> None:
     finally:
         kept.close()
     assert answered >= len(views)
+
+
+def _counts_say_what_the_files_say(root: Path) -> None:
+    """The counts `stats` reads, as the rows were brought up to date (file by
+    file, summed), are those of an index made from scratch and those the
+    library counts from every file."""
+    import shutil
+
+    from factcheck import status
+
+    def kept_counts(where: Path) -> Any:
+        kept = warm.open_warm(where)
+        assert kept is not None
+        try:
+            return kept.tally()
+        finally:
+            kept.close()
+
+    incremental = kept_counts(root)
+    assert incremental is not None
+    assert incremental == status.stats(store.Repository(root).load())
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp)
+        for sub in ("claims", "references", "sources"):
+            shutil.copytree(root / sub, fresh / sub)
+        if (root / ".factcheck.yaml").exists():
+            shutil.copy(root / ".factcheck.yaml", fresh / ".factcheck.yaml")
+        assert runner.invoke(app, ["stats", "--format", "json", "--root", str(fresh)],
+                             env={index.NO_INDEX_ENV: None, store.ROOT_ENV: None}).exit_code == 0
+        assert kept_counts(fresh) == incremental
 
 
 def _chars_say_what_the_rows_say(root: Path) -> None:

@@ -128,9 +128,9 @@ def test_new_files_and_the_configuration_are_seen(project: Path, monkeypatch: py
     assert _run(["stats"]) == _truth(monkeypatch, [["stats"]])[0]
 
 
-@pytest.mark.parametrize("damage", ["garbage", "stamp", "rows"])
+@pytest.mark.parametrize("damage", ["garbage", "stamp", "rows", "counts", "counts-shape"])
 def test_a_damaged_index_is_not_trusted(project: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
-    commands = [["list", "--format", "json"], ["stats", "--format", "json"]]
+    commands = [["list", "--format", "json"], ["stats", "--format", "json"], ["stats", "--format", "table"]]
     truth = _truth(monkeypatch, commands)
     assert [_run(c) for c in commands] == truth
     db_path = project / ".factcheck" / "index.sqlite"
@@ -142,9 +142,32 @@ def test_a_damaged_index_is_not_trusted(project: Path, monkeypatch: pytest.Monke
         with sqlite3.connect(db_path) as db:
             if damage == "stamp":
                 db.execute("UPDATE warm SET value = '{' ")  # the stamp holds, the value does not parse
+            elif damage == "counts":
+                db.execute("UPDATE warm SET value = '[[' WHERE name = 'stats'")  # only stats reads it
+            elif damage == "counts-shape":
+                db.execute("UPDATE warm SET value = '[[\"a\"], [\"t\"], [\"en\"], [1], [[1]]]' WHERE name = 'stats'")
             else:
                 db.execute("DROP TABLE warm_claims")
     assert [_run(c) for c in commands] == truth
+    if damage.startswith("counts"):  # made again from the files' rows, and kept
+        kept = warm.open_warm(project)
+        assert kept is not None and kept.tally() is not None
+        kept.close()
+        with monkeypatch.context() as m:
+            _no_library(m)
+            assert [_run(c) for c in commands[1:]] == truth[1:]
+
+
+def test_the_stamp_signs_each_file_as_signature_does(tmp_path: Path) -> None:
+    from factcheck import stamp as stamping
+
+    (tmp_path / "a.yaml").write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "b b.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")  # listed, cannot be stat'ed
+    names = sorted(p.name for p in tmp_path.iterdir())
+    expected = [f"claims/{n}\x1f{stamping.signature(str(tmp_path / n))}" for n in names]
+    assert stamping._folder(str(tmp_path), "claims") == expected
+    assert expected[-1].endswith("\x1fmissing")
 
 
 def test_unknown_values_fail_as_they_always_did(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -288,13 +288,20 @@ def stats_command(
     """
     from factcheck import reads, warm
 
-    # The kept counts, the rows brought up to date first when something changed.
-    kept = warm.open_warm(root) or up_to_date_rows(root)
-    if kept is not None:
+    def kept_answer(kept: warm.Warm | None) -> reads.Answer | None:
+        if kept is None:
+            return None
         try:
-            answer = reads.stats_answer(kept, fmt=fmt)
+            return reads.stats_answer(kept, fmt=fmt)
         finally:
             kept.close()
+
+    # The kept counts, the rows brought up to date first when something changed.
+    fresh = warm.open_warm(root)
+    answer = kept_answer(fresh or up_to_date_rows(root))
+    if answer is None and fresh is not None:
+        answer = kept_answer(up_to_date_rows(root))  # counts that cannot be read: summed again from the files' rows
+    if answer is not None:
         emit(*answer)
         return
     # Without an index.

@@ -340,7 +340,8 @@ def stats_record(s: Stats) -> dict[str, Any]:
     """Claims per document and status (``stats``)."""
     return {
         "statuses": list(s.statuses),
-        "documents": [{"id": r.document, "title": r.title, "claims": r.claims, "counts": r.counts} for r in s.documents],
+        "documents": [{"id": doc_id, "title": title, "claims": claims, "counts": dict(zip(s.statuses, counts, strict=True))}
+                      for doc_id, title, claims, *counts in zip(s.ids, s.titles, s.claims, *s.columns, strict=True)],
         "total": {"claims": s.total.claims, "counts": s.total.counts},
     }
 

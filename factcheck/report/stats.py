@@ -38,7 +38,7 @@ def render_table(result: Stats, out: IO[str]) -> None:
     if width is not None:
         # Not a terminal: the lines rich would write, without loading it, when
         # rich would print lines (not the table) and every line is simple text.
-        text = _plain_lines(result.documents, result.total, width)
+        text = _plain_lines(result, width)
         if text is not None:
             out.write(text)
             return
@@ -54,13 +54,12 @@ def plain_table(result: Stats, width: int, ink: plain.Ink | None = None) -> str:
     from factcheck.report import plain
     from factcheck.report.styles import STATUS_STYLES
 
-    rows, total = result.documents, result.total
+    ids, total = result.ids, result.total
     doc_width = _doc_width(width)
-    documents = [r.document for r in rows]
-    if width < _STATS_TABLE_MIN_WIDTH or plain.widest(documents) > doc_width:
+    if width < _STATS_TABLE_MIN_WIDTH or plain.widest(ids) > doc_width:
         paint = _painter(ink) if ink is not None and ink.system is not None else None
-        text = _lines(rows, total, width, plain.cells, lambda line: plain.cells(plain.check(line)) <= width and "\n" not in line,
-                      paint=paint)
+        text = _lines(ids, result.claims, result.columns, total, width,
+                      lambda line: plain.cells(plain.check(line)) <= width and "\n" not in line, paint=paint)
         if text is None:
             raise plain.Uncertain("a line rich wraps")
         return text
@@ -72,13 +71,10 @@ def plain_table(result: Stats, width: int, ink: plain.Ink | None = None) -> str:
                        header_base=STATUS_STYLES.get(s, ""))
           for s in STATUSES),
     ]
-    # Column by column: a row at a time was ~4 ms of 2,000 documents (issue 9).
-    from operator import attrgetter, itemgetter
-
-    columns[0].cells = documents
-    columns[1].cells = _shown([r.claims for r in rows])
-    by_status = list(zip(*map(itemgetter(*STATUSES), map(attrgetter("counts"), rows)), strict=True)) or [()] * len(STATUSES)
-    for column, values in zip(columns[2:], by_status, strict=True):
+    # Column by column, as the counts are kept: a row at a time was ~4 ms of 2,000 documents (issue 9).
+    columns[0].cells = list(ids)
+    columns[1].cells = _shown(result.claims)
+    for column, values in zip(columns[2:], result.columns, strict=True):
         column.cells = _shown(values)
     return "\n".join(plain.table(columns, width, show_footer=True, collapse_padding=True, ink=ink)) + "\n"
 
@@ -103,17 +99,18 @@ def _painter(ink: plain.Ink) -> Callable[[str, str], str]:
     return paint
 
 
-def _plain_lines(rows: Sequence[DocumentStats], total: DocumentStats, width: int) -> str | None:
+def _plain_lines(result: Stats, width: int) -> str | None:
     """What :func:`_render_table` writes at ``width`` when rich writes no
     style, measured without rich: None when it would draw the table, or when
     a line is not simple text (see ``report.bare``) or does not fit."""
     from factcheck.report.bare import simple
 
-    if not all(simple(r.document) for r in rows):
+    ids = result.ids
+    if not simple("".join(ids)):  # each id printable ASCII, asked at once
         return None
-    if width >= _STATS_TABLE_MIN_WIDTH and max((len(r.document) for r in rows), default=0) <= _doc_width(width):
+    if width >= _STATS_TABLE_MIN_WIDTH and max(map(len, ids), default=0) <= _doc_width(width):
         return None  # the table
-    return _lines(rows, total, width, len, lambda line: simple(line) and len(line) <= width)
+    return _lines(ids, result.claims, result.columns, result.total, width, lambda line: simple(line) and len(line) <= width)
 
 
 def _doc_width(width: int) -> int:
@@ -188,43 +185,52 @@ def _write_plain(rows: Sequence[DocumentStats], total: DocumentStats, con: Conso
 
     from factcheck.safety import visible
 
-    text = _lines(rows, total, con.width, cell_len, lambda line: cell_len(line) <= con.width and visible(line, lines=False) == line)
+    columns = [[r.counts[s] for r in rows] for s in STATUSES]
+    text = _lines([r.document for r in rows], [r.claims for r in rows], columns, total, con.width,
+                  lambda line: cell_len(line) <= con.width and visible(line, lines=False) == line)
     if text is None:
         return False
     con.file.write(text)
     return True
 
 
-def _lines(rows: Sequence[DocumentStats], total: DocumentStats, width: int, cells: Callable[[str], int],
+def _lines(ids: Sequence[str], claims: Sequence[int], columns: Sequence[Sequence[int]], total: DocumentStats, width: int,
            fits: Callable[[str], bool], *, paint: Callable[[str, str], str] | None = None) -> str | None:
-    """The plain lines of :func:`_render_lines` at ``width``, each measured
-    by ``cells``; None unless every one ``fits`` as it is.  With ``paint``
-    (a terminal's styles, :func:`_painter`) the names are written in their styles."""
-    out: list[str] = []
-    append = out.append
+    """The plain lines of :func:`_render_lines` at ``width`` for the documents
+    ``ids`` with their ``claims`` and ``columns`` of counts (one per status),
+    then ``total``; None unless every one ``fits`` as it is.  With ``paint``
+    (a terminal's styles, :func:`_painter`) the names are written in their styles.
+
+    ``fits`` is asked of the documents' first lines only when one is not
+    printable ASCII: of printable ASCII, every caller's ``fits`` says what
+    the line's length against the width says, and that is asked of all at once."""
     # A status and its count is printable ASCII, one cell a character: where
     # the counts' lines break depends only on the counts' lengths, so each
-    # pattern of lengths is laid out once, as a template (a warm `stats` of
-    # 2,000 documents laid each out one by one in ~7 ms, issue 9).
-    layouts: dict[tuple[int, ...], str | None] = {}
-    from operator import itemgetter
-
-    ordered = itemgetter(*STATUSES)
-    for r in (*rows, total):
-        name = r.document or "total"
-        head = f"{name}  {r.claims} claims"
-        if not fits(head):
-            return None
-        append(head if paint is None else paint(name, "bold") + head[len(name):])
-        counts = list(map(str, ordered(r.counts)))
-        key = tuple(map(len, counts))
-        layout = layouts.get(key, "")
-        if layout == "":
-            layout = layouts[key] = _layout(key, width, paint)
+    # pattern of lengths is laid out once, as a template, and each document's
+    # lines are that template filled (a warm `stats` of 2,000 documents laid
+    # each out one by one in ~7 ms, then styled them in ~50 ms, issue 9).
+    names = [*(doc_id or "total" for doc_id in ids), "total"] if "" in ids else [*ids, "total"]
+    counted = [*_shown(claims), str(total.claims)]
+    texts = [[*_shown(column), str(total.counts[s])] for s, column in zip(STATUSES, columns, strict=True)]
+    head = "{}  {} claims".format
+    joined = "".join(names)
+    if joined.isascii() and joined.isprintable():  # each line's length, the widest name and count first
+        fitting = (max(map(len, names)) + max(map(len, counted)) + len(head("", "")) <= width
+                   or max(map(len, map(head, names, counted))) <= width)
+    else:
+        fitting = all(map(fits, map(head, names, counted)))
+    if not fitting:
+        return None
+    keys = list(zip(*(map(len, column) for column in texts), strict=True))
+    first = (paint("{}", "bold") if paint is not None else "{}") + "  {} claims\n"
+    templates: dict[tuple[int, ...], str] = {}
+    for key in set(keys):
+        layout = _layout(key, width, paint)
         if layout is None:
             return None
-        append(layout.format(*counts))
-    return "\n".join(out) + "\n"
+        templates[key] = first + layout
+    rows = zip(names, counted, *texts, strict=True)
+    return "\n".join([templates[key].format(*row) for key, row in zip(keys, rows, strict=True)]) + "\n"
 
 
 def _layout(lengths: tuple[int, ...], width: int, paint: Callable[[str, str], str] | None = None) -> str | None:
