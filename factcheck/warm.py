@@ -56,8 +56,10 @@ else:
     # The driver itself, the same connections and errors as the sqlite3
     # package's: the package adds DB-API adapters for dates, and importing
     # datetime for them was ~1.5 ms of every first answer (issue 9).
-    import _sqlite3 as sqlite3
-
+    try:
+        import _sqlite3 as sqlite3
+    except ImportError:  # pragma: no cover - an interpreter without CPython's driver module
+        import sqlite3
     if not hasattr(sqlite3, "connect"):  # pragma: no cover - another build's driver: the package's then
         import sqlite3
 
