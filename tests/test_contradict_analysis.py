@@ -777,3 +777,22 @@ def test_one_quotation_from_two_speakers_even_after_the_speech_verb() -> None:
     said_after = analyse('"The harbour will be ready by spring," said head keeper Tom Baird.', "en")
     found = check(PairContext(said_first, said_after))
     assert found is not None and {found.a, found.b} == {"Elena Marsh", "Tom Baird"}
+
+
+@pytest.mark.parametrize(("founded", "anniversary"), [
+    ("白鷺酒造は1831年に創業した。", "白鷺酒造は2031年10月に創業200周年の式典を開いた。"),
+    ("The Lindqvist Glassworks was founded in 1931.", "The Lindqvist Glassworks marked its centenary in 2031."),
+])
+def test_an_anniversarys_date_is_not_the_date_of_what_it_counts_from(founded: str, anniversary: str) -> None:
+    from factcheck.contradict.kinds.date import check
+
+    assert check(PairContext(analyse(founded), analyse(anniversary))) is None
+
+
+def test_an_anniversary_without_a_date_of_its_own_leaves_the_events_date_alone() -> None:
+    from factcheck.contradict.kinds.date import check
+
+    one = analyse("白鷺ホールは2031年4月12日に開館した。")
+    other = analyse("白鷺ホールは2031年4月21日に開館し、今年で5周年を迎える。")
+    found = check(PairContext(one, other))
+    assert found is not None and found.why == "same event, different dates"

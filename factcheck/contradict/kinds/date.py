@@ -112,6 +112,8 @@ def _frame_for(x: Analysis, event: frozenset[str]) -> Frame | None:
 def same_event(da: DateValue, db: DateValue, ctx: PairContext, score: float = 1.0) -> bool:
     """Two dated predicates are one event only if they are done by and to the same things:
     "ソ連は承認した (1948)" and "北朝鮮は承認した (2017)" are two recognitions."""
+    if _anniversary(ctx.a, da) != _anniversary(ctx.b, db):
+        return False  # 1825年に創業 / 2025年に創業200周年: the founding and its anniversary
     # A date may date two predicates (1948年には…建国され、…承認した): the frame is the one of the
     # event both dates share, when there is one.
     shared = da.event & db.event
@@ -131,6 +133,20 @@ def same_event(da: DateValue, db: DateValue, ctx: PairContext, score: float = 1.
             return False
         return True
     return word_overlap(ctx.a, ctx.b) >= _MIN_OVERLAP_UNFRAMED or ctx.similarity >= _MIN_SIMILARITY_UNFRAMED
+
+
+def _anniversary(x: Analysis, d: DateValue) -> bool:
+    """The date nearest an anniversary word (2025年に創業200周年, "its centenary in 2019"): it dates
+    the anniversary, not the event the anniversary counts from (1989年に開館し、…2024年度に開館35周年)."""
+    words = lexicon.cues()["anniversaries"]["ja" if x.lang == "ja" else "en"]
+    text = x.text.lower()
+    for w in words:
+        for at in (i for i in range(len(text)) if text.startswith(w, i)):
+            clause = next((t.clause for t in x.tokens if t.start <= at < t.end), None)
+            near = [e for e in x.dates if e.clause == clause]  # 開館し、今年で5周年: no date of its own
+            if near and min(near, key=lambda e: min(abs(at - e.end), abs(e.start - at))) is d:
+                return True
+    return False
 
 
 def _same_agent(x: Arg, y: Arg, ctx: PairContext, strict: bool) -> bool:
