@@ -796,3 +796,13 @@ def test_an_anniversary_without_a_date_of_its_own_leaves_the_events_date_alone()
     other = analyse("白鷺ホールは2031年4月21日に開館し、今年で5周年を迎える。")
     found = check(PairContext(one, other))
     assert found is not None and found.why == "same event, different dates"
+
+
+def test_one_quotation_from_speakers_of_two_parts_is_still_one_quotation() -> None:
+    from factcheck.contradict.kinds.attribution import check
+
+    chair = analyse('"The two colleges will be stronger as one," said Irene Vogt, the chair of the governing board.', "en")
+    coo = analyse('"The two colleges will be stronger as one," said Paul Brandt, the chief operating officer.', "en")
+    assert PairContext(chair, coo).roles_differ
+    found = check(PairContext(chair, coo))
+    assert found is not None and found.why == "the same quotation credited to different speakers"

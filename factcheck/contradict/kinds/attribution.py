@@ -61,8 +61,9 @@ def _other_maker(ctx: PairContext) -> tuple[str, str] | None:
 def check(ctx: PairContext) -> Conflict | None:
     a, b = ctx.a, ctx.b
     quote = _shared_quote(ctx)
-    if quote is not None and not ctx.roles_differ:
-        # One quotation, two speakers: who said it is the claim.
+    if quote is not None:
+        # One quotation, two speakers: who said it is the claim, whatever parts the two play
+        # ("said the conductor" / "said the composer": one of them did not say it).
         speakers_a, speakers_b = _speakers(ctx.names.only_a, quote), _speakers(ctx.names.only_b, quote)
         if speakers_a and speakers_b:
             return Conflict("attribution", 0.8, speakers_a[0].text, speakers_b[0].text,
