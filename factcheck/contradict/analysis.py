@@ -676,7 +676,7 @@ def _read_aloud(surface: str) -> frozenset[str]:
     """Romanised keys (≈) of a kanji name as the dictionary reads it: the whole (霧ノ峰:
     Kirinomine), the whole without a one-character suffix (白鷺川: Shirasagi), each part of two
     characters or more (長岡誠一: Nagaoka, Seiichi).  Only a name in Latin letters is compared
-    with them, and only for the same spelling: 佐倉 (Sakura) is not Sakurai, nor 中岡 Nagaoka."""
+    with them, and only spelled the same (by these keys Sakura is no Sakurai, 中岡 no Nagaoka)."""
     parts = [(w, jaconv.kata2alphabet(r)) for w, r in lexicon.ja_readings(surface) if r and r != w]
     if not parts:
         return frozenset()

@@ -70,6 +70,9 @@ def ja_parts(word: str) -> tuple[str, ...]:
     return tuple(t.normalized_form() for t in toks)
 
 
+_LONGEST_WORD = 8  # characters of the longest dictionary word tried at each point of a compound
+
+
 @lru_cache(maxsize=65536)
 def word_by_word(word: str) -> str | None:
     """A Japanese compound said in English a dictionary word at a time, longest first:
@@ -88,8 +91,6 @@ def word_by_word(word: str) -> str | None:
             return None
     return " ".join(out)
 
-
-_LONGEST_WORD = 8  # characters of the longest dictionary word tried at each point of a compound
 
 
 @lru_cache(maxsize=65536)
