@@ -806,3 +806,14 @@ def test_one_quotation_from_speakers_of_two_parts_is_still_one_quotation() -> No
     assert PairContext(chair, coo).roles_differ
     found = check(PairContext(chair, coo))
     assert found is not None and found.why == "the same quotation credited to different speakers"
+
+
+def test_taking_effect_is_the_act_a_japanese_entry_into_force_names() -> None:
+    from factcheck.contradict.align import align_dates
+    from factcheck.contradict.kinds.date import check
+
+    en = analyse("The Velmora fisheries treaty took effect on 1 April 2031.", "en")
+    ja = analyse("ヴェルモラ漁業協定は2032年4月1日に発効した。", "ja")
+    assert [score for _, _, score in align_dates(en, ja)] == [1.0]  # one act, not two undated by a group
+    found = check(PairContext(en, ja))
+    assert found is not None and found.why == "same event, different dates"

@@ -58,6 +58,9 @@ def values(text: str, context: DateContext | None = None) -> list[tuple[str, str
         ("born in 1925", [("1925", "1925")]),
         ("川辺透(1925年 - 2001年)は", [("1925年", "1925"), ("2001年", "2001")]),
         ("(1925 - 2001)", [("1925", "1925"), ("2001", "2001")]),
+        ("The abbey was founded in 806 by the monk Saicho.", [("806", "0806")]),
+        ("A council met in Nicaea in 325.", [("325", "0325")]),
+        ("It was rebuilt around 752 CE.", [("752", "0752")]),
     ],
 )
 def test_dates(text: str, expect: list[tuple[str, str]]) -> None:
@@ -92,6 +95,9 @@ def test_dates(text: str, expect: list[tuple[str, str]]) -> None:
         "3年生",
         "1000年生きた",
         "2年生まれ",  # two digits: not a year on its own
+        "in 725 cases",  # a year before 1000 only where no count can be read
+        "averaged around 420,000 tonnes",
+        "was 3.5 in 725.5 units",
     ],
 )
 def test_not_dates(text: str) -> None:

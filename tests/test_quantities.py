@@ -378,6 +378,7 @@ def test_from_a_to_b_with_a_verb_of_change_is_two_quantities_not_a_range() -> No
     ("The study recruited 345 patients.", 345.0),
     ("In all, 61 adult patients were admitted.", 61.0),
     ("About 300 patients came.", 300.0),
+    ("Surveyors have mapped 416 Middle Jomon pit dwellings there.", 416.0),
 ])
 def test_a_count_before_an_english_plural_noun_when_asked(text: str, value: float) -> None:
     found = find_quantities(text, counts=True)

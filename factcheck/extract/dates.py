@@ -134,6 +134,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?<![\w$£€¥.,\[#-])(?P<y1>1\d{3}|20\d{2})\s*[–—-]\s*(?P<y2>\d{2}|1\d{3}|20\d{2})(?![\w%\]]|[.,]\d)",
     ),
     (
+        "en_old_year",
+        # A year before 1000 is a year only where nothing else can be read: "founded in 806.",
+        # "AD 725", "around 752 CE"; "in 725 cases", "since 100 days", "around 420,000" are counts.
+        r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\baround )|(?<=\bcirca )|(?<=\bAD ))(?P<y>[1-9]\d{2})"
+        r"(?=(?:\s*(?:AD|CE)\b)?\s*(?:[.;,)](?!\d)|\s+by\b|$))",
+    ),
+    (
         "en_year",
         # mid-2022 and early-2023 are years; COVID-2019 and F-1500 are not.
         r"(?:(?<=mid-)|(?<=early-)|(?<=late-)|(?<![\w$£€¥.,\[#/-]))(?P<y>1\d{3}|20\d{2})"

@@ -318,9 +318,9 @@ def _standalone(m: re.Match[str]) -> bool:
     return vague or grouped or bool(m["scale"]) or bool(_KANJI_LARGE_POWER.search(run))
 
 
-# A count of things named by an English plural noun, perhaps after one modifier: "345 patients",
-# "12 member states", "61 adult patients" (not "3 is", "5 across", "the 1990s").
-_COUNTED_NOUN = re.compile(r"\s(?:[a-z][a-z-]*[a-rt-z]\s)?[a-z][a-z-]*[a-z](?<![sui])s\b")
+# A count of things named by an English plural noun, perhaps after a few modifiers: "345 patients",
+# "12 member states", "416 Middle Jomon pit dwellings" (not "3 is", "5 across", "the 1990s").
+_COUNTED_NOUN = re.compile(r"\s(?:[a-z][a-z-]*[a-rt-z]\s|[A-Z][a-z-]+\s){0,3}[a-z][a-z-]*[a-z](?<![sui])s\b")
 # A label before the number makes it a name, not a count: "No. 4 seeds", "the Phase 3 trials".
 _LABEL_CASED = re.compile(r"[\w,;:]\s+[A-Z][\w-]*\s*$")
 
