@@ -46,6 +46,8 @@ def main() -> None:
     try:
         with recording if recording is not None else _Nothing():
             if asked is not None and _first(asked):
+                if recording is not None:
+                    recording.direct = True
                 return
             from factcheck.cli import main as cli_main
 

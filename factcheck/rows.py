@@ -306,7 +306,7 @@ class _Update:
         claim_files = [p for p in self.order if self.current[p][0] == "claims"]
         made = self._derive(self.order, claim_files, keys)
         facts = self._facts(set(self.order))
-        for table in ("warm", "warm_claims", "warm_records", "warm_shown", "warm_chars", "warm_pretty", "warm_files"):  # warm_pretty: an older index's
+        for table in ("warm", "warm_claims", "warm_records", "warm_runs", "warm_shown", "warm_chars", "warm_pretty", "warm_files"):  # warm_pretty: an older index's
             db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in warm.tables():
             db.execute(statement)
@@ -322,11 +322,19 @@ class _Update:
         self.db.execute("DELETE FROM warm_claims WHERE n BETWEEN ? AND ?", (first, last))
         self.db.execute("DELETE FROM warm_records WHERE n BETWEEN ? AND ?", (first, last))
         self.db.execute("DELETE FROM warm_shown WHERE n BETWEEN ? AND ?", (first, last))
+        # By (status, key): the table's own index finds them.
+        self.db.execute(f"DELETE FROM warm_runs WHERE status IN ({', '.join('?' for _ in options.STATUSES)}) AND key = ?",
+                        (*options.STATUSES, key))
         self.db.execute("DELETE FROM warm_chars WHERE key = ?", (key,))
 
     def _write_rows(self, made: dict[str, _Made]) -> None:
         self.db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?)", (r for m in made.values() for r in m.claims))
         self.db.executemany("INSERT INTO warm_records VALUES (?, ?)", (r for m in made.values() for r in m.records))
+        # A status's runs written one after another, so that `list --status S` reads
+        # them as they lie (made anew: all of them; brought up to date: a changed file's).
+        self.db.executemany("INSERT INTO warm_runs VALUES (?, ?, ?, ?)", sorted(
+            (status, m.claims[0][0] >> warm.POS_BITS, len(records), b",\n".join(records))
+            for m in made.values() for status, records in m.runs.items()))
         self.db.execute(f"INSERT INTO warm_shown SELECT n, shown FROM temp.{_SHOWN}")  # made with the rows (_derive)
         self.db.execute(f"DELETE FROM temp.{_SHOWN}")
         # Each file's characters (warm.Warm._literal_rows), from the texts just kept.
@@ -360,6 +368,7 @@ class _Update:
         documents: dict[str, list[Any]] = {}
         shared: set[str] = set()
         groups: Counter[tuple[str, str]] = Counter()
+        runs: Counter[str] = Counter()  # the claims with each status: what its runs hold (warm.Warm._runs)
         for document, counted in db.execute("SELECT document, groups FROM warm_files ORDER BY key"):
             if document is not None:
                 doc_id, title, language = json.loads(document)
@@ -368,6 +377,8 @@ class _Update:
                 documents.setdefault(doc_id, [title, language])
             for d, s, n in json.loads(counted):
                 groups[d, s] += n
+                for one in s.split():
+                    runs[one] += n
         value: dict[str, Any] = {
             "formats": dict(self.repo.config.format),
             "format": warm.FORMAT,
@@ -375,6 +386,7 @@ class _Update:
             # Document ids more than one claims file gives: `show` of their
             # claims is not answered from the rows (see warm.Warm.shown).
             "shared": sorted(shared),
+            "runs": dict(sorted(runs.items())),
         }
         # Apart, each read only by the answers that need it (see warm.PARTS).
         parts: dict[str, Any] = {
@@ -398,6 +410,7 @@ class _Made:
         self.document, self.title, self.language = document, title, language
         self.claims: list[tuple[Any, ...]] = []
         self.records: list[tuple[int, bytes]] = []
+        self.runs: dict[str, list[bytes]] = {}  # status -> its claims' records, in file order (warm_runs)
         self.shown: list[tuple[int, bytes | None]] = []  # until _Update._derive moves them to its table
         self.groups: Counter[tuple[str, str]] = Counter()
 
@@ -405,7 +418,10 @@ class _Made:
         statuses = " ".join(s for s in options.STATUSES if s in view.statuses)
         labels = json.dumps(record.get("labels", []), ensure_ascii=False)
         self.claims.append((n, view.id, view.claim.document, record.get("text", ""), statuses, labels))
-        self.records.append((n, warm.pretty_record(record).encode()))  # as `list --format json` prints it
+        printed = warm.pretty_record(record).encode()  # as `list --format json` prints it
+        self.records.append((n, printed))
+        for status in statuses.split():
+            self.runs.setdefault(status, []).append(printed)
         # What `show` reads: where the claim stands in its source, the rest of its record, its panels'.
         span = view.claim.location
         place = [source, span.line, span.column, span.end_line, span.end_column]

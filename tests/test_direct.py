@@ -31,6 +31,10 @@ SHAPES = [
     ["list", "-s", "unsourced", "-s", "Sourced", "--format", "yaml"],
     ["list", "--format", "json"],
     ["list", "--status", "contradicted", "-f", "table", "--format", "json"],  # the last one given, as click
+    # One status, every document: the status's runs (warm_runs), one per file, as they lie.
+    ["list", "--status", "disputed", "--format", "json"],
+    ["list", "-s", "SOURCED", "-s", "sourced", "-f", "json"],
+    ["list", "--status", "covered", "--format", "json"],  # none: []
     ["list", "--doc", DOC, "-f", "ids"],
     ["list", "--doc", DOC, "--status", "sourced", "--format", "table"],
     ["stats"],
@@ -107,6 +111,26 @@ def test_the_answer_is_kept_for_the_next_time(project: Path, monkeypatch: pytest
     for args in (["stats"], ["show", CLAIM, "--format", "json"], ["search", "北朝鮮"]):
         made = first(monkeypatch, args)
         assert served(monkeypatch, args) == made == usual(args)
+
+
+def test_a_large_first_answer_is_kept_the_second_time_it_is_asked(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Making it again from the rows costs little more than serving it; writing it, a fifth of it."""
+    from test_answers import _kept, served
+
+    def kept() -> list[str]:
+        return [p.name for p in _kept(project) if not p.name.endswith(answers._ASKED)]
+
+    _warm(project)
+    args = ["list", "--status", "disputed", "--format", "json"]
+    truth = usual(args)
+    assert len(truth[1]) > 1000
+    monkeypatch.setattr(answers, "KEEP_LARGE_AGAIN", 1000)
+    assert first(monkeypatch, args) == truth and not kept() and len(_kept(project)) == 1  # asked once: a mark, no answer
+    assert first(monkeypatch, args) == truth and len(kept()) == 1  # asked again: kept
+    assert served(monkeypatch, args) == truth
+    monkeypatch.setattr(answers, "KEEP_LARGE_AGAIN", 2**20)
+    small = ["list", "--status", "contradicted", "--format", "json"]
+    assert first(monkeypatch, small) == usual(small) == served(monkeypatch, small)  # kept the first time
 
 
 # --- what goes to typer --------------------------------------------------------------------

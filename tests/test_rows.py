@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import os
 import random
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
@@ -259,6 +260,8 @@ def _commands(repo: Repo) -> list[list[str]]:
     return [
         ["list", "--format", "json", *root],
         ["list", "--status", "contradicted", "--status", "weakly-sourced", "--format", "ids", *root],
+        ["list", "--status", "sourced", "--format", "json", *root],  # one status: its runs
+        ["list", "--status", "unsourced", "--format", "json", *root],
         ["list", *root],
         ["stats", "--format", "json", *root],
         ["search", "兵士", "--format", "json", "--limit", "0", *root],
@@ -280,12 +283,13 @@ def _same_as_the_files(repo: Repo, first: str = "stats") -> None:
     """Every command answers through the index what the files say; ``first``
     (stats, list or search) is the one that brings the rows up to date."""
     commands = _commands(repo)
-    order = {"stats": 3, "list": 0, "search": 4}[first]
+    order = {"stats": 5, "list": 0, "search": 6}[first]
     commands = [commands[order]] + commands[:order] + commands[order + 1:]
     truth = _answers(repo, commands, indexed=False)
     assert all(code == 0 for code, _ in truth), truth
     assert _answers(repo, commands, indexed=True) == truth
     _chars_say_what_the_rows_say(repo.root)
+    _runs_say_what_the_records_say(repo.root)
     _shown_say_what_the_files_say(repo.root)
     _counts_say_what_the_files_say(repo.root)
 
@@ -370,6 +374,43 @@ def _chars_say_what_the_rows_say(root: Path) -> None:
         db.close()
 
 
+def _runs(root: Path) -> list[tuple[str, int, bytes]]:
+    """warm_runs as `list --status S` reads them (its files' keys left out: they differ between indexes)."""
+    import sqlite3
+
+    db = sqlite3.connect(root / ".factcheck" / "index.sqlite")
+    try:
+        return db.execute("SELECT status, count, records FROM warm_runs ORDER BY status, key").fetchall()
+    finally:
+        db.close()
+
+
+def _runs_say_what_the_records_say(root: Path) -> None:
+    """warm_runs (what `list --status S --format json` reads) holds, per status and
+    file, the records of that file's claims with that status, in corpus order, as
+    warm_records keeps them; the summary counts them; and the answer is read from them."""
+    import sqlite3
+
+    db = sqlite3.connect(root / ".factcheck" / "index.sqlite")
+    try:
+        expected: dict[tuple[str, int], list[bytes]] = {}
+        for n, statuses, record in db.execute(
+                "SELECT c.n, c.statuses, r.record FROM warm_claims c JOIN warm_records r ON r.n = c.n ORDER BY c.n"):
+            for status in statuses.split():
+                expected.setdefault((status, n >> warm.POS_BITS), []).append(record)
+        kept = {(status, key): (count, records) for status, key, count, records in db.execute("SELECT * FROM warm_runs")}
+        assert kept == {k: (len(v), b",\n".join(v)) for k, v in expected.items()}
+    finally:
+        db.close()
+    fresh = warm.open_warm(root)
+    assert fresh is not None
+    try:
+        for status in {s for s, _ in expected}:
+            assert fresh._runs({status}) is not None, status
+    finally:
+        fresh.close()
+
+
 @pytest.fixture
 def derived(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many claims each derivation of rows read."""
@@ -392,6 +433,12 @@ def test_after_each_kind_of_change_the_rows_say_what_the_files_say(tmp_path: Pat
         change(repo, random.Random(seed))
         repo.write()
         _same_as_the_files(repo, first)
+    # The runs brought up to date file by file are those an index made from scratch has.
+    with tempfile.TemporaryDirectory() as tmp:
+        anew = Path(tmp) / "anew"
+        shutil.copytree(repo.root, anew, ignore=shutil.ignore_patterns(".factcheck"))
+        assert runner.invoke(app, ["stats", "--root", str(anew)], env={store.ROOT_ENV: None}).exit_code == 0
+        assert _runs(anew) == _runs(repo.root)
 
 
 def test_one_changed_file_derives_only_what_it_touches(tmp_path: Path, derived: list[int]) -> None:

@@ -128,9 +128,10 @@ def test_new_files_and_the_configuration_are_seen(project: Path, monkeypatch: py
     assert _run(["stats"]) == _truth(monkeypatch, [["stats"]])[0]
 
 
-@pytest.mark.parametrize("damage", ["garbage", "stamp", "rows", "counts", "counts-shape"])
+@pytest.mark.parametrize("damage", ["garbage", "stamp", "rows", "counts", "counts-shape", "runs-row", "runs-table", "runs-summary"])
 def test_a_damaged_index_is_not_trusted(project: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
-    commands = [["list", "--format", "json"], ["stats", "--format", "json"], ["stats", "--format", "table"]]
+    commands = [["list", "--format", "json"], ["stats", "--format", "json"], ["stats", "--format", "table"],
+                ["list", "--status", "disputed", "--format", "json"]]
     truth = _truth(monkeypatch, commands)
     assert [_run(c) for c in commands] == truth
     db_path = project / ".factcheck" / "index.sqlite"
@@ -146,6 +147,14 @@ def test_a_damaged_index_is_not_trusted(project: Path, monkeypatch: pytest.Monke
                 db.execute("UPDATE warm SET value = '[[' WHERE name = 'stats'")  # only stats reads it
             elif damage == "counts-shape":
                 db.execute("UPDATE warm SET value = '[[\"a\"], [\"t\"], [\"en\"], [1], [[1]]]' WHERE name = 'stats'")
+            elif damage == "runs-row":  # a file's disputed claims missing from the runs: the records apart are read
+                db.execute("DELETE FROM warm_runs WHERE rowid = (SELECT min(rowid) FROM warm_runs WHERE status = 'disputed')")
+            elif damage == "runs-table":
+                db.execute("DROP TABLE warm_runs")
+            elif damage == "runs-summary":  # the summary without the runs' counts
+                value = json.loads(db.execute("SELECT value FROM warm WHERE name = 'list'").fetchone()[0])
+                del value["runs"]
+                db.execute("UPDATE warm SET value = ? WHERE name = 'list'", (json.dumps(value),))
             else:
                 db.execute("DROP TABLE warm_claims")
     assert [_run(c) for c in commands] == truth
