@@ -7,7 +7,9 @@ to date (:mod:`factcheck.rows`: only the claims whose statuses or records
 the change could touch are derived again, file by file) and answers from
 them: ``warm_claims`` (corpus order, id, document, text, statuses, labels),
 ``warm_records`` (the JSON record as `list` prints it, indented: made
-with the row, so that a `list` of 22,000 claims indents none when asked), ``warm_files`` (what each file's rows were made
+with the row, so that a `list` of 22,000 claims indents none when asked),
+``warm_runs`` (each file's records of one status, joined as printed: a
+`list --status S --format json` reads one run of rows), ``warm_files`` (what each file's rows were made
 from), with the claims counted per document and set of statuses, the
 configuration's formats, the corpus's paths, and a *stamp* of what they
 were made from.  A later command computes the stamp
