@@ -314,16 +314,7 @@ class _Tee:
 
     def write(self, data: Any) -> int:
         chunk = bytes(data)
-        if self.kept is None and chunk:
-            self.recording.noted = True
-        try:
-            self.target.write(chunk)
-            self.target.flush()
-        except BrokenPipeError:
-            self.recording.broken = True
-            raise
-        if self.kept is not None:
-            self.kept.append(chunk)
+        self.writelines([chunk])
         return len(chunk)
 
     def writelines(self, chunks: list[bytes]) -> None:
