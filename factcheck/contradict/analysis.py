@@ -167,6 +167,8 @@ class Analysis:
     own: frozenset[str] = field(default=frozenset())  # content keys without glosses
     # The answer a cleft sentence gives (…したのは X だ, "It was X that …"): X as an argument phrase
     focus: Arg | None = None
+    # Words a negating prefix makes (不起訴, 非公開) counted among the negations, with the keys they deny
+    prefixed: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def years(self) -> frozenset[str]:
@@ -187,6 +189,8 @@ class _Cues:
     neg_verbs_en: frozenset[str]
     neg_aux_ja: frozenset[str]
     neg_words_ja: frozenset[str]
+    neg_prefixes_ja: frozenset[str]
+    decision_nouns_ja: frozenset[str]
     non_denial_en: tuple[str, ...]
     non_denial_ja: tuple[str, ...]
     non_denial_ja_rx: re.Pattern[str]  # a negation that is what a denial verb denies
@@ -222,6 +226,8 @@ def _cues() -> _Cues:
         neg_verbs_en=frozenset(c["negation"]["en_verbs"]),
         neg_aux_ja=frozenset(c["negation"]["ja_aux"]),
         neg_words_ja=frozenset(c["negation"]["ja_words"]),
+        neg_prefixes_ja=frozenset(c["negation"]["ja_prefixes"]),
+        decision_nouns_ja=frozenset(c["negation"]["ja_decision_nouns"]),
         non_denial_en=tuple(c["non_denial"]["en"]),
         non_denial_ja=tuple(c["non_denial"]["ja"]),
         non_denial_ja_rx=re.compile("|".join(c["non_denial"]["ja_patterns"])),
@@ -259,7 +265,10 @@ def _ja_content_keys(norm: str) -> tuple[frozenset[str], frozenset[str]]:
     glosses = lexicon.gloss_keys(norm)
     if len(norm) >= 3:
         # 参加者 also says 参加, 陸上国境 also 国境: the short units of a compound are its keys too.
-        for part in lexicon.ja_parts(norm):
+        parts = lexicon.ja_parts(norm)
+        for k, part in enumerate(parts):
+            if k and parts[k - 1] in _cues().neg_prefixes_ja:
+                continue  # 不登校児童 is not about 登校
             if len(part) >= 2:
                 keys.add(part)
                 if not glosses:
@@ -441,12 +450,25 @@ def _negating_infinitives(tokens: list[Token]) -> list[Token]:
     against = frozenset(lexicon.cues()["negation"].get("en_verbs_against", ()))
     out = list(tokens)
     for i, t in enumerate(out[:-1]):
-        if t.kind in ("pred", "content") and t.lemma in verbs and out[i + 1].text.lower() == "to":
+        if t.kind in ("pred", "content") and t.lemma in verbs and _to_follows(out, i):
             out[i] = Token(t.text, t.lemma, "neg", t.start, t.end, t.clause)
         elif t.kind in ("pred", "content") and t.lemma in against and out[i + 1].text.lower() == "against":
             u = out[i + 1]  # "decided against buying": the purchase is denied
             out[i + 1] = Token(u.text, "not", "neg", u.start, u.end, u.clause)
     return out
+
+
+_INFINITIVE_REACH = 5  # words a time or place may put between "declined" and "to" ("declined in June 2023 to")
+
+
+def _to_follows(tokens: list[Token], i: int) -> bool:
+    """"to" after the verb at ``i``, straight after it or past a phrase of no verb."""
+    for u in tokens[i + 1:i + 2 + _INFINITIVE_REACH]:
+        if u.text.lower() == "to":
+            return True
+        if u.kind in ("pred", "neg", "punct"):
+            return False
+    return False
 
 
 def _nouns_after_nouns(tokens: list[Token]) -> list[Token]:
@@ -493,6 +515,7 @@ def _tokens_ja(text: str) -> list[Token]:
     clause = 0
     cues = _cues()
     morphs = lexicon.ja_morphs(text)
+    skip_to = -1
     for i, m in enumerate(morphs):
         pos0, pos1 = m.pos[0], m.pos[1]
         if pos0 == "補助記号" or pos0 == "空白":
@@ -509,13 +532,25 @@ def _tokens_ja(text: str) -> list[Token]:
         if pos0 == "助動詞" and m.lemma in cues.neg_aux_ja:
             out.append(Token(m.surface, m.lemma, "neg", m.start, m.end, clause))
             continue
-        if m.norm in cues.neg_words_ja or (pos0 == "接頭辞" and m.surface in ("未", "不", "非", "無")):
+        denied = _prefix_negated(morphs, i)
+        if denied is not None:
+            # 不承認, 非公開, 未確認 (one noun to the dictionary): "not" + the act, as 承認しない.
+            word, end, norm = denied
+            out.append(Token(m.surface[0], m.surface[0], "neg", m.start, m.start + 1, clause))
+            keys, wide = _ja_content_keys(norm)
+            out.append(Token(word, norm, "pred", m.start + 1, end, clause, keys | wide, frozenset(), keys))
+            skip_to = end
+            continue
+        if m.start < skip_to:
+            continue
+        if m.norm in cues.neg_words_ja or (pos0 == "接頭辞" and m.surface in cues.neg_prefixes_ja):
             out.append(Token(m.surface, m.norm, "neg", m.start, m.end, clause))
             continue
         if pos1 == "数詞":
             out.append(Token(m.surface, m.norm, "num", m.start, m.end, clause))
             continue
-        if pos0 in _JA_FUNC_POS or pos1 == "非自立可能" or m.norm in _JA_LIGHT_VERBS or pos0 == "接尾辞":
+        if pos0 in _JA_FUNC_POS or (pos1 == "非自立可能" and not _main_verb(morphs, i)) \
+                or m.norm in _JA_LIGHT_VERBS or pos0 == "接尾辞":
             out.append(Token(m.surface, m.norm, "func", m.start, m.end, clause))
             continue
         keys, wide = _ja_content_keys(m.norm)
@@ -531,8 +566,45 @@ def _tokens_ja(text: str) -> list[Token]:
     return _merge_ja_names(out)
 
 
+def _prefix_negated(morphs: Sequence[lexicon.Morph], i: int) -> tuple[str, int, str] | None:
+    """A noun made of a negating prefix and a verbal noun (不起訴, 未承認; 不承 + 認 as the
+    dictionary cuts 不承認 in a sentence) that says the clause's act: the verbal noun's surface,
+    where it ends, its norm.  As a modifier (無投票当選, 不登校児童) it names a kind of thing."""
+    m = morphs[i]
+    if m.pos[0] != "名詞" or len(m.surface) < 2 or m.surface[0] not in _cues().neg_prefixes_ja:
+        return None
+    j, end, word = i + 1, m.end, m.surface[1:]
+    if j < len(morphs) and morphs[j].pos[0] == "接尾辞" and morphs[j].start == m.end:
+        j, end, word = j + 1, morphs[j].end, word + morphs[j].surface
+    if len(word) < 2 or not _heads_clause(morphs, j):
+        return None
+    norm = lexicon.ja_verbal_noun(word)
+    return (word, end, norm) if norm is not None else None
+
+
+def _heads_clause(morphs: Sequence[lexicon.Morph], j: int) -> bool:
+    """Whether the word before ``morphs[j]`` is the clause's act: 不合格だった, 不承認とした,
+    不起訴処分となった, 非公開に決まった, or the sentence's last word."""
+    if j < len(morphs) and morphs[j].norm in _cues().decision_nouns_ja:
+        j += 1
+    if j >= len(morphs) or morphs[j].pos[0] in ("補助記号", "助動詞", "動詞"):
+        return True
+    return morphs[j].surface in ("と", "に") and j + 1 < len(morphs) and morphs[j + 1].pos[0] == "動詞"
+
+
 _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]+")
 _JA_ARG_PARTICLES = ("を", "が", "は", "の", "も", "へ", "と", "や", "で")
+
+
+def _main_verb(morphs: Sequence[lexicon.Morph], i: int) -> bool:
+    """A verb the dictionary marks as auxiliary-capable (続く, 続ける) used as the clause's own verb,
+    after its subject or object (営業を続けている, 運行が続く), not after another verb (走り続ける);
+    only a verb of lasting, the one such verb whose pole matters here (営業を続けている against
+    営業を終了した)."""
+    m = morphs[i]
+    lasting = named_scales("lasting_scales")
+    return m.pos[0] == "動詞" and i > 0 and morphs[i - 1].surface in ("を", "が", "は", "も") \
+        and any(scale in lasting for scale, _ in _cues().poles.get(m.norm, ()))
 
 
 def _argument(text: str, end: int) -> bool:
@@ -1440,7 +1512,7 @@ def governed(tokens: Sequence[Token], i: int, lang: str) -> list[int]:
         return [j for j in range(max(0, i - 4), i) if tokens[j].kind in words][-1:]
     if lang == "ja":
         # 否定/否認 deny the words before them (関与を否定); 未 the word after (未確認).
-        if t.text in ("未", "不", "非", "無"):
+        if t.text in _cues().neg_prefixes_ja:
             return [j for j in range(i + 1, min(len(tokens), i + 2)) if tokens[j].kind in words]
         return [j for j in range(max(0, i - 3), i) if tokens[j].kind in words][-1:]
     out = [j for j in range(i + 1, min(len(tokens), i + 5)) if tokens[j].kind in (*words, "name")][:2]
@@ -1497,17 +1569,22 @@ def pole_forms(t: Token) -> tuple[str, ...]:
     return forms
 
 
-def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], frozenset[int], frozenset[tuple[int, int]]]:
+_Poles = frozenset[tuple[int, int]]
+
+
+def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Poles, _Poles]:
     """Antonym poles of the predicates, each flipped when a negation governs it ("did not rise" is "fell").
 
     Also returns the indexes of the negations so consumed, which no longer count as free
-    negations, and the poles of the head predicate (in Japanese the last one: 禁止する条例案を
-    可決した passed the ordinance; elsewhere all of them).
+    negations, the poles of the head predicate (in Japanese the last one: 禁止する条例案を
+    可決した passed the ordinance; elsewhere all of them), and the poles the claim asserts
+    rather than uses to name a thing (死んだ鶏から検出した: the dead birds are no denial).
     """
     cues = _cues()
     out: set[tuple[int, int]] = set()
     used: set[int] = set()
     head: set[tuple[int, int]] = set()
+    asserted: set[tuple[int, int]] = set()
     for i, t in enumerate(tokens):
         if t.kind == "neg" and t.lemma == "fail" and not (i + 1 < len(tokens) and tokens[i + 1].lemma == "to"):
             # "the launch failed" is the failure pole; only "failed to X" negates X.
@@ -1535,10 +1612,32 @@ def _poles(tokens: list[Token], lang: str) -> tuple[frozenset[tuple[int, int]], 
         if _forgone(tokens, i, lang):
             found = {(scale, 1 - pole) for scale, pole in found}
         out |= found
+        if not (lang == "ja" and _attributive(tokens, i)):
+            asserted |= found
         if t.kind == "pred":
             head = found
-    out |= _figure_directions(tokens, lang)
-    return frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out)
+    directions = _figure_directions(tokens, lang)
+    out |= directions
+    return (frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out),
+            frozenset(asserted | directions))
+
+
+# Endings a Japanese verb may take and still modify the noun after it (死んだ鶏, 廃止された路線).
+_ATTRIBUTIVE_ENDINGS = frozenset({"た", "だ", "為る", "れる", "られる", "せる", "させる"})
+
+
+def _attributive(tokens: list[Token], i: int) -> bool:
+    """A Japanese verb in the past that names the noun straight after it (死んだ鶏, 廃止された路線):
+    a relative clause.  In the present it more often says what the noun holds (棄却する決定)."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].kind == "func" and tokens[j].lemma in _ATTRIBUTIVE_ENDINGS:
+        j += 1
+    return j < len(tokens) and tokens[j - 1].lemma in ("た", "だ") and tokens[j].kind in ("content", "name") \
+        and tokens[j].lemma not in _FORMAL_NOUNS_JA
+
+
+# Nouns that make a clause a noun (延期することが決まった) rather than name a thing.
+_FORMAL_NOUNS_JA = frozenset({"事", "こと", "物", "もの", "所", "ところ", "旨", "の"})
 
 
 def _period_end(tokens: list[Token], i: int, lang: str) -> bool:
@@ -1629,9 +1728,13 @@ def _refused(tokens: list[Token], lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_JA_ENDINGS_REACH = 8
+
+
 def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
     if lang == "ja":
-        for j in range(i + 1, min(len(tokens), i + 5)):
+        # Past the endings between (解除されていない: さ, れ, て, い), up to the next word.
+        for j in range(i + 1, min(len(tokens), i + _JA_ENDINGS_REACH)):
             if tokens[j].kind == "neg" and tokens[j].lemma in _cues().neg_aux_ja:
                 return j
             if tokens[j].kind == "pred" and tokens[j].lemma in _CHANGE_OF_STATE_JA:
@@ -1857,7 +1960,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     figures = _figures(text, tokens, [(d.start, d.end) for d in dates], lang)
     first_pred = next((t.start for t in tokens if t.kind == "pred"), None)
     args = _args(text, tokens, lang)
-    poles, consumed, head_poles = _poles(tokens, lang)
+    poles, consumed, head_poles, asserted = _poles(tokens, lang)
     names = []
     for t in tokens:
         if t.kind != "name":
@@ -1883,18 +1986,22 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     keys = frozenset(k for t in tokens if t.kind in ("content", "pred") for k in t.keys)
     wide = frozenset(k for t in tokens if t.kind in ("content", "pred") for k in t.wide)
     own = frozenset(k for t in tokens if t.kind in ("content", "pred") for k in t.own)
+    prefixed = tuple((text[t.start:u.end], u.keys or frozenset({u.lemma}))
+                     for i, (t, u) in enumerate(zip(tokens, tokens[1:], strict=False))
+                     if lang == "ja" and t.kind == "neg" and t.text in cues.neg_prefixes_ja and u.start == t.end
+                     and u.kind == "pred" and i not in consumed)
     return Analysis(
         text=text, lang=lang, tokens=tuple(tokens), names=tuple(names), args=tuple(args),
         frames=tuple(_frames(text, tokens, args, lang, [(d.start, d.end) for d in dates])),
         corrected=tuple(_corrected(text, lang)), quotes=_quotes(text), figures=tuple(figures),
         seasons=_period_words(text, 0, len(text), lang) if len(text) < 400 else frozenset(),
         dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
-        negative_poles=sum(1 for scale, pole in poles if pole == 1 and scale not in named_scales("change_scales")),
+        negative_poles=sum(1 for scale, pole in asserted if pole == 1 and scale not in named_scales("change_scales")),
         ordinals=_ordinals(text),
         refused=_refused(tokens, lang),
         hedged=_hedged(text, tokens, lang),
         poles=poles, head_poles=head_poles, preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,
-        focus=_focus(text, tokens, lang),
+        focus=_focus(text, tokens, lang), prefixed=prefixed,
     )
 
 

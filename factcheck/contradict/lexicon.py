@@ -70,6 +70,16 @@ def ja_parts(word: str) -> tuple[str, ...]:
     return tuple(t.normalized_form() for t in toks)
 
 
+@lru_cache(maxsize=65536)
+def ja_verbal_noun(word: str) -> str | None:
+    """The normalized form of ``word`` when it is one short unit the dictionary marks as a verbal
+    noun (承認, 起訴, 公開): what a negating prefix (不承認, 非公開, 未確認) denies."""
+    toks = list(_tokenizer().tokenize(word, _split_a()))
+    if len(toks) == 1 and toks[0].surface() == word and toks[0].part_of_speech()[2] == "サ変可能":
+        return str(toks[0].normalized_form())
+    return None
+
+
 _LONGEST_WORD = 8  # characters of the longest dictionary word tried at each point of a compound
 
 

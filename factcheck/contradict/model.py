@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
 
@@ -57,6 +57,9 @@ class PairContext:
     b: Analysis
     _cache: dict[str, object] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.a, self.b = _lexical_denials(self.a, self.b), _lexical_denials(self.b, self.a)
+
     @cached_property
     def similarity(self) -> float:
         return similarity(self.a, self.b)
@@ -95,3 +98,13 @@ class PairContext:
     @property
     def cross_language(self) -> bool:
         return self.a.lang != self.b.lang
+
+
+def _lexical_denials(x: Analysis, other: Analysis) -> Analysis:
+    """``x`` without the prefix negations whose whole word the other claim also uses: 不登校 or
+    不始末 in both names one thing (truancy, carelessness); 不起訴 against 起訴 still denies."""
+    shared = [keys for word, keys in x.prefixed if word in other.text]
+    if not shared:
+        return x
+    denied = frozenset().union(*shared)
+    return replace(x, negations=max(0, x.negations - len(shared)), negated=x.negated - denied, prefixed=())

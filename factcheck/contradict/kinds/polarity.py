@@ -79,8 +79,10 @@ def _denies_shared(a: Analysis, b: Analysis) -> bool:
 
 
 def told_from_each_side(ctx: PairContext, poles: tuple[int, int] | None) -> bool:
-    """Opposite poles of a relation with the roles swapped: "A beat B" / "B lost to A" say one thing."""
-    return poles is not None and ctx.converse is not None and poles[0] in named_scales("converse_scales")
+    """Opposite poles of a relation with the roles swapped: "A beat B" / "B lost to A" say one thing;
+    so does each claim making the other party the doer ("England lost the final to Spain", where
+    Spain stands in no object slot)."""
+    return poles is not None and ctx.swap is not None and poles[0] in named_scales("converse_scales")
 
 
 def _ended_then_lasting(x: Analysis, y: Analysis) -> bool:
