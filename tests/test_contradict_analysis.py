@@ -817,3 +817,45 @@ def test_taking_effect_is_the_act_a_japanese_entry_into_force_names() -> None:
     assert [score for _, _, score in align_dates(en, ja)] == [1.0]  # one act, not two undated by a group
     found = check(PairContext(en, ja))
     assert found is not None and found.why == "same event, different dates"
+
+
+def test_a_negating_prefix_denies_the_act_it_heads() -> None:
+    # 不承認とした heads its clause: one negation, of 承認; 未承認の薬 names a kind of drug.
+    refused = analyse("県は港の拡張計画を不承認とした。", "ja")
+    assert refused.negations == 1 and "承認" in refused.negated
+    assert analyse("未承認の薬が押収された。", "ja").negations == 0
+    v = compare("県は港の拡張計画を承認した。", "県は港の拡張計画を不承認とした。")
+    assert v.contradiction and v.kind == "polarity"
+
+
+def test_a_prefixed_word_both_claims_use_is_no_denial() -> None:
+    # 不始末 (carelessness) said by both: neither claim denies anything of the other.
+    a = analyse("消防は、出火の原因を作業員の火の不始末とみられると発表した。", "ja")
+    b = analyse("出火は作業員による火の不始末が原因だった。", "ja")
+    assert a.negations == 1
+    ctx = PairContext(a, b)
+    assert ctx.a.negations == 0 and ctx.b.negations == 0
+
+
+def test_a_lasting_verb_after_its_object_keeps_its_pole() -> None:
+    # 営業を続けている: 続ける is the clause's verb (the dictionary calls it auxiliary-capable).
+    lasting = analyse("その旅館は4月以降も営業を続けている。", "ja")
+    assert any(pole == 0 for _, pole in lasting.poles)
+    v = compare("その旅館は2024年3月末で営業を終了した。", "その旅館は2024年4月以降も営業を続けている。")
+    assert v.contradiction and v.kind == "polarity"
+
+
+def test_a_past_relative_clause_does_not_turn_a_claim_negative() -> None:
+    # 死んだ牛 names the animals; the claim affirms the finding.
+    finding = analyse("検査所は、死んだ牛から病原菌を検出したと発表した。", "ja")
+    assert finding.negative_poles == 0 and finding.poles
+    v = compare("検査所は、死んだ牛から病原菌を検出したと発表した。", "検査所の検査では、同じ牧場の牛から病原菌は検出されなかった。")
+    assert v.contradiction and v.kind == "polarity"
+
+
+def test_declined_to_denies_across_a_time_phrase_and_unable_denies() -> None:
+    # The denial turns "approve" to its negative pole ("rejected"), as "declined to approve" does.
+    late, plain = (analyse(f"The board declined {when}to approve the merger.", "en") for when in ("in May 2022 ", ""))
+    assert late.poles == plain.poles and late.negative_poles == plain.negative_poles == 1
+    assert analyse("Divers were unable to locate the wreck.", "en").negations == 1
+    assert analyse("The board declined 4% in May.", "en").negations == 0
