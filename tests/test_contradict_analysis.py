@@ -859,3 +859,36 @@ def test_declined_to_denies_across_a_time_phrase_and_unable_denies() -> None:
     assert late.poles == plain.poles and late.negative_poles == plain.negative_poles == 1
     assert analyse("Divers were unable to locate the wreck.", "en").negations == 1
     assert analyse("The board declined 4% in May.", "en").negations == 0
+
+
+def test_a_titled_gloss_with_of_is_a_name_not_a_description() -> None:
+    # 日銀's dictionary gloss "Bank of Japan" renders the name; "region consisting of Tokyo…" does not.
+    assert names_match(_name("日銀は金利を据え置いた。", "ja", "日銀"),
+                       _name("The Bank of Japan held rates.", "en", "Bank of Japan"))
+    assert not names_match(_name("関東で地震があった。", "ja", "関東"), _name("Tokyo had an earthquake.", "en", "Tokyo"))
+
+
+def test_common_words_opening_a_sentence_are_no_names() -> None:
+    assert not analyse("Volcanologists later put the lava volume at 80 million cubic metres.", "en").names
+    assert not analyse("Follow-up observations confirmed water vapour.", "en").names
+    assert [n.text for n in analyse("Kestrel Freight opened a depot.", "en").names] == ["Kestrel Freight"]
+
+
+def test_a_capitalised_common_word_before_a_name_starts_it() -> None:
+    names = [n.text for n in analyse("South Africa beat New Zealand 12–11 in the final.", "en").names]
+    assert "New Zealand" in names and "Zealand" not in names
+
+
+def test_a_numeral_read_as_a_place_stays_a_figure() -> None:
+    # 2万5千本: 千本 is also a place in the dictionary.
+    a = analyse("農園の出荷量は、年間2万5千本前後だ。", "ja")
+    assert not any(n.text == "千本" for n in a.names)
+    assert [f.low for f in a.figures] == [25000.0]
+
+
+def test_sales_is_no_selling() -> None:
+    # "Sales" (revenue) is no act of selling: "sales did not rise" only denies the rise.
+    assert not analyse("Sales were reported in May.", "en").poles
+    assert analyse("The firm sold the plant in May.", "en").poles
+    v = compare("Sales did not rise in May.", "Sales rose in May.")
+    assert v.contradiction and v.evidence == ("not rise", "rose")

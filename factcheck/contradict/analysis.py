@@ -325,8 +325,15 @@ def _is_name_word(word: str, at_start: bool) -> bool:
         return False
     if not at_start:
         return True
-    # Sentence-initial: a name only if it is no common word ("The", "In", "Shares").
-    return not en_lemmas(word.lower())
+    # Sentence-initial: a name only if it is no common word ("The", "In", "Shares"), no compound
+    # of common words ("Follow-up") and no plural of people by trade ("Volcanologists").
+    low = word.lower()
+    if "-" in low and all(en_lemmas(part) for part in low.split("-") if part):
+        return False
+    return not en_lemmas(low) and not low.endswith(_TRADE_PLURALS)
+
+
+_TRADE_PLURALS = ("ists", "ers", "ians", "ors")
 
 
 @cache
@@ -389,8 +396,10 @@ def _tokens_en(text: str) -> list[Token]:
             at_start = False
             i += 1
             continue
-        if _is_name_word(w, at_start) or (at_start and next_cap and w[0].isupper()
-                                          and w.lower() not in lexicon.stopwords_en()):
+        # A common word capitalised inside a sentence before a name starts it: New Zealand, The Hague.
+        starts_name = not at_start and next_cap and w[:1].isupper() and w.isalpha()
+        if _is_name_word(w, at_start) or starts_name or (at_start and next_cap and w[0].isupper()
+                                                         and w.lower() not in lexicon.stopwords_en()):
             j = i + 1
             end = m.start() + len(w)
             while j < len(words):
@@ -554,7 +563,7 @@ def _tokens_ja(text: str) -> list[Token]:
             out.append(Token(m.surface, m.norm, "func", m.start, m.end, clause))
             continue
         keys, wide = _ja_content_keys(m.norm)
-        if pos1 == "固有名詞":
+        if pos1 == "固有名詞" and not _numeral_glued(morphs, i):
             kind: TokenKind = "name"
         elif pos0 == "動詞" or pos0 == "形容詞" or (m.pos[2] == "サ変可能" and not _argument(text, m.end)) \
                 or (pos0 == "名詞" and i + 1 < len(morphs) and morphs[i + 1].norm == "為る"):
@@ -594,6 +603,12 @@ def _heads_clause(morphs: Sequence[lexicon.Morph], j: int) -> bool:
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]+")
 _JA_ARG_PARTICLES = ("を", "が", "は", "の", "も", "へ", "と", "や", "で")
+
+
+def _numeral_glued(morphs: Sequence[lexicon.Morph], i: int) -> bool:
+    """A place name the dictionary reads into a figure: 千本 in 2万5千本 (25,000 of them)."""
+    return i > 0 and morphs[i].surface[0] in "十百千万億兆" and morphs[i - 1].pos[1] == "数詞" \
+        and morphs[i - 1].end == morphs[i].start
 
 
 def _main_verb(morphs: Sequence[lexicon.Morph], i: int) -> bool:
@@ -780,8 +795,13 @@ _KANA_WITH_SUFFIX = re.compile(r"([\u30a0-\u30ffー・]{2,})[\u4e00-\u9fff]{1,2}
 
 
 def _descriptive(gloss: str) -> bool:
-    """A dictionary's description of a name rather than a rendering of it."""
-    return len(_STEMS.findall(gloss)) > 3 or bool(re.search(r"\b(?:in|of|at|on|near)\b", gloss))
+    """A dictionary's description of a name rather than a rendering of it: "theater in Tokyo",
+    not "Bank of Japan" (every word but the link capitalised: a name's own words)."""
+    words = _STEMS.findall(gloss)
+    if len(words) > 3:
+        return True
+    titled = all(w[:1].isupper() for w in words if w.lower() not in _NAME_LINKS)
+    return not titled and bool(re.search(r"\b(?:in|of|at|on|near)\b", gloss))
 
 
 def _sound(text: str) -> str:
