@@ -892,3 +892,26 @@ def test_sales_is_no_selling() -> None:
     assert analyse("The firm sold the plant in May.", "en").poles
     v = compare("Sales did not rise in May.", "Sales rose in May.")
     assert v.contradiction and v.evidence == ("not rise", "rose")
+
+
+def test_the_words_of_a_date_are_not_content() -> None:
+    # 年 and March belong to their dates: "2030年の首脳会議" and "the 2030 summit" share the year,
+    # and the Japanese side has two content words, not three.
+    a = analyse("2030年の首脳会議はハノイで開催された。", "ja")
+    assert [t.text for t in a.tokens if t.kind == "content"] == ["首脳", "会議"]
+    assert "march" not in analyse("The tunnel opened on 13 March 1988.", "en").keys
+
+
+def test_two_nouns_the_dictionary_knows_as_one_word_carry_its_gloss() -> None:
+    # 首脳 + 会議 is "summit", which neither half glosses alone.
+    a = analyse("首脳会議は大阪で開かれた。", "ja")
+    assert "summit" in a.keys
+    v = compare("2030年の首脳会議はハノイで開催された。", "The 2030 summit was held in Bangkok.")
+    assert v.contradiction and v.kind == "entity"
+
+
+def test_astronomical_units_and_light_years_are_distances() -> None:
+    near, far = (analyse(t, "en").figures[0] for t in ("It passes within 0.42 astronomical units of Earth.",
+                                                        "It passes about 4.2 AU from Earth."))
+    assert near.base == far.base == "m" and far.low == pytest.approx(near.low * 10)
+    assert analyse("約4.2光年の距離にある。", "ja").figures[0].base == "m"

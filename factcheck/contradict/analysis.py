@@ -572,7 +572,22 @@ def _tokens_ja(text: str) -> list[Token]:
         else:
             kind = "content"
         out.append(Token(m.surface, m.norm, kind, m.start, m.end, clause, keys | wide, frozenset(), keys))
-    return _merge_ja_names(out)
+    return _merge_ja_names(_compound_glosses(out))
+
+
+def _compound_glosses(tokens: list[Token]) -> list[Token]:
+    """Two nouns the dictionary knows as one word (首脳 + 会議 = "summit", 記者 + 会見 = "press
+    conference") also carry that word's English keys, which neither half has alone."""
+    out = list(tokens)
+    for i in range(len(out) - 1):
+        t, u = out[i], out[i + 1]
+        if t.kind not in ("content", "pred") or u.kind not in ("content", "pred") or t.end != u.start:
+            continue
+        glosses = lexicon.gloss_keys(t.lemma + u.lemma)
+        if glosses:
+            out[i] = replace(t, keys=t.keys | glosses)
+            out[i + 1] = replace(out[i + 1], keys=out[i + 1].keys | glosses)
+    return out
 
 
 def _prefix_negated(morphs: Sequence[lexicon.Morph], i: int) -> tuple[str, int, str] | None:
@@ -1970,6 +1985,16 @@ def _corrected(text: str, lang: str) -> list[str]:
     return [next(g for g in m.groups() if g) for m in _CORRECTION_EN.finditer(text)]
 
 
+def _dated_words_as_function(tokens: list[Token], spans: Sequence[tuple[int, int]]) -> list[Token]:
+    """The words of a date (年, 月, March, 上旬) are the date's, not the claim's content: "2030年の
+    首脳会議" and "the 2030 summit" share a year and a word, not two words out of four."""
+    def dated(t: Token) -> bool:
+        return any(s <= t.start and t.end <= e for s, e in spans)
+
+    return [replace(t, kind="func", keys=frozenset(), wide=frozenset(), norm=frozenset())
+            if t.kind == "content" and dated(t) else t for t in tokens]
+
+
 @lru_cache(maxsize=32768)
 def analyse(text: str, lang: str | None = None) -> Analysis:
     """Read one claim's text (Japanese, English or mixed)."""
@@ -1977,6 +2002,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     tokens = _tokens_ja(text) if lang == "ja" else _tokens_en(text)
     cues = _cues()
     dates, spans = _dates(text, tokens, lang)
+    tokens = _dated_words_as_function(tokens, spans)
     figures = _figures(text, tokens, [(d.start, d.end) for d in dates], lang)
     first_pred = next((t.start for t in tokens if t.kind == "pred"), None)
     args = _args(text, tokens, lang)
