@@ -915,3 +915,24 @@ def test_astronomical_units_and_light_years_are_distances() -> None:
                                                         "It passes about 4.2 AU from Earth."))
     assert near.base == far.base == "m" and far.low == pytest.approx(near.low * 10)
     assert analyse("約4.2光年の距離にある。", "ja").figures[0].base == "m"
+
+
+def test_a_quarter_holds_the_months_any_convention_gives_it() -> None:
+    from factcheck.contradict.kinds.date import dates_agree
+
+    # Q2 is April-June, July-September (a year from April) or January-March (from October).
+    assert dates_agree("2027~q2", "2027-05") and dates_agree("2027~q2", "2027-08")
+    assert not dates_agree("2027~q2", "2027-12")
+    v = compare("Line 4 will open to passengers in December 2027.",
+                "The transport authority has set the second quarter of 2027 for the opening of Line 4.")
+    assert v.contradiction and v.kind == "date"
+
+
+def test_wins_losses_seats_and_hits_are_counted() -> None:
+    a = analyse("北星は84勝56敗で終え、リーグ2位となった。", "ja")
+    assert [(f.low, f.base) for f in a.figures] == [(84.0, "勝"), (56.0, "敗")]
+    assert analyse("座席数は70席である。", "ja").figures[0].base == analyse("It has 70 seats.", "en").figures[0].base
+    assert analyse("勝利を祝った。", "ja").figures == ()
+    v = compare("松井は2004年のシーズンに262安打を放ち、球団記録を更新した。",
+                "Matsui broke the club record in the 2004 season with 226 hits.")
+    assert v.contradiction and v.evidence == ("262安打", "226 hits")

@@ -221,7 +221,10 @@ def _slot_overlap(x: Name, y: Name, ctx: PairContext) -> float:
 
 def _names(ctx: PairContext, out: Signals) -> None:
     v = out.values
-    only_a, only_b = ctx.names.only_a, ctx.names.only_b
+    # Who reports a claim ("according to Reuters" / "AP reported") is no slot of it: two sources of
+    # one report are no substitution (the attribution kind weighs who is credited with what).
+    only_a = tuple(n for n in ctx.names.only_a if n.role != "source")
+    only_b = tuple(n for n in ctx.names.only_b if n.role != "source")
     if only_a and only_b:
         v["name_substitution"] = 1.0
         v["roles_differ"] = 1.0 if ctx.roles_differ else 0.0
