@@ -936,3 +936,25 @@ def test_wins_losses_seats_and_hits_are_counted() -> None:
     v = compare("松井は2004年のシーズンに262安打を放ち、球団記録を更新した。",
                 "Matsui broke the club record in the 2004 season with 226 hits.")
     assert v.contradiction and v.evidence == ("262安打", "226 hits")
+
+
+def test_shin_before_a_place_is_part_of_it_and_a_station_is_its_place() -> None:
+    # 新 + 大阪 is 新大阪 (the dictionary cuts it), and 新大阪駅 names the same stop.
+    assert [n.text for n in analyse("東京と新大阪を結ぶ路線だ。", "ja").names] == ["東京", "新大阪"]
+    assert names_match(_name("東京駅と新大阪駅を結んだ。", "ja", "新大阪駅"), _name("東京と新大阪を結ぶ。", "ja", "新大阪"))
+    assert not names_match(_name("東京と新大阪を結ぶ。", "ja", "新大阪"), _name("東京と大阪を結ぶ。", "ja", "大阪"))
+
+
+def test_a_long_gloss_in_capitals_renders_the_name() -> None:
+    # 関空's gloss "(abbr) New Kansai International Airport" is a name, not a description.
+    assert names_match(_name("関空の旅客数が増えた。", "ja", "関空"),
+                       _name("Kansai International Airport handled more passengers.", "en", "Kansai International Airport"))
+
+
+def test_opening_and_closing_ceremonies_are_two_events() -> None:
+    from factcheck.contradict.align import different_qualifiers
+
+    a = analyse("The opening ceremony of the Winter Games will be held in Milan.", "en")
+    b = analyse("The closing ceremony of the Winter Games will be held in Verona.", "en")
+    assert different_qualifiers(a, b)
+    assert not compare(a.text, b.text).contradiction

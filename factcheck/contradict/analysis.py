@@ -565,6 +565,14 @@ def _tokens_ja(text: str) -> list[Token]:
         keys, wide = _ja_content_keys(m.norm)
         if pos1 == "固有名詞" and not _numeral_glued(morphs, i):
             kind: TokenKind = "name"
+            if i and morphs[i - 1].surface == "新" and morphs[i - 1].pos[0] == "接頭辞" and out \
+                    and out[-1].start == morphs[i - 1].start:
+                # 新 + 大阪: the place 新大阪, as 新大阪駅 is one word to the dictionary.
+                out.pop()
+                keys, wide = _ja_content_keys(m.norm)
+                out.append(Token("新" + m.surface, "新" + m.norm, kind, morphs[i - 1].start, m.end, clause,
+                                 keys | wide, frozenset(), keys))
+                continue
         elif pos0 == "動詞" or pos0 == "形容詞" or (m.pos[2] == "サ変可能" and not _argument(text, m.end)) \
                 or (pos0 == "名詞" and i + 1 < len(morphs) and morphs[i + 1].norm == "為る"):
             # 開庁し, 竣工した: a noun the dictionary does not mark as verbal, used with する, is the verb.
@@ -811,12 +819,14 @@ _KANA_WITH_SUFFIX = re.compile(r"([\u30a0-\u30ffー・]{2,})[\u4e00-\u9fff]{1,2}
 
 def _descriptive(gloss: str) -> bool:
     """A dictionary's description of a name rather than a rendering of it: "theater in Tokyo",
-    not "Bank of Japan" (every word but the link capitalised: a name's own words)."""
+    not "Bank of Japan" (every word but the links capitalised: a name's own words)."""
     words = _STEMS.findall(gloss)
-    if len(words) > 3:
-        return True
-    titled = all(w[:1].isupper() for w in words if w.lower() not in _NAME_LINKS)
-    return not titled and bool(re.search(r"\b(?:in|of|at|on|near)\b", gloss))
+    if words and len(words) <= _LONGEST_TITLED and all(w[:1].isupper() for w in words if w.lower() not in _NAME_LINKS):
+        return False  # "New Kansai International Airport", "Bank of Japan": a name in every word
+    return len(words) > 3 or bool(re.search(r"\b(?:in|of|at|on|near)\b", gloss))
+
+
+_LONGEST_TITLED = 8  # words of the longest gloss read as a name because every word is capitalised
 
 
 def _sound(text: str) -> str:
@@ -947,6 +957,8 @@ def _kanji_short_form(short: str, long_: str) -> bool:
         return False
     if long_.endswith(short) and re.search(r"[都道府県]$", long_[: -len(short)]):
         return True
+    if long_ == short + "駅":
+        return True  # 新大阪駅 / 新大阪: a line between two places is a line between their stations
     if not (_CJK_NAME.fullmatch(short) and _CJK_NAME.fullmatch(long_)) or short[0] != long_[0] or short in long_ or len(long_) < 2 * len(short):
         return False
     rest = iter(long_)
@@ -1626,7 +1638,7 @@ def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Pol
             out |= {(sc, po) for sc, po in cues.poles.get("failure", set())}
             used.add(i)
             continue
-        if t.kind not in ("pred", "content") or _period_end(tokens, i, lang):
+        if t.kind not in ("pred", "content") or _period_end(tokens, i, lang) or _qualifier(tokens, i):
             continue
         found: set[tuple[int, int]] = set()
         phrasal = _phrasal(tokens, i, lang)
@@ -1673,6 +1685,18 @@ def _attributive(tokens: list[Token], i: int) -> bool:
 
 # Nouns that make a clause a noun (延期することが決まった) rather than name a thing.
 _FORMAL_NOUNS_JA = frozenset({"事", "こと", "物", "もの", "所", "ところ", "旨", "の"})
+
+
+@cache
+def _contrast_words() -> frozenset[str]:
+    return frozenset(str(m).lower() for senses in lexicon.cues()["contrast_sets"] for members in senses for m in members)
+
+
+def _qualifier(tokens: list[Token], i: int) -> bool:
+    """A word of a contrast set naming which one of a pair a noun is ("the opening ceremony",
+    "the closing ceremony"): it picks an event, it does not open or close anything."""
+    t = tokens[i]
+    return t.text.lower() in _contrast_words() and i + 1 < len(tokens) and tokens[i + 1].kind in ("content", "name")
 
 
 def _period_end(tokens: list[Token], i: int, lang: str) -> bool:

@@ -35,7 +35,7 @@ _KIND_OF: dict[str, Kind] = {
 }
 
 
-_OF_EACH_EDITION: frozenset[Kind] = frozenset({"date", "quantity"})
+_OF_EACH_EDITION: frozenset[Kind] = frozenset({"date", "quantity", "entity"})
 
 Topic = Literal["one", "two", "page"] | None  # what the claims' documents say of their subject
 
@@ -141,8 +141,9 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
     w = w or weights(scan)
     p = probability(s, w)
     if s.values.get("qualifiers_differ", 0.0):
-        # 第3回 / 第4回, the men's / the women's: two editions or parts, whose dates and figures
-        # differ as a matter of course (the kinds' own rules refuse them too).
+        # 第3回 / 第4回, the men's / the women's, the opening / the closing: two editions or parts,
+        # whose dates, figures and names (winner, venue) differ as a matter of course (the kinds'
+        # own rules refuse them too).
         s = replace(s, evidence={k: c for k, c in s.evidence.items() if k not in _OF_EACH_EDITION})
     if p < (w.scan_threshold if scan else w.threshold) or not s.evidence:
         return p, None
