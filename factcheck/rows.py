@@ -496,7 +496,13 @@ class _Update:
                     if made is not None and len(made.runs.get(which, ())) == count:
                         pieces.append(made.runs[which])
                     elif made is None and fd is not None and where.get(key, (0, -1))[1] == length:
-                        pieces.append(where[key])
+                        start = where[key][0]
+                        last = pieces[-1] if pieces else None
+                        if isinstance(last, tuple) and last[0] + last[1] + 2 == start:
+                            # Next to the last one in the last file too: one copy (with the ",\n" between).
+                            pieces[-1] = (last[0], last[1] + 2 + length)
+                        else:
+                            pieces.append((start, length))
                     else:
                         return None
                 lists[which] = _write_list(folder, which, pieces, fd, runs.get(which, 0))

@@ -34,7 +34,12 @@ configuration only (not on the sources: `show` reads its source itself).
 
 Like the rest of the index this is a cache: any error reading it (a damaged
 database, a missing table, another format) means "not warm", and the usual
-path then checks, rebuilds and keeps again.
+path then checks, rebuilds and keeps again.  A list file is sent only when
+its size, modification time and inode are those the summary kept when it was
+written, and it holds as many claims as the summary counts; else the
+records are read apart, and the rows are marked stale so that the next
+command writes every list file again (bytes changed in place with the time
+set back are not seen, as a damaged blob inside the database is not).
 """
 
 from __future__ import annotations
