@@ -43,6 +43,12 @@ mostly the machine's noise); each "first", "typer alone" and "again" row is
 the fastest of 7 runs alternated with 7 runs of `--version`, and its ratio
 is to the fastest of those (a shared machine's load moves within seconds);
 every other row is one run.
+
+The two largest answers, `list --status disputed --format json` and
+`list --format json` (every claim), each have a second anchor beside them:
+Python writing the same bytes (the answer printed, read back from a file) to
+the same stdout ("python writing those N MB"), what they would cost if making
+them were free.
 """
 
 from __future__ import annotations
