@@ -43,6 +43,12 @@ mostly the machine's noise); each "first", "typer alone" and "again" row is
 the fastest of 7 runs alternated with 7 runs of `--version`, and its ratio
 is to the fastest of those (a shared machine's load moves within seconds);
 every other row is one run.
+
+The two largest answers, `list --status disputed --format json` and
+`list --format json` (every claim), each have a second anchor beside them:
+Python writing the same bytes (the answer printed, read back from a file) to
+the same stdout ("python writing those N MB"), what they would cost if making
+them were free.
 """
 
 from __future__ import annotations
@@ -335,20 +341,27 @@ def measure(
         if wanted(name):
             alternated(f"{name} (typer alone)", [[*TYPER_ONLY, *args]])
 
+    def writing_those(*filters: str) -> None:
+        """A second anchor for the row above: Python writing the same bytes (the
+        answer it printed, read from a file) to stdout and nothing else."""
+        if not wanted("list"):
+            return
+        with tempfile.TemporaryDirectory() as held:
+            printed = Path(held) / "list.json"
+            with printed.open("wb") as f:
+                subprocess.run([*fc, "list", *filters, "--format", "json"], cwd=root, env=_env(root), stdout=f, check=True)
+            size = printed.stat().st_size
+            alternated(f"python writing those {size / 2**20:.1f} MB", [[sys.executable, "-c", WRITE_FILE, str(printed)]])
+
     again("list --status disputed again", [*fc, "list", "--status", "disputed", "--format", "json"])
     again("list --status disputed table again", [*fc, "list", "--status", "disputed"], prime=True)
     first("list --status disputed first", [*fc, "list", "--status", "disputed", "--format", "json"])
     # The same, no record indented before (the cold run above indented and kept these).
     first("list --status disputed first, none indented", [*fc, "list", "--status", "disputed", "--format", "json"], unindent=True)
-    if wanted("list"):
-        # A second anchor for the row above: Python writing the same bytes (the
-        # answer it printed, read from a file) to stdout and nothing else.
-        with tempfile.TemporaryDirectory() as held:
-            printed = Path(held) / "list.json"
-            with printed.open("wb") as f:
-                subprocess.run([*fc, "list", "--status", "disputed", "--format", "json"], cwd=root, env=_env(root), stdout=f, check=True)
-            size = printed.stat().st_size
-            alternated(f"python writing those {size / 2**20:.1f} MB", [[sys.executable, "-c", WRITE_FILE, str(printed)]])
+    writing_those("--status", "disputed")
+    # Every claim (no filter): the largest answer `list` gives, beside its own anchor.
+    first("list --format json first", [*fc, "list", "--format", "json"])
+    writing_those()
     one_doc = ["--doc", shown.rsplit("-", 1)[0], "--status", "disputed"]
     # A list of a realistic size (one document's disputed claims), as JSON and as its table.
     first("list --doc D --status disputed first", [*fc, "list", *one_doc, "--format", "json"])

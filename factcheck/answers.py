@@ -223,37 +223,69 @@ def serve(asked: Asked) -> bool:
 
 
 def _copy(f: Any, offset: int, size: int) -> None:
-    """``size`` bytes of ``f`` from ``offset`` to stdout: by the kernel
-    (sendfile) when stdout is a file descriptor, else through Python
-    (a 14 MB `list --format json` read and sliced was 15 ms)."""
+    """``size`` bytes of ``f`` from ``offset`` to stdout (see :func:`send`;
+    a 14 MB `list --format json` read and sliced was 15 ms)."""
     out = sys.stdout
     out.flush()
+    send(out.buffer, f.fileno(), offset, size)
+
+
+_CHUNK = 1 << 23  # what a copy through Python reads at a time
+
+
+def send_fd(out: int, fd: int, offset: int, size: int) -> int:
+    """Copy up to ``size`` bytes of the file ``fd`` from ``offset`` to the
+    descriptor ``out`` by the kernel (sendfile); how many it copied: fewer
+    when it cannot (another platform, a kind of file it does not send to),
+    the caller copies the rest."""
     sent = 0
+    if not hasattr(os, "sendfile"):
+        return 0
     try:
-        fd = out.fileno()
-    except (AttributeError, OSError, ValueError):
-        fd = None
-    if fd is not None and hasattr(os, "sendfile"):
-        try:
-            while sent < size:
-                n = os.sendfile(fd, f.fileno(), offset + sent, size - sent)
-                if n == 0:
-                    break
-                sent += n
-        except BrokenPipeError:
-            raise
-        except OSError:  # not to this kind of file: the rest through Python
-            pass
-    if sent < size:
-        f.seek(offset + sent)
-        buffer = out.buffer
         while sent < size:
-            chunk = f.read(min(1 << 20, size - sent))
-            if not chunk:
+            n = os.sendfile(out, fd, offset + sent, size - sent)
+            if n == 0:
                 break
-            buffer.write(chunk)
-            sent += len(chunk)
-        buffer.flush()
+            sent += n
+    except BrokenPipeError:
+        raise
+    except OSError:  # not to this kind of file: the rest through Python
+        pass
+    return sent
+
+
+def read_range(fd: int, offset: int, size: int) -> bytes:
+    """``size`` bytes of the file ``fd`` from ``offset``; OSError when it is shorter (cut meanwhile)."""
+    data = os.pread(fd, size, offset)
+    while len(data) < size:
+        more = os.pread(fd, size - len(data), offset + len(data))
+        if not more:
+            raise OSError(f"a file kept under {INDEX_DIR} was cut while it was read")
+        data += more
+    return data
+
+
+def send(buffer: Any, fd: int, offset: int, size: int) -> None:
+    """``size`` bytes of the file ``fd`` from ``offset`` to the binary stream
+    ``buffer``: by the kernel when it is a process's own stream on a file
+    descriptor (a plain ``BufferedWriter``, or its ``FileIO`` when Python
+    runs unbuffered: nothing else sees or keeps what goes by), else through Python."""
+    import io
+
+    buffer.flush()
+    sent = 0
+    if type(buffer) in (io.BufferedWriter, io.FileIO):
+        try:
+            target = buffer.fileno()
+        except (OSError, ValueError):
+            pass
+        else:
+            sent = send_fd(target, fd, offset, size)
+    while sent < size:
+        chunk = read_range(fd, offset + sent, min(_CHUNK, size - sent))
+        buffer.write(chunk)
+        sent += len(chunk)
+    buffer.flush()
 
 
 # --- keeping ---------------------------------------------------------------------------
@@ -306,10 +338,28 @@ def _show_sources(root: str, claim_id: str) -> list[str] | None:
     return sorted(os.path.join(root, source) for (source,) in rows if isinstance(source, str))
 
 
+class _Region:
+    """A part of a file sent through a :class:`_Tee`, kept by reference (its
+    own descriptor: the file may be replaced meanwhile) until the answer is kept."""
+
+    __slots__ = ("fd", "offset", "size")
+
+    def __init__(self, fd: int, offset: int, size: int) -> None:
+        self.fd, self.offset, self.size = os.dup(fd), offset, size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
 class _Tee:
     """A raw stream writing through to another binary stream, keeping a copy."""
 
-    def __init__(self, target: Any, recording: Recording, kept: list[bytes] | None) -> None:
+    def __init__(self, target: Any, recording: Recording, kept: list[bytes | _Region] | None) -> None:
         self.target, self.recording, self.kept = target, recording, kept
 
     def write(self, data: Any) -> int:
@@ -332,6 +382,20 @@ class _Tee:
             raise
         if self.kept is not None:
             self.kept.extend(chunks)
+
+    def send_file(self, fd: int, offset: int, size: int) -> None:
+        """Send a part of a file through (by the kernel where :func:`send`
+        can), keeping it by reference: a `list` from its list file
+        (factcheck.warm) never goes through Python bytes."""
+        if self.kept is None and size:
+            self.recording.noted = True
+        try:
+            send(self.target, fd, offset, size)
+        except BrokenPipeError:
+            self.recording.broken = True
+            raise
+        if self.kept is not None:
+            self.kept.append(_Region(fd, offset, size))
 
     def isatty(self) -> bool:
         return bool(self.target.isatty())
@@ -365,6 +429,10 @@ def _teed(stream: Any, tee: _Tee) -> Any:
             self.flush()
             tee.writelines(chunks)
 
+        def send_file(self, fd: int, offset: int, size: int) -> None:
+            self.flush()
+            tee.send_file(fd, offset, size)
+
     return io.TextIOWrapper(
         Buffered(Raw()), encoding=stream.encoding, errors=stream.errors, newline="\n",
         line_buffering=stream.line_buffering, write_through=getattr(stream, "write_through", False),
@@ -378,7 +446,7 @@ class Recording:
     def __init__(self, asked: Asked, before: list[tuple[str, str]]) -> None:
         self.request, self.root, self.stamp, self.key = asked.request, asked.root, asked.stamp, asked.key
         self.before = before
-        self.out: list[bytes] = []
+        self.out: list[bytes | _Region] = []
         self.noted = False  # something went to stderr
         self.broken = False  # stdout's reader left
         self.direct = False  # answered from the warm rows without typer (see KEEP_LARGE_AGAIN)
@@ -399,8 +467,13 @@ class Recording:
             except (OSError, ValueError):
                 ok = False
         sys.stdout, sys.stderr = self._saved
-        if ok and not self.noted and not self.broken:
-            self.keep()
+        try:
+            if ok and not self.noted and not self.broken:
+                self.keep()
+        finally:
+            for chunk in self.out:
+                if isinstance(chunk, _Region):
+                    chunk.close()
 
     def keep(self) -> None:
         """File what was printed (best effort: a read-only or full disk keeps nothing)."""
@@ -425,7 +498,12 @@ class Recording:
             tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
             with open(tmp, "wb") as f:
                 f.write(b"".join(head))
-                f.writelines(self.out)  # not joined to the head nor to itself: a 13 MB `list` copied once
+                for chunk in self.out:  # not joined to the head nor to itself: a 13 MB `list` copied once
+                    if isinstance(chunk, _Region):  # a part of a file: copied by the kernel
+                        f.flush()
+                        send(f, chunk.fd, chunk.offset, chunk.size)
+                    else:
+                        f.write(chunk)
             os.replace(tmp, os.path.join(folder, name))
             _prune(folder, self.stamp[:32])
         except OSError:

@@ -34,18 +34,29 @@ When most files are touched, or nothing was kept, every row is made anew.
 The facts come from the index's tables (:mod:`factcheck.facts`) for the
 files as they are now, and from ``warm_files.facts`` for the files as they
 were when their rows were made; ``warm_files.sha256`` says which changed.
+
+The list files (``.factcheck/lists/``: `list --status S --format json` and
+`list --format json` as printed, see :mod:`factcheck.warm`) are written
+again when a change touches their claims, under new names: the runs of the
+files derived again from their rows, the others copied by the kernel from
+the last list file, where ``warm_runs`` said they lay.  A list file that is
+not as the summary says it was written (gone, cut, rewritten), or rows of
+runs that do not count what the files' rows count, are not trusted: every
+list is written again from the records (``warm_records``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from factcheck import options, warm
+from factcheck.answers import send
 from factcheck.index import Index, IndexUnavailable, relpath
 from factcheck.query import ClaimDetail, cited, related, relations_into
 from factcheck.status import ClaimView, derive
@@ -140,6 +151,13 @@ class _Update:
         self.current = {p: (kind, sha) for p, kind, sha in db.execute("SELECT path, kind, sha256 FROM files")}
         self.config = config_key(repo)
         self.built: list[tuple[bytes | None, str]] = []  # models built from stored values, kept at the end
+        # For the list files (_lists): the summary as it was kept (its lists), the rows
+        # derived now by key, the keys whose rows were made again or dropped (None:
+        # all of them), and warm_runs as it was before (where the last lists lay).
+        self.before: dict[str, Any] = {}
+        self.made: dict[int, _Made] = {}
+        self.touched: set[int] | None = set()
+        self.old_runs: dict[str, list[tuple[int, int, int]]] | None = None
 
     # -- deciding
 
@@ -174,6 +192,9 @@ class _Update:
         made = self._derive(self.reads(affected), affected, keys)
         touched = changed | set(affected)
         facts = self._facts(touched)
+        self.old_runs = self._runs()
+        self.made = {m.key: m for m in made.values()}
+        self.touched = {old_keys[p] for p in removed} | {keys[p] for p in affected} | {old_keys[p] for p in affected if p in old_keys}
         for p in removed:  # the first write
             self._drop_rows(old_keys[p])
             self.db.execute("DELETE FROM warm_files WHERE path = ?", (p,))
@@ -194,6 +215,7 @@ class _Update:
             value = json.loads(row[0]) if row is not None else None
             if not isinstance(value, dict) or value.get("format") != warm.FORMAT or value.get("config") != self.config:
                 return None
+            self.before = value
             keys, shas, facts = {}, {}, {}
             for p, key, sha, found in self.db.execute("SELECT path, key, sha256, facts FROM warm_files"):
                 keys[p], shas[p], facts[p] = int(key), str(sha), str(found)
@@ -285,7 +307,7 @@ class _Update:
                 if len(claims_file.claims) >= _MAX_POS:
                     raise _TooMany(p)
                 document = claims_file.document
-                m = made[p] = _Made(document.id, document.title, document.language)
+                m = made[p] = _Made(keys[p], document.id, document.title, document.language)
                 base = keys[p] << warm.POS_BITS
                 for pos, claim in enumerate(claims_file.claims):
                     view = views.get(claim.id)
@@ -306,6 +328,7 @@ class _Update:
         claim_files = [p for p in self.order if self.current[p][0] == "claims"]
         made = self._derive(self.order, claim_files, keys)
         facts = self._facts(set(self.order))
+        self.made, self.touched, self.old_runs = {m.key: m for m in made.values()}, None, None
         for table in ("warm", "warm_claims", "warm_records", "warm_runs", "warm_shown", "warm_chars", "warm_pretty", "warm_files"):  # warm_pretty: an older index's
             db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in warm.tables():
@@ -323,18 +346,16 @@ class _Update:
         self.db.execute("DELETE FROM warm_records WHERE n BETWEEN ? AND ?", (first, last))
         self.db.execute("DELETE FROM warm_shown WHERE n BETWEEN ? AND ?", (first, last))
         # By (status, key): the table's own index finds them.
-        self.db.execute(f"DELETE FROM warm_runs WHERE status IN ({', '.join('?' for _ in options.STATUSES)}) AND key = ?",
-                        (*options.STATUSES, key))
+        self.db.execute(f"DELETE FROM warm_runs WHERE status IN ({', '.join('?' for _ in _LISTS)}) AND key = ?",
+                        (*_LISTS, key))
         self.db.execute("DELETE FROM warm_chars WHERE key = ?", (key,))
 
     def _write_rows(self, made: dict[str, _Made]) -> None:
         self.db.executemany("INSERT INTO warm_claims VALUES (?, ?, ?, ?, ?, ?)", (r for m in made.values() for r in m.claims))
         self.db.executemany("INSERT INTO warm_records VALUES (?, ?)", (r for m in made.values() for r in m.records))
-        # A status's runs written one after another, so that `list --status S` reads
-        # them as they lie (made anew: all of them; brought up to date: a changed file's).
+        # Where each file's runs lie in the list files (written by _lists).
         self.db.executemany("INSERT INTO warm_runs VALUES (?, ?, ?, ?)", sorted(
-            (status, m.claims[0][0] >> warm.POS_BITS, len(records), b",\n".join(records))
-            for m in made.values() for status, records in m.runs.items()))
+            (status, m.key, len(records), _joined(records)) for m in made.values() for status, records in m.runs.items()))
         self.db.execute(f"INSERT INTO warm_shown SELECT n, shown FROM temp.{_SHOWN}")  # made with the rows (_derive)
         self.db.execute(f"DELETE FROM temp.{_SHOWN}")
         # Each file's characters (warm.Warm._literal_rows), from the texts just kept.
@@ -368,7 +389,7 @@ class _Update:
         documents: dict[str, list[Any]] = {}
         shared: set[str] = set()
         groups: Counter[tuple[str, str]] = Counter()
-        runs: Counter[str] = Counter()  # the claims with each status: what its runs hold (warm.Warm._runs)
+        runs: Counter[str] = Counter()  # the claims with each status (and all of them): what its list holds (warm.Warm._listed)
         for document, counted in db.execute("SELECT document, groups FROM warm_files ORDER BY key"):
             if document is not None:
                 doc_id, title, language = json.loads(document)
@@ -377,6 +398,7 @@ class _Update:
                 documents.setdefault(doc_id, [title, language])
             for d, s, n in json.loads(counted):
                 groups[d, s] += n
+                runs[warm.ALL] += n
                 for one in s.split():
                     runs[one] += n
         value: dict[str, Any] = {
@@ -399,18 +421,126 @@ class _Update:
         db.executemany("INSERT OR REPLACE INTO warm VALUES (?, ?, ?)",
                        [("list", stamp, json.dumps(value, ensure_ascii=False)),
                         *((name, stamp, json.dumps(part, ensure_ascii=False)) for name, part in parts.items())])
+        # Written with the index's write lock held (taken by the write above): no other
+        # command writes list files meanwhile, so every other one there is stale.
+        value["lists"] = self._lists(runs)
+        db.execute("UPDATE warm SET value = ? WHERE name = 'list'", (json.dumps(value, ensure_ascii=False),))
         db.executemany("UPDATE files SET model = ?, built = 1 WHERE path = ?", self.built)
         return {**value, **parts}
+
+    # -- the list files
+
+    def _runs(self) -> dict[str, list[tuple[int, int, int]]]:
+        """warm_runs: each list's (key, count, length), in key order (the order of its file)."""
+        found: dict[str, list[tuple[int, int, int]]] = {}
+        for which, key, count, length in self.db.execute("SELECT status, key, count, length FROM warm_runs ORDER BY status, key"):
+            found.setdefault(which, []).append((key, count, length))
+        return found
+
+    def _lists(self, runs: Counter[str]) -> dict[str, list[Any]]:
+        """Each list file, as the rows are now (kept, or written again from the
+        rows made now and the last list files); ``runs``: how many claims each
+        holds.  What the summary says of them (warm.Warm._listed): {list:
+        [name, size, modification time, inode, claims]}; none when the folder
+        cannot be written (`list` reads the records apart then)."""
+        folder = os.path.join(self.repo.root, warm.INDEX_DIR, warm.LISTS_DIR)
+        try:
+            os.makedirs(folder, exist_ok=True)
+            try:
+                current: dict[str, list[tuple[int, int, int]]] | None = self._runs()
+            except sqlite3.OperationalError as exc:
+                if _busy(exc):
+                    raise
+                current = None
+            lists = self._lists_from_runs(folder, current, runs) if current is not None else None
+            if lists is None:  # rows of runs or list files not to be trusted: all of them from the records
+                lists = self._lists_from_records(folder, runs)
+            _prune_lists(folder, {entry[0] for entry in lists.values()})
+        except sqlite3.OperationalError as exc:
+            if _busy(exc):
+                raise
+            return {}  # damaged rows: no list (`list` reads the records apart; a change makes every row anew)
+        except (OSError, sqlite3.Error, TypeError, ValueError):  # a folder that cannot be written, damaged rows
+            return {}
+        return lists
+
+    def _lists_from_runs(self, folder: str, current: dict[str, list[tuple[int, int, int]]],
+                         runs: Counter[str]) -> dict[str, list[Any]] | None:
+        """The list files from the runs; None when one cannot be made so."""
+        before = self.before.get("lists")
+        before = before if isinstance(before, dict) else {}
+        # Where the last list files' runs lay: before this change's writes, or (no change) now.
+        laid = self.old_runs if self.old_runs is not None else current if self.touched == set() else {}
+        lists: dict[str, list[Any]] = {}
+        opened: list[int] = []
+        try:
+            for which in _LISTS:
+                rows = current.get(which, [])
+                if sum(count for _, count, _ in rows) != runs.get(which, 0):
+                    return None
+                old = before.get(which)
+                fd = _open_list(folder, old)
+                if fd is not None:
+                    opened.append(fd)
+                untouched = self.touched is not None and not self.touched & {k for k, _, _ in (*rows, *laid.get(which, ()))}
+                if untouched and fd is not None and old is not None and old[4] == runs.get(which, 0):
+                    lists[which] = list(old)
+                    continue
+                pieces: list[list[bytes] | tuple[int, int]] = []
+                at, where = 2, {}  # the last file's runs: key -> (offset, length)
+                for key, _, length in laid.get(which, ()):
+                    where[key] = (at, length)
+                    at += length + 2
+                for key, count, length in rows:
+                    made = self.made.get(key)
+                    if made is not None and len(made.runs.get(which, ())) == count:
+                        pieces.append(made.runs[which])
+                    elif made is None and fd is not None and where.get(key, (0, -1))[1] == length:
+                        start = where[key][0]
+                        last = pieces[-1] if pieces else None
+                        if isinstance(last, tuple) and last[0] + last[1] + 2 == start:
+                            # Next to the last one in the last file too: one copy (with the ",\n" between).
+                            pieces[-1] = (last[0], last[1] + 2 + length)
+                        else:
+                            pieces.append((start, length))
+                    else:
+                        return None
+                lists[which] = _write_list(folder, which, pieces, fd, runs.get(which, 0))
+        finally:
+            for fd in opened:
+                os.close(fd)
+        return lists
+
+    def _lists_from_records(self, folder: str, runs: Counter[str]) -> dict[str, list[Any]]:
+        """Every list file, and warm_runs, made again from the records kept
+        (each file's as printed, in corpus order)."""
+        made: dict[str, dict[int, list[bytes]]] = {which: {} for which in _LISTS}
+        for n, statuses, record in self.db.execute(
+                "SELECT c.n, c.statuses, r.record FROM warm_claims c JOIN warm_records r ON r.n = c.n ORDER BY c.n"):
+            key = n >> warm.POS_BITS
+            for which in (warm.ALL, *statuses.split()):
+                if which in made:
+                    made[which].setdefault(key, []).append(bytes(record))
+        self.db.execute("DROP TABLE IF EXISTS warm_runs")
+        (statement,) = [t for t in warm.tables() if "CREATE TABLE warm_runs (" in t]
+        self.db.execute(statement)
+        self.db.executemany("INSERT INTO warm_runs VALUES (?, ?, ?, ?)",
+                            [(which, key, len(records), _joined(records)) for which, by_key in made.items() for key, records in by_key.items()])
+        lists: dict[str, list[Any]] = {}
+        for which, by_key in made.items():
+            if sum(map(len, by_key.values())) == runs.get(which, 0):  # else none: the records apart are read
+                lists[which] = _write_list(folder, which, [by_key[key] for key in sorted(by_key)], None, runs.get(which, 0))
+        return lists
 
 
 class _Made:
     """One claim file's rows, as derived."""
 
-    def __init__(self, document: str, title: str, language: str):
-        self.document, self.title, self.language = document, title, language
+    def __init__(self, key: int, document: str, title: str, language: str):
+        self.key, self.document, self.title, self.language = key, document, title, language
         self.claims: list[tuple[Any, ...]] = []
         self.records: list[tuple[int, bytes]] = []
-        self.runs: dict[str, list[bytes]] = {}  # status -> its claims' records, in file order (warm_runs)
+        self.runs: dict[str, list[bytes]] = {}  # status (or warm.ALL) -> its claims' records, in file order (warm_runs)
         self.shown: list[tuple[int, bytes | None]] = []  # until _Update._derive moves them to its table
         self.groups: Counter[tuple[str, str]] = Counter()
 
@@ -420,6 +550,7 @@ class _Made:
         self.claims.append((n, view.id, view.claim.document, record.get("text", ""), statuses, labels))
         printed = warm.pretty_record(record).encode()  # as `list --format json` prints it
         self.records.append((n, printed))
+        self.runs.setdefault(warm.ALL, []).append(printed)
         for status in statuses.split():
             self.runs.setdefault(status, []).append(printed)
         # What `show` reads: where the claim stands in its source, the rest of its record, its panels'.
@@ -431,6 +562,74 @@ class _Made:
             shown = None
         self.shown.append((n, shown))
         self.groups[view.claim.document, statuses] += 1
+
+
+# The list files: one per status, and one of every claim.
+_LISTS = (*options.STATUSES, warm.ALL)
+
+
+def _joined(records: Sequence[bytes]) -> int:
+    """The length of ``records`` joined by a comma and a line break."""
+    return sum(map(len, records)) + 2 * (len(records) - 1) if records else 0
+
+
+def _open_list(folder: str, entry: Any) -> int | None:
+    """The list file the summary's ``entry`` names, open, when it is as it was written; else None."""
+    try:
+        name, size, mtime, inode, _ = entry
+        if not warm._plain_name(name):
+            return None
+        fd = os.open(os.path.join(folder, name), os.O_RDONLY)
+    except (TypeError, ValueError, OSError):
+        return None
+    try:
+        st = os.fstat(fd)
+        if (st.st_size, st.st_mtime_ns, st.st_ino) == (size, mtime, inode):
+            return fd
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+def _write_list(folder: str, which: str, pieces: Sequence[list[bytes] | tuple[int, int]], old: int | None, count: int) -> list[Any]:
+    """Write a list file of ``pieces`` (runs of records as printed, or
+    (offset, length) of a run in the list file ``old``), atomically under a new
+    name; what the summary says of it."""
+    name = f"{'all' if which == warm.ALL else which}-{os.urandom(8).hex()}.json"
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    expected = 3 if not pieces else 5 + 2 * (len(pieces) - 1)
+    with open(tmp, "wb") as f:
+        if not pieces:
+            f.write(b"[]\n")
+        for i, piece in enumerate(pieces):
+            f.write(b",\n" if i else b"[\n")
+            if isinstance(piece, tuple):
+                assert old is not None
+                send(f, old, *piece)  # by the kernel, file to file
+                expected += piece[1]
+            else:
+                f.write(b",\n".join(piece))
+                expected += _joined(piece)
+        if pieces:
+            f.write(b"\n]\n")
+    path = os.path.join(folder, name)
+    os.replace(tmp, path)
+    st = os.stat(path)
+    if st.st_size != expected:  # pragma: no cover - a list file cut while it was copied
+        raise OSError(f"{path}: {st.st_size} bytes written, {expected} expected")
+    return [name, st.st_size, st.st_mtime_ns, st.st_ino, count]
+
+
+def _prune_lists(folder: str, keep: Collection[str]) -> None:
+    """Remove the list files no summary names any more (and any left half-written)."""
+    with os.scandir(folder) as entries:
+        for e in entries:
+            if e.name not in keep:
+                try:
+                    os.unlink(e.path)
+                except OSError:
+                    pass
 
 
 def _keys(order: Sequence[str], kept: dict[str, int]) -> dict[str, int] | None:

@@ -8,8 +8,10 @@ the change could touch are derived again, file by file) and answers from
 them: ``warm_claims`` (corpus order, id, document, text, statuses, labels),
 ``warm_records`` (the JSON record as `list` prints it, indented: made
 with the row, so that a `list` of 22,000 claims indents none when asked),
-``warm_runs`` (each file's records of one status, joined as printed: a
-`list --status S --format json` reads one run of rows), ``warm_files`` (what each file's rows were made
+*lists* (``.factcheck/lists/``: for each status, and for every claim, the
+answer of `list --status S --format json` (`list --format json`) as printed,
+one file each, sent to stdout by the kernel; ``warm_runs`` says where each
+claims file's records lie in them), ``warm_files`` (what each file's rows were made
 from), with the claims counted per document and set of statuses, the
 configuration's formats, the corpus's paths, and a *stamp* of what they
 were made from.  A later command computes the stamp
@@ -32,7 +34,12 @@ configuration only (not on the sources: `show` reads its source itself).
 
 Like the rest of the index this is a cache: any error reading it (a damaged
 database, a missing table, another format) means "not warm", and the usual
-path then checks, rebuilds and keeps again.
+path then checks, rebuilds and keeps again.  A list file is sent only when
+its size, modification time and inode are those the summary kept when it was
+written, and it holds as many claims as the summary counts; else the
+records are read apart, and the rows are marked stale so that the next
+command writes every list file again (bytes changed in place with the time
+set back are not seen, as a damaged blob inside the database is not).
 """
 
 from __future__ import annotations
@@ -72,7 +79,7 @@ INDEX_FILE = "index.sqlite"
 FOLDERS, CONFIG_FILES, ROOT_ENV = stamping.FOLDERS, stamping.CONFIG_FILES, stamping.ROOT_ENV
 NO_INDEX_ENV = "FACTCHECK_NO_INDEX"
 # Bumped whenever the rows kept here change shape.
-FORMAT = "12"
+FORMAT = "13"
 # The `list` formats answered from the rows.
 RECORD_FORMATS = ("json", "yaml", "ids")
 
@@ -91,16 +98,19 @@ CREATE TABLE warm_records (
     n INTEGER PRIMARY KEY,      -- warm_claims.n
     record BLOB NOT NULL        -- the claim's `list --format json` record as printed (indented, UTF-8)
 );
--- Each claims file's records of one status, joined as `list --format json` joins
--- them: `list --status S` reads its answer as one run of rows, in file order
--- (its records apart were a lookup each, scattered over every page of
--- warm_records: 22,000 of 100k claims read ~45 MB in ~45 ms, Warm._runs).
--- Made with the file's rows, so a changed file's runs are made again with them.
+-- Each claims file's run of records of one status (or of every claim, ALL) in
+-- that status's list file (LISTS_DIR): `list --status S --format json` as printed, one
+-- file sent whole (its records apart were a lookup each, scattered over every page
+-- of warm_records: 22,000 of 100k claims read ~45 MB in ~45 ms, and read from rows
+-- of runs, 13 MB still went through Python: Warm._listed).  A list file is the
+-- runs in key order, as `list` prints a JSON list of their records.  A
+-- change writes it again, the runs of the files it did not touch copied from the
+-- last one where these rows say they lie (factcheck.rows).
 CREATE TABLE warm_runs (
-    status TEXT NOT NULL,       -- one of options.STATUSES
+    status TEXT NOT NULL,       -- one of options.STATUSES, or ALL
     key INTEGER NOT NULL,       -- warm_files.key
     count INTEGER NOT NULL,     -- its records
-    records BLOB NOT NULL,      -- those records as printed (indented, UTF-8), each but the last followed by a comma and a line break
+    length INTEGER NOT NULL,    -- bytes of those records as printed (indented, UTF-8), joined by a comma and a line break
     PRIMARY KEY (status, key)
 );
 -- What `show` prints of a claim beside its record, kept with its row (Warm.shown).
@@ -132,8 +142,9 @@ CREATE INDEX warm_claims_statuses ON warm_claims(statuses);
 -- `show ID`: a claim's row found by its id (only the first claim with an id has a row).
 CREATE INDEX warm_claims_id ON warm_claims(id);
 """
-# How much of the index a `list` from the runs reads through a map of the file.
-_MAP = 1 << 30
+# The lists' folder under INDEX_DIR, and the name of every claim's list in it (and in warm_runs).
+LISTS_DIR = "lists"
+ALL = "*"
 # At most this many of a search word's characters are looked up in warm_chars.
 _CHARS = 16
 # n of a file's claim: its file's key above, its position in the file below
@@ -274,22 +285,59 @@ def _json_list(items: list[bytes]) -> list[bytes]:
     return chunks
 
 
+class KeptFile:
+    """A list file (``LISTS_DIR``) opened and found as its rows made it: its
+    descriptor (closed with the :class:`Warm` that opened it) and its size."""
+
+    __slots__ = ("fd", "size")
+
+    def __init__(self, fd: int, size: int) -> None:
+        self.fd, self.size = fd, size
+
+
 class KeptListing:
     """A `list` in a record format as read from the rows (text, or UTF-8
-    bytes of JSON, whole or as chunks to write in turn)."""
+    bytes of JSON, whole, as chunks to write in turn, or a list file)."""
 
     __slots__ = ("kept", "output")
 
-    def __init__(self, kept: Warm, output: str | bytes | list[bytes]) -> None:
+    def __init__(self, kept: Warm, output: str | bytes | list[bytes] | KeptFile) -> None:
         self.kept, self.output = kept, output
 
 
 def write_records(listing: KeptListing, out: IO[str]) -> None:
     """Write a :class:`KeptListing`."""
-    if isinstance(listing.output, (bytes, list)):
+    if isinstance(listing.output, KeptFile):
+        _write_file(out, listing.output)
+    elif isinstance(listing.output, (bytes, list)):
         _write_utf8(out, listing.output)
     else:
         out.write(listing.output)
+
+
+def _write_file(out: IO[str], kept: KeptFile) -> None:
+    """A list file to ``out``, as ``_write_utf8`` would write its bytes: sent
+    by the kernel when ``out`` is a process's stdout on a file or a pipe (13 MB
+    through Python bytes was as long as the rest of a first answer), through
+    a recorder's ``send_file`` (:mod:`factcheck.answers`, which keeps what it
+    sends), else read and written."""
+    from factcheck.answers import read_range, send
+
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None) or ""
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if buffer is None or not utf8 or os.linesep != "\n":
+        out.write(read_range(kept.fd, 0, kept.size).decode())
+        return
+    out.flush()
+    sender = getattr(buffer, "send_file", None)
+    if sender is not None:
+        sender(kept.fd, 0, kept.size)
+    else:
+        send(buffer, kept.fd, 0, kept.size)
 
 
 # The summary's parts kept in rows of their own beside the 'list' row, under
@@ -308,6 +356,7 @@ class Warm:
         self.formats: dict[str, str] = value["formats"]
         self._value = value
         self._parts = parts or {}  # the summary's parts as read with it, decoded on first use
+        self._opened: list[int] = []  # list files opened for an answer (closed with the rows)
 
     def _part(self, name: str) -> Any:
         found = self._value.get(name)
@@ -337,6 +386,9 @@ class Warm:
 
     def close(self) -> None:
         self.db.close()
+        for fd in self._opened:
+            os.close(fd)
+        self._opened.clear()
 
     def format_for(self, command: str) -> str | None:
         """The configuration's default ``--format`` for a command (as ``Config.format_for``)."""
@@ -378,10 +430,11 @@ class Warm:
         sql, args = where
         if fmt == "ids":
             return KeptListing(self, "".join(r[0] + "\n" for r in self.db.execute(f"SELECT id FROM warm_claims{sql} ORDER BY n", args)))
-        if fmt == "json" and not doc:
-            runs = self._runs({s.lower() for s in status})
-            if runs is not None:
-                return KeptListing(self, runs)
+        wanted = {s.lower() for s in status}
+        if fmt == "json" and not doc and len(wanted) <= 1:
+            listed = self._listed(wanted.pop() if wanted else ALL)
+            if listed is not None:
+                return KeptListing(self, listed)
         chosen = f"SELECT n FROM warm_claims{sql}"
         if fmt == "yaml":
             from factcheck.yamlio import dump
@@ -394,29 +447,45 @@ class Warm:
         # Joined once: 14 MB copied once, not three times.
         return KeptListing(self, b"".join(_json_list([record for (record,) in rows])))
 
-    def _runs(self, wanted: set[str]) -> list[bytes] | None:
-        """`list --status S --format json` (one status, every document) as
-        printed, from the runs of that status (``warm_runs``), or None when
-        they cannot say it: more than one status, or runs not holding the
-        claims the summary counts with that status (damaged or missing rows
-        are not trusted: the caller reads the records apart)."""
-        if len(wanted) != 1:
-            return None
-        (status,) = wanted
+    def _listed(self, which: str) -> KeptFile | None:
+        """`list --status S --format json` (``which``: S) or `list --format
+        json` (``which``: ALL), every document, as printed: its list file,
+        opened, or None when it cannot be trusted to say it (the caller reads
+        the records apart): no list file kept, one not as its rows made it
+        (its size, modification time or inode: written again, truncated,
+        replaced or gone), or not holding as many claims as the summary
+        counts with that status."""
         try:
-            expected = self._value["runs"].get(status, 0)
-            # Read through a map of the file: a page copied by pread per 4 KB was
-            # half of reading 13 MB (~14 ms -> ~6 ms at 10^5 claims).
-            self.db.execute(f"PRAGMA mmap_size = {_MAP}")
-            counted, runs = 0, []
-            for count, records in self.db.execute("SELECT count, records FROM warm_runs WHERE status = ? ORDER BY key", (status,)):
-                counted += count
-                runs.append(records)
-        except (sqlite3.Error, KeyError, AttributeError):
+            entry = self._value["lists"][which]
+        except (KeyError, TypeError):  # none kept (a folder that could not be written)
             return None
-        if counted != expected or not all(isinstance(r, bytes) for r in runs):
+        try:
+            name, size, mtime, inode, count = entry
+            if count != self._value["runs"].get(which, 0) or not _plain_name(name):
+                raise ValueError(name)
+            fd = os.open(os.path.join(self.root, INDEX_DIR, LISTS_DIR, name), os.O_RDONLY)
+        except (KeyError, TypeError, ValueError, AttributeError, OSError):
+            self._distrust()
             return None
-        return _json_list(runs)  # written as they are, never joined (13 MB copied once less)
+        try:
+            st = os.fstat(fd)
+            if (st.st_size, st.st_mtime_ns, st.st_ino) == (size, mtime, inode):
+                self._opened.append(fd)
+                return KeptFile(fd, size)
+        except OSError:
+            pass
+        os.close(fd)
+        self._distrust()
+        return None
+
+    def _distrust(self) -> None:
+        """The rows are not fresh any more: the next command brings them up to
+        date, and writes the list files again (:mod:`factcheck.rows`); best
+        effort (a busy or read-only index: the records are read apart until then)."""
+        try:
+            self.db.execute("UPDATE warm SET stamp = '' WHERE name = 'list'")
+        except sqlite3.Error:
+            pass
 
     def tally(self) -> Any:
         """``tally.tally`` over the kept rows (``factcheck stats``): the
@@ -517,6 +586,11 @@ class Warm:
         return found or None
 
 
+def _plain_name(name: Any) -> bool:
+    """Whether ``name`` names a file in the lists' folder itself."""
+    return isinstance(name, str) and bool(name) and not name.startswith(".") and os.path.basename(name) == name
+
+
 def open_warm(root: Path | None, *, stamped: str | None = None) -> Warm | None:
     """The kept rows when they are fresh for the repository at ``root``
     (``--root``; else as ``Repository.locate`` finds it), else None.
@@ -553,4 +627,4 @@ def stamp_before(root: Path | None) -> tuple[Path, str] | None:
     return found, stamp(found)
 
 
-__all__ = ["Warm", "KeptView", "KeptListing", "write_records", "open_warm", "stamp_before", "tables", "stamp", "locate", "code_fingerprint", "pretty_record", "pretty_list"]
+__all__ = ["Warm", "KeptView", "KeptListing", "KeptFile", "write_records", "open_warm", "stamp_before", "tables", "stamp", "locate", "code_fingerprint", "pretty_record", "pretty_list"]

@@ -235,6 +235,39 @@ def test_a_reader_leaving_is_exit_0(project: Path) -> None:
     assert (head.returncode, head.stderr, len(head.stdout)) == (0, b"", 10)
 
 
+def test_a_list_file_is_sent_to_a_file_a_file_appended_to_and_a_pipe(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Real subprocesses of the console script: `list --format json` (every claim) and
+    `list --status disputed --format json` are sent from their list files (by the
+    kernel to a file and to a pipe; through Python to a file opened to append, which
+    sendfile refuses), first answered from the rows, then served as kept (small
+    answers are kept the first time, through the recorder's copy of the file):
+    the typer command's bytes every time."""
+    from test_answers import _kept
+
+    env = _script_env()
+    script = [sys.executable, "-m", "factcheck"]
+    typer_only = [sys.executable, "-c", "import sys; sys.argv[0] = 'factcheck'; from factcheck.cli import main; main()"]
+    subprocess.run([*script, "stats"], env=env, cwd=project, capture_output=True, check=True, timeout=120)  # warm
+    out = tmp_path_factory.mktemp("out") / "list.json"
+    for args in (["list", "--format", "json"], ["list", "--status", "disputed", "--format", "json"]):
+        truth = subprocess.run([*typer_only, *args], env=env, cwd=project, capture_output=True, check=True, timeout=120).stdout
+        assert truth.startswith(b"[\n  {") and len(json.loads(truth)) > 1
+        for fresh in (True, False):
+            if fresh:
+                shutil.rmtree(project / ".factcheck" / answers.FOLDER, ignore_errors=True)
+            with out.open("wb") as f:
+                subprocess.run([*script, *args], env=env, cwd=project, stdout=f, check=True, timeout=120)
+            assert out.read_bytes() == truth, (args, fresh)
+            assert len(_kept(project)) == 1  # kept as sent
+            with out.open("ab") as f:
+                subprocess.run([*script, *args], env=env, cwd=project, stdout=f, check=True, timeout=120)
+            assert out.read_bytes() == truth * 2, (args, fresh)
+            if fresh:
+                shutil.rmtree(project / ".factcheck" / answers.FOLDER)
+            piped = subprocess.run([*script, *args], env=env, cwd=project, capture_output=True, check=True, timeout=120)
+            assert (piped.stdout, piped.stderr) == (truth, b""), (args, fresh)
+
+
 # --- what it loads -------------------------------------------------------------------------
 
 _LOADED = """

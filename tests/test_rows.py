@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck import index, rows, store, warm
+from factcheck import index, options, rows, store, warm
 from factcheck.cli import app
 
 runner = CliRunner()
@@ -375,40 +375,67 @@ def _chars_say_what_the_rows_say(root: Path) -> None:
 
 
 def _runs(root: Path) -> list[tuple[str, int, bytes]]:
-    """warm_runs as `list --status S` reads them (its files' keys left out: they differ between indexes)."""
+    """Each list's runs as its list file holds them, where warm_runs says they lie (its
+    files' keys left out: they differ between indexes), and the list files themselves."""
     import sqlite3
 
+    kept = warm.open_warm(root)
+    assert kept is not None
     db = sqlite3.connect(root / ".factcheck" / "index.sqlite")
     try:
-        return db.execute("SELECT status, count, records FROM warm_runs ORDER BY status, key").fetchall()
+        found: list[tuple[str, int, bytes]] = []
+        for which in (*options.STATUSES, warm.ALL):
+            listed = kept._listed(which)
+            assert listed is not None, which
+            whole = os.pread(listed.fd, listed.size, 0)
+            found.append((which, -1, whole))
+            at = 2
+            for count, length in db.execute("SELECT count, length FROM warm_runs WHERE status = ? ORDER BY key", (which,)):
+                found.append((which, count, whole[at:at + length]))
+                at += length + 2
+        return found
     finally:
         db.close()
+        kept.close()
 
 
 def _runs_say_what_the_records_say(root: Path) -> None:
-    """warm_runs (what `list --status S --format json` reads) holds, per status and
-    file, the records of that file's claims with that status, in corpus order, as
-    warm_records keeps them; the summary counts them; and the answer is read from them."""
+    """The list files (what `list --status S --format json` and `list --format json`
+    send) hold, per status (and for every claim), the records of the claims with that
+    status, in corpus order, as warm_records keeps them and as `list` joins them; warm_runs
+    says where each file's lie; the summary counts them; and the answer is read from them."""
     import sqlite3
 
     db = sqlite3.connect(root / ".factcheck" / "index.sqlite")
     try:
-        expected: dict[tuple[str, int], list[bytes]] = {}
+        expected: dict[str, dict[int, list[bytes]]] = {which: {} for which in (*options.STATUSES, warm.ALL)}
         for n, statuses, record in db.execute(
                 "SELECT c.n, c.statuses, r.record FROM warm_claims c JOIN warm_records r ON r.n = c.n ORDER BY c.n"):
-            for status in statuses.split():
-                expected.setdefault((status, n >> warm.POS_BITS), []).append(record)
-        kept = {(status, key): (count, records) for status, key, count, records in db.execute("SELECT * FROM warm_runs")}
-        assert kept == {k: (len(v), b",\n".join(v)) for k, v in expected.items()}
+            for which in (warm.ALL, *statuses.split()):
+                expected[which].setdefault(n >> warm.POS_BITS, []).append(record)
+        kept = {(which, key): (count, length) for which, key, count, length in db.execute("SELECT * FROM warm_runs")}
+        assert kept == {(which, key): (len(v), len(b",\n".join(v))) for which, by_key in expected.items() for key, v in by_key.items()}
     finally:
         db.close()
+    by_list = {which: [r for by_key in [expected[which]] for key in sorted(by_key) for r in by_key[key]] for which in expected}
+    found = _runs(root)
+    for which, records in by_list.items():
+        (whole,) = [data for w, count, data in found if w == which and count == -1]
+        assert whole == (b"[\n" + b",\n".join(records) + b"\n]\n" if records else b"[]\n"), which
+        runs = [(count, data) for w, count, data in found if w == which and count != -1]
+        assert runs == [(len(v), b",\n".join(v)) for _, v in sorted(expected[which].items())], which
+    # Nothing else in the lists' folder.
     fresh = warm.open_warm(root)
     assert fresh is not None
     try:
-        for status in {s for s, _ in expected}:
-            assert fresh._runs({status}) is not None, status
+        names = {fresh._value["lists"][which][0] for which in by_list}
     finally:
         fresh.close()
+    assert set(os.listdir(root / ".factcheck" / warm.LISTS_DIR)) == names
+
+
+def _refused(*_: Any) -> Any:
+    raise AssertionError("the list files were made from the records")
 
 
 @pytest.fixture
@@ -426,7 +453,9 @@ def derived(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
-def test_after_each_kind_of_change_the_rows_say_what_the_files_say(tmp_path: Path, change: Any) -> None:
+def test_after_each_kind_of_change_the_rows_say_what_the_files_say(tmp_path: Path, change: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The list files are written again from the runs made now and the last ones, never from the records.
+    monkeypatch.setattr(rows._Update, "_lists_from_records", _refused)
     repo = Repo(tmp_path)
     _same_as_the_files(repo)  # the first rows, made from scratch
     for seed, first in enumerate(["stats", "list", "search"]):  # each brings the rows up to date once

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import index, store, warm
+from factcheck import index, options, store, warm
 from factcheck.cli import app
 from factcheck.cli import common as cli_common
 
@@ -128,7 +128,44 @@ def test_new_files_and_the_configuration_are_seen(project: Path, monkeypatch: py
     assert _run(["stats"]) == _truth(monkeypatch, [["stats"]])[0]
 
 
-@pytest.mark.parametrize("damage", ["garbage", "stamp", "rows", "counts", "counts-shape", "runs-row", "runs-table", "runs-summary"])
+DAMAGES = ["garbage", "stamp", "rows", "counts", "counts-shape", "runs-row", "runs-table", "runs-summary",
+           "lists-summary", "list-gone", "list-cut", "list-replaced", "list-rewritten", "list-renamed"]
+# Damaged list files: each found when a `list` reads it, and all of them written again by the next command.
+LIST_DAMAGES = [d for d in DAMAGES if d.startswith("list-")]
+
+
+def _list_file(project: Path, which: str) -> Path:
+    kept = warm.open_warm(project)
+    assert kept is not None
+    try:
+        return project / ".factcheck" / warm.LISTS_DIR / kept._value["lists"][which][0]
+    finally:
+        kept.close()
+
+
+def _damage_list(project: Path, damage: str) -> None:
+    """Damage the list file of the disputed claims (what `list --status disputed --format json` sends)."""
+    path = _list_file(project, "disputed")
+    data, st = path.read_bytes(), path.stat()
+    if damage == "list-gone":
+        path.unlink()
+    elif damage == "list-cut":
+        path.write_bytes(data[:-10])
+    elif damage == "list-replaced":  # another file renamed over it: same size, same time, another inode
+        other = path.with_name("other")
+        other.write_bytes(data.replace(b"disputed", b"DISPUTED"))
+        os.utime(other, ns=(st.st_atime_ns, st.st_mtime_ns))
+        os.replace(other, path)
+    elif damage == "list-rewritten":  # written again in place, same size: another modification time
+        with path.open("r+b") as f:
+            f.write(data.replace(b"disputed", b"DISPUTED"))
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1))
+    else:  # list-renamed: the summary names a file that is not there
+        path.rename(path.with_name("disputed-renamed.json"))
+    assert path.exists() != (damage in ("list-gone", "list-renamed"))
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
 def test_a_damaged_index_is_not_trusted(project: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
     commands = [["list", "--format", "json"], ["stats", "--format", "json"], ["stats", "--format", "table"],
                 ["list", "--status", "disputed", "--format", "json"]]
@@ -139,6 +176,8 @@ def test_a_damaged_index_is_not_trusted(project: Path, monkeypatch: pytest.Monke
         for suffix in ("-wal", "-shm"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
         db_path.write_bytes(b"not a database" * 100)
+    elif damage in LIST_DAMAGES:
+        _damage_list(project, damage)
     else:
         with sqlite3.connect(db_path) as db:
             if damage == "stamp":
@@ -147,13 +186,13 @@ def test_a_damaged_index_is_not_trusted(project: Path, monkeypatch: pytest.Monke
                 db.execute("UPDATE warm SET value = '[[' WHERE name = 'stats'")  # only stats reads it
             elif damage == "counts-shape":
                 db.execute("UPDATE warm SET value = '[[\"a\"], [\"t\"], [\"en\"], [1], [[1]]]' WHERE name = 'stats'")
-            elif damage == "runs-row":  # a file's disputed claims missing from the runs: the records apart are read
+            elif damage == "runs-row":  # a file's disputed run missing: the next refresh cannot copy the lists from their files
                 db.execute("DELETE FROM warm_runs WHERE rowid = (SELECT min(rowid) FROM warm_runs WHERE status = 'disputed')")
             elif damage == "runs-table":
                 db.execute("DROP TABLE warm_runs")
-            elif damage == "runs-summary":  # the summary without the runs' counts
+            elif damage in ("runs-summary", "lists-summary"):  # the summary without the lists' counts, or without the lists
                 value = json.loads(db.execute("SELECT value FROM warm WHERE name = 'list'").fetchone()[0])
-                del value["runs"]
+                del value[damage.split("-")[0]]
                 db.execute("UPDATE warm SET value = ? WHERE name = 'list'", (json.dumps(value),))
             else:
                 db.execute("DROP TABLE warm_claims")
@@ -165,6 +204,35 @@ def test_a_damaged_index_is_not_trusted(project: Path, monkeypatch: pytest.Monke
         with monkeypatch.context() as m:
             _no_library(m)
             assert [_run(c) for c in commands[1:]] == truth[1:]
+    if damage in LIST_DAMAGES:
+        # Found by the `list` that read it (the records were read apart): the rows are
+        # not fresh any more, and the next command writes every list file again.
+        assert warm.open_warm(project) is None
+        assert [_run(c) for c in commands] == truth
+        _lists_are_sent(project, monkeypatch, commands, truth)
+    if damage.startswith("runs-"):
+        # The list files are as they were written, and sent; the next refresh (a file
+        # touched, nothing changed) finds the runs wrong and writes them from the records.
+        claims = sorted((project / "claims").glob("*.yaml"))[0]
+        st = claims.stat()
+        os.utime(claims, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+        assert [_run(c) for c in commands] == truth
+        _lists_are_sent(project, monkeypatch, commands, truth)
+
+
+def _lists_are_sent(project: Path, monkeypatch: pytest.MonkeyPatch, commands: list[list[str]], truth: list[tuple[int, str]]) -> None:
+    """Every list file is there as the summary says, and `list` sends it (no record read apart)."""
+    kept = warm.open_warm(project)
+    assert kept is not None
+    try:
+        for which in (*options.STATUSES, warm.ALL):
+            assert kept._listed(which) is not None, which
+    finally:
+        kept.close()
+    with monkeypatch.context() as m:
+        _no_library(m)
+        m.setattr(warm, "_json_list", lambda *_: pytest.fail("the records were read apart"))
+        assert [_run(c) for c in commands] == truth
 
 
 def test_the_stamp_signs_each_file_as_signature_does(tmp_path: Path) -> None:
