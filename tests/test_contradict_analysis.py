@@ -958,3 +958,22 @@ def test_opening_and_closing_ceremonies_are_two_events() -> None:
     b = analyse("The closing ceremony of the Winter Games will be held in Verona.", "en")
     assert different_qualifiers(a, b)
     assert not compare(a.text, b.text).contradiction
+
+
+def test_blocking_meets_dates_a_few_years_apart_and_acts_of_one_day() -> None:
+    from factcheck.contradict.blocking import blocking_keys
+
+    founded = blocking_keys(analyse("蔵元は文政8年に創業した。", "ja"))
+    other = blocking_keys(analyse("The brewery was founded in 1823.", "en"))
+    assert "decade:182" in founded & other
+    lowered = blocking_keys(analyse("On 2 September the observatory lowered the alert.", "en"))
+    raised = blocking_keys(analyse("The observatory raised the alert on September 2.", "en"))
+    assert "day:09-02" in lowered & raised
+
+
+def test_one_day_both_claims_give_ties_them_as_a_year_does() -> None:
+    same = PairContext(analyse("On 2 September the observatory lowered the alert level.", "en"),
+                       analyse("On September 2 the observatory raised the alert level again.", "en"))
+    other = PairContext(analyse("On 2 September the observatory lowered the alert level.", "en"),
+                        analyse("On September 9 the observatory raised the alert level again.", "en"))
+    assert same.similarity > other.similarity

@@ -63,14 +63,28 @@ def similarity(a: Analysis, b: Analysis) -> float:
     # A year both claims give ties them as a shared name does: "the 2026 Winter Olympics" /
     # "the 2026 Winter Games" speak of one edition even with no word in common.
     year = 1 if a.years & b.years else 0
-    total_names = len(a.names) + len(b.names) + 2 * year
+    # So does one day both give (2 September / September 2): its words are the date's, not content.
+    day = 1 if _days(a) & _days(b) else 0
+    total_names = len(a.names) + len(b.names) + 2 * (year + day)
     if total_names == 0:
         return words
-    name_score = 2 * (len(names.matched) + year) / total_names
+    name_score = 2 * (len(names.matched) + year + day) / total_names
     wa = sum(1 for t in a.tokens if t.kind in ("content", "pred")) + sum(1 for t in b.tokens if t.kind in ("content", "pred"))
     weight = total_names / (total_names + wa) if wa else 1.0
     weight = max(weight, 0.3)
     return (1 - weight) * words + weight * name_score
+
+
+def _days(x: Analysis) -> frozenset[str]:
+    """The month and day of each date given to the day (2024-09-02 and --09-02 both 09-02)."""
+    out = set()
+    for d in x.dates:
+        value = d.value.partition("~")[0]
+        if len(value) == 10 and value[:4].isdigit():
+            out.add(value[5:])
+        elif len(value) == 7 and value.startswith("--"):
+            out.add(value[2:])
+    return frozenset(out)
 
 
 @dataclass(frozen=True)

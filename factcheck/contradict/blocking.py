@@ -50,6 +50,12 @@ def blocking_keys(x: Analysis) -> frozenset[str]:
         month = d.value[5:7] if d.value[:4].isdigit() else d.value[2:4] if d.value.startswith("--") else ""
         if month.isdigit():
             keys.add("month:" + month)
+            day = d.value[8:10] if d.value[:4].isdigit() else d.value[5:7]
+            if day.isdigit():
+                keys.add(f"day:{month}-{day}")  # two acts of one day (lowered / raised the alert on 2 September)
+        if d.value[:4].isdigit():
+            # 1823 / 1825, 文政6年 / 文政8年: a misdated event is most often off by a few years.
+            keys.add("decade:" + d.value[:3])
     return frozenset(keys)
 
 
