@@ -977,3 +977,15 @@ def test_one_day_both_claims_give_ties_them_as_a_year_does() -> None:
     other = PairContext(analyse("On 2 September the observatory lowered the alert level.", "en"),
                         analyse("On September 9 the observatory raised the alert level again.", "en"))
     assert same.similarity > other.similarity
+
+
+@pytest.mark.parametrize(("a", "b", "conflict"), [
+    ("Sales did not rise in May.", "Sales rose in May.", True),
+    ("Sales did not fall in May.", "Sales fell in May.", True),
+    ("Sales did not fall in May.", "Sales rose in May.", False),  # not down: up or flat
+    ("Sales did not fall in May.", "Sales held steady in May.", False),
+    ("Prices rose 3% in May.", "Prices were unchanged in May.", True),
+    ("日本銀行は7月の会合で、政策金利を引き上げなかった。", "日銀は7月の会合で、政策金利を据え置いた。", False),
+])
+def test_a_denied_move_leaves_the_other_two_open(a: str, b: str, conflict: bool) -> None:
+    assert compare(a, b).contradiction is conflict

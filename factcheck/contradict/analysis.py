@@ -1620,7 +1620,8 @@ _Poles = frozenset[tuple[int, int]]
 
 
 def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Poles, _Poles]:
-    """Antonym poles of the predicates, each flipped when a negation governs it ("did not rise" is "fell").
+    """Antonym poles of the predicates, each flipped when a negation governs it ("not approved" is
+    "rejected"; on a directional scale "did not rise" is "not up", see :func:`denied`).
 
     Also returns the indexes of the negations so consumed, which no longer count as free
     negations, the poles of the head predicate (in Japanese the last one: 禁止する条例案を
@@ -1655,7 +1656,7 @@ def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Pol
         neg = _governing_negation(tokens, i, lang)
         if neg is not None:
             used.add(neg)
-            found = {(scale, 1 - pole) for scale, pole in found}
+            found = {denied(scale, pole) for scale, pole in found}
         if _forgone(tokens, i, lang):
             found = {(scale, 1 - pole) for scale, pole in found}
         out |= found
@@ -1685,6 +1686,17 @@ def _attributive(tokens: list[Token], i: int) -> bool:
 
 # Nouns that make a clause a noun (延期することが決まった) rather than name a thing.
 _FORMAL_NOUNS_JA = frozenset({"事", "こと", "物", "もの", "所", "ところ", "旨", "の"})
+
+
+NOT_UP, NOT_DOWN = 2, 3  # the poles of a denied move on a directional scale ("did not rise")
+
+
+def denied(scale: int, pole: int) -> tuple[int, int]:
+    """The pole a negation leaves: the other pole of an either-or scale (not approved is
+    rejected), "not up" / "not down" on a directional one (not risen is fallen or unchanged)."""
+    if scale in named_scales("directional_scales") and pole in (0, 1):
+        return scale, NOT_UP if pole == 0 else NOT_DOWN
+    return scale, 1 - pole if pole in (0, 1) else pole
 
 
 @cache

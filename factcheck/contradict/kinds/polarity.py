@@ -26,7 +26,7 @@ from functools import cache
 
 from factcheck.contradict import lexicon
 from factcheck.contradict.align import event_groups, similarity
-from factcheck.contradict.analysis import Analysis, governed, named_scales
+from factcheck.contradict.analysis import NOT_DOWN, NOT_UP, Analysis, governed, named_scales
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -37,12 +37,34 @@ _MIN_SIMILARITY_POLES = 0.35
 
 def _opposed_poles(a: Analysis, b: Analysis) -> tuple[int, int] | None:
     """A scale on which the two claims stand at opposite poles: all their predicates, or
-    where one holds both poles (禁止する条例案を可決した), its head predicate."""
+    where one holds both poles (禁止する条例案を可決した), its head predicate.  On a directional
+    scale a claim holds the moves it leaves open (up, down, flat: "did not rise" leaves down and
+    flat, "held steady" flat), and two claims are opposed when they leave none in common."""
     for pa, pb in ((a.poles, b.poles), (a.head_poles, b.head_poles)):
         for scale, pole in pa:
-            if (scale, 1 - pole) in pb and (scale, pole) not in pb and (scale, 1 - pole) not in pa:
+            if pole in (0, 1) and (scale, 1 - pole) in pb and (scale, pole) not in pb and (scale, 1 - pole) not in pa:
                 return scale, pole
+    for scale in named_scales("directional_scales"):
+        ma, mb = _moves(a, scale), _moves(b, scale)
+        if ma and mb and not ma & mb and (ma | mb) - {"flat"}:
+            return scale, 0 if "up" in ma else 1
     return None
+
+
+_MOVES = {0: frozenset({"up"}), 1: frozenset({"down"}), NOT_UP: frozenset({"down", "flat"}),
+          NOT_DOWN: frozenset({"up", "flat"})}
+
+
+def _moves(x: Analysis, scale: int) -> frozenset[str]:
+    """The moves on a directional scale a claim leaves open; "unchanged" (据え置く) is flat.  None
+    said: empty (the claim says nothing of the move).  A claim that says both ways says nothing."""
+    said = [_MOVES[pole] for s, pole in x.poles if s == scale and pole in _MOVES]
+    if any((s, 0) in x.poles for s in named_scales("change_scales")):
+        said.append(frozenset({"flat"}))
+    if not said:
+        return frozenset()
+    out = frozenset.intersection(*said)
+    return out if out else frozenset()
 
 
 def _poles_of_other_things(a: Analysis, b: Analysis, scale: int) -> bool:
@@ -265,13 +287,16 @@ def _pole_word(x: Analysis, scale: int) -> str:
 
     poles = _cues().poles
     tokens = list(x.tokens)
-    for i, t in enumerate(tokens):
-        phrasal = _phrasal(tokens, i, x.lang)
-        if phrasal in poles and any(s == scale for s, _ in poles[phrasal]):
-            return _with_negation(x, i, x.text[t.start:tokens[i + 1].end])  # "called off", "went ahead"
-        for form in pole_forms(t):
-            if any(s == scale for s, _ in poles.get(form, ())):
-                return _with_negation(x, i, t.text)
+    # A move is opposed by "unchanged" too (rose / held steady): look for that word after the scale's own.
+    scales = (scale, *named_scales("change_scales")) if scale in named_scales("directional_scales") else (scale,)
+    for wanted in scales:
+        for i, t in enumerate(tokens):
+            phrasal = _phrasal(tokens, i, x.lang)
+            if phrasal in poles and any(s == wanted for s, _ in poles[phrasal]):
+                return _with_negation(x, i, x.text[t.start:tokens[i + 1].end])  # "called off", "went ahead"
+            for form in pole_forms(t):
+                if any(s == wanted for s, _ in poles.get(form, ())):
+                    return _with_negation(x, i, t.text)
     return x.text[:40]
 
 
