@@ -989,3 +989,15 @@ def test_one_day_both_claims_give_ties_them_as_a_year_does() -> None:
 ])
 def test_a_denied_move_leaves_the_other_two_open(a: str, b: str, conflict: bool) -> None:
     assert compare(a, b).contradiction is conflict
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Los Angeles will host the 2031 Pacific Games, its first time staging them.",
+     "The 2031 Pacific Games are scheduled to take place in Auckland."),
+    ("The 2027 Dorval Marathon will be hosted by Valletta, the organisers said.",
+     "2027年のドーヴァル・マラソンの開催地は、ポルトガルのリスボンに決まった。"),
+])
+def test_a_host_is_where_the_event_takes_place(a: str, b: str) -> None:
+    from factcheck.contradict.kinds.entity import venue_changed
+
+    assert venue_changed(PairContext(analyse(a), analyse(b))) is not None

@@ -17,7 +17,9 @@ FAIL (entity): "Osaka beat Kobe 3–1 in the final." / "Kobe beat Osaka 3–1 in
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from factcheck.contradict import lexicon
 from factcheck.contradict.align import content_overlap, different_qualifiers, event_groups
 from factcheck.contradict.analysis import Analysis, Arg, Name
 from factcheck.contradict.kinds.date import dates_agree
@@ -59,13 +61,30 @@ _AT_JA = re.compile(r"(?:の[^、。はがをのにでと]{1,10}?){0,2}(?:で|�
 
 
 def _venues(x: Analysis, names: list[Name]) -> list[Name]:
-    """Names where something happens: "held in Reykjavik", "at Union Station", プラハで開催."""
+    """Names where something happens: "held in Reykjavik", "at Union Station", プラハで開催,
+    "Porto will host", "hosted by Karatsu", 開催地は諏訪市."""
     out = []
+    after_en, before_en, before_ja = _venue_words()
     for n in names:
         end = n.start + len(n.text)
-        if _AT_EN.search(x.text[max(0, n.start - 8):n.start]) or _AT_JA.match(x.text, end):
+        if _AT_EN.search(x.text[max(0, n.start - 8):n.start]) or _AT_JA.match(x.text, end) \
+                or after_en.match(x.text, end) or before_en.search(x.text[max(0, n.start - 16):n.start]) \
+                or before_ja.search(x.text[max(0, n.start - 12):n.start]):
             out.append(n)
     return out
+
+
+@cache
+def _venue_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = lexicon.cues()["venue_words"]
+
+    def alts(key: str) -> str:
+        return "|".join(map(re.escape, sorted(words[key], key=len, reverse=True)))
+
+    return (re.compile(rf"\s+(?:{alts('en_after')})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{alts('en_before')})\s+(?:the\s+)?$", re.IGNORECASE),
+            # 開催地は、長野県の諏訪市: the place, perhaps inside a larger one (…の)
+            re.compile(rf"(?:{alts('ja_before')})、?(?:[^、。]{{1,8}}の)?$"))
 
 
 def venue_changed(ctx: PairContext) -> tuple[Name, Name] | None:
