@@ -1001,3 +1001,12 @@ def test_a_host_is_where_the_event_takes_place(a: str, b: str) -> None:
     from factcheck.contradict.kinds.entity import venue_changed
 
     assert venue_changed(PairContext(analyse(a), analyse(b))) is not None
+
+
+def test_a_denial_with_no_word_said_on_both_sides_names_each_sides_polar_words() -> None:
+    from factcheck.contradict.kinds.polarity import denial_evidence
+
+    failed = analyse("2024年の品評会では入賞を逃し、職人たちは工程を見直した。", "ja")
+    won = analyse("2024年の品評会でも、看板商品が金賞を受賞した。", "ja")
+    assert denial_evidence(failed, won, 1, 0) == ("逃し", "受賞")
+    assert denial_evidence(won, failed, 0, 1) == ("受賞", "逃し")

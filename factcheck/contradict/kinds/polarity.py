@@ -258,10 +258,41 @@ def denial_evidence(a: Analysis, b: Analysis, parity_a: int, parity_b: int) -> t
     odd, even = (a, b) if parity_a else (b, a)
     found = _denied_and_said(odd, even)
     if found is None:
-        return (("negated: " if parity_a else "affirmed: ") + a.text[:60],
-                ("negated: " if parity_b else "affirmed: ") + b.text[:60])
+        # Not one word denied and said: each claim's own polar words (入賞を逃し / 受賞した),
+        # as written; a claim with none is named by its opening words, marked.
+        denied, said = _negative_words(odd), _head_predicate(even)
+        if denied is None or said is None:
+            return (("negated: " if parity_a else "affirmed: ") + a.text[:60],
+                    ("negated: " if parity_b else "affirmed: ") + b.text[:60])
+        found = denied, said
     denied, said = found
     return (denied, said) if odd is a else (said, denied)
+
+
+def _negative_words(x: Analysis) -> str | None:
+    """The first negation with the word it governs, or else the first word on a negative pole."""
+    from factcheck.contradict.analysis import _cues, pole_forms
+
+    tokens = list(x.tokens)
+    for i, t in enumerate(tokens):
+        if t.kind == "neg":
+            span = [tokens[j] for j in governed(tokens, i, x.lang)] + [t]
+            lo, hi = min(u.start for u in span), max(u.end for u in span)
+            if hi - lo <= _MAX_EVIDENCE:
+                return x.text[lo:hi]
+    poles = _cues().poles
+    for t in tokens:
+        if t.kind in ("pred", "content") and any(pole == 1 for form in pole_forms(t) for _, pole in poles.get(form, ())):
+            return t.text
+    return None
+
+
+def _head_predicate(x: Analysis) -> str | None:
+    """The claim's main verb as written: in Japanese the last, in English the first."""
+    preds = [t for t in x.tokens if t.kind == "pred"]
+    if not preds:
+        return None
+    return (preds[-1] if x.lang == "ja" else preds[0]).text
 
 
 def _denied_and_said(odd: Analysis, even: Analysis) -> tuple[str, str] | None:
