@@ -316,6 +316,9 @@ _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "
                        "nov", "dec"})
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _is_name_word(word: str, at_start: bool) -> bool:
     if not word[0].isupper() or word.lower().rstrip(".") in _CALENDAR:
         return False
@@ -402,7 +405,7 @@ def _tokens_en(text: str) -> list[Token]:
                                                          and w.lower() not in lexicon.stopwords_en()):
             j = i + 1
             end = m.start() + len(w)
-            while j < len(words):
+            while j < len(words) and not _POSSESSIVE.search(text[m.start():end]):
                 nxt = words[j].group().rstrip(".")
                 if nxt and nxt[0].isupper() and nxt[0].isalpha() and nxt.lower() not in _CALENDAR:
                     end = words[j].start() + len(nxt)
@@ -412,6 +415,10 @@ def _tokens_en(text: str) -> list[Token]:
                     j += 1
                 else:
                     break
+            # "Tenkosha's console", "JAXA's SLIM": the owner is the name; what it owns, another.
+            owner = _POSSESSIVE.search(text[m.start():end])
+            if owner is not None:
+                end = m.start() + owner.start()
             name = text[m.start():end]
             out.append(Token(name, name.lower(), "name", m.start(), end, clause))
             at_start = False
@@ -2056,6 +2063,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
                 # A name that only qualifies the phrase's head (ノーベル文学賞受賞は: the award's
                 # winning is the topic) plays no part in the act; the head names the doer.
                 role = arg.role if lang != "ja" or not _event_head(tokens, t, arg) else "other"
+            if lang != "ja" and text[t.end:t.end + 1] in ("'", "’"):
+                role = "other"  # "Australia's regulator": the owner qualifies the doer, it is not the doer
         forms, acronyms, distinct = _forms(t.text, lang == "ja")
         names.append(Name(t.text, forms, acronyms, distinct, role, t.start, t.clause))
     preds = frozenset(k for t in tokens if t.kind == "pred" for k in t.keys)

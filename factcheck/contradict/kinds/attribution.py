@@ -21,7 +21,7 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from factcheck.contradict.align import content_overlap
-from factcheck.contradict.analysis import Name
+from factcheck.contradict.analysis import Analysis, Name, names_match
 from factcheck.contradict.kinds.entity import corrected
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -45,16 +45,24 @@ def _speakers(names: Sequence[Name], quote: str) -> list[Name]:
     return [n for n in outside if n.role != "source"] or outside
 
 
-_POSSESSED = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<work>[A-Z\d].*)$")
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
 
 
 def _other_maker(ctx: PairContext) -> tuple[str, str] | None:
     """One named work under two owners' names: Stravinsky's The Rite of Spring / Debussy's The
     Rite of Spring (the names align on the work; the possessors differ)."""
     for x, y in ctx.names.matched:
-        mx, my = _POSSESSED.match(x.text), _POSSESSED.match(y.text)
-        if mx and my and mx["work"].lower() == my["work"].lower() and mx["owner"].lower() != my["owner"].lower():
-            return x.text, y.text
+        ox, oy = _owner(ctx.a, x), _owner(ctx.b, y)
+        if ox is not None and oy is not None and not names_match(ox, oy):
+            return f"{ox.text}'s {x.text}", f"{oy.text}'s {y.text}"
+    return None
+
+
+def _owner(x: Analysis, work: Name) -> Name | None:
+    """The name whose possessive stands right before ``work`` (Stravinsky's | The Rite of Spring)."""
+    for n in x.names:
+        if _POSSESSIVE_GAP.fullmatch(x.text[n.start + len(n.text):work.start]):
+            return n
     return None
 
 
