@@ -202,18 +202,25 @@ def write_pretty(parts: Sequence[str], out: IO[str]) -> None:
     out.write(pretty_list(parts))
 
 
-def _write_utf8(out: IO[str], data: bytes | list[bytes]) -> None:
-    """``out.write(data.decode())`` (``data``: bytes, or a list of chunks
-    written in turn), straight to the bytes below when they would be the
-    same (a UTF-8 stream that does not translate line ends): decoding and
-    encoding again 10^7 bytes was half of a warm `list`."""
+def _raw_utf8(out: IO[str]) -> Any:
+    """The bytes stream below ``out`` when writing UTF-8 bytes there is the same as writing
+    their text to ``out`` (UTF-8, no line-end translation); else None."""
     buffer = getattr(out, "buffer", None)
     encoding = getattr(out, "encoding", None) or ""
     try:
         utf8 = codecs.lookup(encoding).name == "utf-8"
     except LookupError:
         utf8 = False
-    if buffer is not None and utf8 and os.linesep == "\n":
+    return buffer if buffer is not None and utf8 and os.linesep == "\n" else None
+
+
+def _write_utf8(out: IO[str], data: bytes | list[bytes]) -> None:
+    """``out.write(data.decode())`` (``data``: bytes, or a list of chunks
+    written in turn), straight to the bytes below when they would be the
+    same (a UTF-8 stream that does not translate line ends): decoding and
+    encoding again 10^7 bytes was half of a warm `list`."""
+    buffer = _raw_utf8(out)
+    if buffer is not None:
         out.flush()
         if isinstance(data, list):
             buffer.writelines(data)
@@ -323,13 +330,8 @@ def _write_file(out: IO[str], kept: KeptFile) -> None:
     sends), else read and written."""
     from factcheck.answers import read_range, send
 
-    buffer = getattr(out, "buffer", None)
-    encoding = getattr(out, "encoding", None) or ""
-    try:
-        utf8 = codecs.lookup(encoding).name == "utf-8"
-    except LookupError:
-        utf8 = False
-    if buffer is None or not utf8 or os.linesep != "\n":
+    buffer = _raw_utf8(out)
+    if buffer is None:
         out.write(read_range(kept.fd, 0, kept.size).decode())
         return
     out.flush()
