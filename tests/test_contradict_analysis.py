@@ -1019,3 +1019,13 @@ def test_a_possessive_owner_is_its_own_name_and_no_doer() -> None:
     assert [n.text for n in analyse("Tenkosha's new console will launch next year.", "en").names] == ["Tenkosha"]
     names = {n.text: n.role for n in analyse("Australia's Therapeutic Goods Administration approved it.", "en").names}
     assert names == {"Australia": "other", "Therapeutic Goods Administration": "agent"}
+
+
+def test_a_japanese_passive_makes_its_topic_what_was_done_to() -> None:
+    bought = analyse("北陽電機は東和精工に買収された。", "ja")
+    assert {g.text: g.role for g in bought.args} == {"北陽電機": "patient", "東和精工": "agent"}
+    frame = next(f for f in bought.frames if "買収" in f.pred_text)
+    assert frame.agent is not None and frame.agent.text == "東和精工"
+    # が before a verb of its own inside the clause (承認したことで) stays that verb's doer.
+    a = analyse("ベルギーがオランダを承認したことで停止された。", "ja")
+    assert {g.text: g.role for g in a.args}["ベルギー"] == "agent"

@@ -1898,6 +1898,10 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
             for particle in sorted(_JA_CASE, key=len, reverse=True):
                 if after.startswith(particle):
                     role = _JA_CASE[particle]  # type: ignore[assignment]
+                    if _next_pred_passive(tokens, j) and (particle != "に" or any(t.kind == "name" for t in piece)):
+                        # 北陽電機は東和精工に買収された: the topic is what was done to, a name before
+                        # に did it; 世界遺産に (no name) is where it went.
+                        role = _JA_PASSIVE_CASE.get(particle, role)  # type: ignore[assignment]
                     break
         elif first_pred is not None:
             before = text[max(0, piece[0].start - 12):piece[0].start].lower()
@@ -1915,6 +1919,16 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
         own = frozenset(k for t in piece for k in (t.own or _word_keys(t)))
         out.append(Arg(text[piece[0].start:piece[-1].end], keys, own, role, piece[0].start))
     return out
+
+
+_JA_PASSIVE_CASE = {"が": "patient", "は": "patient", "も": "patient", "に": "agent"}
+
+
+def _next_pred_passive(tokens: list[Token], j: int) -> bool:
+    """Whether the first predicate after token ``j`` (the verb an argument ending there goes
+    with) is passive: ベルギーがオランダを承認したことで停止された gives ベルギー to 承認した."""
+    k = next((k for k in range(j, len(tokens)) if tokens[k].kind == "pred"), None)
+    return k is not None and _passive_ja(tokens, k)
 
 
 _ADVERBIAL = frozenset({"first", "later", "once", "again", "still", "soon", "ago"})
@@ -1949,9 +1963,12 @@ def _frames(text: str, tokens: list[Token], args: list[Arg], lang: str, dated: l
             lo = agent.start + len(agent.text) if agent else min((u.start for u in tokens if u.clause == t.clause), default=0)
             span = [u for u in tokens if lo <= u.start < t.start]
             if _passive_ja(tokens, i):
-                # 富士山は世界遺産に登録された: the topic is what the act was done to; the doer, if any,
-                # is the によって phrase, which the case table cannot tell from a topic.
-                agent, patient = None, agent or patient
+                # 富士山は世界遺産に登録された: the topic (a patient already, see _args) is what the act
+                # was done to; the doer, if any, a name before に or によって.
+                doers = [g for g in before if g.role == "agent"]
+                topic = next((g for g in before if g.role == "patient"), None) or next(
+                    (g for g in args if g.start < t.start and g.role == "patient"), None)
+                agent, patient = (doers[-1] if doers else None), topic or agent or patient
         else:
             # A subordinate clause ("after the FDA approved it") holds its own doer and object.
             agent = next((g for g in reversed(args) if g.start < t.start and g.role == "agent"
