@@ -1029,3 +1029,9 @@ def test_a_japanese_passive_makes_its_topic_what_was_done_to() -> None:
     # が before a verb of its own inside the clause (承認したことで) stays that verb's doer.
     a = analyse("ベルギーがオランダを承認したことで停止された。", "ja")
     assert {g.text: g.role for g in a.args}["ベルギー"] == "agent"
+
+
+def test_and_that_starts_a_second_reported_clause() -> None:
+    a = analyse("The firm said all 460 staff would stay and that the plant would grow by 2027.", "en")
+    clause = {t.text: t.clause for t in a.tokens}
+    assert clause["460"] != clause["2027"]

@@ -385,6 +385,8 @@ def _tokens_en(text: str) -> list[Token]:
             continue
         if w.lower() in _SUBORDINATORS and _SUBORDINATE_CLAUSE.match(text, m.end()):
             clause += 1  # "jumped after the FDA approved it": the FDA is the doer of the next act only
+        elif w.lower() == "that" and out and out[-1].text.lower() in ("and", "but"):
+            clause += 1  # "said all 460 staff would stay and that the factory would grow by 2027": two reports
         if w[0].isdigit():
             w = w.rstrip(",.")
             out.append(Token(w, w, "num", m.start(), m.start() + len(w), clause))
