@@ -75,16 +75,24 @@ def similarity(a: Analysis, b: Analysis) -> float:
     return (1 - weight) * words + weight * name_score
 
 
+def month_and_day(value: str) -> tuple[str, str]:
+    """The month and the day of a date value, each "" when not given: 2024-09-02 and --09-02 are
+    ("09", "02"), 2024-09~late-month ("09", ""), 2024~q2 ("", "")."""
+    value = value.partition("~")[0]
+    if value[:4].isdigit():
+        month, day = value[5:7], value[8:10]
+    elif value.startswith("--"):
+        month, day = value[2:4], value[5:7]
+    else:
+        return "", ""
+    if not month.isdigit():
+        return "", ""
+    return month, day if day.isdigit() else ""
+
+
 def _days(x: Analysis) -> frozenset[str]:
     """The month and day of each date given to the day (2024-09-02 and --09-02 both 09-02)."""
-    out = set()
-    for d in x.dates:
-        value = d.value.partition("~")[0]
-        if len(value) == 10 and value[:4].isdigit():
-            out.add(value[5:])
-        elif len(value) == 7 and value.startswith("--"):
-            out.add(value[2:])
-    return frozenset(out)
+    return frozenset(f"{m}-{d}" for m, d in (month_and_day(e.value) for e in x.dates) if d)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from typing import Iterable, Mapping, Sequence
 
-from factcheck.contradict.align import PHYSICAL
+from factcheck.contradict.align import PHYSICAL, month_and_day
 from factcheck.contradict.analysis import Analysis
 
 __all__ = ["block", "blocking_keys", "document_topics"]
@@ -47,12 +47,11 @@ def blocking_keys(x: Analysis) -> frozenset[str]:
     for d in x.dates:
         # One month of the year (3 February / 13 February 2025, 2 September / September 2): the
         # commonest date conflict is another day of the same month.
-        month = d.value[5:7] if d.value[:4].isdigit() else d.value[2:4] if d.value.startswith("--") else ""
-        if month.isdigit():
+        month, day = month_and_day(d.value)
+        if month:
             keys.add("month:" + month)
-            day = d.value[8:10] if d.value[:4].isdigit() else d.value[5:7]
-            if day.isdigit():
-                keys.add(f"day:{month}-{day}")  # two acts of one day (lowered / raised the alert on 2 September)
+        if day:
+            keys.add(f"day:{month}-{day}")  # two acts of one day (lowered / raised the alert on 2 September)
         if d.value[:4].isdigit():
             # 1823 / 1825, 文政6年 / 文政8年: a misdated event is most often off by a few years.
             keys.add("decade:" + d.value[:3])

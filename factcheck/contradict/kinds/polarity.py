@@ -61,10 +61,7 @@ def _moves(x: Analysis, scale: int) -> frozenset[str]:
     said = [_MOVES[pole] for s, pole in x.poles if s == scale and pole in _MOVES]
     if any((s, 0) in x.poles for s in named_scales("change_scales")):
         said.append(frozenset({"flat"}))
-    if not said:
-        return frozenset()
-    out = frozenset.intersection(*said)
-    return out if out else frozenset()
+    return frozenset.intersection(*said) if said else frozenset()
 
 
 def _poles_of_other_things(a: Analysis, b: Analysis, scale: int) -> bool:
