@@ -555,8 +555,7 @@ def _tokens_ja(text: str) -> list[Token]:
             # 不承認, 非公開, 未確認 (one noun to the dictionary): "not" + the act, as 承認しない.
             word, end, norm = denied
             out.append(Token(m.surface[0], m.surface[0], "neg", m.start, m.start + 1, clause))
-            keys, wide = _ja_content_keys(norm)
-            out.append(Token(word, norm, "pred", m.start + 1, end, clause, keys | wide, frozenset(), keys))
+            out.append(_ja_word(word, norm, "pred", m.start + 1, end, clause, norm))
             skip_to = end
             continue
         if m.start < skip_to:
@@ -571,25 +570,28 @@ def _tokens_ja(text: str) -> list[Token]:
                 or m.norm in _JA_LIGHT_VERBS or pos0 == "接尾辞":
             out.append(Token(m.surface, m.norm, "func", m.start, m.end, clause))
             continue
-        keys, wide = _ja_content_keys(m.norm)
+        surface, norm, start = m.surface, m.norm, m.start
         if pos1 == "固有名詞" and not _numeral_glued(morphs, i):
             kind: TokenKind = "name"
             if i and morphs[i - 1].surface == "新" and morphs[i - 1].pos[0] == "接頭辞" and out \
                     and out[-1].start == morphs[i - 1].start:
                 # 新 + 大阪: the place 新大阪, as 新大阪駅 is one word to the dictionary.
                 out.pop()
-                keys, wide = _ja_content_keys(m.norm)
-                out.append(Token("新" + m.surface, "新" + m.norm, kind, morphs[i - 1].start, m.end, clause,
-                                 keys | wide, frozenset(), keys))
-                continue
+                surface, norm, start = "新" + m.surface, "新" + m.norm, morphs[i - 1].start
         elif pos0 == "動詞" or pos0 == "形容詞" or (m.pos[2] == "サ変可能" and not _argument(text, m.end)) \
                 or (pos0 == "名詞" and i + 1 < len(morphs) and morphs[i + 1].norm == "為る"):
             # 開庁し, 竣工した: a noun the dictionary does not mark as verbal, used with する, is the verb.
             kind = "pred"
         else:
             kind = "content"
-        out.append(Token(m.surface, m.norm, kind, m.start, m.end, clause, keys | wide, frozenset(), keys))
+        out.append(_ja_word(surface, norm, kind, start, m.end, clause, m.norm))
     return _merge_ja_names(_compound_glosses(out))
+
+
+def _ja_word(surface: str, lemma: str, kind: TokenKind, start: int, end: int, clause: int, keyed: str) -> Token:
+    """A Japanese content token, its keys those of the dictionary form ``keyed`` (with glosses)."""
+    keys, wide = _ja_content_keys(keyed)
+    return Token(surface, lemma, kind, start, end, clause, keys | wide, frozenset(), keys)
 
 
 def _compound_glosses(tokens: list[Token]) -> list[Token]:
