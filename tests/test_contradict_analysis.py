@@ -27,6 +27,25 @@ def test_a_name_inside_a_longer_name_is_the_same_name() -> None:
     assert not names_match(long_, other)
 
 
+def test_a_word_of_a_longer_name_stands_for_it_unless_it_is_the_head_noun() -> None:
+    full = _name("Elon Musk completed the purchase of the firm.", "en", "Elon Musk")
+    surname = _name("In late October 2022 Musk closed the takeover.", "en", "Musk")
+    assert names_match(full, surname) and names_match(surname, full)
+    airline = _name("Kestrel Airlines launched its Oslo route.", "en", "Kestrel Airlines")
+    assert names_match(airline, _name("Kestrel's first flight to Oslo took off.", "en", "Kestrel"))
+    buyer = _name("Halden Group sold its unit to Meridian Systems.", "en", "Meridian Systems")
+    head = _name("Meridian Systems acquired Halden Group's rail business.", "en", "Systems")
+    assert not names_match(buyer, head)  # a head noun alone names no company
+    assert not names_match(_name("The Republic of China was founded.", "en", "Republic of China"),
+                           _name("People's Republic was proclaimed.", "en", "Republic"))
+
+
+def test_a_kanji_town_read_as_one_word_is_still_its_name_in_latin_letters() -> None:
+    town = _name("南沢市は平成17年に隣接する北沢町を編入合併した。", "ja", "北沢町")
+    latin = _name("Minamisawa City absorbed neighbouring Kitazawa Town in 2005.", "en", "Kitazawa Town")
+    assert names_match(town, latin)
+
+
 def test_a_middle_dot_between_kanji_places_lists_two_places() -> None:
     names = [n.text for n in analyse("劇場は大阪・梅田の駅前に建つ。", "ja").names]
     assert "梅田" in names and "大阪・梅田" not in names
@@ -74,6 +93,12 @@ def test_reported_is_no_hedge_but_reportedly_is() -> None:
 @pytest.mark.parametrize("text", ["売上高は前年度比12%増の80億円だった。", "Sales rose 12% from a year earlier."])
 def test_a_comparison_base_is_no_date_of_the_claim(text: str) -> None:
     assert analyse(text).dates == ()
+
+
+@pytest.mark.parametrize(("text", "year"), [("空港の2020年度の旅客数は、前年度の4分の1以下の約110万人だった。", "2020"),
+                                            ("The firm filed 12,400 patents in 2023, up 8% on the previous year.", "2023")])
+def test_a_year_a_ratio_or_a_change_is_taken_against_is_no_date_of_the_claim(text: str, year: str) -> None:
+    assert [d.value[:4] for d in analyse(text).dates] == [year]
 
 
 @pytest.mark.parametrize(("text", "years"), [("橋は2019年から2022年まで通行止めだった。", ["2019", "2022"]),
@@ -218,6 +243,12 @@ def test_a_verb_that_calls_an_act_off_flips_its_pole() -> None:
     plain = analyse("市は来年度の水道料金を引き上げた。", "ja")
     assert forgone.poles != plain.poles
     assert {(s, 1 - p) for s, p in plain.poles} & forgone.poles
+
+
+@pytest.mark.parametrize("text", ["雨にもかかわらず、大会は予定通り開催された。", "年齢を問わず参加できる大会が開催された。",
+                                  "この技術は発電に欠かせない。", "遺構が神殿である可能性は低くないとしている。"])
+def test_a_ja_word_whose_negative_ending_denies_nothing(text: str) -> None:
+    assert analyse(text, "ja").negations == 0
 
 
 def test_a_negation_after_a_verb_of_becoming_denies_the_state() -> None:
@@ -1035,3 +1066,13 @@ def test_and_that_starts_a_second_reported_clause() -> None:
     a = analyse("The firm said all 460 staff would stay and that the plant would grow by 2027.", "en")
     clause = {t.text: t.clause for t in a.tokens}
     assert clause["460"] != clause["2027"]
+
+
+def test_a_distance_from_a_town_and_a_height_above_the_sea_are_two_measures() -> None:
+    from factcheck.contradict.kinds import quantity
+
+    distance = analyse("It lies about 6 miles (10 km) north-east of Ely, on the edge of the Fens.", "en")
+    height = analyse("Marden Fen lies at about 3 metres (10 ft) above sea level.", "en")
+    assert quantity.check(PairContext(distance, height)) is None
+    moved = analyse("It lies about 16 miles north-east of Ely.", "en")
+    assert quantity.check(PairContext(distance, moved)) is not None  # one distance, two values

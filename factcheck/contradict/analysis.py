@@ -793,6 +793,9 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
     return tuple(dict.fromkeys(forms)), frozenset(acronyms), frozenset(distinct)
 
 
+_KIND_CHARACTERS = frozenset("町村市区郡県都府州川山島湖寺社駅港橋城")  # what a Japanese place or body is
+
+
 def _read_aloud(surface: str) -> frozenset[str]:
     """Romanised keys (≈) of a kanji name as the dictionary reads it: the whole (霧ノ峰:
     Kirinomine), the whole without a one-character suffix (白鷺川: Shirasagi), each part of two
@@ -804,6 +807,9 @@ def _read_aloud(surface: str) -> frozenset[str]:
     keys = {"".join(r for _, r in parts)} | {r for w, r in parts if len(w) >= 2}
     if len(parts) > 1 and len(parts[-1][0]) == 1:
         keys.add("".join(r for _, r in parts[:-1]))
+    elif len(parts) == 1 and len(surface) >= 3 and surface[-1] in _KIND_CHARACTERS:
+        # Read as one word (北沢町: Kitazawamachi), the name is still Kitazawa Town.
+        keys.add("".join(jaconv.kata2alphabet(r) for w, r in lexicon.ja_readings(surface[:-1]) if r and r != w))
     return frozenset("≈" + k for k in map(_romaji, keys) if len(k) >= 4)
 
 
@@ -954,7 +960,28 @@ def names_match(x: Name, y: Name) -> bool:
             if common & dx and common_y & dy and (
                     len(common & dx) * 2 >= len(dx) or len(common_y & dy) * 2 >= len(dy)):
                 return True
-    return False
+    return _word_of(x, y) or _word_of(y, x)
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    return frozenset(stem(w) for w in lexicon.cues().get("name_heads", {}).get("en", ()))
+
+
+def _plain_forms(x: Name) -> list[frozenset[str]]:
+    return [f for f in x.forms if f and not any(w[:1] in "~^≈" for w in f)]
+
+
+def _word_of(short: Name, long_: Name) -> bool:
+    """A one-word name that is a word of a longer name and not the noun heading it: Musk for Elon
+    Musk, ジョブズ (job) for Steve Jobs, Kestrel for Kestrel Airlines; Systems is no short form
+    of Meridian Systems, nor Republic of the Republic of China.  A dictionary word may be a
+    name's own word (musk, kestrel): what it stands beside decides, not the dictionary."""
+    if " " in short.text.strip():
+        return False
+    words = {w for f in _plain_forms(short) if len(f) == 1 for w in f if len(w) >= 3}
+    heads = _name_heads()
+    return any(w in f and w not in heads for f in _plain_forms(long_) if 2 <= len(f) <= 4 for w in words)
 
 
 _CJK_NAME = re.compile(r"[\u3400-\u9fff々ヶ]+")
@@ -993,8 +1020,14 @@ def _ja_name_suffix() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, words)) + ")") if words else re.compile("(?!)")
 
 
+_JA_ASIDE = re.compile(r"[（(][^（）()]{1,20}[）)]")  # 北陵館（石川）が: the prefecture said in passing
+
+
 def _after_ja(text: str, end: int, width: int) -> str:
-    """The text after a Japanese word, past an honorific or title (石田氏が -> が)."""
+    """The text after a Japanese word, past an aside in brackets and an honorific or title
+    (石田氏が -> が, 北陵館（石川）が -> が)."""
+    aside = _JA_ASIDE.match(text, end)
+    end = aside.end() if aside else end
     m = _ja_name_suffix().match(text, end)
     return text[m.end() if m else end:(m.end() if m else end) + width]
 
@@ -1230,8 +1263,12 @@ def _period_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
 
 
 _RELATIVE = re.compile(r"前|昨|去|previous|prior|earlier|last|ago", re.I)  # a date read relative to another
-_COMPARISON_BASE = re.compile(r"(?:度|期)?(?:同期)?(?:比|対比|と比べ|に比べ|から|を[^、。]{0,12}?(?:上回|下回))")
-_COMPARISON_BASE_EN = re.compile(r"(?:from|than|over|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?$", re.I)
+# 前年度比, 前年から, 前年を上回る, 前年度の4分の1, 前年の2倍 / 約8割: what a figure is measured against.
+_COMPARISON_BASE = re.compile(r"(?:度|期)?(?:同期)?(?:比|対比|と比べ|に比べ|から|を[^、。]{0,12}?(?:上回|下回)"
+                              r"|の(?:約|およそ)?[0-9０-９一二三四五六七八九十]+(?:分の|倍|割))")
+# "from a year earlier", "than the year before", "up 8% on the previous year".
+_COMPARISON_BASE_EN = re.compile(r"(?:from|than|over|versus|vs\.?|compared (?:with|to)|(?:%|percent|per cent)\s+on)"
+                                 r"\s+(?:the\s+)?$", re.I)
 
 
 def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], list[tuple[int, int]]]:

@@ -33,6 +33,7 @@ from factcheck.contradict.align import (
 )
 from factcheck.contradict.analysis import Analysis, Figure
 from factcheck.contradict.kinds.date import dates_agree
+from factcheck.contradict.lexicon import fold
 from factcheck.contradict.model import Conflict, PairContext
 
 _HEDGE_WIDTH = 0.05  # 約 / about a figure of one or two significant digits: ±5 %, or its rounding if wider
@@ -133,7 +134,27 @@ def _dimension_words() -> frozenset[str]:
     return frozenset(lexicon.stem(w) for w in data.get("en", ())) | frozenset(data.get("ja", ()))
 
 
+@cache
+def _length_senses() -> dict[str, tuple[str, ...]]:
+    return {sense: tuple(words) for sense, words in lexicon.cues().get("length_senses", {}).items()}
+
+
+_SENSE_BEFORE, _SENSE_AFTER = 12, 32  # characters around a figure its sense is read from
+
+
+def _senses(f: Figure, x: Analysis) -> frozenset[str]:
+    """How far away or how high a length says a place lies: "6 miles north-east of Ely" is a
+    distance, "3 metres above sea level" an elevation (none for most figures)."""
+    if f.base != "m":
+        return frozenset()
+    window = fold(x.text[max(0, f.start - _SENSE_BEFORE):f.end + _SENSE_AFTER])
+    return frozenset(s for s, words in _length_senses().items() if any(w in window for w in words))
+
+
 def _other_measure(fa: Figure, fb: Figure, ctx: PairContext) -> bool:
+    sa, sb = _senses(fa, ctx.a), _senses(fb, ctx.b)
+    if sa and sb and not sa & sb:
+        return True  # a place's distance from a town vs its height above the sea
     near_a, near_b = fa.near_own - _dimension_words(), fb.near_own - _dimension_words()
     if not near_a and not near_b and not ctx.cross_language and not ctx.names.matched:
         # Only a dimension beside the figures ("17 km long") and no name to tie the claims to one
