@@ -1076,3 +1076,33 @@ def test_a_distance_from_a_town_and_a_height_above_the_sea_are_two_measures() ->
     assert quantity.check(PairContext(distance, height)) is None
     moved = analyse("It lies about 16 miles north-east of Ely.", "en")
     assert quantity.check(PairContext(distance, moved)) is not None  # one distance, two values
+
+
+@pytest.mark.parametrize(("text", "lang", "act", "denied"), [
+    ("みどり市のLRT東西線は車両の不具合で2025年8月の開業を断念し、開業時期は未定のままだ。", "ja", "開業", 1),
+    ("Strideworks postponed its planned October 2024 Nasdaq listing indefinitely.", "en", "list", 1),
+    ("丸栄製紙は、富士工場の閉鎖について「検討していないわけではない」と述べた。", "ja", "検討", 0),
+    ("今年の調査では、被害木が見つからなかった区画は一つもなかった。", "ja", "見付かる", 0),
+    ("市は2030年度からごみ収集を有料化していない。", "ja", "有料化", 1),
+    ("The ministry had not confirmed any locally acquired infections.", "en", "confirm", 1),
+])
+def test_each_act_is_affirmed_or_denied_on_its_own(text: str, lang: str, act: str, denied: int) -> None:
+    stances = analyse(text, lang).stances
+    assert (act, denied) in stances and (act, 1 - denied) not in stances
+
+
+def test_an_act_said_and_called_off_is_one_side_denying() -> None:
+    from factcheck.contradict.kinds import polarity
+
+    listed = analyse("Strideworks listed on the Nasdaq in October 2024.", "en")
+    postponed = analyse("Strideworks postponed its planned October 2024 Nasdaq listing indefinitely.", "en")
+    conflict = polarity.check(PairContext(listed, postponed))
+    assert conflict is not None and conflict.a == "listed"
+    considering = analyse("丸栄製紙は、富士工場の閉鎖を検討していると述べた。", "ja")
+    not_not = analyse("丸栄製紙は、富士工場の閉鎖を検討していないわけではないと述べた。", "ja")
+    assert polarity.check(PairContext(considering, not_not)) is None  # a double negation affirms
+
+
+def test_an_act_in_a_clause_of_condition_is_not_said() -> None:
+    stances = analyse("地震保険に加入していない場合、地震による火災の損害は補償されない。", "ja").stances
+    assert not any(k == "加入" for k, _ in stances)

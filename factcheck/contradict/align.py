@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.contradict import lexicon
-from factcheck.contradict.analysis import Analysis, Arg, DateValue, Figure, Name, Token, names_match
+from factcheck.contradict.analysis import Analysis, Arg, DateValue, Figure, Name, Token, groups_of, names_match
 
 __all__ = [
     "PHYSICAL", "NameAlignment", "align_dates", "doer_changed", "names_swapped", "role_swap", "align_figures", "align_names", "content_overlap", "light_predicates",
@@ -409,9 +409,7 @@ def align_dates(a: Analysis, b: Analysis) -> list[tuple[DateValue, DateValue, fl
 def event_groups(keys: frozenset[str]) -> frozenset[int]:
     """The event groups of a predicate's keys.  A Japanese word the groups list is placed by
     itself, not by its dictionary glosses (着工 and 竣工 both gloss "construction")."""
-    index = lexicon.event_group_index()
-    listed = [k for k in keys if k in index and lexicon.ja_has_cjk(k)]
-    return frozenset(g for k in (listed or keys) for g in index.get(k, ()))
+    return groups_of(keys)
 
 
 @cache

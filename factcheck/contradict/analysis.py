@@ -75,6 +75,7 @@ class Name:
     role: Role
     start: int
     clause: int
+    sort: str | None = None  # person, place or body, when its title or head noun tells
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,9 @@ class Analysis:
     focus: Arg | None = None
     # Words a negating prefix makes (不起訴, 非公開) counted among the negations, with the keys they deny
     prefixed: tuple[tuple[str, frozenset[str]], ...] = ()
+    # Each act the claim names (a predicate or an event noun), by key, affirmed (0) or denied (1):
+    # 開業を断念 denies the opening, "did not deny the report" affirms the report.
+    stances: frozenset[tuple[str, int]] = frozenset()
 
     @property
     def years(self) -> frozenset[str]:
@@ -470,10 +474,27 @@ def _negating_infinitives(tokens: list[Token]) -> list[Token]:
     for i, t in enumerate(out[:-1]):
         if t.kind in ("pred", "content") and t.lemma in verbs and _to_follows(out, i):
             out[i] = Token(t.text, t.lemma, "neg", t.start, t.end, t.clause)
-        elif t.kind in ("pred", "content") and t.lemma in against and out[i + 1].text.lower() == "against":
-            u = out[i + 1]  # "decided against buying": the purchase is denied
-            out[i + 1] = Token(u.text, "not", "neg", u.start, u.end, u.clause)
+        elif t.kind in ("pred", "content") and t.lemma in against:
+            k = _against_follows(out, i)
+            if k is not None:
+                u = out[k]  # "decided against buying", "voted 9-6 against adopting": the act is denied
+                out[k] = Token(u.text, "not", "neg", u.start, u.end, u.clause)
     return out
+
+
+_AGAINST_REACH = 4  # words a tally or an adverb may put between "voted" and "against" ("voted 9-6 against")
+
+
+def _against_follows(tokens: list[Token], i: int) -> int | None:
+    """The index of "against" after the verb at ``i``, straight after it or past a tally or an
+    adverb ("voted 9-6 against", "decided unanimously against"), not past another verb."""
+    for k in range(i + 1, min(len(tokens), i + 2 + _AGAINST_REACH)):
+        u = tokens[k]
+        if u.text.lower() == "against":
+            return k
+        if u.kind in ("pred", "neg", "name") or u.text in (",", ".", ";"):
+            return None
+    return None
 
 
 _INFINITIVE_REACH = 5  # words a time or place may put between "declined" and "to" ("declined in June 2023 to")
@@ -1021,6 +1042,53 @@ def _ja_name_suffix() -> re.Pattern[str]:
 
 
 _JA_ASIDE = re.compile(r"[（(][^（）()]{1,20}[）)]")  # 北陵館（石川）が: the prefecture said in passing
+
+
+@cache
+def _sort_heads() -> tuple[tuple[str, str], ...]:
+    """(head, sort) pairs of every language, the longest head first (鉄道 before 道)."""
+    data = lexicon.cues().get("name_sorts", {})
+    pairs = {(w.lower(), sort) for sort, langs in data.items() for words in langs.values() for w in words}
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+_PERSON_BEFORE = re.compile(r"(?i)\b(?:mr|mrs|ms|dr|prof|sir|dame)\.?\s+$")
+
+
+def _name_sort(text: str, start: int, end: int) -> str | None:
+    """Person, place or body, as the name's own head noun (Kestrel Airlines, 吉根川, 北陵館), a
+    title beside it (Judge Peter Cole, 石田氏) or the dictionary (人名, 地名) tells; else None."""
+    surface = text[start:end]
+    if lexicon.ja_has_cjk(surface) or _KATAKANA.fullmatch(surface.replace("・", "")):
+        aside = _JA_ASIDE.match(text, end)
+        suffix = _ja_name_suffix().match(text, aside.end() if aside else end)
+        if suffix is not None and suffix.group() not in ("ら",):
+            return "person"
+        for head, sort in _sort_heads():
+            if lexicon.ja_has_cjk(head) and surface.endswith(head) and len(surface) > len(head):
+                return sort
+        parts = [m.pos[2] for m in lexicon.ja_morphs(surface) if len(m.pos) > 2 and m.pos[1] == "固有名詞"]
+        if "人名" in parts:
+            return "person"
+        return "place" if parts and all(p == "地名" for p in parts) else None
+    words = [w.lower() for w in _STEMS.findall(surface)]
+    if not words:
+        return None
+    heads = dict((h, sort) for h, sort in reversed(_sort_heads()) if h.isascii())
+    if words[-1] in heads and len(words) > 1:
+        return heads[words[-1]]
+    if words[0] in ("mount", "lake", "river", "cape", "isle") and len(words) > 1:
+        return "place"
+    before = text[max(0, start - 30):start]
+    title = re.search(r"([A-Za-z]+)\s+$", before)
+    if _PERSON_BEFORE.search(before) or (title is not None and title.group(1).lower() in _person_titles()):
+        return "person"
+    return None
+
+
+def sorts_differ(x: Name, y: Name) -> bool:
+    """Both names' sorts are known and differ: a place and a body fill no one slot."""
+    return x.sort is not None and y.sort is not None and x.sort != y.sort
 
 
 def _after_ja(text: str, end: int, width: int) -> str:
@@ -2124,7 +2192,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
             if lang != "ja" and text[t.end:t.end + 1] in ("'", "’"):
                 role = "other"  # "Australia's regulator": the owner qualifies the doer, it is not the doer
         forms, acronyms, distinct = _forms(t.text, lang == "ja")
-        names.append(Name(t.text, forms, acronyms, distinct, role, t.start, t.clause))
+        names.append(Name(t.text, forms, acronyms, distinct, role, t.start, t.clause, _name_sort(text, t.start, t.end)))
     preds = frozenset(k for t in tokens if t.kind == "pred" for k in t.keys)
     pred_lemmas = {t.lemma for t in tokens if t.kind in ("pred", "content")} | {
         stem(t.lemma) for t in tokens if t.kind in ("pred", "content")}
@@ -2151,7 +2219,104 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         hedged=_hedged(text, tokens, lang),
         poles=poles, head_poles=head_poles, preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,
         focus=_focus(text, tokens, lang), prefixed=prefixed,
+        stances=_stances(tokens, lang, _negations(text, tokens, lang)),
     )
+
+
+def _stances(tokens: list[Token], lang: str, negations: int) -> frozenset[tuple[str, int]]:
+    """Each act's keys with whether the claim denies it: under an odd number of negations (a
+    denial verb counts, so "did not deny" affirms), or called off (延期, shelved) — unlike the
+    claim's parity, one act denied is not undone by another act denied elsewhere in it."""
+    denials: dict[int, int] = {}
+    if negations:  # none left once "not only", 否定できない and the like are read
+        for i, t in enumerate(tokens):
+            if t.kind != "neg":
+                continue
+            targets = governed(tokens, i, lang)
+            if lang == "ja" and (t.lemma in _cues().neg_aux_ja or t.lemma == "無い") \
+                    and not any(_act(tokens, j) for j in targets):
+                # A negation of no act (わけではない, とは言えない, 一人もいなかった, ほど…なかった)
+                # denies the denial before it in its clause: 検討していないわけではない affirms 検討.
+                before = [k for k in range(max(0, i - _DOUBLE_REACH), i) if tokens[k].kind == "neg"
+                          and not any(u.kind == "punct" for u in tokens[k:i])]
+                targets = governed(tokens, before[-1], lang) if before else []
+            for j in targets:
+                denials[j] = denials.get(j, 0) + 1
+    forgo = _forgo_words()
+    cues = _cues()
+    out: set[tuple[str, int]] = set()
+    for i, t in enumerate(tokens):
+        if t.kind not in ("pred", "content") or (t.kind == "content" and not _eventive(t)) \
+                or t.lemma.lower() in _NO_ACT or t.lemma in forgo or stem(t.lemma) in forgo \
+                or (lang == "ja" and _attributive(tokens, i)) or _compound_head(tokens, i, lang) \
+                or _conditional(tokens, i, lang):
+            continue
+        denied = denials.get(i, 0) % 2 == 1
+        if _forgone(tokens, i, lang) or (lang == "en" and _object_forgone(tokens, i, forgo)):
+            denied = not denied
+        keys = t.keys or frozenset({t.lemma})
+        out |= {(k, int(denied)) for k in keys}
+        # Reopened / restored: one kind of act.  Not a word on a scale's pole: its group holds the
+        # other pole too (approve / reject), which the antonym scales weigh, not this.
+        if not any(cues.poles.get(form) for form in pole_forms(t)):
+            out |= {(f"#{g}", int(denied)) for g in groups_of(keys)}
+    return frozenset(out)
+
+
+def _act(tokens: list[Token], i: int) -> bool:
+    """The token names an act a claim can affirm or deny: a predicate or an event noun, no formal word."""
+    t = tokens[i]
+    return (t.kind == "pred" or (t.kind == "content" and _eventive(t))) and t.lemma.lower() not in _NO_ACT \
+        and t.lemma not in _SAY_JA
+
+
+_DOUBLE_REACH = 8  # tokens from a denial to the negation of no act that denies it (ていないわけではない)
+_SAY_JA = frozenset({"言う", "言える", "云う"})  # とは言えない: a word of saying, denied, denies what is said
+_CONDITIONS_JA = ("場合", "なら", "れば", "たら", "限り")
+_CONDITIONS_EN = frozenset({"if", "unless", "whether"})
+
+
+def _conditional(tokens: list[Token], i: int, lang: str) -> bool:
+    """The act is only supposed, in a clause of condition (加入していない場合, "if it is not"): not said."""
+    clause = [u for u in tokens if u.clause == tokens[i].clause]
+    if lang == "ja":
+        return any(u.text.startswith(_CONDITIONS_JA) for u in clause if u.start > tokens[i].start)
+    return any(u.text.lower() in _CONDITIONS_EN for u in clause if u.start < tokens[i].start)
+
+
+def groups_of(keys: frozenset[str]) -> frozenset[int]:
+    """The event groups of one word's keys.  A Japanese word the groups list is placed by itself,
+    not by its dictionary glosses (着工 and 竣工 both gloss "construction")."""
+    index = lexicon.event_group_index()
+    listed = [k for k in keys if k in index and lexicon.ja_has_cjk(k)]
+    return frozenset(g for k in (listed or keys) for g in index.get(k, ()))
+
+
+# Verbs that name no act a claim could affirm or deny: being, having, becoming.
+_NO_ACT = frozenset({"be", "have", "do", "become", "get", "為る", "有る", "居る", "成る", "する", "ある", "いる", "なる"})
+_OBJECT_REACH = 6  # words of an object phrase between a verb of calling off and the act it names
+
+
+def _compound_head(tokens: list[Token], i: int, lang: str) -> bool:
+    """An event noun that qualifies the noun after it (開業時期, "the accreditation board"): no act said."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.kind != "content":
+        return False
+    if lang == "ja":
+        return nxt.start == tokens[i].end
+    return tokens[i].kind == "content" and nxt.start == tokens[i].end + 1 and not _adverbial(nxt)
+
+
+def _object_forgone(tokens: list[Token], i: int, forgo: frozenset[str]) -> bool:
+    """An English act named in the object of a verb of calling off: "postponed its planned
+    October 2024 Nasdaq listing", "shelved plans to restore passenger trains"."""
+    for j in range(i - 1, max(-1, i - 1 - _OBJECT_REACH), -1):
+        u = tokens[j]
+        if u.kind == "punct" or u.text.lower() in _SCOPE_BREAKS:
+            return False
+        if u.kind in ("pred", "content") and (u.lemma in forgo or stem(u.lemma) in forgo):
+            return True
+    return False
 
 
 _CLEFT_JA = re.compile(r"(?:のは|のが)、?(?P<focus>[^。、]{2,40}?)(?:だ|である|です|だった|であった|でした|とされる)[。.]?\s*$")

@@ -31,7 +31,7 @@ _KIND_OF: dict[str, Kind] = {
     "rule_entity": "entity", "name_": "entity", "role_swap": "entity", "corrected": "entity",
     "other_agent": "entity", "focus_": "entity",
     "rule_polarity": "polarity", "negation_": "polarity", "parity_": "polarity", "poles_": "polarity",
-    "denies_shared": "polarity", "restarted_halted": "polarity",
+    "denies_shared": "polarity", "restarted_halted": "polarity", "stance_opposed": "polarity",
 }
 
 

@@ -30,7 +30,7 @@ from factcheck.contradict.align import (
     slipped,
     word_overlap,
 )
-from factcheck.contradict.analysis import Analysis, Figure, Name
+from factcheck.contradict.analysis import Analysis, Figure, Name, sorts_differ
 from factcheck.contradict.kinds import KINDS
 from factcheck.contradict.kinds import date as date_kind
 from factcheck.contradict.kinds import entity as entity_kind
@@ -233,7 +233,10 @@ def _names(ctx: PairContext, out: Signals) -> None:
             ctx.a.preds & (ctx.b.preds | ctx.b.wide))
         v["name_same_act"] = 1.0 if shared_pred and any(
             x.role == y.role != "other" for x in only_a for y in only_b) else 0.0
-        pair = next(((x, y) for x in only_a for y in only_b if x.role == y.role), (only_a[0], only_b[0]))
+        # Two names of different sorts (a place, a body) are two slots, not one slot filled twice.
+        alike = [(x, y) for x in only_a for y in only_b if not sorts_differ(x, y)]
+        v["name_sorts_differ"] = 0.0 if alike else 1.0
+        pair = next(((x, y) for x, y in alike if x.role == y.role), alike[0] if alike else (only_a[0], only_b[0]))
         v["name_same_slot"] = 1.0 if pair[0].role == pair[1].role else 0.0
         out.evidence.setdefault("entity", Conflict("entity", 0.5, pair[0].text, pair[1].text,
                                                    "different name in the same slot"))
@@ -296,6 +299,11 @@ def _polarity(ctx: PairContext, out: Signals) -> None:
     v["denial_hedged"] = 1.0 if parity_a != parity_b and odd.hedged else 0.0
     v["restarted_halted"] = 1.0 if (polarity_kind.restarted_yet_halted(a, b)
                                     or polarity_kind.restarted_yet_halted(b, a)) else 0.0
+    stance = polarity_kind.opposed_stances(a, b)
+    v["stance_opposed"] = 1.0 if stance is not None else 0.0
+    if stance is not None and parity_a == parity_b:
+        parity_a, parity_b = stance, 1 - stance  # one act said and denied, whatever else each denies
+        odd = a if parity_a else b
     if poles is not None:
         out.evidence.setdefault("polarity", Conflict(
             "polarity", 0.5, polarity_kind._pole_word(a, poles[0]), polarity_kind._pole_word(b, poles[0]),
@@ -355,10 +363,10 @@ FEATURES: tuple[str, ...] = (
     "date_disagree", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_other_groups", "date_same_event", "date_same_year", "date_extra_words",
     "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
     "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap", "figure_extra_words",
-    "name_substitution", "name_same_slot", "name_context", "name_same_act", "role_swap", "converse", "corrected", "other_agent", "credit_both", "credit_any",
+    "name_substitution", "name_same_slot", "name_sorts_differ", "name_context", "name_same_act", "role_swap", "converse", "corrected", "other_agent", "credit_both", "credit_any",
     "roles_differ",
     "quotes_both",
-    "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged", "restarted_halted",
+    "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged", "restarted_halted", "stance_opposed",
     "date_x_similarity", "date_event_x_similarity", "figure_x_measure", "name_x_overlap", "name_context_x_similarity", "name_x_matched",
     "parity_x_similarity", "poles_x_similarity", "poles_x_other_times", "parity_x_other_times", "credit_x_names", "figure_x_names", "date_x_names",
     "focus_differs", "focus_same", "focus_x_similarity", "swap_x_overlap",

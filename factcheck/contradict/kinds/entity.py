@@ -21,7 +21,7 @@ from functools import cache
 
 from factcheck.contradict import lexicon
 from factcheck.contradict.align import content_overlap, different_qualifiers, event_groups
-from factcheck.contradict.analysis import Analysis, Arg, Name
+from factcheck.contradict.analysis import Analysis, Arg, Name, sorts_differ
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.kinds.polarity import _different_times, _opposed_poles
 from factcheck.contradict.model import Conflict, Kind, PairContext
@@ -50,7 +50,8 @@ def substitution(ctx: PairContext, *, roles: frozenset[str]) -> tuple[Name, Name
         return None
     for x in only_a:
         for y in only_b:
-            if x.role == y.role or "other" in (x.role, y.role):
+            # A place and a body fill no one slot: published in Japan / published by 新潮社.
+            if (x.role == y.role or "other" in (x.role, y.role)) and not sorts_differ(x, y):
                 return x, y
     return None
 

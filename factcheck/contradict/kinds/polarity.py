@@ -83,6 +83,16 @@ def _poles_of_other_things(a: Analysis, b: Analysis, scale: int) -> bool:
     return bool(oa) and bool(ob) and a.lang == b.lang and not (oa & ob)  # type: ignore[operator]
 
 
+def opposed_stances(a: Analysis, b: Analysis) -> int | None:
+    """One act affirmed by one claim and denied by the other, each saying it one way only:
+    "listed on the Nasdaq" / "postponed its Nasdaq listing", 開業した / 開業を断念した.  The
+    pole of ``a``'s stance (0: a affirms, 1: a denies), or None."""
+    for key, pole in sorted(a.stances):
+        if (key, 1 - pole) in b.stances and (key, 1 - pole) not in a.stances and (key, pole) not in b.stances:
+            return pole
+    return None
+
+
 def _denies_shared(a: Analysis, b: Analysis) -> bool:
     """What the odd side denies stands in the other claim too: the words its negation governs,
     or what its negative predicate acts on (承認が見送られた / 承認を了承した).  Words of one
@@ -231,7 +241,11 @@ def check(ctx: PairContext) -> Conflict | None:
             return None  # "did not recognise the state" / "travel is banned": opposite verbs, other objects
         parity_a, parity_b = (0, 1) if poles[1] == 0 else (1, 0)
     elif parity_a == parity_b or not _denies_shared(a, b):
-        return None  # what one side negates is not said by the other ("did not miss" / "converted")
+        stance = opposed_stances(a, b)
+        if stance is None:
+            return None  # what one side negates is not said by the other ("did not miss" / "converted")
+        # One act said and denied, whatever else each claim denies (開業を断念し、開業時期は未定).
+        parity_a, parity_b = stance, 1 - stance
     odd = a if parity_a else b
     if odd.hedged:
         return None  # a hedged denial ("may not have been caused by") does not deny
