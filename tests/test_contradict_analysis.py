@@ -1106,3 +1106,32 @@ def test_an_act_said_and_called_off_is_one_side_denying() -> None:
 def test_an_act_in_a_clause_of_condition_is_not_said() -> None:
     stances = analyse("地震保険に加入していない場合、地震による火災の損害は補償されない。", "ja").stances
     assert not any(k == "加入" for k, _ in stances)
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "sort"), [
+    ("村上春樹の長編は2023年4月に新潮社から刊行された。", "ja", "新潮社", "body"),
+    ("貝殻灯台は利尻島の北端に建つ灯台である。", "ja", "利尻", "place"),
+    ("In Ellison v. State, the majority opinion was written by Judge Peter Cole.", "en", "Judge Peter Cole", "person"),
+    ("The board named finance chief Sarah Pike as its new chief executive.", "en", "Sarah Pike", "person"),
+    ("Kestrel Airlines launched its Oslo route.", "en", "Kestrel Airlines", "body"),
+])
+def test_a_name_has_the_sort_its_head_noun_or_title_tells(text: str, lang: str, surface: str, sort: str) -> None:
+    assert _name(text, lang, surface).sort == sort
+
+
+def test_a_run_of_nouns_ending_in_a_body_head_is_one_name_unless_a_kind_of_body() -> None:
+    names = [n.text for n in analyse("新種の好熱菌を発見したのは、北斗大学の研究グループである。", "ja").names]
+    assert "北斗大学" in names and "研究グループ" not in names
+    assert [n.text for n in analyse("決勝は、北陵館（石川）が桜ヶ丘学院（大阪）を下した。", "ja").names][0] == "北陵館"
+    assert not analyse("民間気象会社の予想では、見頃は11月下旬となる。", "ja").names
+
+
+def test_a_place_and_a_body_are_no_one_slot_filled_twice() -> None:
+    from factcheck.contradict.kinds import entity
+
+    roles = frozenset({"agent", "patient", "other"})
+    island = analyse("2024年の祭りは利尻島で開かれた。", "ja")
+    firm = analyse("2024年の祭りは新潮社で開かれた。", "ja")
+    other_island = analyse("2024年の祭りは礼文島で開かれた。", "ja")
+    assert entity.substitution(PairContext(island, firm), roles=roles) is None
+    assert entity.substitution(PairContext(island, other_island), roles=roles) is not None

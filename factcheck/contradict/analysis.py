@@ -606,7 +606,7 @@ def _tokens_ja(text: str) -> list[Token]:
         else:
             kind = "content"
         out.append(_ja_word(surface, norm, kind, start, m.end, clause, m.norm))
-    return _merge_ja_names(_compound_glosses(out))
+    return _body_names(_merge_ja_names(_compound_glosses(out)))
 
 
 def _ja_word(surface: str, lemma: str, kind: TokenKind, start: int, end: int, clause: int, keyed: str) -> Token:
@@ -680,6 +680,61 @@ def _main_verb(morphs: Sequence[lexicon.Morph], i: int) -> bool:
 def _argument(text: str, end: int) -> bool:
     """A verbal noun used as a noun (運行を停止 - 運行 is what stopped), not as the predicate."""
     return text[end:end + 1] in _JA_ARG_PARTICLES
+
+
+_KANJI_SUFFIX = re.compile(r"[\u3400-\u9fff々ヶ]+")
+
+
+@cache
+def _body_heads_ja() -> tuple[str, ...]:
+    """Nouns that head the name of a Japanese body (大学, 研究所, 協会), the longest first."""
+    words = lexicon.cues().get("name_sorts", {}).get("body", {}).get("ja", ())
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _generic_modifiers_ja() -> tuple[str, ...]:
+    return tuple(lexicon.cues().get("generic_modifiers", {}).get("ja", ()))
+
+
+def _body_names(tokens: list[Token]) -> list[Token]:
+    """A run of nouns ending in a body's head noun is that body's name: 北斗 + 大学, 日本 + 港湾 +
+    協会, 北陵 + 館 (the dictionary knows the parts, not the invented whole).  A run opened by a
+    word any body may bear (民間, 大手, 県立) names a kind of body, not one."""
+    heads = _body_heads_ja()
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and _in_body_name(tokens[j]) and (j == i or tokens[j].start == tokens[j - 1].end):
+            j += 1
+        run = tokens[i:j]
+        text = "".join(t.text for t in run)
+        head = next((h for h in heads if text.endswith(h) and len(text) > len(h)), None)
+        generic = _generic_modifiers_ja()
+        if run and (run[0].text in generic or text.startswith(tuple(w for w in generic if len(w) >= 2))):
+            out.extend(run)  # 民間気象会社, 研究グループ: a kind of body
+            i = j
+            continue
+        # A run holding a name already (日本 + 港湾協会, ノルドヴィック + 再保険) keeps it: the name
+        # is what other claims and other languages match.  One dictionary word (財務省) stays a word.
+        if head is not None and len(run) >= 2 and run[0].kind != "func" and not any(t.kind == "name" for t in run):
+            first, last = run[0], run[-1]
+            out.append(Token(text, "".join(t.lemma for t in run), "name", first.start, last.end, first.clause,
+                             frozenset(k for t in run for k in t.keys), frozenset(k for t in run for k in t.wide),
+                             frozenset(k for t in run for k in t.norm)))
+            i = j
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+def _in_body_name(t: Token) -> bool:
+    """A token a Japanese body's name may hold: a noun, a name, a kanji suffix (館), not a particle."""
+    if t.kind in ("content", "name", "pred", "func"):
+        return bool(_KANJI_SUFFIX.fullmatch(t.text) or (t.kind != "func" and _KATAKANA.fullmatch(t.text)))
+    return False
 
 
 def _merge_ja_names(tokens: list[Token]) -> list[Token]:
@@ -1081,7 +1136,8 @@ def _name_sort(text: str, start: int, end: int) -> str | None:
         return "place"
     before = text[max(0, start - 30):start]
     title = re.search(r"([A-Za-z]+)\s+$", before)
-    if _PERSON_BEFORE.search(before) or (title is not None and title.group(1).lower() in _person_titles()):
+    if _PERSON_BEFORE.search(before) or (title is not None and title.group(1).lower() in _person_titles()) \
+            or (len(words) > 1 and words[0] in _person_titles()):  # "Judge Peter Cole" read as one name
         return "person"
     return None
 
