@@ -1135,3 +1135,48 @@ def test_a_place_and_a_body_are_no_one_slot_filled_twice() -> None:
     other_island = analyse("2024年の祭りは礼文島で開かれた。", "ja")
     assert entity.substitution(PairContext(island, firm), roles=roles) is None
     assert entity.substitution(PairContext(island, other_island), roles=roles) is not None
+
+
+def test_one_figure_said_twice_leaves_the_dates_to_date_one_event() -> None:
+    from factcheck.contradict.kinds import date
+
+    a = analyse("Anders Brandt was sentenced to four years in prison at Southwark Crown Court on 14 February 2023.", "en")
+    b = analyse("Brandt was jailed for four years for bribery at Southwark Crown Court in February 2022.", "en")
+    conflict = date.check(PairContext(a, b))
+    assert conflict is not None and {conflict.a, conflict.b} == {"14 February 2023", "February 2022"}
+    sold = analyse("The firm sold 1.2 million cars in 2022.", "en")
+    sold_more = analyse("The firm sold 2.1 million cars in 2023.", "en")
+    assert date.check(PairContext(sold, sold_more)) is None  # two figures, two periods
+
+
+def test_one_named_thing_given_one_date_each_in_other_words_is_date_evidence() -> None:
+    from factcheck.contradict.kinds import date
+
+    a = analyse("The Golden Gate Bridge opened to vehicular traffic on May 28, 1937.", "en")
+    b = analyse("Cars first crossed the Golden Gate Bridge on May 28, 1936.", "en")
+    conflict = date.check(PairContext(a, b))
+    assert conflict is not None and (conflict.a, conflict.b) == ("May 28, 1937", "May 28, 1936")
+    same = analyse("Cars first crossed the Golden Gate Bridge on 28 May 1937.", "en")
+    assert date.check(PairContext(a, same)) is None
+
+
+def test_a_change_over_part_of_a_year_and_over_the_year_are_two_spans() -> None:
+    from factcheck.contradict.kinds import polarity
+
+    half = analyse("2024年上半期の国内新車販売台数は、出荷停止の影響で前年同期を下回った。", "ja")
+    year = analyse("2024年通年の国内新車販売台数は前年を上回り、3年ぶりの増加となった。", "ja")
+    assert polarity.check(PairContext(half, year)) is None
+    same_span = analyse("2024年上半期の国内新車販売台数は、前年同期を上回った。", "ja")
+    assert polarity.check(PairContext(half, same_span)) is not None
+
+
+def test_against_with_nothing_after_it_denies_no_act() -> None:
+    assert analyse("Seven members voted for ending the four-day week and two voted against, so it passed.",
+                   "en").negations == 0
+
+
+def test_an_act_made_a_noun_by_koto_and_denied_is_denied() -> None:
+    from factcheck.contradict.analysis import NOT_DOWN
+
+    poles = analyse("根室港の今季のサンマ水揚げ量は、前年を下回ることはなかった。", "ja").poles
+    assert any(pole == NOT_DOWN for _, pole in poles)

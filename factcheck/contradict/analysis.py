@@ -491,7 +491,9 @@ def _against_follows(tokens: list[Token], i: int) -> int | None:
     for k in range(i + 1, min(len(tokens), i + 2 + _AGAINST_REACH)):
         u = tokens[k]
         if u.text.lower() == "against":
-            return k
+            # "two voted against, so the motion passed": against nothing named, no act denied
+            after = tokens[k + 1] if k + 1 < len(tokens) else None
+            return k if after is not None and after.kind not in ("punct", "neg") else None
         if u.kind in ("pred", "neg", "name") or u.text in (",", ".", ";"):
             return None
     return None
@@ -1978,10 +1980,13 @@ def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
     if lang == "ja":
         # Past the endings between (解除されていない: さ, れ, て, い), up to the next word.
         for j in range(i + 1, min(len(tokens), i + _JA_ENDINGS_REACH)):
-            if tokens[j].kind == "neg" and tokens[j].lemma in _cues().neg_aux_ja:
-                return j
+            if tokens[j].kind == "neg" and (tokens[j].lemma in _cues().neg_aux_ja
+                                            or tokens[j].lemma == "無い" and tokens[j - 1].text in ("は", "も")):
+                return j  # …しない; …することはない (the act made a noun by こと, then denied)
             if tokens[j].kind == "pred" and tokens[j].lemma in _CHANGE_OF_STATE_JA:
                 continue  # 赤字に転落しなかった: the negation reaches the state, not only the change
+            if tokens[j].kind == "content" and tokens[j].text in ("こと", "事"):
+                continue  # 前年を下回ることはなかった: the act made a noun, then denied
             if tokens[j].kind in ("pred", "content", "punct", "name"):
                 return None
         return None

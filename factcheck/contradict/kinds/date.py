@@ -93,8 +93,11 @@ def _values_agree(x: str, y: str) -> bool:
 
 
 def _period_clauses(ctx: PairContext) -> set[tuple[int, int]]:
-    """Clause pairs holding figures of one dimension: their dates say when the figures hold."""
-    return {(fa.clause, fb.clause) for fa, fb, _ in align_figures(ctx.a, ctx.b)}
+    """Clause pairs holding two different figures of one dimension: their dates say when each
+    figure holds ("1.2 million in 2022" / "2.1 million in 2023").  One figure said twice
+    ("four years in prison") is no period: the dates then date one event twice."""
+    return {(fa.clause, fb.clause) for fa, fb, _ in align_figures(ctx.a, ctx.b)
+            if max(fa.low, fb.low) > min(fa.high, fb.high)}
 
 
 def _other_event_named(da: DateValue, db: DateValue, ctx: PairContext) -> bool:
@@ -196,4 +199,18 @@ def check(ctx: PairContext) -> Conflict | None:
         sure = 0.6 + 0.2 * min(score, 1.0) + 0.2 * min(ctx.similarity, 1.0)
         if best is None or sure > best.score:
             best = Conflict("date", sure, da.text, db.text, "same event, different dates")
-    return best
+    return best or _one_date_each(ctx, measured)
+
+
+def _one_date_each(ctx: PairContext, measured: set[tuple[int, int]]) -> Conflict | None:
+    """Two claims about one named thing, each giving it one date, in other words ("opened to
+    traffic on May 28, 1937" / "cars first crossed it on May 28, 1936"; "sank" / "went down"):
+    weaker evidence than one predicate dated twice, left for the combiner to weigh."""
+    if len(ctx.a.dates) != 1 or len(ctx.b.dates) != 1 or not ctx.names.matched \
+            or (ctx.names.only_a and ctx.names.only_b):
+        return None
+    da, db = ctx.a.dates[0], ctx.b.dates[0]
+    if dates_agree(da.value, db.value) or da.reference or db.reference or (da.clause, db.clause) in measured \
+            or (event_groups(da.event) and event_groups(db.event) and not event_groups(da.event) & event_groups(db.event)):
+        return None
+    return Conflict("date", 0.5, da.text, db.text, "one named thing, one date each, not the same")

@@ -199,7 +199,10 @@ def _different_times(a: Analysis, b: Analysis) -> bool:
     db = [d.value for d in b.dates]
     if (da and not db and b.seasons) or (db and not da and a.seasons):
         return True  # "from 26 June to 15 October" / "in winter"
-    if not da or not db or any(dates_agree(x, y) for x in da for y in db):
+    agreeing = [(x, y) for x in da for y in db if dates_agree(x, y)]
+    if agreeing and _moving(a, b) and all(_part_and_whole(x, y) for x, y in agreeing):
+        return True  # fell in the first half of 2024, rose over 2024: two spans of change
+    if not da or not db or agreeing:
         return False
     # "Confirmed in September" and "as of December, not confirmed": the later state
     # denies what the earlier event did, so the times do not excuse them.
@@ -208,6 +211,24 @@ def _different_times(a: Analysis, b: Analysis) -> bool:
         if later and (y.negations % 2) and all(max(d.value for d in later) >= e.value for e in x.dates):
             return False
     return True
+
+
+def _part_and_whole(x: str, y: str) -> bool:
+    """One date a part of the other's bare year: 2024~h1 / 2024, 2024-03 / 2024."""
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) == 4 and long_ != short and long_.startswith(short)
+
+
+_COMPARED = re.compile(r"前年|前期|前月|同期|比|year earlier|previous year|year before|a year ago|prior year|"
+                       r"last year|previous quarter", re.I)
+
+
+def _moving(a: Analysis, b: Analysis) -> bool:
+    """Both claims say a value rose or fell against an earlier one (前年を下回った / 前年を上回り):
+    a change holds over a span, and two spans differ."""
+    directional = named_scales("directional_scales")
+    return all(any(scale in directional for scale, _ in x.poles) for x in (a, b)) \
+        and any(_COMPARED.search(x.text) for x in (a, b))
 
 
 def check(ctx: PairContext) -> Conflict | None:
