@@ -211,6 +211,7 @@ def _one_date_each(ctx: PairContext, measured: set[tuple[int, int]]) -> Conflict
         return None
     da, db = ctx.a.dates[0], ctx.b.dates[0]
     if dates_agree(da.value, db.value) or da.reference or db.reference or (da.clause, db.clause) in measured \
+            or _anniversary(ctx.a, da) != _anniversary(ctx.b, db) \
             or (event_groups(da.event) and event_groups(db.event) and not event_groups(da.event) & event_groups(db.event)):
         return None
     return Conflict("date", 0.5, da.text, db.text, "one named thing, one date each, not the same")
