@@ -1180,3 +1180,37 @@ def test_an_act_made_a_noun_by_koto_and_denied_is_denied() -> None:
 
     poles = analyse("根室港の今季のサンマ水揚げ量は、前年を下回ることはなかった。", "ja").poles
     assert any(pole == NOT_DOWN for _, pole in poles)
+
+
+def test_a_phrasal_verb_of_a_light_verb_dates_the_act_it_means() -> None:
+    # "come" alone is light (it dates nothing); "came out" is a release, which a date dates.
+    events = _events("The band's second album came out on 3 March 2019.", "en")
+    assert "releas" in events["3 March 2019"]
+
+
+@pytest.mark.parametrize(("text", "lang", "dates"), [
+    ("瀬波大橋は1988年（昭和63年）4月10日に開通した。", "ja", [("1988年（昭和63年）4月10日", "1988-04-10")]),
+    ("分館は1961年（昭和36年）11月に閉館した。", "ja", [("1961年（昭和36年）11月", "1961-11")]),
+    # A year alone, or a year and another year's month, stay two dates.
+    ("2019年には、2020年3月に移転した。", "ja", [("2019年", "2019"), ("2020年3月", "2020-03")]),
+])
+def test_a_year_restated_in_brackets_before_its_month_or_day_is_one_date(
+        text: str, lang: str, dates: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in analyse(text, lang).dates] == dates
+
+
+def test_a_year_restated_in_brackets_does_not_agree_with_another_day_of_it() -> None:
+    # Read as 1923 + 大正12年 + 2月12日, the bare year agreed with the other claim's day.
+    v = compare("1923年（大正12年）2月12日、定期船の北栄丸が沈没した。",
+                "定期船の北栄丸は1923年2月21日に沈没した。")
+    assert v.contradiction and v.kind == "date"
+    assert v.evidence == ("1923年（大正12年）2月12日", "1923年2月21日")
+
+
+def test_digits_of_one_unit_in_another_order_are_one_value_whatever_word_is_beside_them() -> None:
+    # "launch mass" beside one figure and "probe" beside the other named two measures, so the
+    # transposed digits were never compared.
+    v = compare("Kestrel-2 had a launch mass of 2,460 kg and will fly for five years.",
+                "The 2,640-kilogram probe will orbit at an altitude of 540 kilometres.")
+    assert v.contradiction and v.kind == "quantity"
+    assert v.evidence == ("2,460 kg", "2,640-kilogram")

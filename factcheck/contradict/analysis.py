@@ -466,6 +466,11 @@ def _phrasal_verbs(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _phrasal_at(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` is the verb of a phrasal verb the table lists ("came" in "came out")."""
+    return i + 1 < len(tokens) and f"{tokens[i].lemma} {tokens[i + 1].text.lower()}" in _phrasal_table()
+
+
 def _negating_infinitives(tokens: list[Token]) -> list[Token]:
     """"declined to approve", "refused to sign": the first verb negates the second, like "failed to"."""
     verbs = frozenset(lexicon.cues()["negation"].get("en_verbs_to", ()))
@@ -1423,7 +1428,8 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
     order = sorted(range(len(spans)), key=lambda i: spans[i])
     mentions, spans = [mentions[i] for i in order], [spans[i] for i in order]
     out: list[DateValue] = []
-    preds = [t for t in tokens if t.kind == "pred" and not _light(t, dates=True)]
+    # "came out", "took over": a light verb with its particle names an act, which a date dates.
+    preds = [t for i, t in enumerate(tokens) if t.kind == "pred" and (not _light(t, dates=True) or _phrasal_at(tokens, i))]
     for mention, (s, e) in zip(mentions, spans, strict=True):
         clause = _clause_of(tokens, s)
         event = {k for t in preds if t.clause == clause for k in _event_keys(t, tokens)}
@@ -1471,7 +1477,28 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
             _month_part(text, s, e) if len(value) == 7 or (len(value) == 4 and value[0] == "-") else ""
         out.append(DateValue(mention.text, value + (f"~{part}" if part else ""), s, e, clause,
                              frozenset(event), reference, qualifier and not reference and not part))
-    return _span_bounds(text, out, tokens), spans
+    return _span_bounds(text, _one_date_per_day(text, out), tokens), spans
+
+
+_RESTATED = re.compile(r"[\s)）]*(?:[(（][^()（）]{0,12}[)）])?[\s、,]*")
+
+
+def _one_date_per_day(text: str, dates: list[DateValue]) -> list[DateValue]:
+    """A year that a bracketed restatement and then its month or day follow is one date with
+    them: 1923年（大正12年）2月12日 is 12 February 1923, not also "1923" twice (which would agree
+    with any other day of that year)."""
+    out: list[DateValue] = []
+    begins: dict[int, int] = {}  # a date's index -> where the year that it continues was written
+    for i, d in enumerate(dates):
+        whole = next((j for j in range(i + 1, min(i + 3, len(dates)))
+                      if dates[j].value.startswith(d.value + "-") and _RESTATED.fullmatch(text, d.end, dates[j].start)),
+                     None) if len(d.value) == 4 and d.value.isdigit() else None
+        if whole is not None:
+            begins.setdefault(whole, begins.get(i, d.start))
+            continue
+        start = begins.get(i, d.start)
+        out.append(replace(d, text=text[start:d.end], start=start) if start != d.start else d)
+    return out
 
 
 _HABITUAL = re.compile(r"毎年|毎月|毎週|毎日|例年|定期的|(?i:\b(?:every|each|annually|yearly|monthly|weekly)\b)")

@@ -116,8 +116,11 @@ def _same_measure(fa: Figure, fb: Figure, score: float, ctx: PairContext) -> boo
     ga, gb = event_groups(pa), event_groups(pb)
     if ga and gb and not (ga & gb) and not (pa & pb):
         return False  # troops trained vs troops sent: predicates of two different kinds of act
-    if _other_measure(fa, fb, ctx):
-        return False  # 売上高 1兆2400億円 vs 営業利益 1240億円: each names a measure the other never mentions
+    if _other_measure(fa, fb, ctx) and not (len(fa.digits) >= 3 and slipped(fa, fb) and fa.base == fb.base):
+        # 売上高 1兆2400億円 vs 営業利益 1240億円: each names a measure the other never mentions.  Three
+        # or more digits of one unit in another order or place (1,370 kg / "the 1,730-kilogram satellite")
+        # are one value misreported, whatever word each sentence puts beside it.
+        return False
     count_a = sum(same_dimension(f.base, fb.base) for f in ctx.a.figures)
     count_b = sum(same_dimension(fa.base, f.base) for f in ctx.b.figures)
     if count_a == 1 and count_b == 1:
