@@ -174,3 +174,15 @@ def test_on_pages_of_one_topic_opposite_acts_on_one_day_share_a_subject() -> Non
     assert decide(s, w, scan=True, topic="one")[1] is not None
     s.named_apart = True
     assert decide(s, w, scan=True, topic="one")[1] is None
+
+
+def test_on_pages_of_one_topic_two_credits_of_one_work_are_weighed_as_a_pair() -> None:
+    # Two architects of one library's exterior: the scan weights discount two names apart (in real
+    # pages they mostly make two subjects); on two pages about one thing they are its two credits.
+    a = analyse("基本計画は県の技術陣がまとめ、新しい図書館の外観のデザインは建築家の水野晴美が担当した。")
+    b = analyse("外観のデザインを手がけたのは建築家の大西拓也さんで、本棚をイメージしているそうです。")
+    v = compare_analyses(a, b, scan=True, topic="one")
+    assert v.contradiction and v.kind == "attribution" and set(v.evidence) == {"水野晴美", "大西拓也"}
+    assert v.score >= combine.weights().threshold
+    for topic in (None, "two", "page"):  # nothing says the pages are about one thing
+        assert not compare_analyses(a, b, scan=True, topic=topic).contradiction

@@ -136,7 +136,8 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
     sharing no name ("It opened in 1963") speak of two; "page", both from one
     page, which names many things: only two figures whose measure is named
     alike share a subject there (the lead's 385,000 visitors and a later
-    paragraph's 358,000); None, unknown.
+    paragraph's 358,000); None, unknown.  On pages of one thing, an attribution conflict (two
+    people credited with one quote or one work) is weighed by the pair weights as well.
     """
     w = w or weights(scan)
     p = probability(s, w)
@@ -145,9 +146,15 @@ def decide(s: Signals, w: Weights | None = None, *, scan: bool = False,
         # whose dates, figures and names (winner, venue) differ as a matter of course (the kinds'
         # own rules refuse them too).
         s = replace(s, evidence={k: c for k, c in s.evidence.items() if k not in _OF_EACH_EDITION})
+    ruled = _ruled(s, scan)
+    if scan and topic == "one" and any(c.kind == "attribution" for c in ruled):
+        # Two people credited with one quote or one work: the attribution rule rests on two names
+        # apart, which in the pairs blocking draws from real pages mostly make two subjects, so the
+        # scan weights discount it.  On pages of one topic the two names are the two credits of one
+        # thing the topic holds, and the pair weights judge it as they judge two claims side by side.
+        p = max(p, probability(s, weights()))
     if p < (w.scan_threshold if scan else w.threshold) or not s.evidence:
         return p, None
-    ruled = _ruled(s, scan)
     ruled_kinds = [c.kind for c in ruled]
     figure = s.values.get("rule_quantity", 0.0)
     strong_figure = figure >= _TOPIC_QUANTITY and not s.named_apart
