@@ -1214,3 +1214,18 @@ def test_digits_of_one_unit_in_another_order_are_one_value_whatever_word_is_besi
                 "The 2,640-kilogram probe will orbit at an altitude of 540 kilometres.")
     assert v.contradiction and v.kind == "quantity"
     assert v.evidence == ("2,460 kg", "2,640-kilogram")
+
+
+@pytest.mark.parametrize(("text", "value"), [("同行が発表した24年3月期の連結純利益は3,840億円だった。", "2024-03"),
+                                             ("23年度の売上高は5億円だった。", "2023~fiscal")])
+def test_a_business_year_written_with_two_digits_is_read(text: str, value: str) -> None:
+    assert [d.value for d in analyse(text, "ja").dates] == [value]
+
+
+def test_the_verbal_noun_of_a_measure_is_no_other_act_than_the_verb_after_the_other() -> None:
+    from factcheck.contradict.kinds import quantity
+
+    a = analyse("北辰電機の2024年3月期の連結売上高は1兆2400億円、営業利益は950億円だった。", "ja")
+    b = analyse("北辰電機の2024年3月期決算は、売上高1兆2400億円、営業利益590億円で着地した。", "ja")
+    conflict = quantity.check(PairContext(a, b))
+    assert conflict is not None and (conflict.a, conflict.b) == ("950億円", "590億円")

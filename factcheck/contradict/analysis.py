@@ -1402,11 +1402,37 @@ _COMPARISON_BASE_EN = re.compile(r"(?:from|than|over|versus|vs\.?|compared (?:wi
                                  r"\s+(?:the\s+)?$", re.I)
 
 
+# 24年3月期, 23年度: a business year written with two digits (2024年3月期 elsewhere).
+_TWO_DIGIT_YEAR = re.compile(r"(?<![0-9０-９])([0-9０-９]{2})年(?:([0-9０-９]{1,2})月(?=期)|(?=度))")
+
+
+def _two_digit_years(text: str, found: list[DateMention]) -> list[DateMention]:
+    """The dates the extractor reads, and the fiscal years and periods written with two digits
+    (24年3月期 is 2024-03; a two-digit year from 50 on is of the 1900s), in text order."""
+    extra = []
+    for m in _TWO_DIGIT_YEAR.finditer(text):
+        year = int(unicodedata.normalize("NFKC", m.group(1)))
+        year += 2000 if year < 50 else 1900
+        month = m.group(2)
+        value = f"{year}-{int(unicodedata.normalize('NFKC', month)):02d}" if month else str(year)
+        extra.append((m.start(), DateMention(m.group(0), value)))
+    if not extra:
+        return found
+    placed = []
+    cursor = 0
+    for d in found:
+        at = text.find(d.text, cursor)
+        placed.append((at if at >= 0 else cursor, d))
+        cursor = at + len(d.text) if at >= 0 else cursor
+    return [d for _, d in sorted(placed + extra, key=lambda p: p[0])]
+
+
 def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], list[tuple[int, int]]]:
     cues = _cues()
     # A year-less date (12月7日, March 3) is kept as --MM-DD: it still conflicts with
     # another day of the same month.  The sentinel year stands for "not given".
     found, _ = find_dates(text, DateContext(_NO_YEAR))
+    found = _two_digit_years(text, found)
     mentions, spans = [], []
     cursor = 0
     for m in found:

@@ -114,7 +114,9 @@ def _same_measure(fa: Figure, fb: Figure, score: float, ctx: PairContext) -> boo
     light = light_predicates()
     pa, pb = fa.preds - light, fb.preds - light
     ga, gb = event_groups(pa), event_groups(pb)
-    if ga and gb and not (ga & gb) and not (pa & pb):
+    # The verbal noun of one side's measure (営業 of 営業利益) standing in the other's words is no
+    # other act: "営業利益は950億円だった" / "営業利益590億円で着地した".
+    if ga and gb and not (ga & gb) and not (pa & pb) and not (pa & fb.measure_own or pb & fa.measure_own):
         return False  # troops trained vs troops sent: predicates of two different kinds of act
     if _other_measure(fa, fb, ctx) and not (len(fa.digits) >= 3 and slipped(fa, fb) and fa.base == fb.base):
         # 売上高 1兆2400億円 vs 営業利益 1240億円: each names a measure the other never mentions.  Three
