@@ -709,6 +709,8 @@ def _body_names(tokens: list[Token]) -> list[Token]:
     協会, 北陵 + 館 (the dictionary knows the parts, not the invented whole).  A run opened by a
     word any body may bear (民間, 大手, 県立) names a kind of body, not one."""
     heads = _body_heads_ja()
+    generic = _generic_modifiers_ja()
+    opening = tuple(w for w in generic if len(w) >= 2)  # one character opens a run only as a word (市, not 市川)
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -718,8 +720,7 @@ def _body_names(tokens: list[Token]) -> list[Token]:
         run = tokens[i:j]
         text = "".join(t.text for t in run)
         head = next((h for h in heads if text.endswith(h) and len(text) > len(h)), None)
-        generic = _generic_modifiers_ja()
-        if run and (run[0].text in generic or text.startswith(tuple(w for w in generic if len(w) >= 2))):
+        if run and (run[0].text in generic or text.startswith(opening)):
             out.extend(run)  # 民間気象会社, 研究グループ: a kind of body
             i = j
             continue
@@ -1114,6 +1115,11 @@ def _sort_heads() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+@cache
+def _sort_heads_en() -> dict[str, str]:
+    return {h: sort for h, sort in reversed(_sort_heads()) if h.isascii()}
+
+
 _PERSON_BEFORE = re.compile(r"(?i)\b(?:mr|mrs|ms|dr|prof|sir|dame)\.?\s+$")
 
 
@@ -1136,7 +1142,7 @@ def _name_sort(text: str, start: int, end: int) -> str | None:
     words = [w.lower() for w in _STEMS.findall(surface)]
     if not words:
         return None
-    heads = dict((h, sort) for h, sort in reversed(_sort_heads()) if h.isascii())
+    heads = _sort_heads_en()
     if words[-1] in heads and len(words) > 1:
         return heads[words[-1]]
     if words[0] in ("mount", "lake", "river", "cape", "isle") and len(words) > 1:
