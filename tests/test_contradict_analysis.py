@@ -1229,3 +1229,17 @@ def test_the_verbal_noun_of_a_measure_is_no_other_act_than_the_verb_after_the_ot
     b = analyse("北辰電機の2024年3月期決算は、売上高1兆2400億円、営業利益590億円で着地した。", "ja")
     conflict = quantity.check(PairContext(a, b))
     assert conflict is not None and (conflict.a, conflict.b) == ("950億円", "590億円")
+
+
+def test_a_change_in_points_must_lead_from_the_share_the_other_claim_starts_from() -> None:
+    from factcheck.contradict.kinds import quantity
+
+    rose = analyse("県内の高校生の大学進学率は前年から2.3ポイント上昇し、58.1%となった。", "ja")
+    from_share = analyse("県内の高校生の大学進学率は58.1%で、前年の57.2%から上昇した。", "ja")
+    conflict = quantity.check(PairContext(rose, from_share))
+    assert conflict is not None and (conflict.a, conflict.b) == ("2.3ポイント", "57.2%")
+    rose_less = analyse("県内の高校生の大学進学率は前年から0.9ポイント上昇し、58.1%となった。", "ja")
+    assert quantity.check(PairContext(rose_less, from_share)) is None  # 58.1 - 0.9 is 57.2
+    share = analyse("The share of electricity from renewables rose to 42% in 2024, up 6 percentage points.", "en")
+    earlier = analyse("Renewables supplied 42% of the electricity in 2024, compared with 39% a year earlier.", "en")
+    assert quantity.implied_change(PairContext(share, earlier)) is not None

@@ -719,14 +719,14 @@ def _body_names(tokens: list[Token]) -> list[Token]:
             j += 1
         run = tokens[i:j]
         text = "".join(t.text for t in run)
-        head = next((h for h in heads if text.endswith(h) and len(text) > len(h)), None)
         if run and (run[0].text in generic or text.startswith(opening)):
             out.extend(run)  # 民間気象会社, 研究グループ: a kind of body
             i = j
             continue
         # A run holding a name already (日本 + 港湾協会, ノルドヴィック + 再保険) keeps it: the name
         # is what other claims and other languages match.  One dictionary word (財務省) stays a word.
-        if head is not None and len(run) >= 2 and run[0].kind != "func" and not any(t.kind == "name" for t in run):
+        if len(run) >= 2 and run[0].kind != "func" and text.endswith(heads) \
+                and any(text.endswith(h) and len(text) > len(h) for h in heads) and not any(t.kind == "name" for t in run):
             first, last = run[0], run[-1]
             out.append(Token(text, "".join(t.lemma for t in run), "name", first.start, last.end, first.clause,
                              frozenset(k for t in run for k in t.keys), frozenset(k for t in run for k in t.wide),
@@ -1116,6 +1116,16 @@ def _sort_heads() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _sort_heads_ja() -> tuple[tuple[str, str], ...]:
+    return tuple((h, sort) for h, sort in _sort_heads() if lexicon.ja_has_cjk(h))
+
+
+@cache
+def _head_words_ja() -> tuple[str, ...]:
+    return tuple(h for h, _ in _sort_heads_ja())
+
+
+@cache
 def _sort_heads_en() -> dict[str, str]:
     return {h: sort for h, sort in reversed(_sort_heads()) if h.isascii()}
 
@@ -1132,9 +1142,11 @@ def _name_sort(text: str, start: int, end: int) -> str | None:
         suffix = _ja_name_suffix().match(text, aside.end() if aside else end)
         if suffix is not None and suffix.group() not in ("ら",):
             return "person"
-        for head, sort in _sort_heads():
-            if lexicon.ja_has_cjk(head) and surface.endswith(head) and len(surface) > len(head):
-                return sort
+        heads_ja = _sort_heads_ja()
+        if surface.endswith(_head_words_ja()):
+            for head, sort in heads_ja:
+                if surface.endswith(head) and len(surface) > len(head):
+                    return sort
         parts = [m.pos[2] for m in lexicon.ja_morphs(surface) if len(m.pos) > 2 and m.pos[1] == "固有名詞"]
         if "人名" in parts:
             return "person"

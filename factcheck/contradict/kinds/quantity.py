@@ -31,7 +31,7 @@ from factcheck.contradict.align import (
     same_dimension,
     slipped,
 )
-from factcheck.contradict.analysis import Analysis, Figure
+from factcheck.contradict.analysis import Analysis, Figure, named_scales
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.lexicon import fold
 from factcheck.contradict.model import Conflict, PairContext
@@ -229,4 +229,45 @@ def check(ctx: PairContext) -> Conflict | None:
         sure = 0.6 + 0.2 * min(score, 1.0) + (0.2 if slipped(fa, fb) else 0.0)
         if best is None or sure > best.score:
             best = Conflict("quantity", sure, fa.text, fb.text, "same measure, incompatible values")
-    return best
+    return best or implied_change(ctx)
+
+
+_EARLIER_EN = re.compile(r"(?:from|compared with|compared to|versus|vs\.?|against)\s+(?:about\s+|some\s+)?$", re.I)
+
+
+def _earlier(f: Figure, x: Analysis) -> bool:
+    """A share said as the value a change started from: 前年の57.2%から, "up from 57.2%",
+    "compared with 39% a year earlier"."""
+    return f.former or x.text[f.end:f.end + 2] == "から" or bool(_EARLIER_EN.search(x.text[max(0, f.start - 20):f.start]))
+
+
+def _direction(x: Analysis) -> int:
+    """+1 when the claim says its value rose, -1 when it fell, 0 when it says neither or both."""
+    scales = named_scales("directional_scales")
+    up = any((s, 0) in x.poles for s in scales)
+    down = any((s, 1) in x.poles for s in scales)
+    return 1 if up and not down else -1 if down and not up else 0
+
+
+def implied_change(ctx: PairContext) -> Conflict | None:
+    """A change in points and the share it led to against the share the other claim says it
+    started from: "rose 2.3 points to 58.1%" / "58.1%, up from 57.2%" (58.1 - 2.3 is 55.8);
+    "rose to 42%, up 6 percentage points" / "42%, compared with 39% a year earlier".  The
+    evidence names the change and the earlier share."""
+    for x, y in ((ctx.a, ctx.b), (ctx.b, ctx.a)):
+        points = [f for f in x.figures if f.base == "pt"]
+        results = [f for f in x.figures if f.base == "%" and not _earlier(f, x)]
+        shares = [f for f in y.figures if f.base == "%"]
+        earlier = [f for f in shares if _earlier(f, y)]
+        later = [f for f in shares if not _earlier(f, y)]
+        sign = _direction(x)
+        if len(points) != 1 or len(results) != 1 or len(earlier) != 1 or len(later) != 1 or not sign:
+            continue
+        change, result, start, end = points[0], results[0], earlier[0], later[0]
+        if not compatible(result, end) or _other_period(result, end, x, y):
+            continue  # the two claims must end at one value of one period
+        implied = result.low - sign * change.low
+        if abs(implied - start.low) > change.step + start.step + result.step + 1e-9:
+            a_text, b_text = (change.text, start.text) if x is ctx.a else (start.text, change.text)
+            return Conflict("quantity", 0.7, a_text, b_text, "the change does not lead from the earlier value")
+    return None
