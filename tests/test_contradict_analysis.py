@@ -19,6 +19,12 @@ def _name(text: str, lang: str, surface: str):  # type: ignore[no-untyped-def]
     return next(n for n in analyse(text, lang).names if n.text == surface)
 
 
+def _evidence(check, a, b):  # type: ignore[no-untyped-def]
+    """The two values a kind's rule names for the pair (a, b), or None when it holds no conflict."""
+    conflict = check(PairContext(a, b))
+    return None if conflict is None else (conflict.a, conflict.b)
+
+
 def test_a_name_inside_a_longer_name_is_the_same_name() -> None:
     long_ = _name("The Brandt Second Quartet was first played in Graz.", "en", "Brandt Second Quartet")
     short = _name("Only the Second Quartet was recorded.", "en", "Second Quartet")
@@ -1142,11 +1148,10 @@ def test_one_figure_said_twice_leaves_the_dates_to_date_one_event() -> None:
 
     a = analyse("Anders Brandt was sentenced to four years in prison at Southwark Crown Court on 14 February 2023.", "en")
     b = analyse("Brandt was jailed for four years for bribery at Southwark Crown Court in February 2022.", "en")
-    conflict = date.check(PairContext(a, b))
-    assert conflict is not None and {conflict.a, conflict.b} == {"14 February 2023", "February 2022"}
+    assert set(_evidence(date.check, a, b) or ()) == {"14 February 2023", "February 2022"}
     sold = analyse("The firm sold 1.2 million cars in 2022.", "en")
     sold_more = analyse("The firm sold 2.1 million cars in 2023.", "en")
-    assert date.check(PairContext(sold, sold_more)) is None  # two figures, two periods
+    assert _evidence(date.check, sold, sold_more) is None  # two figures, two periods
 
 
 def test_one_named_thing_given_one_date_each_in_other_words_is_date_evidence() -> None:
@@ -1154,10 +1159,9 @@ def test_one_named_thing_given_one_date_each_in_other_words_is_date_evidence() -
 
     a = analyse("The Golden Gate Bridge opened to vehicular traffic on May 28, 1937.", "en")
     b = analyse("Cars first crossed the Golden Gate Bridge on May 28, 1936.", "en")
-    conflict = date.check(PairContext(a, b))
-    assert conflict is not None and (conflict.a, conflict.b) == ("May 28, 1937", "May 28, 1936")
+    assert _evidence(date.check, a, b) == ("May 28, 1937", "May 28, 1936")
     same = analyse("Cars first crossed the Golden Gate Bridge on 28 May 1937.", "en")
-    assert date.check(PairContext(a, same)) is None
+    assert _evidence(date.check, a, same) is None
 
 
 def test_a_change_over_part_of_a_year_and_over_the_year_are_two_spans() -> None:
@@ -1227,8 +1231,7 @@ def test_the_verbal_noun_of_a_measure_is_no_other_act_than_the_verb_after_the_ot
 
     a = analyse("北辰電機の2024年3月期の連結売上高は1兆2400億円、営業利益は950億円だった。", "ja")
     b = analyse("北辰電機の2024年3月期決算は、売上高1兆2400億円、営業利益590億円で着地した。", "ja")
-    conflict = quantity.check(PairContext(a, b))
-    assert conflict is not None and (conflict.a, conflict.b) == ("950億円", "590億円")
+    assert _evidence(quantity.check, a, b) == ("950億円", "590億円")
 
 
 def test_a_change_in_points_must_lead_from_the_share_the_other_claim_starts_from() -> None:
@@ -1236,10 +1239,9 @@ def test_a_change_in_points_must_lead_from_the_share_the_other_claim_starts_from
 
     rose = analyse("県内の高校生の大学進学率は前年から2.3ポイント上昇し、58.1%となった。", "ja")
     from_share = analyse("県内の高校生の大学進学率は58.1%で、前年の57.2%から上昇した。", "ja")
-    conflict = quantity.check(PairContext(rose, from_share))
-    assert conflict is not None and (conflict.a, conflict.b) == ("2.3ポイント", "57.2%")
+    assert _evidence(quantity.check, rose, from_share) == ("2.3ポイント", "57.2%")
     rose_less = analyse("県内の高校生の大学進学率は前年から0.9ポイント上昇し、58.1%となった。", "ja")
-    assert quantity.check(PairContext(rose_less, from_share)) is None  # 58.1 - 0.9 is 57.2
+    assert _evidence(quantity.check, rose_less, from_share) is None  # 58.1 - 0.9 is 57.2
     share = analyse("The share of electricity from renewables rose to 42% in 2024, up 6 percentage points.", "en")
     earlier = analyse("Renewables supplied 42% of the electricity in 2024, compared with 39% a year earlier.", "en")
     assert quantity.implied_change(PairContext(share, earlier)) is not None

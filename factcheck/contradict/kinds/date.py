@@ -210,8 +210,8 @@ def _one_date_each(ctx: PairContext, measured: set[tuple[int, int]]) -> Conflict
             or (ctx.names.only_a and ctx.names.only_b):
         return None
     da, db = ctx.a.dates[0], ctx.b.dates[0]
+    ga, gb = event_groups(da.event), event_groups(db.event)
     if dates_agree(da.value, db.value) or da.reference or db.reference or (da.clause, db.clause) in measured \
-            or _anniversary(ctx.a, da) != _anniversary(ctx.b, db) \
-            or (event_groups(da.event) and event_groups(db.event) and not event_groups(da.event) & event_groups(db.event)):
-        return None
+            or _anniversary(ctx.a, da) != _anniversary(ctx.b, db) or (ga and gb and not ga & gb):
+        return None  # agreeing, a reference time, a figure's period, an anniversary, two kinds of event
     return Conflict("date", 0.5, da.text, db.text, "one named thing, one date each, not the same")
