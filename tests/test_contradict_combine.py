@@ -119,6 +119,7 @@ def test_training_script_estimates_without_writing(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     written = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert set(written["weights"]) == set(FEATURES) and written["pairs"] == 80
+    assert written["pairwise"] and all("*" in name for name in written["pairwise"])
 
 
 def test_on_a_page_of_one_topic_a_denial_must_repeat_most_of_the_other_claims_words() -> None:
@@ -186,3 +187,23 @@ def test_on_pages_of_one_topic_two_credits_of_one_work_are_weighed_as_a_pair() -
     assert v.score >= combine.weights().threshold
     for topic in (None, "two", "page"):  # nothing says the pages are about one thing
         assert not compare_analyses(a, b, scan=True, topic=topic).contradiction
+
+
+def test_two_signals_together_weigh_their_product_weight_as_well() -> None:
+    # "22 wins and 6 losses" / "22 wins and 8 losses": an agreeing figure beside one that does not
+    # means more than either signal alone, which a weight per signal cannot say.
+    w = Weights(bias=0.0, weights={"figure_agree": -1.0, "figure_incompatible": 1.0}, threshold=0.5,
+                scan_threshold=0.6, pairs={"figure_agree*figure_incompatible": 2.0})
+    alone = Signals(values={"figure_agree": 1.0})
+    both = Signals(values={"figure_agree": 1.0, "figure_incompatible": 1.0})
+    assert probability(alone, w) == pytest.approx(1 / (1 + pow(2.718281828459045, 1.0)), rel=1e-6)
+    assert probability(both, w) == pytest.approx(1 / (1 + pow(2.718281828459045, -2.0)), rel=1e-6)
+
+
+def test_the_shipped_weights_hold_products_of_paired_signals_only() -> None:
+    from factcheck.contradict.features import PAIRED
+    for w in (combine.weights(), combine.weights(scan=True)):
+        assert w.pairs, "the combiner weighs products of signals"
+        for name in w.pairs:
+            x, y = name.split("*")
+            assert x in PAIRED and y in PAIRED and PAIRED.index(x) < PAIRED.index(y)

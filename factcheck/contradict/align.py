@@ -396,7 +396,11 @@ def align_dates(a: Analysis, b: Analysis) -> list[tuple[DateValue, DateValue, fl
                 out.append((da, db, 0.25))
                 continue
             ga, gb = event_groups(da.event), event_groups(db.event)
-            if ga and gb and not ga & gb:
+            if _last_verb_ja(a, da) & _last_verb_ja(b, db):
+                # One Japanese verb ends both dated clauses (進水した / 進水し): one act, whatever
+                # else either clause holds (建造した船が…進水した).
+                out.append((da, db, 1.0))
+            elif ga and gb and not ga & gb:
                 # Placed in two groups, whatever gloss they share: 着工 / 竣工 both gloss "construction".
                 out.append((da, db, OTHER_GROUPS))
             elif da.event & db.event or ga & gb:
@@ -404,6 +408,16 @@ def align_dates(a: Analysis, b: Analysis) -> list[tuple[DateValue, DateValue, fl
             else:
                 out.append((da, db, 0.5))
     return out
+
+
+def _last_verb_ja(x: Analysis, d: DateValue) -> frozenset[str]:
+    """The Japanese words of the last predicate of a date's clause (the act the clause ends on)."""
+    if x.lang != "ja":
+        return frozenset()
+    preds = [t for t in x.tokens if t.clause == d.clause and t.kind == "pred" and t.start >= d.end]
+    if not preds:  # 昭和63年3月、…が進水し: a date set off by a comma dates the clause after it
+        preds = [t for t in x.tokens if t.clause == d.clause + 1 and t.kind == "pred"]
+    return frozenset(k for k in preds[-1].keys if lexicon.ja_has_cjk(k)) if preds else frozenset()
 
 
 def event_groups(keys: frozenset[str]) -> frozenset[int]:

@@ -1275,6 +1275,9 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
         measure_own = _keys_of(same, own=True)
         idx = [i for i, t in enumerate(tokens) if t.start >= end]
         near_tokens = [t for t in tokens[idx[0]:idx[0] + 2] if t.kind == "content"] if idx else []
+        # The noun a count is written with is what it counts: "74 branches" / "a network of 47 branches".
+        if lang != "ja" and lexicon.ja_has_cjk(base):  # a count (its base is a counter: 店, 人), not a unit
+            near_tokens = [t for t in tokens if start <= t.start < end and t.kind == "content"] + near_tokens
         before = _last_chunk([t for t in tokens if t.end <= start and t.clause == clause])
         # A verb of change or measure (rose to, reached) says what happened to the figure, not what
         # it measures: "profit rose to £412m" and "revenue rose to £4.82bn" measure two things.

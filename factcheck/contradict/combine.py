@@ -11,14 +11,14 @@ propose a conflict from wording alone.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
 import yaml
 
-from factcheck.contradict.features import Signals
+from factcheck.contradict.features import PAIRED, Signals, pair_name
 from factcheck.contradict.model import Conflict, Kind
 
 __all__ = ["Topic", "Weights", "decide", "probability", "weights"]
@@ -52,6 +52,7 @@ class Weights:
     weights: dict[str, float]
     threshold: float  # for one pair said to be about one thing (labelled pairs are half conflicts)
     scan_threshold: float  # for a repository scan, where few blocked pairs are about one fact at all
+    pairs: dict[str, float] = field(default_factory=dict)  # products of two signals (features.PAIRED)
 
 
 @cache
@@ -63,7 +64,8 @@ def _data() -> dict[str, Any]:
 
 def _read(model: dict[str, Any], data: dict[str, Any]) -> Weights:
     return Weights(float(model["bias"]), {str(k): float(v) for k, v in model["weights"].items()},
-                   float(data["threshold"]), float(data.get("scan_threshold", data["threshold"])))
+                   float(data["threshold"]), float(data.get("scan_threshold", data["threshold"])),
+                   {str(k): float(v) for k, v in (model.get("pairwise") or {}).items()})
 
 
 @cache
@@ -79,6 +81,11 @@ def weights(scan: bool = False) -> Weights:
 def probability(s: Signals, w: Weights | None = None) -> float:
     w = w or weights()
     z = w.bias + sum(w.weights.get(name, 0.0) * value for name, value in s.values.items())
+    if w.pairs:
+        # Most signals are zero for a pair: only the products of those that are not can weigh.
+        held = [(name, s.values[name]) for name in PAIRED if s.values.get(name)]
+        z += sum(w.pairs.get(pair_name(x, y), 0.0) * vx * vy
+                 for i, (x, vx) in enumerate(held) for y, vy in held[i + 1:])
     return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 

@@ -39,7 +39,7 @@ from factcheck.contradict.kinds import quantity as quantity_kind
 from factcheck.contradict.lexicon import fold
 from factcheck.contradict.model import Conflict, Kind, PairContext
 
-__all__ = ["Signals", "FEATURES", "signals"]
+__all__ = ["Signals", "FEATURES", "PAIRED", "pair_name", "signals"]
 
 # Most words in common, within one language; across two, the dictionary bridge finds fewer.
 _SAME_SUBJECT_OVERLAP = {False: 0.5, True: 0.6}
@@ -372,6 +372,17 @@ FEATURES: tuple[str, ...] = (
     "focus_differs", "focus_same", "focus_x_similarity", "swap_x_overlap",
     "date_x_cross", "names_x_cross", "figure_x_cross", "parity_x_cross", "rule_x_cross",
 )
+
+
+# The signals whose products two by two the combiner also weighs (combine.probability): which
+# evidence counts depends on what else holds (a figure agreeing beside one that does not, a date
+# apart between claims that name one thing).  The hand-made products above ("_x_") are left out.
+PAIRED: tuple[str, ...] = tuple(f for f in FEATURES if "_x_" not in f)
+
+
+def pair_name(x: str, y: str) -> str:
+    """The name of the product of two signals in ``combiner.yaml``, in :data:`PAIRED` order."""
+    return f"{x}*{y}"
 
 
 def signals(ctx: PairContext) -> Signals:
