@@ -200,10 +200,11 @@ def test_two_signals_together_weigh_their_product_weight_as_well() -> None:
     assert probability(both, w) == pytest.approx(1 / (1 + pow(2.718281828459045, -2.0)), rel=1e-6)
 
 
-def test_the_shipped_weights_hold_products_of_paired_signals_only() -> None:
+def test_the_shipped_pair_weights_hold_products_of_paired_signals_and_the_scan_weights_none() -> None:
     from factcheck.contradict.features import PAIRED
-    for w in (combine.weights(), combine.weights(scan=True)):
-        assert w.pairs, "the combiner weighs products of signals"
-        for name in w.pairs:
-            x, y = name.split("*")
-            assert x in PAIRED and y in PAIRED and PAIRED.index(x) < PAIRED.index(y)
+    w = combine.weights()
+    assert w.pairs, "the pair model weighs products of signals"
+    for name in w.pairs:
+        x, y = name.split("*")
+        assert x in PAIRED and y in PAIRED and PAIRED.index(x) < PAIRED.index(y)
+    assert not combine.weights(scan=True).pairs  # the scan model weighs the signals alone
