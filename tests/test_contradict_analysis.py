@@ -1245,3 +1245,27 @@ def test_a_change_in_points_must_lead_from_the_share_the_other_claim_starts_from
     share = analyse("The share of electricity from renewables rose to 42% in 2024, up 6 percentage points.", "en")
     earlier = analyse("Renewables supplied 42% of the electricity in 2024, compared with 39% a year earlier.", "en")
     assert quantity.implied_change(PairContext(share, earlier)) is not None
+
+
+def test_an_english_name_meets_the_japanese_spellings_the_dictionary_gives_it() -> None:
+    # タイ is "tie" to the dictionary first; from the English side, Thailand is spelled タイ.
+    thai = _name("タイのコメ輸出量は前年より増えた。", "ja", "タイ")
+    assert names_match(_name("Rice exports from Thailand rose last year.", "en", "Thailand"), thai)
+    # Two English names sharing a Japanese spelling (オランダ) are one country.
+    assert names_match(_name("Tulip exports from Holland rose.", "en", "Holland"),
+                       _name("Tulip exports from the Netherlands rose.", "en", "Netherlands"))
+    assert not names_match(_name("Rice exports from Vietnam rose.", "en", "Vietnam"), thai)
+
+
+def test_a_japanese_name_read_short_of_the_dictionary_word_is_the_english_name() -> None:
+    from factcheck.contradict.align import align_names
+
+    ja = analyse("ニューヨーク証券取引所は、取引時間を延長すると発表した。", "ja")
+    en = analyse("The NYSE said it would extend its trading hours.", "en")
+    assert [(x.text, y.text) for x, y in align_names(en, ja).matched] == [("NYSE", "ニューヨーク")]
+
+
+def test_the_adjective_of_a_people_names_its_country() -> None:
+    norway = _name("ノルウェーのサケ養殖業者は出荷を増やした。", "ja", "ノルウェー")
+    assert names_match(_name("Norwegian salmon farmers shipped more fish.", "en", "Norwegian"), norway)
+    assert not names_match(_name("Swedish salmon farmers shipped more fish.", "en", "Swedish"), norway)
