@@ -277,6 +277,14 @@ _KATAKANA_WORD = re.compile(r"[\u30a0-\u30ffー・]+")
 _PERSONAL_NAME_TYPES = frozenset({"surname", "given", "fem", "masc", "unclass"})
 
 
+def _glosses_name(gloss: str, name: str) -> bool:
+    """The gloss is the name, alone or with one note in brackets: "Paris", "Paris (France)"."""
+    if gloss == name:
+        return True
+    note = gloss[len(name) + 2:-1]
+    return gloss.startswith(name + " (") and gloss.endswith(")") and "(" not in note and ")" not in note
+
+
 @lru_cache(maxsize=65536)
 def ja_headwords(name: str) -> tuple[str, ...]:
     """Japanese spellings of an English name: the headwords (kanji, and katakana) of the JMdict
@@ -291,7 +299,6 @@ def ja_headwords(name: str) -> tuple[str, ...]:
     conn = _jmdict()
     if conn is None or len(name) < 3 or not name[:1].isupper():
         return ()
-    noted = re.compile(re.escape(name) + r"(?: \([^()]*\))?")
     # One range scan of the gloss index finds "Paris" and "Paris (France)", not "Parisian";
     # "+g.lang" keeps SQLite on that index rather than the one on the language.
     span = (name, name + " *")
@@ -299,13 +306,14 @@ def ja_headwords(name: str) -> tuple[str, ...]:
         "SELECT g.text, s.idseq, EXISTS(SELECT 1 FROM Kanji k JOIN KJP p ON p.kid=k.ID WHERE k.idseq=s.idseq) "
         "FROM SenseGloss g JOIN Sense s ON s.ID=g.sid WHERE g.text >= ? AND g.text < ? AND +g.lang='eng' "
         "AND s.ID = (SELECT MIN(ID) FROM Sense WHERE idseq=s.idseq)", span).fetchall()
-    words = [(-common, idseq) for gloss, idseq, common in first_senses if noted.fullmatch(gloss)]
+    words = [(-common, idseq) for gloss, idseq, common in first_senses if _glosses_name(gloss, name)]
     jmdict = list(dict.fromkeys(idseq for _, idseq in sorted(words)))[:_MAX_HEADWORD_ENTRIES]
     names = []
     for gloss, idseq, types in conn.execute(
             "SELECT g.text, t.idseq, (SELECT GROUP_CONCAT(y.text) FROM NETransType y WHERE y.tid=t.ID) "
             "FROM NETransGloss g JOIN NETranslation t ON t.ID=g.tid WHERE g.text >= ? AND g.text < ?", span):
-        if noted.fullmatch(gloss) and not set((types or "").split(",")) <= _PERSONAL_NAME_TYPES and idseq not in names:
+        if _glosses_name(gloss, name) and not set((types or "").split(",")) <= _PERSONAL_NAME_TYPES \
+                and idseq not in names:
             names.append(idseq)
     out: list[str] = []
     for (kanji, kana), entries in ((("Kanji", "Kana"), jmdict),
