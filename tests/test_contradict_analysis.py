@@ -1263,3 +1263,27 @@ def test_one_japanese_verb_ending_both_dated_clauses_dates_one_act() -> None:
     a = analyse("大潮造船が建造したLNG運搬船「あけぼの丸」は、1987年3月に長崎の工場で進水した。", "ja")
     b = analyse("昭和六十三年三月、大潮造船で初めてのLNG運搬船となるあけぼの丸が進水し、祝賀行事が開かれた。", "ja")
     assert [score for _, _, score in align_dates(a, b)] == [1.0]
+
+
+def test_an_english_name_meets_the_japanese_spellings_the_dictionary_gives_it() -> None:
+    # タイ is "tie" to the dictionary first; from the English side, Thailand is spelled タイ.
+    thai = _name("タイのコメ輸出量は前年より増えた。", "ja", "タイ")
+    assert names_match(_name("Rice exports from Thailand rose last year.", "en", "Thailand"), thai)
+    # Two English names sharing a Japanese spelling (オランダ) are one country.
+    assert names_match(_name("Tulip exports from Holland rose.", "en", "Holland"),
+                       _name("Tulip exports from the Netherlands rose.", "en", "Netherlands"))
+    assert not names_match(_name("Rice exports from Vietnam rose.", "en", "Vietnam"), thai)
+
+
+def test_a_japanese_name_read_short_of_the_dictionary_word_is_the_english_name() -> None:
+    from factcheck.contradict.align import align_names
+
+    ja = analyse("ニューヨーク証券取引所は、取引時間を延長すると発表した。", "ja")
+    en = analyse("The NYSE said it would extend its trading hours.", "en")
+    assert [(x.text, y.text) for x, y in align_names(en, ja).matched] == [("NYSE", "ニューヨーク")]
+
+
+def test_the_adjective_of_a_people_names_its_country() -> None:
+    norway = _name("ノルウェーのサケ養殖業者は出荷を増やした。", "ja", "ノルウェー")
+    assert names_match(_name("Norwegian salmon farmers shipped more fish.", "en", "Norwegian"), norway)
+    assert not names_match(_name("Swedish salmon farmers shipped more fish.", "en", "Swedish"), norway)

@@ -114,6 +114,10 @@ def align_names(a: Analysis, b: Analysis) -> NameAlignment:
         if i not in pairs and j not in used:
             pairs[i] = j
             used.add(j)
+    for i, j in _read_short(a, b, set(pairs), used) + [(i, j) for j, i in _read_short(b, a, used, set(pairs))]:
+        if i not in pairs and j not in used:
+            pairs[i] = j
+            used.add(j)
     # An acronym of one claim spelled out in the other, where the spelled-out name was read as
     # several ("US Patent" + "Trademark Office" = USPTO): the acronym takes all of them.
     a_spelled = _spelled_out(b, a.names, set(pairs), used)  # a's acronym -> b's names
@@ -204,6 +208,23 @@ def _spell(acronym: str, words: list[tuple[str, int, int]], k: int, done: int, c
             if found is not None:
                 return found
     return None
+
+
+def _read_short(a: Analysis, b: Analysis, taken_a: set[int], taken_b: set[int]) -> list[tuple[int, int]]:
+    """Unmatched names of a in Latin letters and unmatched Japanese names of b that begin one word of
+    b's text, the word the dictionary gives for a's name: NYSE / ニューヨーク, read as a name short
+    of ニューヨーク証券取引所 (by index in a, index in b)."""
+    out = []
+    for i, x in enumerate(a.names):
+        if i in taken_a or lexicon.ja_has_cjk(x.text):
+            continue
+        heads = [h for h in lexicon.ja_headwords(x.text.strip()) if lexicon.ja_has_cjk(h)]
+        for j, y in enumerate(b.names):
+            if j not in taken_b and lexicon.ja_has_cjk(y.text) and any(
+                    len(h) > len(y.text) and h.startswith(y.text) and b.text.startswith(h, y.start) for h in heads):
+                out.append((i, j))
+                break
+    return out
 
 
 def _name_score(x: Name, y: Name) -> float:

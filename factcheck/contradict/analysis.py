@@ -860,6 +860,14 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
                     sound = "~" + _sound(w)
                     forms.append(frozenset({sound}))
                     distinct.add(sound)
+    if not lexicon.ja_has_cjk(surface):
+        # Thailand is also タイ, NYSE ニューヨーク証券取引所: the Japanese spellings the dictionary
+        # gives the English name meet a Japanese name's own surface.
+        for head in lexicon.ja_headwords(surface.strip()):
+            forms.append(frozenset({fold(head)}))
+            if len(head) >= 3 and head[-1] in "語人":
+                # Dutch is オランダ語 and Thai タイ人: the adjective of a people names its country.
+                forms.append(frozenset({fold(head[:-1])}))
     if not lang_ja or not lexicon.ja_has_cjk(surface):
         words = [w for w in _STEMS.findall(surface) if w.lower() not in _NAME_LINKS]
         for w in words:

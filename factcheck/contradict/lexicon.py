@@ -272,6 +272,59 @@ def name_glosses(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_MAX_HEADWORD_ENTRIES = 3  # entries of each dictionary an English name may be spelled by (Japan: 日本, 扶桑 ...)
+_KATAKANA_WORD = re.compile(r"[\u30a0-\u30ffー・]+")
+_PERSONAL_NAME_TYPES = frozenset({"surname", "given", "fem", "masc", "unclass"})
+
+
+def _glosses_name(gloss: str, name: str) -> bool:
+    """The gloss is the name, alone or with one note in brackets: "Paris", "Paris (France)"."""
+    if gloss == name:
+        return True
+    note = gloss[len(name) + 2:-1]
+    return gloss.startswith(name + " (") and gloss.endswith(")") and "(" not in note and ")" not in note
+
+
+@lru_cache(maxsize=65536)
+def ja_headwords(name: str) -> tuple[str, ...]:
+    """Japanese spellings of an English name: the headwords (kanji, and katakana) of the JMdict
+    and JMnedict entries that gloss it exactly, alone or with a note in brackets ("Paris
+    (France)"): Thailand -> タイ国, タイ; NYSE -> ニューヨーク証券取引所.  The lookup runs from the
+    English side because a Japanese word's own first gloss may be another word (タイ: "tie").
+
+    Glosses match case and all, so a common word capitalised at a sentence start ("Orchards")
+    meets no name.  A JMdict entry counts when the name glosses its first sense, the commonest
+    entries first (Japan: 日本 before the poetic 扶桑); a JMnedict entry unless it only reads a
+    family or given name (Osaka is the surname 小坂 too).  At most a few of each are kept."""
+    conn = _jmdict()
+    if conn is None or len(name) < 3 or not name[:1].isupper():
+        return ()
+    # One range scan of the gloss index finds "Paris" and "Paris (France)", not "Parisian";
+    # "+g.lang" keeps SQLite on that index rather than the one on the language.
+    span = (name, name + " *")
+    first_senses = conn.execute(
+        "SELECT g.text, s.idseq, EXISTS(SELECT 1 FROM Kanji k JOIN KJP p ON p.kid=k.ID WHERE k.idseq=s.idseq) "
+        "FROM SenseGloss g JOIN Sense s ON s.ID=g.sid WHERE g.text >= ? AND g.text < ? AND +g.lang='eng' "
+        "AND s.ID = (SELECT MIN(ID) FROM Sense WHERE idseq=s.idseq)", span).fetchall()
+    words = [(-common, idseq) for gloss, idseq, common in first_senses if _glosses_name(gloss, name)]
+    jmdict = list(dict.fromkeys(idseq for _, idseq in sorted(words)))[:_MAX_HEADWORD_ENTRIES]
+    names = []
+    for gloss, idseq, types in conn.execute(
+            "SELECT g.text, t.idseq, (SELECT GROUP_CONCAT(y.text) FROM NETransType y WHERE y.tid=t.ID) "
+            "FROM NETransGloss g JOIN NETranslation t ON t.ID=g.tid WHERE g.text >= ? AND g.text < ?", span):
+        if _glosses_name(gloss, name) and not set((types or "").split(",")) <= _PERSONAL_NAME_TYPES \
+                and idseq not in names:
+            names.append(idseq)
+    out: list[str] = []
+    for (kanji, kana), entries in ((("Kanji", "Kana"), jmdict),
+                                   (("NEKanji", "NEKana"), names[:_MAX_HEADWORD_ENTRIES])):
+        for idseq in entries:
+            out += [t for (t,) in conn.execute(f"SELECT text FROM {kanji} WHERE idseq=?", (idseq,))]
+            out += [t for (t,) in conn.execute(f"SELECT text FROM {kana} WHERE idseq=?", (idseq,))
+                    if _KATAKANA_WORD.fullmatch(t)]
+    return tuple(dict.fromkeys(out))
+
+
 @lru_cache(maxsize=65536)
 def jm_antonyms(word: str) -> frozenset[str]:
     """Japanese words JMdict marks as antonyms of ``word`` (増加 -> 減少)."""
