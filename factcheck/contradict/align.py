@@ -214,14 +214,18 @@ def _read_short(a: Analysis, b: Analysis, taken_a: set[int], taken_b: set[int]) 
     """Unmatched names of a in Latin letters and unmatched Japanese names of b that begin one word of
     b's text, the word the dictionary gives for a's name: NYSE / ニューヨーク, read as a name short
     of ニューヨーク証券取引所 (by index in a, index in b)."""
-    out = []
+    out: list[tuple[int, int]] = []
+    # Japanese names of b left unmatched, first: most pairs have none, and then no dictionary lookup
+    # is made (a scan compares each claim with many others).
+    open_b = [(j, y) for j, y in enumerate(b.names) if j not in taken_b and lexicon.ja_has_cjk(y.text)]
+    if not open_b:
+        return out
     for i, x in enumerate(a.names):
         if i in taken_a or lexicon.ja_has_cjk(x.text):
             continue
         heads = [h for h in lexicon.ja_headwords(x.text.strip()) if lexicon.ja_has_cjk(h)]
-        for j, y in enumerate(b.names):
-            if j not in taken_b and lexicon.ja_has_cjk(y.text) and any(
-                    len(h) > len(y.text) and h.startswith(y.text) and b.text.startswith(h, y.start) for h in heads):
+        for j, y in open_b:
+            if any(len(h) > len(y.text) and h.startswith(y.text) and b.text.startswith(h, y.start) for h in heads):
                 out.append((i, j))
                 break
     return out
