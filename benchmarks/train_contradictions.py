@@ -87,8 +87,12 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float, weight: np.ndarray | None = Non
     return w
 
 
+def _weighs_products(w: np.ndarray) -> bool:
+    return len(w) > len(FEATURES) + 1  # a bias and a weight per signal, then one per product
+
+
 def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
-    cols = expand(x) if len(w) > len(FEATURES) + 1 else x
+    cols = expand(x) if _weighs_products(w) else x
     return 1.0 / (1.0 + np.exp(-(np.hstack([cols, np.ones((len(x), 1))]) @ w)))
 
 
@@ -107,7 +111,7 @@ def _named(w: np.ndarray) -> dict[str, float]:
 
 def _pairwise(w: np.ndarray) -> dict[str, float]:
     """The weights of the products that weigh anything (most pairs of signals never meet)."""
-    if len(w) == len(FEATURES) + 1:
+    if not _weighs_products(w):
         return {}
     named = zip(COLUMNS[len(FEATURES):], w[len(FEATURES):-1], strict=True)
     return {name: round(float(v), 4) for name, v in named if round(float(v), 4) != 0.0}

@@ -110,14 +110,15 @@ def align_names(a: Analysis, b: Analysis) -> NameAlignment:
     )
     pairs: dict[int, int] = {}
     used: set[int] = set()
-    for _, i, j in options:
-        if i not in pairs and j not in used:
-            pairs[i] = j
-            used.add(j)
-    for i, j in _read_short(a, b, set(pairs), used) + [(i, j) for j, i in _read_short(b, a, used, set(pairs))]:
-        if i not in pairs and j not in used:
-            pairs[i] = j
-            used.add(j)
+
+    def take(found: list[tuple[int, int]]) -> None:
+        for i, j in found:  # one name of each claim to one of the other, first come first served
+            if i not in pairs and j not in used:
+                pairs[i] = j
+                used.add(j)
+
+    take([(i, j) for _, i, j in options])
+    take(_read_short(a, b, set(pairs), used) + [(i, j) for j, i in _read_short(b, a, used, set(pairs))])
     # An acronym of one claim spelled out in the other, where the spelled-out name was read as
     # several ("US Patent" + "Trademark Office" = USPTO): the acronym takes all of them.
     a_spelled = _spelled_out(b, a.names, set(pairs), used)  # a's acronym -> b's names
