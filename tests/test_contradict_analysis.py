@@ -152,6 +152,14 @@ def test_a_doer_changed_between_two_named_parties() -> None:
     assert doer_changed(a, analyse("チリはボリビアの独立を承認し、ペルーとの関係を断った。", "ja")) is None
 
 
+def test_a_katakana_name_with_or_without_its_long_vowel_marks_is_one_name() -> None:
+    # The dictionary spells the town フェアーヘブン; a newspaper writes フェアヘブン.
+    assert names_match(_name("式典は米国のフェアヘブンで開かれた。", "ja", "フェアヘブン"),
+                       _name("A ceremony was held in Fairhaven.", "en", "Fairhaven"))
+    assert names_match(_name("式典は米国のフェアヘブンで開かれた。", "ja", "フェアヘブン"),
+                       _name("A ceremony was held in Fairfield.", "en", "Fairfield")) is False
+
+
 def test_names_sharing_only_their_initials_are_two_names() -> None:
     assert not names_match(_name("The Gorse Bridge opened.", "en", "Gorse Bridge"),
                            _name("The Glenny Bridge opened.", "en", "Glenny Bridge"))
@@ -250,6 +258,49 @@ def test_a_verb_that_calls_an_act_off_flips_its_pole() -> None:
     plain = analyse("市は来年度の水道料金を引き上げた。", "ja")
     assert forgone.poles != plain.poles
     assert {(s, 1 - p) for s, p in plain.poles} & forgone.poles
+
+
+def test_a_word_on_two_negative_poles_is_one_negative_word() -> None:
+    # 中止 both closes and calls off; counted twice it read as a double negative, agreeing with a
+    # claim that says nothing against the event.
+    assert analyse("市民マラソンは大雪のため中止された。", "ja").negative_poles == 1
+    assert analyse("The harbour festival was cancelled because of the storm.", "en").negative_poles == 1
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("市民マラソンは大雪の予報にもかかわらず予定どおり実施された。", "市民マラソンは大雪のため中止された。"),
+    ("The harbour festival was held despite the storm.", "港まつりは嵐のため中止となった。"),
+    ("The bakery will keep its shop open on Sundays.", "そのパン店は日曜日の営業を取りやめる。"),
+    ("町は姉妹都市提携を継続すると決めた。", "町は姉妹都市提携を解消すると決めた。"),
+    ("The goalkeeper withdrew from the squad with a knee injury.", "The goalkeeper took part in the final."),
+])
+def test_held_and_called_off_kept_and_ended_stand_on_opposite_poles(a: str, b: str) -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    assert _opposed_poles(analyse(a), analyse(b)) is not None
+
+
+@pytest.mark.parametrize(("text", "negations"), [
+    ("部品が届かなかったので、改修工事は二週間遅れた。", 0),  # why it was late, not a denial
+    ("検査が終わっていないため、橋は来月まで通行できる状態にある。", 0),
+    ("部品は期日までに届かなかった。", 1),
+])
+def test_a_japanese_negation_ending_a_clause_of_reason_denies_nothing(text: str, negations: int) -> None:
+    assert analyse(text, "ja").negations == negations
+
+
+@pytest.mark.parametrize(("halt", "restart", "after"), [
+    ("製材所は設備更新のため、2021年1月から3月まで操業を休止した。", "製材所は2021年4月に操業を再開した。", True),
+    ("The county imposed a moratorium on oyster dredging in 1998 that stayed in force until 2015.",
+     "Oyster dredging in the county reopened in 2015 under a new licence scheme.", True),
+    # the halt said to last past the restart, or the restart denied: no one story in two periods
+    ("As of May 2021 the sawmill was still idle after the fire.", "The sawmill resumed work in April 2021.", False),
+    ("製材所は2021年4月時点でも操業を再開していない。", "製材所は2021年4月に操業を再開した。", False),
+])
+def test_a_halt_that_ended_before_the_restart_tells_one_story(halt: str, restart: str, after: bool) -> None:
+    from factcheck.contradict.kinds.polarity import restarted_after_halt
+
+    assert restarted_after_halt(analyse(restart), analyse(halt)) is after
 
 
 @pytest.mark.parametrize("text", ["雨にもかかわらず、大会は予定通り開催された。", "年齢を問わず参加できる大会が開催された。",

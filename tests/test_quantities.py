@@ -379,6 +379,8 @@ def test_from_a_to_b_with_a_verb_of_change_is_two_quantities_not_a_range() -> No
     ("In all, 61 adult patients were admitted.", 61.0),
     ("About 300 patients came.", 300.0),
     ("Surveyors have mapped 416 Middle Jomon pit dwellings there.", 416.0),
+    ("The operator flies eleven geostationary satellites.", 11.0),  # a number word counts as digits do
+    ("The team dug twenty-four trenches.", 24.0),
 ])
 def test_a_count_before_an_english_plural_noun_when_asked(text: str, value: float) -> None:
     found = find_quantities(text, counts=True)
@@ -387,7 +389,8 @@ def test_a_count_before_an_english_plural_noun_when_asked(text: str, value: floa
 
 
 @pytest.mark.parametrize("text", ["The No. 4 seeds advanced.", "Results of the Phase 3 trials came in.",
-                                  "It peaked in the 1990s.", "Clue 5 across was hard.", "Player 7 is fast."])
+                                  "It peaked in the 1990s.", "Clue 5 across was hard.", "Player 7 is fast.",
+                                  "It reopened two months after the fire.", "One of the wells ran dry."])
 def test_a_labelled_number_is_no_count(text: str) -> None:
     assert find_quantities(text, counts=True) == []
 

@@ -882,7 +882,13 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
             # Romanised Japanese (Shin-Osaka, Amami Oshima, Nagaoka): each word and the whole said as one.
             spelled = {_romaji(w) for w in own} | {_romaji("".join(words))}
             forms.append(frozenset("≈" + k for k in spelled if len(k) >= 4))
-    return tuple(dict.fromkeys(forms)), frozenset(acronyms), frozenset(distinct)
+    return tuple(dict.fromkeys(map(_short_vowels, forms))), frozenset(acronyms), _short_vowels(frozenset(distinct))
+
+
+def _short_vowels(words: frozenset[str]) -> frozenset[str]:
+    """Katakana words without their long-vowel marks: フェアーヘブン (the dictionary) and フェアヘブン
+    (a newspaper) spell one name."""
+    return frozenset(w.replace("ー", "") if "ー" in w and _KATAKANA.fullmatch(w) else w for w in words)
 
 
 _KIND_CHARACTERS = frozenset("町村市区郡県都府州川山島湖寺社駅港橋城")  # what a Japanese place or body is
@@ -1755,7 +1761,8 @@ def _light(t: Token, *, dates: bool = False) -> bool:
 # Within the years the date reader accepts (1-2999), a leap year (2月29日 stays a date), and
 # none a claim names: a date read with it has no year of its own.
 _NO_YEAR = 2996
-_DATE_EVENTS = frozenset({"announc", "report", "record", "confirm", "發表", "発表", "報告", "記録", "確認", "推定"})
+# Reporting verbs, and "held" (an event held in 2001), date an act though they are light elsewhere.
+_DATE_EVENTS = frozenset({"announc", "report", "record", "confirm", "hold", "發表", "発表", "報告", "記録", "確認", "推定"})
 
 
 def _eventive(t: Token) -> bool:
@@ -1793,6 +1800,24 @@ def _ordinals(text: str) -> frozenset[str]:
         g = next(g for g in m.groups() if g)
         n = _ORDINAL_WORDS.get(g) or (g if g.isdigit() else str(kanji_int(g) or g))
         out.add(n)
+    return frozenset(out)
+
+
+def _reasons(tokens: list[Token], lang: str) -> frozenset[int]:
+    """Japanese negations that end a clause of reason (完了していないため, 届かなかったので): they
+    say why, and deny nothing the claim asserts."""
+    if lang != "ja":
+        return frozenset()
+    out = set()
+    for i, t in enumerate(tokens):
+        if t.kind != "neg":
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].kind == "func" and tokens[j].lemma in ("た", "の", "だ") \
+                and tokens[j].text != "で":
+            j += 1
+        if j < len(tokens) and (tokens[j].text in ("ため", "ので", "から") or tokens[j].text == "で" and tokens[j - 1].text == "の"):
+            out.add(i)
     return frozenset(out)
 
 
@@ -1875,20 +1900,22 @@ def pole_forms(t: Token) -> tuple[str, ...]:
 _Poles = frozenset[tuple[int, int]]
 
 
-def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Poles, _Poles]:
+def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Poles, int]:
     """Antonym poles of the predicates, each flipped when a negation governs it ("not approved" is
     "rejected"; on a directional scale "did not rise" is "not up", see :func:`denied`).
 
     Also returns the indexes of the negations so consumed, which no longer count as free
     negations, the poles of the head predicate (in Japanese the last one: 禁止する条例案を
-    可決した passed the ordinance; elsewhere all of them), and the poles the claim asserts
-    rather than uses to name a thing (死んだ鶏から検出した: the dead birds are no denial).
+    可決した passed the ordinance; elsewhere all of them), and how many negative-pole words the
+    claim asserts rather than uses to name a thing (死んだ鶏から検出した: the dead birds are no
+    denial).
     """
     cues = _cues()
     out: set[tuple[int, int]] = set()
     used: set[int] = set()
     head: set[tuple[int, int]] = set()
     asserted: set[tuple[int, int]] = set()
+    shared: list[set[int]] = []  # the scales of each word, which count as one negative word
     for i, t in enumerate(tokens):
         if t.kind == "neg" and t.lemma == "fail" and not (i + 1 < len(tokens) and tokens[i + 1].lemma == "to"):
             # "the launch failed" is the failure pole; only "failed to X" negates X.
@@ -1899,7 +1926,8 @@ def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Pol
             continue
         found: set[tuple[int, int]] = set()
         phrasal = _phrasal(tokens, i, lang)
-        for form in (phrasal,) if phrasal in cues.poles else pole_forms(t):
+        # "took part": the phrase if the scales list it, else the verb and the single verbs it means.
+        for form in (phrasal,) if phrasal in cues.poles else (*_phrasal_table().get(phrasal, ()), *pole_forms(t)):
             found |= cues.poles.get(form, set())
         if not found and lang == "en" and t.text.lower().startswith(("un", "non")):
             # unsuccessful, nonprofit...: the pole of the word without its negating prefix, flipped.
@@ -1918,12 +1946,25 @@ def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Pol
         out |= found
         if not (lang == "ja" and _attributive(tokens, i)):
             asserted |= found
+            shared.append({scale for scale, _ in found})
         if t.kind == "pred":
             head = found
     directions = _figure_directions(tokens, lang)
     out |= directions
     return (frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out),
-            frozenset(asserted | directions))
+            _negative_words(asserted | directions, shared))
+
+
+def _negative_words(asserted: set[tuple[int, int]], shared: list[set[int]]) -> int:
+    """How many negative-pole words a claim asserts, the scales one word stands on counted once:
+    中止 is both "closed" and "called off", and is no double negative."""
+    groups = [{s} for s in sorted({s for s, pole in asserted if pole == 1}
+                                  - set(named_scales("change_scales")))]
+    for scales in shared:
+        joined = [g for g in groups if g & scales]
+        if len(joined) > 1:
+            groups = [g for g in groups if not g & scales] + [set().union(*joined)]
+    return len(groups)
 
 
 # Endings a Japanese verb may take and still modify the noun after it (死んだ鶏, 廃止された路線).
@@ -2005,9 +2046,10 @@ _PARTICLES = frozenset({"down", "off", "out", "back", "up", "away", "ahead"})
 
 def _phrasal(tokens: list[Token], i: int, lang: str) -> str:
     """A verb with its particle, which the antonym table may list whole: "vote down", "lay off"."""
-    if lang != "en" or i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in _PARTICLES:
+    if lang != "en" or i + 1 >= len(tokens):
         return ""
-    return f"{tokens[i].lemma} {tokens[i + 1].text.lower()}"
+    phrase = f"{tokens[i].lemma} {tokens[i + 1].text.lower()}"
+    return phrase if tokens[i + 1].text.lower() in _PARTICLES or phrase in _phrasal_table() else ""
 
 
 @cache
@@ -2318,7 +2360,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     figures = _figures(text, tokens, [(d.start, d.end) for d in dates], lang)
     first_pred = next((t.start for t in tokens if t.kind == "pred"), None)
     args = _args(text, tokens, lang)
-    poles, consumed, head_poles, asserted = _poles(tokens, lang)
+    poles, consumed, head_poles, negative_poles = _poles(tokens, lang)
     names = []
     for t in tokens:
         if t.kind != "name":
@@ -2355,8 +2397,9 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         frames=tuple(_frames(text, tokens, args, lang, [(d.start, d.end) for d in dates])),
         corrected=tuple(_corrected(text, lang)), quotes=_quotes(text), figures=tuple(figures),
         seasons=_period_words(text, 0, len(text), lang) if len(text) < 400 else frozenset(),
-        dates=tuple(dates), negations=_negations(text, tokens, lang, consumed), negated=_negated(tokens, lang, consumed),
-        negative_poles=sum(1 for scale, pole in asserted if pole == 1 and scale not in named_scales("change_scales")),
+        dates=tuple(dates), negations=_negations(text, tokens, lang, consumed | _reasons(tokens, lang)),
+        negated=_negated(tokens, lang, consumed | _reasons(tokens, lang)),
+        negative_poles=negative_poles,
         ordinals=_ordinals(text),
         refused=_refused(tokens, lang),
         hedged=_hedged(text, tokens, lang),

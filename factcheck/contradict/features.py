@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from factcheck.contradict import lexicon
+from factcheck.contradict import lexicon, parts
 from factcheck.contradict.align import (
     OTHER_GROUPS,
     align_dates,
@@ -247,6 +247,11 @@ def _names(ctx: PairContext, out: Signals) -> None:
     v["role_swap"] = 1.0 if swap is not None else 0.0
     if swap is not None:
         out.evidence.setdefault("entity", Conflict("entity", 0.5, swap[0], swap[1], "roles swapped"))
+    other = parts.rebound(ctx.a, ctx.b, ctx.names)
+    if other is not None:
+        v["part_rebound"] = 1.0
+        v["part_swapped"] = 1.0 if other.swapped else 0.0
+        out.evidence.setdefault("entity", Conflict("entity", 0.5, other.x.text, other.y.text, "one part, two names"))
     v["corrected"] = 1.0 if entity_kind.corrected(ctx) is not None else 0.0
     agents = entity_kind.other_agent(ctx)
     v["other_agent"] = 1.0 if agents is not None else 0.0
@@ -299,6 +304,8 @@ def _polarity(ctx: PairContext, out: Signals) -> None:
     v["denial_hedged"] = 1.0 if parity_a != parity_b and odd.hedged else 0.0
     v["restarted_halted"] = 1.0 if (polarity_kind.restarted_yet_halted(a, b)
                                     or polarity_kind.restarted_yet_halted(b, a)) else 0.0
+    v["restarted_after"] = 1.0 if (polarity_kind.restarted_after_halt(a, b)
+                                   or polarity_kind.restarted_after_halt(b, a)) else 0.0
     stance = polarity_kind.opposed_stances(a, b)
     v["stance_opposed"] = 1.0 if stance is not None else 0.0
     if stance is not None and parity_a == parity_b:
@@ -364,9 +371,10 @@ FEATURES: tuple[str, ...] = (
     "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
     "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap", "figure_extra_words",
     "name_substitution", "name_same_slot", "name_sorts_differ", "name_context", "name_same_act", "role_swap", "converse", "corrected", "other_agent", "credit_both", "credit_any",
-    "roles_differ",
+    "roles_differ", "part_rebound", "part_swapped",
     "quotes_both",
-    "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged", "restarted_halted", "stance_opposed",
+    "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged", "restarted_halted", "restarted_after",
+    "stance_opposed",
     "date_x_similarity", "date_event_x_similarity", "figure_x_measure", "name_x_overlap", "name_context_x_similarity", "name_x_matched",
     "parity_x_similarity", "poles_x_similarity", "poles_x_other_times", "parity_x_other_times", "credit_x_names", "figure_x_names", "date_x_names",
     "focus_differs", "focus_same", "focus_x_similarity", "swap_x_overlap",

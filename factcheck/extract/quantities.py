@@ -320,6 +320,9 @@ def _standalone(m: re.Match[str]) -> bool:
 
 # A count of things named by an English plural noun, perhaps after a few modifiers: "345 patients",
 # "12 member states", "416 Middle Jomon pit dwellings" (not "3 is", "5 across", "the 1990s").
+# "two months after", "three decades later": a span of time, no count of things.
+_SPAN_NOUN = re.compile(r"\s(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|generations|times)\b",
+                        re.IGNORECASE)
 _COUNTED_NOUN = re.compile(r"\s(?:[a-z][a-z-]*[a-rt-z]\s|[A-Z][a-z-]+\s){0,3}[a-z][a-z-]*[a-z](?<![sui])s\b")
 # A label before the number makes it a name, not a count: "No. 4 seeds", "the Phase 3 trials".
 _LABEL_CASED = re.compile(r"[\w,;:]\s+[A-Z][\w-]*\s*$")
@@ -465,8 +468,9 @@ _FRACTION_OF_POINT = re.compile(
     r"(?:\s+of)?(?:\s+an?)?\s+(?:percentage[- ])?points?\b", re.IGNORECASE)
 
 
-def _scan_words(folded: str, v: _Vocab) -> list[_Found]:
-    """English number words and vague counts, only before a known unit."""
+def _scan_words(folded: str, v: _Vocab, counts: bool = False) -> list[_Found]:
+    """English number words and vague counts, only before a known unit (``counts``: or before a
+    plural noun, as digits are)."""
     found: list[_Found] = []
     consumed = 0
     for m in v.word_rx.finditer(folded):
@@ -487,6 +491,8 @@ def _scan_words(folded: str, v: _Vocab) -> list[_Found]:
         u = _unit_at(folded, end, v)
         if u is not None and folded[end : end + 1].isspace():
             found.append(_Found(m.start(), u.end, n, n, u.unit))
+        elif counts and n >= 2 and _counted(folded, m.start(), end) and not _SPAN_NOUN.match(folded, end):
+            found.append(_Found(m.start(), end, n, n, None))  # "nine satellites": a count, like "9 satellites"
     for m in _FRACTION_OF_POINT.finditer(folded):
         # "half a percentage point", "a quarter point": rate moves written as fractions.
         n = _FRACTIONS[re.sub(r"\s+", " ", m["frac"].lower())]
@@ -530,7 +536,7 @@ def find_quantities(text: str, *, counts: bool = False) -> list[Quantity]:
     folded = fold_width(text)
     dates = date_spans(text)  # sorted, not overlapping: so their ends are sorted too
     date_starts = [s for s, _ in dates]
-    candidates = sorted(_scan_numbers(folded, v, counts) + _scan_words(folded, v), key=lambda f: (f.start, -f.end))
+    candidates = sorted(_scan_numbers(folded, v, counts) + _scan_words(folded, v, counts), key=lambda f: (f.start, -f.end))
     out: list[Quantity] = []
     spans: list[tuple[int, int]] = []
     last_end = -1
