@@ -37,7 +37,7 @@ from factcheck.contradict.lexicon import en_lemmas, stem
 # name (NRBの次期会長: the body whose chair it is).
 _JA_AFTER = r"(?:氏|さん|選手|教授|准教授|博士|監督|社長|会長)?(?:(?:が|は|を|も)[^、。「」『』]{0,8}?)?"
 _JA_AFTER_END = r"(?:者|家)?(?:を務め|をつとめ|として|に就任|に指名|に選ば|に起用|を担当|を担|に|で|、|。|を|し|する|した)"
-_JA_BEFORE = r"(?:者|家)?(?:は|には|を|の|:|:)、?(?:[^、。「」『』はがを]{1,14}の)?$"
+_JA_BEFORE = r"(?:者|家)?(?:は|には|を|の|:|：)、?(?:[^、。「」『』はがを]{1,14}の)?$"
 # What follows an English name and leads to its part: an apposition (", the former chief,"), a
 # frame (as, serving as, is the), or the verb of what it does (will host, wrote).
 _EN_APPOSITION = re.compile(r",\s+")
