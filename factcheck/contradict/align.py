@@ -472,7 +472,8 @@ def _contrast(t: Token) -> tuple[int, int] | None:
 
 
 @cache
-def _role_index() -> dict[str, int]:
+def role_index() -> dict[str, int]:
+    """Each word of the vocabulary's ``credit_roles`` (and its stem) -> the line (part) it is on."""
     out: dict[str, int] = {}
     for i, words in enumerate(lexicon.cues()["credit_roles"]):
         for w in words:
@@ -484,7 +485,7 @@ def _role_index() -> dict[str, int]:
 
 def credit_roles(x: Analysis) -> frozenset[int]:
     """The parts in one work or body a claim names: author, illustrator, director, chair."""
-    index = _role_index()
+    index = role_index()
     return frozenset(index[f] for t in x.tokens if t.kind in ("content", "pred", "name")
                      for f in (t.text, t.lemma, t.lemma.lower(), lexicon.stem(t.lemma.lower())) if f in index)
 

@@ -2361,6 +2361,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     first_pred = next((t.start for t in tokens if t.kind == "pred"), None)
     args = _args(text, tokens, lang)
     poles, consumed, head_poles, negative_poles = _poles(tokens, lang)
+    not_free = consumed | _reasons(tokens, lang)  # negations a pole took, or that say why
     names = []
     for t in tokens:
         if t.kind != "name":
@@ -2397,8 +2398,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         frames=tuple(_frames(text, tokens, args, lang, [(d.start, d.end) for d in dates])),
         corrected=tuple(_corrected(text, lang)), quotes=_quotes(text), figures=tuple(figures),
         seasons=_period_words(text, 0, len(text), lang) if len(text) < 400 else frozenset(),
-        dates=tuple(dates), negations=_negations(text, tokens, lang, consumed | _reasons(tokens, lang)),
-        negated=_negated(tokens, lang, consumed | _reasons(tokens, lang)),
+        dates=tuple(dates), negations=_negations(text, tokens, lang, not_free), negated=_negated(tokens, lang, not_free),
         negative_poles=negative_poles,
         ordinals=_ordinals(text),
         refused=_refused(tokens, lang),

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from factcheck.contradict import lexicon
-from factcheck.contradict.align import NameAlignment, names_match
+from factcheck.contradict.align import NameAlignment, names_match, role_index
 from factcheck.contradict.analysis import Analysis, Name
-from factcheck.contradict.lexicon import en_lemmas, stem
+from factcheck.contradict.lexicon import en_lemmas
 
 # Titles and particles that may stand between a Japanese name and the part word after it; a gap
 # of other words only after a particle (松永が管弦楽版への編曲を担当), never straight after the
@@ -49,19 +49,8 @@ _EN_TOPIC = re.compile(r"\bthe\s+([A-Za-z-]+)\s+(?:is|was|will be)\s+$")
 
 
 @cache
-def _index() -> dict[str, int]:
-    out: dict[str, int] = {}
-    for i, words in enumerate(lexicon.cues()["credit_roles"]):
-        for w in words:
-            out[w] = out[w.lower()] = i
-            if not lexicon.ja_has_cjk(w):
-                out[stem(w.lower())] = i
-    return out
-
-
-@cache
 def _ja_words() -> re.Pattern[str]:
-    words = sorted((w for w in _index() if lexicon.ja_has_cjk(w) or not w.isascii()), key=len, reverse=True)
+    words = sorted((w for w in role_index() if lexicon.ja_has_cjk(w) or not w.isascii()), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
 
 
@@ -70,7 +59,7 @@ def _part_en(word: str, pos: str) -> int | None:
     lemmas = en_lemmas(word.lower()).get(pos, ())
     if not lemmas:
         return None
-    index = _index()
+    index = role_index()
     return next((index[f] for f in (word.lower(), *lemmas[:1]) if f in index), None)
 
 
@@ -84,14 +73,14 @@ def _ja_part(text: str, name: Name, others: list[int]) -> int | None:
         if any(e <= o < e + m.start() for o in others) or re.search(r"[、。]", after[:m.start()]):
             break  # another name, or the clause ends, before the word: it is not this name's part
         if re.fullmatch(_JA_AFTER, after[:m.start()]) and re.match(_JA_AFTER_END, after[m.end():] or "。"):
-            found.append((0, m.start(), _index()[m.group()]))
+            found.append((0, m.start(), role_index()[m.group()]))
             break
     before = text[max(0, s - 30):s]
     for m in _ja_words().finditer(before):
         joint = re.match(_JA_BEFORE, before[m.end():])
         if joint and not any(s - len(before) + m.end() <= o < s for o in others):
             weak = joint.group().lstrip("者家").startswith("の")
-            found.append((int(weak), len(before) - m.end(), _index()[m.group()]))
+            found.append((int(weak), len(before) - m.end(), role_index()[m.group()]))
     return min(found)[2] if found else None
 
 

@@ -185,7 +185,7 @@ def restarted_yet_halted(x: Analysis, y: Analysis) -> tuple[str, str] | None:
     if restart is None or halt is None or lasting is None:
         return None  # "has not resumed" agrees with the halt; "no longer suspended" with the restart
     dx, dy = _comparable_dates(x, y)
-    if bool(dx) != bool(dy) or dx and dy and _halt_ended(x, y, dx, dy):
+    if bool(dx) != bool(dy) or dx and dy and _halt_ended(y, dx, dy):
         return None  # one side undated, or the halt said to last only until before the restart
     return restart.group(0), halt.group(0)
 
@@ -193,7 +193,7 @@ def restarted_yet_halted(x: Analysis, y: Analysis) -> tuple[str, str] | None:
 _UNTIL = re.compile(r"(?i)\buntil\b|\btill\b|まで(?!に)")
 
 
-def _halt_ended(x: Analysis, y: Analysis, dx: list[str], dy: list[str]) -> bool:
+def _halt_ended(y: Analysis, dx: list[str], dy: list[str]) -> bool:
     """y's halt is dated before x's restart, or lasts until the restart's date (a moratorium "in
     force until 2024" / "reopened in 2024")."""
     last, first = max(dy)[:len(min(dx))], min(dx)[:len(max(dy))]
@@ -209,7 +209,7 @@ def restarted_after_halt(x: Analysis, y: Analysis) -> bool:
     if _halt_words()["restart"]["ja" if y.lang == "ja" else "en"].search(y.text):
         return False  # y speaks of the restart too (to date it, or to deny it): no halt alone
     dx, dy = _comparable_dates(x, y)
-    return bool(dx) and bool(dy) and _halt_ended(x, y, dx, dy)
+    return bool(dx) and bool(dy) and _halt_ended(y, dx, dy)
 
 
 def _different_times(a: Analysis, b: Analysis) -> bool:
