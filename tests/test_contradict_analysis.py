@@ -1338,3 +1338,96 @@ def test_the_adjective_of_a_people_names_its_country() -> None:
     norway = _name("ノルウェーのサケ養殖業者は出荷を増やした。", "ja", "ノルウェー")
     assert names_match(_name("Norwegian salmon farmers shipped more fish.", "en", "Norwegian"), norway)
     assert not names_match(_name("Swedish salmon farmers shipped more fish.", "en", "Swedish"), norway)
+
+
+def test_a_bare_range_of_months_dates_both_ends_whichever_way_it_is_written() -> None:
+    from factcheck.contradict.kinds.polarity import _different_times
+    between = analyse("The ferry ran a reduced timetable between April and August, the operator said.", "en")
+    from_to = analyse("The operator kept the reduced ferry timetable from April to August.", "en")
+    assert [d.value for d in between.dates] == ["--04", "--08"]
+    assert [d.value for d in from_to.dates] == ["--04", "--08"]
+    assert not _different_times(between, from_to)
+
+
+def test_a_month_named_without_a_date_is_no_other_time_than_that_month_dated() -> None:
+    from factcheck.contradict.kinds.polarity import _different_times
+    undated = analyse("The Harrow bypass referendum in the May vote drew a record turnout.", "en")
+    dated = analyse("Turnout in May's Harrow bypass referendum was the highest on record.", "en")
+    winter = analyse("Turnout in the Harrow bypass referendum, held in winter, was the highest on record.", "en")
+    assert not _different_times(undated, dated)
+    assert _different_times(dated, winter)
+
+
+def test_one_side_of_a_relation_or_a_move_is_no_denial() -> None:
+    sold = analyse("The council sold the old depot to a housing trust in 2021.", "en")
+    fell = analyse("Ridership on the coastal line fell last year.", "en")
+    cancelled = analyse("The council cancelled the depot sale in 2021.", "en")
+    assert sold.negative_poles == 0 and fell.negative_poles == 0
+    assert cancelled.negative_poles == 1
+
+
+def test_an_act_that_dates_the_claim_is_not_what_the_claim_says() -> None:
+    # 開始後初めて: the start of the scheme only says when; the closures that followed are another thing.
+    first = analyse("気象台は制度開始後初めてとなる高潮特別警報を発表した。", "ja")
+    assert first.poles == frozenset()
+    started = analyse("気象台は高潮特別警報の運用を開始した。", "ja")
+    assert started.poles != frozenset()
+
+
+def test_a_quoted_japanese_name_keeps_its_case() -> None:
+    from factcheck.contradict.align import role_swap
+    a = analyse("2023年秋、「青葉酒造」が「東邦ワイナリー」を買収し、国内シェアは2割を超えた。", "ja")
+    b = analyse("2023年秋、東邦ワイナリーが青葉酒造を買収し、国内シェアは2割を超えた。", "ja")
+    assert [(f.agent.text, f.patient.text) for f in a.frames if f.agent and f.patient][:1] == [("青葉酒造", "東邦ワイナリー")]
+    assert role_swap(a, b) is not None
+
+
+def test_a_figure_moved_up_in_one_claim_and_down_in_the_other_is_opposed() -> None:
+    down = analyse("Shares of Corvane Foods fell 4% in Osaka on Friday after the results.", "en")
+    up = analyse("コルベーン食品の株価は金曜日、決算発表を受けて大阪市場で4%上昇した。", "ja")
+    also_up = analyse("Shares of Corvane Foods rose 4% in Osaka on Friday after the results.", "en")
+    assert [f.move for f in down.figures] == [-1] and [f.move for f in up.figures] == [1]
+    assert signals(PairContext(down, up)).values.get("figure_moves_apart") == 1.0
+    assert not signals(PairContext(also_up, up)).values.get("figure_moves_apart")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The brig carried 18 iron cannon when she was captured.", 18.0),
+    ("Over its 41-performance run the revival drew 30,000 people.", 41.0),
+    ("The fire killed 12 of the 140 people living in the block.", 12.0),
+])
+def test_an_english_count_without_a_plural_s_is_a_figure(text: str, value: float) -> None:
+    assert value in [f.low for f in analyse(text, "en").figures]
+
+
+def test_a_span_written_with_a_hyphen_is_no_count() -> None:
+    assert [f.low for f in analyse("The 23-year-old keeper signed on Monday.", "en").figures if f.base.startswith("#")] == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("組合は予定していた48時間ストを回避した。", "組合は予定どおり48時間ストを決行した。"),
+    ("The agency upgraded the port authority's bonds to A.", "The agency downgraded the port authority's bonds to A."),
+    ("三谷電機は今期の配当を増配する。", "三谷電機は今期の配当を減配する。"),
+    ("The referee disallowed the late goal.", "The referee approved the late goal."),
+])
+def test_general_antonym_predicates_stand_on_opposite_poles(a: str, b: str) -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+    assert _opposed_poles(analyse(a), analyse(b)) is not None
+
+
+def test_an_english_claim_is_headed_by_its_first_verb_with_a_pole() -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+    # Each claim holds both poles of one scale (approved / dismissing, rejected / recommendation);
+    # the verb that heads each decides.
+    upheld = analyse("The tribunal on Monday approved the Dunmore wind farm, dismissing the residents' objections.", "en")
+    blocked = analyse("Residents cheered after the tribunal on Monday blocked the Dunmore wind farm.", "en")
+    assert upheld.head_poles != upheld.poles
+    assert _opposed_poles(upheld, blocked) is not None
+
+
+def test_two_figures_each_alone_of_their_dimension_are_marked_sole() -> None:
+    one = analyse("The Harrier-3 lander had a launch mass of 1,380 kg.", "en")
+    other = analyse("The 1,830-kilogram lander will touch down in March.", "en")
+    two = analyse("The Harrier-3 lander had a launch mass of 1,380 kg and a dry mass of 620 kg.", "en")
+    assert signals(PairContext(one, other)).values.get("figure_sole") == 1.0
+    assert not signals(PairContext(two, other)).values.get("figure_sole")

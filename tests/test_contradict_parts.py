@@ -90,3 +90,15 @@ def test_a_part_given_to_two_names_is_a_signal_with_its_evidence() -> None:
     s = signals(PairContext(a, b))
     assert s.values["part_rebound"] == 1.0
     assert (s.evidence["entity"].a, s.evidence["entity"].b) in {("森下慎吾", "沢村拓海")}
+
+
+def test_places_in_a_ranking_are_parts_and_a_swap_of_them_is_seen() -> None:
+    a = analyse("2023年の全日本選手権男子シングルスは、北条拓真が優勝、2位には大阪の三好隼人が入った。", "ja")
+    b = analyse("2023年の全日本選手権男子シングルスで優勝したのは三好隼人で、北条拓真は準優勝だった。", "ja")
+    en_a = analyse("Norway's Eirik Dahl took gold in the men's sprint, with Finland's Juho Laine second.", "en")
+    en_b = analyse("Juho Laine won the men's sprint, with Eirik Dahl finishing second.", "en")
+    found = rebound(en_a, en_b, PairContext(en_a, en_b).names)
+    assert found is not None and found.swapped
+    assert {a.names[i].text for _, i in parts(a)} >= {"北条拓真", "三好隼人"}
+    assert "大阪" not in {a.names[i].text for _, i in parts(a)}  # 大阪の三好: the place only qualifies the name
+    assert {b.names[i].text for _, i in parts(b)} >= {"北条拓真"}

@@ -125,6 +125,7 @@ class Figure:
     step: float  # half the last written digit, in base units: 17.3 km -> 50 m
     preds: frozenset[str]  # keys of the predicates of its clause (sent, trained)
     former: bool = False  # the first value of a change: 84,000 in "from 84,000 kW to 92,000 kW"
+    move: int = 0  # +1 when its own predicate says it rose (fell 5% / 5%上昇), -1 fell, 0 neither
 
 
 @dataclass(frozen=True)
@@ -1191,6 +1192,8 @@ def _after_ja(text: str, end: int, width: int) -> str:
     (石田氏が -> が, 北陵館（石川）が -> が)."""
     aside = _JA_ASIDE.match(text, end)
     end = aside.end() if aside else end
+    while text.startswith(("」", "』", "”"), end):
+        end += 1  # 「港北ブルーイング」が: the quoted name, then its case
     m = _ja_name_suffix().match(text, end)
     return text[m.end() if m else end:(m.end() if m else end) + width]
 
@@ -1321,10 +1324,30 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
             near_wide=frozenset(k for t in near_tokens + before for k in t.wide),
             bounded=(low is None) != (high is None) or (q.low is not None and q.high is None and q.value is not None),
             digits=_digits(q.text), start=start, end=end, clause=clause, measure=measure, near=near,
-            total=total, periods=periods, step=step, preds=preds,
+            total=total, periods=periods, step=step, preds=preds, move=_move(tokens, start, end, lang),
             part=_part_marked(text[:end] if lang == "ja" else text[clause_start:clause_end], lang),
         ))
     return _mark_former(text, out)
+
+
+def _move(tokens: list[Token], start: int, end: int, lang: str) -> int:
+    """The direction the word beside a figure moves it: up (+1), down (-1) or neither (0): the
+    word before it in English ("fell 5%", "rose by 5%"), after it in Japanese (5%上昇, 5%の減少)."""
+    if lang == "ja":
+        after = [t for t in tokens if t.start >= end]
+        while after and after[0].kind == "func" and after[0].text in ("の", "も"):
+            after = after[1:]
+        beside = after[:1]
+    else:
+        before = [t for t in tokens if t.end <= start]
+        while before and before[-1].kind == "func" and before[-1].text.lower() in ("by", "to", "some", "about", "nearly", "almost"):
+            before = before[:-1]
+        beside = before[-1:]
+    directional = named_scales("directional_scales")
+    poles = {p for t in beside if t.kind in ("pred", "content") for form in pole_forms(t) for p in _cues().poles.get(form, ())}
+    up = any((s, 0) in poles for s in directional)
+    down = any((s, 1) in poles for s in directional)
+    return 1 if up and not down else -1 if down and not up else 0
 
 
 # The gap between a change's two values: 84,000kWから92,000kWに, from 1.2 million to 1.5 million.
@@ -1643,7 +1666,13 @@ _FISCAL_YEAR = re.compile(r"\bFY\s?((?:19|20)\d{2}|\d{2})\b")
 # vague, but two of them still tell one event's dates apart (the 1990s / 2003; March / October).
 _DECADE = re.compile(r"(?<![\d.,])(1\d|20)(\d)0(?:s\b|'s\b|年代)")
 _BARE_MONTH = re.compile(
-    r"(?i)\b(?:in|last|this|next|early|late|mid-?|since|until|by|during|through|throughout|from)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?i)\b(?:in|last|this|next|early|late|mid-?|since|until|by|during|through|throughout|from|between)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"(?!\s*(?:\d|of\s+\d|,\s*\d))")
+# The second month of a bare range: "between March and July", "from May to September".
+_MONTH_RANGE_END = re.compile(
+    r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s*(?:to|and|through|until|till|-|–|—)\s*(?:(?:early|late|mid-?)\s*)?"
     r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"(?!\s*(?:\d|of\s+\d|,\s*\d))")
 _MONTH_NUMBER = {name.lower(): n for name, n in MONTHS.items()}
@@ -1665,10 +1694,13 @@ def _periods_as_dates(text: str, taken: list[tuple[int, int]]) -> list[tuple[Dat
     for m in _DECADE.finditer(text):
         if free(m.start(), m.end()):
             out.append((DateMention(m.group(), f"{m[1]}{m[2]}0s"), (m.start(), m.end())))
-    for m in _BARE_MONTH.finditer(text):
+    starts = [m.end("mon") for m in _BARE_MONTH.finditer(text)]
+    ends = [m for m in _MONTH_RANGE_END.finditer(text) if any(m.start() < s <= m.start("mon") for s in starts)]
+    for m in [*_BARE_MONTH.finditer(text), *ends]:
         if free(m.start("mon"), m.end("mon")):
             value = f"--{_MONTH_NUMBER[m['mon'].lower()]:02d}"
             out.append((DateMention(m["mon"], value), (m.start("mon"), m.end("mon"))))
+            taken = [*taken, (m.start("mon"), m.end("mon"))]
     return out
 
 
@@ -1916,13 +1948,15 @@ def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Pol
     head: set[tuple[int, int]] = set()
     asserted: set[tuple[int, int]] = set()
     shared: list[set[int]] = []  # the scales of each word, which count as one negative word
+    first: set[tuple[int, int]] = set()  # English: the poles of the first verb that has any
     for i, t in enumerate(tokens):
         if t.kind == "neg" and t.lemma == "fail" and not (i + 1 < len(tokens) and tokens[i + 1].lemma == "to"):
             # "the launch failed" is the failure pole; only "failed to X" negates X.
             out |= {(sc, po) for sc, po in cues.poles.get("failure", set())}
             used.add(i)
             continue
-        if t.kind not in ("pred", "content") or _period_end(tokens, i, lang) or _qualifier(tokens, i):
+        if t.kind not in ("pred", "content") or _period_end(tokens, i, lang) or _qualifier(tokens, i) \
+                or _names_a_time(tokens, i, lang):
             continue
         found: set[tuple[int, int]] = set()
         phrasal = _phrasal(tokens, i, lang)
@@ -1949,22 +1983,37 @@ def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Pol
             shared.append({scale for scale, _ in found})
         if t.kind == "pred":
             head = found
+            if not first and not _framed_or_relative(tokens, i):
+                first = found
     directions = _figure_directions(tokens, lang)
     out |= directions
-    return (frozenset(out), frozenset(used), frozenset(head if lang == "ja" and head else out),
+    # The head: in Japanese the last verb (禁止する条例案を可決した); in English the first verb with a
+    # pole (approved the project, dismissing the objections; rejected the recommendation to cut).
+    head = head if lang == "ja" else first
+    return (frozenset(out), frozenset(used), frozenset(head or out),
             _negative_words(asserted | directions, shared))
 
 
 def _negative_words(asserted: set[tuple[int, int]], shared: list[set[int]]) -> int:
     """How many negative-pole words a claim asserts, the scales one word stands on counted once:
     中止 is both "closed" and "called off", and is no double negative."""
-    groups = [{s} for s in sorted({s for s, pole in asserted if pole == 1}
-                                  - set(named_scales("change_scales")))]
+    # A change ("renamed"), a move ("fell") or one side of a relation ("sold", "lost") is no
+    # denial: only the poles that undo or refuse an act count.
+    neutral = named_scales("change_scales") | named_scales("directional_scales") | named_scales("converse_scales")
+    groups = [{s} for s in sorted({s for s, pole in asserted if pole == 1} - neutral)]
     for scales in shared:
         joined = [g for g in groups if g & scales]
         if len(joined) > 1:
             groups = [g for g in groups if not g & scales] + [set().union(*joined)]
     return len(groups)
+
+
+def _framed_or_relative(tokens: list[Token], i: int) -> bool:
+    """An English verb that frames a clause ("confirmed that", "agreed that") or stands in a
+    relative clause ("which had been closed"): not the act the claim is about."""
+    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    before = {u.text.lower() for u in tokens[max(0, i - 4):i]}
+    return after == "that" or bool(before & {"which", "who", "whose"})
 
 
 # Endings a Japanese verb may take and still modify the noun after it (死んだ鶏, 廃止された路線).
@@ -2006,6 +2055,16 @@ def _qualifier(tokens: list[Token], i: int) -> bool:
     "the closing ceremony"): it picks an event, it does not open or close anything."""
     t = tokens[i]
     return t.text.lower() in _contrast_words() and i + 1 < len(tokens) and tokens[i + 1].kind in ("content", "name")
+
+
+# Words after an act that make it a point in time (開始後, 閉鎖前, 開業以来): the act dates what
+# the claim says, it is not what the claim says.
+_TIME_AFTER_ACT_JA = frozenset({"後", "前", "以来", "以降", "当時", "直後", "直前"})
+
+
+def _names_a_time(tokens: list[Token], i: int, lang: str) -> bool:
+    """制度開始後初めて: the start only dates the first time; it is no claim that something started."""
+    return lang == "ja" and i + 1 < len(tokens) and tokens[i + 1].text in _TIME_AFTER_ACT_JA
 
 
 def _period_end(tokens: list[Token], i: int, lang: str) -> bool:

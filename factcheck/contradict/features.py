@@ -27,6 +27,7 @@ from factcheck.contradict.align import (
     align_figures,
     content_overlap,
     different_qualifiers,
+    same_dimension,
     slipped,
     word_overlap,
 )
@@ -174,6 +175,10 @@ def _figures(ctx: PairContext, out: Signals) -> None:
     for fa, fb, score in align_figures(a, b):
         if quantity_kind.compatible(fa, fb):
             v["figure_agree"] = 1.0
+            if fa.move * fb.move < 0 and not quantity_kind._other_period(fa, fb, a, b):
+                # One figure, moved up in one claim and down in the other: "fell 5%" / 5%上昇した.
+                v["figure_moves_apart"] = 1.0
+                out.evidence.setdefault("polarity", Conflict("polarity", 0.5, fa.text, fb.text, "one figure, moved opposite ways"))
             continue
         same = quantity_kind._same_measure(fa, fb, score, ctx)
         period = quantity_kind._other_period(fa, fb, a, b)
@@ -194,6 +199,10 @@ def _figures(ctx: PairContext, out: Signals) -> None:
         v["figure_approximate"] = 1.0 if fa.approximate or fb.approximate or fa.bounded or fb.bounded else 0.0
         v["figure_role_swap"] = 1.0 if swapped else 0.0
         v["figure_extra_words"] = _extra_words(ctx, fa.clause, fb.clause)
+        # Each the only figure of its dimension in its claim (one mass, one length): whatever
+        # words stand beside them, most likely the one measure both claims give.
+        v["figure_sole"] = 1.0 if all(sum(same_dimension(f.base, g.base) for f in x.figures) == 1
+                                      for g, x in ((fa, a), (fb, b))) else 0.0
         if "quantity" not in out.evidence:
             out.evidence["quantity"] = Conflict("quantity", 0.5, fa.text, fb.text, "incompatible figures")
         if out.loose_subject and (slipped(fa, fb) or _close(fa, fb)):
@@ -369,7 +378,7 @@ FEATURES: tuple[str, ...] = (
     "similarity", "overlap_min", "overlap_max", "word_overlap", "cross_language", "qualifiers_differ", "hedge_differs", "different_times",
     "date_disagree", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_other_groups", "date_same_event", "date_same_year", "date_extra_words",
     "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
-    "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap", "figure_extra_words",
+    "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap", "figure_extra_words", "figure_moves_apart", "figure_sole",
     "name_substitution", "name_same_slot", "name_sorts_differ", "name_context", "name_same_act", "role_swap", "converse", "corrected", "other_agent", "credit_both", "credit_any",
     "roles_differ", "part_rebound", "part_swapped",
     "quotes_both",

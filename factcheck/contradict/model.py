@@ -16,6 +16,7 @@ from factcheck.contradict.align import (
     similarity,
 )
 from factcheck.contradict.analysis import Analysis, Arg
+from factcheck.contradict.victors import winner_swapped
 
 Kind = Literal["date", "quantity", "polarity", "entity", "attribution", "none"]
 
@@ -71,8 +72,14 @@ class PairContext:
     @cached_property
     def swap(self) -> tuple[str, str] | None:
         """Two phrases in swapped agent/patient roles (``align.role_swap``), or two aligned names
-        (日本が米国を破り / アメリカが日本を下して), asked by several signals."""
-        return self.converse or doer_changed(self.a, self.b)
+        (日本が米国を破り / アメリカが日本を下して), or a winner and a loser swapped between the two
+        claims (``victors``: A beat B / B beat A), asked by several signals."""
+        return self.converse or doer_changed(self.a, self.b) or self.winner_swapped
+
+    @cached_property
+    def winner_swapped(self) -> tuple[str, str] | None:
+        found = winner_swapped(self.a, self.b, self.names)
+        return (found[0].text, found[1].text) if found else None
 
     @cached_property
     def converse(self) -> tuple[str, str] | None:

@@ -36,13 +36,15 @@ from factcheck.contradict.lexicon import en_lemmas
 # of other words only after a particle (松永が管弦楽版への編曲を担当), never straight after the
 # name (NRBの次期会長: the body whose chair it is).
 _JA_AFTER = r"(?:氏|さん|選手|教授|准教授|博士|監督|社長|会長)?(?:(?:が|は|を|も)[^、。「」『』]{0,8}?)?"
-_JA_AFTER_END = r"(?:者|家)?(?:を務め|をつとめ|として|に就任|に指名|に選ば|に起用|を担当|を担|に|で|、|。|を|し|する|した)"
+_JA_AFTER_END = r"(?:者|家)?(?:を務め|をつとめ|として|に就任|に指名|に選ば|に起用|を担当|を担|に|で|だ|、|。|を|し|する|した)"
 _JA_BEFORE = r"(?:者|家)?(?:は|には|を|の|:|：)、?(?:[^、。「」『』はがを]{1,14}の)?$"
 # What follows an English name and leads to its part: an apposition (", the former chief,"), a
 # frame (as, serving as, is the), or the verb of what it does (will host, wrote).
 _EN_APPOSITION = re.compile(r",\s+")
 _EN_FRAME = re.compile(r"\s+(?:as|serving as|will serve as|served as|acted as|will act as|act as|is the|was the|"
                        r"became the|becomes the|will be the|was named|is named|named|will become)\s+")
+# A place in a ranking, won or reached: "took gold", "finished second", "came third".
+_EN_PLACE = re.compile(r"\s+(?:took|taking|claimed|earned|won|finished|finishing|came|coming|placed|placing|was|is)\s+(?:the\s+)?(?=[a-z])")
 _EN_VERB = re.compile(r"\s+(?:will\s+|has\s+|had\s+)?(?=[a-z])")
 _EN_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+(?:by\s+)?(?:the\s+)?(?:(?:Dr|Mr|Ms|Mrs|Prof|Professor|Sir)\.?\s+)?$")
 _EN_TOPIC = re.compile(r"\bthe\s+([A-Za-z-]+)\s+(?:is|was|will be)\s+$")
@@ -76,12 +78,19 @@ def _ja_part(text: str, name: Name, others: list[int]) -> int | None:
             found.append((0, m.start(), role_index()[m.group()]))
             break
     before = text[max(0, s - 30):s]
+    if text.startswith("の", e) and e + 1 in others:
+        before = ""  # ベルギーのマルテンス: the part word before is the person's, not the country's
     for m in _ja_words().finditer(before):
         joint = re.match(_JA_BEFORE, before[m.end():])
-        if joint and not any(s - len(before) + m.end() <= o < s for o in others):
+        if joint and not any(s - len(before) + m.end() <= o < s and not _modifies(text, o, s) for o in others):
             weak = joint.group().lstrip("者家").startswith("の")
             found.append((int(weak), len(before) - m.end(), role_index()[m.group()]))
     return min(found)[2] if found else None
+
+
+def _modifies(text: str, other: int, name: int) -> bool:
+    """The other name, joined by の straight before this one, only qualifies it (ベルギーのマルテンス)."""
+    return text.startswith("の", name - 1) and not re.search(r"[、。はがを]", text[other:name - 1])
 
 
 def _en_part(text: str, name: Name, others: list[int]) -> int | None:
@@ -98,10 +107,13 @@ def _en_part(text: str, name: Name, others: list[int]) -> int | None:
             found.append((len(before) - m.end(1), part))
     after = text[e:e + 60]
     stop = min((o for o in others if o > e), default=len(text)) - e
-    for lead, words, pos in ((_EN_APPOSITION, 6, "NOUN"), (_EN_FRAME, 4, "NOUN"), (_EN_VERB, 1, "VERB")):
+    for lead, words, pos in ((_EN_APPOSITION, 6, "NOUN"), (_EN_FRAME, 4, "NOUN"), (_EN_PLACE, 1, "NOUN"),
+                             (_EN_VERB, 1, "VERB")):
         m = lead.match(after)
         if m is None:
             continue
+        if lead is _EN_PLACE and _part_en(after[m.end():].split(" ", 1)[0].strip(",.;"), "NOUN") is None:
+            continue  # "won the final": the verb's own part, read next
         # The first part word of the apposition (up to its comma), of the frame, or the verb itself.
         for word in list(re.finditer(r"[A-Za-z-]+|[,.;]", after[m.end():max(m.end(), stop)]))[:words]:
             if word.group() in ",.;":

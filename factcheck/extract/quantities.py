@@ -328,9 +328,19 @@ _COUNTED_NOUN = re.compile(r"\s(?:[a-z][a-z-]*[a-rt-z]\s|[A-Z][a-z-]+\s){0,3}[a-
 _LABEL_CASED = re.compile(r"[\w,;:]\s+[A-Z][\w-]*\s*$")
 
 
+# Plurals without an s (64 bronze cannon, 23 aircraft), a count joined to its noun by a hyphen
+# (a 69-performance run, a 12-member jury; not 27-year-old, a span), and the part of a count
+# ("32 of the 312 people").
+_PLURAL_NO_S = re.compile(r"\s(?:[a-z][a-z-]*\s){0,2}(?:people|men|women|children|cannon|aircraft|sheep|fish|deer|"
+                          r"cattle|personnel|police|livestock|mice|geese|species|series|offspring)\b")
+_HYPHEN_COUNT = re.compile(r"-(?!(?:year|month|week|day|hour|minute|second|time|decade|century)\b)[a-z]{3,}\b(?!-)")
+_PART_OF_COUNT = re.compile(r"\s+of\s+(?:the|its|their|some|about|around)\s+\d")
+
+
 def _counted(folded: str, start: int, end: int) -> bool:
     """A number before a plural noun that no label before it turns into a name."""
-    if not _COUNTED_NOUN.match(folded, end):
+    if not (_COUNTED_NOUN.match(folded, end) or _PLURAL_NO_S.match(folded, end) or _HYPHEN_COUNT.match(folded, end)
+            or _PART_OF_COUNT.match(folded, end)):
         return False
     before = folded[max(0, start - 24):start]
     return not (re.search(r"(?:\bno\.|#|\bnumber)\s*$", before, re.IGNORECASE) or _LABEL_CASED.search(before))

@@ -167,7 +167,8 @@ def check(ctx: PairContext) -> Conflict | None:
     # Only a one-time act (a win, a takeover) cannot run both ways; "X is stationed in Y"
     # and "Y in X" can both hold.
     one_time = bool(event_groups(ctx.a.preds) & event_groups(ctx.b.preds)) or bool(ctx.a.poles & ctx.b.poles)
-    if swap is not None and same_act and one_time and _opposed_poles(ctx.a, ctx.b) is None:
+    # A winner and a loser swapped (victors) are one contest whatever verbs tell it.
+    if swap is not None and (ctx.winner_swapped is not None or same_act and one_time and _opposed_poles(ctx.a, ctx.b) is None):
         return Conflict("entity", 0.8, swap[0], swap[1], "roles swapped")
     fix = corrected(ctx)
     if fix is not None and not (ctx.a.credit_preds and ctx.b.credit_preds):

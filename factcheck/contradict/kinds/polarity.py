@@ -29,6 +29,7 @@ from factcheck.contradict.align import event_groups, similarity
 from factcheck.contradict.analysis import NOT_DOWN, NOT_UP, Analysis, governed, named_scales
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
+from factcheck.text import MONTHS
 
 _MIN_SIMILARITY = 0.5
 _MIN_SIMILARITY_CROSS = 0.4
@@ -110,8 +111,10 @@ def _denies_shared(a: Analysis, b: Analysis) -> bool:
 def told_from_each_side(ctx: PairContext, poles: tuple[int, int] | None) -> bool:
     """Opposite poles of a relation with the roles swapped: "A beat B" / "B lost to A" say one thing;
     so does each claim making the other party the doer ("England lost the final to Spain", where
-    Spain stands in no object slot)."""
-    return poles is not None and ctx.swap is not None and poles[0] in named_scales("converse_scales")
+    Spain stands in no object slot).  A winner and loser swapped (victors) read each verb already:
+    "Japan beat Mexico" / 日本はメキシコに敗れた is no telling from each side."""
+    return poles is not None and ctx.swap is not None and ctx.winner_swapped is None \
+        and poles[0] in named_scales("converse_scales")
 
 
 def _ended_then_lasting(x: Analysis, y: Analysis) -> bool:
@@ -219,7 +222,7 @@ def _different_times(a: Analysis, b: Analysis) -> bool:
         return False  # a state said to hold still denies an earlier event, whatever its date
     da = [d.value for d in a.dates]
     db = [d.value for d in b.dates]
-    if (da and not db and b.seasons) or (db and not da and a.seasons):
+    if (da and not db and _other_season(b, a)) or (db and not da and _other_season(a, b)):
         return True  # "from 26 June to 15 October" / "in winter"
     agreeing = [(x, y) for x in da for y in db if dates_agree(x, y)]
     if agreeing and _moving(a, b) and all(_part_and_whole(x, y) for x, y in agreeing):
@@ -233,6 +236,21 @@ def _different_times(a: Analysis, b: Analysis) -> bool:
         if later and (y.negations % 2) and all(max(d.value for d in later) >= e.value for e in x.dates):
             return False
     return True
+
+
+def _other_season(x: Analysis, y: Analysis) -> bool:
+    """x names a period word, other than the month y's dates fall in ("the May election" / "in
+    May's election" name one month)."""
+    months = {m[1] for d in y.dates if (m := _MONTH_OF.match(d.value))}
+    return any(f"{_month_numbers().get(w, 0):02d}" not in months for w in x.seasons)
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    return {name.lower(): n for name, n in MONTHS.items()}
+
+
+_MONTH_OF = re.compile(r"(?:\d{4}|-)-(\d{2})")
 
 
 def _part_and_whole(x: str, y: str) -> bool:

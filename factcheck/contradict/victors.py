@@ -1,0 +1,101 @@
+"""Who beat whom: the winner and the loser a claim names in one contest.
+
+"Brazil beat Argentina 2-1" and "Argentina edged Brazil 2-1", "青嶺大学が東央大学を破り" and
+"東央大学が青嶺大学に勝った" name the same two sides with the winner swapped.  A claim names a
+winner and a loser where two of its names stand on either side of a verb of victory or defeat
+(the vocabulary's ``contests``), with nothing but a few words between them:
+
+- English: ``A beat / defeated / edged … B`` and ``A won …, beating B`` (A won); ``A lost to /
+  fell to / was beaten by B`` (B won).
+- Japanese: ``AがBを破り / 下し / 抑えて`` (A won); ``AがBに敗れ / 屈し`` (B won);
+  ``AがBに勝ち`` (A won).
+
+PASS (one winner): "Corran United beat Ellisford Town 2-1." / "Ellisford Town lost 2-1 to
+Corran United."
+
+FAIL (the winner swapped): "Corran United beat Ellisford Town 2-1." / "Ellisford Town beat
+Corran United 2-1."
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from factcheck.contradict import lexicon
+from factcheck.contradict.align import NameAlignment, names_match
+from factcheck.contradict.analysis import Analysis, Name
+
+_GAP = 48  # at most this many characters between the two sides
+_EN_BEFORE_LOSER = r"(?:\s+(?:the|hosts|visitors|visiting|champions?|defending|holders?|challengers?|rivals?|favou?rites?)\b)*\s*$"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """English: the words between winner and loser, between loser and winner, and a participle of
+    victory straight before the loser (A won the final, beating B); Japanese: what follows the
+    second side when the first won (AがBを破り) and when it lost (AがBに敗れ)."""
+    words = lexicon.cues()["contests"]
+
+    def alternation(key: str, lang: str) -> str:
+        return "|".join(sorted(map(re.escape, words[key][lang]), key=len, reverse=True))
+
+    won_en, lost_en, beating = alternation("won", "en"), alternation("lost", "en"), alternation("beating", "en")
+    return (re.compile(rf"^(?:'s?\s+[\w-]+\s+)?[^.;,]{{0,30}}?\b(?:{won_en})\b{_EN_BEFORE_LOSER}", re.I),
+            re.compile(rf"^(?:'s?\s+[\w-]+\s+)?[^.;,]{{0,30}}?\b(?:{lost_en})\b{_EN_BEFORE_LOSER}", re.I),
+            re.compile(rf",\s*(?:{beating})\b{_EN_BEFORE_LOSER}", re.I),
+            re.compile(rf"^(?:を|に対し|相手に)?[^、。]{{0,8}}?(?:{alternation('won', 'ja')})"),
+            re.compile(rf"^に[^、。]{{0,8}}?(?:{alternation('lost', 'ja')})"))
+
+
+def victories(x: Analysis) -> tuple[tuple[int, int], ...]:
+    """(winner, loser) as indexes into ``x.names`` for each contest the claim names."""
+    return _victories(x.text, x.lang, x.names)
+
+
+@lru_cache(maxsize=1 << 16)
+def _victories(text: str, lang: str, names: tuple[Name, ...]) -> tuple[tuple[int, int], ...]:
+    if len(names) < 2:
+        return ()
+    won_en, lost_en, beating, won_ja, lost_ja = _patterns()
+    out: list[tuple[int, int]] = []
+    for i, a in enumerate(names):
+        end_a = a.start + len(a.text)
+        nxt = next((j for j in range(i + 1, len(names)) if names[j].start >= end_a), None)
+        if nxt is None:
+            continue
+        b = names[nxt]
+        gap = text[end_a:b.start]
+        if lang != "ja":
+            gap = re.sub(r"\s+\d+\s*[–-]\s*\d+", "", gap)  # "lost 2-1 to": the score says nothing of who won
+        if len(gap) > _GAP:
+            continue
+        if lang == "ja":
+            after = text[b.start + len(b.text):b.start + len(b.text) + 12]
+            if not re.match(r"^(?:が|は)$", gap):
+                continue
+            if won_ja.match(after):
+                out.append((i, nxt))
+            elif lost_ja.match(after):
+                out.append((nxt, i))
+        elif won_en.match(gap):
+            out.append((i, nxt))
+        elif lost_en.match(gap):
+            out.append((nxt, i))
+        elif beating.search(gap) and i != 0:
+            out.append((0, nxt))  # "A won the final in Lohja, beating B": the subject won
+    return tuple(out)
+
+
+def winner_swapped(a: Analysis, b: Analysis, names: NameAlignment) -> tuple[Name, Name] | None:
+    """A side that wins in one claim and loses to the same other side in the other: the two
+    winners, or None."""
+    va, vb = victories(a), victories(b)
+    if not va or not vb:
+        return None
+    for wa, la in va:
+        for wb, lb in vb:
+            x_w, x_l, y_w, y_l = a.names[wa], a.names[la], b.names[wb], b.names[lb]
+            if names_match(x_w, y_l) and names_match(x_l, y_w):
+                return x_w, y_w
+    return None

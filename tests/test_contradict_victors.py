@@ -1,0 +1,49 @@
+"""Who beat whom (contradict/victors.py): the winner and the loser of one contest, read from the
+verb between two names, and a pair of claims that swap them.  Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.contradict import analyse
+from factcheck.contradict.model import PairContext
+from factcheck.contradict.victors import victories, winner_swapped
+
+
+def _won(text: str, lang: str) -> list[tuple[str, str]]:
+    x = analyse(text, lang)
+    return [(x.names[w].text, x.names[lo].text) for w, lo in victories(x)]
+
+
+@pytest.mark.parametrize(("text", "lang", "expect"), [
+    ("Portugal beat Croatia 3-1 in the final in Lyon.", "en", [("Portugal", "Croatia")]),
+    ("Croatia lost 3-1 to Portugal in the final.", "en", [("Portugal", "Croatia")]),
+    ("Norway won the relay in Oslo on Sunday, defeating Finland by four seconds.", "en", [("Norway", "Finland")]),
+    ("県大会決勝で、北陵高校が南海高校を3-1で破った。", "ja", [("北陵高校", "南海高校")]),
+    ("県大会決勝で、北陵高校は南海高校に1-3で敗れた。", "ja", [("南海高校", "北陵高校")]),
+])
+def test_the_verb_between_two_names_tells_the_winner(text: str, lang: str, expect: list[tuple[str, str]]) -> None:
+    assert _won(text, lang) == expect
+
+
+def test_two_names_without_a_contest_have_no_winner() -> None:
+    assert _won("Portugal and Croatia signed a fisheries agreement in Lyon.", "en") == []
+
+
+def test_a_winner_swapped_is_seen_and_one_told_from_each_side_is_not() -> None:
+    beat = analyse("Portugal beat Croatia 3-1 in the final in Lyon.", "en")
+    swapped = analyse("Croatia beat Portugal 3-1 in the final in Lyon.", "en")
+    other_side = analyse("Croatia lost 3-1 to Portugal in the final in Lyon.", "en")
+    found = winner_swapped(beat, swapped, PairContext(beat, swapped).names)
+    assert found is not None and (found[0].text, found[1].text) == ("Portugal", "Croatia")
+    assert winner_swapped(beat, other_side, PairContext(beat, other_side).names) is None
+
+
+def test_a_win_and_a_defeat_of_the_same_side_are_no_telling_from_each_side() -> None:
+    from factcheck.contradict.features import signals
+    won = analyse("Portugal beat Croatia 3-1 in the final in Lyon.", "en")
+    lost = analyse("リヨンでの決勝で、ポルトガルはクロアチアに1-3で敗れた。", "ja")
+    told = analyse("Croatia lost 3-1 to Portugal in the final in Lyon.", "en")
+    values = signals(PairContext(won, lost)).values
+    assert values.get("role_swap") == 1.0 and not values.get("converse")
+    assert not signals(PairContext(won, told)).values.get("role_swap")
