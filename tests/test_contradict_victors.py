@@ -47,3 +47,20 @@ def test_a_win_and_a_defeat_of_the_same_side_are_no_telling_from_each_side() -> 
     values = signals(PairContext(won, lost)).values
     assert values.get("role_swap") == 1.0 and not values.get("converse")
     assert not signals(PairContext(won, told)).values.get("role_swap")
+
+
+def test_a_place_in_a_ranking_and_a_victory_tell_one_winner() -> None:
+    ranked = analyse("Norway's Eirik Dahl won the sprint in Lahti, with Finland's Juho Laine second.", "en")
+    beaten = analyse("Finland's Juho Laine beat Norway's Eirik Dahl in the sprint in Lahti.", "en")
+    agreed = analyse("Norway's Eirik Dahl beat Finland's Juho Laine in the sprint in Lahti.", "en")
+    found = winner_swapped(ranked, beaten, PairContext(ranked, beaten).names)
+    assert found is not None and (found[0].text, found[1].text) == ("Eirik Dahl", "Juho Laine")
+    assert winner_swapped(ranked, agreed, PairContext(ranked, agreed).names) is None
+    # The side beaten is the person, not the country that owns the name.
+    assert _won("Juho Laine beat Norway's Eirik Dahl in the sprint.", "en") == [("Juho Laine", "Eirik Dahl")]
+
+
+def test_a_side_that_won_one_contest_and_lost_another_swaps_nothing() -> None:
+    a = analyse("Chile won the 1991 Copa in Lima, beating Peru 2-0 in the final.", "en")
+    b = analyse("Peru beat Bolivia 3-1 in the 1995 Copa final in Quito.", "en")
+    assert winner_swapped(a, b, PairContext(a, b).names) is None

@@ -23,7 +23,7 @@ import re
 from functools import cache, lru_cache
 
 from factcheck.contradict import lexicon
-from factcheck.contradict.align import NameAlignment, names_match
+from factcheck.contradict.align import NameAlignment, names_match, role_index
 from factcheck.contradict.analysis import Analysis, Name
 
 _GAP = 48  # at most this many characters between the two sides
@@ -53,7 +53,7 @@ def victories(x: Analysis) -> tuple[tuple[int, int], ...]:
     return _victories(x.text, x.lang, x.names)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)  # once per claim: a scan compares each claim with many others
 def _victories(text: str, lang: str, names: tuple[Name, ...]) -> tuple[tuple[int, int], ...]:
     if len(names) < 2:
         return ()
@@ -64,8 +64,12 @@ def _victories(text: str, lang: str, names: tuple[Name, ...]) -> tuple[tuple[int
         nxt = next((j for j in range(i + 1, len(names)) if names[j].start >= end_a), None)
         if nxt is None:
             continue
+        gap = text[end_a:names[nxt].start]
+        owner_end = names[nxt].start + len(names[nxt].text)
+        owned = next((j for j in range(nxt + 1, len(names)) if text[owner_end:names[j].start] in ("'s ", "’s ", "の")), None)
+        if owned is not None:
+            nxt = owned  # "beat Ireland's Cara Doyle", ベルギーのマルテンス: the side is the person, not the country
         b = names[nxt]
-        gap = text[end_a:b.start]
         if lang != "ja":
             gap = re.sub(r"\s+\d+\s*[–-]\s*\d+", "", gap)  # "lost 2-1 to": the score says nothing of who won
         if len(gap) > _GAP:
@@ -87,15 +91,40 @@ def _victories(text: str, lang: str, names: tuple[Name, ...]) -> tuple[tuple[int
     return tuple(out)
 
 
+def _sides(x: Analysis) -> tuple[list[Name], list[Name]]:
+    """The names a claim makes winners and those it makes losers: by the verb between two names,
+    or by the place in a ranking written next to one (Xが優勝, "with Y second", 2位にはZ)."""
+    from factcheck.contradict.parts import parts  # parts reads align, as this module does
+
+    index = role_index()
+    first, behind = index["winner"], {index["runner-up"], index["third"]}
+    winners = [x.names[w] for w, _ in victories(x)] + [x.names[i] for p, i in parts(x) if p == first]
+    losers = [x.names[lo] for _, lo in victories(x)] + [x.names[i] for p, i in parts(x) if p in behind]
+    return winners, losers
+
+
 def winner_swapped(a: Analysis, b: Analysis, names: NameAlignment) -> tuple[Name, Name] | None:
-    """A side that wins in one claim and loses to the same other side in the other: the two
-    winners, or None."""
-    va, vb = victories(a), victories(b)
-    if not va or not vb:
+    """A side that wins in one claim and loses in the other to a side that lost in the first
+    (where the first names one): the two winners, or None.  "A beat B" / "B won, A second" swap
+    them as "B beat A" does; "A beat B" / "B beat C" are two contests."""
+    if len(a.names) < 2 or len(b.names) < 2:
         return None
-    for wa, la in va:
-        for wb, lb in vb:
-            x_w, x_l, y_w, y_l = a.names[wa], a.names[la], b.names[wb], b.names[lb]
-            if names_match(x_w, y_l) and names_match(x_l, y_w):
-                return x_w, y_w
+    wa, la = _sides(a)
+    wb, lb = _sides(b)
+    found = _crossed(wa, la, wb, lb)
+    if found:
+        return found
+    found = _crossed(wb, lb, wa, la)
+    return (found[1], found[0]) if found else None
+
+
+def _crossed(wx: list[Name], lx: list[Name], wy: list[Name], ly: list[Name]) -> tuple[Name, Name] | None:
+    """A winner of x that y makes a loser, beaten in y by a side x made a loser (or named no
+    loser at all): (x's winner, y's winner)."""
+    for x in wx:
+        if not any(names_match(x, lost) for lost in ly) or any(names_match(x, w) for w in wy):
+            continue
+        for y in wy:
+            if not lx or any(names_match(y, lost) for lost in lx):
+                return x, y
     return None
