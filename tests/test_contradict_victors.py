@@ -34,9 +34,9 @@ def test_a_winner_swapped_is_seen_and_one_told_from_each_side_is_not() -> None:
     beat = analyse("Portugal beat Croatia 3-1 in the final in Lyon.", "en")
     swapped = analyse("Croatia beat Portugal 3-1 in the final in Lyon.", "en")
     other_side = analyse("Croatia lost 3-1 to Portugal in the final in Lyon.", "en")
-    found = winner_swapped(beat, swapped, PairContext(beat, swapped).names)
+    found = winner_swapped(beat, swapped)
     assert found is not None and (found[0].text, found[1].text) == ("Portugal", "Croatia")
-    assert winner_swapped(beat, other_side, PairContext(beat, other_side).names) is None
+    assert winner_swapped(beat, other_side) is None
 
 
 def test_a_win_and_a_defeat_of_the_same_side_are_no_telling_from_each_side() -> None:
@@ -53,9 +53,9 @@ def test_a_place_in_a_ranking_and_a_victory_tell_one_winner() -> None:
     ranked = analyse("Norway's Eirik Dahl won the sprint in Lahti, with Finland's Juho Laine second.", "en")
     beaten = analyse("Finland's Juho Laine beat Norway's Eirik Dahl in the sprint in Lahti.", "en")
     agreed = analyse("Norway's Eirik Dahl beat Finland's Juho Laine in the sprint in Lahti.", "en")
-    found = winner_swapped(ranked, beaten, PairContext(ranked, beaten).names)
+    found = winner_swapped(ranked, beaten)
     assert found is not None and (found[0].text, found[1].text) == ("Eirik Dahl", "Juho Laine")
-    assert winner_swapped(ranked, agreed, PairContext(ranked, agreed).names) is None
+    assert winner_swapped(ranked, agreed) is None
     # The side beaten is the person, not the country that owns the name.
     assert _won("Juho Laine beat Norway's Eirik Dahl in the sprint.", "en") == [("Juho Laine", "Eirik Dahl")]
 
@@ -63,4 +63,4 @@ def test_a_place_in_a_ranking_and_a_victory_tell_one_winner() -> None:
 def test_a_side_that_won_one_contest_and_lost_another_swaps_nothing() -> None:
     a = analyse("Chile won the 1991 Copa in Lima, beating Peru 2-0 in the final.", "en")
     b = analyse("Peru beat Bolivia 3-1 in the 1995 Copa final in Quito.", "en")
-    assert winner_swapped(a, b, PairContext(a, b).names) is None
+    assert winner_swapped(a, b) is None

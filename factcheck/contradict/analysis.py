@@ -1675,7 +1675,7 @@ _MONTH_RANGE_END = re.compile(
     r"\s*(?:to|and|through|until|till|-|–|—)\s*(?:(?:early|late|mid-?)\s*)?"
     r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"(?!\s*(?:\d|of\s+\d|,\s*\d))")
-_MONTH_NUMBER = {name.lower(): n for name, n in MONTHS.items()}
+MONTH_NUMBER = {name.lower(): n for name, n in MONTHS.items()}
 
 
 def _periods_as_dates(text: str, taken: list[tuple[int, int]]) -> list[tuple[DateMention, tuple[int, int]]]:
@@ -1694,11 +1694,11 @@ def _periods_as_dates(text: str, taken: list[tuple[int, int]]) -> list[tuple[Dat
     for m in _DECADE.finditer(text):
         if free(m.start(), m.end()):
             out.append((DateMention(m.group(), f"{m[1]}{m[2]}0s"), (m.start(), m.end())))
-    starts = [m.end("mon") for m in _BARE_MONTH.finditer(text)]
-    ends = [m for m in _MONTH_RANGE_END.finditer(text) if any(m.start() < s <= m.start("mon") for s in starts)]
-    for m in [*_BARE_MONTH.finditer(text), *ends]:
+    bare = list(_BARE_MONTH.finditer(text))
+    ends = [m for m in _MONTH_RANGE_END.finditer(text) if any(m.start() < b.end("mon") <= m.start("mon") for b in bare)]
+    for m in [*bare, *ends]:
         if free(m.start("mon"), m.end("mon")):
-            value = f"--{_MONTH_NUMBER[m['mon'].lower()]:02d}"
+            value = f"--{MONTH_NUMBER[m['mon'].lower()]:02d}"
             out.append((DateMention(m["mon"], value), (m.start("mon"), m.end("mon"))))
             taken = [*taken, (m.start("mon"), m.end("mon"))]
     return out

@@ -78,7 +78,7 @@ class PairContext:
 
     @cached_property
     def winner_swapped(self) -> tuple[str, str] | None:
-        found = winner_swapped(self.a, self.b, self.names)
+        found = winner_swapped(self.a, self.b)
         return (found[0].text, found[1].text) if found else None
 
     @cached_property

@@ -23,8 +23,9 @@ import re
 from functools import cache, lru_cache
 
 from factcheck.contradict import lexicon
-from factcheck.contradict.align import NameAlignment, names_match, role_index
+from factcheck.contradict.align import names_match, role_index
 from factcheck.contradict.analysis import Analysis, Name
+from factcheck.contradict.parts import parts
 
 _GAP = 48  # at most this many characters between the two sides
 _EN_BEFORE_LOSER = r"(?:\s+(?:the|hosts|visitors|visiting|champions?|defending|holders?|challengers?|rivals?|favou?rites?)\b)*\s*$"
@@ -94,16 +95,15 @@ def _victories(text: str, lang: str, names: tuple[Name, ...]) -> tuple[tuple[int
 def _sides(x: Analysis) -> tuple[list[Name], list[Name]]:
     """The names a claim makes winners and those it makes losers: by the verb between two names,
     or by the place in a ranking written next to one (Xが優勝, "with Y second", 2位にはZ)."""
-    from factcheck.contradict.parts import parts  # parts reads align, as this module does
-
     index = role_index()
     first, behind = index["winner"], {index["runner-up"], index["third"]}
-    winners = [x.names[w] for w, _ in victories(x)] + [x.names[i] for p, i in parts(x) if p == first]
-    losers = [x.names[lo] for _, lo in victories(x)] + [x.names[i] for p, i in parts(x) if p in behind]
+    beaten, placed = victories(x), parts(x)
+    winners = [x.names[w] for w, _ in beaten] + [x.names[i] for p, i in placed if p == first]
+    losers = [x.names[lo] for _, lo in beaten] + [x.names[i] for p, i in placed if p in behind]
     return winners, losers
 
 
-def winner_swapped(a: Analysis, b: Analysis, names: NameAlignment) -> tuple[Name, Name] | None:
+def winner_swapped(a: Analysis, b: Analysis) -> tuple[Name, Name] | None:
     """A side that wins in one claim and loses in the other to a side that lost in the first
     (where the first names one): the two winners, or None.  "A beat B" / "B won, A second" swap
     them as "B beat A" does; "A beat B" / "B beat C" are two contests."""

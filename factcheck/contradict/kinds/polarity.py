@@ -26,10 +26,9 @@ from functools import cache
 
 from factcheck.contradict import lexicon
 from factcheck.contradict.align import event_groups, similarity
-from factcheck.contradict.analysis import NOT_DOWN, NOT_UP, Analysis, governed, named_scales
+from factcheck.contradict.analysis import MONTH_NUMBER, NOT_DOWN, NOT_UP, Analysis, governed, named_scales
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
-from factcheck.text import MONTHS
 
 _MIN_SIMILARITY = 0.5
 _MIN_SIMILARITY_CROSS = 0.4
@@ -242,12 +241,7 @@ def _other_season(x: Analysis, y: Analysis) -> bool:
     """x names a period word, other than the month y's dates fall in ("the May election" / "in
     May's election" name one month)."""
     months = {m[1] for d in y.dates if (m := _MONTH_OF.match(d.value))}
-    return any(f"{_month_numbers().get(w, 0):02d}" not in months for w in x.seasons)
-
-
-@cache
-def _month_numbers() -> dict[str, int]:
-    return {name.lower(): n for name, n in MONTHS.items()}
+    return any(f"{MONTH_NUMBER.get(w, 0):02d}" not in months for w in x.seasons)
 
 
 _MONTH_OF = re.compile(r"(?:\d{4}|-)-(\d{2})")
