@@ -1431,3 +1431,124 @@ def test_two_figures_each_alone_of_their_dimension_are_marked_sole() -> None:
     two = analyse("The Harrier-3 lander had a launch mass of 1,380 kg and a dry mass of 620 kg.", "en")
     assert signals(PairContext(one, other)).values.get("figure_sole") == 1.0
     assert not signals(PairContext(two, other)).values.get("figure_sole")
+
+
+def test_a_place_name_opening_a_body_name_is_part_of_it() -> None:
+    # 大和 (a place) + 重機 (a company's head noun): the company, not the place.
+    names = [n.text for n in analyse("シールドマシンは、大和重機が製造した直径14.1メートルの機体だ。", "ja").names]
+    assert "大和重機" in names and "大和" not in names
+    names = [n.text for n in analyse("北陸先端総合大学の研究チームが新材料を開発した。", "ja").names]
+    assert names == ["北陸先端総合大学"]
+
+
+def test_a_rank_and_a_middle_dot_before_unknown_words_make_them_a_name() -> None:
+    assert "琴若" in [n.text for n in analyse("九州場所は、大関・琴若が13勝2敗で初優勝を飾った。", "ja").names]
+    assert "若嵐" in [n.text for n in analyse("九州場所で初優勝を果たしたのは関脇・若嵐だった。", "ja").names]
+
+
+def test_japanese_short_forms_of_a_company_name_are_that_name() -> None:
+    # A Latin acronym for the words left out (JR: 旅客鉄道), and a written-short suffix (HD).
+    assert names_match(_name("JR東日本は3月のダイヤ改正を発表した。", "ja", "JR東日本"),
+                       _name("東日本旅客鉄道は3月のダイヤ改正を発表した。", "ja", "東日本旅客鉄道"))
+    assert names_match(_name("イオリHDは大洋フーズを買収する。", "ja", "イオリHD"),
+                       _name("大洋物産は大洋フーズをイオリ・ホールディングスに売却する。", "ja", "イオリ・ホールディングス"))
+    assert not names_match(_name("カスガHDは大洋フーズを買収する。", "ja", "カスガHD"),
+                           _name("大洋物産は大洋フーズをイオリ・ホールディングスに売却する。", "ja", "イオリ・ホールディングス"))
+
+
+def test_a_generic_body_after_its_town_is_that_towns_body() -> None:
+    assert names_match(_name("新しい学校給食センターは9月に稼働を始めた。", "ja", "学校給食センター"),
+                       _name("山辺町学校給食センターは9月から稼働している。", "ja", "山辺町学校給食センター"))
+
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Harrowfield were promoted to the Premiership on Saturday.", "Harrowfield were relegated from the Premiership on Saturday."),
+    ("The keeper's cottage at Point Carrow survived the 1994 storm.", "The keeper's cottage at Point Carrow was demolished in 1994."),
+    ("北辰化学は2023年に業界団体に加盟を継続した。", "北辰化学は2023年に業界団体から脱退した。"),
+])
+def test_general_antonyms_stand_against_each_other(one: str, other: str) -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    assert _opposed_poles(analyse(one), analyse(other)) is not None
+
+
+@pytest.mark.parametrize(("one", "other", "value_one", "value_other", "expect"), [
+    ("International students make up 13% of Rakuhoku University's 25,000 students.",
+     "Rakuhoku University has 3,250 international students.", "25,000 students", "3,250 international students", True),
+    ("International students make up 13% of Rakuhoku University's 25,000 students.",
+     "Rakuhoku University has 3,900 international students.", "25,000 students", "3,900 international students", False),
+    ("Salvors have recovered 1,150 of the 1,400 containers lost from the Mira Hansa.",
+     "Of the lost Mira Hansa cargo, 250 containers are still missing.", "1,150", "250", True),
+    ("The boring machine averaged 18 metres a day during its first 40 days.",
+     "In its first 40 days the boring machine covered 720 metres.", "18 metres", "720 metres", True),
+    ("The boring machine averaged 18 metres a day during its first 40 days.",
+     "In its first 40 days the boring machine covered 1,000 metres.", "18 metres", "1,000 metres", False),
+    ("投票率は45.0%で、前回の40.0%から5ポイント上昇した。", "投票率は45.0%となり、前回と比べて12.5%上昇した。",
+     "40.0%", "12.5%", True),
+    # A change added to the value it led to works out nothing: 2.7% (up 0.2 points) is no 2.9%.
+    ("5月の完全失業率は2.7%で、前月から0.2ポイント上昇した。", "5月の完全失業率は前月の2.5%から2.9%へ上昇した。",
+     "2.7%", "2.9%", False),
+])
+def test_a_figure_worked_out_from_the_others_is_derived(one: str, other: str, value_one: str, value_other: str,
+                                                        expect: bool) -> None:
+    from factcheck.contradict.kinds.quantity import derived
+
+    a, b = analyse(one), analyse(other)
+    fa = next(f for f in a.figures if f.text == value_one)
+    fb = next(f for f in b.figures if f.text == value_other)
+    assert derived(fa, fb, a, b) is expect
+
+
+def test_the_following_year_in_japanese_counts_from_the_year_named_before() -> None:
+    dates = [(d.text, d.value) for d in analyse("大正12年の震災で焼失した会館は、翌年に仮庁舎で業務を再開した。", "ja").dates]
+    assert dates == [("大正12年", "1923"), ("翌年", "1924")]
+    # With no year before it, 翌年 dates nothing.
+    assert analyse("会館は翌年に業務を再開した。", "ja").dates == ()
+
+
+def test_a_shared_title_in_two_parts_is_no_quotation_credited_twice() -> None:
+    from factcheck.contradict.kinds import attribution
+
+    text = analyse("絵本『くじらのゆうびん』は、作家の村瀬ちひろが文を担当し、2018年に刊行された。", "ja")
+    pictures = analyse("2018年刊行の絵本『くじらのゆうびん』で絵を手がけたのは、イラストレーターの沢口遼である。", "ja")
+    assert attribution.check(PairContext(text, pictures)) is None
+    said_a = analyse("「この作品は子どもたちに捧げたい」と作家の村瀬ちひろは授賞式で語った。", "ja")
+    said_b = analyse("「この作品は子どもたちに捧げたい」とイラストレーターの沢口遼は授賞式で語った。", "ja")
+    assert attribution.check(PairContext(said_a, said_b)) is not None
+
+
+def test_a_negation_in_a_relative_clause_denies_the_aside_not_the_claim() -> None:
+    found = analyse("The 2023 expedition rediscovered the slipper orchid, which had not been seen in the wild since 1951.", "en")
+    assert found.negations == 0
+    missed = analyse("The survey found no trace of the mayfly in the River Alder, where it has not been seen for 40 years.", "en")
+    assert missed.negations == 1
+
+
+def test_an_idioms_verb_is_read_as_the_act_it_means() -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    closed = analyse("やまびこ動物病院は、3月末で48年の歴史に幕を下ろした。", "ja")
+    open_ = analyse("やまびこ動物病院は4月以降も診療を続けている。", "ja")
+    assert _opposed_poles(closed, open_) is not None
+    # The literal act (下ろす: take down) stands against nothing.
+    assert _opposed_poles(analyse("やまびこ動物病院は、3月末に看板の電球を下ろした。", "ja"), open_) is None
+
+
+def test_a_bare_number_a_change_started_from_counts_what_the_figure_before_it_counts() -> None:
+    figures = [(f.text, f.base, f.low, f.former)
+               for f in analyse("Boeing delivered 528 aircraft in 2023, up from 480 a year earlier.", "en").figures]
+    assert ("480", "機", 480.0, True) in figures  # and it is the value the change left behind
+    # In a scaled unit the bare number is left unread: "$4.2 billion, up from 3.9" says 3.9 billion.
+    assert "3.9" not in [f.text for f in analyse("Revenue was $4.2 billion, up from 3.9 a year earlier.", "en").figures]
+
+
+def test_two_kanji_names_sharing_a_place_are_two_bodies() -> None:
+    assert not names_match(_name("日本港湾協会は発表した。", "ja", "日本港湾協会"), _name("日本銀行は発表した。", "ja", "日本銀行"))
+    assert not names_match(_name("北海道新聞は報じた。", "ja", "北海道新聞"), _name("北海道銀行は報じた。", "ja", "北海道銀行"))
+    assert not names_match(_name("東日本高速道路は発表した。", "ja", "東日本高速道路"),
+                           _name("西日本高速道路は発表した。", "ja", "西日本高速道路"))
+    # ...while a place named with or without its kind is one place, and the gloss still bridges languages.
+    assert names_match(_name("港北区で開かれた。", "ja", "港北区"), _name("港北で開かれた。", "ja", "港北"))
+    assert names_match(_name("日本港湾協会は発表した。", "ja", "日本港湾協会"),
+                       _name("The Japan Port Association said.", "en", "Japan Port Association"))

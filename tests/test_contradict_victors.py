@@ -64,3 +64,26 @@ def test_a_side_that_won_one_contest_and_lost_another_swaps_nothing() -> None:
     a = analyse("Chile won the 1991 Copa in Lima, beating Peru 2-0 in the final.", "en")
     b = analyse("Peru beat Bolivia 3-1 in the 1995 Copa final in Quito.", "en")
     assert winner_swapped(a, b) is None
+
+
+@pytest.mark.parametrize(("text", "lang", "expect"), [
+    ("Aurora pipped Meridian Star by 41 seconds on corrected time.", "en", [("Aurora", "Meridian Star")]),
+    ("Ashbourne Town's 2-1 defeat to Marlow Athletic ended the cup run.", "en", [("Marlow Athletic", "Ashbourne Town")]),
+    ("第12局は挑戦者ラオ氏がソコロフ王者を押し切って勝った。", "ja", [("ラオ", "ソコロフ")]),
+])
+def test_more_ways_of_telling_a_winner(text: str, lang: str, expect: list[tuple[str, str]]) -> None:
+    # A verb of sport (pipped), a noun of defeat (defeat to), a title between the winner and が.
+    assert _won(text, lang) == expect
+
+
+def test_a_payer_and_a_payee_swapped_are_seen_and_the_same_payment_is_not() -> None:
+    from factcheck.contradict.victors import transfers
+
+    ordered = analyse("The court ordered Midori Kogyo to pay Sanwa Seiki 1.2 billion yen.", "en")
+    swapped = analyse("The court ordered Sanwa Seiki to pay Midori Kogyo 1.2 billion yen.", "en")
+    japanese = analyse("東京地裁は、サンワ精機に対し、競合のミドリ工業へ約12億円を支払うよう命じた。", "ja")
+    assert [(ordered.names[g].text, ordered.names[r].text) for g, r in transfers(ordered)] == [("Midori Kogyo", "Sanwa Seiki")]
+    assert [(japanese.names[g].text, japanese.names[r].text) for g, r in transfers(japanese)] == [("サンワ精機", "ミドリ工業")]
+    assert winner_swapped(ordered, swapped) is not None
+    assert winner_swapped(swapped, japanese) is None  # Sanwa pays Midori in both
+    assert winner_swapped(ordered, japanese) is not None

@@ -442,3 +442,10 @@ def test_a_length_after_a_rate_word_is_a_speed(text: str, kmh: float) -> None:
     (q,) = find_quantities(text)
     low, high, base = bounds_in_base(q)
     assert base == "km/h" and low == pytest.approx(kmh) and high == pytest.approx(kmh)
+
+
+def test_kanji_digits_with_a_middle_dot_before_a_unit_are_a_decimal() -> None:
+    found = [(q.text, q.value, q.unit) for q in find_quantities("主鏡は直径三・八メートルで、成長率は二・五%だった。")]
+    assert found == [("三・八メートル", 3.8, "m"), ("二・五%", 2.5, "%")]
+    # A middle dot between kanji digits before anything else lists them: the first and second trials.
+    assert find_quantities("一・二審とも有罪とされた。") == []

@@ -614,7 +614,7 @@ def _tokens_ja(text: str) -> list[Token]:
         else:
             kind = "content"
         out.append(_ja_word(surface, norm, kind, start, m.end, clause, m.norm))
-    return _body_names(_merge_ja_names(_compound_glosses(out)))
+    return _idioms_ja(text, _titled_names(_body_names(_merge_ja_names(_compound_glosses(out)))))
 
 
 def _ja_word(surface: str, lemma: str, kind: TokenKind, start: int, end: int, clause: int, keyed: str) -> Token:
@@ -727,7 +727,7 @@ def _body_names(tokens: list[Token]) -> list[Token]:
         # A run holding a name already (日本 + 港湾協会, ノルドヴィック + 再保険) keeps it: the name
         # is what other claims and other languages match.  One dictionary word (財務省) stays a word.
         if len(run) >= 2 and run[0].kind != "func" and text.endswith(heads) \
-                and any(text.endswith(h) and len(text) > len(h) for h in heads) and not any(t.kind == "name" for t in run):
+                and any(text.endswith(h) and len(text) > len(h) for h in heads) and _one_body(run):
             first, last = run[0], run[-1]
             out.append(Token(text, "".join(t.lemma for t in run), "name", first.start, last.end, first.clause,
                              frozenset(k for t in run for k in t.keys), frozenset(k for t in run for k in t.wide),
@@ -737,6 +737,68 @@ def _body_names(tokens: list[Token]) -> list[Token]:
         out.append(tokens[i])
         i += 1
     return out
+
+
+def _one_body(run: list[Token]) -> bool:
+    """A run of nouns that names one body: no name inside it, or one name at its start that the
+    nouns after it make a body's name (北陸 + 先端総合大学, 大和 + 重機: the body, not the place)."""
+    names = [k for k, t in enumerate(run) if t.kind == "name"]
+    return not names or names == [0]
+
+
+@cache
+def _idiom_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(re.escape(k)), v) for k, v in lexicon.cues().get("idioms_ja", {}).items())
+
+
+def _idioms_ja(text: str, tokens: list[Token]) -> list[Token]:
+    """An idiom's verb said as the act it means: 歴史に幕を下ろした is 終了した, 白紙に戻された
+    撤回された; its noun (幕, 白紙) names nothing the claim is about."""
+    out = list(tokens)
+    for rx, act in _idiom_patterns():
+        for m in rx.finditer(text):
+            inside = [i for i, t in enumerate(out) if m.start() <= t.start < m.end()]
+            verbs = [i for i in inside if out[i].kind == "pred"]
+            if not verbs:
+                continue
+            v = out[verbs[-1]]
+            out[verbs[-1]] = _ja_word(v.text, act, "pred", v.start, v.end, v.clause, act)
+            for i in inside:
+                if out[i].kind == "content":
+                    out[i] = Token(out[i].text, out[i].lemma, "func", out[i].start, out[i].end, out[i].clause)
+    return out
+
+
+_TITLED_REACH = 4  # words of a name written after a title and a middle dot
+
+
+def _titled_names(tokens: list[Token]) -> list[Token]:
+    """The words after a title and a middle dot are a person's name, known to the dictionary or
+    not: 大関・琴若, 関脇・若嵐, 投手・佐伯 (sports and news write the rank before the name)."""
+    titles = frozenset(lexicon.cues().get("name_suffixes_ja", ()))
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        out.append(tokens[i])
+        if tokens[i].text in titles and i + 2 < len(tokens) and tokens[i + 1].text == "・":
+            j = i + 2
+            while j < len(tokens) and j - i - 2 < _TITLED_REACH and tokens[j].kind in ("content", "name", "pred") \
+                    and _KANJI_OR_KANA.fullmatch(tokens[j].text) and (j == i + 2 or tokens[j].start == tokens[j - 1].end):
+                j += 1
+            run = tokens[i + 2:j]
+            if run and not (len(run) == 1 and run[0].kind == "name") and 2 <= sum(len(t.text) for t in run) <= 6:
+                first, last = run[0], run[-1]
+                out.append(tokens[i + 1])
+                out.append(Token("".join(t.text for t in run), "".join(t.lemma for t in run), "name", first.start,
+                                 last.end, first.clause, frozenset(k for t in run for k in t.keys),
+                                 frozenset(k for t in run for k in t.wide), frozenset(k for t in run for k in t.norm)))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+_KANJI_OR_KANA = re.compile(r"[\u3400-\u9fff々ヶ\u3040-\u30ffー]+")
 
 
 def _in_body_name(t: Token) -> bool:
@@ -791,8 +853,9 @@ _STEMS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], frozenset[str], frozenset[str]]:
     surface = re.sub(r"['’]s?$", "", surface)  # United's, Reuters' -> United, Reuters
     renderings: list[str] = [surface]
+    whole: tuple[str, ...] = ()
     if lang_ja:
-        whole = lexicon.name_glosses(surface)
+        whole = tuple(lexicon.name_glosses(surface))
         renderings += list(whole)
         parts = lexicon.ja_parts(surface)
         if not whole and len(parts) > 1:
@@ -852,8 +915,10 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         forms.append(frozenset("^" + _skeleton(jaconv.kata2alphabet(p)) for p in pieces))
     elif lang_ja:
         forms.append(_read_aloud(surface))
-        # 港北 -> JMnedict "Kouhoku": compared by sound with "Kohoku".
-        for r in renderings[1:]:
+        # 港北 -> JMnedict "Kouhoku": compared by sound with "Kohoku".  Only a gloss of the whole
+        # name: a word of one part's gloss (日本 of 日本港湾協会: Japan) would make every name with
+        # that part one name (日本銀行, 東日本高速道路).
+        for r in renderings[1:1 + len(whole)]:
             if _descriptive(re.sub(r"\([^)]*\)", " ", r)):
                 continue  # 関東: "region consisting of Tokyo and …" does not make it Tokyo
             for w in _STEMS.findall(re.sub(r"\([^)]*\)", " ", r)):
@@ -1017,6 +1082,7 @@ def _transliterated(x: Name, y: Name) -> bool:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 
 def names_match(x: Name, y: Name) -> bool:
@@ -1034,6 +1100,7 @@ def names_match(x: Name, y: Name) -> bool:
         return True
     if _read_alike(x, y) or _read_alike(y, x):
         return True
+    kanji_both = bool(_KANJI.search(x.text) and _KANJI.search(y.text))
     for fx in x.forms:
         for fy in y.forms:
             if fx == fy or _contained(fx, fy):
@@ -1051,7 +1118,10 @@ def names_match(x: Name, y: Name) -> bool:
                 if all(any(_skeletons_alike(u, v) for v in long_) for u in short):
                     return True
             common = fx & fy | {w for w in fx for v in fy if w != v and _prefix_same(w, v)}
-            if not common:
+            if not common or kanji_both:
+                # Two kanji names sharing a gloss word (日本 of 日本港湾協会 and 日本銀行, 北海道 of
+                # 北海道新聞 and 北海道銀行) are two bodies named after one place; a short form of one
+                # is the other's by its characters (_kanji_short_form), or its gloss is all of the other's.
                 continue
             dx = {w for w in fx if w in x.distinct or any(_prefix_same(w, v) for v in x.distinct)}
             dy = {w for w in fy if w in y.distinct or any(_prefix_same(w, v) for v in y.distinct)}
@@ -1086,16 +1156,43 @@ def _word_of(short: Name, long_: Name) -> bool:
 _CJK_NAME = re.compile(r"[\u3400-\u9fff々ヶ]+")
 
 
+_LATIN_PREFIX = re.compile(r"[A-Z]{2,4}(?=[\u3400-\u9fff々ヶ])")
+
+
+@cache
+def _short_suffixes() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(lexicon.cues().get("short_suffixes_ja", {}).items(), key=lambda kv: -len(kv[0])))
+
+
+def _expand_short_suffix(name: str) -> str:
+    """A company's name with its written-short suffix in full and without middle dots: イオリHD and
+    イオリ・ホールディングス are both イオリホールディングス."""
+    name = name.replace("・", "")
+    for short, full in _short_suffixes():
+        if name.endswith(short) and len(name) > len(short) and not name[-len(short) - 1].isascii():
+            return name[: -len(short)] + full
+    return name
+
+
 def _kanji_short_form(short: str, long_: str) -> bool:
     """A Japanese name and its short form: the place without its prefecture (えびの市 / 宮崎県えびの市),
     or an abbreviation that keeps the first character and skips others in order (理研 /
     理化学研究所, 東大 / 東京大学).  A contiguous head is another thing: 東京 / 東京大学."""
+    short, long_ = _expand_short_suffix(short), _expand_short_suffix(long_)
+    if short == long_:
+        return True
     if len(short) < 2 or len(short) >= len(long_):
         return False
-    if long_.endswith(short) and re.search(r"[都道府県]$", long_[: -len(short)]):
+    latin = _LATIN_PREFIX.match(short)
+    if latin and _CJK_NAME.fullmatch(long_) and _CJK_NAME.fullmatch(short[latin.end():]):
+        # JR東日本 / 東日本旅客鉄道, JA全農 / 全国農業協同組合連合会: a Latin acronym stands for the words
+        # the kanji after it leave out, so those kanji, in order, are the long name's.
+        rest = iter(long_)
+        return short[latin.end()] == long_[0] and all(c in rest for c in short[latin.end():])
+    if long_.endswith(short) and re.search(r"[都道府県市町村区郡]$", long_[: -len(short)]):
         return True
-    if long_ == short + "駅":
-        return True  # 新大阪駅 / 新大阪: a line between two places is a line between their stations
+    if len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in _KIND_CHARACTERS:
+        return True  # 新大阪駅 / 新大阪, 港北区 / 港北: a place or body named with or without its kind
     if not (_CJK_NAME.fullmatch(short) and _CJK_NAME.fullmatch(long_)) or short[0] != long_[0] or short in long_ or len(long_) < 2 * len(short):
         return False
     rest = iter(long_)
@@ -1327,7 +1424,36 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
             total=total, periods=periods, step=step, preds=preds, move=_move(tokens, start, end, lang),
             part=_part_marked(text[:end] if lang == "ja" else text[clause_start:clause_end], lang),
         ))
+    if lang != "ja":
+        out = sorted(out + _bare_change_values(text, out), key=lambda f: f.start)
     return _mark_former(text, out)
+
+
+# "528 aircraft in 2023, up from 480", "rose to 3,200 from 2,800": the number a change started
+# from, written bare, counts what the figure before it counts.
+_BARE_FROM = re.compile(r"\b(?:from|compared with|compared to|against|versus|vs\.?)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                        r"(?![\d,.]*\s*(?:%|percent|per\b|million|billion|trillion|thousand|bn\b|mn\b|m\b|k\b|[$€£¥]))")
+_WRITTEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def _bare_change_values(text: str, figures: list[Figure]) -> list[Figure]:
+    out = []
+    for m in _BARE_FROM.finditer(text):
+        start, end = m.start(1), m.end(1)
+        if any(f.start <= start < f.end for f in figures):
+            continue
+        before = [f for f in figures if f.end <= start][-1:]
+        written = _WRITTEN.search(before[0].text) if before else None
+        if not before or written is None or not math.isfinite(before[0].low) or before[0].low != before[0].high:
+            continue
+        shown = float(written.group().replace(",", ""))
+        if shown <= 0 or before[0].low != shown:
+            continue  # "$4.2 billion, up from 3.9": a bare number in a scaled unit is left unread
+        value = float(m.group(1).replace(",", ""))
+        out.append(replace(before[0], text=m.group(1), low=value, high=value, start=start, end=end,
+                           digits=_digits(m.group(1)), approximate=False, bounded=False, move=0, former=True,
+                           step=_step(value, value, _digits(m.group(1)))))
+    return out
 
 
 def _move(tokens: list[Token], start: int, end: int, lang: str) -> int:
@@ -1452,6 +1578,7 @@ def _period_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
 
 
 _RELATIVE = re.compile(r"前|昨|去|previous|prior|earlier|last|ago", re.I)  # a date read relative to another
+_FOLLOWING = re.compile(r"^(?:翌|同|その翌)年")  # a year counted from the one named before it: 翌年, 同年
 # 前年度比, 前年から, 前年を上回る, 前年度の4分の1, 前年の2倍 / 約8割: what a figure is measured against.
 _COMPARISON_BASE = re.compile(r"(?:度|期)?(?:同期)?(?:比|対比|と比べ|に比べ|から|を[^、。]{0,12}?(?:上回|下回)"
                               r"|の(?:約|およそ)?[0-9０-９一二三四五六七八九十]+(?:分の|倍|割))")
@@ -1493,14 +1620,21 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
     found = _two_digit_years(text, found)
     mentions, spans = [], []
     cursor = 0
+    year: int | None = None  # the last year the claim names, which 翌年 and 前年 count from
     for m in found:
         start = text.find(m.text, cursor)
         if start < 0:
             continue
         cursor = start + len(m.text)
         value = "--" + m.value[5:] if m.value.startswith(str(_NO_YEAR)) else m.value
-        if value == "--" or (not value.startswith("--") and abs(int(value[:4]) - _NO_YEAR) <= 10):
+        relative = not value.startswith("--") and value != "--" and abs(int(value[:4]) - _NO_YEAR) <= 10
+        if relative and year is not None and _FOLLOWING.search(m.text):
+            # 大正12年…翌年: the year after the one the claim named (1924), as English "the following year" reads.
+            value = f"{year + int(value[:4]) - _NO_YEAR:04d}{value[4:]}"
+        elif value == "--" or relative:
             continue  # 前年, 翌年 of no year: a year relative to nothing
+        if not value.startswith("--") and value[:4].isdigit():
+            year = int(value[:4])
         if _RELATIVE.search(m.text) and (
                 _COMPARISON_BASE.match(text, start + len(m.text)) or _COMPARISON_BASE_EN.search(text[:start])):
             continue  # 前年度比18%増, "from a year earlier": the base of a comparison, not a date of the claim
@@ -1833,6 +1967,26 @@ def _ordinals(text: str) -> frozenset[str]:
         n = _ORDINAL_WORDS.get(g) or (g if g.isdigit() else str(kanji_int(g) or g))
         out.add(n)
     return frozenset(out)
+
+
+_SUBORDINATORS_EN = frozenset({"where", "which", "who", "whose", "whom", "when", "since", "after", "before", "because",
+                               "although", "though", "while", "whereas", "unless", "until"})
+
+
+def _subordinate(tokens: list[Token], lang: str) -> frozenset[int]:
+    """English negations in a later clause that a relative or subordinating word opens ("the
+    orchid, which had not been seen since 1951"): they deny the aside, not what the claim says."""
+    if lang == "ja":
+        return frozenset()
+    opened: set[int] = set()
+    seen: set[int] = set()
+    for t in tokens:
+        if t.kind == "punct" or t.clause in seen:
+            continue
+        seen.add(t.clause)
+        if t.clause > 0 and t.text.lower() in _SUBORDINATORS_EN:
+            opened.add(t.clause)
+    return frozenset(i for i, t in enumerate(tokens) if t.kind == "neg" and t.clause in opened)
 
 
 def _reasons(tokens: list[Token], lang: str) -> frozenset[int]:
@@ -2385,11 +2539,11 @@ _CORRECTION_EN = re.compile(r"\bnot (?:by |from |in |to |at )?(?:the )?([A-Z][\w
                             r"|,? not (?:by |from )?(?:the )?([A-Z][\w\-]*(?: [A-Z][\w\-]*)*)[.;]?$")
 
 
-_QUOTE = re.compile(r"「([^」]{6,})」|“([^”]{10,})”|\"([^\"]{10,})\"|(?<![A-Za-z])'([^']{10,})'(?![A-Za-z])|『([^』]{6,})』")
+QUOTE = re.compile(r"「([^」]{6,})」|“([^”]{10,})”|\"([^\"]{10,})\"|(?<![A-Za-z])'([^']{10,})'(?![A-Za-z])|『([^』]{6,})』")
 
 
 def _quotes(text: str) -> tuple[str, ...]:
-    return tuple(fold(next(g for g in m.groups() if g)).strip(" ,.。、") for m in _QUOTE.finditer(text))
+    return tuple(fold(next(g for g in m.groups() if g)).strip(" ,.。、") for m in QUOTE.finditer(text))
 
 
 def _corrected(text: str, lang: str) -> list[str]:
@@ -2420,7 +2574,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     first_pred = next((t.start for t in tokens if t.kind == "pred"), None)
     args = _args(text, tokens, lang)
     poles, consumed, head_poles, negative_poles = _poles(tokens, lang)
-    not_free = consumed | _reasons(tokens, lang)  # negations a pole took, or that say why
+    # Negations a pole took, that say why, or that deny only what a clause hung on the claim says.
+    not_free = consumed | _reasons(tokens, lang) | _subordinate(tokens, lang)
     names = []
     for t in tokens:
         if t.kind != "name":

@@ -199,6 +199,7 @@ def _figures(ctx: PairContext, out: Signals) -> None:
         v["figure_approximate"] = 1.0 if fa.approximate or fb.approximate or fa.bounded or fb.bounded else 0.0
         v["figure_role_swap"] = 1.0 if swapped else 0.0
         v["figure_extra_words"] = _extra_words(ctx, fa.clause, fb.clause)
+        v["figure_derived"] = 1.0 if quantity_kind.derived(fa, fb, a, b) else 0.0
         # Each the only figure of its dimension in its claim (one mass, one length): whatever
         # words stand beside them, most likely the one measure both claims give.
         v["figure_sole"] = 1.0 if all(sum(same_dimension(f.base, g.base) for f in x.figures) == 1
@@ -379,6 +380,7 @@ FEATURES: tuple[str, ...] = (
     "date_disagree", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_other_groups", "date_same_event", "date_same_year", "date_extra_words",
     "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
     "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap", "figure_extra_words", "figure_moves_apart", "figure_sole",
+    "figure_derived",
     "name_substitution", "name_same_slot", "name_sorts_differ", "name_context", "name_same_act", "role_swap", "converse", "corrected", "other_agent", "credit_both", "credit_any",
     "roles_differ", "part_rebound", "part_swapped",
     "quotes_both",

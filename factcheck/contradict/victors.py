@@ -32,33 +32,56 @@ _EN_BEFORE_LOSER = r"(?:\s+(?:the|hosts|visitors|visiting|champions?|defending|h
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _ja_gap(relation: str) -> re.Pattern[str]:
+    """What stands between the first side and the second in Japanese: its case particle, after a
+    title perhaps (ラオ氏が, 琴若関は); a payer ordered to pay is also marked に対し (Aに対し、Bへ)."""
+    titles = sorted(lexicon.cues().get("name_suffixes_ja", ()), key=len, reverse=True)
+    marks = "が|は" if relation == "contests" else "が|は|に対し|に対して"
+    tail = "" if relation == "contests" else r"(?:、?[^、。がはを]{0,8}の)?"
+    return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + rf")?(?:{marks}){tail}$")
+
+
+# After the second Japanese side: the particles that join it to the verb when the first side won
+# or gave (AがBを破り, AがBへ支払う) and when it lost or received (AがBに敗れ, AがBから受け取る).
+_JA_JOINS = {"contests": ("(?:を|に対し|相手に)?", "に"), "transfers": ("(?:へ|に)", "から")}
+
+
+@cache
+def _patterns(relation: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """English: the words between winner and loser, between loser and winner, and a participle of
     victory straight before the loser (A won the final, beating B); Japanese: what follows the
-    second side when the first won (AがBを破り) and when it lost (AがBに敗れ)."""
-    words = lexicon.cues()["contests"]
+    second side when the first won (AがBを破り) and when it lost (AがBに敗れ).  A transfer reads
+    the same, the giver as the winner (A paid B, AがBへ支払う / B was paid by A, BがAから受け取る)."""
+    words = lexicon.cues()[relation]
 
     def alternation(key: str, lang: str) -> str:
-        return "|".join(sorted(map(re.escape, words[key][lang]), key=len, reverse=True))
+        found = words.get(key, {}).get(lang, ())
+        return "|".join(sorted(map(re.escape, found), key=len, reverse=True)) or "(?!)"
 
     won_en, lost_en, beating = alternation("won", "en"), alternation("lost", "en"), alternation("beating", "en")
+    won_join, lost_join = _JA_JOINS[relation]
     return (re.compile(rf"^(?:'s?\s+[\w-]+\s+)?[^.;,]{{0,30}}?\b(?:{won_en})\b{_EN_BEFORE_LOSER}", re.I),
             re.compile(rf"^(?:'s?\s+[\w-]+\s+)?[^.;,]{{0,30}}?\b(?:{lost_en})\b{_EN_BEFORE_LOSER}", re.I),
             re.compile(rf",\s*(?:{beating})\b{_EN_BEFORE_LOSER}", re.I),
-            re.compile(rf"^(?:を|に対し|相手に)?[^、。]{{0,8}}?(?:{alternation('won', 'ja')})"),
-            re.compile(rf"^に[^、。]{{0,8}}?(?:{alternation('lost', 'ja')})"))
+            re.compile(rf"^{won_join}[^、。]{{0,14}}?(?:{alternation('won', 'ja')})"),
+            re.compile(rf"^{lost_join}[^、。]{{0,14}}?(?:{alternation('lost', 'ja')})"))
 
 
 def victories(x: Analysis) -> tuple[tuple[int, int], ...]:
     """(winner, loser) as indexes into ``x.names`` for each contest the claim names."""
-    return _victories(x.text, x.lang, x.names)
+    return _victories(x.text, x.lang, x.names, "contests")
+
+
+def transfers(x: Analysis) -> tuple[tuple[int, int], ...]:
+    """(giver, receiver) as indexes into ``x.names`` for each payment, loan or gift the claim names."""
+    return _victories(x.text, x.lang, x.names, "transfers")
 
 
 @lru_cache(maxsize=1 << 18)  # once per claim: a scan compares each claim with many others
-def _victories(text: str, lang: str, names: tuple[Name, ...]) -> tuple[tuple[int, int], ...]:
+def _victories(text: str, lang: str, names: tuple[Name, ...], relation: str) -> tuple[tuple[int, int], ...]:
     if len(names) < 2:
         return ()
-    won_en, lost_en, beating, won_ja, lost_ja = _patterns()
+    won_en, lost_en, beating, won_ja, lost_ja = _patterns(relation)
     out: list[tuple[int, int]] = []
     for i, a in enumerate(names):
         end_a = a.start + len(a.text)
@@ -76,8 +99,8 @@ def _victories(text: str, lang: str, names: tuple[Name, ...]) -> tuple[tuple[int
         if len(gap) > _GAP:
             continue
         if lang == "ja":
-            after = text[b.start + len(b.text):b.start + len(b.text) + 12]
-            if not re.match(r"^(?:が|は)$", gap):
+            after = text[b.start + len(b.text):b.start + len(b.text) + 20]
+            if not _ja_gap(relation).match(gap):
                 continue
             if won_ja.match(after):
                 out.append((i, nxt))
@@ -106,16 +129,24 @@ def _sides(x: Analysis) -> tuple[list[Name], list[Name]]:
 def winner_swapped(a: Analysis, b: Analysis) -> tuple[Name, Name] | None:
     """A side that wins in one claim and loses in the other to a side that lost in the first
     (where the first names one): the two winners, or None.  "A beat B" / "B won, A second" swap
-    them as "B beat A" does; "A beat B" / "B beat C" are two contests."""
+    them as "B beat A" does; "A beat B" / "B beat C" are two contests.  A payer and a payee
+    swapped are read the same way (A was ordered to pay B / B to pay A)."""
     if len(a.names) < 2 or len(b.names) < 2:
         return None
-    wa, la = _sides(a)
-    wb, lb = _sides(b)
-    found = _crossed(wa, la, wb, lb)
-    if found:
-        return found
-    found = _crossed(wb, lb, wa, la)
-    return (found[1], found[0]) if found else None
+    for (wa, la), (wb, lb) in ((_sides(a), _sides(b)), (_givers(a), _givers(b))):
+        found = _crossed(wa, la, wb, lb)
+        if found:
+            return found
+        found = _crossed(wb, lb, wa, la)
+        if found:
+            return found[1], found[0]
+    return None
+
+
+def _givers(x: Analysis) -> tuple[list[Name], list[Name]]:
+    """The names a claim makes payers, lenders or donors, and those it makes their receivers."""
+    given = transfers(x)
+    return [x.names[g] for g, _ in given], [x.names[r] for _, r in given]
 
 
 def _crossed(wx: list[Name], lx: list[Name], wy: list[Name], ly: list[Name]) -> tuple[Name, Name] | None:

@@ -535,6 +535,19 @@ def _to_quantity(f: _Found, text: str) -> Quantity:
     )
 
 
+# 三・八メートル, 一二・五%: kanji digits with a middle dot for the decimal point, as vertical
+# Japanese text writes them; read as 3.8 only before a unit word in katakana, %, 倍 or 度, so a
+# list (一・二審, 一・二年生) stays a list.  Digit for digit, so every offset is kept.
+_KANJI_DECIMAL = re.compile(r"(?<![〇一二三四五六七八九十百千])([〇一二三四五六七八九]+)・([〇一二三四五六七八九]+)(?=[ァ-ヺー%％倍度])")
+_KANJI_TO_DIGIT = str.maketrans("〇一二三四五六七八九", "0123456789")
+
+
+def _kanji_decimals(text: str) -> str:
+    if "・" not in text:
+        return text
+    return _KANJI_DECIMAL.sub(lambda m: f"{m[1].translate(_KANJI_TO_DIGIT)}.{m[2].translate(_KANJI_TO_DIGIT)}", text)
+
+
 def find_quantities(text: str, *, counts: bool = False) -> list[Quantity]:
     """The quantities in ``text``, in order.  ``counts``: also a small number before an English
     plural noun ("345 patients"), a count of what the noun names, though no unit table holds it.
@@ -543,7 +556,7 @@ def find_quantities(text: str, *, counts: bool = False) -> list[Quantity]:
     [Quantity(text='約5.4km', value=5.4, unit='km', low=None, high=None, approximate=True)]
     """
     v = _vocab()
-    folded = fold_width(text)
+    folded = _kanji_decimals(fold_width(text))
     dates = date_spans(text)  # sorted, not overlapping: so their ends are sorted too
     date_starts = [s for s, _ in dates]
     candidates = sorted(_scan_numbers(folded, v, counts) + _scan_words(folded, v, counts), key=lambda f: (f.start, -f.end))

@@ -21,11 +21,13 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from factcheck.contradict.align import content_overlap
-from factcheck.contradict.analysis import Analysis, Name, names_match
+from factcheck.contradict.analysis import QUOTE, Analysis, Name, names_match
 from factcheck.contradict.kinds.entity import corrected
+from factcheck.contradict.lexicon import fold
 from factcheck.contradict.model import Conflict, PairContext
 
 _MIN_WORDS = 0.35
+_SAME_QUOTE = 90  # rapidfuzz ratio of two quotations of one statement ("It has exceeded…," / "has exceeded…")
 _ROLES = frozenset({"agent", "other"})
 
 
@@ -33,7 +35,7 @@ def _shared_quote(ctx: PairContext) -> str | None:
     """The same quoted words in both claims (a statement, a slogan, a title line)."""
     for qa in ctx.a.quotes:
         for qb in ctx.b.quotes:
-            if fuzz.ratio(qa, qb) >= 90:
+            if fuzz.ratio(qa, qb) >= _SAME_QUOTE:
                 return qa
     return None
 
@@ -43,6 +45,20 @@ def _speakers(names: Sequence[Name], quote: str) -> list[Name]:
     verb reports it from ("said head keeper Laura Whitfield"), which is the speaker here."""
     outside = [n for n in names if n.text.lower() not in quote]
     return [n for n in outside if n.role != "source"] or outside
+
+
+# What follows a statement's closing mark (「…」と語った, "'…,' she said"), not a title's (『…』は刊行された).
+_STATEMENT_AFTER = re.compile(r"^\s*(?:と|って|,|，|、)")
+
+
+def _stated(x: Analysis, quote: str) -> bool:
+    """The quoted words are a statement someone made, not the title of a work: a quotative
+    particle or a comma follows them, or they end in one inside the marks."""
+    for m in QUOTE.finditer(x.text):
+        inner = next(g for g in m.groups() if g)
+        if fuzz.ratio(fold(inner).strip(" ,.。、"), quote) >= _SAME_QUOTE:
+            return bool(_STATEMENT_AFTER.match(x.text[m.end():]) or inner.rstrip()[-1:] in ",.，。、!?！？")
+    return False
 
 
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
@@ -69,7 +85,7 @@ def _owner(x: Analysis, work: Name) -> Name | None:
 def check(ctx: PairContext) -> Conflict | None:
     a, b = ctx.a, ctx.b
     quote = _shared_quote(ctx)
-    if quote is not None:
+    if quote is not None and (not ctx.roles_differ or _stated(a, quote) or _stated(b, quote)):
         # One quotation, two speakers: who said it is the claim, whatever parts the two play
         # ("said the conductor" / "said the composer": one of them did not say it).
         speakers_a, speakers_b = _speakers(ctx.names.only_a, quote), _speakers(ctx.names.only_b, quote)

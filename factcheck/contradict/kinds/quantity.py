@@ -72,6 +72,85 @@ def compatible(fa: Figure, fb: Figure) -> bool:
     return la < hb and lb < ha or (la == ha and lb <= la <= hb) or (lb == hb and la <= lb <= ha)
 
 
+_DERIVED_TOLERANCE = 0.015  # relative: 13% of 25,000 is 3,250; 150 t a day is 54,750 t a year (~55,000)
+_DERIVED_TOLERANCE_APPROX = 0.05
+_PER_PERIOD = (24.0, 52.0, 365.0)  # a rate per hour, week or day said per day or per year
+_TIME_SCALES = (60.0, 3600.0, 86400.0, 604800.0, 31557600.0)  # a duration read in minutes, hours, days, weeks, years
+
+
+def _point(f: Figure) -> float | None:
+    if math.isfinite(f.low) and math.isfinite(f.high):
+        return (f.low + f.high) / 2
+    return f.low if math.isfinite(f.low) else f.high if math.isfinite(f.high) else None
+
+
+def _readings(f: Figure) -> list[float]:
+    """The numbers a figure may enter a sum with: its value; a duration also in days, hours..."""
+    value = _point(f)
+    if value is None or value <= 0:
+        return []
+    return [value, *(value / s for s in _TIME_SCALES)] if f.base == "s" else [value]
+
+
+def derived(fa: Figure, fb: Figure, a: Analysis, b: Analysis) -> bool:
+    """One value is the other worked out with a third figure of either claim: a share of it (13% of
+    25,000 is 3,250), the rest of it (1,400 less 1,150 is 250), a rate times a duration (18 m a
+    day for 40 days is 720 m), a change by a percentage.  Two claims doing sums with one fact
+    agree; the figures they give are different measures of it."""
+    x, y = _point(fa), _point(fb)
+    if x is None or y is None or x <= 0 or y <= 0:
+        return False
+    tol = _DERIVED_TOLERANCE_APPROX if fa.approximate or fb.approximate else _DERIVED_TOLERANCE
+
+    def near(u: float, v: float) -> bool:
+        return abs(u - v) <= tol * max(abs(u), abs(v))
+
+    others = [f for f in (*a.figures, *b.figures) if f is not fa and f is not fb]
+    for (u, v), base, home in (((x, y), fa, a), ((y, x), fb, b)):
+        changed = base.former or _changed_from(base, home)
+        for f in others:
+            for n in _readings(f):
+                if f.base == "%":
+                    if any(near(v, u * k) for k in (n / 100, 1 + n / 100, 1 - n / 100) if k > 0):
+                        return True
+                    continue
+                if n != 1 and (near(v, u * n) or near(v, u / n)):
+                    return True
+                # A change added to the value it changed (42% up 5 points is 47%), not to the
+                # value it led to (2.7%, up 0.2 points, is no 2.9%).
+                if (same_dimension(f.base, fa.base) or changed and _addable(f.base, fa.base)) \
+                        and (near(v, u + n) or near(v, abs(u - n))):
+                    return True
+        if any(near(v, u * k) for k in _PER_PERIOD):
+            return True
+    # A rise told in points in one claim and as a share of the old value in the other: 40% to 45%
+    # is 12.5% more.
+    for w, x_ in ((fa, b), (fb, a)):
+        levels = [f for f in x_.figures if f.base == "%" and f is not w]
+        if w.base != "%" or (value := _point(w)) is None:
+            continue
+        for f in levels:
+            for g in levels:
+                p, q = _point(f), _point(g)
+                if p is not None and q is not None and 0 < p < q and near(value, (q - p) / p * 100):
+                    return True
+    return False
+
+
+_CHANGED_FROM = re.compile(r"^\s*(?:から|より)")
+_CHANGED_FROM_EN = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$")
+
+
+def _changed_from(f: Figure, x: Analysis) -> bool:
+    """The figure is the value a change starts from: 42%から5ポイント上昇, "up 5 points from 42%"."""
+    return bool(_CHANGED_FROM.match(x.text[f.end:]) or _CHANGED_FROM_EN.search(x.text[max(0, f.start - 12):f.start]))
+
+
+def _addable(x: str, y: str) -> bool:
+    """Two figures a sum may join: of one dimension, or a percentage and percentage points."""
+    return same_dimension(x, y) or {x, y} <= {"%", "pt"}
+
+
 def _named_year(years: frozenset[str]) -> bool:
     return any(not y.startswith("--") for y in years)  # "the year to March 31" names no year
 
