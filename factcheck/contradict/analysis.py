@@ -728,15 +728,20 @@ def _body_names(tokens: list[Token]) -> list[Token]:
         # is what other claims and other languages match.  One dictionary word (財務省) stays a word.
         if len(run) >= 2 and run[0].kind != "func" and text.endswith(heads) \
                 and any(text.endswith(h) and len(text) > len(h) for h in heads) and _one_body(run):
-            first, last = run[0], run[-1]
-            out.append(Token(text, "".join(t.lemma for t in run), "name", first.start, last.end, first.clause,
-                             frozenset(k for t in run for k in t.keys), frozenset(k for t in run for k in t.wide),
-                             frozenset(k for t in run for k in t.norm)))
+            out.append(_one_name(run))
             i = j
             continue
         out.append(tokens[i])
         i += 1
     return out
+
+
+def _one_name(run: list[Token]) -> Token:
+    """Adjacent tokens joined into one name token, with the keys of all of them."""
+    first, last = run[0], run[-1]
+    return Token("".join(t.text for t in run), "".join(t.lemma for t in run), "name", first.start, last.end,
+                 first.clause, frozenset(k for t in run for k in t.keys), frozenset(k for t in run for k in t.wide),
+                 frozenset(k for t in run for k in t.norm))
 
 
 def _one_body(run: list[Token]) -> bool:
@@ -747,35 +752,44 @@ def _one_body(run: list[Token]) -> bool:
 
 
 @cache
-def _idiom_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(re.escape(k)), v) for k, v in lexicon.cues().get("idioms_ja", {}).items())
+def _idiom_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """All idioms in one alternation (one scan of a claim, not one per idiom), and the act of each."""
+    acts: dict[str, str] = dict(lexicon.cues().get("idioms_ja", {}))
+    words = sorted(acts, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)"), acts
 
 
 def _idioms_ja(text: str, tokens: list[Token]) -> list[Token]:
     """An idiom's verb said as the act it means: 歴史に幕を下ろした is 終了した, 白紙に戻された
     撤回された; its noun (幕, 白紙) names nothing the claim is about."""
+    rx, acts = _idiom_pattern()
     out = list(tokens)
-    for rx, act in _idiom_patterns():
-        for m in rx.finditer(text):
-            inside = [i for i, t in enumerate(out) if m.start() <= t.start < m.end()]
-            verbs = [i for i in inside if out[i].kind == "pred"]
-            if not verbs:
-                continue
-            v = out[verbs[-1]]
-            out[verbs[-1]] = _ja_word(v.text, act, "pred", v.start, v.end, v.clause, act)
-            for i in inside:
-                if out[i].kind == "content":
-                    out[i] = Token(out[i].text, out[i].lemma, "func", out[i].start, out[i].end, out[i].clause)
+    for m in rx.finditer(text):
+        act = acts[m.group()]
+        inside = [i for i, t in enumerate(out) if m.start() <= t.start < m.end()]
+        verbs = [i for i in inside if out[i].kind == "pred"]
+        if not verbs:
+            continue
+        v = out[verbs[-1]]
+        out[verbs[-1]] = _ja_word(v.text, act, "pred", v.start, v.end, v.clause, act)
+        for i in inside:
+            if out[i].kind == "content":
+                out[i] = Token(out[i].text, out[i].lemma, "func", out[i].start, out[i].end, out[i].clause)
     return out
 
 
 _TITLED_REACH = 4  # words of a name written after a title and a middle dot
 
 
+@cache
+def _titles_ja() -> frozenset[str]:
+    return frozenset(lexicon.cues().get("name_suffixes_ja", ()))
+
+
 def _titled_names(tokens: list[Token]) -> list[Token]:
     """The words after a title and a middle dot are a person's name, known to the dictionary or
     not: 大関・琴若, 関脇・若嵐, 投手・佐伯 (sports and news write the rank before the name)."""
-    titles = frozenset(lexicon.cues().get("name_suffixes_ja", ()))
+    titles = _titles_ja()
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -787,11 +801,8 @@ def _titled_names(tokens: list[Token]) -> list[Token]:
                 j += 1
             run = tokens[i + 2:j]
             if run and not (len(run) == 1 and run[0].kind == "name") and 2 <= sum(len(t.text) for t in run) <= 6:
-                first, last = run[0], run[-1]
                 out.append(tokens[i + 1])
-                out.append(Token("".join(t.text for t in run), "".join(t.lemma for t in run), "name", first.start,
-                                 last.end, first.clause, frozenset(k for t in run for k in t.keys),
-                                 frozenset(k for t in run for k in t.wide), frozenset(k for t in run for k in t.norm)))
+                out.append(_one_name(run))
                 i = j
                 continue
         i += 1
@@ -1176,8 +1187,10 @@ def _expand_short_suffix(name: str) -> str:
 
 def _kanji_short_form(short: str, long_: str) -> bool:
     """A Japanese name and its short form: the place without its prefecture (えびの市 / 宮崎県えびの市),
-    or an abbreviation that keeps the first character and skips others in order (理研 /
-    理化学研究所, 東大 / 東京大学).  A contiguous head is another thing: 東京 / 東京大学."""
+    the name without its kind (港北 / 港北区), a company suffix written short (イオリHD), a Latin
+    acronym for the words left out (JR東日本 / 東日本旅客鉄道), or an abbreviation that keeps the
+    first character and skips others in order (理研 / 理化学研究所, 東大 / 東京大学).  A
+    contiguous head is another thing: 東京 / 東京大学."""
     short, long_ = _expand_short_suffix(short), _expand_short_suffix(long_)
     if short == long_:
         return True

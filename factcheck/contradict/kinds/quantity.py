@@ -107,7 +107,7 @@ def derived(fa: Figure, fb: Figure, a: Analysis, b: Analysis) -> bool:
 
     others = [f for f in (*a.figures, *b.figures) if f is not fa and f is not fb]
     for (u, v), base, home in (((x, y), fa, a), ((y, x), fb, b)):
-        changed = base.former or _changed_from(base, home)
+        changed = _earlier(base, home)
         for f in others:
             for n in _readings(f):
                 if f.base == "%":
@@ -135,15 +135,6 @@ def derived(fa: Figure, fb: Figure, a: Analysis, b: Analysis) -> bool:
                 if p is not None and q is not None and 0 < p < q and near(value, (q - p) / p * 100):
                     return True
     return False
-
-
-_CHANGED_FROM = re.compile(r"^\s*(?:から|より)")
-_CHANGED_FROM_EN = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$")
-
-
-def _changed_from(f: Figure, x: Analysis) -> bool:
-    """The figure is the value a change starts from: 42%から5ポイント上昇, "up 5 points from 42%"."""
-    return bool(_CHANGED_FROM.match(x.text[f.end:]) or _CHANGED_FROM_EN.search(x.text[max(0, f.start - 12):f.start]))
 
 
 def _addable(x: str, y: str) -> bool:
