@@ -1552,3 +1552,146 @@ def test_two_kanji_names_sharing_a_place_are_two_bodies() -> None:
     assert names_match(_name("港北区で開かれた。", "ja", "港北区"), _name("港北で開かれた。", "ja", "港北"))
     assert names_match(_name("日本港湾協会は発表した。", "ja", "日本港湾協会"),
                        _name("The Japan Port Association said.", "en", "Japan Port Association"))
+
+
+def test_an_acronym_pairs_with_the_name_it_spells_before_a_name_sharing_words() -> None:
+    from factcheck.contradict.align import align_names
+
+    merged = analyse("British Overseas Airways Corporation merged with BEA in 1974 to form British Airways.", "en")
+    combined = analyse("BOAC and British European Airways were combined in 1974 to create British Airways.", "en")
+    names = align_names(merged, combined)
+    assert ("British Overseas Airways Corporation", "BOAC") in [(x.text, y.text) for x, y in names.matched]
+    assert not names.only_a and not names.only_b
+    # An acronym written with the small words of its name (BoA: Bank of …) is that name's too.
+    assert names_match(_name("The BoA held its rate.", "en", "BoA"), _name("The Bank of Aldmark held it.", "en", "Bank of Aldmark"))
+    assert not names_match(_name("The BoA held its rate.", "en", "BoA"), _name("The Bank of Estria held it.", "en", "Bank of Estria"))
+
+
+def test_a_place_before_based_is_a_name_of_its_own() -> None:
+    names = [n.text for n in analyse("The Rome-based Food and Agriculture Organization said prices rose.", "en").names]
+    assert "Rome" in names and not any("based" in n for n in names)
+
+
+def test_a_long_japanese_name_is_also_its_short_form_that_keeps_its_head() -> None:
+    assert names_match(_name("損害保険料率算出機構は発表した。", "ja", "損害保険料率算出機構"),
+                       _name("損保料率機構は発表した。", "ja", "損保料率機構"))
+    # A short name (under five characters) whose characters stand in order in a name not twice as
+    # long may be another body.
+    assert not names_match(_name("港南運輸は発表した。", "ja", "港南運輸"), _name("港湾南部運輸は発表した。", "ja", "港湾南部運輸"))
+
+
+def test_a_peoples_adjective_names_its_place_but_not_a_neighbour_spelled_alike() -> None:
+    assert names_match(_name("Exports from Chile rose.", "en", "Chile"), _name("Exports of Chilean copper grew.", "en", "Chilean"))
+    assert names_match(_name("Exports from Kenya rose.", "en", "Kenya"), _name("Exports of Kenyan tea grew.", "en", "Kenyan"))
+    assert not names_match(_name("Exports from Iran rose.", "en", "Iran"), _name("Exports of Iraqi oil grew.", "en", "Iraqi"))
+
+
+def test_a_kanji_body_name_read_without_its_head_is_the_latin_name() -> None:
+    assert names_match(_name("南銀行は発表した。", "ja", "南銀行"), _name("Minami Bank said so.", "en", "Minami Bank"))
+    assert not names_match(_name("南銀行は発表した。", "ja", "南銀行"), _name("Kita Bank said so.", "en", "Kita Bank"))
+
+
+def test_a_participle_before_its_noun_describes_it_and_asserts_no_move() -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    fewer = analyse("燃料費の高騰で漁船の出漁が減り、入荷が細っている。", "ja")
+    assert _opposed_poles(fewer, analyse("Soaring fuel costs have kept fishing boats in port.", "en")) is None
+    assert _opposed_poles(fewer, analyse("Fishing trips have soared this month.", "en")) is not None
+
+
+def test_not_only_denies_nothing_and_a_denied_refusal_leaves_its_object() -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    both = analyse("Aoife Byrne not only won the 200m butterfly but also broke the meet record.", "en")
+    assert _opposed_poles(both, analyse("Aoife Byrne won the 200m butterfly.", "en")) is None
+    assert _opposed_poles(analyse("Aoife Byrne did not win the 200m butterfly.", "en"),
+                          analyse("Aoife Byrne won the 200m butterfly.", "en")) is not None
+    open_ = analyse("Investigators have not ruled out mechanical failure as the cause of the fire.", "en")
+    assert _opposed_poles(open_, analyse("Mechanical failure remains a possible cause of the fire.", "en")) is None
+
+
+def test_awaiting_an_act_is_not_yet_having_done_it() -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    awaiting = analyse("Her 2:11:53 is still awaiting ratification as a world record by World Athletics.", "en")
+    assert _opposed_poles(analyse("World Athletics has not yet ratified her 2:11:53 as a world record.", "en"), awaiting) is None
+    assert _opposed_poles(analyse("World Athletics ratified her 2:11:53 as a world record.", "en"), awaiting) is not None
+
+
+def test_a_decimal_without_a_unit_is_a_figure_of_what_the_clause_measures() -> None:
+    low = analyse("日本の合計特殊出生率は、2005年に過去最低の1.26を記録した。", "ja")
+    assert [(f.text, f.base) for f in low.figures] == [("1.26", "#.")]
+    assert [f.text for f in analyse("The index rose to 104.2 in May.", "en").figures] == ["104.2"]
+    # A time and a decimal that borrows the unit of the figure before it are no bare decimals.
+    assert analyse("She won in 2:05.11.", "en").figures == ()
+    recovered = analyse("日本の合計特殊出生率は、2015年に1.45まで回復した。", "ja")
+    one_year = compare("日本の合計特殊出生率は、2015年に1.26だった。", "日本の合計特殊出生率は、2015年に1.45だった。")
+    assert one_year.contradiction and one_year.kind == "quantity"
+    assert not compare(low.text, recovered.text).contradiction
+
+
+def test_a_move_and_its_undoing_on_two_dates_are_two_events() -> None:
+    from factcheck.contradict.kinds import date
+
+    dipped = analyse("Irish cheddar exports to Canada dipped 5 percent in 2021.", "en")
+    rebounded = analyse("Irish cheddar exports to Canada rebounded strongly in 2022.", "en")
+    assert date.check(PairContext(dipped, rebounded)) is None
+    assert date.check(PairContext(analyse("Irish cheddar exports to Canada rebounded strongly in 2021.", "en"),
+                                  rebounded)) is not None
+
+
+def test_an_act_and_its_undoing_dated_apart_in_one_claim_stand_against_neither() -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    both = analyse("Hollis Public Library closed for a renovation in 2021 and reopened the following year.", "en")
+    assert _opposed_poles(both, analyse("Hollis Public Library reopened in 2022 after a renovation.", "en")) is None
+    assert _opposed_poles(analyse("Hollis Public Library closed for a renovation in 2021.", "en"),
+                          analyse("Hollis Public Library stayed open throughout 2021.", "en")) is not None
+
+
+def test_an_acronym_may_spell_one_word_more_than_the_name_says() -> None:
+    assert names_match(_name("The USA topped the table.", "en", "USA"), _name("The United States came first.", "en", "United States"))
+    assert not names_match(_name("UNESCO said so.", "en", "UNESCO"), _name("The United Nations said so.", "en", "United Nations"))
+
+
+def test_a_dictionary_word_before_a_short_company_suffix_is_the_companys_name() -> None:
+    names = [n.text for n in analyse("ドラッグストア大手のミナトHDは、丸福薬局を買収した。", "ja").names]
+    assert "ミナトHD" in names
+    assert names_match(_name("ミナトHDは買収した。", "ja", "ミナトHD"), _name("ミナトホールディングスは買収した。", "ja", "ミナトホールディングス"))
+
+
+def test_a_name_of_dictionary_words_meets_its_katakana_spelling() -> None:
+    cedar = _name("The Cedar Creek fire burned 12,000 acres.", "en", "Cedar Creek")
+    assert names_match(cedar, _name("セダークリーク火災が起きた。", "ja", "セダークリーク"))
+    assert not names_match(cedar, _name("パインリッジ火災が起きた。", "ja", "パインリッジ"))
+
+
+def test_burning_down_and_ending_are_the_undoing_poles_of_their_scales() -> None:
+    from factcheck.contradict.kinds.polarity import _opposed_poles
+
+    burned = analyse("町の家屋の半数が焼けた。", "ja")
+    assert burned.negative_poles == analyse("町の家屋の半数が焼失した。", "ja").negative_poles == 1
+    still = analyse("OA-5衛星は、設計寿命を過ぎた現在も運用を終えていない。", "ja")
+    going = analyse("The OA-5 satellite continues to operate.", "en")
+    assert _opposed_poles(still, going) is None
+    assert _opposed_poles(analyse("OA-5衛星は、3月に運用を終えた。", "ja"), going) is not None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Tokachi Beekeepers' Cooperative has not ruled out pesticides.", "Tokachi Beekeepers' Cooperative"),
+    ("A team from the University of the Ryukyus found a new crab.", "University of the Ryukyus"),
+    ("米調査機関ピュー・リサーチ・センターも指摘した。", "ピュー・リサーチ・センター"),
+])
+def test_a_name_runs_across_a_plural_owner_of_the_and_katakana_dots(text: str, name: str) -> None:
+    assert name in [n.text for n in analyse(text).names]
+
+
+def test_a_singular_owner_and_a_list_of_places_still_end_a_name() -> None:
+    assert [n.text for n in analyse("Tenkosha's console sold well.", "en").names] == ["Tenkosha"]
+    assert [n.text for n in analyse("東京・銀座で開かれた。", "ja").names] == ["東京", "銀座"]
+
+
+def test_the_following_season_in_japanese_counts_from_the_year_named_before() -> None:
+    dates = [(d.text, d.value) for d in analyse("空便ラボは2024年秋に資金調達を終え、翌春に定期配送を始めた。", "ja").dates]
+    assert ("翌春", "2025~spring") in dates
+    assert analyse("翌春に定期配送を始めた。", "ja").dates == ()  # the spring after no year

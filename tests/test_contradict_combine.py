@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -109,11 +110,17 @@ def test_training_script_estimates_without_writing(tmp_path: Path) -> None:
     one.write_text(yaml.safe_dump({"version": 1, "pairs": pairs[:40]}, allow_unicode=True), encoding="utf-8")
     two.write_text(yaml.safe_dump({"version": 1, "pairs": pairs[40:80]}, allow_unicode=True), encoding="utf-8")
     out = tmp_path / "combiner.yaml"
+    verdicts = tmp_path / "oof.json"
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "train_contradictions.py"), str(one), str(two),
-                          "--out", str(out), "--check"], capture_output=True, text=True, timeout=600)
+                          "--out", str(out), "--check", "--oof", str(verdicts)], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     assert "one.yaml" in run.stdout and "all (pooled)" in run.stdout
     assert not out.exists()
+    # Each pair once, scored by the model fitted on the other file only.
+    held = json.loads(verdicts.read_text(encoding="utf-8"))
+    assert [v["id"] for v in held] == [p.get("id") for p in pairs[:80]]
+    assert all(0.0 <= v["p"] <= 1.0 and v["flagged"] == (v["p"] >= 0.5) for v in held)
+    assert {v["file"] for v in held} == {"one.yaml", "two.yaml"}
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "train_contradictions.py"), str(one), str(two),
                           "--out", str(out)], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr

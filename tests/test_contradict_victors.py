@@ -87,3 +87,21 @@ def test_a_payer_and_a_payee_swapped_are_seen_and_the_same_payment_is_not() -> N
     assert winner_swapped(ordered, swapped) is not None
     assert winner_swapped(swapped, japanese) is None  # Sanwa pays Midori in both
     assert winner_swapped(ordered, japanese) is not None
+
+
+def test_a_japanese_contest_read_across_where_it_was_played() -> None:
+    won = analyse("北九州ブレイブスは決勝で東京ストーンズを27対20で下し、初優勝を果たした。", "ja")
+    lost = analyse("東京ストーンズは決勝で北九州ブレイブスに20対27で敗れた。", "ja")
+    assert victories(won) == ((0, 1),)
+    assert victories(lost) == ((1, 0),)
+
+
+def test_one_result_told_from_each_side_swaps_no_roles() -> None:
+    won = analyse("北九州ブレイブスは決勝で東京ストーンズを27対20で下した。", "ja")
+    lost = analyse("東京ストーンズは決勝で北九州ブレイブスに20対27で敗れた。", "ja")
+    from factcheck.contradict.features import signals
+
+    told = signals(PairContext(won, lost)).values
+    assert told.get("converse") == 1.0 and not told.get("role_swap")
+    swapped = signals(PairContext(won, analyse("東京ストーンズは決勝で北九州ブレイブスを27対20で下した。", "ja"))).values
+    assert swapped.get("role_swap") == 1.0 and not swapped.get("converse")

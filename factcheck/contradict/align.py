@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.contradict import lexicon
-from factcheck.contradict.analysis import Analysis, Arg, DateValue, Figure, Name, Token, groups_of, names_match
+from factcheck.contradict.analysis import (
+    Analysis,
+    Arg,
+    DateValue,
+    Figure,
+    Name,
+    Token,
+    acronym_of,
+    groups_of,
+    names_match,
+)
 
 __all__ = [
     "PHYSICAL", "NameAlignment", "align_dates", "doer_changed", "names_swapped", "role_swap", "align_figures", "align_names", "content_overlap", "light_predicates",
@@ -233,6 +243,8 @@ def _read_short(a: Analysis, b: Analysis, taken_a: set[int], taken_b: set[int]) 
 
 
 def _name_score(x: Name, y: Name) -> float:
+    if acronym_of(x, y):
+        return 1.0  # BOAC is British Overseas Airways Corporation before British European Airways shares two words
     best = 0.0
     for fx in x.forms:
         for fy in y.forms:

@@ -38,7 +38,7 @@ from factcheck.contradict import lexicon
 from factcheck.contradict.lexicon import en_lemmas, fold, stem
 from factcheck.extract.dates import ERA_NAMES, DateContext, find_dates, kanji_int
 from factcheck.extract.quantities import bounds_in_base, find_quantities
-from factcheck.model import DateMention
+from factcheck.model import DateMention, Quantity
 from factcheck.text import MONTHS
 
 __all__ = ["Analysis", "DateValue", "Figure", "Name", "Token", "analyse", "detect_lang"]
@@ -342,6 +342,7 @@ def _is_name_word(word: str, at_start: bool) -> bool:
 
 
 _TRADE_PLURALS = ("ists", "ers", "ians", "ors")
+_PLACE_MODIFIER = re.compile(r"([A-Z][\w.]*)-(?:based|born|listed|owned|headquartered|registered|run|led|made|bred)")
 
 
 @cache
@@ -406,6 +407,14 @@ def _tokens_en(text: str) -> list[Token]:
             at_start = False
             i += 1
             continue
+        based = _PLACE_MODIFIER.fullmatch(w)
+        if based is not None:
+            # "the Rome-based Food and Agriculture Organization": the place is a name of its own,
+            # the name it describes starts after it.
+            out.append(Token(based.group(1), based.group(1).lower(), "name", m.start(), m.start() + len(based.group(1)), clause))
+            at_start = False
+            i += 1
+            continue
         # A common word capitalised inside a sentence before a name starts it: New Zealand, The Hague.
         starts_name = not at_start and next_cap and w[:1].isupper() and w.isalpha()
         if _is_name_word(w, at_start) or starts_name or (at_start and next_cap and w[0].isupper()
@@ -414,12 +423,18 @@ def _tokens_en(text: str) -> list[Token]:
             end = m.start() + len(w)
             while j < len(words) and not _POSSESSIVE.search(text[m.start():end]):
                 nxt = words[j].group().rstrip(".")
-                if nxt and nxt[0].isupper() and nxt[0].isalpha() and nxt.lower() not in _CALENDAR:
+                if nxt in ("'", "’") and text[m.start():end].endswith("s") and j + 1 < len(words) \
+                        and words[j + 1].group()[:1].isupper() and words[j].start() == end:
+                    j += 1  # "Tokachi Beekeepers' Cooperative", "the Farmers' Union": a plural owner inside a name
+                elif nxt and nxt[0].isupper() and nxt[0].isalpha() and nxt.lower() not in _CALENDAR:
                     end = words[j].start() + len(nxt)
                     j += 1
                 elif nxt.lower() in _NAME_LINKS and j + 1 < len(words) and words[j + 1].group()[:1].isupper() \
                         and nxt.lower() not in ("and", "&"):
                     j += 1
+                elif nxt.lower() in ("of", "for") and j + 2 < len(words) and words[j + 1].group() == "the" \
+                        and words[j + 2].group()[:1].isupper():
+                    j += 2  # "the University of the Ryukyus", "Institute for the Study of …"
                 else:
                     break
             # "Tenkosha's console", "JAXA's SLIM": the owner is the name; what it owns, another.
@@ -839,8 +854,15 @@ def _merge_ja_names(tokens: list[Token]) -> list[Token]:
             continue
         if t.kind == "content" and _KATAKANA.fullmatch(t.text) and not lexicon.gloss_keys(t.lemma):
             t = Token(t.text, t.lemma, "name", t.start, t.end, t.clause, t.keys, t.wide, t.norm)
+        if prev is not None and prev.kind == "content" and t.start == prev.end and t.text in dict(_short_suffixes()) \
+                and not prev.text.isascii():
+            # ミナトHD: a word of the dictionary before a company suffix written short is the company's name.
+            out[-1] = Token(prev.text + t.text, prev.lemma + t.lemma, "name", prev.start, t.end, prev.clause,
+                            prev.keys | t.keys, prev.wide, prev.norm | t.norm)
+            continue
         glue = prev is not None and prev.kind == "name" and t.start == prev.end and (
             (t.kind in ("content", "name") and _KATAKANA.fullmatch(t.text) and _KATAKANA.fullmatch(prev.text))
+            or (prev.text.endswith("・") and t.kind != "punct" and _KATAKANA.fullmatch(t.text))  # ピュー・リサーチ
             or (t.kind == "content" and len(t.text) == 1 and not t.text.isdigit())
             or t.kind == "name")
         if glue and prev is not None:
@@ -859,6 +881,9 @@ def _merge_ja_names(tokens: list[Token]) -> list[Token]:
 # --- names ------------------------------------------------------------------------------
 
 _STEMS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+_MIXED_ACRONYM = re.compile(r"(?:[A-Z][a-z]?){1,5}[A-Z]")
 
 
 def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], frozenset[str], frozenset[str]]:
@@ -913,6 +938,9 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
                     acronyms.add("".join(w[0] for w in rest).lower())
             if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
                 acronyms.add(words[0].lower())
+            elif len(words) == 1 and _MIXED_ACRONYM.fullmatch(words[0]):
+                # BoA is "boa" and, its small words left out as in any acronym, "ba" (Bank of Aldmark).
+                acronyms |= {words[0].lower(), "".join(c for c in words[0] if c.isupper()).lower()}
     # A katakana name with a kanji word glued to it (ハルワース社, メコン川) sounds like its katakana.
     kana = _KANA_WITH_SUFFIX.fullmatch(surface) if lang_ja else None
     spoken = kana.group(1) if kana else surface
@@ -955,6 +983,9 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         own = [w for w in words if not _ordinary(w)]
         if own:
             forms.append(frozenset("^" + _skeleton(w) for w in own))
+        elif len(words) >= 2:
+            # Cedar Creek, Grand Ring: a name of dictionary words is written in katakana whole (セダークリーク).
+            forms.append(frozenset({"^" + _skeleton("".join(words))}))
         if words:
             # Romanised Japanese (Shin-Osaka, Amami Oshima, Nagaoka): each word and the whole said as one.
             spelled = {_romaji(w) for w in own} | {_romaji("".join(words))}
@@ -985,6 +1016,10 @@ def _read_aloud(surface: str) -> frozenset[str]:
     elif len(parts) == 1 and len(surface) >= 3 and surface[-1] in _KIND_CHARACTERS:
         # Read as one word (北沢町: Kitazawamachi), the name is still Kitazawa Town.
         keys.add("".join(jaconv.kata2alphabet(r) for w, r in lexicon.ja_readings(surface[:-1]) if r and r != w))
+    head = next((h for h in _body_heads_ja() if surface.endswith(h) and len(surface) > len(h)), None)
+    if head is not None:
+        # 南銀行 is Minami Bank: the name without the noun that heads it, read aloud.
+        keys.add("".join(jaconv.kata2alphabet(r) for w, r in lexicon.ja_readings(surface[:-len(head)]) if r and r != w))
     return frozenset("≈" + k for k in map(_romaji, keys) if len(k) >= 4)
 
 
@@ -1026,6 +1061,7 @@ def _sound(text: str) -> str:
     t = unicodedata.normalize("NFKD", text.lower())
     t = "".join(c for c in t if c.isalpha() or c == " ")
     t = t.replace("l", "r").replace("v", "b").replace("-", "")
+    t = re.sub(r"c(?=[eiy])", "s", t.replace("ck", "k")).replace("c", "k")  # Cedar: セダー, Carrow: キャロウ
     t = re.sub(r"ou|oo|oh(?![aeiou])", "o", t).replace("uu", "u").replace("ei", "e")
     t = re.sub(r"(?<=[bcdfghjkmnpqrstwxz])u\b|(?<=[bcdfghjkmnpqrstwxz])o\b", "", t)  # ヴェロ -> bero, ホルン -> horun
     t = re.sub(r"([a-z])\1+", r"\1", t)
@@ -1069,6 +1105,7 @@ def _skeleton(word: str) -> str:
     Norcom: ノルコム); katakana adds vowels after every consonant.  So only the consonants
     are compared, folded by place; the key lists both readings of such an r ("krm|krmr")."""
     s = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isascii() and c.isalpha())
+    s = re.sub(r"c(?=[eiy])", "s", s)  # a soft c is said s: Cedar, Alice
     for spelled, said in (("gh", ""), ("tch", "ch"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("tion", "son"),
                           ("sh", "s"), ("ch", "k")):
         s = s.replace(spelled, said)
@@ -1092,8 +1129,41 @@ def _transliterated(x: Name, y: Name) -> bool:
     return bool(kana[0] and latin[1] or kana[1] and latin[0])
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")
+# WHO, S&P, U.N.; and written with the small words of the name (BoA, DoJ: Bank of A…, Department of J…).
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}|(?:[A-Z][a-z]?){1,5}[A-Z]")
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "ish", "i")
+
+
+def _demonym(place: str, people: str) -> bool:
+    """A place's adjective names it: Chile / Chilean, Kenya / Kenyan, Italy / Italian, China / Chinese.
+    The place keeps all but at most its last letter; Austria is no Australian."""
+    if not (place.isalpha() and people.isalpha() and place[:1].isupper()) or len(place) < 4:
+        return False
+    for keep in (len(place), len(place) - 1):
+        if people.startswith(place[:keep]) and people[keep:] in _DEMONYM_ENDINGS:
+            return True
+    return False
+
+
+def acronym_of(x: Name, y: Name) -> bool:
+    """One name is the other's acronym (WHO ~ World Health Organization, BoA ~ Bank of Aldmark,
+    USA ~ United States, its last word left unsaid); two names that only share their initials
+    (Gorse Bridge / Glen Bridge) are two names."""
+    return bool((x.acronyms & y.acronyms and (_ACRONYM.fullmatch(x.text) or _ACRONYM.fullmatch(y.text)))
+                or x.acronyms & {w for f in y.forms for w in f} or y.acronyms & {w for f in x.forms for w in f}
+                or _one_word_more(x, y) or _one_word_more(y, x))
+
+
+def _one_word_more(short: Name, long_: Name) -> bool:
+    """An acronym with one more letter than the other name's initials, which open it: USA / United States."""
+    if not _ACRONYM.fullmatch(short.text) or not short.text.isupper():
+        return False
+    spelled = short.text.lower()
+    return any(len(a) >= 2 and len(spelled) == len(a) + 1 and spelled.startswith(a) for a in long_.acronyms
+               if " " in long_.text)
 
 
 def names_match(x: Name, y: Name) -> bool:
@@ -1102,10 +1172,7 @@ def names_match(x: Name, y: Name) -> bool:
     Ordinary nouns in names (university, city, stock exchange) do not make
     two names one: 駒澤大学 and 創価大学, Tokyo and New York Stock Exchange differ.
     """
-    # An acronym stands for a name (WHO ~ World Health Organization); two names that only share
-    # their initials (Gorse Bridge / Glen Bridge) are two names.
-    if (x.acronyms & y.acronyms and (_ACRONYM.fullmatch(x.text) or _ACRONYM.fullmatch(y.text))) \
-            or x.acronyms & {w for f in y.forms for w in f} or y.acronyms & {w for f in x.forms for w in f}:
+    if acronym_of(x, y) or _demonym(x.text, y.text) or _demonym(y.text, x.text):
         return True
     if _kanji_short_form(x.text, y.text) or _kanji_short_form(y.text, x.text):
         return True
@@ -1206,7 +1273,12 @@ def _kanji_short_form(short: str, long_: str) -> bool:
         return True
     if len(long_) == len(short) + 1 and long_.startswith(short) and long_[-1] in _KIND_CHARACTERS:
         return True  # 新大阪駅 / 新大阪, 港北区 / 港北: a place or body named with or without its kind
-    if not (_CJK_NAME.fullmatch(short) and _CJK_NAME.fullmatch(long_)) or short[0] != long_[0] or short in long_ or len(long_) < 2 * len(short):
+    if not (_CJK_NAME.fullmatch(short) and _CJK_NAME.fullmatch(long_)) or short[0] != long_[0] or short in long_:
+        return False
+    if len(long_) < 2 * len(short) and not (len(short) >= 5 and len(long_) >= len(short) + 3 and short[-1] == long_[-1]):
+        # A long name's short form may keep more than half of it when it is long and keeps the
+        # head (損保料率機構 / 損害保険料率算出機構); a short one that keeps more (東京銀行 /
+        # 東京都民銀行) is another body's name.
         return False
     rest = iter(long_)
     return all(c in rest for c in short)  # each character in order (the iterator is consumed)
@@ -1377,7 +1449,7 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
     out: list[Figure] = []
     cursor = 0
     folded = fold(text)
-    for q in find_quantities(text, counts=lang != "ja"):
+    for q in _with_bare_decimals(text, find_quantities(text, counts=lang != "ja")):
         start = text.find(q.text, cursor)
         if start < 0:
             start = text.find(q.text)
@@ -1440,6 +1512,31 @@ def _figures(text: str, tokens: list[Token], dates: list[tuple[int, int]], lang:
     if lang != "ja":
         out = sorted(out + _bare_change_values(text, out), key=lambda f: f.start)
     return _mark_former(text, out)
+
+
+# A decimal written with no unit (合計特殊出生率は1.26, "a ratio of 1.8", an index of 104.2): a rate or
+# index, measured by the words around it.  A time (2:05.11) or a price ($1.20) is no bare decimal.
+_BARE_DECIMAL = re.compile(r"(?<![\d.,:/$€£¥#A-Za-z_-])\d{1,4}\.\d{1,3}(?![\d.,:]|\s*[%％]|[A-Za-z0-9_\u30a0-\u30ff\u3400-\u9fff])")
+BARE = "#."  # the unit of a bare decimal
+_CHANGE_END = re.compile(r"\b(?:from|to|against|versus|vs\.?|compared (?:with|to))\s+$", re.IGNORECASE)
+
+
+def _with_bare_decimals(text: str, found: list[Quantity]) -> list[Quantity]:
+    """The quantities found, with the bare decimals between them, in the order of the text."""
+    placed: list[tuple[int, Quantity]] = []
+    cursor = 0
+    for q in found:
+        at = text.find(q.text, cursor)
+        at = text.find(q.text) if at < 0 else at
+        placed.append((at, q))
+        cursor = at + len(q.text) if at >= 0 else cursor
+    taken = [(at, at + len(q.text)) for at, q in placed if at >= 0]
+    for m in _BARE_DECIMAL.finditer(text):
+        if any(a < m.start() for a, _ in taken) and _CHANGE_END.search(text, 0, m.start()):
+            continue  # "$4.2 billion, up from 3.9": 3.9 billion, its unit left to the figure before
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            placed.append((m.start(), Quantity(text=m.group(), value=float(m.group()), unit=BARE)))
+    return [q for _, q in sorted(placed, key=lambda p: p[0])]
 
 
 # "528 aircraft in 2023, up from 480", "rose to 3,200 from 2,800": the number a change started
@@ -1591,6 +1688,8 @@ def _period_words(text: str, start: int, end: int, lang: str) -> frozenset[str]:
 
 
 _RELATIVE = re.compile(r"前|昨|去|previous|prior|earlier|last|ago", re.I)  # a date read relative to another
+_FOLLOWING_SEASON = re.compile(r"翌(?:春|夏|秋|冬)")
+_SEASONS_JA = {"春": "spring", "夏": "summer", "秋": "autumn", "冬": "winter"}
 _FOLLOWING = re.compile(r"^(?:翌|同|その翌)年")  # a year counted from the one named before it: 翌年, 同年
 # 前年度比, 前年から, 前年を上回る, 前年度の4分の1, 前年の2倍 / 約8割: what a figure is measured against.
 _COMPARISON_BASE = re.compile(r"(?:度|期)?(?:同期)?(?:比|対比|と比べ|に比べ|から|を[^、。]{0,12}?(?:上回|下回)"
@@ -1656,6 +1755,12 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
     for extra, (s, e) in _periods_as_dates(text, spans):
         mentions.append(extra)
         spans.append((s, e))
+    for season in _FOLLOWING_SEASON.finditer(text):
+        # 2024年秋に…、翌春に: the spring of the year after the one named before it.
+        years_before = [v.value for v, (s, e) in zip(mentions, spans, strict=True) if e <= season.start() and v.value[:4].isdigit()]
+        if years_before and not any(s <= season.start() < e for s, e in spans):
+            mentions.append(DateMention(season.group(), f"{int(years_before[-1][:4]) + 1:04d}~{_SEASONS_JA[season.group()[-1]]}"))
+            spans.append((season.start(), season.end()))
     order = sorted(range(len(spans)), key=lambda i: spans[i])
     mentions, spans = [mentions[i] for i in order], [spans[i] for i in order]
     out: list[DateValue] = []
@@ -2123,7 +2228,7 @@ def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Pol
             used.add(i)
             continue
         if t.kind not in ("pred", "content") or _period_end(tokens, i, lang) or _qualifier(tokens, i) \
-                or _names_a_time(tokens, i, lang):
+                or _names_a_time(tokens, i, lang) or (lang == "en" and _prenominal(tokens, i)):
             continue
         found: set[tuple[int, int]] = set()
         phrasal = _phrasal(tokens, i, lang)
@@ -2159,6 +2264,20 @@ def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Pol
     head = head if lang == "ja" else first
     return (frozenset(out), frozenset(used), frozenset(head or out),
             _negative_words(asserted | directions, shared))
+
+
+_BEFORE_NOUN_PHRASE = frozenset({"a", "an", "the", "of", "in", "with", "by", "amid", "after", "despite", "on",
+                                 "from", "to", "for", "its", "their", "his", "her", "our", "and"})
+
+
+def _prenominal(tokens: list[Token], i: int) -> bool:
+    """An English participle in -ing before its noun at the start of a noun phrase ("Soaring fuel
+    costs have kept boats in port", "amid falling demand"): it describes the thing, the claim
+    asserts something else of it."""
+    t = tokens[i]
+    if not t.text.lower().endswith("ing") or i + 1 >= len(tokens) or tokens[i + 1].kind not in ("content", "name"):
+        return False
+    return i == 0 or tokens[i - 1].kind == "punct" or tokens[i - 1].text.lower() in _BEFORE_NOUN_PHRASE
 
 
 def _negative_words(asserted: set[tuple[int, int]], shared: list[set[int]]) -> int:
@@ -2346,14 +2465,30 @@ def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
     for j in range(i - 1, max(-1, i - 7), -1):
         t = tokens[j]
         if t.kind == "neg":
-            return j
+            # "not only won … but also", "have not ruled out failure": no denial of what follows.
+            return None if _non_denial_en_at(tokens, j) else j
         if t.kind == "punct" or t.lemma in _SCOPE_BREAKS:
             return None
         if t.kind == "pred":
-            if seen_pred:
+            if seen_pred or _negative_pole(tokens, j):
+                # "have not ruled out mechanical failure": the failure stays a possible one.
                 return None
             seen_pred = True
     return None
+
+
+_NOT_ONLY = ("not only", "not just", "not merely", "not simply")
+
+
+def _non_denial_en_at(tokens: list[Token], j: int) -> bool:
+    said = " ".join(t.text.lower() for t in tokens[j:j + 3])
+    return said.startswith(_NOT_ONLY)
+
+
+def _negative_pole(tokens: list[Token], j: int) -> bool:
+    """A verb of refusal or undoing (rule out, deny, reject): a negation of it leaves its object as is."""
+    forms = (_phrasal(tokens, j, "en"), *pole_forms(tokens[j]))
+    return any(pole == 1 for form in forms for _, pole in _cues().poles.get(form, ()))
 
 
 _JA_CASE = {"が": "agent", "は": "agent", "も": "agent", "では": "agent", "を": "patient", "に": "patient",

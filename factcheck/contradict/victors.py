@@ -38,7 +38,8 @@ def _ja_gap(relation: str) -> re.Pattern[str]:
     titles = sorted(lexicon.cues().get("name_suffixes_ja", ()), key=len, reverse=True)
     marks = "が|は" if relation == "contests" else "が|は|に対し|に対して"
     tail = "" if relation == "contests" else r"(?:、?[^、。がはを]{0,8}の)?"
-    return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + rf")?(?:{marks}){tail}$")
+    where = r"(?:、?[^、。がはをに]{1,10}(?:で|において|にて)、?)?"  # 決勝で, 3回戦で: where the contest was
+    return re.compile(r"^(?:" + "|".join(map(re.escape, titles)) + rf")?(?:{marks}){where}{tail}$")
 
 
 # After the second Japanese side: the particles that join it to the verb when the first side won

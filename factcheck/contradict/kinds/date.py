@@ -117,6 +117,8 @@ def same_event(da: DateValue, db: DateValue, ctx: PairContext, score: float = 1.
     "ソ連は承認した (1948)" and "北朝鮮は承認した (2017)" are two recognitions."""
     if _anniversary(ctx.a, da) != _anniversary(ctx.b, db):
         return False  # 1825年に創業 / 2025年に創業200周年: the founding and its anniversary
+    if _opposite_acts(da.event, db.event):
+        return False  # "dipped in 2021" / "rebounded in 2022", 閉鎖 / 再開: a change and its undoing
     # A date may date two predicates (1948年には…建国され、…承認した): the frame is the one of the
     # event both dates share, when there is one.
     shared = da.event & db.event
@@ -136,6 +138,16 @@ def same_event(da: DateValue, db: DateValue, ctx: PairContext, score: float = 1.
             return False
         return True
     return word_overlap(ctx.a, ctx.b) >= _MIN_OVERLAP_UNFRAMED or ctx.similarity >= _MIN_SIMILARITY_UNFRAMED
+
+
+def _opposite_acts(x: frozenset[str], y: frozenset[str]) -> bool:
+    """The two dated predicates stand at opposite poles of one scale (fell / rose, closed / reopened)."""
+    from factcheck.contradict.analysis import _cues
+
+    poles = _cues().poles
+    px = {sp for k in x for sp in poles.get(k, ())}
+    py = {sp for k in y for sp in poles.get(k, ())}
+    return any(p in (0, 1) and (s, 1 - p) in py and (s, p) not in py and (s, 1 - p) not in px for s, p in px)
 
 
 def _anniversary(x: Analysis, d: DateValue) -> bool:
@@ -212,6 +224,7 @@ def _one_date_each(ctx: PairContext, measured: set[tuple[int, int]]) -> Conflict
     da, db = ctx.a.dates[0], ctx.b.dates[0]
     ga, gb = event_groups(da.event), event_groups(db.event)
     if dates_agree(da.value, db.value) or da.reference or db.reference or (da.clause, db.clause) in measured \
-            or _anniversary(ctx.a, da) != _anniversary(ctx.b, db) or (ga and gb and not ga & gb):
+            or _anniversary(ctx.a, da) != _anniversary(ctx.b, db) or (ga and gb and not ga & gb) \
+            or _opposite_acts(da.event, db.event):
         return None  # agreeing, a reference time, a figure's period, an anniversary, two kinds of event
     return Conflict("date", 0.5, da.text, db.text, "one named thing, one date each, not the same")

@@ -43,12 +43,19 @@ def _opposed_poles(a: Analysis, b: Analysis) -> tuple[int, int] | None:
     for pa, pb in ((a.poles, b.poles), (a.head_poles, b.head_poles)):
         for scale, pole in pa:
             if pole in (0, 1) and (scale, 1 - pole) in pb and (scale, pole) not in pb and (scale, 1 - pole) not in pa:
+                if pa is a.head_poles and (_both_dated_apart(a, scale) or _both_dated_apart(b, scale)):
+                    continue  # "closed in 2021 and reopened the following year": both acts, in turn
                 return scale, pole
     for scale in named_scales("directional_scales"):
         ma, mb = _moves(a, scale), _moves(b, scale)
         if ma and mb and not ma & mb and (ma | mb) - {"flat"}:
             return scale, 0 if "up" in ma else 1
     return None
+
+
+def _both_dated_apart(x: Analysis, scale: int) -> bool:
+    """The claim holds both poles of the scale and dates them apart: one act, then its undoing."""
+    return (scale, 0) in x.poles and (scale, 1) in x.poles and len({d.value for d in x.dates}) >= 2
 
 
 _MOVES = {0: frozenset({"up"}), 1: frozenset({"down"}), NOT_UP: frozenset({"down", "flat"}),
