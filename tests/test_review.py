@@ -23,7 +23,15 @@ from factcheck.model import Relation
 from factcheck.store import read_claim_file
 
 runner = CliRunner()
-TODAY = datetime.date.today().isoformat()
+
+
+def _today() -> str:
+    return datetime.date.today().isoformat()
+
+
+def _dated_between(started: str, value: str) -> bool:
+    # The verdict is dated the day it was written: the day the step started or, past midnight, the day it ended.
+    return value in {started, _today()}
 BIN = Path(sys.executable).parent
 
 
@@ -49,10 +57,11 @@ def test_recorded_candidates_carry_an_explicit_review(candidate: Path) -> None:
 
 def test_review_by_ids_writes_the_verdict_and_date_and_keeps_comments(candidate: Path) -> None:
     before = (candidate / "claims" / "news.yaml").read_text(encoding="utf-8")
+    started = _today()
     result = runner.invoke(app, ["review", "news-001", "blog-001", "--reject", "--note", "different years", "--root", str(candidate)])
     assert result.exit_code == 0, result.output
     (rel,) = relations(candidate, "blog")
-    assert (rel.review, rel.reviewed) == ("rejected", TODAY)
+    assert rel.review == "rejected" and _dated_between(started, rel.reviewed)
     assert rel.note.endswith("; different years") and rel.note.startswith("suspected by factcheck")
     assert (candidate / "claims" / "news.yaml").read_text(encoding="utf-8") == before
     again = runner.invoke(app, ["contradictions", "-f", "json", "--root", str(candidate)])
@@ -82,11 +91,13 @@ def test_relate_adds_an_accepted_relation_and_updates_an_existing_one(candidate:
     # A new pair: written on A, accepted, dated.
     root = candidate
     # news-001 holds no relation yet; relating the existing pair updates blog-001's candidate instead.
+    started = _today()
     result = runner.invoke(app, ["relate", "news-001", "blog-001", "--duplicates", "--note", "same event", "--root", str(root)])
     assert result.exit_code == 0, result.output
     assert relations(root, "news") == []
     (rel,) = relations(root, "blog")
-    assert (rel.type, rel.review, rel.reviewed, rel.target) == ("duplicates", "accepted", TODAY, "news-001")
+    assert (rel.type, rel.review, rel.target) == ("duplicates", "accepted", "news-001")
+    assert _dated_between(started, rel.reviewed)
     assert "same event" in rel.note
 
 
@@ -178,11 +189,12 @@ def _pty_session(root: Path, keys: list[bytes], *, timeout: float = 60.0) -> tup
 
 
 def test_interactive_review_on_a_real_terminal(candidate: Path) -> None:
+    started = _today()
     code, screen = _pty_session(candidate, [b"n", b"press office agrees\r", b"r"])
     assert code == 0, screen
     assert "1/1" in screen and "blog-001 contradicts news-001" in screen
     (rel,) = relations(candidate, "blog")
-    assert (rel.review, rel.reviewed) == ("rejected", TODAY)
+    assert rel.review == "rejected" and _dated_between(started, rel.reviewed)
     assert rel.note.endswith("press office agrees")
     assert "# TODO ask the press office" in (candidate / "claims" / "news.yaml").read_text(encoding="utf-8")
 
