@@ -241,6 +241,32 @@ def test_a_japanese_cleft_dates_the_act_before_noha() -> None:
     assert date.value == "1636" and not date.qualifier and date.event
 
 
+def test_a_cleft_whose_answer_is_a_time_is_set_against_the_other_claims_date() -> None:
+    # The answer 昭和4年（1929年）のこと is a time: no name answers another name, the dates do.
+    one = analyse("家電大手の朝陽電機は大正8年、大阪・船場で電球の製造会社として創業した。", "ja")
+    other = analyse("朝陽電機が大阪・船場で電球づくりを始めたのは、昭和4年（1929年）のことだ。", "ja")
+    found = signals(PairContext(one, other)).evidence
+    assert "entity" not in found and found["date"].a == "大正8年"
+    alone = analyse("朝陽電機が始めたのは、昭和4年（1929年）のことだ。", "ja")
+    assert "entity" not in signals(PairContext(analyse("朝陽電機は京都の島津に売却された。", "ja"), alone)).evidence
+    same = signals(PairContext(analyse("山吹美術館は「波濤図」を平成31年3月に収蔵した。", "ja"),
+                               analyse("山吹美術館が「波濤図」を収蔵したのは、2019年3月のことである。", "ja")))
+    assert same.values.get("focus_same") == 1.0 and not same.values.get("focus_differs")
+    named = analyse("彗星を発見したのは北斗大学の研究グループだ。", "ja").focus
+    assert named is not None and "北斗大学" in named.text
+
+
+def test_a_place_and_the_body_named_after_it_are_no_rivals_for_one_slot() -> None:
+    from factcheck.contradict.align import align_names
+
+    zoo = analyse("上野動物園のシャンシャンは2017年6月12日に誕生した。", "ja")
+    place = analyse("平成29年6月に上野で生まれたシャンシャンは人気を集めた。", "ja")
+    names = align_names(zoo, place)
+    assert "上野動物園" not in {n.text for n in names.only_a} and "上野" not in {n.text for n in names.only_b}
+    other = analyse("平成29年6月に和歌山で生まれたシャンシャンは人気を集めた。", "ja")
+    assert "和歌山" in {n.text for n in align_names(zoo, other).only_b}
+
+
 # --- poles, roles and credits ---
 
 def test_the_japanese_head_predicate_decides_between_two_poles() -> None:
@@ -394,6 +420,21 @@ def test_a_subordinate_clause_holds_its_own_doer() -> None:
     # ...so a claim that makes the regulator the doer swaps nothing with it.
     other = analyse("The regulator refused to clear Tillmore Foods' new sweetener.", "en")
     assert names_swapped(PairContext(claim, other).names, claim, other) is None
+
+
+@pytest.mark.parametrize(("a", "b", "conflict"), [
+    ("The 2023 report on royalty caps was compiled by the Tokyo Bar Association.",
+     "The 2023 report on royalty caps was compiled by the Osaka Bar Association.", True),
+    ("The 2023 report on royalty caps was compiled by the Tokyo Bar Association.",
+     "The Tokyo Bar Association compiled the 2023 report on royalty caps.", False),
+])
+def test_a_report_compiled_by_two_bodies_is_credited_twice(a: str, b: str, conflict: bool) -> None:
+    # A report or survey has one compiler; "by the X" names the doer of a passive.
+    from factcheck.contradict.kinds.attribution import check
+
+    x = analyse(a, "en")
+    assert [(n.text, n.role) for n in x.names] == [("Tokyo Bar Association", "agent")]
+    assert (check(PairContext(x, analyse(b, "en"))) is not None) == conflict
 
 
 def test_one_work_under_two_makers_names_is_an_attribution_conflict() -> None:
@@ -653,6 +694,7 @@ def test_a_poles_evidence_carries_the_negation_that_flips_it() -> None:
     ("ハルワース社の春季セールは好調だった。", "Hallworth"),
     ("ブライトコールはノルコムを買収した。", "Brightcall"),
     ("ブライトコールはノルコムを買収した。", "Norcom"),
+    ("シュミット氏が新社長に就任した。", "Schmidt"),  # German sch is katakana シュ
 ])
 def test_a_katakana_name_meets_its_latin_spelling_by_its_consonants(kana: str, latin: str) -> None:
     english = _name(f"The board of {latin} met on Monday.", "en", latin)
@@ -1239,10 +1281,45 @@ def test_an_act_made_a_noun_by_koto_and_denied_is_denied() -> None:
     assert any(pole == NOT_DOWN for _, pole in poles)
 
 
+def test_an_act_named_by_a_noun_is_denied_with_the_verb_that_only_does_it() -> None:
+    # 値上げを…行わない is 値上げしない: not raising agrees with holding prices, and conflicts with a rise.
+    held = "カカオ舎が来春まで全商品の価格を据え置く方針であることが、関係者への取材で分かった。"
+    denied = "カカオ舎は、チョコ製品の値上げを来春まで行わない方針だ。"
+    assert not compare(denied, held).contradiction
+    assert compare(denied, "カカオ舎は来春、チョコ製品を値上げする。").contradiction
+    assert ("住民投票", 1) in analyse("市は住民投票を行わなかった。", "ja").stances
+
+
+def test_the_plan_of_an_act_called_off_calls_off_the_act() -> None:
+    withdrawn = "丸窯製陶は、瀬戸工場の閉鎖計画を撤回した。"
+    assert not compare(withdrawn, "丸窯製陶の瀬戸工場は今後も操業を続ける。").contradiction
+    assert compare(withdrawn, "丸窯製陶は瀬戸工場を3月に閉鎖した。").contradiction
+
+
 def test_a_phrasal_verb_of_a_light_verb_dates_the_act_it_means() -> None:
     # "come" alone is light (it dates nothing); "came out" is a release, which a date dates.
     events = _events("The band's second album came out on 3 March 2019.", "en")
     assert "releas" in events["3 March 2019"]
+
+
+
+def test_a_verb_with_a_later_time_of_its_own_is_not_dated_by_the_date_before_it() -> None:
+    events = _events("The Tollmouth Tunnel closed for refurbishment on 1 January 2022 and reopened 18 months later.", "en")
+    assert "close" in events["1 January 2022"] and "reopen" not in events["1 January 2022"]
+    both = _events("The museum closed in 2009 and reopened in 2012.", "en")
+    assert "reopen" in both["2012"]
+
+
+def test_a_verb_naming_the_noun_after_it_is_not_the_act_a_date_before_it_dates() -> None:
+    # 見つけた新彗星: the finding names the comet; the date dates the announcement.
+    events = _events("国立天文台は2025年1月10日、天文家が見つけた新彗星が確認されたと発表した。", "ja")
+    assert "発表" in events["2025年1月10日"] and "find" not in events["2025年1月10日"]
+
+
+def test_went_on_with_an_event_noun_dates_the_noun() -> None:
+    # "went on display" is a display, not the going: it is no other date of a birth.
+    assert _events("The otter twins went on public display on 10 April 2024.", "en")["10 April 2024"] == {"display"}
+    assert "sale" in _events("The projector went on sale on 4 April 2024.", "en")["4 April 2024"]
 
 
 @pytest.mark.parametrize(("text", "lang", "dates"), [
@@ -1389,6 +1466,33 @@ def test_a_figure_moved_up_in_one_claim_and_down_in_the_other_is_opposed() -> No
     assert [f.move for f in down.figures] == [-1] and [f.move for f in up.figures] == [1]
     assert signals(PairContext(down, up)).values.get("figure_moves_apart") == 1.0
     assert not signals(PairContext(also_up, up)).values.get("figure_moves_apart")
+
+
+@pytest.mark.parametrize(("held", "part", "whole"), [
+    ("花笠町の雪灯り祭は2024年2月10日、予定通り開催された。",
+     "2024年2月の雪灯り祭では、雪不足のため雪像コンテストのみが中止された。",
+     "2024年2月の雪灯り祭は、雪不足のため中止された。"),
+    ("The Hinode Shrine festival in Takamori was held in 2021.",
+     "In 2021 only the food stalls and the procession of the Hinode Shrine festival in Takamori were dropped.",
+     "In 2021 the Hinode Shrine festival in Takamori was cancelled."),
+])
+def test_a_part_singled_out_and_called_off_does_not_deny_the_whole(held: str, part: str, whole: str) -> None:
+    from factcheck.contradict.kinds.polarity import check
+
+    assert check(PairContext(analyse(held), analyse(part))) is None
+    assert check(PairContext(analyse(held), analyse(whole))) is not None
+
+
+def test_a_figure_moved_apart_is_a_polarity_conflict_whatever_else_moved() -> None:
+    from factcheck.contradict.kinds.polarity import check
+
+    # The other clause moves its own figure one way in both claims: the figures align the 2.1%.
+    up = analyse("ひまわりマートの9月の既存店売上高は前年同月比2.1%増加し、客数も1.4%伸びた。", "ja")
+    down = analyse("9月のひまわりマート既存店売上高は前年同月を2.1%下回り、客数は1.4%増えた。", "ja")
+    found = check(PairContext(up, down))
+    assert found is not None and (found.a, found.b, found.why) == ("2.1%", "2.1%", "one figure, moved opposite ways")
+    august = analyse("8月のひまわりマート既存店売上高は前年同月を2.1%下回り、客数は1.4%増えた。", "ja")
+    assert check(PairContext(up, august)) is None  # another month
 
 
 @pytest.mark.parametrize(("text", "value"), [

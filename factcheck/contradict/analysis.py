@@ -1106,7 +1106,7 @@ def _skeleton(word: str) -> str:
     are compared, folded by place; the key lists both readings of such an r ("krm|krmr")."""
     s = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isascii() and c.isalpha())
     s = re.sub(r"c(?=[eiy])", "s", s)  # a soft c is said s: Cedar, Alice
-    for spelled, said in (("gh", ""), ("tch", "ch"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("tion", "son"),
+    for spelled, said in (("sch", "sh"), ("gh", ""), ("tch", "ch"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("tion", "son"),
                           ("sh", "s"), ("ch", "k")):
         s = s.replace(spelled, said)
     s = re.sub(r"e$", "", s)
@@ -1768,14 +1768,16 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
     preds = [t for i, t in enumerate(tokens) if t.kind == "pred" and (not _light(t, dates=True) or _phrasal_at(tokens, i))]
     for mention, (s, e) in zip(mentions, spans, strict=True):
         clause = _clause_of(tokens, s)
-        event = {k for t in preds if t.clause == clause for k in _event_keys(t, tokens)}
+        event = {k for t in preds if t.clause == clause and not _dated_later(tokens, t, s)
+                 for k in _event_keys(t, tokens)}
         # The noun a date qualifies names its event too: 公開日は…, "release date", "its opening on …".
         beside = [t for t in tokens if t.kind == "content" and _eventive(t) and 0 <= s - t.end <= 5]
         event |= {k for t in beside for k in t.keys}
         if not event:
             # Japanese puts the predicate last, after a comma: 2001年4月、…開業した; a date
             # before the first of two joined clauses (令和6年1月、Aが開庁し、Bが移った) dates both.
-            after_it = [t for t in preds if t.start >= e]
+            # A verb that names the noun after it (見つけた新彗星) is no act of this clause.
+            after_it = [t for t in preds if t.start >= e and not (lang == "ja" and _attributive(tokens, tokens.index(t)))]
             later = after_it[:1] + after_it[-1:] if lang == "ja" else preds[:1]
             event = {k for t in later for k in _event_keys(t, tokens)}
             # The event may be the doer itself: "On 14 March, an eruption sent ash…", 噴火が発生した.
@@ -2030,6 +2032,18 @@ def _event_keys(t: Token, tokens: list[Token]) -> frozenset[str]:
     return frozenset(k for u in near for k in u.keys) or t.keys
 
 
+_LATER_EN = frozenset({"later", "afterwards", "afterward", "subsequently"})
+
+
+def _dated_later(tokens: list[Token], t: Token, date_start: int) -> bool:
+    """An English verb after the date with a time of its own ("closed on 1 January 2022 and
+    reopened 18 months later"): the date is not its date."""
+    if t.start < date_start or lexicon.ja_has_cjk(t.text):
+        return False
+    i = tokens.index(t)
+    return any(u.text.lower() in _LATER_EN for u in tokens[max(0, i - 1):i + 6])
+
+
 def _light(t: Token, *, dates: bool = False) -> bool:
     """A predicate with no event or measure of its own (was, reached, 達する).
 
@@ -2141,7 +2155,10 @@ def governed(tokens: Sequence[Token], i: int, lang: str) -> list[int]:
     t = tokens[i]
     words = ("pred", "content")
     if lang == "ja" and t.lemma in _cues().neg_aux_ja:
-        return [j for j in range(max(0, i - 4), i) if tokens[j].kind in words][-1:]
+        doing = [j for j in range(max(0, i - 3), i) if tokens[j].lemma in _aspectual()][-1:]
+        done = [k for j in doing for k in _object_of_doing(tokens, j)]
+        last = [j for j in range(max(0, i - 4), i) if tokens[j].kind in words][-1:]
+        return done + [j for j in last if j in doing] if done else last
     if lang == "ja":
         # 否定/否認 deny the words before them (関与を否定); 未 the word after (未確認).
         if t.text in _cues().neg_prefixes_ja:
@@ -2151,6 +2168,17 @@ def governed(tokens: Sequence[Token], i: int, lang: str) -> list[int]:
     if t.lemma in ("no", "nothing", "none") and i and tokens[i - 1].kind == "pred":
         out.append(i - 1)  # "found no sign of ice" denies the finding
     return out
+
+
+def _object_of_doing(tokens: Sequence[Token], k: int) -> list[int]:
+    """The noun a Japanese verb that only does an act (行う, 実施する) takes as its object:
+    値上げを来春まで行わない denies the 値上げ."""
+    for j in range(k - 1, max(0, k - _JA_ENDINGS_REACH), -1):
+        if tokens[j].kind in ("punct", "pred"):
+            return []
+        if tokens[j].text in ("を", "は", "も") and tokens[j - 1].kind == "content":
+            return [j - 1]
+    return []
 
 
 def _hedged(text: str, tokens: list[Token], lang: str) -> bool:
@@ -2312,8 +2340,14 @@ def _attributive(tokens: list[Token], i: int) -> bool:
     j = i + 1
     while j < len(tokens) and tokens[j].kind == "func" and tokens[j].lemma in _ATTRIBUTIVE_ENDINGS:
         j += 1
-    return j < len(tokens) and tokens[j - 1].lemma in ("た", "だ") and tokens[j].kind in ("content", "name") \
-        and tokens[j].lemma not in _FORMAL_NOUNS_JA
+    if tokens[j - 1].lemma not in ("た", "だ"):
+        return False
+    if j + 1 < len(tokens) and tokens[j].kind == "func" and _KANJI_PREFIX.fullmatch(tokens[j].text):
+        j += 1  # 見つけた新彗星: a prefix (新, 旧, 全) opens the noun
+    return j < len(tokens) and tokens[j].kind in ("content", "name") and tokens[j].lemma not in _FORMAL_NOUNS_JA
+
+
+_KANJI_PREFIX = re.compile(r"[\u4e00-\u9fff]")
 
 
 # Nouns that make a clause a noun (延期することが決まった) rather than name a thing.
@@ -2403,13 +2437,20 @@ def _forgo_words() -> frozenset[str]:
     return frozenset(data["ja"]) | frozenset(stem(w) for w in data["en"]) | frozenset(data["en"])
 
 
+@cache
+def _plan_nouns() -> frozenset[str]:
+    return frozenset(lexicon.cues()["plan_nouns"]["ja"])
+
+
 def _forgone(tokens: list[Token], i: int, lang: str) -> bool:
     """The act at ``i`` is called off by a verb next to it: 引き上げを見送った, "shelved plans to raise"."""
     words = _forgo_words()
     if tokens[i].lemma in words or stem(tokens[i].lemma) in words:
         return False
     if lang == "ja":
-        near = [u for u in tokens[i + 1:i + 4] if u.kind in ("pred", "content")][:1]
+        # 閉鎖計画を撤回: the plan of an act called off calls off the act.
+        plans = _plan_nouns()
+        near = [u for u in tokens[i + 1:i + 5] if u.kind in ("pred", "content") and u.lemma not in plans][:1]
     else:
         near = [u for u in tokens[max(0, i - 4):i] if u.kind in ("pred", "content")][-2:]
     return any(u.lemma in words or stem(u.lemma) in words for u in near)
@@ -2457,8 +2498,8 @@ def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
             if tokens[j].kind == "content" and tokens[j].text in ("こと", "事"):
                 continue  # 前年を下回ることはなかった: the act made a noun, then denied
             if tokens[j].kind in ("pred", "content", "punct", "name"):
-                return None
-        return None
+                break
+        return _negated_doing(tokens, i)
     # English: a negation governs the verb after it and that verb's object
     # ("failed to win shareholder approval" denies the approval too).
     seen_pred = False
@@ -2474,6 +2515,21 @@ def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
                 # "have not ruled out mechanical failure": the failure stays a possible one.
                 return None
             seen_pred = True
+    return None
+
+
+def _negated_doing(tokens: list[Token], i: int) -> int | None:
+    """値上げを来春まで行わない: an act named by a noun, the object of a verb that only does it
+    (行う, 実施する, 開始する), is denied with that verb."""
+    if tokens[i].kind != "content" or i + 1 >= len(tokens) or tokens[i + 1].text not in ("を", "は", "も"):
+        return None
+    for k in range(i + 2, min(len(tokens), i + _JA_ENDINGS_REACH + 2)):
+        if tokens[k].kind == "punct":
+            return None
+        if tokens[k].lemma in _aspectual():
+            return _governing_negation(tokens, k, "ja")
+        if tokens[k].kind == "pred":
+            return None
     return None
 
 
@@ -2561,7 +2617,7 @@ def _args(text: str, tokens: list[Token], lang: str) -> list[Arg]:
         elif first_pred is not None:
             before = text[max(0, piece[0].start - 12):piece[0].start].lower()
             own_pred = subordinate.get(piece[0].clause)
-            if re.search(r"\bby (?:(?:dr|mr|mrs|ms|prof|sir)\.? )?$", before):
+            if re.search(r"\bby (?:the |(?:dr|mr|mrs|ms|prof|sir)\.? )?$", before):
                 role = "agent"
             elif own_pred is not None:
                 # "…jumped after the FDA approved it": in its own clause, the doer of that clause's act.
@@ -2869,6 +2925,10 @@ def _object_forgone(tokens: list[Token], i: int, forgo: frozenset[str]) -> bool:
 
 _CLEFT_JA = re.compile(r"(?:のは|のが)、?(?P<focus>[^。、]{2,40}?)(?:だ|である|です|だった|であった|でした|とされる)[。.]?\s*$")
 _CLEFT_EN = re.compile(r"^(?:It|it) (?:was|is) (?P<focus>.{2,60}?) (?:that|who|which) ")
+
+
+# A cleft's answer that is a time: 旅立ったのは令和5年2月21日のことだった, "It was in 1953 that".
+TIME_FOCUS = re.compile(r"のこと$|[0-9０-９〇一二三四五六七八九十元][年月日]|\b(?:in|on) (?:\d|[A-Z][a-z]+ \d)")
 
 
 def _focus(text: str, tokens: list[Token], lang: str) -> Arg | None:

@@ -31,7 +31,7 @@ from factcheck.contradict.align import (
     slipped,
     word_overlap,
 )
-from factcheck.contradict.analysis import Analysis, Figure, Name, sorts_differ
+from factcheck.contradict.analysis import TIME_FOCUS, Analysis, Figure, Name, sorts_differ
 from factcheck.contradict.kinds import KINDS
 from factcheck.contradict.kinds import date as date_kind
 from factcheck.contradict.kinds import entity as entity_kind
@@ -172,13 +172,14 @@ def _figures(ctx: PairContext, out: Signals) -> None:
     a, b = ctx.a, ctx.b
     swapped = ctx.swap is not None
     best = -1.0
+    moved = polarity_kind.figure_moved_apart(ctx)
+    if moved is not None:
+        # One figure, moved up in one claim and down in the other: "fell 5%" / 5%上昇した.
+        v["figure_moves_apart"] = 1.0
+        out.evidence.setdefault("polarity", Conflict("polarity", 0.5, *moved, "one figure, moved opposite ways"))
     for fa, fb, score in align_figures(a, b):
         if quantity_kind.compatible(fa, fb):
             v["figure_agree"] = 1.0
-            if fa.move * fb.move < 0 and not quantity_kind._other_period(fa, fb, a, b):
-                # One figure, moved up in one claim and down in the other: "fell 5%" / 5%上昇した.
-                v["figure_moves_apart"] = 1.0
-                out.evidence.setdefault("polarity", Conflict("polarity", 0.5, fa.text, fb.text, "one figure, moved opposite ways"))
             continue
         same = quantity_kind._same_measure(fa, fb, score, ctx)
         period = quantity_kind._other_period(fa, fb, a, b)
@@ -283,6 +284,9 @@ def _focus(ctx: PairContext, out: Signals) -> None:
     for x, y in ((ctx.a, ctx.b), (ctx.b, ctx.a)):
         if x.focus is None:
             continue
+        if TIME_FOCUS.search(x.focus.text):
+            _time_focus(ctx, x, y, out)
+            return
         mine = x.focus.own if strict else x.focus.keys
         theirs = [y.focus] if y.focus is not None else [g for g in y.args if g.role == "agent"]
         if not theirs:
@@ -296,6 +300,23 @@ def _focus(ctx: PairContext, out: Signals) -> None:
         fa, fb = (x.focus.text, best.text) if x is ctx.a else (best.text, x.focus.text)
         out.evidence.setdefault(kind, Conflict(kind, 0.5, fa, fb, "another answer to the same question"))
         return
+
+
+def _time_focus(ctx: PairContext, x: Analysis, y: Analysis, out: Signals) -> None:
+    """A cleft whose answer is a time (始めたのは昭和4年のことだ, "It was in 1953 that"): the same
+    answer when a date of the other claim agrees with it, another when the other's dates all differ."""
+    assert x.focus is not None
+    start, end = x.focus.start, x.focus.start + len(x.focus.text)
+    mine = [d for d in x.dates if start <= d.start < end]
+    theirs = [d for d in y.dates if not d.reference]
+    if not mine or not theirs:
+        return
+    if any(date_kind.dates_agree(d.value, e.value) for d in mine for e in theirs):
+        out.values["focus_same"] = 1.0
+        return
+    out.values["focus_differs"] = 1.0
+    fa, fb = (mine[0].text, theirs[0].text) if x is ctx.a else (theirs[0].text, mine[0].text)
+    out.evidence.setdefault("date", Conflict("date", 0.5, fa, fb, "another answer to the same question"))
 
 
 def _polarity(ctx: PairContext, out: Signals) -> None:

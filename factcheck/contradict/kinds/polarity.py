@@ -25,8 +25,9 @@ import re
 from functools import cache
 
 from factcheck.contradict import lexicon
-from factcheck.contradict.align import event_groups, similarity
+from factcheck.contradict.align import align_figures, event_groups, similarity
 from factcheck.contradict.analysis import MONTH_NUMBER, NOT_DOWN, NOT_UP, Analysis, governed, named_scales
+from factcheck.contradict.kinds import quantity as quantity_kind
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -287,6 +288,9 @@ def check(ctx: PairContext) -> Conflict | None:
                             "started again, yet still halted")
     if _different_times(a, b):
         return None
+    moved = figure_moved_apart(ctx)
+    if moved is not None:
+        return Conflict("polarity", 0.55 + 0.4 * min(ctx.similarity, 1.0), *moved, "one figure, moved opposite ways")
     # A claim's polarity: its free negations plus its negative-pole predicates
     # (banned, rejected, fell, 禁止), so "banned" agrees with "cannot" and
     # "did not approve" with "rejected".
@@ -311,6 +315,8 @@ def check(ctx: PairContext) -> Conflict | None:
     odd = a if parity_a else b
     if odd.hedged:
         return None  # a hedged denial ("may not have been caused by") does not deny
+    if _limited_denial(odd):
+        return None  # 雪像コンテストのみが中止された: only a part was called off, the rest went ahead
     sure = 0.55 + 0.4 * min(ctx.similarity, 1.0) - (0.15 if a.hedged != b.hedged else 0.0)
     if poles is not None:
         why = "antonym predicates"
@@ -319,6 +325,34 @@ def check(ctx: PairContext) -> Conflict | None:
         why = "one side denies"
         ev_a, ev_b = denial_evidence(a, b, parity_a, parity_b)
     return Conflict("polarity", sure, ev_a, ev_b, why)
+
+
+def figure_moved_apart(ctx: PairContext) -> tuple[str, str] | None:
+    """One figure, moved up in one claim and down in the other ("rose 7.4%" / "fell 7.4%", 2.1%増加 /
+    2.1%下回り), whatever else each claim says moved: the figures align it to one measure."""
+    for fa, fb, _ in align_figures(ctx.a, ctx.b):
+        if fa.move * fb.move < 0 and quantity_kind.compatible(fa, fb) \
+                and not quantity_kind._other_period(fa, fb, ctx.a, ctx.b):
+            return fa.text, fb.text
+    return None
+
+
+_LIMITED = {"ja": re.compile(r"(?:のみ|だけ)(?:が|は|を|も)?[^。、0-9０-９]{0,6}$"),
+            "en": re.compile(r"(?i)\bonly\s+(?!\d)[^.;:,]{0,40}\s(?:was|were|is|are|had been|have been|has been)\s+$")}
+
+
+def _limited_denial(x: Analysis) -> bool:
+    """The claim's denial or negative-pole word is said of a part it singles out ("only the food
+    stalls were dropped", 雪像コンテストのみが中止された): the claim affirms the rest."""
+    from factcheck.contradict.analysis import _cues, pole_forms
+
+    limited = _LIMITED["ja" if x.lang == "ja" else "en"]
+    poles = _cues().poles
+    for t in x.tokens:
+        negative = t.kind == "neg" or any(p == 1 for form in pole_forms(t) for _, p in poles.get(form, ()))
+        if negative and limited.search(x.text[max(0, t.start - 48):t.start]):
+            return True
+    return False
 
 
 _MAX_EVIDENCE = 40  # characters of a denial and the words it governs, shown as one value
