@@ -2032,7 +2032,9 @@ def _event_keys(t: Token, tokens: list[Token]) -> frozenset[str]:
     return frozenset(k for u in near for k in u.keys) or t.keys
 
 
-_LATER_EN = frozenset({"later", "afterwards", "afterward", "subsequently"})
+@cache
+def _later_words() -> frozenset[str]:
+    return frozenset(lexicon.cues()["later"]["en"])
 
 
 def _dated_later(tokens: list[Token], t: Token, date_start: int) -> bool:
@@ -2041,7 +2043,7 @@ def _dated_later(tokens: list[Token], t: Token, date_start: int) -> bool:
     if t.start < date_start or lexicon.ja_has_cjk(t.text):
         return False
     i = tokens.index(t)
-    return any(u.text.lower() in _LATER_EN for u in tokens[max(0, i - 1):i + 6])
+    return any(u.text.lower() in _later_words() for u in tokens[max(0, i - 1):i + 6])
 
 
 def _light(t: Token, *, dates: bool = False) -> bool:

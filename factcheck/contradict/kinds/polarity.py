@@ -337,8 +337,14 @@ def figure_moved_apart(ctx: PairContext) -> tuple[str, str] | None:
     return None
 
 
-_LIMITED = {"ja": re.compile(r"(?:のみ|だけ)(?:が|は|を|も)?[^。、0-9０-９]{0,6}$"),
-            "en": re.compile(r"(?i)\bonly\s+(?!\d)[^.;:,]{0,40}\s(?:was|were|is|are|had been|have been|has been)\s+$")}
+@cache
+def _limited() -> dict[str, re.Pattern[str]]:
+    """A limiter, its part, then the denial: ja …のみが中止, en "only … were dropped"."""
+    words = lexicon.cues()["limiters"]
+    ja = "|".join(map(re.escape, words["ja"]))
+    en = "|".join(map(re.escape, words["en"]))
+    return {"ja": re.compile(rf"(?:{ja})(?:が|は|を|も)?[^。、0-9０-９]{{0,6}}$"),
+            "en": re.compile(rf"(?i)\b(?:{en})\s+(?!\d)[^.;:,]{{0,40}}\s(?:was|were|is|are|had been|have been|has been)\s+$")}
 
 
 def _limited_denial(x: Analysis) -> bool:
@@ -346,7 +352,7 @@ def _limited_denial(x: Analysis) -> bool:
     stalls were dropped", 雪像コンテストのみが中止された): the claim affirms the rest."""
     from factcheck.contradict.analysis import _cues, pole_forms
 
-    limited = _LIMITED["ja" if x.lang == "ja" else "en"]
+    limited = _limited()["ja" if x.lang == "ja" else "en"]
     poles = _cues().poles
     for t in x.tokens:
         negative = t.kind == "neg" or any(p == 1 for form in pole_forms(t) for _, p in poles.get(form, ()))
