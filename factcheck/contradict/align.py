@@ -145,16 +145,14 @@ def align_names(a: Analysis, b: Analysis) -> NameAlignment:
     only_a = [x for i, x in enumerate(a.names) if i not in taken_a and not _plain_word(x, b)]
     only_b = [y for j, y in enumerate(b.names) if j not in used and not _plain_word(y, a)]
     # 上野 / 上野動物園: a place and the body named after it are not one name, nor rivals for one slot.
-    nested_a = {i for i, x in enumerate(only_a) for y in only_b if _opens(x.text, y.text) or _opens(y.text, x.text)}
-    nested_b = {j for j, y in enumerate(only_b) for x in only_a if _opens(x.text, y.text) or _opens(y.text, x.text)}
-    return NameAlignment(tuple(matched), tuple(x for i, x in enumerate(only_a) if i not in nested_a),
-                         tuple(y for j, y in enumerate(only_b) if j not in nested_b))
+    nested = [(x, y) for x in only_a for y in only_b if _opens(x.text, y.text) or _opens(y.text, x.text)]
+    return NameAlignment(tuple(matched), tuple(x for x in only_a if not any(x is n for n, _ in nested)),
+                         tuple(y for y in only_b if not any(y is n for _, n in nested)))
 
 
 def _opens(short: str, long_: str) -> bool:
     """A kanji name that opens a longer one: the place a body is named after (上野 / 上野動物園)."""
-    return len(short) >= 2 and len(long_) > len(short) and long_.startswith(short) \
-        and lexicon.ja_has_cjk(short) and not short.isascii()
+    return 2 <= len(short) < len(long_) and long_.startswith(short) and lexicon.ja_has_cjk(short)
 
 
 _ACRONYM_NAME = re.compile(r"[A-Z][A-Z&]{2,7}")  # JR, US: two letters spell too much

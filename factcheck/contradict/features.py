@@ -24,7 +24,6 @@ from factcheck.contradict import lexicon, parts
 from factcheck.contradict.align import (
     OTHER_GROUPS,
     align_dates,
-    align_figures,
     content_overlap,
     different_qualifiers,
     same_dimension,
@@ -177,7 +176,7 @@ def _figures(ctx: PairContext, out: Signals) -> None:
         # One figure, moved up in one claim and down in the other: "fell 5%" / 5%上昇した.
         v["figure_moves_apart"] = 1.0
         out.evidence.setdefault("polarity", Conflict("polarity", 0.5, *moved, "one figure, moved opposite ways"))
-    for fa, fb, score in align_figures(a, b):
+    for fa, fb, score in ctx.figures:
         if quantity_kind.compatible(fa, fb):
             v["figure_agree"] = 1.0
             continue

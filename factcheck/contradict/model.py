@@ -8,6 +8,7 @@ from typing import Literal
 
 from factcheck.contradict.align import (
     NameAlignment,
+    align_figures,
     align_names,
     different_roles,
     doer_changed,
@@ -15,7 +16,7 @@ from factcheck.contradict.align import (
     role_swap,
     similarity,
 )
-from factcheck.contradict.analysis import Analysis, Arg
+from factcheck.contradict.analysis import Analysis, Arg, Figure
 from factcheck.contradict.victors import winner_swapped
 
 Kind = Literal["date", "quantity", "polarity", "entity", "attribution", "none"]
@@ -68,6 +69,12 @@ class PairContext:
     @cached_property
     def names(self) -> NameAlignment:
         return align_names(self.a, self.b)
+
+    @cached_property
+    def figures(self) -> list[tuple[Figure, Figure, float]]:
+        """The figures of a and b paired by measure (``align.align_figures``), asked by the
+        quantity, date and polarity kinds and the signals."""
+        return align_figures(self.a, self.b)
 
     @cached_property
     def swap(self) -> tuple[str, str] | None:

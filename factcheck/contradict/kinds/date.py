@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import cache
 
 from factcheck.contradict import lexicon
-from factcheck.contradict.align import OTHER_GROUPS, align_dates, align_figures, different_qualifiers, event_groups, word_overlap
+from factcheck.contradict.align import OTHER_GROUPS, align_dates, different_qualifiers, event_groups, word_overlap
 from factcheck.contradict.analysis import Analysis, Arg, DateValue, Frame
 from factcheck.contradict.model import Conflict, PairContext
 
@@ -96,7 +96,7 @@ def _period_clauses(ctx: PairContext) -> set[tuple[int, int]]:
     """Clause pairs holding two different figures of one dimension: their dates say when each
     figure holds ("1.2 million in 2022" / "2.1 million in 2023").  One figure said twice
     ("four years in prison") is no period: the dates then date one event twice."""
-    return {(fa.clause, fb.clause) for fa, fb, _ in align_figures(ctx.a, ctx.b)
+    return {(fa.clause, fb.clause) for fa, fb, _ in ctx.figures
             if max(fa.low, fb.low) > min(fa.high, fb.high)}
 
 

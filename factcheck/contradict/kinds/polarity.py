@@ -25,8 +25,19 @@ import re
 from functools import cache
 
 from factcheck.contradict import lexicon
-from factcheck.contradict.align import align_figures, event_groups, similarity
-from factcheck.contradict.analysis import MONTH_NUMBER, NOT_DOWN, NOT_UP, Analysis, governed, named_scales
+from factcheck.contradict.align import event_groups, similarity
+from factcheck.contradict.analysis import (
+    MONTH_NUMBER,
+    NOT_DOWN,
+    NOT_UP,
+    Analysis,
+    _cues,
+    _governing_negation,
+    _phrasal,
+    governed,
+    named_scales,
+    pole_forms,
+)
 from factcheck.contradict.kinds import quantity as quantity_kind
 from factcheck.contradict.kinds.date import dates_agree
 from factcheck.contradict.model import Conflict, PairContext
@@ -74,8 +85,6 @@ def _moves(x: Analysis, scale: int) -> frozenset[str]:
 
 def _poles_of_other_things(a: Analysis, b: Analysis, scale: int) -> bool:
     """The antonym predicates of the two claims act on things that share no word."""
-    from factcheck.contradict.analysis import _cues
-
     poles = _cues().poles
 
     def objects(x: Analysis) -> frozenset[str] | None:
@@ -160,8 +169,6 @@ def _halt_words() -> dict[str, dict[str, re.Pattern[str]]]:
 def _said(x: Analysis, part: str) -> re.Match[str] | None:
     """The first word of ``part`` the claim says, unless a negation governs it ("has not resumed",
     まだ再開していない)."""
-    from factcheck.contradict.analysis import _governing_negation
-
     tokens = list(x.tokens)
     for m in _halt_words()[part]["ja" if x.lang == "ja" else "en"].finditer(x.text):
         inside = [i for i, t in enumerate(tokens) if t.start < m.end() and m.start() < t.end]
@@ -330,7 +337,7 @@ def check(ctx: PairContext) -> Conflict | None:
 def figure_moved_apart(ctx: PairContext) -> tuple[str, str] | None:
     """One figure, moved up in one claim and down in the other ("rose 7.4%" / "fell 7.4%", 2.1%増加 /
     2.1%下回り), whatever else each claim says moved: the figures align it to one measure."""
-    for fa, fb, _ in align_figures(ctx.a, ctx.b):
+    for fa, fb, _ in ctx.figures:
         if fa.move * fb.move < 0 and quantity_kind.compatible(fa, fb) \
                 and not quantity_kind._other_period(fa, fb, ctx.a, ctx.b):
             return fa.text, fb.text
@@ -350,8 +357,6 @@ def _limited() -> dict[str, re.Pattern[str]]:
 def _limited_denial(x: Analysis) -> bool:
     """The claim's denial or negative-pole word is said of a part it singles out ("only the food
     stalls were dropped", 雪像コンテストのみが中止された): the claim affirms the rest."""
-    from factcheck.contradict.analysis import _cues, pole_forms
-
     limited = _limited()["ja" if x.lang == "ja" else "en"]
     poles = _cues().poles
     for t in x.tokens:
@@ -384,8 +389,6 @@ def denial_evidence(a: Analysis, b: Analysis, parity_a: int, parity_b: int) -> t
 
 def _negative_words(x: Analysis) -> str | None:
     """The first negation with the word it governs, or else the first word on a negative pole."""
-    from factcheck.contradict.analysis import _cues, pole_forms
-
     tokens = list(x.tokens)
     for i, t in enumerate(tokens):
         if t.kind == "neg":
@@ -427,8 +430,6 @@ def _denied_and_said(odd: Analysis, even: Analysis) -> tuple[str, str] | None:
 def _pole_word(x: Analysis, scale: int) -> str:
     """The words that put the claim on the scale, with the negation that flips them: "called off",
     "had not been confirmed", "against buying"."""
-    from factcheck.contradict.analysis import _cues, _phrasal, pole_forms  # the antonym table lives with the analysis
-
     poles = _cues().poles
     tokens = list(x.tokens)
     # A move is opposed by "unchanged" too (rose / held steady): look for that word after the scale's own.
@@ -446,8 +447,6 @@ def _pole_word(x: Analysis, scale: int) -> str:
 
 def _with_negation(x: Analysis, i: int, word: str) -> str:
     """``word`` (the pole word at token ``i``) widened to the negation that governs it."""
-    from factcheck.contradict.analysis import _governing_negation
-
     neg = _governing_negation(list(x.tokens), i, x.lang)
     if neg is None:
         return word

@@ -24,7 +24,6 @@ from functools import cache
 
 from factcheck.contradict import lexicon
 from factcheck.contradict.align import (
-    align_figures,
     different_qualifiers,
     event_groups,
     light_predicates,
@@ -285,7 +284,7 @@ def check(ctx: PairContext) -> Conflict | None:
     if _other_subjects(ctx):
         return None  # "Tokyo recorded 35.2°C" / "Osaka recorded 37.1°C": two things measured
     best: Conflict | None = None
-    for fa, fb, score in align_figures(a, b):
+    for fa, fb, score in ctx.figures:
         if not _same_measure(fa, fb, score, ctx):
             continue
         if _other_period(fa, fb, a, b):
