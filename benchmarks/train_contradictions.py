@@ -136,7 +136,7 @@ def _verdicts(path: Path, p: np.ndarray, threshold: float) -> list[dict[str, Any
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="+", type=Path)
-    ap.add_argument("--l2", type=float, default=12.0)
+    ap.add_argument("--l2", type=float, default=16.0)
     ap.add_argument("--scan-l2", type=float, default=1.0, help="the scan model's penalty (signals alone)")
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--scan-threshold", type=float, default=0.5,

@@ -284,9 +284,15 @@ def test_choices_match_in_any_case(repo: Path) -> None:
     assert (code, out.split()) == (0, ["doc-2"])
 
 
-def test_completion_is_on() -> None:
-    result = runner.invoke(app, ["--show-completion", "bash"])
-    assert result.exit_code == 0 and "complete" in result.stdout and "factcheck" in result.stdout.lower()
+def test_completion_is_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    # typer detects the shell from the process tree (shellingham), which a detached run (CI, a
+    # job started with setsid) may not have: the test names the shell instead.
+    import typer.completion
+
+    monkeypatch.setattr(typer.completion, "_get_shell_name", lambda: "bash")
+    result = runner.invoke(app, ["--show-completion"])
+    assert result.exit_code == 0, result.output
+    assert "complete" in result.stdout and "factcheck" in result.stdout.lower()
 
 
 def test_no_progress_bar_when_piped_or_quiet(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -216,6 +216,16 @@ def test_parts_of_a_year_and_vague_dates_are_read(text: str, lang: str, value: s
     ("1970s", "1983", False),
     ("--10", "2024-10-02", True),
     ("--10", "--03", False),
+    # A lunisolar era date (明和9年2月29日) may keep its numerals or be converted weeks later.
+    ("1772-02-29~lunar", "1772-04-01", True),
+    ("1772-02-29~lunar", "1772-02-29", True),
+    ("1772-02-29~lunar", "1772-04", True),
+    ("1772-02-29~lunar", "1773-04-01", False),
+    ("1772-02-29~lunar", "1772-07-01", False),
+    ("1702-12-14~lunar", "1703-01-30", True),
+    ("1702-12-14~lunar", "1703", True),
+    ("1702-06-14~lunar", "1703", False),
+    ("1853-06-03~lunar", "1853-06-04~lunar", False),
 ])
 def test_dates_agree_at_the_precision_both_give(x: str, y: str, agree: bool) -> None:
     from factcheck.contradict.kinds.date import dates_agree
@@ -845,9 +855,9 @@ def test_a_kanji_name_meets_its_romanised_reading(kanji_side: str, kanji: str, l
 
 
 def test_a_romanised_reading_is_matched_by_spelling_not_by_likeness() -> None:
-    # 吉根 reads Kikko in the dictionary: an invented "Yoshine" is another name.
+    # 吉根 reads Kikko or Yoshine in the name dictionary: "Yoshino", alike in sound, is another name.
     assert not names_match(_name("吉根川の堤防が完成した。", "ja", "吉根川"),
-                           _name("The levee on the Yoshine River was finished.", "en", "Yoshine River"))
+                           _name("The levee on the Yoshino River was finished.", "en", "Yoshino River"))
 
 
 def test_ruling_out_stands_against_confirming() -> None:
@@ -1799,3 +1809,125 @@ def test_the_following_season_in_japanese_counts_from_the_year_named_before() ->
     dates = [(d.text, d.value) for d in analyse("空便ラボは2024年秋に資金調達を終え、翌春に定期配送を始めた。", "ja").dates]
     assert ("翌春", "2025~spring") in dates
     assert analyse("翌春に定期配送を始めた。", "ja").dates == ()  # the spring after no year
+
+
+@pytest.mark.parametrize(("text", "lunar"), [
+    ("明和9年2月29日、江戸で大火が起きた。", True),
+    ("元禄15年12月、赤穂浪士が吉良邸に討ち入った。", True),
+    ("明治10年2月、西南戦争が始まった。", False),  # Gregorian since 明治6年
+    ("明和9年、江戸で大火が起きた。", False),  # a year alone converts by its number
+    ("1772年4月1日、江戸で大火が起きた。", False),
+])
+def test_era_dates_before_1873_are_lunisolar(text: str, lunar: bool) -> None:
+    from factcheck.contradict.analysis import analyse
+
+    (date,) = analyse(text).dates
+    assert date.value.endswith("~lunar") is lunar
+
+
+@pytest.mark.parametrize(("ja", "ja_name", "en", "en_name", "same"), [
+    ("ニンバス・クラウドが通知した。", "ニンバス・クラウド", "Nimbus Cloud notified its customers.", "Nimbus Cloud", True),
+    ("ウフル・ピークは標高5895メートルだ。", "ウフル・ピーク", "Uhuru Peak rises to 5,895 metres.", "Uhuru Peak", True),
+    ("JPモルガン・チェースが買収した。", "JPモルガン・チェース", "JPMorgan Chase won the auction.", "JPMorgan Chase", True),
+    ("サッタークリークで金が見つかった。", "サッタークリーク", "Gold was found at Sutter Creek.", "Sutter Creek", True),
+    ("ライナム基地は閉鎖された。", "ライナム", "Lyneham closed in 2012.", "Lyneham", True),
+    ("リッジウォーターは人口5万人の町だ。", "リッジウォーター", "Ridgewater has 50,000 people.", "Ridgewater", True),
+    ("ノルドヴィック再保険が引き受けた。", "ノルドヴィック再保険", "Nordvik Re underwrote the risk.", "Nordvik Re", True),
+    ("ジェームズ・オコナーが受賞した。", "ジェームズ・オコナー", "James O'Connor won the prize.", "James O'Connor", True),
+    ("吉根川に橋が架かった。", "吉根川", "A bridge spans the Yoshine River.", "Yoshine River", True),  # another reading
+    ("ルーブル美術館は1793年に開館した。", "ルーブル美術館", "The Louvre opened in 1793.", "Louvre", True),
+    ("日本電信電話が発表した。", "日本電信電話", "NTT announced it.", "NTT", True),  # 日本電信電話株式会社
+    ("電子情報技術産業協会が発表した。", "電子情報技術産業協会", "JEITA announced it.", "JEITA", True),
+    ("電子情報技術産業協会が発表した。", "電子情報技術産業協会", "JETRO announced it.", "JETRO", False),
+    ("サッタークリークで金が見つかった。", "サッタークリーク", "Gold was found at Santa Clara.", "Santa Clara", False),
+    ("ライナム基地は閉鎖された。", "ライナム", "Leiden closed in 2012.", "Leiden", False),
+    ("ジェームズ・オコナーが受賞した。", "ジェームズ・オコナー", "James O'Brien won the prize.", "James O'Brien", False),
+])
+def test_a_name_spelled_out_in_katakana_is_its_latin_name(ja: str, ja_name: str, en: str, en_name: str,
+                                                        same: bool) -> None:
+    x, y = _name(ja, "ja", ja_name), _name(en, "en", en_name)
+    assert names_match(x, y) is same and names_match(y, x) is same
+
+
+def test_latin_words_a_space_apart_in_a_japanese_sentence_are_one_name() -> None:
+    names = [n.text for n in analyse("会計クラウド「Yashima Books」の提供を開始した。", "ja").names]
+    assert "Yashima Books" in names and "Books" not in names
+
+
+def test_a_title_after_a_katakana_name_is_no_name() -> None:
+    names = [n.text for n in analyse("JPモルガンのダイモンCEOは語った。", "ja").names]
+    assert "ダイモン" in names and "CEO" not in names and "ダイモンCEO" not in names
+
+
+def test_a_school_named_short_is_a_name() -> None:
+    names = [n.text for n in analyse("決勝で北陵高が東洋学院を下した。", "ja").names]
+    assert "北陵高" in names
+    assert not analyse("過去最大の被害が出た。", "ja").names
+
+
+@pytest.mark.parametrize(("text", "negations"), [
+    ("No national park anywhere predates Yellowstone.", 0),  # a superlative said as a negation
+    ("No earthquake recorded in Japan has been larger than the 2011 quake.", 0),
+    ("No one was injured in the fire.", 1),
+    ("これより大きい地震は国内で記録されたことはない。", 0),
+    ("地震による被害はなかった。", 1),
+])
+def test_a_superlative_said_as_a_negation_denies_nothing(text: str, negations: int) -> None:
+    assert analyse(text).negations == negations
+
+
+def test_a_verb_after_a_modal_is_the_predicate_though_it_reads_as_a_noun() -> None:
+    tokens = {t.text: t.kind for t in analyse("Marlow Telecom will switch off 3G next year.", "en").tokens}
+    assert tokens["switch"] == "pred"
+    tokens = {t.text: t.kind for t in analyse("The switch was installed in 2019.", "en").tokens}
+    assert tokens["switch"] != "pred"
+
+
+@pytest.mark.parametrize(("text", "additive"), [
+    ("ロイター通信も、短観のDIがプラス13になったと報じた。", True),
+    ("米国勢調査局の推計でも、人口は14億人に達した。", True),
+    ("The Census Bureau also puts the population at 1.44 billion.", True),
+    ("入館者は110万人にも上った。", False),  # a figure's も is emphasis
+    ("The Census Bureau puts the population at 1.44 billion.", False),
+])
+def test_a_second_voice_is_marked_additive(text: str, additive: bool) -> None:
+    assert analyse(text).additive is additive
+
+
+def test_only_the_negations_that_deny_what_the_other_claim_says_count() -> None:
+    from factcheck.contradict.kinds import polarity
+
+    two = analyse("At the hearing the defendant did not contest the charges, and the defence raised no objections.",
+                  "en")
+    one = analyse("初公判で被告は起訴内容を認め、弁護側も争わない姿勢を示した。", "ja")
+    assert two.negations == 2
+    ctx = PairContext(two, one)
+    assert ctx.a.negations == 1 and polarity.check(ctx) is None
+    opened = analyse("The museum opened in 2020.", "en")
+    closed = analyse("The museum did not open in 2020 and did not hold any exhibitions.", "en")
+    conflict = polarity.check(PairContext(opened, closed))
+    assert conflict is not None and conflict.b == "not open"
+
+
+def test_a_verb_of_escaping_denies_its_object() -> None:
+    escaped = analyse("しまむらは最終減益を免れた。", "ja")
+    assert escaped.negations == 0 and (0, 1) not in escaped.poles  # 減益を免れた: no fall
+
+
+@pytest.mark.parametrize(("kind", "claim", "agreeing", "conflicting"), [
+    # 減益を免れた denies the fall: it agrees with a rise and stands against a fall.
+    ("polarity", "しまむらは最終減益を免れた。", "しまむらの純利益は前期比で増加した。", "しまむらの純利益は前期比で減少した。"),
+    # Not stopping is continuing.
+    ("polarity", "山梨県は2025年も入山規制を継続した。", "山梨県は2025年、入山規制をやめることはしなかった。",
+     "山梨県は2025年、入山規制をやめた。"),
+    # A change and its undoing are two events, whatever word their dates stand beside.
+    ("date", "上高地へ通じる県道は、2020年7月の豪雨で通行止めとなった。", "上高地へのアクセス道路は2020年9月に全面開通した。",
+     "上高地へのアクセス道路は2020年9月に通行止めとなった。"),
+])
+def test_a_rule_holds_against_the_conflicting_claim_only(kind: str, claim: str, agreeing: str,
+                                                        conflicting: str) -> None:
+    import importlib
+
+    check = importlib.import_module(f"factcheck.contradict.kinds.{kind}").check
+    assert check(PairContext(analyse(claim, "ja"), analyse(agreeing, "ja"))) is None
+    assert check(PairContext(analyse(claim, "ja"), analyse(conflicting, "ja"))) is not None

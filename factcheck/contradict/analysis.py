@@ -155,10 +155,12 @@ class Analysis:
     dates: tuple[DateValue, ...]
     negations: int
     negated: frozenset[str]  # keys of the words the negations apply to
+    denials: tuple[frozenset[str], ...]  # those keys negation by negation, for the free ones
     negative_poles: int  # predicates on the negative pole of a scale (banned, rejected, fell, 禁止)
     refused: frozenset[str]  # keys of what those negative predicates act on (承認が見送られた -> 承認)
     ordinals: frozenset[str]  # editions and ranks that pick one of a series: 第3回, 2nd, No. 4
     hedged: bool
+    additive: bool  # "Reuters also reported", ロイター通信も報じた: one more voice, not another answer
     poles: frozenset[tuple[int, int]]  # (antonym scale, pole) of the predicates
     head_poles: frozenset[tuple[int, int]]  # those of the head predicate (Japanese: the last); else = poles
     preds: frozenset[str]  # keys of the predicates
@@ -199,6 +201,7 @@ class _Cues:
     non_denial_en: tuple[str, ...]
     non_denial_ja: tuple[str, ...]
     non_denial_ja_rx: re.Pattern[str]  # a negation that is what a denial verb denies
+    non_denial_en_rx: re.Pattern[str]  # a superlative said as a negation: "no park predates it"
     hedges_en: frozenset[str]
     hedges_ja: tuple[str, ...]
     poles: dict[str, set[tuple[int, int]]]
@@ -236,6 +239,7 @@ def _cues() -> _Cues:
         non_denial_en=tuple(c["non_denial"]["en"]),
         non_denial_ja=tuple(c["non_denial"]["ja"]),
         non_denial_ja_rx=re.compile("|".join(c["non_denial"]["ja_patterns"])),
+        non_denial_en_rx=re.compile("|".join(c["non_denial"]["en_patterns"])),
         hedges_en=frozenset(c["hedges"]["en"]),
         hedges_ja=tuple(c["hedges"]["ja"]),
         poles=poles,
@@ -450,7 +454,7 @@ def _tokens_en(text: str) -> list[Token]:
         out.append(Token(w, lemma, kind, m.start(), m.start() + len(w), clause, keys, wide))
         at_start = False
         i += 1
-    return _negating_infinitives(_phrasal_verbs(_verbs_between_names(_nouns_after_nouns(out))))
+    return _negating_infinitives(_phrasal_verbs(_verbs_after_modals(_verbs_between_names(_nouns_after_nouns(out)))))
 
 
 @cache
@@ -545,6 +549,31 @@ def _nouns_after_nouns(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z\-\.&']*")
+_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "did", "does",
+                     "do"})
+_BETWEEN_MODAL_AND_VERB = frozenset({"not", "also", "still", "soon", "then", "never", "only", "now", "finally",
+                                     "eventually", "later", "no", "longer", "first"})
+
+
+def _verbs_after_modals(tokens: list[Token]) -> list[Token]:
+    """"will switch off 3G", "did not return": a word that can be a verb, in its bare form after a
+    modal, is the predicate, though it also reads as a noun (switch, return)."""
+    out = list(tokens)
+    for i in range(1, len(out)):
+        t = out[i]
+        low = t.text.lower()
+        if t.kind != "content" or "VERB" not in en_lemmas(low) or en_lemmas(low)["VERB"][0] != low:
+            continue
+        j = i - 1
+        while j > 0 and (out[j].kind == "neg" or out[j].text.lower() in _BETWEEN_MODAL_AND_VERB):
+            j -= 1
+        if out[j].text.lower() not in _MODALS:
+            continue
+        out[i] = Token(t.text, low, "pred", t.start, t.end, t.clause, t.keys, t.wide, t.norm)
+    return out
+
+
 def _verbs_between_names(tokens: list[Token]) -> list[Token]:
     """"Osaka beat Kobe": a word that can be a verb, right after a name and before a name or
     article, with no other predicate in its clause, is the predicate."""
@@ -580,12 +609,15 @@ def _tokens_ja(text: str) -> list[Token]:
     skip_to = -1
     for i, m in enumerate(morphs):
         pos0, pos1 = m.pos[0], m.pos[1]
+        if pos0 == "空白" and 0 < i < len(morphs) - 1 and _LATIN_WORD.fullmatch(morphs[i - 1].surface) \
+                and _LATIN_WORD.fullmatch(morphs[i + 1].surface):
+            continue  # 「Yashima Books」: the space is inside one Latin name
         if pos0 == "補助記号" or pos0 == "空白":
             out.append(Token(m.surface, m.norm, "punct", m.start, m.end, clause))
             if m.surface in _CLAUSE_JA and (m.surface not in _COMMA_JA or i == 0 or _ends_clause(morphs[i - 1])):
                 clause += 1
             continue
-        if re.fullmatch(r"[A-Za-z][A-Za-z\-\.&']*", m.surface):
+        if _LATIN_WORD.fullmatch(m.surface):
             # A Latin word inside a Japanese sentence (NASA, iPhone): treat as English.
             _, latin_kind, keys, wide = _en_word(m.surface, False)
             latin_kind = "name" if _is_name_word(m.surface, False) else latin_kind
@@ -680,6 +712,7 @@ def _heads_clause(morphs: Sequence[lexicon.Morph], j: int) -> bool:
 
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ffー・]+")
+_LATIN_KANA = re.compile(r"[A-Za-z]{1,6}[\u30a0-\u30ffー]+")  # JPモルガン: letters said as letters, then katakana
 _JA_ARG_PARTICLES = ("を", "が", "は", "の", "も", "へ", "と", "や", "で")
 
 
@@ -741,14 +774,21 @@ def _body_names(tokens: list[Token]) -> list[Token]:
             continue
         # A run holding a name already (日本 + 港湾協会, ノルドヴィック + 再保険) keeps it: the name
         # is what other claims and other languages match.  One dictionary word (財務省) stays a word.
-        if len(run) >= 2 and run[0].kind != "func" and text.endswith(heads) \
-                and any(text.endswith(h) and len(text) > len(h) for h in heads) and _one_body(run):
+        if len(run) >= 2 and run[0].kind != "func" and (text.endswith(heads) and any(
+                text.endswith(h) and len(text) > len(h) for h in heads) or _school_short(run)) and _one_body(run):
             out.append(_one_name(run))
             i = j
             continue
         out.append(tokens[i])
         i += 1
     return out
+
+
+_SCHOOL_SHORT = frozenset("高大中小")  # 北陵高, 青葉大: a school named short, the suffix its own morpheme
+
+
+def _school_short(run: list[Token]) -> bool:
+    return run[-1].kind == "func" and run[-1].text in _SCHOOL_SHORT and run[-2].kind in ("content", "name")
 
 
 def _one_name(run: list[Token]) -> Token:
@@ -864,12 +904,22 @@ def _merge_ja_names(tokens: list[Token]) -> list[Token]:
             (t.kind in ("content", "name") and _KATAKANA.fullmatch(t.text) and _KATAKANA.fullmatch(prev.text))
             or (prev.text.endswith("・") and t.kind != "punct" and _KATAKANA.fullmatch(t.text))  # ピュー・リサーチ
             or (t.kind == "content" and len(t.text) == 1 and not t.text.isdigit())
-            or t.kind == "name")
+            or t.kind == "name" and t.text not in _titles_ja())  # ダイモンCEO: a name and its title
+        if prev is not None and prev.kind == "name" and t.kind == "name" and t.text in _titles_ja():
+            out.append(Token(t.text, t.lemma, "func", t.start, t.end, t.clause))
+            continue
         if glue and prev is not None:
             out[-1] = Token(prev.text + t.text, prev.lemma + t.lemma, "name", prev.start, t.end, prev.clause,
                             prev.keys | t.keys, prev.wide, prev.norm | t.norm)
             continue
-        if t.text == "・" and prev is not None and prev.kind == "name" and _KATAKANA.fullmatch(prev.text):
+        if prev is not None and prev.kind == "name" and t.kind == "name" and t.start == prev.end + 1 \
+                and _LATIN_WORD.fullmatch(prev.text.split(" ")[-1]) and _LATIN_WORD.fullmatch(t.text):
+            # 「Yashima Books」: Latin words a space apart in a Japanese sentence are one name.
+            out[-1] = Token(prev.text + " " + t.text, prev.lemma + " " + t.lemma, "name", prev.start, t.end,
+                            prev.clause, prev.keys | t.keys, prev.wide | t.wide, prev.norm | t.norm)
+            continue
+        if t.text == "・" and prev is not None and prev.kind == "name" and _KATAKANA.fullmatch(
+                re.sub(r"^[A-Za-z]{1,6}", "", prev.text)):
             # ガリレオ・ガリレイ is one name; 東京・銀座 lists two places.
             out[-1] = Token(prev.text + t.text, prev.lemma + t.lemma, "name", prev.start, t.end, prev.clause,
                             prev.keys, prev.wide)
@@ -944,7 +994,8 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
     # A katakana name with a kanji word glued to it (ハルワース社, メコン川) sounds like its katakana.
     kana = _KANA_WITH_SUFFIX.fullmatch(surface) if lang_ja else None
     spoken = kana.group(1) if kana else surface
-    if lang_ja and _KATAKANA.fullmatch(spoken.replace("・", "")):
+    if lang_ja and (_KATAKANA.fullmatch(spoken.replace("・", ""))
+                    or all(_LATIN_KANA.fullmatch(p) or _KATAKANA.fullmatch(p) for p in spoken.split("・") if p)):
         # A katakana name is also compared by its sound: ハレ ~ Hallé, ヴェロ ~ Velo,
         # each part of ハンス・ケラー ~ Hans Keller.
         pieces = [p for p in spoken.split("・") if p]
@@ -952,6 +1003,8 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         forms.append(sounds)
         distinct |= sounds
         forms.append(frozenset("^" + _skeleton(jaconv.kata2alphabet(p)) for p in pieces))
+        if kana:
+            forms.append(frozenset({fold(spoken)}))  # ルーブル美術館: the dictionary spells the Louvre ルーブル
     elif lang_ja:
         forms.append(_read_aloud(surface))
         # 港北 -> JMnedict "Kouhoku": compared by sound with "Kohoku".  Only a gloss of the whole
@@ -970,6 +1023,9 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         # gives the English name meet a Japanese name's own surface.
         for head in lexicon.ja_headwords(surface.strip()):
             forms.append(frozenset({fold(head)}))
+            bare = re.sub(r"^(?:株式会社|有限会社)|(?:株式会社|有限会社)$", "", head)
+            if bare != head and len(bare) >= 2:
+                forms.append(frozenset({fold(bare)}))  # NTT: 日本電信電話株式会社, said 日本電信電話
             if len(head) >= 3 and head[-1] in "語人":
                 # Dutch is オランダ語 and Thai タイ人: the adjective of a people names its country.
                 forms.append(frozenset({fold(head[:-1])}))
@@ -983,9 +1039,13 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         own = [w for w in words if not _ordinary(w)]
         if own:
             forms.append(frozenset("^" + _skeleton(w) for w in own))
+            if len(words) > len(own):
+                # Sutter Creek, Bayside Liner: katakana writes the dictionary words too (サッタークリーク).
+                forms.append(frozenset({"^" + _skeleton("".join(words))}))
         elif len(words) >= 2:
             # Cedar Creek, Grand Ring: a name of dictionary words is written in katakana whole (セダークリーク).
-            forms.append(frozenset({"^" + _skeleton("".join(words))}))
+            # ニンバス・クラウド: or word by word, where a dot parts the katakana words.
+            forms.append(frozenset({"^" + _skeleton("".join(words))} | {"^" + _skeleton(w) for w in words}))
         if words:
             # Romanised Japanese (Shin-Osaka, Amami Oshima, Nagaoka): each word and the whole said as one.
             spelled = {_romaji(w) for w in own} | {_romaji("".join(words))}
@@ -1020,7 +1080,15 @@ def _read_aloud(surface: str) -> frozenset[str]:
     if head is not None:
         # 南銀行 is Minami Bank: the name without the noun that heads it, read aloud.
         keys.add("".join(jaconv.kata2alphabet(r) for w, r in lexicon.ja_readings(surface[:-len(head)]) if r and r != w))
+    stem = surface[:-len(head)] if head is not None else surface[:-1] if surface[-1] in _KIND_CHARACTERS else ""
+    if len(stem) >= 2:
+        # 豊島酒造 is Toyoshima Brewery, 吉根川 the Yoshine: a name has more readings than the one
+        # the analyser picks; the name dictionary lists them (Toshima, Teshima, Toyoshima).
+        keys |= {r.lower() for r in lexicon.name_glosses(stem)[:_READINGS] if r.isalpha()}
     return frozenset("≈" + k for k in map(_romaji, keys) if len(k) >= 4)
+
+
+_READINGS = 6  # readings of a name's stem taken from the name dictionary
 
 
 def _romaji(text: str) -> str:
@@ -1041,7 +1109,8 @@ def _read_alike(x: Name, y: Name) -> bool:
     return bool(read & {w for f in y.forms for w in f if w.startswith("≈")})
 
 
-_KANA_WITH_SUFFIX = re.compile(r"([\u30a0-\u30ffー・]{2,})[\u4e00-\u9fff]{1,2}")
+# ハルワース社, ノルドヴィック再保険, タカシロHD: a katakana name and the generic words after it.
+_KANA_WITH_SUFFIX = re.compile(r"([\u30a0-\u30ffー・]{2,})(?:[\u4e00-\u9fff]{1,6}|[A-Z]{2,4})")
 
 
 def _descriptive(gloss: str) -> bool:
@@ -1065,6 +1134,8 @@ def _sound(text: str) -> str:
     t = re.sub(r"ou|oo|oh(?![aeiou])", "o", t).replace("uu", "u").replace("ei", "e")
     t = re.sub(r"(?<=[bcdfghjkmnpqrstwxz])u\b|(?<=[bcdfghjkmnpqrstwxz])o\b", "", t)  # ヴェロ -> bero, ホルン -> horun
     t = re.sub(r"([a-z])\1+", r"\1", t)
+    t = re.sub(r"m(?=[bp])", "n", t)  # katakana writes the m of Nimbus, Olympus as ン: ニンバス
+    t = t.replace("fu", "hu")  # フ is both: Uhuru ウフル, Fuji フジ
     # A Japanese name's consonants voice in compounds and vary by reading (浜戸: Hamato / Hamado,
     # 中島: Nakashima / Nakajima): the key keeps the place of a consonant, not its voicing.
     t = t.replace("sh", "s").translate(_UNVOICED)
@@ -1106,25 +1177,35 @@ def _skeleton(word: str) -> str:
     are compared, folded by place; the key lists both readings of such an r ("krm|krmr")."""
     s = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isascii() and c.isalpha())
     s = re.sub(r"c(?=[eiy])", "s", s)  # a soft c is said s: Cedar, Alice
-    for spelled, said in (("sch", "sh"), ("gh", ""), ("tch", "ch"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("tion", "son"),
+    s = re.sub(r"^x", "s", s).replace("x", "ks")  # Xiao シャオ, Medix メディクス
+    for spelled, said in (("dge", "j"), ("dg", "j"), ("sch", "sh"), ("gh", ""), ("tch", "ch"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("tion", "son"),
                           ("sh", "s"), ("ch", "k")):
         s = s.replace(spelled, said)
-    s = re.sub(r"e$", "", s)
+    s = re.sub(r"e$", "", s).replace("fu", "hu")  # フ is both: Uhuru ウフル
     s = re.sub(r"m(?=[bp])", "n", s)
     s = re.sub(r"h(?![aeiou])|(?<=[^aeiou])h", "", s)
     variants = {s, re.sub(r"(?<=[aeiou])r(?=[^aeiou]|$)", "", s)}
+    # An h between vowels is often silent: Lyneham ライナム, Durham ダラム.
+    variants |= {re.sub(r"(?<=[aeiouy])h(?=[aeiou])", "", v) for v in variants}
     keys = {re.sub(r"([a-z])\1+", r"\1", re.sub(r"[aeiouyw]", "", v.translate(_SKELETON_FOLD))) for v in variants}
     return "|".join(sorted(keys))
 
 
-def _skeletons_alike(u: str, v: str) -> bool:
+def _skeletons_alike(u: str, v: str, least: int = 3) -> bool:
     """Two skeleton keys (^krm|krmr) sharing a reading of three consonants or more."""
-    return any(len(k) >= 3 for k in set(u[1:].split("|")) & set(v[1:].split("|")))
+    return any(len(k) >= least for k in set(u[1:].split("|")) & set(v[1:].split("|")))
+
+
+def _spoken_in_kana(text: str) -> bool:
+    """A name katakana spells out (ハンス・ケラー), perhaps with generic words after it (ノルドヴィック
+    再保険, タカシロHD) or letters before it (JPモルガン)."""
+    return bool(_KATAKANA.fullmatch(text.replace("・", "")) or _KANA_WITH_SUFFIX.fullmatch(text)
+                or all(_LATIN_KANA.fullmatch(p) or _KATAKANA.fullmatch(p) for p in text.split("・") if p))
 
 
 def _transliterated(x: Name, y: Name) -> bool:
     """One name written in katakana, the other in Latin letters: the pair a skeleton may join."""
-    kana = _KATAKANA.fullmatch(x.text.replace("・", "")), _KATAKANA.fullmatch(y.text.replace("・", ""))
+    kana = _spoken_in_kana(x.text), _spoken_in_kana(y.text)
     latin = _STEMS.search(x.text) is not None, _STEMS.search(y.text) is not None
     return bool(kana[0] and latin[1] or kana[1] and latin[0])
 
@@ -1154,7 +1235,21 @@ def acronym_of(x: Name, y: Name) -> bool:
     (Gorse Bridge / Glen Bridge) are two names."""
     return bool((x.acronyms & y.acronyms and (_ACRONYM.fullmatch(x.text) or _ACRONYM.fullmatch(y.text)))
                 or x.acronyms & {w for f in y.forms for w in f} or y.acronyms & {w for f in x.forms for w in f}
-                or _one_word_more(x, y) or _one_word_more(y, x))
+                or _one_word_more(x, y) or _one_word_more(y, x) or _one_letter_less(x, y) or _one_letter_less(y, x))
+
+
+def _one_letter_less(short: Name, long_: Name) -> bool:
+    """An acronym that leaves out one initial of the other name's words: JEITA for Japan
+    Electronics and Information Technology Industries Association (JEITIA)."""
+    if not _ACRONYM.fullmatch(short.text) or not short.text.isupper() or len(short.text) < 4:
+        return False
+    spelled = short.text.lower()
+    return any(len(a) == len(spelled) + 1 and a[0] == spelled[0] and _subsequence(spelled, a) for a in long_.acronyms)
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    rest = iter(long_)
+    return all(c in rest for c in short)
 
 
 def _one_word_more(short: Name, long_: Name) -> bool:
@@ -1195,6 +1290,8 @@ def names_match(x: Name, y: Name) -> bool:
                 short, long_ = (kx, ky) if len(kx) <= len(ky) else (ky, kx)
                 if all(any(_skeletons_alike(u, v) for v in long_) for u in short):
                     return True
+                if len(short) >= 2 and all(any(_skeletons_alike(u, v, 2) for v in long_) for u in short):
+                    return True  # James O'Connor ジェームズ・オコナー: short words, but each of them
             common = fx & fy | {w for w in fx for v in fy if w != v and _prefix_same(w, v)}
             if not common or kanji_both:
                 # Two kanji names sharing a gloss word (日本 of 日本港湾協会 and 日本銀行, 北海道 of
@@ -1360,6 +1457,10 @@ def _name_sort(text: str, start: int, end: int) -> str | None:
     title = re.search(r"([A-Za-z]+)\s+$", before)
     if _PERSON_BEFORE.search(before) or (title is not None and title.group(1).lower() in _person_titles()) \
             or (len(words) > 1 and words[0] in _person_titles()):  # "Judge Peter Cole" read as one name
+        return "person"
+    # "Sarah Okafor, curator of Asian art": a title in apposition after the name.
+    apposed = re.match(r",\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?([A-Za-z]+)\b", text[end:end + 48])
+    if apposed is not None and apposed.group(1).lower() in _person_titles():
         return "person"
     return None
 
@@ -1813,9 +1914,22 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
         value = mention.value
         part = _year_part(text, s, e) if len(value) == 4 and value[0] != "-" else \
             _month_part(text, s, e) if len(value) == 7 or (len(value) == 4 and value[0] == "-") else ""
+        if _lunisolar(mention):
+            part = "lunar"
         out.append(DateValue(mention.text, value + (f"~{part}" if part else ""), s, e, clause,
                              frozenset(event), reference, qualifier and not reference and not part))
     return _span_bounds(text, _one_date_per_day(text, out), tokens), spans
+
+
+_GREGORIAN_SINCE = 1873  # Japan counted months by the moon until 明治5年12月2日
+
+
+def _lunisolar(mention: DateMention) -> bool:
+    """An era date with a month from before 1873 (天正10年6月2日): its month and day are of
+    the lunisolar calendar, so its Western form falls weeks later (21 June 1582)."""
+    value = mention.value
+    return len(value) >= 7 and value[:4].isdigit() and int(value[:4]) < _GREGORIAN_SINCE \
+        and any(era in mention.text for era in ERA_NAMES)
 
 
 _RESTATED = re.compile(r"[\s)）]*(?:[(（][^()（）]{0,12}[)）])?[\s、,]*")
@@ -2083,8 +2197,7 @@ def _negations(text: str, tokens: list[Token], lang: str, consumed: frozenset[in
     for p in patterns:
         if p in spaced or p in folded:
             count -= 1
-    if lang == "ja":
-        count -= len(cues.non_denial_ja_rx.findall(folded))
+    count -= len((cues.non_denial_ja_rx if lang == "ja" else cues.non_denial_en_rx).findall(folded))
     return max(count, 0)
 
 
@@ -2141,6 +2254,18 @@ def _reasons(tokens: list[Token], lang: str) -> frozenset[int]:
     return frozenset(out)
 
 
+_NEGATED_NEGATION = frozenset({"わけ", "訳", "こと", "事", "もの", "物", "の"})
+
+
+def _denials(tokens: list[Token], lang: str, consumed: frozenset[int]) -> tuple[frozenset[str], ...]:
+    """The keys each free negation governs, one set per negation."""
+    # A negation of a formal noun (…ないわけではない, ないことはない) denies the negation before
+    # it: it governs no word of its own, and always counts.
+    return tuple(frozenset(k for j in governed(tokens, i, lang) if tokens[j].text not in _NEGATED_NEGATION
+                           for k in (tokens[j].keys or {tokens[j].lemma}))
+                 for i, t in enumerate(tokens) if t.kind == "neg" and i not in consumed)
+
+
 def _negated(tokens: list[Token], lang: str, consumed: frozenset[int] = frozenset()) -> frozenset[str]:
     """Keys of what each negation denies: the predicate before ない, the words after "not"."""
     out: set[str] = set()
@@ -2181,6 +2306,20 @@ def _object_of_doing(tokens: Sequence[Token], k: int) -> list[int]:
         if tokens[j].text in ("を", "は", "も") and tokens[j - 1].kind == "content":
             return [j - 1]
     return []
+
+
+def _additive(tokens: list[Token], lang: str) -> bool:
+    """The claim adds its source or doer to another's: "the Census Bureau also estimates",
+    米国勢調査局の推計でも, ロイター通信も報じた.  In Japanese the particle も after a name or a
+    noun of a source; a figure's も (1万人も, as many as) is emphasis, not addition."""
+    words = lexicon.cues()["additive"]
+    if lang != "ja":
+        return any(t.text.lower() in words["en"] for t in tokens)
+    for i, t in enumerate(tokens):
+        before = i - 1 if i and tokens[i - 1].text != "で" else i - 2  # 推計でも: で and も are two tokens
+        if t.text in words["ja"] and before >= 0 and tokens[before].kind in ("name", "content"):
+            return True
+    return False
 
 
 def _hedged(text: str, tokens: list[Token], lang: str) -> bool:
@@ -2495,6 +2634,8 @@ def _governing_negation(tokens: list[Token], i: int, lang: str) -> int | None:
             if tokens[j].kind == "neg" and (tokens[j].lemma in _cues().neg_aux_ja
                                             or tokens[j].lemma == "無い" and tokens[j - 1].text in ("は", "も")):
                 return j  # …しない; …することはない (the act made a noun by こと, then denied)
+            if tokens[j].kind == "neg" and tokens[j - 1].text == "を" and tokens[j].lemma in _cues().neg_words_ja:
+                return j  # 減益を免れた, 関与を否定した: a verb that denies its object
             if tokens[j].kind == "pred" and tokens[j].lemma in _CHANGE_OF_STATE_JA:
                 continue  # 赤字に転落しなかった: the negation reaches the state, not only the change
             if tokens[j].kind == "content" and tokens[j].text in ("こと", "事"):
@@ -2819,10 +2960,12 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         corrected=tuple(_corrected(text, lang)), quotes=_quotes(text), figures=tuple(figures),
         seasons=_period_words(text, 0, len(text), lang) if len(text) < 400 else frozenset(),
         dates=tuple(dates), negations=_negations(text, tokens, lang, not_free), negated=_negated(tokens, lang, not_free),
+        denials=_denials(tokens, lang, not_free),
         negative_poles=negative_poles,
         ordinals=_ordinals(text),
         refused=_refused(tokens, lang),
         hedged=_hedged(text, tokens, lang),
+        additive=_additive(tokens, lang),
         poles=poles, head_poles=head_poles, preds=preds, credit_preds=credit, reporting=reporting, keys=keys, wide=wide, own=own,
         focus=_focus(text, tokens, lang), prefixed=prefixed,
         stances=_stances(tokens, lang, _negations(text, tokens, lang)),

@@ -100,6 +100,7 @@ def _general(ctx: PairContext, out: Signals) -> None:
         out.loose_subject = (v["overlap_min"] + v["overlap_max"]) / 2 >= _LOOSE_CROSS
     v["qualifiers_differ"] = 1.0 if different_qualifiers(ctx.a, ctx.b) else 0.0
     v["hedge_differs"] = 1.0 if ctx.a.hedged != ctx.b.hedged else 0.0
+    v["additive"] = 1.0 if ctx.a.additive or ctx.b.additive else 0.0
     v["different_times"] = 1.0 if polarity_kind._different_times(ctx.a, ctx.b) else 0.0
 
 
@@ -116,6 +117,8 @@ def _dates(ctx: PairContext, out: Signals) -> None:
     b_dates = [d for d in ctx.b.dates if not d.reference]
     pairs = [(x, y) for x in a_dates for y in b_dates]
     v["date_disagree"] = 1.0 if pairs and not any(date_kind.dates_agree(x.value, y.value) for x, y in pairs) else 0.0
+    # A change and its undoing (closed / reopened, 通行止め / 開通): their dates are two events'.
+    v["date_opposite_acts"] = v["date_disagree"] if date_kind.opposite_poles(ctx.a.head_poles, ctx.b.head_poles) else 0.0
     v["date_some_agree"] = 1.0 if any(date_kind.dates_agree(x.value, y.value) for x, y in pairs) else 0.0
     out.same_day = any(_day(x.value) and _day(y.value) and date_kind.dates_agree(x.value, y.value) for x, y in pairs)
     v["date_count"] = min(len(ctx.a.dates) + len(ctx.b.dates), 6) / 6
@@ -246,8 +249,14 @@ def _names(ctx: PairContext, out: Signals) -> None:
         # Two names of different sorts (a place, a body) are two slots, not one slot filled twice.
         alike = [(x, y) for x in only_a for y in only_b if not sorts_differ(x, y)]
         v["name_sorts_differ"] = 0.0 if alike else 1.0
+        # A name in Latin letters against one in Japanese script may be one name the bridge cannot
+        # spell (Kitako Reds / 北港レッズ): weaker evidence than two names of one script.
+        v["names_other_script"] = 1.0 if all(_latin(x.text) != _latin(y.text) for x in only_a for y in only_b) else 0.0
         pair = next(((x, y) for x, y in alike if x.role == y.role), alike[0] if alike else (only_a[0], only_b[0]))
         v["name_same_slot"] = 1.0 if pair[0].role == pair[1].role else 0.0
+        # Two people, two places, two bodies: a slot the two names surely share; a name of unknown
+        # sort may be a modifier of the claim's subject (Swiss, Nature, UTC) rather than its filler.
+        v["name_sorts_same"] = 1.0 if pair[0].sort is not None and pair[0].sort == pair[1].sort else 0.0
         out.evidence.setdefault("entity", Conflict("entity", 0.5, pair[0].text, pair[1].text,
                                                    "different name in the same slot"))
     swap = ctx.swap
@@ -270,6 +279,10 @@ def _names(ctx: PairContext, out: Signals) -> None:
     v["credit_both"] = 1.0 if ctx.a.credit_preds and ctx.b.credit_preds else 0.0
     v["credit_any"] = 1.0 if ctx.a.credit_preds or ctx.b.credit_preds else 0.0
     v["quotes_both"] = 1.0 if ctx.a.quotes and ctx.b.quotes else 0.0
+
+
+def _latin(text: str) -> bool:
+    return not re.search(r"[\u3040-\u30ff\u3400-\u9fff]", text)
 
 
 def _share(x: frozenset[str], y: frozenset[str]) -> float:
@@ -397,12 +410,13 @@ _STEPS = (_rules, _general, _dates, _figures, _names, _focus, _polarity, _intera
 FEATURES: tuple[str, ...] = (
     *(f"rule_{k}" for k in _KINDS),
     "similarity", "overlap_min", "overlap_max", "word_overlap", "cross_language", "qualifiers_differ", "hedge_differs", "different_times",
-    "date_disagree", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_other_groups", "date_same_event", "date_same_year", "date_extra_words",
+    "additive",
+    "date_disagree", "date_opposite_acts", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_other_groups", "date_same_event", "date_same_year", "date_extra_words",
     "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
     "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap", "figure_extra_words", "figure_moves_apart", "figure_sole",
     "figure_derived",
     "name_substitution", "name_same_slot", "name_sorts_differ", "name_context", "name_same_act", "role_swap", "converse", "corrected", "other_agent", "credit_both", "credit_any",
-    "roles_differ", "part_rebound", "part_swapped",
+    "roles_differ", "part_rebound", "part_swapped", "names_other_script", "name_sorts_same",
     "quotes_both",
     "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged", "restarted_halted", "restarted_after",
     "stance_opposed",

@@ -61,6 +61,7 @@ class PairContext:
 
     def __post_init__(self) -> None:
         self.a, self.b = _lexical_denials(self.a, self.b), _lexical_denials(self.b, self.a)
+        self.a, self.b = _denials_of_the_other(self.a, self.b), _denials_of_the_other(self.b, self.a)
 
     @cached_property
     def similarity(self) -> float:
@@ -122,3 +123,16 @@ def _lexical_denials(x: Analysis, other: Analysis) -> Analysis:
         return x
     denied = frozenset().union(*shared)
     return replace(x, negations=max(0, x.negations - len(shared)), negated=x.negated - denied, prefixed=())
+
+
+def _denials_of_the_other(x: Analysis, other: Analysis) -> Analysis:
+    """``x`` counting only the negations that deny what the other claim speaks of, when it has
+    several: "did not contest the charges and raised no objections" against 起訴内容を争わない
+    denies one thing the other says, not two (whose parity would make it affirm)."""
+    if x.negations < 2 or len(x.denials) != x.negations:
+        return x  # one negation, or some cancelled by a phrase ("not only"): the count stands
+    said = other.keys | other.wide
+    kept = [d for d in x.denials if not d or d & said]
+    if len(kept) == len(x.denials):
+        return x
+    return replace(x, negations=len(kept), negated=frozenset().union(*kept), denials=tuple(kept))

@@ -15,6 +15,7 @@ FAIL (date): "The museum closed in 2009." / "その博物館は2012年に閉館�
 
 from __future__ import annotations
 
+import datetime
 from functools import cache
 
 from factcheck.contradict import lexicon
@@ -33,6 +34,10 @@ def dates_agree(x: str, y: str) -> bool:
     """Equal at the precision both give: 2011 ~ 2011-03 ~ 2011-03-03; a part of a year
     (2011~spring) holds the months it may fall in, a decade (2010s) the years it spans."""
     (x, part_x), (y, part_y) = x.partition("~")[::2], y.partition("~")[::2]
+    if (part_x == "lunar") != (part_y == "lunar"):
+        return _lunar_agrees(x, y) if part_x == "lunar" else _lunar_agrees(y, x)
+    if part_x == "lunar":
+        part_x = part_y = ""
     fiscal_x, fiscal_y = part_x.startswith("fiscal"), part_y.startswith("fiscal")
     if fiscal_x != fiscal_y:
         # Fiscal years start in April (Japan, the UK) or October (the US): FY2023 holds
@@ -41,6 +46,35 @@ def dates_agree(x: str, y: str) -> bool:
     part_x = part_x.removeprefix("fiscal").removeprefix("-")
     part_y = part_y.removeprefix("fiscal").removeprefix("-")
     return _values_agree(x, y) and _parts_agree(x, part_x, y, part_y)
+
+
+# A lunisolar month and day (天正10年6月2日) fall 0-80 days before their Western form:
+# none when a writer keeps the numerals (1582年6月2日), some three weeks to two months
+# when the day is converted (21 June 1582 Julian, 1 July Gregorian), more in a leap year.
+_LUNAR_LAG = (0, 80)
+
+
+def _lunar_agrees(lunar: str, other: str) -> bool:
+    """Whether a lunisolar date (1582-06-02) may be the day a Western date names."""
+    if other.startswith("--") or other.endswith("s") or not other[:4].isdigit():
+        return _values_agree(lunar, other)
+    year, month = int(lunar[:4]), int(lunar[5:7])
+    day = int(lunar[8:10]) if len(lunar) >= 10 else None
+    if len(other) < 7:
+        # The 11th and 12th months may end in the next Western year (元禄15年12月14日 = 30 January 1703).
+        return int(other) == year or (month >= 11 and int(other) == year + 1)
+    first = datetime.date(year, month, day or 1)
+    last = datetime.date(year, month, day or 29)
+    lo, hi = first + datetime.timedelta(_LUNAR_LAG[0]), last + datetime.timedelta(_LUNAR_LAG[1])
+    oy, om = int(other[:4]), int(other[5:7])
+    if len(other) >= 10:
+        try:
+            return lo <= datetime.date(oy, om, int(other[8:10])) <= hi
+        except ValueError:
+            return False
+    month_start = datetime.date(oy, om, 1)
+    month_end = datetime.date(oy + om // 12, om % 12 + 1, 1) - datetime.timedelta(1)
+    return month_start <= hi and lo <= month_end
 
 
 def _in_fiscal_year(fiscal: str, other: str) -> bool:
@@ -117,7 +151,7 @@ def same_event(da: DateValue, db: DateValue, ctx: PairContext, score: float = 1.
     "ソ連は承認した (1948)" and "北朝鮮は承認した (2017)" are two recognitions."""
     if _anniversary(ctx.a, da) != _anniversary(ctx.b, db):
         return False  # 1825年に創業 / 2025年に創業200周年: the founding and its anniversary
-    if _opposite_acts(da.event, db.event):
+    if _opposite_acts(da.event, db.event) or opposite_poles(ctx.a.head_poles, ctx.b.head_poles):
         return False  # "dipped in 2021" / "rebounded in 2022", 閉鎖 / 再開: a change and its undoing
     # A date may date two predicates (1948年には…建国され、…承認した): the frame is the one of the
     # event both dates share, when there is one.
@@ -145,8 +179,14 @@ def _opposite_acts(x: frozenset[str], y: frozenset[str]) -> bool:
     from factcheck.contradict.analysis import _cues
 
     poles = _cues().poles
-    px = {sp for k in x for sp in poles.get(k, ())}
-    py = {sp for k in y for sp in poles.get(k, ())}
+    return opposite_poles(frozenset(sp for k in x for sp in poles.get(k, ())),
+                           frozenset(sp for k in y for sp in poles.get(k, ())))
+
+
+def opposite_poles(px: frozenset[tuple[int, int]], py: frozenset[tuple[int, int]]) -> bool:
+    """One pole of a scale on one side only, the other pole on the other side only: two claims
+    whose head acts are a change and its undoing ("was mothballed in 2013" / "resumed production
+    in 2021", 通行止めとなった / 開通した), whatever words their dates stand beside."""
     return any(p in (0, 1) and (s, 1 - p) in py and (s, p) not in py and (s, 1 - p) not in px for s, p in px)
 
 
@@ -225,6 +265,6 @@ def _one_date_each(ctx: PairContext, measured: set[tuple[int, int]]) -> Conflict
     ga, gb = event_groups(da.event), event_groups(db.event)
     if dates_agree(da.value, db.value) or da.reference or db.reference or (da.clause, db.clause) in measured \
             or _anniversary(ctx.a, da) != _anniversary(ctx.b, db) or (ga and gb and not ga & gb) \
-            or _opposite_acts(da.event, db.event):
+            or _opposite_acts(da.event, db.event) or opposite_poles(ctx.a.head_poles, ctx.b.head_poles):
         return None  # agreeing, a reference time, a figure's period, an anniversary, two kinds of event
     return Conflict("date", 0.5, da.text, db.text, "one named thing, one date each, not the same")
