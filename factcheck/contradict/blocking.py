@@ -27,13 +27,23 @@ _PER_CLAIM = 30  # at most this many partners per claim, best first
 _SLIP_DIGITS = 3  # significant digits a figure needs before its digits alone tie two claims
 
 
+_SKELETON_KEY = 4  # consonants a skeleton key needs to block on: ^krt (Cloud, Court, Carrot) ties everything
+
+
+def _weak_skeleton(key: str) -> bool:
+    """A skeleton key (^krt|krtr) too short to say which name it is: it still matches two names
+    that meet on other keys, it does not make two claims meet."""
+    return key.startswith("^") and all(len(v) < _SKELETON_KEY for v in key[1:].split("|"))
+
+
 def blocking_keys(x: Analysis) -> frozenset[str]:
     keys = set(x.keys)
     for n in x.names:
         for form in n.forms:
             # A kanji name's romanised reading (≈nagaoka) meets a Latin name's own stem (nagaoka);
             # a Latin name's spelling said as one word adds nothing its stems do not already say.
-            keys.update("n:" + k.removeprefix("≈") for k in form if not k.startswith("≈") or _CJK.search(n.text))
+            keys.update("n:" + k.removeprefix("≈") for k in form
+                        if (not k.startswith("≈") or _CJK.search(n.text)) and not _weak_skeleton(k))
         keys.update("a:" + k for k in n.acronyms)
     for f in x.figures:
         keys.add("dim:" + f.base)
