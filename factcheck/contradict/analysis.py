@@ -994,8 +994,7 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
     # A katakana name with a kanji word glued to it (ハルワース社, メコン川) sounds like its katakana.
     kana = _KANA_WITH_SUFFIX.fullmatch(surface) if lang_ja else None
     spoken = kana.group(1) if kana else surface
-    if lang_ja and (_KATAKANA.fullmatch(spoken.replace("・", ""))
-                    or all(_LATIN_KANA.fullmatch(p) or _KATAKANA.fullmatch(p) for p in spoken.split("・") if p)):
+    if lang_ja and _kana_spelled(spoken):
         # A katakana name is also compared by its sound: ハレ ~ Hallé, ヴェロ ~ Velo,
         # each part of ハンス・ケラー ~ Hans Keller.
         pieces = [p for p in spoken.split("・") if p]
@@ -1196,11 +1195,15 @@ def _skeletons_alike(u: str, v: str, least: int = 3) -> bool:
     return any(len(k) >= least for k in set(u[1:].split("|")) & set(v[1:].split("|")))
 
 
-def _spoken_in_kana(text: str) -> bool:
-    """A name katakana spells out (ハンス・ケラー), perhaps with generic words after it (ノルドヴィック
-    再保険, タカシロHD) or letters before it (JPモルガン)."""
-    return bool(_KATAKANA.fullmatch(text.replace("・", "")) or _KANA_WITH_SUFFIX.fullmatch(text)
+def _kana_spelled(text: str) -> bool:
+    """Katakana, its words parted by dots (ハンス・ケラー), a word perhaps opened by letters (JPモルガン)."""
+    return bool(_KATAKANA.fullmatch(text.replace("・", ""))
                 or all(_LATIN_KANA.fullmatch(p) or _KATAKANA.fullmatch(p) for p in text.split("・") if p))
+
+
+def _spoken_in_kana(text: str) -> bool:
+    """A name katakana spells out, perhaps with generic words after it (ノルドヴィック再保険, タカシロHD)."""
+    return _kana_spelled(text) or bool(_KANA_WITH_SUFFIX.fullmatch(text))
 
 
 def _transliterated(x: Name, y: Name) -> bool:
@@ -1248,6 +1251,7 @@ def _one_letter_less(short: Name, long_: Name) -> bool:
 
 
 def _subsequence(short: str, long_: str) -> bool:
+    """Each character of ``short`` in ``long_``, in order (the iterator is consumed)."""
     rest = iter(long_)
     return all(c in rest for c in short)
 
@@ -1377,8 +1381,7 @@ def _kanji_short_form(short: str, long_: str) -> bool:
         # head (損保料率機構 / 損害保険料率算出機構); a short one that keeps more (東京銀行 /
         # 東京都民銀行) is another body's name.
         return False
-    rest = iter(long_)
-    return all(c in rest for c in short)  # each character in order (the iterator is consumed)
+    return _subsequence(short, long_)
 
 
 def _contained(fx: frozenset[str], fy: frozenset[str]) -> bool:

@@ -251,7 +251,8 @@ def _names(ctx: PairContext, out: Signals) -> None:
         v["name_sorts_differ"] = 0.0 if alike else 1.0
         # A name in Latin letters against one in Japanese script may be one name the bridge cannot
         # spell (Kitako Reds / 北港レッズ): weaker evidence than two names of one script.
-        v["names_other_script"] = 1.0 if all(_latin(x.text) != _latin(y.text) for x in only_a for y in only_b) else 0.0
+        v["names_other_script"] = 1.0 if all(lexicon.ja_has_cjk(x.text) != lexicon.ja_has_cjk(y.text)
+                                             for x in only_a for y in only_b) else 0.0
         pair = next(((x, y) for x, y in alike if x.role == y.role), alike[0] if alike else (only_a[0], only_b[0]))
         v["name_same_slot"] = 1.0 if pair[0].role == pair[1].role else 0.0
         # Two people, two places, two bodies: a slot the two names surely share; a name of unknown
@@ -279,10 +280,6 @@ def _names(ctx: PairContext, out: Signals) -> None:
     v["credit_both"] = 1.0 if ctx.a.credit_preds and ctx.b.credit_preds else 0.0
     v["credit_any"] = 1.0 if ctx.a.credit_preds or ctx.b.credit_preds else 0.0
     v["quotes_both"] = 1.0 if ctx.a.quotes and ctx.b.quotes else 0.0
-
-
-def _latin(text: str) -> bool:
-    return not re.search(r"[\u3040-\u30ff\u3400-\u9fff]", text)
 
 
 def _share(x: frozenset[str], y: frozenset[str]) -> float:
