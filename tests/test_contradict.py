@@ -117,12 +117,17 @@ def test_vocabulary_entries_are_strings() -> None:
             return [v for value in x for v in walk(value)]
         return [x]
 
-    # The tables of numbers: the months of a part of a year, the days of a part of a month.
+    # The tables of numbers: the months of a part of a year, the days of a part of a month, the
+    # shares fractions stand for and the counts before them.
     months = data["year_parts"].pop("months")
     days = data["year_parts"].pop("days")
+    shares = [*data["fractions"].pop("en").values(), *data["fractions"].pop("ja").values()]
+    counts = list(data["fractions"].pop("counts").values())
     assert all(isinstance(v, str) for v in walk(data))
     assert all(isinstance(m, int) and 1 <= m <= 12 for ms in months.values() for m in ms)
     assert all(isinstance(d, int) and 1 <= d <= 31 for ds in days.values() for d in ds)
+    assert all(isinstance(s, int | float) and 0 < s <= 50 for s in shares)
+    assert all(isinstance(c, int) and c >= 1 for c in counts)
 
 
 @settings(max_examples=60, deadline=None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.contradict import analyse, compare
-from factcheck.contradict.align import doer_changed, names_swapped
+from factcheck.contradict.align import doer_changed, names_swapped, slipped
 from factcheck.contradict.analysis import names_match
 from factcheck.contradict.features import signals
 from factcheck.contradict.kinds.quantity import compatible
@@ -1931,3 +1931,118 @@ def test_a_rule_holds_against_the_conflicting_claim_only(kind: str, claim: str, 
     check = importlib.import_module(f"factcheck.contradict.kinds.{kind}").check
     assert check(PairContext(analyse(claim, "ja"), analyse(agreeing, "ja"))) is None
     assert check(PairContext(analyse(claim, "ja"), analyse(conflicting, "ja"))) is not None
+
+
+@pytest.mark.parametrize(("text", "value"), [("The storm struck on the night of 15–16 October 1987.", "1987-10"),
+                                             ("祭りは2024年7月12〜13日に開かれた。", "2024-07")])
+def test_a_span_of_a_few_days_dates_one_event_at_the_precision_both_ends_share(text: str, value: str) -> None:
+    dates = analyse(text).dates
+    assert [(d.value, d.reference) for d in dates] == [(value, False)]
+
+
+def test_a_long_span_still_bounds_a_state() -> None:
+    dates = analyse("The exhibition ran from 12 April 2024 to 8 September 2024.", "en").dates
+    assert [d.reference for d in dates] == [True, True]
+
+
+@pytest.mark.parametrize(("a", "b", "slip"), [("$35", "$53", True), ("16 billion", "61 billion", True),
+                                              ("1,250", "1,520", True), ("$35", "$36", False), ("$55", "$55", True)])
+def test_transposed_digits_are_a_slip(a: str, b: str, slip: bool) -> None:
+    fa, fb = analyse(f"It cost {a}.", "en").figures[0], analyse(f"It cost {b}.", "en").figures[0]
+    assert slipped(fa, fb) is slip
+
+
+def test_a_word_denied_by_its_prefix_counts_only_against_the_plain_word() -> None:
+    sound, unsound = analyse("The pier was declared sound.", "en"), analyse("The pier was declared unsound.", "en")
+    ctx = PairContext(sound, unsound)
+    assert (ctx.a.negations, ctx.b.negations) == (0, 1)
+    alone = PairContext(unsound, analyse("The pier was declared unsound and closed.", "en"))
+    assert (alone.a.negations, alone.b.negations) == (0, 0)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The Competition and Markets Authority cleared the deal.", ["Competition and Markets Authority"]),
+    ("The Food and Drug Administration approved the drug.", ["Food and Drug Administration"]),
+    ("Brazil and Argentina met in the final.", ["Brazil", "Argentina"]),
+])
+def test_and_inside_a_name_joins_it_only_before_a_head_noun(text: str, names: list[str]) -> None:
+    assert [n.text for n in analyse(text, "en").names] == names
+
+
+def test_a_first_word_is_a_name_when_the_other_claim_writes_it_as_one() -> None:
+    released = analyse("Python 3.0 was released on December 3, 2008.", "en")
+    assert not released.names
+    ctx = PairContext(released, analyse("The incompatible Python 3.0 came out on 3 December 2009.", "en"))
+    assert [n.text for n in ctx.a.names] == ["Python"]
+    assert ctx.names.matched
+
+
+@pytest.mark.parametrize(("x", "y", "slip"), [("1453-05-29", "1454-05-29", True), ("1762", "1726", True),
+                                              ("2026-04-12", "2026-04-21", True), ("2020", "2023", False),
+                                              ("2020-05-01", "2021-06-01", False), ("2019~spring", "2019~autumn", False)])
+def test_a_date_slip_is_one_part_miswritten(x: str, y: str, slip: bool) -> None:
+    from factcheck.contradict.kinds.date import slipped as date_slipped
+
+    assert date_slipped(x, y) is slip
+
+
+@pytest.mark.parametrize(("a", "b", "far"), [
+    ("Gusts reached up to 94 mph on the coast.", "Gusts peaked at 74 mph on the coast.", True),
+    ("The car goes up to 500 km on a charge.", "The car goes 480 km on a charge.", False),
+    ("The car goes up to 500 km on a charge.", "The car goes 520 km on a charge.", False),  # not inside: incompatible
+])
+def test_a_value_far_inside_a_one_sided_bound_is_a_signal(a: str, b: str, far: bool) -> None:
+    values = signals(PairContext(analyse(a, "en"), analyse(b, "en"))).values
+    assert bool(values.get("figure_far_inside_bound")) is far
+
+
+@pytest.mark.parametrize(("text", "value"), [("大豆生産量は2023/24年度に1億5,300万トンだった。", "2023~fiscal"),
+                                             ("24年3月期の売上高は100億円だった。", "2024-03")])
+def test_a_split_year_in_japanese_is_the_year_it_starts_in(text: str, value: str) -> None:
+    assert [d.value for d in analyse(text, "ja").dates] == [value]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Norway farms more than half of the world's salmon.", 50, float("inf")),
+    ("Two-thirds of voters backed the plan.", 66.6, 66.6),
+    ("有権者の約4分の1が支持した。", 25, 25),
+    ("組合員の過半数が賛成した。", 50, float("inf")),
+])
+def test_a_fraction_of_a_whole_is_a_share_in_percent(text: str, low: float, high: float) -> None:
+    shares = [f for f in analyse(text).figures if f.base == "%"]
+    assert [(f.low, f.high) for f in shares] == [(low, high)]
+
+
+def test_the_first_half_of_a_year_is_no_share() -> None:
+    assert not analyse("Sales fell in the first half of 2023.", "en").figures
+
+
+def test_denying_that_a_thing_happened_denies_the_act_the_other_claim_dates() -> None:
+    from factcheck.contradict.kinds.polarity import _denies_shared
+
+    never = analyse("The monorail extension to the convention centre never materialised.", "en")
+    opened = analyse("The monorail extension to the convention centre opened in 2012.", "en")
+    assert _denies_shared(never, opened)
+    assert not _denies_shared(never, analyse("The monorail extension to the convention centre is long.", "en"))
+
+
+@pytest.mark.parametrize("text", ["Shipments grew in the fourth quarter of 2023, ending nine quarters of decline.",
+                                  "The repair took a quarter of an hour."])
+def test_a_part_of_a_period_is_no_share(text: str) -> None:
+    assert not [f for f in analyse(text, "en").figures if f.base == "%"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("At the briefing, it was WWF Indonesia that issued the warning.", "WWF Indonesia"),
+    ("It was Dr. Amit Rao's team who led the trial.", "Amit Rao"),
+    ("この賞を受賞したのは山田太郎氏である。", "山田太郎"),
+])
+def test_the_focus_of_a_cleft_is_the_doer(text: str, name: str) -> None:
+    assert next(n for n in analyse(text).names if n.text == name).role == "agent"
+
+
+@pytest.mark.parametrize(("text", "names"), [("この試算は国土交通省が公表した。", ["国土交通省"]),
+                                             ("警察庁が注意を呼びかけた。", ["警察庁"]),
+                                             ("各省の予算が増えた。", [])])
+def test_a_dictionary_word_for_one_government_office_is_a_name(text: str, names: list[str]) -> None:
+    assert [n.text for n in analyse(text, "ja").names] == names

@@ -449,3 +449,17 @@ def test_kanji_digits_with_a_middle_dot_before_a_unit_are_a_decimal() -> None:
     assert found == [("三・八メートル", 3.8, "m"), ("二・五%", 2.5, "%")]
     # A middle dot between kanji digits before anything else lists them: the first and second trials.
     assert find_quantities("一・二審とも有罪とされた。") == []
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("just over 3,000 adults", 3000, 3300), ("just under 40%", 36, 40),
+                                                   ("支持率は3割強", 30, 33), ("支持率は3割弱", 27, 30)])
+def test_a_bound_passed_by_little_is_a_narrow_range(text: str, low: float, high: float) -> None:
+    q = find_quantities(text)[0]
+    in_base = bounds_in_base(q)
+    assert q.approximate
+    assert in_base[0] == pytest.approx(low) and in_base[1] == pytest.approx(high)
+
+
+def test_a_model_name_with_digits_may_stand_between_a_number_and_its_counter() -> None:
+    assert [(q.text, q.value, q.unit) for q in find_quantities("an order for 36 Airbus A350 aircraft")] == [
+        ("36 Airbus A350 aircraft", 36, "機")]

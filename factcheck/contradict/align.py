@@ -369,10 +369,10 @@ _SAME_DIGITS = 0.15
 
 
 def slipped(fa: Figure, fb: Figure) -> bool:
-    """Same digits, other magnitude or order: a lost decimal point or transposed digits."""
+    """Same digits, other magnitude or order: a lost decimal point or transposed digits ($35 / $53)."""
     if not fa.digits or not fb.digits:
         return False  # a number in words ("twelve") has no decimal point to lose
-    return fa.digits == fb.digits or (len(fa.digits) >= 3 and sorted(fa.digits) == sorted(fb.digits))
+    return fa.digits == fb.digits or (len(fa.digits) >= 2 and sorted(fa.digits) == sorted(fb.digits))
 
 
 def align_figures(a: Analysis, b: Analysis) -> list[tuple[Figure, Figure, float]]:

@@ -23,6 +23,7 @@ run however many candidates it meets.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import unicodedata
@@ -328,6 +329,16 @@ _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+def _headed_run(words: Sequence[re.Match[str]], k: int) -> bool:
+    """The capitalised words from ``k`` on end in a noun that heads names of bodies and places
+    (Authority, Administration, Company): "Food and Drug Administration" is one name."""
+    last = None
+    while k < len(words) and words[k].group()[:1].isupper() and words[k].group().isalpha():
+        last = words[k].group()
+        k += 1
+    return last is not None and stem(last.lower()) in _name_heads()
+
+
 def _is_name_word(word: str, at_start: bool) -> bool:
     if not word[0].isupper() or word.lower().rstrip(".") in _CALENDAR:
         return False
@@ -434,8 +445,9 @@ def _tokens_en(text: str) -> list[Token]:
                     end = words[j].start() + len(nxt)
                     j += 1
                 elif nxt.lower() in _NAME_LINKS and j + 1 < len(words) and words[j + 1].group()[:1].isupper() \
-                        and nxt.lower() not in ("and", "&"):
-                    j += 1
+                        and (nxt.lower() not in ("and", "&")
+                             or (_headed_run(words, j + 1) and not text[m.start():end].isupper())):
+                    j += 1  # "Bank of England"; "Competition and Markets Authority" (not "Brazil and Argentina")
                 elif nxt.lower() in ("of", "for") and j + 2 < len(words) and words[j + 1].group() == "the" \
                         and words[j + 2].group()[:1].isupper():
                     j += 2  # "the University of the Ryukyus", "Institute for the Study of …"
@@ -658,10 +670,20 @@ def _tokens_ja(text: str) -> list[Token]:
                 or (pos0 == "名詞" and i + 1 < len(morphs) and morphs[i + 1].norm == "為る"):
             # 開庁し, 竣工した: a noun the dictionary does not mark as verbal, used with する, is the verb.
             kind = "pred"
+        elif _office_name(m.surface):
+            kind = "name"  # 国土交通省, 警察庁: one word to the dictionary, the name of one office
         else:
             kind = "content"
         out.append(_ja_word(surface, norm, kind, start, m.end, clause, m.norm))
     return _idioms_ja(text, _titled_names(_body_names(_merge_ja_names(_compound_glosses(out)))))
+
+
+def _office_name(word: str) -> bool:
+    """A dictionary word naming one government office: a head (省, 庁) after a stem of two or more
+    characters that is no generic word (省庁, 各省, 同庁 name none)."""
+    cues = lexicon.cues()["office_heads_ja"]
+    return any(word.endswith(h) and len(word) - len(h) >= 2 for h in cues["heads"]) \
+        and not word.startswith(tuple(cues["generic"]))
 
 
 def _ja_word(surface: str, lemma: str, kind: TokenKind, start: int, end: int, clause: int, keyed: str) -> Token:
@@ -1484,7 +1506,7 @@ def _after_ja(text: str, end: int, width: int) -> str:
     return text[m.end() if m else end:(m.end() if m else end) + width]
 
 
-def _event_head(tokens: list[Token], name: Token, arg: Arg) -> bool:
+def _event_head(tokens: Sequence[Token], name: Token, arg: Arg) -> bool:
     """The phrase's head after the name is an event noun (ノーベル文学賞受賞は): the phrase
     names an act, and the name only what the act concerns."""
     end = arg.start + len(arg.text)
@@ -1501,6 +1523,72 @@ def _role_ja(text: str, end: int) -> Role:
     if after.startswith(_JA_PATIENT):
         return "patient"
     return "other"
+
+
+def _name(text: str, t: Token, lang: str, tokens: Sequence[Token], args: Sequence[Arg], first_pred: int | None) -> Name:
+    """The name token ``t`` is, with its forms, its slot in the claim and its sort."""
+    role = _role_ja(text, t.end) if lang == "ja" else _role_en(text, t.start, t.end, first_pred)
+    if _cleft_ja(text, t.start, t.end) if lang == "ja" else _cleft_en(text, t.start, t.end):
+        return _named(text, t, lang, "agent")  # "it was WWF that issued the warning": the doer, focused
+    if role != "source":
+        arg = next((g for g in args if g.start <= t.start < g.start + len(g.text)), None)
+        if arg is not None:
+            # A name that only qualifies the phrase's head (ノーベル文学賞受賞は: the award's
+            # winning is the topic) plays no part in the act; the head names the doer.
+            role = arg.role if lang != "ja" or not _event_head(tokens, t, arg) else "other"
+        if lang != "ja" and text[t.end:t.end + 1] in ("'", "’"):
+            role = "other"  # "Australia's regulator": the owner qualifies the doer, it is not the doer
+        elif lang != "ja" and _modifies_noun(text, t, tokens):
+            role = "other"  # "the UK competition regulator", "Swiss collector": the name qualifies the doer
+    return _named(text, t, lang, role)
+
+
+def _named(text: str, t: Token, lang: str, role: Role) -> Name:
+    forms, acronyms, distinct = _forms(t.text, lang == "ja")
+    return Name(t.text, forms, acronyms, distinct, role, t.start, t.clause, _name_sort(text, t.start, t.end))
+
+
+_CLEFT_BEFORE = re.compile(r"\bit\s+(?:was|is|had\s+been|will\s+be)\s+(?:the\s+|an?\s+)?(?:(?:dr|mr|mrs|ms|prof|sir)\.?\s+)?$", re.I)
+_CLEFT_AFTER = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}?\s*,?\s+(?:that|who)\b", re.I)
+
+
+_CLEFT_JA_AFTER = re.compile(r"(?:氏|さん|選手|容疑者)?(?:だっ|であっ|だ|で|である)")
+
+
+def _cleft_ja(text: str, start: int, end: int) -> bool:
+    """The name is the focus of a cleft: 更新を呼びかけたのは警察庁だった, 制したのは北陵高で: the
+    doer of the act before のは."""
+    return text[max(0, start - 2):start] == "のは" and bool(_CLEFT_JA_AFTER.match(text, end))
+
+
+def _cleft_en(text: str, start: int, end: int) -> bool:
+    """The name is the focus of a cleft: "it was WWF Indonesia's director who warned", "it is
+    Gartner that publishes the figure": the doer of what follows, not an object of "was"."""
+    return bool(_CLEFT_BEFORE.search(text[max(0, start - 24):start])) and bool(_CLEFT_AFTER.match(text, end))
+
+
+def _modifies_noun(text: str, t: Token, tokens: Sequence[Token]) -> bool:
+    """An English name straight before a common noun of its phrase ("UK regulator", "Swiss
+    collector"): a noun adjunct, not the phrase's head."""
+    nxt = next((u for u in tokens if u.start >= t.end), None)
+    return nxt is not None and nxt.kind == "content" and nxt.text[:1].islower() and text[t.end:nxt.start] == " "
+
+
+def with_first_word_named(x: Analysis, other: Analysis) -> Analysis:
+    """``x`` with its first word taken as a name when the other claim writes that word as one
+    inside a sentence ("Python 3.0 was released…" / "…the incompatible Python 3.0 came out"):
+    at the start of an English sentence a capital says nothing, and a name that is also a word
+    of the dictionary (Python, Shell, Amazon) is read there as the word."""
+    if x.lang != "en" or not x.tokens or any(n.start == x.tokens[0].start for n in x.names):
+        return x
+    first = x.tokens[0]
+    if first.kind not in ("content", "pred") or not first.text[:1].isupper() \
+            or not any(n.text.split()[0] == first.text for n in other.names):
+        return x
+    token = Token(first.text, first.text.lower(), "name", first.start, first.end, first.clause)
+    tokens = (token, *x.tokens[1:])
+    first_pred = next((t.start for t in tokens if t.kind == "pred"), None)
+    return replace(x, tokens=tokens, names=(_name(x.text, token, x.lang, tokens, x.args, first_pred), *x.names))
 
 
 def _role_en(text: str, start: int, end: int, first_pred: int | None) -> Role:
@@ -1625,8 +1713,49 @@ BARE = "#."  # the unit of a bare decimal
 _CHANGE_END = re.compile(r"\b(?:from|to|against|versus|vs\.?|compared (?:with|to))\s+$", re.IGNORECASE)
 
 
+def _fractions(text: str) -> list[tuple[int, Quantity]]:
+    """Fractions of a whole as shares in percent: "more than half of", "roughly a quarter of",
+    "two-thirds of", 4分の1, 半数: a share two claims may give of one whole (more than half of
+    the world's supply / roughly a quarter of it)."""
+    data = lexicon.cues()["fractions"]
+    out = []
+    for m in _fraction_pattern().finditer(text):
+        if m.group("ja_den"):
+            den, num = int(fold(m.group("ja_den"))), int(fold(m.group("ja_num")))
+            share = 100.0 * num / den if den else None
+        else:
+            word = (m.group("word") or m.group("half") or m.group("jaword") or "").lower()
+            count = data["counts"].get((m.group("count") or "a").lower(), 1)
+            share = data["en"].get(word) or data["ja"].get(word)
+            share = share * count if share is not None else None
+        if share is None or share > 100:
+            continue
+        hedge = (m.group("hedge") or "").lower()
+        bound = "min" if m.group("jaword") in data["ja_min"] else data["bounds"].get(hedge)
+        low, high = (share, None) if bound == "min" else (None, share) if bound == "max" else (None, None)
+        out.append((m.start(), Quantity(text=m.group().strip(), value=share, unit="%", low=low, high=high, approximate=True)))
+    return out
+
+
+@cache
+def _fraction_pattern() -> re.Pattern[str]:
+    data = lexicon.cues()["fractions"]
+    hedges = "|".join(sorted(map(re.escape, data["bounds"]), key=len, reverse=True))
+    words = "|".join(sorted(map(re.escape, data["en"]), key=len, reverse=True))
+    counts = "|".join(sorted(map(re.escape, data["counts"]), key=len, reverse=True))
+    ja = "|".join(sorted(map(re.escape, data["ja"]), key=len, reverse=True))
+    # "the first half of 2023", "the fourth quarter of 2023", "nine quarters of decline": parts of a
+    # period, not shares.  A share is counted (a quarter, two-thirds) or is a half no ordinal precedes.
+    return re.compile(
+        rf"(?i)(?<![\w-])(?:(?P<hedge>{hedges})\s+)?"
+        rf"(?:(?P<count>{counts})[\s-]+(?P<word>{words})|(?<!first )(?<!second )(?<!the )(?<!latter )(?<!last )(?P<half>half))"
+        rf"\s+of\b(?!\s+an?\s+(?:hour|century|mile|second|minute))"
+        rf"|(?P<ja_den>[0-9０-９]+)分の(?P<ja_num>[0-9０-９]+)(?!\d)|(?P<jaword>{ja})(?=[^\w]|[をがはのにで])")
+
+
 def _with_bare_decimals(text: str, found: list[Quantity]) -> list[Quantity]:
-    """The quantities found, with the bare decimals between them, in the order of the text."""
+    """The quantities found, with the bare decimals between them and fractions as shares, in the
+    order of the text."""
     placed: list[tuple[int, Quantity]] = []
     cursor = 0
     for q in found:
@@ -1634,6 +1763,11 @@ def _with_bare_decimals(text: str, found: list[Quantity]) -> list[Quantity]:
         at = text.find(q.text) if at < 0 else at
         placed.append((at, q))
         cursor = at + len(q.text) if at >= 0 else cursor
+    for at, q in _fractions(text):
+        # "two-thirds of": the fraction, not the number word inside it.
+        placed = [(a, p) for a, p in placed if not (at <= a and a + len(p.text) <= at + len(q.text))]
+        if not any(a < at + len(q.text) and at < a + len(p.text) for a, p in placed if a >= 0):
+            placed.append((at, q))
     taken = [(at, at + len(q.text)) for at, q in placed if at >= 0]
     for m in _BARE_DECIMAL.finditer(text):
         if any(a < m.start() for a, _ in taken) and _CHANGE_END.search(text, 0, m.start()):
@@ -1804,17 +1938,21 @@ _COMPARISON_BASE_EN = re.compile(r"(?:from|than|over|versus|vs\.?|compared (?:wi
 
 
 # 24年3月期, 23年度: a business year written with two digits (2024年3月期 elsewhere).
-_TWO_DIGIT_YEAR = re.compile(r"(?<![0-9０-９])([0-9０-９]{2})年(?:([0-9０-９]{1,2})月(?=期)|(?=度))")
+_TWO_DIGIT_YEAR = re.compile(
+    r"(?:(?<![0-9０-９])(?P<first>[0-9０-９]{4})[/／]|(?<![0-9０-９/／]))([0-9０-９]{2})年(?:([0-9０-９]{1,2})月(?=期)|(?=度))")
 
 
 def _two_digit_years(text: str, found: list[DateMention]) -> list[DateMention]:
     """The dates the extractor reads, and the fiscal years and periods written with two digits
-    (24年3月期 is 2024-03; a two-digit year from 50 on is of the 1900s), in text order."""
+    (24年3月期 is 2024-03; a two-digit year from 50 on is of the 1900s; 2023/24年度 is the year
+    from 2023), in text order."""
     extra = []
     for m in _TWO_DIGIT_YEAR.finditer(text):
-        year = int(unicodedata.normalize("NFKC", m.group(1)))
+        year = int(unicodedata.normalize("NFKC", m.group(2)))
         year += 2000 if year < 50 else 1900
-        month = m.group(2)
+        if m.group("first"):
+            year = int(unicodedata.normalize("NFKC", m.group("first")))  # 2023/24年度: the year it starts in
+        month = m.group(3)
         value = f"{year}-{int(unicodedata.normalize('NFKC', month)):02d}" if month else str(year)
         extra.append((m.start(), DateMention(m.group(0), value)))
     if not extra:
@@ -1892,9 +2030,12 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
             event = {k for t in cleft for k in _event_keys(t, tokens)}
         after = fold(text[e:e + 6])
         before = fold(text[max(0, s - 16):s])
-        reference = after.lstrip("の").startswith(cues.reference_ja) or any(
-            before.rstrip().endswith(r) for r in cues.reference_en)
-        if reference and (after.startswith("から") or before.rstrip().endswith("from")) and _placed(event) \
+        # A part of the year may stand between the date and its marker: 2020年夏以降, 2023年秋から.
+        after_part = re.sub(r"^の?(?:春|夏|秋|冬|初め|初頭|前半|後半|半ば|上旬|中旬|下旬|上期|下期)", "", after)
+        reference = after.lstrip("の").startswith(cues.reference_ja) or after_part.startswith(cues.reference_ja) \
+            or any(before.rstrip().endswith(r) for r in cues.reference_en)
+        if reference and (after.startswith("から") or after_part.startswith("から") or before.rstrip().endswith("from")) \
+                and _placed(event) \
                 and not _HABITUAL.search(text):
             # 7月1日から施行, "from 1 April the fare rose": the act starts then ("2023年からは毎年"
             # starts a habit, a state).
@@ -1995,10 +2136,29 @@ def _span_bounds(text: str, dates: list[DateValue], tokens: list[Token]) -> list
             born, died = _life_events()
             out[i - 1] = replace(first, event=born, reference=False, qualifier=False)
             out[i] = replace(second, event=died, reference=False, qualifier=False)
+        elif (_SPAN_GAP.fullmatch(gap) or between) and _days_apart(first.value, second.value) <= _SHORT_SPAN_DAYS:
+            # "on the night of 2–3 December 1984", 7月12〜13日: one event over a night or a few days,
+            # dated at the precision both ends share (its month); a state's span lasts longer.
+            out[i - 1] = replace(first, text=text[first.start:second.end], value=first.value[:7] if first.value[:7] == second.value[:7] else first.value[:4],
+                                 end=second.end)
+            out[i] = replace(second, reference=True, qualifier=False)
         elif _SPAN_GAP.fullmatch(gap) or between:
             out[i - 1] = replace(first, reference=True, qualifier=False)
             out[i] = replace(second, reference=True, qualifier=False)
-    return out
+    return [d for d in out if not (d.reference and any(o.start < d.start and o.end >= d.end for o in out))]
+
+
+_SHORT_SPAN_DAYS = 7
+
+
+def _days_apart(x: str, y: str) -> int:
+    """Days between two full dates (2024-07-12, 2024-07-13); a large number for anything coarser."""
+    if not (re.fullmatch(r"\d{4}-\d\d-\d\d", x) and re.fullmatch(r"\d{4}-\d\d-\d\d", y)):
+        return 10**6
+    try:
+        return abs((datetime.date.fromisoformat(y) - datetime.date.fromisoformat(x)).days)
+    except ValueError:
+        return 10**6
 
 
 def _lifespan(text: str, first: DateValue, second: DateValue, tokens: list[Token]) -> bool:
@@ -2376,6 +2536,12 @@ def pole_forms(t: Token) -> tuple[str, ...]:
 _Poles = frozenset[tuple[int, int]]
 
 
+@cache
+def _verb_poles() -> dict[str, tuple[str, ...]]:
+    """Negating verbs whose bare use is a pole, each with the scale words whose poles it takes."""
+    return {k: tuple(v) for k, v in lexicon.cues()["negation"].get("en_verb_poles", {}).items()}
+
+
 def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Poles, int]:
     """Antonym poles of the predicates, each flipped when a negation governs it ("not approved" is
     "rejected"; on a directional scale "did not rise" is "not up", see :func:`denied`).
@@ -2394,9 +2560,9 @@ def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Pol
     shared: list[set[int]] = []  # the scales of each word, which count as one negative word
     first: set[tuple[int, int]] = set()  # English: the poles of the first verb that has any
     for i, t in enumerate(tokens):
-        if t.kind == "neg" and t.lemma == "fail" and not (i + 1 < len(tokens) and tokens[i + 1].lemma == "to"):
+        if t.kind == "neg" and t.lemma in _verb_poles() and not (i + 1 < len(tokens) and tokens[i + 1].lemma == "to"):
             # "the launch failed" is the failure pole; only "failed to X" negates X.
-            out |= {(sc, po) for sc, po in cues.poles.get("failure", set())}
+            out |= {sp for word in _verb_poles()[t.lemma] for sp in cues.poles.get(word, set())}
             used.add(i)
             continue
         if t.kind not in ("pred", "content") or _period_end(tokens, i, lang) or _qualifier(tokens, i) \
@@ -2926,23 +3092,10 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     poles, consumed, head_poles, negative_poles = _poles(tokens, lang)
     # Negations a pole took, that say why, or that deny only what a clause hung on the claim says.
     not_free = consumed | _reasons(tokens, lang) | _subordinate(tokens, lang)
-    names = []
-    for t in tokens:
-        if t.kind != "name":
-            continue
-        if any(d.start <= t.start < d.end for d in dates) or t.text in ERA_NAMES:
-            continue  # 平成の終わり: an era is a span of time, not a name in a slot
-        role = _role_ja(text, t.end) if lang == "ja" else _role_en(text, t.start, t.end, first_pred)
-        if role != "source":
-            arg = next((g for g in args if g.start <= t.start < g.start + len(g.text)), None)
-            if arg is not None:
-                # A name that only qualifies the phrase's head (ノーベル文学賞受賞は: the award's
-                # winning is the topic) plays no part in the act; the head names the doer.
-                role = arg.role if lang != "ja" or not _event_head(tokens, t, arg) else "other"
-            if lang != "ja" and text[t.end:t.end + 1] in ("'", "’"):
-                role = "other"  # "Australia's regulator": the owner qualifies the doer, it is not the doer
-        forms, acronyms, distinct = _forms(t.text, lang == "ja")
-        names.append(Name(t.text, forms, acronyms, distinct, role, t.start, t.clause, _name_sort(text, t.start, t.end)))
+    names = [_name(text, t, lang, tokens, args, first_pred) for t in tokens if t.kind == "name"
+             and not any(d.start <= t.start < d.end for d in dates) and t.text not in ERA_NAMES
+             and not any(f.start < t.start and t.end <= f.end for f in figures)]
+    # 平成の終わり: an era is a span of time, not a name in a slot; "688 Mbps": a figure's unit.
     preds = frozenset(k for t in tokens if t.kind == "pred" for k in t.keys)
     pred_lemmas = {t.lemma for t in tokens if t.kind in ("pred", "content")} | {
         stem(t.lemma) for t in tokens if t.kind in ("pred", "content")}

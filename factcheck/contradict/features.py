@@ -122,6 +122,9 @@ def _dates(ctx: PairContext, out: Signals) -> None:
     v["date_some_agree"] = 1.0 if any(date_kind.dates_agree(x.value, y.value) for x, y in pairs) else 0.0
     out.same_day = any(_day(x.value) and _day(y.value) and date_kind.dates_agree(x.value, y.value) for x, y in pairs)
     v["date_count"] = min(len(ctx.a.dates) + len(ctx.b.dates), 6) / 6
+    # One part of a date miswritten (29 May 1453 / 29 May 1454, 1762 / 1726): two events
+    # seldom share a day and a month, or a year's digits, so the dates are one event's.
+    v["date_slip"] = 1.0 if any(date_kind.slipped(x.value, y.value) for x, y in pairs) else 0.0
     best: tuple[float, bool] | None = None
     measured = date_kind._period_clauses(ctx)
     for da, db, score in align_dates(ctx.a, ctx.b):
@@ -182,6 +185,12 @@ def _figures(ctx: PairContext, out: Signals) -> None:
     for fa, fb, score in ctx.figures:
         if quantity_kind.compatible(fa, fb):
             v["figure_agree"] = 1.0
+            if _far_inside_bound(fa, fb) and quantity_kind._same_measure(fa, fb, score, ctx):
+                # "gusts of up to 94 mph" / "peaked at 74 mph", 最大136万件 / 約13万6000件: a bound is
+                # most often the value itself (the peak, the capacity), so a value far inside it
+                # may be another report of that one value.
+                v["figure_far_inside_bound"] = 1.0
+                out.evidence.setdefault("quantity", Conflict("quantity", 0.5, fa.text, fb.text, "a value far inside the other's bound"))
             continue
         same = quantity_kind._same_measure(fa, fb, score, ctx)
         period = quantity_kind._other_period(fa, fb, a, b)
@@ -211,6 +220,22 @@ def _figures(ctx: PairContext, out: Signals) -> None:
             out.evidence["quantity"] = Conflict("quantity", 0.5, fa.text, fb.text, "incompatible figures")
         if out.loose_subject and (slipped(fa, fb) or _close(fa, fb)):
             out.same_subject = True
+
+
+_FAR_INSIDE = 0.85  # a value below 85% of an upper bound (or above 1/0.85 of a lower one)
+
+
+def _far_inside_bound(fa: Figure, fb: Figure) -> bool:
+    """One figure a one-sided bound ("up to 94 mph", 最大136万件, "more than 3,000"), the other a
+    value well inside it, far from its written end."""
+    for bound, value in ((fa, fb), (fb, fa)):
+        if value.bounded or not bound.bounded or value.low <= 0:
+            continue
+        if bound.low == float("-inf") and bound.high > 0 and value.high < bound.high * _FAR_INSIDE:
+            return True
+        if bound.high == float("inf") and bound.low > 0 and value.low > bound.low / _FAR_INSIDE:
+            return True
+    return False
 
 
 _CONTEXT = 3  # content words each side of a name that say which slot it fills
@@ -408,9 +433,9 @@ FEATURES: tuple[str, ...] = (
     *(f"rule_{k}" for k in _KINDS),
     "similarity", "overlap_min", "overlap_max", "word_overlap", "cross_language", "qualifiers_differ", "hedge_differs", "different_times",
     "additive",
-    "date_disagree", "date_opposite_acts", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_other_groups", "date_same_event", "date_same_year", "date_extra_words",
+    "date_disagree", "date_opposite_acts", "date_slip", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_other_groups", "date_same_event", "date_same_year", "date_extra_words",
     "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
-    "figure_part_whole", "figure_other_measure", "figure_slip", "figure_approximate", "figure_role_swap", "figure_extra_words", "figure_moves_apart", "figure_sole",
+    "figure_part_whole", "figure_other_measure", "figure_slip", "figure_far_inside_bound", "figure_approximate", "figure_role_swap", "figure_extra_words", "figure_moves_apart", "figure_sole",
     "figure_derived",
     "name_substitution", "name_same_slot", "name_sorts_differ", "name_context", "name_same_act", "role_swap", "converse", "corrected", "other_agent", "credit_both", "credit_any",
     "roles_differ", "part_rebound", "part_swapped", "names_other_script", "name_sorts_same",

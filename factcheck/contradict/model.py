@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Literal
 
+from factcheck.contradict import lexicon
 from factcheck.contradict.align import (
     NameAlignment,
     align_figures,
@@ -16,7 +17,7 @@ from factcheck.contradict.align import (
     role_swap,
     similarity,
 )
-from factcheck.contradict.analysis import Analysis, Arg, Figure
+from factcheck.contradict.analysis import Analysis, Arg, Figure, with_first_word_named
 from factcheck.contradict.victors import winner_swapped
 
 Kind = Literal["date", "quantity", "polarity", "entity", "attribution", "none"]
@@ -61,6 +62,8 @@ class PairContext:
 
     def __post_init__(self) -> None:
         self.a, self.b = _lexical_denials(self.a, self.b), _lexical_denials(self.b, self.a)
+        self.a, self.b = _prefix_denials_en(self.a, self.b), _prefix_denials_en(self.b, self.a)
+        self.a, self.b = with_first_word_named(self.a, self.b), with_first_word_named(self.b, self.a)
         self.a, self.b = _denials_of_the_other(self.a, self.b), _denials_of_the_other(self.b, self.a)
 
     @cached_property
@@ -125,6 +128,37 @@ def _lexical_denials(x: Analysis, other: Analysis) -> Analysis:
     return replace(x, negations=max(0, x.negations - len(shared)), negated=x.negated - denied, prefixed=())
 
 
+# English prefixes that deny the word they make ("unsound", "unclimbed", "non-binding").  Only "un"
+# and "non": "in"/"dis" words are as often words of their own (discover, install).
+_DENYING_PREFIXES_EN = ("non-", "non", "un")
+
+
+def _prefix_denials_en(x: Analysis, other: Analysis) -> Analysis:
+    """``x`` with one more negation for each English word that denies, by its prefix, a word
+    the other claim says as it is ("declared structurally unsound" / "declared structurally
+    sound"): the prefix is a negation only where the plain word stands against it."""
+    if x.lang != "en" or other.lang != "en":
+        return x
+    plain = {t.text.lower(): t for t in other.tokens if t.kind in ("content", "pred")}
+    found: list[frozenset[str]] = []
+    for t in x.tokens:
+        word = t.text.lower()
+        if t.kind not in ("content", "pred") or word in plain:
+            continue
+        stem = next((word[len(p):] for p in _DENYING_PREFIXES_EN if word.startswith(p) and len(word) - len(p) >= 4), None)
+        if stem is not None and stem in plain:
+            found.append(plain[stem].keys or frozenset({plain[stem].lemma}))
+    if not found:
+        return x
+    return replace(x, negations=x.negations + len(found), negated=x.negated.union(*found),
+                   denials=x.denials + tuple(found))
+
+
+@cache
+def _meta_nouns() -> frozenset[str]:
+    return frozenset(lexicon.cues()["negation"].get("ja_meta_nouns", ()))
+
+
 def _denials_of_the_other(x: Analysis, other: Analysis) -> Analysis:
     """``x`` counting only the negations that deny what the other claim speaks of, when it has
     several: "did not contest the charges and raised no objections" against 起訴内容を争わない
@@ -132,7 +166,10 @@ def _denials_of_the_other(x: Analysis, other: Analysis) -> Analysis:
     if x.negations < 2 or len(x.denials) != x.negations:
         return x  # one negation, or some cancelled by a phrase ("not only"): the count stands
     said = other.keys | other.wide
-    kept = [d for d in x.denials if not d or d & said]
-    if len(kept) == len(x.denials):
-        return x
+    meta = _meta_nouns()
+    # A negation of nothing, or of a formal noun (ないわけではない, していない事実はない), denies the
+    # negation before it: it always counts.
+    kept = [d for d in x.denials if not d or d & said or d & meta]
+    if len(kept) == len(x.denials) or not any(d & said for d in kept):
+        return x  # nothing dropped, or nothing the other says denied: the count stands
     return replace(x, negations=len(kept), negated=frozenset().union(*kept), denials=tuple(kept))

@@ -148,14 +148,14 @@ def _vocab() -> _Vocab:
     pre = {str(k).lower(): str(b) for k, b in data["markers"]["prefix"].items()}
     post = {str(k).lower(): str(b) for k, b in data["markers"]["suffix"].items()}
     # Up to two whole words may stand between a number and a count noun
-    # ("1,500 North Korean soldiers"), but not before a currency, where the
+    # ("1,500 North Korean soldiers", "36 Airbus A350 aircraft"), but not before a currency, where the
     # word changes the unit ("Canadian dollars").
     adjectives = {a for a, u in en.items() if u not in set(map(str, data["no_adjectives"]))}
     # "a 1,730-kilogram satellite", "a 12-km tunnel": a unit joined by a hyphen, as an adjective.
     en_rx = re.compile(
         rf"\s*(?P<unit>{_alt(en)})(?![A-Za-z])"
         rf"|-(?P<hy_unit>{_alt(en)})(?![A-Za-z])"
-        rf"|(?:\s+(?!(?:{_alt(map(str, data['en_not_adjectives']))})\b)[A-Za-z][A-Za-z'-]*(?![A-Za-z'-])){{1,2}}\s+(?P<adj_unit>{_alt(adjectives)})(?![A-Za-z])",
+        rf"|(?:\s+(?!(?:{_alt(map(str, data['en_not_adjectives']))})\b)[A-Za-z][A-Za-z0-9'-]*(?![A-Za-z0-9'-])){{1,2}}\s+(?P<adj_unit>{_alt(adjectives)})(?![A-Za-z])",
         re.IGNORECASE,
     )
     core = rf"(?P<num>{_RUN})(?:\s*(?P<scale>{_alt(scales)})(?![A-Za-z]))?(?![0-9])"
@@ -515,6 +515,10 @@ def _scan_words(folded: str, v: _Vocab, counts: bool = False) -> list[_Found]:
     return found
 
 
+# How far past its number a near bound reaches: "just over 3,000" is 3,000 to 3,300.
+_NEAR_BOUNDS = {"near_min": 1.1, "near_max": 0.9}
+
+
 def _to_quantity(f: _Found, text: str) -> Quantity:
     value: float | None
     low: float | None
@@ -523,8 +527,12 @@ def _to_quantity(f: _Found, text: str) -> Quantity:
         value, low, high = None, f.low, f.high
     else:
         value = f.low
-        low = value if f.hedge == "min" else None
-        high = value if f.hedge == "max" else None
+        low = value if f.hedge in ("min", "near_min") else None
+        high = value if f.hedge in ("max", "near_max") else None
+        if value is not None and f.hedge in _NEAR_BOUNDS:
+            # "just over 3,000", 3割強: a bound the value passes by little, not an open side.
+            far = value * _NEAR_BOUNDS[f.hedge]
+            low, high = min(value, far), max(value, far)
     return Quantity(
         text=text[f.start : f.end].strip(),
         value=value,

@@ -16,6 +16,7 @@ FAIL (date): "The museum closed in 2009." / "その博物館は2012年に閉館�
 from __future__ import annotations
 
 import datetime
+import re
 from functools import cache
 
 from factcheck.contradict import lexicon
@@ -110,6 +111,19 @@ def _parts_agree(x: str, part_x: str, y: str, part_y: str) -> bool:
     if part not in months or len(other) < 7 or other.startswith("--") or other.endswith("s"):
         return True  # a quarter that may be fiscal, or nothing finer on the other side
     return int(other[5:7]) in months[part]
+
+
+def slipped(x: str, y: str) -> bool:
+    """Two dates one slip apart: full dates differing in one part only (29 May 1453 / 29 May 1454,
+    12 April / 21 April 2026), or years whose digits are transposed (1762 / 1726)."""
+    if "~" in x or "~" in y or x.endswith("s") or y.endswith("s") or x == y:
+        return False
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", x) and re.fullmatch(r"\d{4}-\d\d-\d\d", y):
+        return sum(p != q for p, q in zip(x.split("-"), y.split("-"), strict=True)) == 1
+    if x.startswith("--") or y.startswith("--"):
+        return False
+    n = min(len(x), len(y))
+    return x[4:n] == y[4:n] and x[:4] != y[:4] and sorted(x[:4]) == sorted(y[:4])
 
 
 def _values_agree(x: str, y: str) -> bool:

@@ -121,7 +121,16 @@ def _denies_shared(a: Analysis, b: Analysis) -> bool:
     x, y = (a, b) if a.negations % 2 else (b, a)
     if not x.negated:
         return True
-    return bool(x.negated & (y.keys | y.wide)) or bool(event_groups(x.negated) & event_groups(y.preds))
+    # "never materialised", 実現しなかった: denying that a thing happened denies any one-time act
+    # the other claim says of it (opened, was completed).
+    happened = bool(x.negated & _occurrence()) and bool(event_groups(y.preds))
+    return bool(x.negated & (y.keys | y.wide)) or bool(event_groups(x.negated) & event_groups(y.preds)) or happened
+
+
+@cache
+def _occurrence() -> frozenset[str]:
+    """Keys of the verbs that say only that something happened (materialise, 実現)."""
+    return frozenset(w if lexicon.ja_has_cjk(w) else lexicon.stem(w) for w in lexicon.cues()["occurrence"])
 
 
 def told_from_each_side(ctx: PairContext, poles: tuple[int, int] | None) -> bool:
