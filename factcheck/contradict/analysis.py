@@ -681,9 +681,14 @@ def _tokens_ja(text: str) -> list[Token]:
 def _office_name(word: str) -> bool:
     """A dictionary word naming one government office: a head (省, 庁) after a stem of two or more
     characters that is no generic word (省庁, 各省, 同庁 name none)."""
+    heads, generic = _office_heads()
+    return any(word.endswith(h) and len(word) - len(h) >= 2 for h in heads) and not word.startswith(generic)
+
+
+@cache
+def _office_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
     cues = lexicon.cues()["office_heads_ja"]
-    return any(word.endswith(h) and len(word) - len(h) >= 2 for h in cues["heads"]) \
-        and not word.startswith(tuple(cues["generic"]))
+    return tuple(cues["heads"]), tuple(cues["generic"])
 
 
 def _ja_word(surface: str, lemma: str, kind: TokenKind, start: int, end: int, clause: int, keyed: str) -> Token:
@@ -2149,11 +2154,12 @@ def _span_bounds(text: str, dates: list[DateValue], tokens: list[Token]) -> list
 
 
 _SHORT_SPAN_DAYS = 7
+FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")  # a date value that names a day of a known year
 
 
 def _days_apart(x: str, y: str) -> int:
     """Days between two full dates (2024-07-12, 2024-07-13); a large number for anything coarser."""
-    if not (re.fullmatch(r"\d{4}-\d\d-\d\d", x) and re.fullmatch(r"\d{4}-\d\d-\d\d", y)):
+    if not (FULL_DATE.fullmatch(x) and FULL_DATE.fullmatch(y)):
         return 10**6
     try:
         return abs((datetime.date.fromisoformat(y) - datetime.date.fromisoformat(x)).days)

@@ -16,12 +16,11 @@ FAIL (date): "The museum closed in 2009." / "その博物館は2012年に閉館�
 from __future__ import annotations
 
 import datetime
-import re
 from functools import cache
 
 from factcheck.contradict import lexicon
 from factcheck.contradict.align import OTHER_GROUPS, align_dates, different_qualifiers, event_groups, word_overlap
-from factcheck.contradict.analysis import Analysis, Arg, DateValue, Frame
+from factcheck.contradict.analysis import FULL_DATE, Analysis, Arg, DateValue, Frame
 from factcheck.contradict.model import Conflict, PairContext
 
 _MIN_SIMILARITY = 0.2
@@ -118,7 +117,7 @@ def slipped(x: str, y: str) -> bool:
     12 April / 21 April 2026), or years whose digits are transposed (1762 / 1726)."""
     if "~" in x or "~" in y or x.endswith("s") or y.endswith("s") or x == y:
         return False
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", x) and re.fullmatch(r"\d{4}-\d\d-\d\d", y):
+    if FULL_DATE.fullmatch(x) and FULL_DATE.fullmatch(y):
         return sum(p != q for p, q in zip(x.split("-"), y.split("-"), strict=True)) == 1
     if x.startswith("--") or y.startswith("--"):
         return False
