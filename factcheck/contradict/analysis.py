@@ -2543,6 +2543,22 @@ _Poles = frozenset[tuple[int, int]]
 
 
 @cache
+def _denying_prefixes_en() -> tuple[str, ...]:
+    return tuple(lexicon.cues()["negation"]["en_prefixes"])
+
+
+def denied_root(word: str) -> str | None:
+    """The word an English negating prefix denies (unsound -> sound, non-binding -> binding), or
+    None when the word bears no such prefix."""
+    low = word.lower()
+    if not low.startswith(_denying_prefixes_en()):
+        return None
+    for prefix in _denying_prefixes_en():
+        low = low.removeprefix(prefix)
+    return low.lstrip("-")
+
+
+@cache
 def _verb_poles() -> dict[str, tuple[str, ...]]:
     """Negating verbs whose bare use is a pole, each with the scale words whose poles it takes."""
     return {k: tuple(v) for k, v in lexicon.cues()["negation"].get("en_verb_poles", {}).items()}
@@ -2579,9 +2595,9 @@ def _poles(tokens: list[Token], lang: str) -> tuple[_Poles, frozenset[int], _Pol
         # "took part": the phrase if the scales list it, else the verb and the single verbs it means.
         for form in (phrasal,) if phrasal in cues.poles else (*_phrasal_table().get(phrasal, ()), *pole_forms(t)):
             found |= cues.poles.get(form, set())
-        if not found and lang == "en" and t.text.lower().startswith(("un", "non")):
+        root = denied_root(t.text) if not found and lang == "en" else None
+        if root is not None:
             # unsuccessful, nonprofit...: the pole of the word without its negating prefix, flipped.
-            root = t.text.lower().removeprefix("non").removeprefix("un").lstrip("-")
             flipped = {(sc, 1 - po) for form in (root, stem(root)) for sc, po in cues.poles.get(form, set())}
             out |= flipped
             continue

@@ -17,7 +17,7 @@ from factcheck.contradict.align import (
     role_swap,
     similarity,
 )
-from factcheck.contradict.analysis import Analysis, Arg, Figure, with_first_word_named
+from factcheck.contradict.analysis import Analysis, Arg, Figure, denied_root, with_first_word_named
 from factcheck.contradict.victors import winner_swapped
 
 Kind = Literal["date", "quantity", "polarity", "entity", "attribution", "none"]
@@ -128,9 +128,7 @@ def _lexical_denials(x: Analysis, other: Analysis) -> Analysis:
     return replace(x, negations=max(0, x.negations - len(shared)), negated=x.negated - denied, prefixed=())
 
 
-# English prefixes that deny the word they make ("unsound", "unclimbed", "non-binding").  Only "un"
-# and "non": "in"/"dis" words are as often words of their own (discover, install).
-_DENYING_PREFIXES_EN = ("non-", "non", "un")
+_MIN_DENIED_ROOT = 4  # "unsound" denies "sound"; a shorter root is as often no word of its own
 
 
 def _prefix_denials_en(x: Analysis, other: Analysis) -> Analysis:
@@ -139,15 +137,13 @@ def _prefix_denials_en(x: Analysis, other: Analysis) -> Analysis:
     sound"): the prefix is a negation only where the plain word stands against it."""
     if x.lang != "en" or other.lang != "en":
         return x
+    prefixed = [(t, root) for t in x.tokens if t.kind in ("content", "pred")
+                and (root := denied_root(t.text)) is not None and len(root) >= _MIN_DENIED_ROOT]
+    if not prefixed:
+        return x  # most claims: nothing to look up in the other
     plain = {t.text.lower(): t for t in other.tokens if t.kind in ("content", "pred")}
-    found: list[frozenset[str]] = []
-    for t in x.tokens:
-        word = t.text.lower()
-        if t.kind not in ("content", "pred") or word in plain:
-            continue
-        stem = next((word[len(p):] for p in _DENYING_PREFIXES_EN if word.startswith(p) and len(word) - len(p) >= 4), None)
-        if stem is not None and stem in plain:
-            found.append(plain[stem].keys or frozenset({plain[stem].lemma}))
+    found = [plain[root].keys or frozenset({plain[root].lemma}) for t, root in prefixed
+             if root in plain and t.text.lower() not in plain]
     if not found:
         return x
     return replace(x, negations=x.negations + len(found), negated=x.negated.union(*found),

@@ -527,8 +527,8 @@ def _to_quantity(f: _Found, text: str) -> Quantity:
         value, low, high = None, f.low, f.high
     else:
         value = f.low
-        low = value if f.hedge in ("min", "near_min") else None
-        high = value if f.hedge in ("max", "near_max") else None
+        low = value if f.hedge == "min" else None
+        high = value if f.hedge == "max" else None
         if value is not None and f.hedge in _NEAR_BOUNDS:
             # "just over 3,000", 3割強: a bound the value passes by little, not an open side.
             far = value * _NEAR_BOUNDS[f.hedge]
