@@ -261,6 +261,9 @@ def _name_score(x: Name, y: Name) -> float:
     return best
 
 
+_FROM_JA = ("から", "より")
+
+
 def role_swap(a: Analysis, b: Analysis) -> tuple[str, str] | None:
     """Two phrases that are agent and patient in one claim and patient and agent in the other."""
     strict = a.lang == b.lang
@@ -276,8 +279,18 @@ def role_swap(a: Analysis, b: Analysis) -> tuple[str, str] | None:
     # patient of another ("the glacier expanded", "images analysed by …") swap nothing.
     def pairs(x: Analysis) -> list[tuple[Arg, Arg]]:
         kept = {id(g) for g in slots(x)}
-        return [(f.agent, f.patient) for f in x.frames
-                if f.agent is not None and f.patient is not None and id(f.agent) in kept and id(f.patient) in kept]
+        out = [(f.agent, f.patient) for f in x.frames
+               if f.agent is not None and f.patient is not None and id(f.agent) in kept and id(f.patient) in kept]
+        if x.lang == "ja":
+            # AはBからCを買収した: each phrase a particle marks between the doer and the act is
+            # done to or with (from B, C), not only the nearest.
+            for f in x.frames:
+                at = x.text.find(f.pred_text, f.agent.start) if f.agent is not None else -1
+                out += [(f.agent, g) for g in x.args if f.agent is not None and f.agent.start < g.start < at
+                        and id(f.agent) in kept and g is not f.patient and (
+                            g.role == "patient" and id(g) in kept
+                            or x.text.startswith(_FROM_JA, g.start + len(g.text)))]
+        return out
 
     for x1, x2 in pairs(a):
         for y2, y1 in pairs(b):

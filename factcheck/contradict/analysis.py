@@ -35,6 +35,7 @@ from typing import Literal
 import jaconv
 from rapidfuzz import fuzz
 
+from factcheck import vocab
 from factcheck.contradict import lexicon
 from factcheck.contradict.lexicon import en_lemmas, fold, stem
 from factcheck.extract.dates import ERA_NAMES, DateContext, find_dates, kanji_int
@@ -340,7 +341,8 @@ def _headed_run(words: Sequence[re.Match[str]], k: int) -> bool:
 
 
 def _is_name_word(word: str, at_start: bool) -> bool:
-    if not word[0].isupper() or word.lower().rstrip(".") in _CALENDAR:
+    low = word.lower()
+    if not word[0].isupper() or low.rstrip(".") in _CALENDAR:
         return False
     if word.isupper() and len(word) >= 2:
         return True  # an acronym: WHO, NASA, TSE
@@ -348,12 +350,18 @@ def _is_name_word(word: str, at_start: bool) -> bool:
         return False
     if not at_start:
         return True
+    if low in _FRONT_WORDS or low in _number_words():
+        return False  # "Despite Toyota's bid", "Five years after Rio": capitalised by their place
     # Sentence-initial: a name only if it is no common word ("The", "In", "Shares"), no compound
     # of common words ("Follow-up") and no plural of people by trade ("Volcanologists").
-    low = word.lower()
     if "-" in low and all(en_lemmas(part) for part in low.split("-") if part):
         return False
     return not en_lemmas(low) and not low.endswith(_TRADE_PLURALS)
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    return frozenset(w for w in vocab.load("units")["en_words"] if " " not in w)
 
 
 _TRADE_PLURALS = ("ists", "ers", "ians", "ors")
@@ -415,8 +423,10 @@ def _tokens_en(text: str) -> list[Token]:
             i += 1
             continue
         next_cap = i + 1 < len(words) and words[i + 1].group()[:1].isupper()
-        if at_start and next_cap and en_lemmas(w.lower()) and not w.isupper() and _person_title(w):
-            # "Producer Jonah Reed", "Captain Sam Ellis": an ordinary word capitalized by its place.
+        if at_start and next_cap and en_lemmas(w.lower()) and not w.isupper() and _person_title(w) \
+                and not _headed_run(words, i):
+            # "Producer Jonah Reed", "Captain Sam Ellis": an ordinary word capitalized by its place
+            # (but "Star Alliance", "General Motors": a name whose head is a body's).
             lemma, kind, keys, wide = _en_word(w, at_start)
             out.append(Token(w, lemma, kind, m.start(), m.start() + len(w), clause, keys, wide))
             at_start = False
@@ -433,7 +443,8 @@ def _tokens_en(text: str) -> list[Token]:
         # A common word capitalised inside a sentence before a name starts it: New Zealand, The Hague.
         starts_name = not at_start and next_cap and w[:1].isupper() and w.isalpha()
         if _is_name_word(w, at_start) or starts_name or (at_start and next_cap and w[0].isupper()
-                                                         and w.lower() not in lexicon.stopwords_en()):
+                                                         and w.lower() not in lexicon.stopwords_en()
+                                                         and w.lower() not in _FRONT_WORDS):
             j = i + 1
             end = m.start() + len(w)
             while j < len(words) and not _POSSESSIVE.search(text[m.start():end]):
@@ -961,6 +972,9 @@ _STEMS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
 _MIXED_ACRONYM = re.compile(r"(?:[A-Z][a-z]?){1,5}[A-Z]")
+# SkyTeam, WhiteWave: words run together under one capital each, which katakana writes as the
+# words (スカイチーム: sky, team).  Only between words of three letters or more (not McDonald).
+_CAMEL_JOINT = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
 
 
 def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], frozenset[str], frozenset[str]]:
@@ -998,7 +1012,8 @@ def _forms(surface: str, lang_ja: bool) -> tuple[tuple[frozenset[str], ...], fro
         if glossed and _descriptive(outer):
             continue  # "Kabuki-za theater in Tokyo": a dictionary's description, not the name
         # A gloss's parentheses explain it ("Saga Prefecture (Kyushu)"): the region is not the name.
-        for variant in ({outer} if glossed else {outer, r.replace("(", " ").replace(")", " ")}):
+        variants = {outer} if glossed else {outer, r.replace("(", " ").replace(")", " "), _CAMEL_JOINT.sub(" ", outer)}
+        for variant in variants:
             words = [w for w in _STEMS.findall(variant) if w.lower() not in _NAME_LINKS and w.lower() != "s"]
             if not words:
                 continue
@@ -1097,6 +1112,9 @@ def _read_aloud(surface: str) -> frozenset[str]:
     if not parts:
         return frozenset()
     keys = {"".join(r for _, r in parts)} | {r for w, r in parts if len(w) >= 2}
+    # 錦織圭 is Kei Nishikori: a name part has the readings the name dictionary lists, not only the
+    # one the analyser picks (ニシキオリ).
+    keys |= {r.lower() for w, _ in parts if len(w) >= 2 for r in lexicon.ne_readings(w) if r.isalpha()}
     if len(parts) > 1 and len(parts[-1][0]) == 1:
         keys.add("".join(r for _, r in parts[:-1]))
     elif len(parts) == 1 and len(surface) >= 3 and surface[-1] in _KIND_CHARACTERS:
@@ -1302,11 +1320,15 @@ def names_match(x: Name, y: Name) -> bool:
         return True
     if _kanji_short_form(x.text, y.text) or _kanji_short_form(y.text, x.text):
         return True
+    if _brand(x.text) is not None and _brand(x.text) == _brand(y.text):
+        return True
     if _read_alike(x, y) or _read_alike(y, x):
         return True
     kanji_both = bool(_KANJI.search(x.text) and _KANJI.search(y.text))
     for fx in x.forms:
         for fy in y.forms:
+            if kanji_both and fx == fy and len(fx) == 1 and next(iter(fx)).startswith("~"):
+                continue  # 日本航空 / 日本銀行: one word of their glosses (Japan) sounds alike, two bodies
             if fx == fy or _contained(fx, fy):
                 return True
             sx = [w for w in fx if w.startswith("~") and len(w) > 3]
@@ -1378,6 +1400,27 @@ def _expand_short_suffix(name: str) -> str:
         if name.endswith(short) and len(name) > len(short) and not name[-len(short) - 1].isascii():
             return name[: -len(short)] + full
     return name
+
+
+_BRAND = re.compile(r"[\u30a0-\u30ffー]{2,}|[A-Za-z]{2,}")
+
+
+@lru_cache(maxsize=65536)
+def _brand(name: str) -> str | None:
+    """A company's own name without the nouns heading it: アサヒグループHD, アサヒグループ and アサヒ
+    are all アサヒ.  Only a katakana or Latin stem: 日本航空 and 日本銀行 share no brand."""
+    if not lexicon.ja_has_cjk(name) and not _KATAKANA.search(name):
+        return None
+    rest = _expand_short_suffix(name)
+    heads = [h for h, sort in _sort_heads_ja() if sort == "body"]
+    while True:
+        head = next((h for h in heads if rest.endswith(h) and len(rest) > len(h)), None)
+        if head is None:
+            break
+        rest = rest[: -len(head)]
+    if rest != name.replace("・", "") and _BRAND.fullmatch(rest):
+        return rest
+    return name.replace("・", "") if _KATAKANA.fullmatch(name) else None
 
 
 def _kanji_short_form(short: str, long_: str) -> bool:
@@ -1485,14 +1528,15 @@ def _name_sort(text: str, start: int, end: int) -> str | None:
         return "place"
     before = text[max(0, start - 30):start]
     title = re.search(r"([A-Za-z]+)\s+$", before)
+    # "Judge Peter Cole" read as one name is a person's, but not "Star Alliance": a body's head noun ends it.
     if _PERSON_BEFORE.search(before) or (title is not None and title.group(1).lower() in _person_titles()) \
-            or (len(words) > 1 and words[0] in _person_titles()):  # "Judge Peter Cole" read as one name
+            or (len(words) > 1 and words[0] in _person_titles() and stem(words[-1]) not in _name_heads()):
         return "person"
     # "Sarah Okafor, curator of Asian art": a title in apposition after the name.
     apposed = re.match(r",\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?([A-Za-z]+)\b", text[end:end + 48])
     if apposed is not None and apposed.group(1).lower() in _person_titles():
         return "person"
-    return None
+    return lexicon.en_name_sort(surface.strip())
 
 
 def sorts_differ(x: Name, y: Name) -> bool:
@@ -1541,11 +1585,28 @@ def _name(text: str, t: Token, lang: str, tokens: Sequence[Token], args: Sequenc
             # A name that only qualifies the phrase's head (ノーベル文学賞受賞は: the award's
             # winning is the topic) plays no part in the act; the head names the doer.
             role = arg.role if lang != "ja" or not _event_head(tokens, t, arg) else "other"
-        if lang != "ja" and text[t.end:t.end + 1] in ("'", "’"):
+        if lang != "ja" and _in_fronted_phrase(text, t.start):
+            role = "other"  # "After a takeover fight against the Agnellis, …": no slot of the main act
+        elif lang != "ja" and text[t.end:t.end + 1] in ("'", "’"):
             role = "other"  # "Australia's regulator": the owner qualifies the doer, it is not the doer
         elif lang != "ja" and _modifies_noun(text, t, tokens):
             role = "other"  # "the UK competition regulator", "Swiss collector": the name qualifies the doer
     return _named(text, t, lang, role)
+
+
+_FRONT_WORDS = ("after", "before", "following", "despite", "during", "amid", "amidst", "unlike", "like", "with",
+                "without", "under", "since", "until", "through", "throughout", "among", "alongside", "against", "beyond")
+_FRONTED = re.compile(rf"(?i)({'|'.join(_FRONT_WORDS)})\b[^,;:]*,")
+
+
+def _in_fronted_phrase(text: str, start: int) -> bool:
+    """An English name inside a phrase put before the sentence's subject ("After a 1992 takeover
+    fight against the Agnellis, …"; "Unlike Boeing, …"): it qualifies the sentence and fills no
+    slot of its act.  A fronted clause (after Apple bought Beats, …) has a doer of its own."""
+    m = _FRONTED.match(text)
+    if m is None or start >= m.end():
+        return False
+    return not (m.group(1).lower() in _SUBORDINATORS and _SUBORDINATE_CLAUSE.match(text, m.end(1)))
 
 
 def _named(text: str, t: Token, lang: str, role: Role) -> Name:
@@ -2015,8 +2076,10 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
     preds = [t for i, t in enumerate(tokens) if t.kind == "pred" and (not _light(t, dates=True) or _phrasal_at(tokens, i))]
     for mention, (s, e) in zip(mentions, spans, strict=True):
         clause = _clause_of(tokens, s)
-        event = {k for t in preds if t.clause == clause and not _dated_later(tokens, t, s)
-                 for k in _event_keys(t, tokens)}
+        # …保持者のキプトゥムは2024年2月11日、…死去した: a Japanese date that ends its clause dates
+        # the act after the comma, not a word before it in its own clause.
+        event = set() if lang == "ja" and _DATE_ENDS_CLAUSE_JA.match(text, e) else {
+            k for t in preds if t.clause == clause and not _dated_later(tokens, t, s) for k in _event_keys(t, tokens)}
         # The noun a date qualifies names its event too: 公開日は…, "release date", "its opening on …".
         beside = [t for t in tokens if t.kind == "content" and _eventive(t) and 0 <= s - t.end <= 5]
         event |= {k for t in beside for k in t.keys}
@@ -2070,6 +2133,7 @@ def _dates(text: str, tokens: list[Token], lang: str) -> tuple[list[DateValue], 
     return _span_bounds(text, _one_date_per_day(text, out), tokens), spans
 
 
+_DATE_ENDS_CLAUSE_JA = re.compile(r"(?:に|には|にも|ごろ|頃)?[、，,]")
 _GREGORIAN_SINCE = 1873  # Japan counted months by the moon until 明治5年12月2日
 
 
@@ -2998,7 +3062,9 @@ def _frames(text: str, tokens: list[Token], args: list[Arg], lang: str, dated: l
             continue
         if lang == "ja":
             before = [g for g in args if g.start < t.start and _clause_at(tokens, g.start) == t.clause]
-            agent = next((g for g in reversed(before) if g.role == "agent"), None)
+            # 交通事故により死去した: with an active verb, により gives the cause, not the doer.
+            agent = next((g for g in reversed(before) if g.role == "agent"
+                          and not text.startswith(_JA_BY, g.start + len(g.text))), None)
             if agent is None:
                 agent = _relative_head(tokens, i, args)
             if agent is None:
@@ -3010,9 +3076,14 @@ def _frames(text: str, tokens: list[Token], args: list[Arg], lang: str, dated: l
             if _passive_ja(tokens, i):
                 # 富士山は世界遺産に登録された: the topic (a patient already, see _args) is what the act
                 # was done to; the doer, if any, a name before に or によって.
-                doers = [g for g in before if g.role == "agent"]
+                # The subject (Xは, Xが) of a passive is what the act was done to, even where an
+                # earlier active predicate made it an agent (…は、…にあたる1984年に…結成された).
+                subjects = [g for g in args if g.start < t.start and g.role == "agent"
+                            and text.startswith(_JA_SUBJECT_MARKS, g.start + len(g.text))]
+                doers = [g for g in before if g.role == "agent" and g not in subjects]
                 topic = next((g for g in before if g.role == "patient"), None) or next(
-                    (g for g in args if g.start < t.start and g.role == "patient"), None)
+                    (g for g in args if g.start < t.start and g.role == "patient"), None) or next(
+                    iter(subjects), None)
                 agent, patient = (doers[-1] if doers else None), topic or agent or patient
         else:
             # A subordinate clause ("after the FDA approved it") holds its own doer and object.
@@ -3042,6 +3113,10 @@ def _subject_head(text: str, agent: Arg, args: list[Arg]) -> Arg:
         if not before or not _PLACE_LINK.fullmatch(text, before[-1].start + len(before[-1].text), agent.start):
             return agent
         agent = before[-1]
+
+
+_JA_SUBJECT_MARKS = ("は", "が")
+_JA_BY = ("により", "によって", "による")
 
 
 def _passive_ja(tokens: list[Token], i: int) -> bool:

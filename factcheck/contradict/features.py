@@ -208,14 +208,17 @@ def _figures(ctx: PairContext, out: Signals) -> None:
         v["figure_other_measure"] = 1.0 if quantity_kind._other_measure(fa, fb, ctx) else 0.0
         # A slip (lost decimal point, transposed digits) only of one measure at one time.
         v["figure_slip"] = 1.0 if same and not period and slipped(fa, fb) else 0.0
+        sole = all(sum(same_dimension(f.base, g.base) for f in x.figures) == 1 for g, x in ((fa, a), (fb, b)))
+        # The same digits as the only figure of their dimension on each side (seats 2,265 / a
+        # capacity of 2,625), whatever words measure them and whatever else is dated apart.
+        v["figure_slip_sole"] = 1.0 if sole and slipped(fa, fb) else 0.0
         v["figure_approximate"] = 1.0 if fa.approximate or fb.approximate or fa.bounded or fb.bounded else 0.0
         v["figure_role_swap"] = 1.0 if swapped else 0.0
         v["figure_extra_words"] = _extra_words(ctx, fa.clause, fb.clause)
         v["figure_derived"] = 1.0 if quantity_kind.derived(fa, fb, a, b) else 0.0
         # Each the only figure of its dimension in its claim (one mass, one length): whatever
         # words stand beside them, most likely the one measure both claims give.
-        v["figure_sole"] = 1.0 if all(sum(same_dimension(f.base, g.base) for f in x.figures) == 1
-                                      for g, x in ((fa, a), (fb, b))) else 0.0
+        v["figure_sole"] = 1.0 if sole else 0.0
         if "quantity" not in out.evidence:
             out.evidence["quantity"] = Conflict("quantity", 0.5, fa.text, fb.text, "incompatible figures")
         if out.loose_subject and (slipped(fa, fb) or _close(fa, fb)):
@@ -377,12 +380,37 @@ def _polarity(ctx: PairContext, out: Signals) -> None:
         parity_a, parity_b = stance, 1 - stance  # one act said and denied, whatever else each denies
         odd = a if parity_a else b
     if poles is not None:
+        v["poles_local"] = _pole_context_overlap(ctx, poles[0])
         out.evidence.setdefault("polarity", Conflict(
             "polarity", 0.5, polarity_kind._pole_word(a, poles[0]), polarity_kind._pole_word(b, poles[0]),
             "antonym predicates"))
     elif parity_a != parity_b and not _modal_denial(odd):
         ev_a, ev_b = polarity_kind.denial_evidence(a, b, parity_a, parity_b)
         out.evidence.setdefault("polarity", Conflict("polarity", 0.5, ev_a, ev_b, "one side denies"))
+
+
+def _clause_words(x: Analysis, i: int, strict: bool) -> tuple[frozenset[str], frozenset[int]]:
+    """The content words of token ``i``'s clause, and the positions of the names in it."""
+    clause = x.tokens[i].clause
+    words = frozenset(k for t in x.tokens if t.clause == clause and t.kind == "content" and t is not x.tokens[i]
+                      for k in (t.own if strict else t.keys))
+    names = frozenset(n.start for n in x.names if n.clause == clause)
+    return words, names
+
+
+def _pole_context_overlap(ctx: PairContext, scale: int) -> float:
+    """How much the clauses of two opposed predicates share (their doer, their object): "regulators
+    approved the deal" / "regulators blocked the combination" oppose one act, even inside claims
+    that say much else; "closed the mine" / "opened a museum" do not."""
+    at_a, at_b = polarity_kind.pole_at(ctx.a, scale), polarity_kind.pole_at(ctx.b, scale)
+    if at_a is None or at_b is None:
+        return 0.0
+    strict = not ctx.cross_language
+    (wa, na), (wb, nb) = _clause_words(ctx.a, at_a[0], strict), _clause_words(ctx.b, at_b[0], strict)
+    shared_names = sum(1 for x, y in ctx.names.matched if x.start in na and y.start in nb)
+    shared = len(wa & wb) + shared_names
+    least = min(len(wa) + len(na), len(wb) + len(nb))
+    return min(1.0, shared / least) if least else 0.0
 
 
 def _modal_denial(x: Analysis) -> bool:
@@ -435,12 +463,12 @@ FEATURES: tuple[str, ...] = (
     "additive",
     "date_disagree", "date_opposite_acts", "date_slip", "date_of_figures", "date_some_agree", "date_count", "date_aligned", "date_other_groups", "date_same_event", "date_same_year", "date_extra_words",
     "figure_agree", "figure_incompatible", "figure_measure", "figure_same_measure", "figure_other_period",
-    "figure_part_whole", "figure_other_measure", "figure_slip", "figure_far_inside_bound", "figure_approximate", "figure_role_swap", "figure_extra_words", "figure_moves_apart", "figure_sole",
+    "figure_part_whole", "figure_other_measure", "figure_slip", "figure_slip_sole", "figure_far_inside_bound", "figure_approximate", "figure_role_swap", "figure_extra_words", "figure_moves_apart", "figure_sole",
     "figure_derived",
     "name_substitution", "name_same_slot", "name_sorts_differ", "name_context", "name_same_act", "role_swap", "converse", "corrected", "other_agent", "credit_both", "credit_any",
     "roles_differ", "part_rebound", "part_swapped", "names_other_script", "name_sorts_same",
     "quotes_both",
-    "negation_differs", "parity_differs", "poles_opposed", "denies_shared", "denial_hedged", "restarted_halted", "restarted_after",
+    "negation_differs", "parity_differs", "poles_opposed", "poles_local", "denies_shared", "denial_hedged", "restarted_halted", "restarted_after",
     "stance_opposed",
     "date_x_similarity", "date_event_x_similarity", "figure_x_measure", "name_x_overlap", "name_context_x_similarity", "name_x_matched",
     "parity_x_similarity", "poles_x_similarity", "poles_x_other_times", "parity_x_other_times", "credit_x_names", "figure_x_names", "date_x_names",

@@ -272,6 +272,18 @@ def name_glosses(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=65536)
+def ne_readings(word: str, limit: int = 12) -> tuple[str, ...]:
+    """The romanised readings JMnedict gives a Japanese name part (錦織: Nishikiori, Nishikori, ...),
+    whether or not JMdict also lists the letters as a word (錦織, brocade weaving)."""
+    conn = _jmdict()
+    if conn is None or not word:
+        return ()
+    rows = conn.execute("SELECT DISTINCT g.text FROM NEKanji k JOIN NETranslation t ON t.idseq=k.idseq "
+                        "JOIN NETransGloss g ON g.tid=t.ID WHERE k.text=? LIMIT ?", (word, limit))
+    return tuple(g for (g,) in rows)
+
+
 _MAX_HEADWORD_ENTRIES = 3  # entries of each dictionary an English name may be spelled by (Japan: 日本, 扶桑 ...)
 _KATAKANA_WORD = re.compile(r"[\u30a0-\u30ffー・]+")
 _PERSONAL_NAME_TYPES = frozenset({"surname", "given", "fem", "masc", "unclass"})
@@ -323,6 +335,50 @@ def ja_headwords(name: str) -> tuple[str, ...]:
             out += [t for (t,) in conn.execute(f"SELECT text FROM {kana} WHERE idseq=?", (idseq,))
                     if _KATAKANA_WORD.fullmatch(t)]
     return tuple(dict.fromkeys(out))
+
+
+_SORT_OF_NE_TYPE = {"place": "place", "station": "place", "company": "body", "organization": "body",
+                    "person": "person"}
+_GIVEN_NAME_TYPES = frozenset({"given", "masc", "fem"})
+
+
+@lru_cache(maxsize=65536)
+def en_name_sort(name: str) -> str | None:
+    """Whether an English name is a place, a body or a person, as the dictionaries tell: the part
+    of speech SudachiPy gives its Japanese spelling (California: カリフォルニア, 地名), else the
+    JMnedict types of its entries when they agree (Lufthansa: company); a name of two or three
+    words whose first is a given name (Andy Blankenbuehler) is a person's.  None when unknown."""
+    sort = _known_sort(name)
+    words = name.split()
+    if sort is None and 2 <= len(words) <= 3 and any(t & _GIVEN_NAME_TYPES for t in _ne_types(words[0])) \
+            and _known_sort(words[0]) != "place" and not en_lemmas(words[-1]):
+        # Thomas Kail, not Sydney Opera House (a word of the dictionary ends it) nor Victoria Falls.
+        return "person"
+    return sort
+
+
+def _known_sort(name: str) -> str | None:
+    heads = ja_headwords(name)
+    if heads:
+        morphs = ja_morphs(heads[0])
+        proper = [m.pos[2] for m in morphs if len(m.pos) > 2 and m.pos[1] == "固有名詞"]
+        if proper and all(p == "地名" for p in proper):
+            return "place"  # 北アメリカ: a place, whatever common word qualifies it
+        if proper and len(proper) == len(morphs) and all(p == "人名" for p in proper):
+            return "person"  # not ビクトリア滝: a place named after a person
+    sorts = {_SORT_OF_NE_TYPE.get(t) for types in _ne_types(name) for t in types}
+    return next(iter(sorts)) if len(sorts) == 1 else None
+
+
+@lru_cache(maxsize=65536)
+def _ne_types(name: str) -> tuple[frozenset[str], ...]:
+    """The name types (place, company, given...) of each JMnedict entry glossed exactly ``name``."""
+    conn = _jmdict()
+    if conn is None or not name[:1].isupper():
+        return ()
+    rows = conn.execute("SELECT (SELECT GROUP_CONCAT(y.text) FROM NETransType y WHERE y.tid=t.ID) "
+                        "FROM NETransGloss g JOIN NETranslation t ON t.ID=g.tid WHERE g.text=? LIMIT 8", (name,))
+    return tuple(frozenset((types or "").split(",")) - {""} for (types,) in rows)
 
 
 @lru_cache(maxsize=65536)

@@ -138,8 +138,21 @@ def told_from_each_side(ctx: PairContext, poles: tuple[int, int] | None) -> bool
     so does each claim making the other party the doer ("England lost the final to Spain", where
     Spain stands in no object slot).  A winner and loser swapped (victors) read each verb already:
     "Japan beat Mexico" / 日本はメキシコに敗れた is no telling from each side."""
-    return poles is not None and ctx.swap is not None and ctx.winner_swapped is None \
+    return poles is not None and (ctx.swap is not None or _doers_crossed(ctx)) and ctx.winner_swapped is None \
         and poles[0] in named_scales("converse_scales")
+
+
+def _doers_crossed(ctx: PairContext) -> bool:
+    """Each claim's doer is a party the other claim names but not as its doer: "Fortress bought
+    Sogo" / "Seven & i sold Sogo to Fortress"; "A won the final" / "B lost the final to A"."""
+    pairs = ctx.names.matched
+    for mine, theirs, names in ((0, 1, ctx.b.names), (1, 0, ctx.a.names)):
+        if not any(p[mine].role == "agent" and p[theirs].role != "agent" for p in pairs):
+            continue
+        paired = {id(p[theirs]) for p in pairs if p[mine].role == "agent"}
+        if any(n.role == "agent" and id(n) not in paired for n in names):
+            return True
+    return False
 
 
 def _ended_then_lasting(x: Analysis, y: Analysis) -> bool:
@@ -439,6 +452,17 @@ def _denied_and_said(odd: Analysis, even: Analysis) -> tuple[str, str] | None:
 def _pole_word(x: Analysis, scale: int) -> str:
     """The words that put the claim on the scale, with the negation that flips them: "called off",
     "had not been confirmed", "against buying"."""
+    found = pole_at(x, scale)
+    if found is None:
+        return x.text[:40]
+    i, phrasal = found
+    tokens = x.tokens
+    word = x.text[tokens[i].start:tokens[i + 1].end] if phrasal else tokens[i].text  # "called off", "went ahead"
+    return _with_negation(x, i, word)
+
+
+def pole_at(x: Analysis, scale: int) -> tuple[int, bool] | None:
+    """The token that puts the claim on the scale, and whether it is a phrasal verb's first word."""
     poles = _cues().poles
     tokens = list(x.tokens)
     # A move is opposed by "unchanged" too (rose / held steady): look for that word after the scale's own.
@@ -447,11 +471,11 @@ def _pole_word(x: Analysis, scale: int) -> str:
         for i, t in enumerate(tokens):
             phrasal = _phrasal(tokens, i, x.lang)
             if phrasal in poles and any(s == wanted for s, _ in poles[phrasal]):
-                return _with_negation(x, i, x.text[t.start:tokens[i + 1].end])  # "called off", "went ahead"
+                return i, True
             for form in pole_forms(t):
                 if any(s == wanted for s, _ in poles.get(form, ())):
-                    return _with_negation(x, i, t.text)
-    return x.text[:40]
+                    return i, False
+    return None
 
 
 def _with_negation(x: Analysis, i: int, word: str) -> str:
