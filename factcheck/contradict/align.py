@@ -285,11 +285,11 @@ def role_swap(a: Analysis, b: Analysis) -> tuple[str, str] | None:
             # AはBからCを買収した: each phrase a particle marks between the doer and the act is
             # done to or with (from B, C), not only the nearest.
             for f in x.frames:
-                at = x.text.find(f.pred_text, f.agent.start) if f.agent is not None else -1
-                out += [(f.agent, g) for g in x.args if f.agent is not None and f.agent.start < g.start < at
-                        and id(f.agent) in kept and g is not f.patient and (
-                            g.role == "patient" and id(g) in kept
-                            or x.text.startswith(_FROM_JA, g.start + len(g.text)))]
+                if f.agent is None or id(f.agent) not in kept:
+                    continue
+                at = x.text.find(f.pred_text, f.agent.start)
+                out += [(f.agent, g) for g in x.args if f.agent.start < g.start < at and g is not f.patient
+                        and (g.role == "patient" and id(g) in kept or x.text.startswith(_FROM_JA, g.start + len(g.text)))]
         return out
 
     for x1, x2 in pairs(a):

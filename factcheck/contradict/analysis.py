@@ -1412,9 +1412,8 @@ def _brand(name: str) -> str | None:
     if not lexicon.ja_has_cjk(name) and not _KATAKANA.search(name):
         return None
     rest = _expand_short_suffix(name)
-    heads = [h for h, sort in _sort_heads_ja() if sort == "body"]
     while True:
-        head = next((h for h in heads if rest.endswith(h) and len(rest) > len(h)), None)
+        head = next((h for h in _body_heads_ja() if rest.endswith(h) and len(rest) > len(h)), None)
         if head is None:
             break
         rest = rest[: -len(head)]
